@@ -1,0 +1,47 @@
+# The two commands a newcomer needs:  make run   and   make test
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+GO ?= go
+BIN := bin/thidua
+PKG_STATIC := internal/web/static
+
+.PHONY: run test build bench assets clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/thidua
+
+## run: start PostgreSQL if needed, migrate, load the demo data and serve it
+run: build
+	@eval "$$(.ci/ensure-postgres)"; \
+	export DATABASE_URL="$${DATABASE_URL:-$$PGBASE/thidua?sslmode=disable}"; \
+	./$(BIN) migrate up; \
+	./$(BIN) seed --demo; \
+	echo; echo "Open http://$${ADDR:-127.0.0.1:8080}/ and sign in with one of the accounts above."; echo; \
+	exec ./$(BIN) serve
+
+## test: every test, against a real PostgreSQL (started if needed)
+test:
+	@eval "$$(.ci/ensure-postgres)"; \
+	export TEST_DATABASE_URL="$${TEST_DATABASE_URL:-$$PGBASE/postgres?sslmode=disable}"; \
+	$(GO) vet ./...; \
+	$(GO) test -count=1 ./...
+
+## bench: the Go benchmarks recorded in docs/performance.md
+bench:
+	@eval "$$(.ci/ensure-postgres)"; \
+	export TEST_DATABASE_URL="$${TEST_DATABASE_URL:-$$PGBASE/postgres?sslmode=disable}"; \
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## assets: refresh the vendored front-end files from the npm registry
+assets:
+	cd $(PKG_STATIC) && npm install --no-audit --no-fund
+	mkdir -p $(PKG_STATIC)/vendor
+	cp $(PKG_STATIC)/node_modules/bootstrap/dist/css/bootstrap.min.css \
+	   $(PKG_STATIC)/node_modules/htmx.org/dist/htmx.min.js \
+	   $(PKG_STATIC)/node_modules/chart.js/dist/chart.umd.min.js $(PKG_STATIC)/vendor/
+	# no source maps: the browser would ask for files we do not ship
+	sed -i -E 's@/[*/]# sourceMappingURL=[^ *]*( \*/)?@@' $(PKG_STATIC)/vendor/*
+	rm -rf $(PKG_STATIC)/node_modules
+
+clean:
+	rm -rf bin

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"thidua/internal/app"
+	"thidua/internal/auth"
+	"thidua/internal/config"
+	"thidua/internal/seed"
+)
+
+func seedCmd(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
+	fs := newFlags("seed")
+	demo := fs.Bool("demo", false, "load the demo data set")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if !*demo {
+		return fmt.Errorf("cú pháp: thidua seed --demo")
+	}
+	a, err := openApp(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer a.Store.Close()
+	if err := seed.Demo(ctx, a.Store, a.Hasher); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "demo data loaded; accounts (password "+seed.DemoPassword+"):")
+	for _, u := range seed.DemoUsers {
+		fmt.Fprintf(stdout, "  %-16s %s\n", u.Username, u.Purpose)
+	}
+	return nil
+}
+
+func userCmd(ctx context.Context, cfg config.Config, args []string, stdin io.Reader, stdout io.Writer) error {
+	if len(args) == 0 || args[0] != "add" {
+		return fmt.Errorf("cú pháp: thidua user add --username U --name \"Họ tên\" --role ROLE [--unit CODE] [--password P]")
+	}
+	fs := newFlags("user add")
+	username := fs.String("username", "", "")
+	name := fs.String("name", "", "")
+	role := fs.String("role", "", "")
+	unit := fs.String("unit", "", "")
+	password := fs.String("password", "", "")
+	if err := parse(fs, args[1:]); err != nil {
+		return err
+	}
+	if *password == "" {
+		line, err := bufio.NewReader(stdin).ReadString('\n')
+		if err != nil && err != io.EOF {
+			return err
+		}
+		*password = strings.TrimRight(line, "\r\n")
+	}
+	a, err := openApp(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer a.Store.Close()
+	in := app.UserInput{Username: *username, FullName: *name, Role: *role, Password: *password}
+	if *unit != "" {
+		u, err := a.Store.UnitByCode(ctx, *unit)
+		if err != nil {
+			return err
+		}
+		in.UnitID = &u.ID
+	}
+	u, err := a.CreateUser(ctx, auth.System, in)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "created user %s (%s)\n", u.Username, auth.Role(u.Role).Label())
+	return nil
+}
+
+func tokenCmd(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
+	if len(args) == 0 || args[0] != "create" {
+		return fmt.Errorf("cú pháp: thidua token create --user U [--name N] [--ttl 720h]")
+	}
+	fs := newFlags("token create")
+	user := fs.String("user", "", "")
+	name := fs.String("name", "", "")
+	ttl := fs.Duration("ttl", 0, "")
+	if err := parse(fs, args[1:]); err != nil {
+		return err
+	}
+	if *user == "" {
+		return fmt.Errorf("cần --user")
+	}
+	a, err := openApp(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer a.Store.Close()
+	token, err := a.CreateToken(ctx, auth.System, *user, *name, *ttl)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, token)
+	if *ttl > 0 {
+		fmt.Fprintf(os.Stderr, "token for %s, valid until %s\n", *user, time.Now().Add(*ttl).Format("02/01/2006 15:04"))
+	}
+	return nil
+}

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"thidua/internal/config"
+	"thidua/internal/store"
+	"thidua/internal/web"
+)
+
+func serve(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
+	fs := newFlags("serve")
+	migrateFirst := fs.Bool("migrate", false, "apply pending migrations before serving")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *migrateFirst {
+		// Before the app's pool opens: prepared statements must not outlive a schema change.
+		if err := migrateUp(ctx, cfg, stdout); err != nil {
+			return err
+		}
+	}
+	a, err := openApp(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer a.Store.Close()
+	srv, err := web.New(a, web.Options{OrgName: cfg.OrgName, SessionLifetime: cfg.SessionLifetime,
+		SessionIdle: cfg.SessionIdle, CookieSecure: cfg.CookieSecure, TrustProxy: cfg.TrustProxy, Logger: slog.Default()})
+	if err != nil {
+		return err
+	}
+	go store.SessionStore{DB: a.Store.SQL()}.Sweep(ctx, 5*time.Minute)
+
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("không mở được cổng %s: %w", cfg.Addr, err)
+	}
+	srv.Listener = ln
+	slog.Info("serving", "url", "http://"+ln.Addr().String())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Start(cfg.Addr) }()
+	select {
+	case err := <-errc:
+		if !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+		return nil
+	case <-ctx.Done():
+	}
+	slog.Info("shutting down: finishing requests in flight")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	return srv.Shutdown(shutdownCtx)
+}

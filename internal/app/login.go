@@ -1,0 +1,82 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"thidua/internal/auth"
+	"thidua/internal/errs"
+	"thidua/internal/store"
+)
+
+// Login checks a user name and password. Too many recent failures for the
+// user name refuse the attempt before the password is even looked at, so
+// guessing is slow whichever app server is asked.
+func (a *App) Login(ctx context.Context, username, password, ip string) (store.User, error) {
+	username = strings.TrimSpace(username)
+	f := errs.Fields{}
+	if username == "" {
+		f.Add("username", "Vui lòng nhập tên đăng nhập.")
+	}
+	if password == "" {
+		f.Add("password", "Vui lòng nhập mật khẩu.")
+	}
+	if err := f.Err(); err != nil {
+		return store.User{}, err
+	}
+	since := a.Now().Add(-a.LoginWindow)
+	n, err := a.Store.RecentLoginFailures(ctx, username, since)
+	if err != nil {
+		return store.User{}, err
+	}
+	if n >= int64(a.MaxLoginFailures) {
+		return store.User{}, errs.New(errs.TooMany,
+			"Tài khoản %s đã đăng nhập sai %d lần liên tiếp. Vui lòng thử lại sau %d phút.",
+			username, n, int(a.LoginWindow.Minutes()))
+	}
+	u, err := a.Store.UserByName(ctx, username)
+	switch {
+	case errs.CodeOf(err) == errs.NotFound:
+		a.Hasher.VerifyNothing(password)
+	case err != nil:
+		return store.User{}, err
+	case !a.Hasher.Verify(u.PasswordHash, password):
+	case !u.Active:
+		return store.User{}, errs.New(errs.Forbidden, "Tài khoản này đã bị khóa. Vui lòng liên hệ quản trị hệ thống.")
+	default:
+		if err := a.Store.ClearLoginFailures(ctx, username); err != nil {
+			return store.User{}, err
+		}
+		return u, nil
+	}
+	if err := a.Store.RecordLoginFailure(ctx, username, ip); err != nil {
+		return store.User{}, fmt.Errorf("recording sign-in failure: %w", err)
+	}
+	return store.User{}, auth.ErrBadCredentials
+}
+
+// Principal loads the current user for a session or token; an account
+// that was disabled since sign-in is refused.
+func (a *App) Principal(ctx context.Context, userID int64) (auth.Principal, error) {
+	u, err := a.Store.UserByID(ctx, userID)
+	if err != nil {
+		if errs.CodeOf(err) == errs.NotFound {
+			return auth.Principal{}, errs.New(errs.Unauthorized, "Phiên đăng nhập không còn hiệu lực. Vui lòng đăng nhập lại.")
+		}
+		return auth.Principal{}, err
+	}
+	if !u.Active {
+		return auth.Principal{}, errs.New(errs.Unauthorized, "Tài khoản này đã bị khóa.")
+	}
+	return u.Principal(), nil
+}
+
+// PrincipalByToken loads the user a bearer token belongs to.
+func (a *App) PrincipalByToken(ctx context.Context, token string) (auth.Principal, error) {
+	u, err := a.Store.UserByToken(ctx, token)
+	if err != nil {
+		return auth.Principal{}, err
+	}
+	return u.Principal(), nil
+}

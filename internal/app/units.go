@@ -1,0 +1,305 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"thidua/internal/auth"
+	"thidua/internal/errs"
+	"thidua/internal/org"
+	"thidua/internal/store"
+)
+
+// UnitInput is what a person may set on a unit. Id, version and the
+// audit fields are never taken from input.
+type UnitInput struct {
+	Code      string     `json:"code"`
+	Name      string     `json:"name"`
+	Type      string     `json:"type"`
+	ParentID  *int64     `json:"parent_id"`
+	ValidFrom time.Time  `json:"valid_from"`
+	ValidTo   *time.Time `json:"valid_to"`
+	Note      string     `json:"note"`
+}
+
+func (in UnitInput) apply(u org.Unit) org.Unit {
+	u.Code = org.NormalizeCode(in.Code)
+	u.Name = strings.TrimSpace(in.Name)
+	u.Type = org.UnitType(in.Type)
+	u.ParentID = in.ParentID
+	u.ValidFrom = org.Day(in.ValidFrom)
+	u.ValidTo = nil
+	if in.ValidTo != nil {
+		d := org.Day(*in.ValidTo)
+		u.ValidTo = &d
+	}
+	u.Note = strings.TrimSpace(in.Note)
+	return u
+}
+
+// Units lists units. A unit officer sees only their own unit and the
+// units under it.
+func (a *App) Units(ctx context.Context, p auth.Principal, f store.UnitFilter) ([]org.Unit, int64, error) {
+	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
+		return nil, 0, err
+	}
+	if p.Role == auth.RoleOfficer {
+		f.Within = &p.UnitID
+	}
+	return a.Store.ListUnits(ctx, f)
+}
+
+// UnitDetail is a unit with what its page shows around it.
+type UnitDetail struct {
+	Unit         org.Unit
+	Parent       *org.Unit
+	Children     []org.Unit
+	Predecessors []LinkedUnit // units this one was formed from
+	Successors   []LinkedUnit // units formed from this one
+	Ancestry     []org.Unit   // every predecessor at any depth, nearest first
+}
+
+// LinkedUnit is one end of a lineage link.
+type LinkedUnit struct {
+	Unit org.Unit
+	Kind org.LineageKind
+	Note string
+}
+
+// Unit returns one unit with its surroundings, if p may see it.
+func (a *App) Unit(ctx context.Context, p auth.Principal, id int64) (UnitDetail, error) {
+	if err := a.authorizeUnit(ctx, p, auth.ViewUnits, id); err != nil {
+		return UnitDetail{}, err
+	}
+	u, err := a.Store.Unit(ctx, id)
+	if err != nil {
+		return UnitDetail{}, err
+	}
+	d := UnitDetail{Unit: u}
+	if d.Children, err = a.Store.Children(ctx, id); err != nil {
+		return d, err
+	}
+	from, into, err := a.Store.Lineage(ctx, id)
+	if err != nil {
+		return d, err
+	}
+	preds, err := a.Store.PredecessorMap(ctx)
+	if err != nil {
+		return d, err
+	}
+	ancestry := org.Ancestry(id, preds)
+	ids := append([]int64{}, ancestry...)
+	for _, l := range into {
+		ids = append(ids, l.SuccessorID)
+	}
+	if u.ParentID != nil {
+		ids = append(ids, *u.ParentID)
+	}
+	byID, err := a.Store.UnitsByID(ctx, ids)
+	if err != nil {
+		return d, err
+	}
+	if u.ParentID != nil {
+		if pu, ok := byID[*u.ParentID]; ok {
+			d.Parent = &pu
+		}
+	}
+	for _, l := range from {
+		d.Predecessors = append(d.Predecessors, LinkedUnit{Unit: byID[l.PredecessorID], Kind: l.Kind, Note: l.Note})
+	}
+	for _, l := range into {
+		d.Successors = append(d.Successors, LinkedUnit{Unit: byID[l.SuccessorID], Kind: l.Kind, Note: l.Note})
+	}
+	for _, pid := range ancestry {
+		d.Ancestry = append(d.Ancestry, byID[pid])
+	}
+	return d, nil
+}
+
+// CreateUnit adds a unit to the registry.
+func (a *App) CreateUnit(ctx context.Context, p auth.Principal, in UnitInput) (org.Unit, error) {
+	if err := auth.Authorize(p, auth.ManageUnits, auth.Target{}); err != nil {
+		return org.Unit{}, err
+	}
+	var out org.Unit
+	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+		u := in.apply(org.Unit{})
+		if err := a.validateUnit(ctx, tx, u); err != nil {
+			return err
+		}
+		var err error
+		if out, err = tx.CreateUnit(ctx, u); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, p.UserID, "create", "unit", out.ID, "", nil, out)
+	})
+	return out, err
+}
+
+// UpdateUnit changes a unit. version is the version the editor loaded;
+// if someone saved in between, the edit is refused as a Conflict.
+func (a *App) UpdateUnit(ctx context.Context, p auth.Principal, id int64, version int, in UnitInput, reason string) (org.Unit, error) {
+	if err := auth.Authorize(p, auth.ManageUnits, auth.Target{}); err != nil {
+		return org.Unit{}, err
+	}
+	var out org.Unit
+	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+		before, err := tx.Unit(ctx, id)
+		if err != nil {
+			return err
+		}
+		u := in.apply(before)
+		u.Version = version
+		if err := a.validateUnit(ctx, tx, u); err != nil {
+			return err
+		}
+		if out, err = tx.UpdateUnit(ctx, u); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, p.UserID, "update", "unit", id, strings.TrimSpace(reason), before, out)
+	})
+	return out, err
+}
+
+// RetireUnit records the last day a unit existed. A unit whose sub-units
+// outlive that day cannot be retired until they are moved or retired.
+func (a *App) RetireUnit(ctx context.Context, p auth.Principal, id int64, version int, lastDay time.Time, reason string) (org.Unit, error) {
+	if err := auth.Authorize(p, auth.ManageUnits, auth.Target{}); err != nil {
+		return org.Unit{}, err
+	}
+	reason = strings.TrimSpace(reason)
+	var out org.Unit
+	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+		before, err := tx.Unit(ctx, id)
+		if err != nil {
+			return err
+		}
+		f := errs.Fields{}
+		if lastDay.IsZero() {
+			f.Add("valid_to", "Vui lòng nhập ngày kết thúc hoạt động.")
+		} else if org.Day(lastDay).Before(before.ValidFrom) {
+			f.Add("valid_to", "Ngày kết thúc phải sau hoặc trùng ngày bắt đầu hoạt động ("+before.ValidFrom.Format("02/01/2006")+").")
+		}
+		if reason == "" {
+			f.Add("reason", "Vui lòng ghi lý do (ví dụ: số nghị quyết, quyết định sáp nhập).")
+		}
+		if err := f.Err(); err != nil {
+			return err
+		}
+		children, err := tx.Children(ctx, id)
+		if err != nil {
+			return err
+		}
+		day := org.Day(lastDay)
+		for _, c := range children {
+			if c.ValidTo == nil || c.ValidTo.After(day) {
+				f.Add("valid_to", "Đơn vị cấp dưới "+c.Name+" vẫn hoạt động sau ngày này; hãy chuyển hoặc kết thúc đơn vị đó trước.")
+			}
+		}
+		if err := f.Err(); err != nil {
+			return err
+		}
+		u := before
+		u.Version = version
+		u.ValidTo = &day
+		if out, err = tx.UpdateUnit(ctx, u); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, p.UserID, "retire", "unit", id, reason, before, out)
+	})
+	return out, err
+}
+
+// AddLink records that successor was formed from predecessor.
+func (a *App) AddLink(ctx context.Context, p auth.Principal, l org.Link) error {
+	if err := auth.Authorize(p, auth.ManageUnits, auth.Target{}); err != nil {
+		return err
+	}
+	l.Note = strings.TrimSpace(l.Note)
+	return a.Store.Tx(ctx, func(tx *store.Store) error {
+		succ, err := tx.Unit(ctx, l.SuccessorID)
+		if err != nil {
+			return err
+		}
+		if l.PredecessorID == 0 {
+			return errs.Fields{"predecessor_id": "Vui lòng chọn đơn vị tiền thân."}.Err()
+		}
+		pred, err := tx.Unit(ctx, l.PredecessorID)
+		if errs.CodeOf(err) == errs.NotFound {
+			return errs.Fields{"predecessor_id": "Đơn vị tiền thân không tồn tại."}.Err()
+		} else if err != nil {
+			return err
+		}
+		preds, err := tx.PredecessorMap(ctx)
+		if err != nil {
+			return err
+		}
+		if err := org.ValidateLink(l, succ, pred, preds); err != nil {
+			return err
+		}
+		if err := tx.AddLink(ctx, l); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, p.UserID, "link", "unit", l.SuccessorID, l.Note, nil, l)
+	})
+}
+
+// RemoveLink deletes a lineage link recorded by mistake.
+func (a *App) RemoveLink(ctx context.Context, p auth.Principal, successorID, predecessorID int64, reason string) error {
+	if err := auth.Authorize(p, auth.ManageUnits, auth.Target{}); err != nil {
+		return err
+	}
+	return a.Store.Tx(ctx, func(tx *store.Store) error {
+		ok, err := tx.RemoveLink(ctx, successorID, predecessorID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return errs.New(errs.NotFound, "Không tìm thấy liên kết tiền thân này.")
+		}
+		return tx.Audit(ctx, p.UserID, "unlink", "unit", successorID, strings.TrimSpace(reason),
+			org.Link{SuccessorID: successorID, PredecessorID: predecessorID}, nil)
+	})
+}
+
+// UnitHistory returns who changed a unit, when and why.
+func (a *App) UnitHistory(ctx context.Context, p auth.Principal, id int64) ([]store.AuditEntry, error) {
+	if err := auth.Authorize(p, auth.ViewAudit, auth.Target{}); err != nil {
+		return nil, err
+	}
+	return a.Store.History(ctx, "unit", id)
+}
+
+func (a *App) validateUnit(ctx context.Context, tx *store.Store, u org.Unit) error {
+	var parent *org.Unit
+	if u.ParentID != nil {
+		pu, err := tx.Unit(ctx, *u.ParentID)
+		if err == nil {
+			parent = &pu
+		} else if errs.CodeOf(err) != errs.NotFound {
+			return err
+		}
+	}
+	parents, err := tx.ParentMap(ctx)
+	if err != nil {
+		return err
+	}
+	return org.Validate(u, parent, parents)
+}
+
+// authorizeUnit checks an action on one existing unit, giving the rule the
+// unit's place in the tree.
+func (a *App) authorizeUnit(ctx context.Context, p auth.Principal, act auth.Action, id int64) error {
+	if p.Anonymous() {
+		return auth.Authorize(p, act, auth.Target{})
+	}
+	path, err := a.Store.UnitPath(ctx, id)
+	if err != nil {
+		return err
+	}
+	if len(path) == 0 {
+		return errs.New(errs.NotFound, "Không tìm thấy đơn vị.")
+	}
+	return auth.Authorize(p, act, auth.Unit(path))
+}

@@ -1,0 +1,136 @@
+package app
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"thidua/internal/auth"
+	"thidua/internal/errs"
+	"thidua/internal/store"
+)
+
+// UserInput is what an administrator sets on a new account.
+type UserInput struct {
+	Username string `json:"username"`
+	FullName string `json:"full_name"`
+	Role     string `json:"role"`
+	UnitID   *int64 `json:"unit_id"`
+	Password string `json:"password"`
+}
+
+var usernamePattern = regexp.MustCompile(`^[a-zA-Z0-9][a-zA-Z0-9._-]{2,49}$`)
+
+// CreateUser adds an account. p is the administrator, or auth.System for
+// the command line run by whoever operates the server.
+func (a *App) CreateUser(ctx context.Context, p auth.Principal, in UserInput) (store.User, error) {
+	if err := auth.Authorize(p, auth.ManageUsers, auth.Target{}); err != nil {
+		return store.User{}, err
+	}
+	f := errs.Fields{}
+	in.Username = strings.TrimSpace(in.Username)
+	in.FullName = strings.TrimSpace(in.FullName)
+	if !usernamePattern.MatchString(in.Username) {
+		f.Add("username", "Tên đăng nhập gồm 3–50 ký tự: chữ cái không dấu, chữ số và các dấu . _ -")
+	}
+	if in.FullName == "" {
+		f.Add("full_name", "Vui lòng nhập họ và tên.")
+	} else if utf8.RuneCountInString(in.FullName) > 200 {
+		f.Add("full_name", "Họ và tên tối đa 200 ký tự.")
+	}
+	role := auth.Role(in.Role)
+	if !role.Valid() {
+		f.Add("role", "Vui lòng chọn vai trò.")
+	}
+	if role == auth.RoleOfficer && in.UnitID == nil {
+		f.Add("unit_id", "Cán bộ đơn vị phải thuộc một đơn vị.")
+	}
+	if err := auth.CheckPassword(in.Password); err != nil {
+		e, _ := errs.As(err)
+		f.Add("password", e.Fields["password"])
+	}
+	if in.UnitID != nil {
+		u, err := a.Store.Unit(ctx, *in.UnitID)
+		switch {
+		case errs.CodeOf(err) == errs.NotFound:
+			f.Add("unit_id", "Đơn vị không tồn tại.")
+		case err != nil:
+			return store.User{}, err
+		case u.Retired() && u.ValidTo.Before(time.Now()):
+			f.Add("unit_id", u.Name+" đã kết thúc hoạt động.")
+		}
+	}
+	if err := f.Err(); err != nil {
+		return store.User{}, err
+	}
+	hash, err := a.Hasher.Hash(in.Password)
+	if err != nil {
+		return store.User{}, err
+	}
+	var out store.User
+	err = a.Store.Tx(ctx, func(tx *store.Store) error {
+		out, err = tx.CreateUser(ctx, store.User{Username: in.Username, FullName: in.FullName, PasswordHash: hash,
+			Role: string(role), UnitID: in.UnitID, Active: true})
+		if err != nil {
+			return err
+		}
+		return tx.Audit(ctx, p.UserID, "create", "user", out.ID, "", nil,
+			map[string]any{"username": out.Username, "full_name": out.FullName, "role": out.Role, "unit_id": out.UnitID})
+	})
+	return out, err
+}
+
+// CreateToken issues an API bearer token for a user; the token is
+// returned once and only its hash is kept.
+func (a *App) CreateToken(ctx context.Context, p auth.Principal, username, name string, ttl time.Duration) (string, error) {
+	if err := auth.Authorize(p, auth.ManageUsers, auth.Target{}); err != nil {
+		return "", err
+	}
+	u, err := a.Store.UserByName(ctx, username)
+	if err != nil {
+		return "", err
+	}
+	if !u.Active {
+		return "", errs.New(errs.Invalid, "Tài khoản %s đã bị khóa.", u.Username)
+	}
+	var expires *time.Time
+	if ttl > 0 {
+		t := a.Now().Add(ttl)
+		expires = &t
+	}
+	var token string
+	err = a.Store.Tx(ctx, func(tx *store.Store) error {
+		if token, err = tx.CreateToken(ctx, u.ID, name, expires); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, p.UserID, "token", "user", u.ID, name, nil, map[string]any{"name": name, "expires_at": expires})
+	})
+	return token, err
+}
+
+// Users lists every account.
+func (a *App) Users(ctx context.Context, p auth.Principal) ([]store.User, error) {
+	if err := auth.Authorize(p, auth.ManageUsers, auth.Target{}); err != nil {
+		return nil, err
+	}
+	return a.Store.ListUsers(ctx)
+}
+
+// SetUserActive locks or unlocks an account. Locking ends its access at
+// once: sessions reload the user on every request, and tokens are revoked.
+func (a *App) SetUserActive(ctx context.Context, p auth.Principal, id int64, active bool) error {
+	if err := auth.Authorize(p, auth.ManageUsers, auth.Target{}); err != nil {
+		return err
+	}
+	if id == p.UserID && !active {
+		return errs.New(errs.Invalid, "Không thể tự khóa tài khoản của chính mình.")
+	}
+	return a.Store.Tx(ctx, func(tx *store.Store) error {
+		if err := tx.SetUserActive(ctx, id, active); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, p.UserID, map[bool]string{true: "unlock", false: "lock"}[active], "user", id, "", nil, map[string]bool{"active": active})
+	})
+}

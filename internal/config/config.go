@@ -1,0 +1,26 @@
+// Package config reads the server's settings from environment variables.
+package config
+
+import (
+	"time"
+
+	"github.com/caarlos0/env/v11"
+)
+
+// Config is every setting, with the defaults a developer machine needs.
+type Config struct {
+	DatabaseURL     string        `env:"DATABASE_URL" envDefault:"postgres://postgres@127.0.0.1:5432/thidua?sslmode=disable"`
+	Addr            string        `env:"ADDR" envDefault:"127.0.0.1:8080"`
+	OrgName         string        `env:"ORG_NAME" envDefault:"Viện kiểm sát nhân dân tối cao"`
+	SessionLifetime time.Duration `env:"SESSION_LIFETIME" envDefault:"12h"`
+	SessionIdle     time.Duration `env:"SESSION_IDLE_TIMEOUT" envDefault:"2h"`
+	CookieSecure    bool          `env:"COOKIE_SECURE" envDefault:"false"` // set true behind HTTPS
+	BcryptCost      int           `env:"BCRYPT_COST" envDefault:"11"`
+	LogFormat       string        `env:"LOG_FORMAT" envDefault:"text"`   // text or json
+	TrustProxy      bool          `env:"TRUST_PROXY" envDefault:"false"` // take the client IP from X-Forwarded-For
+}
+
+// Load reads the environment.
+func Load() (Config, error) {
+	return env.ParseAs[Config]()
+}

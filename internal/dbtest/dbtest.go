@@ -1,0 +1,140 @@
+// Package dbtest gives each test its own PostgreSQL database, cloned from
+// a template that was migrated once per test binary, so tests run in
+// parallel against the real server and leave nothing behind.
+package dbtest
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver for the admin connection
+
+	"thidua/internal/store"
+)
+
+// AdminURL is the server the tests use; TEST_DATABASE_URL overrides it.
+// Its database is used only to create and drop the per-test databases.
+func AdminURL() string {
+	if u := os.Getenv("TEST_DATABASE_URL"); u != "" {
+		return u
+	}
+	return "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
+}
+
+var (
+	once     sync.Once
+	template string
+	setupErr error
+)
+
+// Main runs a package's tests and then drops its template database. Call it
+// from TestMain: os.Exit(dbtest.Main(m)).
+func Main(m *testing.M) int {
+	code := m.Run()
+	if template != "" {
+		if err := exec(context.Background(), "DROP DATABASE IF EXISTS "+quote(template)+" WITH (FORCE)"); err != nil {
+			fmt.Fprintln(os.Stderr, "dbtest: dropping template:", err)
+		}
+	}
+	return code
+}
+
+// New returns a store on a fresh, migrated database that is dropped when
+// the test ends.
+func New(t testing.TB) *store.Store {
+	t.Helper()
+	url := NewURL(t)
+	s, err := store.Open(context.Background(), url)
+	if err != nil {
+		t.Fatalf("dbtest: open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// NewURL creates a fresh, migrated database and returns its URL; it is
+// dropped when the test ends.
+func NewURL(t testing.TB) string {
+	t.Helper()
+	once.Do(func() { setupErr = makeTemplate() })
+	if setupErr != nil {
+		t.Fatalf("dbtest: template: %v (is PostgreSQL running? see README)", setupErr)
+	}
+	name := "thidua_test_" + randomHex(6)
+	if err := exec(context.Background(), "CREATE DATABASE "+quote(name)+" TEMPLATE "+quote(template)); err != nil {
+		t.Fatalf("dbtest: create database: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := exec(context.Background(), "DROP DATABASE IF EXISTS "+quote(name)+" WITH (FORCE)"); err != nil {
+			t.Errorf("dbtest: drop %s: %v", name, err)
+		}
+	})
+	return withDatabase(AdminURL(), name)
+}
+
+// Empty creates a database with no schema at all, for migration tests.
+func Empty(t testing.TB) string {
+	t.Helper()
+	name := "thidua_test_" + randomHex(6)
+	if err := exec(context.Background(), "CREATE DATABASE "+quote(name)); err != nil {
+		t.Fatalf("dbtest: create database: %v", err)
+	}
+	t.Cleanup(func() { _ = exec(context.Background(), "DROP DATABASE IF EXISTS "+quote(name)+" WITH (FORCE)") })
+	return withDatabase(AdminURL(), name)
+}
+
+func makeTemplate() error {
+	name := "thidua_tpl_" + randomHex(6)
+	if err := exec(context.Background(), "CREATE DATABASE "+quote(name)); err != nil {
+		return err
+	}
+	template = name
+	db, err := sql.Open("pgx", withDatabase(AdminURL(), name))
+	if err != nil {
+		return err
+	}
+	defer db.Close() // a template must have no open connections while it is cloned
+	p, err := store.Migrator(db)
+	if err != nil {
+		return err
+	}
+	_, err = p.Up(context.Background())
+	return err
+}
+
+func exec(ctx context.Context, stmt string) error {
+	db, err := sql.Open("pgx", AdminURL())
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	_, err = db.ExecContext(ctx, stmt)
+	return err
+}
+
+func withDatabase(raw, name string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		panic(err)
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+func quote(ident string) string { return `"` + strings.ReplaceAll(ident, `"`, `""`) + `"` }
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic(err)
+	}
+	return hex.EncodeToString(b)
+}

@@ -1,0 +1,87 @@
+// Package errs is the application's error type: a code chosen where the
+// error arises, and a Vietnamese message for the person who caused it. The
+// HTTP layer maps codes to statuses in one place.
+package errs
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+)
+
+// Code classifies an error for the HTTP layer.
+type Code string
+
+const (
+	Invalid      Code = "invalid"      // 422: the input breaks a rule
+	NotFound     Code = "not_found"    // 404
+	Unauthorized Code = "unauthorized" // 401: not signed in, or wrong credentials
+	Forbidden    Code = "forbidden"    // 403: signed in, but not allowed
+	Conflict     Code = "conflict"     // 409: someone else changed it first, or a duplicate
+	TooMany      Code = "too_many"     // 429: throttled
+	Internal     Code = "internal"     // 500
+)
+
+// Error is an error with a code, a message for users and, for invalid
+// input, a message per field.
+type Error struct {
+	Code    Code
+	Message string
+	Fields  map[string]string
+}
+
+func (e *Error) Error() string {
+	if len(e.Fields) == 0 {
+		return string(e.Code) + ": " + e.Message
+	}
+	keys := make([]string, 0, len(e.Fields))
+	for k := range e.Fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	s := string(e.Code) + ": " + e.Message
+	for _, k := range keys {
+		s += fmt.Sprintf("; %s: %s", k, e.Fields[k])
+	}
+	return s
+}
+
+// New returns an error with the given code and message.
+func New(code Code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// CodeOf returns the code of err, Internal when it carries none.
+func CodeOf(err error) Code {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return Internal
+}
+
+// As returns err as *Error when it is one.
+func As(err error) (*Error, bool) {
+	var e *Error
+	ok := errors.As(err, &e)
+	return e, ok
+}
+
+// Fields collects per-field messages while validating a form.
+type Fields map[string]string
+
+// Add records msg for field unless the field already has a message, so
+// the first problem found for a field is the one shown.
+func (f Fields) Add(field, msg string) {
+	if _, ok := f[field]; !ok {
+		f[field] = msg
+	}
+}
+
+// Err returns an Invalid error listing the fields, or nil when there are none.
+func (f Fields) Err() error {
+	if len(f) == 0 {
+		return nil
+	}
+	return &Error{Code: Invalid, Message: "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.", Fields: f}
+}

@@ -1,0 +1,60 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+)
+
+// AuditEntry is one recorded write: who, when, what, old → new, why.
+type AuditEntry struct {
+	ID       int64
+	At       time.Time
+	UserID   *int64
+	Username string `gorm:"->;-:migration"` // filled by joins when listing
+	Action   string
+	Entity   string
+	EntityID *int64
+	Reason   string
+	Before   json.RawMessage `gorm:"type:jsonb"`
+	After    json.RawMessage `gorm:"type:jsonb"`
+}
+
+func (AuditEntry) TableName() string { return "audit_log" }
+
+// Audit records a write. before and after are marshalled to JSON; pass nil
+// for a creation's before or a deletion's after.
+func (s *Store) Audit(ctx context.Context, userID int64, action, entity string, entityID int64, reason string, before, after any) error {
+	e := AuditEntry{Action: action, Entity: entity, Reason: reason}
+	if userID != 0 {
+		e.UserID = &userID
+	}
+	if entityID != 0 {
+		e.EntityID = &entityID
+	}
+	var err error
+	if e.Before, err = marshalOrNil(before); err != nil {
+		return err
+	}
+	if e.After, err = marshalOrNil(after); err != nil {
+		return err
+	}
+	return s.DB.WithContext(ctx).Omit("ID", "At", "Username").Create(&e).Error
+}
+
+func marshalOrNil(v any) (json.RawMessage, error) {
+	if v == nil {
+		return nil, nil
+	}
+	return json.Marshal(v)
+}
+
+// History returns the audit trail of one entity, newest first.
+func (s *Store) History(ctx context.Context, entity string, id int64) ([]AuditEntry, error) {
+	var out []AuditEntry
+	err := s.DB.WithContext(ctx).Table("audit_log a").
+		Select("a.id, a.at, a.user_id, coalesce(u.username, '') AS username, a.action, a.entity, a.entity_id, a.reason, a.before, a.after").
+		Joins("LEFT JOIN users u ON u.id = a.user_id").
+		Where("a.entity = ? AND a.entity_id = ?", entity, id).Order("a.at DESC, a.id DESC").Scan(&out).Error
+	return out, err
+}

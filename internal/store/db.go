@@ -1,0 +1,158 @@
+// Package store is the one place that knows the schema: every query of the
+// app lives here, one file per entity, over GORM and PostgreSQL.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"thidua/internal/errs"
+	"thidua/migrations"
+)
+
+// Store wraps the GORM handle. Methods take a context so request
+// cancellation reaches PostgreSQL.
+type Store struct {
+	DB *gorm.DB
+}
+
+// Open connects to PostgreSQL. It does not migrate.
+func Open(ctx context.Context, url string) (*Store, error) {
+	db, err := gorm.Open(postgres.Open(url), &gorm.Config{
+		Logger:                 logger.Default.LogMode(logger.Silent),
+		SkipDefaultTransaction: true, // we open transactions ourselves, one per user action
+		NowFunc:                func() time.Time { return time.Now().UTC() },
+	})
+	if err != nil {
+		return nil, fmt.Errorf("kết nối cơ sở dữ liệu: %w", err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, err
+	}
+	sqlDB.SetMaxOpenConns(20)
+	sqlDB.SetMaxIdleConns(10)
+	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := sqlDB.PingContext(pingCtx); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("không kết nối được PostgreSQL: %w", err)
+	}
+	return &Store{DB: db}, nil
+}
+
+// Close releases the connection pool.
+func (s *Store) Close() error {
+	sqlDB, err := s.DB.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+
+// SQL returns the underlying *sql.DB.
+func (s *Store) SQL() *sql.DB {
+	sqlDB, _ := s.DB.DB()
+	return sqlDB
+}
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	return s.SQL().PingContext(ctx)
+}
+
+// Migrator returns a goose provider over the embedded migrations. The
+// session locker (a PostgreSQL advisory lock) makes app servers started at
+// once migrate exactly once.
+func Migrator(db *sql.DB) (*goose.Provider, error) {
+	locker, err := lock.NewPostgresSessionLocker()
+	if err != nil {
+		return nil, err
+	}
+	return goose.NewProvider(goose.DialectPostgres, db, migrations.FS, goose.WithSessionLocker(locker))
+}
+
+// Pending reports how many migrations have not been applied yet.
+func Pending(ctx context.Context, db *sql.DB) (int, error) {
+	p, err := Migrator(db)
+	if err != nil {
+		return 0, err
+	}
+	status, err := p.Status(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, s := range status {
+		if s.State == goose.StatePending {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// Tx runs fn in one transaction: every user action writes all or nothing.
+func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
+	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return fn(&Store{DB: tx})
+	})
+}
+
+// notFound turns gorm's not-found into the app's coded error.
+func notFound(err error, what string) error {
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return errs.New(errs.NotFound, "Không tìm thấy %s.", what)
+	}
+	return err
+}
+
+// isUniqueViolation reports whether err is PostgreSQL's unique_violation.
+func isUniqueViolation(err error, constraint string) bool {
+	var pg *pgconn.PgError
+	return errors.As(err, &pg) && pg.Code == "23505" && (constraint == "" || pg.ConstraintName == constraint)
+}
+
+// EnsureDatabase creates the database named in url if the server says it
+// does not exist, so a first `migrate up` needs nothing done by hand.
+func EnsureDatabase(ctx context.Context, url string) error {
+	cfg, err := pgconn.ParseConfig(url)
+	if err != nil {
+		return fmt.Errorf("DATABASE_URL không hợp lệ: %w", err)
+	}
+	conn, err := pgconn.ConnectConfig(ctx, cfg)
+	if err == nil {
+		return conn.Close(ctx)
+	}
+	var pg *pgconn.PgError
+	if !errors.As(err, &pg) || pg.Code != "3D000" { // invalid_catalog_name
+		return fmt.Errorf("không kết nối được PostgreSQL: %w", err)
+	}
+	name := cfg.Database
+	cfg.Database = "postgres"
+	admin, err := pgconn.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return fmt.Errorf("không kết nối được PostgreSQL để tạo cơ sở dữ liệu %s: %w", name, err)
+	}
+	defer admin.Close(ctx)
+	ident := `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+	_, err = admin.Exec(ctx, "CREATE DATABASE "+ident).ReadAll()
+	if errors.As(err, &pg) && pg.Code == "42P04" { // another server created it just now
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("tạo cơ sở dữ liệu %s: %w", name, err)
+	}
+	return nil
+}

@@ -1,0 +1,61 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+
+	"thidua/internal/auth"
+	"thidua/internal/errs"
+)
+
+type apiToken struct {
+	ID         int64
+	UserID     int64
+	Name       string
+	TokenHash  []byte
+	CreatedAt  time.Time
+	ExpiresAt  *time.Time
+	LastUsedAt *time.Time
+	RevokedAt  *time.Time
+}
+
+func (apiToken) TableName() string { return "api_tokens" }
+
+// CreateToken stores the hash of a new token for a user and returns the
+// token itself, which is never stored.
+func (s *Store) CreateToken(ctx context.Context, userID int64, name string, expires *time.Time) (string, error) {
+	token, hash, err := auth.NewToken()
+	if err != nil {
+		return "", err
+	}
+	t := apiToken{UserID: userID, Name: name, TokenHash: hash, ExpiresAt: expires}
+	if err := s.DB.WithContext(ctx).Omit("ID", "CreatedAt").Create(&t).Error; err != nil {
+		return "", err
+	}
+	return token, nil
+}
+
+// UserByToken returns the active user a bearer token belongs to, and
+// records its use. Unknown, revoked and expired tokens are Unauthorized.
+func (s *Store) UserByToken(ctx context.Context, token string) (User, error) {
+	var t apiToken
+	err := s.DB.WithContext(ctx).Where("token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())",
+		auth.TokenHash(token)).Take(&t).Error
+	if err != nil {
+		if err == gorm.ErrRecordNotFound {
+			return User{}, errs.New(errs.Unauthorized, "Mã truy cập (token) không hợp lệ, đã hết hạn hoặc đã bị thu hồi.")
+		}
+		return User{}, err
+	}
+	u, err := s.UserByID(ctx, t.UserID)
+	if err != nil {
+		return User{}, err
+	}
+	if !u.Active {
+		return User{}, errs.New(errs.Unauthorized, "Tài khoản đã bị khóa.")
+	}
+	s.DB.WithContext(ctx).Model(&apiToken{}).Where("id = ?", t.ID).Update("last_used_at", gorm.Expr("now()"))
+	return u, nil
+}

@@ -1,0 +1,251 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"thidua/internal/errs"
+	"thidua/internal/org"
+)
+
+type unitRow struct {
+	ID        int64
+	Code      string
+	Name      string
+	Type      string
+	ParentID  *int64
+	ValidFrom time.Time
+	ValidTo   *time.Time
+	Note      string
+	Version   int
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+func (unitRow) TableName() string { return "units" }
+
+func (r unitRow) unit() org.Unit {
+	u := org.Unit{ID: r.ID, Code: r.Code, Name: r.Name, Type: org.UnitType(r.Type), ParentID: r.ParentID,
+		ValidFrom: org.Day(r.ValidFrom), Note: r.Note, Version: r.Version}
+	if r.ValidTo != nil {
+		d := org.Day(*r.ValidTo)
+		u.ValidTo = &d
+	}
+	return u
+}
+
+func rowOf(u org.Unit) unitRow {
+	return unitRow{ID: u.ID, Code: org.NormalizeCode(u.Code), Name: strings.TrimSpace(u.Name), Type: string(u.Type),
+		ParentID: u.ParentID, ValidFrom: u.ValidFrom, ValidTo: u.ValidTo, Note: strings.TrimSpace(u.Note), Version: u.Version}
+}
+
+// UnitFilter narrows a unit listing.
+type UnitFilter struct {
+	Query  string       // matches code or name, accent- and case-insensitively
+	Type   org.UnitType // empty for all
+	Status string       // "active" (default), "retired", "all"
+	Within *int64       // only this unit and its descendants
+	On     time.Time    // the day "active" refers to; today when zero
+	Limit  int
+	Offset int
+}
+
+// ListUnits returns units matching f, ordered by type tier then name,
+// and the total count before paging.
+func (s *Store) ListUnits(ctx context.Context, f UnitFilter) ([]org.Unit, int64, error) {
+	q := s.DB.WithContext(ctx).Model(&unitRow{})
+	if f.Within != nil {
+		q = q.Where(`id IN (WITH RECURSIVE sub AS (SELECT id FROM units WHERE id = ?
+			UNION SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub)`, *f.Within)
+	}
+	if f.Type != "" {
+		q = q.Where("type = ?", string(f.Type))
+	}
+	on := f.On
+	if on.IsZero() {
+		on = time.Now()
+	}
+	switch f.Status {
+	case "retired":
+		q = q.Where("valid_to IS NOT NULL AND valid_to < ?", org.Day(on))
+	case "all":
+	default:
+		q = q.Where("valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)", org.Day(on), org.Day(on))
+	}
+	if term := strings.TrimSpace(f.Query); term != "" {
+		// Fold both sides: lower case, and đ → d, then strip marks in Go-free SQL
+		// via translate over the Vietnamese letters, so "thanh hoa" finds "Thanh Hóa".
+		like := "%" + escapeLike(fold(term)) + "%"
+		q = q.Where("("+foldSQL("name")+" LIKE ? ESCAPE '\\' OR "+foldSQL("code")+" LIKE ? ESCAPE '\\')", like, like)
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	if f.Limit > 0 {
+		q = q.Limit(f.Limit).Offset(f.Offset)
+	}
+	var rows []unitRow
+	err := q.Order(`CASE type WHEN 'supreme' THEN 1 WHEN 'high' THEN 2 WHEN 'provincial' THEN 3
+		WHEN 'regional' THEN 4 WHEN 'district' THEN 5 ELSE 6 END`).Order("name COLLATE \"vi-x-icu\"").Order("id").Find(&rows).Error
+	if err != nil {
+		return nil, 0, err
+	}
+	out := make([]org.Unit, len(rows))
+	for i, r := range rows {
+		out[i] = r.unit()
+	}
+	return out, total, nil
+}
+
+// Unit returns one unit by id.
+func (s *Store) Unit(ctx context.Context, id int64) (org.Unit, error) {
+	var r unitRow
+	if err := s.DB.WithContext(ctx).Take(&r, id).Error; err != nil {
+		return org.Unit{}, notFound(err, "đơn vị")
+	}
+	return r.unit(), nil
+}
+
+// UnitByCode returns one unit by its code.
+func (s *Store) UnitByCode(ctx context.Context, code string) (org.Unit, error) {
+	var r unitRow
+	if err := s.DB.WithContext(ctx).Where("upper(code) = ?", org.NormalizeCode(code)).Take(&r).Error; err != nil {
+		return org.Unit{}, notFound(err, "đơn vị có mã "+code)
+	}
+	return r.unit(), nil
+}
+
+// UnitsByID returns the units with the given ids, keyed by id.
+func (s *Store) UnitsByID(ctx context.Context, ids []int64) (map[int64]org.Unit, error) {
+	out := map[int64]org.Unit{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []unitRow
+	if err := s.DB.WithContext(ctx).Where("id = ANY(?)", ids).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		out[r.ID] = r.unit()
+	}
+	return out, nil
+}
+
+// ParentMap maps every unit id to its parent id (0 for none).
+func (s *Store) ParentMap(ctx context.Context) (map[int64]int64, error) {
+	var rows []struct {
+		ID       int64
+		ParentID *int64
+	}
+	if err := s.DB.WithContext(ctx).Model(&unitRow{}).Select("id, parent_id").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	m := make(map[int64]int64, len(rows))
+	for _, r := range rows {
+		if r.ParentID != nil {
+			m[r.ID] = *r.ParentID
+		} else {
+			m[r.ID] = 0
+		}
+	}
+	return m, nil
+}
+
+// UnitPath returns the unit and its ancestors in the tree, the unit first.
+func (s *Store) UnitPath(ctx context.Context, id int64) ([]int64, error) {
+	var ids []int64
+	err := s.DB.WithContext(ctx).Raw(`WITH RECURSIVE up(id, parent_id, depth) AS (
+			SELECT id, parent_id, 0 FROM units WHERE id = ?
+			UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50)
+		SELECT id FROM up ORDER BY depth`, id).Scan(&ids).Error
+	return ids, err
+}
+
+// Children returns the direct sub-units of a unit.
+func (s *Store) Children(ctx context.Context, id int64) ([]org.Unit, error) {
+	var rows []unitRow
+	if err := s.DB.WithContext(ctx).Where("parent_id = ?", id).Order("valid_to IS NOT NULL, name COLLATE \"vi-x-icu\"").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]org.Unit, len(rows))
+	for i, r := range rows {
+		out[i] = r.unit()
+	}
+	return out, nil
+}
+
+// CreateUnit inserts u and returns it with its id.
+func (s *Store) CreateUnit(ctx context.Context, u org.Unit) (org.Unit, error) {
+	r := rowOf(u)
+	r.ID, r.Version = 0, 1
+	if err := s.DB.WithContext(ctx).Omit("CreatedAt", "UpdatedAt").Create(&r).Error; err != nil {
+		if isUniqueViolation(err, "units_code_key") {
+			return org.Unit{}, duplicateCode(u.Code)
+		}
+		return org.Unit{}, err
+	}
+	return s.Unit(ctx, r.ID)
+}
+
+// UpdateUnit writes every editable column of u if its version is still
+// u.Version; otherwise someone else saved first and Conflict is returned.
+func (s *Store) UpdateUnit(ctx context.Context, u org.Unit) (org.Unit, error) {
+	r := rowOf(u)
+	res := s.DB.WithContext(ctx).Model(&unitRow{}).Where("id = ? AND version = ?", u.ID, u.Version).
+		Updates(map[string]any{"code": r.Code, "name": r.Name, "type": r.Type, "parent_id": r.ParentID,
+			"valid_from": r.ValidFrom, "valid_to": r.ValidTo, "note": r.Note,
+			"version": gorm.Expr("version + 1"), "updated_at": gorm.Expr("now()")})
+	if res.Error != nil {
+		if isUniqueViolation(res.Error, "units_code_key") {
+			return org.Unit{}, duplicateCode(u.Code)
+		}
+		return org.Unit{}, res.Error
+	}
+	if res.RowsAffected != 1 {
+		if _, err := s.Unit(ctx, u.ID); err != nil {
+			return org.Unit{}, err
+		}
+		return org.Unit{}, errs.New(errs.Conflict, "Đơn vị này vừa được người khác cập nhật. Trang đã hiển thị dữ liệu mới nhất; vui lòng kiểm tra và lưu lại.")
+	}
+	return s.Unit(ctx, u.ID)
+}
+
+func duplicateCode(code string) error {
+	return &errs.Error{Code: errs.Invalid, Message: "Dữ liệu chưa hợp lệ.",
+		Fields: map[string]string{"code": "Mã đơn vị " + org.NormalizeCode(code) + " đã được dùng cho một đơn vị khác."}}
+}
+
+// foldSQL folds a column for accent-insensitive search: lower case, and
+// every Vietnamese letter with marks mapped to its base letter.
+func foldSQL(col string) string {
+	return "translate(lower(" + col + "), '" + viMarked + "', '" + viBase + "')"
+}
+
+const (
+	viMarked = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+	viBase   = "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd"
+)
+
+// fold does in Go what foldSQL does in SQL, for the search term.
+func fold(s string) string {
+	s = strings.ToLower(s)
+	marked, base := []rune(viMarked), []rune(viBase)
+	m := make(map[rune]rune, len(marked))
+	for i, r := range marked {
+		m[r] = base[i]
+	}
+	return strings.Map(func(r rune) rune {
+		if b, ok := m[r]; ok {
+			return b
+		}
+		return r
+	}, s)
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

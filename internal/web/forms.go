@@ -1,0 +1,90 @@
+package web
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"golang.org/x/text/unicode/norm"
+
+	"thidua/internal/errs"
+)
+
+// formValue reads a form field, trimmed and in NFC: text typed with some
+// Vietnamese input methods arrives decomposed and would not equal itself.
+func formValue(c echo.Context, name string) string {
+	return norm.NFC.String(strings.TrimSpace(c.FormValue(name)))
+}
+
+// parseDate accepts the ISO form browsers send from a date input and the
+// Vietnamese dd/mm/yyyy people type.
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{"2006-01-02", "02/01/2006", "2/1/2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// dateField parses a required or optional date field into f's messages.
+func dateField(f errs.Fields, field, label, raw string, required bool) *time.Time {
+	if raw == "" {
+		if required {
+			f.Add(field, "Vui lòng nhập "+label+".")
+		}
+		return nil
+	}
+	t, ok := parseDate(raw)
+	if !ok {
+		f.Add(field, label+" không đúng định dạng ngày (ngày/tháng/năm, ví dụ 01/07/2025).")
+		return nil
+	}
+	return &t
+}
+
+// idField parses an optional id field.
+func idField(f errs.Fields, field, label, raw string) *int64 {
+	if raw == "" {
+		return nil
+	}
+	id, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil || id <= 0 {
+		f.Add(field, label+" không hợp lệ.")
+		return nil
+	}
+	return &id
+}
+
+// pathID reads a numeric path parameter; anything else is a 404.
+func pathID(c echo.Context, name string) (int64, error) {
+	id, err := strconv.ParseInt(c.Param(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, errs.New(errs.NotFound, "Không tìm thấy trang yêu cầu.")
+	}
+	return id, nil
+}
+
+// safeNext keeps a post-login redirect on this site.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	return next
+}
+
+// fieldErrors returns the per-field messages of an Invalid error.
+func fieldErrors(err error) (map[string]string, string, bool) {
+	e, ok := errs.As(err)
+	if !ok || e.Code != errs.Invalid && e.Code != errs.Conflict {
+		return nil, "", false
+	}
+	return e.Fields, e.Message, true
+}
+
+func contextTimeout(c echo.Context, seconds int) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(c.Request().Context(), time.Duration(seconds)*time.Second)
+}

@@ -1,0 +1,107 @@
+package web
+
+import (
+	"log/slog"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"thidua/internal/auth"
+	"thidua/internal/errs"
+)
+
+const (
+	ctxPrincipal = "principal"
+	ctxAPI       = "api"
+	sessUserID   = "user_id"
+	sessFlash    = "flash"
+)
+
+// principal returns the signed-in user, or the anonymous principal.
+func principal(c echo.Context) auth.Principal {
+	p, _ := c.Get(ctxPrincipal).(auth.Principal)
+	return p
+}
+
+// isAPI reports whether the request came through /api/v1.
+func isAPI(c echo.Context) bool { b, _ := c.Get(ctxAPI).(bool); return b }
+
+// loadSessionUser puts the session's user, re-read from the database on
+// every request, into the context: a locked account loses access at once.
+func (s *Server) loadSessionUser(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		ctx := c.Request().Context()
+		id := s.sessions.GetInt64(ctx, sessUserID)
+		if id == 0 {
+			return next(c)
+		}
+		p, err := s.app.Principal(ctx, id)
+		if errs.CodeOf(err) == errs.Unauthorized {
+			if err := s.sessions.Destroy(ctx); err != nil {
+				return err
+			}
+			return next(c)
+		}
+		if err != nil {
+			return err
+		}
+		c.Set(ctxPrincipal, p)
+		return next(c)
+	}
+}
+
+// bearer authenticates API requests by "Authorization: Bearer <token>".
+func (s *Server) bearer(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		c.Set(ctxAPI, true)
+		h := c.Request().Header.Get("Authorization")
+		scheme, token, ok := strings.Cut(h, " ")
+		if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" {
+			return errs.New(errs.Unauthorized, "Thiếu mã truy cập: gửi tiêu đề Authorization: Bearer <token>.")
+		}
+		p, err := s.app.PrincipalByToken(c.Request().Context(), strings.TrimSpace(token))
+		if err != nil {
+			return err
+		}
+		c.Set(ctxPrincipal, p)
+		return next(c)
+	}
+}
+
+// requireUser refuses anonymous requests: pages redirect to the sign-in
+// form, the API answers 401.
+func requireUser(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if principal(c).Anonymous() {
+			return errs.New(errs.Unauthorized, "Vui lòng đăng nhập để tiếp tục.")
+		}
+		return next(c)
+	}
+}
+
+func (s *Server) requestLog() echo.MiddlewareFunc {
+	log := s.opts.Logger
+	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
+		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogRemoteIP: true, LogError: true,
+		HandleError: true,
+		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
+			attrs := []slog.Attr{
+				slog.String("method", v.Method), slog.String("uri", v.URI), slog.Int("status", v.Status),
+				slog.Duration("latency", v.Latency), slog.String("ip", v.RemoteIP),
+			}
+			if p := principal(c); !p.Anonymous() {
+				attrs = append(attrs, slog.String("user", p.Username))
+			}
+			level := slog.LevelInfo
+			if v.Error != nil {
+				attrs = append(attrs, slog.String("err", v.Error.Error()))
+				if v.Status >= 500 {
+					level = slog.LevelError
+				}
+			}
+			log.LogAttrs(c.Request().Context(), level, "request", attrs...)
+			return nil
+		},
+	})
+}

@@ -1,0 +1,66 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"thidua/internal/auth"
+)
+
+// Page is what every template gets: the layout's needs, and Data for the page.
+type Page struct {
+	Title    string
+	OrgName  string
+	User     auth.Principal
+	CSRF     string
+	Flash    string
+	Nav      string            // which nav item is current
+	Errors   map[string]string // per-field messages
+	Error    string            // a message for the whole form or page
+	Form     map[string]string // values to put back into a form after an error
+	Data     any
+	HXTarget bool // true when htmx asked for part of the page
+}
+
+// Can reports whether the signed-in user may do action (for links and buttons).
+func (p Page) Can(action string) bool { return auth.Can(p.User, auth.Action(action), auth.Target{}) }
+
+// V returns a form value to redisplay, or def.
+func (p Page) V(field, def string) string {
+	if v, ok := p.Form[field]; ok {
+		return v
+	}
+	return def
+}
+
+func (s *Server) page(c echo.Context, title, nav string, data any) Page {
+	p := Page{Title: title, OrgName: s.opts.OrgName, User: principal(c), Nav: nav, Data: data,
+		HXTarget: c.Request().Header.Get("HX-Request") == "true"}
+	if tok, ok := c.Get("csrf").(string); ok {
+		p.CSRF = tok
+	}
+	if !isAPI(c) {
+		// Pop before rendering: session changes after the body is written are lost.
+		p.Flash = s.sessions.PopString(c.Request().Context(), sessFlash)
+	}
+	return p
+}
+
+// respond renders a page for browsers, or data as JSON for the API.
+func (s *Server) respond(c echo.Context, status int, tmpl, title, nav string, data any) error {
+	if isAPI(c) {
+		return c.JSON(status, data)
+	}
+	return c.Render(status, tmpl, s.page(c, title, nav, data))
+}
+
+// done answers a successful write: the API gets the object, a browser is
+// redirected with a message (post/redirect/get).
+func (s *Server) done(c echo.Context, status int, data any, flash, location string) error {
+	if isAPI(c) {
+		return c.JSON(status, data)
+	}
+	s.sessions.Put(c.Request().Context(), sessFlash, flash)
+	return c.Redirect(http.StatusSeeOther, location)
+}

@@ -1,0 +1,143 @@
+package web
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"thidua/internal/auth"
+	"thidua/internal/org"
+	"thidua/internal/web/static"
+	"thidua/templates"
+)
+
+// renderer holds one parsed template set per page: the layout, every
+// partial and the page itself, parsed once at start-up.
+type renderer struct {
+	pages map[string]*template.Template
+}
+
+func newRenderer() (*renderer, error) {
+	assets, err := assetVersions()
+	if err != nil {
+		return nil, err
+	}
+	funcs := template.FuncMap{
+		"date":     formatDate,
+		"datetime": formatDateTime,
+		"isoDate":  isoDate,
+		"asset": func(name string) (string, error) {
+			v, ok := assets[name]
+			if !ok {
+				return "", fmt.Errorf("no asset %q", name)
+			}
+			return "/static/" + name + "?v=" + v, nil
+		},
+		"unitTypes": func() []org.UnitType { return org.Types },
+		"lineageKinds": func() []org.LineageKind {
+			return []org.LineageKind{org.LineageMerge, org.LineageRename, org.LineageSplit}
+		},
+		"roles":     func() []auth.Role { return auth.Roles },
+		"roleLabel": func(r string) string { return auth.Role(r).Label() },
+		"deref": func(p *int64) int64 {
+			if p == nil {
+				return 0
+			}
+			return *p
+		},
+	}
+	pageFiles, err := fs.Glob(templates.FS, "pages/*.html")
+	if err != nil {
+		return nil, err
+	}
+	r := &renderer{pages: map[string]*template.Template{}}
+	for _, pf := range pageFiles {
+		name := strings.TrimSuffix(path.Base(pf), ".html")
+		t, err := template.New(name).Funcs(funcs).ParseFS(templates.FS, "layout.html", "partials/*.html", pf)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", pf, err)
+		}
+		r.pages[name] = t
+	}
+	return r, nil
+}
+
+// Render writes a whole page (the layout around the page's "content"), or
+// only the block named by "page#block" for htmx requests that swap a part.
+func (r *renderer) Render(w io.Writer, name string, data any, _ echo.Context) error {
+	page, block, _ := strings.Cut(name, "#")
+	t, ok := r.pages[page]
+	if !ok {
+		return fmt.Errorf("no page template %q", page)
+	}
+	if block == "" {
+		block = "layout"
+	}
+	var buf bytes.Buffer // a template error must not leave half a page
+	if err := t.ExecuteTemplate(&buf, block, data); err != nil {
+		return err
+	}
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+// assetVersions hashes every embedded asset so URLs change when content does.
+func assetVersions() (map[string]string, error) {
+	out := map[string]string{}
+	err := fs.WalkDir(static.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(static.FS, p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		out[p] = hex.EncodeToString(sum[:6])
+		return nil
+	})
+	return out, err
+}
+
+var vnZone = time.FixedZone("ICT", 7*3600) // Vietnam has no daylight saving
+
+func formatDate(v any) string {
+	switch t := v.(type) {
+	case time.Time:
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format("02/01/2006")
+	case *time.Time:
+		if t == nil {
+			return ""
+		}
+		return t.Format("02/01/2006")
+	}
+	return ""
+}
+
+func formatDateTime(t time.Time) string { return t.In(vnZone).Format("15:04 02/01/2006") }
+
+func isoDate(v any) string {
+	switch t := v.(type) {
+	case time.Time:
+		if !t.IsZero() {
+			return t.Format("2006-01-02")
+		}
+	case *time.Time:
+		if t != nil {
+			return t.Format("2006-01-02")
+		}
+	}
+	return ""
+}

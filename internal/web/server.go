@@ -1,0 +1,150 @@
+// Package web is the HTTP edge: Echo, sessions, CSRF, and one handler file
+// per page. Handlers read input, call one app method, and render; the same
+// handlers answer HTML for browsers and JSON under /api/v1 for tokens.
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"thidua/internal/app"
+	"thidua/internal/store"
+	"thidua/internal/web/static"
+)
+
+// Options configures the server.
+type Options struct {
+	OrgName         string
+	SessionLifetime time.Duration
+	SessionIdle     time.Duration
+	CookieSecure    bool
+	TrustProxy      bool
+	Logger          *slog.Logger
+}
+
+// Server is the HTTP application.
+type Server struct {
+	*echo.Echo
+	app      *app.App
+	sessions *scs.SessionManager
+	opts     Options
+}
+
+// New builds the Echo server with every route.
+func New(a *app.App, opts Options) (*Server, error) {
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.SessionLifetime == 0 {
+		opts.SessionLifetime = 12 * time.Hour
+	}
+	if opts.SessionIdle == 0 {
+		opts.SessionIdle = 2 * time.Hour
+	}
+	r, err := newRenderer()
+	if err != nil {
+		return nil, err
+	}
+	sm := scs.New()
+	sm.Store = store.SessionStore{DB: a.Store.SQL()}
+	sm.Lifetime = opts.SessionLifetime
+	sm.IdleTimeout = opts.SessionIdle
+	sm.Cookie.Name = "thidua_session"
+	sm.Cookie.HttpOnly = true
+	sm.Cookie.SameSite = http.SameSiteLaxMode
+	sm.Cookie.Secure = opts.CookieSecure
+	sm.Cookie.Path = "/"
+
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.Renderer = r
+	if opts.TrustProxy {
+		e.IPExtractor = echo.ExtractIPFromXFFHeader()
+	} else {
+		e.IPExtractor = echo.ExtractIPDirect()
+	}
+	s := &Server{Echo: e, app: a, sessions: sm, opts: opts}
+	e.HTTPErrorHandler = s.handleError
+
+	e.Use(middleware.Recover())
+	e.Use(s.requestLog())
+	e.Use(middleware.SecureWithConfig(middleware.SecureConfig{
+		XSSProtection:         "0",
+		ContentTypeNosniff:    "nosniff",
+		XFrameOptions:         "DENY",
+		HSTSMaxAge:            hstsAge(opts.CookieSecure),
+		ContentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
+		ReferrerPolicy:        "same-origin",
+	}))
+	e.Use(middleware.BodyLimit("10M"))
+
+	e.GET("/healthz", s.healthz)
+	e.StaticFS("/static", static.FS)
+
+	// Pages: a session cookie, CSRF on every unsafe method.
+	ui := e.Group("", echo.WrapMiddleware(sm.LoadAndSave), middleware.CSRFWithConfig(middleware.CSRFConfig{
+		TokenLookup:    "form:_csrf,header:X-CSRF-Token",
+		CookieName:     "thidua_csrf",
+		CookiePath:     "/",
+		CookieHTTPOnly: true,
+		CookieSecure:   opts.CookieSecure,
+		CookieSameSite: http.SameSiteLaxMode,
+		ErrorHandler:   csrfError,
+	}), s.loadSessionUser)
+	ui.GET("/login", s.loginForm)
+	ui.POST("/login", s.login)
+	ui.POST("/logout", s.logout)
+	s.routes(ui.Group("", requireUser), false)
+
+	// API: bearer tokens only, never cookies, so CSRF cannot reach it.
+	api := e.Group("/api/v1", s.bearer, requireUser)
+	api.GET("/me", s.me)
+	s.routes(api, true)
+	return s, nil
+}
+
+// routes registers the handlers shared by pages and the API. The API's
+// verbs are REST-like; pages use POST for every write (HTML forms).
+func (s *Server) routes(g *echo.Group, api bool) {
+	if !api {
+		g.GET("/", s.home)
+		g.GET("/units/new", s.unitNew)
+		g.GET("/units/:id/edit", s.unitEdit)
+		g.GET("/units/:id/retire", s.unitRetireForm)
+		g.POST("/units/:id", s.unitUpdate)
+		g.POST("/units/:id/lineage/:pred/delete", s.unitUnlink)
+		g.POST("/users/:id/lock", s.userLock)
+		g.POST("/users/:id/unlock", s.userUnlock)
+	} else {
+		g.PUT("/units/:id", s.unitUpdate)
+		g.DELETE("/units/:id/lineage/:pred", s.unitUnlink)
+		g.PUT("/users/:id/active", s.userSetActive)
+	}
+	g.GET("/units", s.unitList)
+	g.POST("/units", s.unitCreate)
+	g.GET("/units/:id", s.unitShow)
+	g.POST("/units/:id/retire", s.unitRetire)
+	g.POST("/units/:id/lineage", s.unitLink)
+	g.GET("/units/:id/history", s.unitHistory)
+	g.GET("/users", s.userList)
+	g.POST("/users", s.userCreate)
+}
+
+func hstsAge(secure bool) int {
+	if secure {
+		return 31536000
+	}
+	return 0
+}
+
+// Sessions exposes the session manager (for tests and sweeping).
+func (s *Server) Sessions() *scs.SessionManager { return s.sessions }
+
+// Shutdown stops accepting requests and waits for those in flight.
+func (s *Server) Shutdown(ctx context.Context) error { return s.Echo.Shutdown(ctx) }

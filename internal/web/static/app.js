@@ -1,0 +1,9 @@
+// Small behaviours the pages need without loading Bootstrap's JavaScript.
+document.addEventListener("click", function (ev) {
+  var btn = ev.target.closest("[data-toggle-target]");
+  if (!btn) return;
+  var target = document.querySelector(btn.getAttribute("data-toggle-target"));
+  if (!target) return;
+  var open = target.classList.toggle("show");
+  btn.setAttribute("aria-expanded", open ? "true" : "false");
+});

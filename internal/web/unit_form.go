@@ -1,0 +1,200 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+	"golang.org/x/text/unicode/norm"
+
+	"thidua/internal/app"
+	"thidua/internal/auth"
+	"thidua/internal/errs"
+	"thidua/internal/org"
+	"thidua/internal/store"
+)
+
+// unitForm is the raw input of the unit form, the same fields for HTML
+// forms and JSON. Only these fields are read: id, version bookkeeping and
+// audit columns cannot be set by a request.
+type unitForm struct {
+	Code      string `json:"code"`
+	Name      string `json:"name"`
+	Type      string `json:"type"`
+	ParentID  string `json:"-"`
+	ValidFrom string `json:"valid_from"`
+	ValidTo   string `json:"valid_to"`
+	Note      string `json:"note"`
+	Reason    string `json:"reason"`
+	Version   string `json:"-"`
+}
+
+func (f unitForm) values() map[string]string {
+	return map[string]string{"code": f.Code, "name": f.Name, "type": f.Type, "parent_id": f.ParentID,
+		"valid_from": f.ValidFrom, "valid_to": f.ValidTo, "note": f.Note, "reason": f.Reason, "version": f.Version}
+}
+
+// readUnitForm reads the form from an HTML post or a JSON body.
+func readUnitForm(c echo.Context) (unitForm, error) {
+	if isAPI(c) {
+		var body struct {
+			unitForm
+			ParentID *int64 `json:"parent_id"`
+			Version  int    `json:"version"`
+		}
+		if err := json.NewDecoder(c.Request().Body).Decode(&body); err != nil {
+			return unitForm{}, errs.New(errs.Invalid, "Nội dung JSON không hợp lệ: %v", err)
+		}
+		f := body.unitForm
+		if body.ParentID != nil {
+			f.ParentID = strconv.FormatInt(*body.ParentID, 10)
+		}
+		f.Version = strconv.Itoa(body.Version)
+		for _, p := range []*string{&f.Code, &f.Name, &f.Note, &f.Reason} {
+			*p = norm.NFC.String(*p)
+		}
+		return f, nil
+	}
+	return unitForm{Code: formValue(c, "code"), Name: formValue(c, "name"), Type: formValue(c, "type"),
+		ParentID: formValue(c, "parent_id"), ValidFrom: formValue(c, "valid_from"), ValidTo: formValue(c, "valid_to"),
+		Note: formValue(c, "note"), Reason: formValue(c, "reason"), Version: formValue(c, "version")}, nil
+}
+
+// input turns the raw form into the service's input; format problems are
+// reported per field, the rules themselves are checked by the service.
+func (f unitForm) input() (app.UnitInput, error) {
+	fe := errs.Fields{}
+	in := app.UnitInput{Code: f.Code, Name: f.Name, Type: f.Type, Note: f.Note}
+	in.ParentID = idField(fe, "parent_id", "Đơn vị cấp trên", f.ParentID)
+	if t := dateField(fe, "valid_from", "ngày bắt đầu hoạt động", f.ValidFrom, false); t != nil {
+		in.ValidFrom = *t
+	}
+	in.ValidTo = dateField(fe, "valid_to", "Ngày kết thúc hoạt động", f.ValidTo, false)
+	return in, fe.Err()
+}
+
+type unitFormData struct {
+	Unit    org.Unit
+	Parents []org.Unit
+	IsNew   bool
+}
+
+func (s *Server) unitFormPage(c echo.Context, status int, d unitFormData, form map[string]string, err error) error {
+	if d.Parents == nil {
+		parents, _, perr := s.app.Units(c.Request().Context(), principal(c), store.UnitFilter{Status: "all"})
+		if perr != nil {
+			return perr
+		}
+		for _, u := range parents {
+			if u.Type != org.TypeDepartment && u.ID != d.Unit.ID {
+				d.Parents = append(d.Parents, u)
+			}
+		}
+	}
+	title := "Thêm đơn vị"
+	if !d.IsNew {
+		title = "Sửa đơn vị: " + d.Unit.Name
+	}
+	p := s.page(c, title, "units", d)
+	p.Form = form
+	if err != nil {
+		fields, msg, _ := fieldErrors(err)
+		p.Errors, p.Error = fields, msg
+	}
+	return c.Render(status, "unit_form", p)
+}
+
+func (s *Server) unitNew(c echo.Context) error {
+	if err := auth.Authorize(principal(c), auth.ManageUnits, auth.Target{}); err != nil {
+		return err
+	}
+	form := map[string]string{"parent_id": c.QueryParam("parent_id"), "type": c.QueryParam("type")}
+	return s.unitFormPage(c, http.StatusOK, unitFormData{IsNew: true}, form, nil)
+}
+
+func (s *Server) unitEdit(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if err := auth.Authorize(principal(c), auth.ManageUnits, auth.Target{}); err != nil {
+		return err
+	}
+	d, err := s.app.Unit(c.Request().Context(), principal(c), id)
+	if err != nil {
+		return err
+	}
+	return s.unitFormPage(c, http.StatusOK, unitFormData{Unit: d.Unit}, unitValues(d.Unit), nil)
+}
+
+func (s *Server) unitCreate(c echo.Context) error {
+	f, err := readUnitForm(c)
+	if err != nil {
+		return err
+	}
+	if err := auth.Authorize(principal(c), auth.ManageUnits, auth.Target{}); err != nil {
+		return err
+	}
+	in, err := f.input()
+	var u org.Unit
+	if err == nil {
+		u, err = s.app.CreateUnit(c.Request().Context(), principal(c), in)
+	}
+	if err != nil {
+		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+			return s.unitFormPage(c, status(errs.CodeOf(err)), unitFormData{IsNew: true}, f.values(), err)
+		}
+		return err
+	}
+	return s.done(c, http.StatusCreated, u, "Đã thêm đơn vị "+u.Name+".", unitURL(u.ID))
+}
+
+func (s *Server) unitUpdate(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	f, err := readUnitForm(c)
+	if err != nil {
+		return err
+	}
+	ctx, p := c.Request().Context(), principal(c)
+	if err := auth.Authorize(p, auth.ManageUnits, auth.Target{}); err != nil {
+		return err
+	}
+	version, _ := strconv.Atoi(f.Version)
+	in, err := f.input()
+	var u org.Unit
+	if err == nil {
+		u, err = s.app.UpdateUnit(ctx, p, id, version, in, f.Reason)
+	}
+	if err != nil {
+		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+			current, cerr := s.app.Unit(ctx, p, id)
+			if cerr != nil {
+				return cerr
+			}
+			form := f.values()
+			if errs.CodeOf(err) == errs.Conflict {
+				// Show the newer values and the new version; the editor decides again.
+				form = unitValues(current.Unit)
+			}
+			return s.unitFormPage(c, status(errs.CodeOf(err)), unitFormData{Unit: current.Unit}, form, err)
+		}
+		return err
+	}
+	return s.done(c, http.StatusOK, u, "Đã lưu thay đổi của "+u.Name+".", unitURL(u.ID))
+}
+
+func unitValues(u org.Unit) map[string]string {
+	v := map[string]string{"code": u.Code, "name": u.Name, "type": string(u.Type), "valid_from": isoDate(u.ValidFrom),
+		"valid_to": isoDate(u.ValidTo), "note": u.Note, "version": strconv.Itoa(u.Version)}
+	if u.ParentID != nil {
+		v["parent_id"] = strconv.FormatInt(*u.ParentID, 10)
+	}
+	return v
+}
+
+func unitURL(id int64) string { return fmt.Sprintf("/units/%d", id) }

@@ -1,0 +1,80 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"golang.org/x/text/unicode/norm"
+
+	"thidua/internal/auth"
+	"thidua/internal/errs"
+)
+
+func (s *Server) unitRetireForm(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if err := auth.Authorize(principal(c), auth.ManageUnits, auth.Target{}); err != nil {
+		return err
+	}
+	d, err := s.app.Unit(c.Request().Context(), principal(c), id)
+	if err != nil {
+		return err
+	}
+	p := s.page(c, "Kết thúc hoạt động: "+d.Unit.Name, "units", d)
+	p.Form = map[string]string{"version": strconv.Itoa(d.Unit.Version), "valid_to": isoDate(d.Unit.ValidTo)}
+	return c.Render(http.StatusOK, "unit_retire", p)
+}
+
+func (s *Server) unitRetire(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx, p := c.Request().Context(), principal(c)
+	if err := auth.Authorize(p, auth.ManageUnits, auth.Target{}); err != nil {
+		return err
+	}
+	var raw struct {
+		ValidTo string `json:"valid_to"`
+		Reason  string `json:"reason"`
+		Version int    `json:"version"`
+	}
+	if isAPI(c) {
+		if err := json.NewDecoder(c.Request().Body).Decode(&raw); err != nil {
+			return errs.New(errs.Invalid, "Nội dung JSON không hợp lệ: %v", err)
+		}
+		raw.Reason = norm.NFC.String(raw.Reason)
+	} else {
+		raw.ValidTo, raw.Reason = formValue(c, "valid_to"), formValue(c, "reason")
+		raw.Version, _ = strconv.Atoi(formValue(c, "version"))
+	}
+	fe := errs.Fields{}
+	var lastDay time.Time
+	if t := dateField(fe, "valid_to", "ngày kết thúc hoạt động", raw.ValidTo, true); t != nil {
+		lastDay = *t
+	}
+	err = fe.Err()
+	if err == nil {
+		var u any
+		u, err = s.app.RetireUnit(ctx, p, id, raw.Version, lastDay, raw.Reason)
+		if err == nil {
+			return s.done(c, http.StatusOK, u, "Đã ghi nhận ngày kết thúc hoạt động.", unitURL(id))
+		}
+	}
+	if fields, msg, ok := fieldErrors(err); ok && !isAPI(c) {
+		d, derr := s.app.Unit(ctx, p, id)
+		if derr != nil {
+			return derr
+		}
+		pg := s.page(c, "Kết thúc hoạt động: "+d.Unit.Name, "units", d)
+		pg.Errors, pg.Error = fields, msg
+		pg.Form = map[string]string{"version": strconv.Itoa(d.Unit.Version), "valid_to": raw.ValidTo, "reason": raw.Reason}
+		return c.Render(status(errs.CodeOf(err)), "unit_retire", pg)
+	}
+	return err
+}

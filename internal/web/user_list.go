@@ -1,0 +1,120 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	"golang.org/x/text/unicode/norm"
+
+	"thidua/internal/app"
+	"thidua/internal/auth"
+	"thidua/internal/errs"
+	"thidua/internal/org"
+	"thidua/internal/store"
+)
+
+type userListData struct {
+	Users []userView `json:"users"`
+	Units []org.Unit `json:"-"`
+}
+
+// userView is an account without its password hash.
+type userView struct {
+	ID       int64  `json:"id"`
+	Username string `json:"username"`
+	FullName string `json:"full_name"`
+	Role     string `json:"role"`
+	UnitID   *int64 `json:"unit_id"`
+	UnitName string `json:"unit_name"`
+	Active   bool   `json:"active"`
+}
+
+func viewOf(u store.User) userView {
+	return userView{ID: u.ID, Username: u.Username, FullName: u.FullName, Role: u.Role, UnitID: u.UnitID, UnitName: u.UnitName, Active: u.Active}
+}
+
+func (s *Server) userListPage(c echo.Context, status int, form map[string]string, formErr error) error {
+	ctx, p := c.Request().Context(), principal(c)
+	users, err := s.app.Users(ctx, p)
+	if err != nil {
+		return err
+	}
+	d := userListData{}
+	for _, u := range users {
+		d.Users = append(d.Users, viewOf(u))
+	}
+	if isAPI(c) {
+		return c.JSON(status, d)
+	}
+	if d.Units, _, err = s.app.Units(ctx, p, store.UnitFilter{}); err != nil {
+		return err
+	}
+	pg := s.page(c, "Tài khoản người dùng", "users", d)
+	pg.Form = form
+	if formErr != nil {
+		pg.Errors, pg.Error, _ = fieldErrors(formErr)
+	}
+	return c.Render(status, "user_list", pg)
+}
+
+func (s *Server) userList(c echo.Context) error { return s.userListPage(c, http.StatusOK, nil, nil) }
+
+func (s *Server) userCreate(c echo.Context) error {
+	ctx, p := c.Request().Context(), principal(c)
+	if err := auth.Authorize(p, auth.ManageUsers, auth.Target{}); err != nil {
+		return err
+	}
+	var in app.UserInput
+	form := map[string]string{}
+	if isAPI(c) {
+		if err := json.NewDecoder(c.Request().Body).Decode(&in); err != nil {
+			return errs.New(errs.Invalid, "Nội dung JSON không hợp lệ: %v", err)
+		}
+		in.FullName = norm.NFC.String(in.FullName)
+	} else {
+		fe := errs.Fields{}
+		in = app.UserInput{Username: formValue(c, "username"), FullName: formValue(c, "full_name"), Role: formValue(c, "role"),
+			UnitID: idField(fe, "unit_id", "Đơn vị", formValue(c, "unit_id")), Password: c.FormValue("password")}
+		form = map[string]string{"username": in.Username, "full_name": in.FullName, "role": in.Role, "unit_id": formValue(c, "unit_id")}
+		if err := fe.Err(); err != nil {
+			return s.userListPage(c, http.StatusUnprocessableEntity, form, err)
+		}
+	}
+	u, err := s.app.CreateUser(ctx, p, in)
+	if err != nil {
+		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+			return s.userListPage(c, status(errs.CodeOf(err)), form, err)
+		}
+		return err
+	}
+	return s.done(c, http.StatusCreated, viewOf(u), "Đã tạo tài khoản "+u.Username+".", "/users")
+}
+
+func (s *Server) userLock(c echo.Context) error   { return s.setActive(c, false) }
+func (s *Server) userUnlock(c echo.Context) error { return s.setActive(c, true) }
+
+func (s *Server) userSetActive(c echo.Context) error {
+	var body struct {
+		Active *bool `json:"active"`
+	}
+	if err := json.NewDecoder(c.Request().Body).Decode(&body); err != nil || body.Active == nil {
+		return &errs.Error{Code: errs.Invalid, Message: "Dữ liệu chưa hợp lệ.", Fields: map[string]string{"active": "Cần giá trị true hoặc false."}}
+	}
+	return s.setActive(c, *body.Active)
+}
+
+func (s *Server) setActive(c echo.Context, active bool) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if err := s.app.SetUserActive(c.Request().Context(), principal(c), id, active); err != nil {
+		return err
+	}
+	msg := "Đã khóa tài khoản."
+	if active {
+		msg = "Đã mở khóa tài khoản."
+	}
+	return s.done(c, http.StatusOK, map[string]bool{"active": active}, msg, "/users")
+}
