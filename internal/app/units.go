@@ -21,6 +21,9 @@ type UnitInput struct {
 	ValidFrom time.Time  `json:"valid_from"`
 	ValidTo   *time.Time `json:"valid_to"`
 	Note      string     `json:"note"`
+	// Unparsed holds fields the edge could not read (a date that is not a
+	// date), reported together with the rules' own findings.
+	Unparsed errs.Fields `json:"-"`
 }
 
 func (in UnitInput) apply(u org.Unit) org.Unit {
@@ -125,7 +128,7 @@ func (a *App) CreateUnit(ctx context.Context, p auth.Principal, in UnitInput) (o
 	var out org.Unit
 	err := a.Store.Tx(ctx, func(tx *store.Store) error {
 		u := in.apply(org.Unit{})
-		if err := a.validateUnit(ctx, tx, u); err != nil {
+		if err := a.validateUnit(ctx, tx, u, in.Unparsed); err != nil {
 			return err
 		}
 		var err error
@@ -151,7 +154,7 @@ func (a *App) UpdateUnit(ctx context.Context, p auth.Principal, id int64, versio
 		}
 		u := in.apply(before)
 		u.Version = version
-		if err := a.validateUnit(ctx, tx, u); err != nil {
+		if err := a.validateUnit(ctx, tx, u, in.Unparsed); err != nil {
 			return err
 		}
 		if out, err = tx.UpdateUnit(ctx, u); err != nil {
@@ -271,7 +274,7 @@ func (a *App) UnitHistory(ctx context.Context, p auth.Principal, id int64) ([]st
 	return a.Store.History(ctx, "unit", id)
 }
 
-func (a *App) validateUnit(ctx context.Context, tx *store.Store, u org.Unit) error {
+func (a *App) validateUnit(ctx context.Context, tx *store.Store, u org.Unit, unparsed errs.Fields) error {
 	var parent *org.Unit
 	if u.ParentID != nil {
 		pu, err := tx.Unit(ctx, *u.ParentID)
@@ -285,7 +288,23 @@ func (a *App) validateUnit(ctx context.Context, tx *store.Store, u org.Unit) err
 	if err != nil {
 		return err
 	}
-	return org.Validate(u, parent, parents)
+	f := errs.Fields{}
+	for k, v := range unparsed {
+		f.Add(k, v)
+	}
+	if e, ok := errs.As(org.Validate(u, parent, parents)); ok {
+		for k, v := range e.Fields {
+			f.Add(k, v)
+		}
+	}
+	// Checked here too (the unique index is the last word) so that every
+	// problem of the form is reported at once.
+	if other, err := tx.UnitByCode(ctx, u.Code); err == nil && other.ID != u.ID {
+		f.Add("code", "Mã đơn vị "+u.Code+" đã được dùng cho "+other.Name+".")
+	} else if err != nil && errs.CodeOf(err) != errs.NotFound {
+		return err
+	}
+	return f.Err()
 }
 
 // authorizeUnit checks an action on one existing unit, giving the rule the

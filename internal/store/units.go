@@ -126,7 +126,7 @@ func (s *Store) UnitsByID(ctx context.Context, ids []int64) (map[int64]org.Unit,
 		return out, nil
 	}
 	var rows []unitRow
-	if err := s.DB.WithContext(ctx).Where("id = ANY(?)", ids).Find(&rows).Error; err != nil {
+	if err := s.DB.WithContext(ctx).Where("id IN ?", ids).Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	for _, r := range rows {

@@ -34,7 +34,7 @@ func parseDate(s string) (time.Time, bool) {
 func dateField(f errs.Fields, field, label, raw string, required bool) *time.Time {
 	if raw == "" {
 		if required {
-			f.Add(field, "Vui lòng nhập "+label+".")
+			f.Add(field, "Vui lòng nhập "+lowerFirst(label)+".")
 		}
 		return nil
 	}
@@ -87,4 +87,11 @@ func fieldErrors(err error) (map[string]string, string, bool) {
 
 func contextTimeout(c echo.Context, seconds int) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(c.Request().Context(), time.Duration(seconds)*time.Second)
+}
+
+func lowerFirst(s string) string {
+	for i, r := range s {
+		return strings.ToLower(string(r)) + s[i+len(string(r)):]
+	}
+	return s
 }

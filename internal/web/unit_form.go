@@ -64,15 +64,15 @@ func readUnitForm(c echo.Context) (unitForm, error) {
 
 // input turns the raw form into the service's input; format problems are
 // reported per field, the rules themselves are checked by the service.
-func (f unitForm) input() (app.UnitInput, error) {
+func (f unitForm) input() app.UnitInput {
 	fe := errs.Fields{}
-	in := app.UnitInput{Code: f.Code, Name: f.Name, Type: f.Type, Note: f.Note}
+	in := app.UnitInput{Code: f.Code, Name: f.Name, Type: f.Type, Note: f.Note, Unparsed: fe}
 	in.ParentID = idField(fe, "parent_id", "Đơn vị cấp trên", f.ParentID)
-	if t := dateField(fe, "valid_from", "ngày bắt đầu hoạt động", f.ValidFrom, false); t != nil {
+	if t := dateField(fe, "valid_from", "Ngày bắt đầu hoạt động", f.ValidFrom, false); t != nil {
 		in.ValidFrom = *t
 	}
 	in.ValidTo = dateField(fe, "valid_to", "Ngày kết thúc hoạt động", f.ValidTo, false)
-	return in, fe.Err()
+	return in
 }
 
 type unitFormData struct {
@@ -137,11 +137,7 @@ func (s *Server) unitCreate(c echo.Context) error {
 	if err := auth.Authorize(principal(c), auth.ManageUnits, auth.Target{}); err != nil {
 		return err
 	}
-	in, err := f.input()
-	var u org.Unit
-	if err == nil {
-		u, err = s.app.CreateUnit(c.Request().Context(), principal(c), in)
-	}
+	u, err := s.app.CreateUnit(c.Request().Context(), principal(c), f.input())
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
 			return s.unitFormPage(c, status(errs.CodeOf(err)), unitFormData{IsNew: true}, f.values(), err)
@@ -165,11 +161,7 @@ func (s *Server) unitUpdate(c echo.Context) error {
 		return err
 	}
 	version, _ := strconv.Atoi(f.Version)
-	in, err := f.input()
-	var u org.Unit
-	if err == nil {
-		u, err = s.app.UpdateUnit(ctx, p, id, version, in, f.Reason)
-	}
+	u, err := s.app.UpdateUnit(ctx, p, id, version, f.input(), f.Reason)
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
 			current, cerr := s.app.Unit(ctx, p, id)

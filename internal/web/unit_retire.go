@@ -55,7 +55,7 @@ func (s *Server) unitRetire(c echo.Context) error {
 	}
 	fe := errs.Fields{}
 	var lastDay time.Time
-	if t := dateField(fe, "valid_to", "ngày kết thúc hoạt động", raw.ValidTo, true); t != nil {
+	if t := dateField(fe, "valid_to", "Ngày kết thúc hoạt động", raw.ValidTo, true); t != nil {
 		lastDay = *t
 	}
 	err = fe.Err()

@@ -1,0 +1,94 @@
+package auth
+
+import (
+	"testing"
+
+	"thidua/internal/errs"
+)
+
+func TestAuthorize(t *testing.T) {
+	const supreme, thanhHoa, thanhHoaDept, ngheAn = 1, 39, 98, 40
+	anon := Principal{}
+	admin := Principal{UserID: 1, Role: RoleAdmin}
+	board := Principal{UserID: 2, Role: RoleBoard, UnitID: supreme}
+	officer := Principal{UserID: 3, Role: RoleOfficer, UnitID: thanhHoa}
+	viewer := Principal{UserID: 4, Role: RoleViewer}
+
+	thPath := []int64{thanhHoa, supreme}
+	deptPath := []int64{thanhHoaDept, thanhHoa, supreme}
+	naPath := []int64{ngheAn, supreme}
+
+	tests := []struct {
+		name   string
+		p      Principal
+		action Action
+		target Target
+		want   errs.Code // "" for allowed
+	}{
+		{"anonymous cannot list units", anon, ViewUnits, Target{}, errs.Unauthorized},
+		{"anonymous cannot manage", anon, ManageUnits, Target{}, errs.Unauthorized},
+		{"admin views any unit", admin, ViewUnits, Unit(naPath), ""},
+		{"board views any unit", board, ViewUnits, Unit(naPath), ""},
+		{"viewer views any unit", viewer, ViewUnits, Unit(naPath), ""},
+		{"officer lists (filtered later)", officer, ViewUnits, Target{}, ""},
+		{"officer views own unit", officer, ViewUnits, Unit(thPath), ""},
+		{"officer views a department of own unit", officer, ViewUnits, Unit(deptPath), ""},
+		{"officer cannot view another unit", officer, ViewUnits, Unit(naPath), errs.Forbidden},
+		{"officer cannot view the parent", officer, ViewUnits, Unit([]int64{supreme}), errs.Forbidden},
+		{"admin manages units", admin, ManageUnits, Target{}, ""},
+		{"board manages units", board, ManageUnits, Target{}, ""},
+		{"officer cannot manage units, even own", officer, ManageUnits, Unit(thPath), errs.Forbidden},
+		{"viewer cannot manage units", viewer, ManageUnits, Target{}, errs.Forbidden},
+		{"board reads audit", board, ViewAudit, Target{}, ""},
+		{"officer cannot read audit", officer, ViewAudit, Target{}, errs.Forbidden},
+		{"only admin manages users", admin, ManageUsers, Target{}, ""},
+		{"board cannot manage users", board, ManageUsers, Target{}, errs.Forbidden},
+		{"viewer cannot manage users", viewer, ManageUsers, Target{}, errs.Forbidden},
+		{"system may do anything", System, ManageUsers, Target{}, ""},
+		{"unknown action refused", admin, Action("units.delete"), Target{}, errs.Forbidden},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Authorize(tt.p, tt.action, tt.target)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("want allowed, got %v", err)
+				}
+				return
+			}
+			if got := errs.CodeOf(err); got != tt.want {
+				t.Fatalf("want %s, got %v", tt.want, err)
+			}
+		})
+	}
+}
+
+func TestPasswordPolicyAndHash(t *testing.T) {
+	h := Hasher{Cost: 4}
+	for _, p := range []string{"", "short", "ngắn quá", string(make([]byte, 73))} {
+		if _, err := h.Hash(p); errs.CodeOf(err) != errs.Invalid {
+			t.Errorf("Hash(%q): want Invalid, got %v", p, err)
+		}
+	}
+	hash, err := h.Hash("mật-khẩu-đủ-dài")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !h.Verify(hash, "mật-khẩu-đủ-dài") || h.Verify(hash, "mat-khau-du-dai") {
+		t.Fatal("Verify accepts the wrong password or refuses the right one")
+	}
+}
+
+func TestTokens(t *testing.T) {
+	a, ha, err := NewToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, _ := NewToken()
+	if a == b || len(a) < 40 {
+		t.Fatalf("tokens not random or too short: %q %q", a, b)
+	}
+	if string(TokenHash(a)) != string(ha) {
+		t.Fatal("stored hash differs from the hash of the token")
+	}
+}

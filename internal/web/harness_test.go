@@ -1,0 +1,179 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"thidua/internal/app"
+	"thidua/internal/auth"
+	"thidua/internal/dbtest"
+	"thidua/internal/seed"
+	"thidua/internal/web"
+)
+
+// site is the whole app on its own database with the demo data, served
+// over a real listener.
+type site struct {
+	*httptest.Server
+	app *app.App
+}
+
+func newSite(t *testing.T) *site {
+	t.Helper()
+	s := dbtest.New(t)
+	h := auth.Hasher{Cost: bcrypt.MinCost}
+	if err := seed.Demo(context.Background(), s, h); err != nil {
+		t.Fatal(err)
+	}
+	a := app.New(s, h)
+	srv, err := web.New(a, web.Options{OrgName: "Viện kiểm sát nhân dân tối cao", Logger: quietLogger()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	return &site{Server: ts, app: a}
+}
+
+func (s *site) unit(t *testing.T, code string) int64 {
+	t.Helper()
+	u, err := s.app.Store.UnitByCode(context.Background(), code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.ID
+}
+
+// browser is a cookie-keeping client that does not follow redirects, so
+// tests see every 303.
+type browser struct {
+	t    *testing.T
+	site *site
+	hc   *http.Client
+}
+
+func (s *site) browser(t *testing.T) *browser {
+	jar, _ := cookiejar.New(nil)
+	return &browser{t: t, site: s, hc: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error {
+		return http.ErrUseLastResponse
+	}}}
+}
+
+type reply struct {
+	status   int
+	body     string
+	location string
+}
+
+func (b *browser) do(req *http.Request) reply {
+	b.t.Helper()
+	res, err := b.hc.Do(req)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	return reply{status: res.StatusCode, body: string(body), location: res.Header.Get("Location")}
+}
+
+func (b *browser) get(path string) reply {
+	b.t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, b.site.URL+path, nil)
+	return b.do(req)
+}
+
+// csrf returns the double-submit token from the cookie, fetching a page
+// first if there is none yet.
+func (b *browser) csrf() string {
+	b.t.Helper()
+	u, _ := url.Parse(b.site.URL)
+	for range 2 {
+		for _, c := range b.hc.Jar.Cookies(u) {
+			if c.Name == "thidua_csrf" {
+				return c.Value
+			}
+		}
+		b.get("/login")
+	}
+	b.t.Fatal("no CSRF cookie")
+	return ""
+}
+
+// post submits a form with the CSRF token, as the page's form would.
+func (b *browser) post(path string, form url.Values) reply {
+	b.t.Helper()
+	if form == nil {
+		form = url.Values{}
+	}
+	form.Set("_csrf", b.csrf())
+	return b.postRaw(path, form)
+}
+
+// postRaw submits exactly the given form (no token added).
+func (b *browser) postRaw(path string, form url.Values) reply {
+	b.t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, b.site.URL+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return b.do(req)
+}
+
+func (b *browser) login(username string) {
+	b.t.Helper()
+	r := b.post("/login", url.Values{"username": {username}, "password": {seed.DemoPassword}})
+	if r.status != http.StatusSeeOther || r.location != "/" {
+		b.t.Fatalf("login %s: %d %s", username, r.status, r.location)
+	}
+}
+
+// api calls the JSON API with a bearer token.
+func (s *site) api(t *testing.T, token, method, path string, body any) (int, map[string]any) {
+	t.Helper()
+	var rd io.Reader
+	if body != nil {
+		b, _ := json.Marshal(body)
+		rd = strings.NewReader(string(b))
+	}
+	req, _ := http.NewRequest(method, s.URL+"/api/v1"+path, rd)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var out map[string]any
+	_ = json.NewDecoder(res.Body).Decode(&out)
+	return res.StatusCode, out
+}
+
+func (s *site) token(t *testing.T, username string) string {
+	t.Helper()
+	tok, err := s.app.CreateToken(context.Background(), auth.System, username, "test", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
+}
+
+func (s *site) unitName(t *testing.T, id int64) string {
+	t.Helper()
+	u, err := s.app.Store.Unit(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.Name
+}
+
+func itoa(id int64) string { return strconv.FormatInt(id, 10) }
