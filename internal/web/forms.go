@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
@@ -74,6 +75,14 @@ func safeNext(next string) string {
 		return "/"
 	}
 	return next
+}
+
+// decodeJSON reads an API request's body into v.
+func decodeJSON(c echo.Context, v any) error {
+	if err := json.NewDecoder(c.Request().Body).Decode(v); err != nil {
+		return errs.New(errs.Invalid, "Nội dung JSON không hợp lệ: %v", err)
+	}
+	return nil
 }
 
 // fieldErrors returns the per-field messages of an Invalid error.

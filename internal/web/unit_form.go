@@ -114,15 +114,20 @@ func (s *Server) unitNew(c echo.Context) error {
 	return s.unitFormPage(c, http.StatusOK, unitFormData{IsNew: true}, form, nil)
 }
 
-func (s *Server) unitEdit(c echo.Context) error {
+// unitToManage loads the unit in the path for a page that changes it.
+func (s *Server) unitToManage(c echo.Context) (app.UnitDetail, error) {
 	id, err := pathID(c, "id")
 	if err != nil {
-		return err
+		return app.UnitDetail{}, err
 	}
 	if err := auth.Authorize(principal(c), auth.ManageUnits, auth.Target{}); err != nil {
-		return err
+		return app.UnitDetail{}, err
 	}
-	d, err := s.app.Unit(c.Request().Context(), principal(c), id)
+	return s.app.Unit(c.Request().Context(), principal(c), id)
+}
+
+func (s *Server) unitEdit(c echo.Context) error {
+	d, err := s.unitToManage(c)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/json"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -29,8 +28,8 @@ func (s *Server) unitLink(c echo.Context) error {
 			Kind          string `json:"kind"`
 			Note          string `json:"note"`
 		}
-		if err := json.NewDecoder(c.Request().Body).Decode(&body); err != nil {
-			return errs.New(errs.Invalid, "Nội dung JSON không hợp lệ: %v", err)
+		if err := decodeJSON(c, &body); err != nil {
+			return err
 		}
 		l.PredecessorID, l.Kind, l.Note = body.PredecessorID, org.LineageKind(body.Kind), norm.NFC.String(body.Note)
 	} else {

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/json"
 	"net/http"
 	"strconv"
 	"time"
@@ -14,14 +13,7 @@ import (
 )
 
 func (s *Server) unitRetireForm(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	if err := auth.Authorize(principal(c), auth.ManageUnits, auth.Target{}); err != nil {
-		return err
-	}
-	d, err := s.app.Unit(c.Request().Context(), principal(c), id)
+	d, err := s.unitToManage(c)
 	if err != nil {
 		return err
 	}
@@ -45,8 +37,8 @@ func (s *Server) unitRetire(c echo.Context) error {
 		Version int    `json:"version"`
 	}
 	if isAPI(c) {
-		if err := json.NewDecoder(c.Request().Body).Decode(&raw); err != nil {
-			return errs.New(errs.Invalid, "Nội dung JSON không hợp lệ: %v", err)
+		if err := decodeJSON(c, &raw); err != nil {
+			return err
 		}
 		raw.Reason = norm.NFC.String(raw.Reason)
 	} else {

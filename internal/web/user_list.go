@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/json"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -68,8 +67,8 @@ func (s *Server) userCreate(c echo.Context) error {
 	var in app.UserInput
 	form := map[string]string{}
 	if isAPI(c) {
-		if err := json.NewDecoder(c.Request().Body).Decode(&in); err != nil {
-			return errs.New(errs.Invalid, "Nội dung JSON không hợp lệ: %v", err)
+		if err := decodeJSON(c, &in); err != nil {
+			return err
 		}
 		in.FullName = norm.NFC.String(in.FullName)
 	} else {
@@ -98,7 +97,7 @@ func (s *Server) userSetActive(c echo.Context) error {
 	var body struct {
 		Active *bool `json:"active"`
 	}
-	if err := json.NewDecoder(c.Request().Body).Decode(&body); err != nil || body.Active == nil {
+	if err := decodeJSON(c, &body); err != nil || body.Active == nil {
 		return &errs.Error{Code: errs.Invalid, Message: "Dữ liệu chưa hợp lệ.", Fields: map[string]string{"active": "Cần giá trị true hoặc false."}}
 	}
 	return s.setActive(c, *body.Active)
