@@ -55,19 +55,19 @@ func (a *App) Units(ctx context.Context, p auth.Principal, f store.UnitFilter) (
 
 // UnitDetail is a unit with what its page shows around it.
 type UnitDetail struct {
-	Unit         org.Unit
-	Parent       *org.Unit
-	Children     []org.Unit
-	Predecessors []LinkedUnit // units this one was formed from
-	Successors   []LinkedUnit // units formed from this one
-	Ancestry     []org.Unit   // every predecessor at any depth, nearest first
+	Unit         org.Unit     `json:"unit"`
+	Parent       *org.Unit    `json:"parent"`
+	Children     []org.Unit   `json:"children"`
+	Predecessors []LinkedUnit `json:"predecessors"` // units this one was formed from
+	Successors   []LinkedUnit `json:"successors"`   // units formed from this one
+	Ancestry     []org.Unit   `json:"ancestry"`     // every predecessor at any depth, nearest first
 }
 
 // LinkedUnit is one end of a lineage link.
 type LinkedUnit struct {
-	Unit org.Unit
-	Kind org.LineageKind
-	Note string
+	Unit org.Unit        `json:"unit"`
+	Kind org.LineageKind `json:"kind"`
+	Note string          `json:"note"`
 }
 
 // Unit returns one unit with its surroundings, if p may see it.
@@ -79,7 +79,7 @@ func (a *App) Unit(ctx context.Context, p auth.Principal, id int64) (UnitDetail,
 	if err != nil {
 		return UnitDetail{}, err
 	}
-	d := UnitDetail{Unit: u}
+	d := UnitDetail{Unit: u, Children: []org.Unit{}, Predecessors: []LinkedUnit{}, Successors: []LinkedUnit{}, Ancestry: []org.Unit{}}
 	if d.Children, err = a.Store.Children(ctx, id); err != nil {
 		return d, err
 	}
@@ -157,6 +157,11 @@ func (a *App) UpdateUnit(ctx context.Context, p auth.Principal, id int64, versio
 		if err := a.validateUnit(ctx, tx, u, in.Unparsed); err != nil {
 			return err
 		}
+		if u.ValidTo != nil && (before.ValidTo == nil || !before.ValidTo.Equal(*u.ValidTo)) {
+			if err := checkChildrenEnded(ctx, tx, id, *u.ValidTo); err != nil {
+				return err
+			}
+		}
 		if out, err = tx.UpdateUnit(ctx, u); err != nil {
 			return err
 		}
@@ -190,17 +195,8 @@ func (a *App) RetireUnit(ctx context.Context, p auth.Principal, id int64, versio
 		if err := f.Err(); err != nil {
 			return err
 		}
-		children, err := tx.Children(ctx, id)
-		if err != nil {
-			return err
-		}
 		day := org.Day(lastDay)
-		for _, c := range children {
-			if c.ValidTo == nil || c.ValidTo.After(day) {
-				f.Add("valid_to", "Đơn vị cấp dưới "+c.Name+" vẫn hoạt động sau ngày này; hãy chuyển hoặc kết thúc đơn vị đó trước.")
-			}
-		}
-		if err := f.Err(); err != nil {
+		if err := checkChildrenEnded(ctx, tx, id, day); err != nil {
 			return err
 		}
 		u := before
@@ -225,12 +221,18 @@ func (a *App) AddLink(ctx context.Context, p auth.Principal, l org.Link) error {
 		if err != nil {
 			return err
 		}
+		f := errs.Fields{}
+		if !l.Kind.Valid() {
+			f.Add("kind", "Vui lòng chọn hình thức hình thành.")
+		}
 		if l.PredecessorID == 0 {
-			return errs.Fields{"predecessor_id": "Vui lòng chọn đơn vị tiền thân."}.Err()
+			f.Add("predecessor_id", "Vui lòng chọn đơn vị tiền thân.")
+			return f.Err()
 		}
 		pred, err := tx.Unit(ctx, l.PredecessorID)
 		if errs.CodeOf(err) == errs.NotFound {
-			return errs.Fields{"predecessor_id": "Đơn vị tiền thân không tồn tại."}.Err()
+			f.Add("predecessor_id", "Đơn vị tiền thân không tồn tại.")
+			return f.Err()
 		} else if err != nil {
 			return err
 		}
@@ -254,15 +256,23 @@ func (a *App) RemoveLink(ctx context.Context, p auth.Principal, successorID, pre
 		return err
 	}
 	return a.Store.Tx(ctx, func(tx *store.Store) error {
-		ok, err := tx.RemoveLink(ctx, successorID, predecessorID)
+		from, _, err := tx.Lineage(ctx, successorID)
 		if err != nil {
 			return err
 		}
-		if !ok {
+		var removed *org.Link
+		for _, l := range from {
+			if l.PredecessorID == predecessorID {
+				removed = &l
+			}
+		}
+		if removed == nil {
 			return errs.New(errs.NotFound, "Không tìm thấy liên kết tiền thân này.")
 		}
-		return tx.Audit(ctx, p.UserID, "unlink", "unit", successorID, strings.TrimSpace(reason),
-			org.Link{SuccessorID: successorID, PredecessorID: predecessorID}, nil)
+		if _, err := tx.RemoveLink(ctx, successorID, predecessorID); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, p.UserID, "unlink", "unit", successorID, strings.TrimSpace(reason), removed, nil)
 	})
 }
 
@@ -272,6 +282,21 @@ func (a *App) UnitHistory(ctx context.Context, p auth.Principal, id int64) ([]st
 		return nil, err
 	}
 	return a.Store.History(ctx, "unit", id)
+}
+
+// checkChildrenEnded refuses to end a unit while a sub-unit outlives it.
+func checkChildrenEnded(ctx context.Context, tx *store.Store, id int64, lastDay time.Time) error {
+	children, err := tx.Children(ctx, id)
+	if err != nil {
+		return err
+	}
+	f := errs.Fields{}
+	for _, c := range children {
+		if c.ValidTo == nil || c.ValidTo.After(lastDay) {
+			f.Add("valid_to", "Đơn vị cấp dưới "+c.Name+" vẫn hoạt động sau ngày "+lastDay.Format("02/01/2006")+"; hãy chuyển hoặc kết thúc đơn vị đó trước.")
+		}
+	}
+	return f.Err()
 }
 
 func (a *App) validateUnit(ctx context.Context, tx *store.Store, u org.Unit, unparsed errs.Fields) error {

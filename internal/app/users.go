@@ -76,6 +76,13 @@ func (a *App) CreateUser(ctx context.Context, p auth.Principal, in UserInput) (s
 		if err != nil {
 			return err
 		}
+		if out.UnitID != nil {
+			u, err := tx.Unit(ctx, *out.UnitID)
+			if err != nil {
+				return err
+			}
+			out.UnitName = u.Name
+		}
 		return tx.Audit(ctx, p.UserID, "create", "user", out.ID, "", nil,
 			map[string]any{"username": out.Username, "full_name": out.FullName, "role": out.Role, "unit_id": out.UnitID})
 	})
@@ -132,5 +139,42 @@ func (a *App) SetUserActive(ctx context.Context, p auth.Principal, id int64, act
 			return err
 		}
 		return tx.Audit(ctx, p.UserID, map[bool]string{true: "unlock", false: "lock"}[active], "user", id, "", nil, map[string]bool{"active": active})
+	})
+}
+
+// ChangePassword lets signed-in users replace their own password.
+func (a *App) ChangePassword(ctx context.Context, p auth.Principal, current, next, confirm string) error {
+	if p.Anonymous() || p.System {
+		return errs.New(errs.Unauthorized, "Vui lòng đăng nhập để tiếp tục.")
+	}
+	u, err := a.Store.UserByID(ctx, p.UserID)
+	if err != nil {
+		return err
+	}
+	f := errs.Fields{}
+	if !a.Hasher.Verify(u.PasswordHash, current) {
+		f.Add("current", "Mật khẩu hiện tại không đúng.")
+	}
+	if err := auth.CheckPassword(next); err != nil {
+		e, _ := errs.As(err)
+		f.Add("password", e.Fields["password"])
+	} else if next == current {
+		f.Add("password", "Mật khẩu mới phải khác mật khẩu hiện tại.")
+	}
+	if confirm != next {
+		f.Add("confirm", "Nhập lại mật khẩu mới chưa khớp.")
+	}
+	if err := f.Err(); err != nil {
+		return err
+	}
+	hash, err := a.Hasher.Hash(next)
+	if err != nil {
+		return err
+	}
+	return a.Store.Tx(ctx, func(tx *store.Store) error {
+		if err := tx.SetPassword(ctx, p.UserID, hash); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, p.UserID, "password", "user", p.UserID, "", nil, nil)
 	})
 }

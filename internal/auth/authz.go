@@ -47,8 +47,13 @@ type Principal struct {
 	Username string
 	FullName string
 	Role     Role
-	UnitID   int64 // 0 when the account belongs to no unit
-	System   bool  // the operator at the server's command line
+	UnitID   int64  // 0 when the account belongs to no unit
+	UnitName string // for display
+	// BoardOf is, for a board member, the province whose council they sit
+	// on (it plays the board's role for that province's blocs); 0 for the
+	// sector's board.
+	BoardOf int64
+	System  bool // the operator at the server's command line
 }
 
 // System is the principal of commands run on the server itself (user add,
@@ -66,6 +71,14 @@ const (
 	ManageUnits Action = "units.manage" // create, edit, retire units and record lineage
 	ViewAudit   Action = "audit.view"   // read the change history
 	ManageUsers Action = "users.manage" // create users, reset passwords, deactivate
+
+	ViewClusters     Action = "clusters.view"     // years, clusters, members, pledges
+	ManageYears      Action = "years.manage"      // open a year, set its deadlines
+	ManageClusters   Action = "clusters.manage"   // clusters, members, designation of head and deputy
+	EditPledge       Action = "pledge.edit"       // draft and amend the cluster's pledge
+	SignPledge       Action = "pledge.sign"       // confirm a member's signature line
+	Register         Action = "registration.edit" // a unit's đăng ký thi đua
+	ViewRegistration Action = "registration.view" // read a unit's registration
 )
 
 // Target is what an action is about. UnitPath is the unit concerned and its
@@ -74,6 +87,39 @@ const (
 type Target struct {
 	UnitPath []int64
 	Year     int
+	Cluster  *ClusterFacts
+}
+
+// ClusterFacts are the facts of one cluster in one year that rights
+// follow from. Last year's head has no rights here: it is another cluster.
+type ClusterFacts struct {
+	OwnerUnitID  int64 // the province running a bloc; 0 for a national cluster
+	HeadUnitID   int64
+	DeputyUnitID int64
+	Members      []int64
+}
+
+func (c *ClusterFacts) member(unit int64) bool {
+	return c != nil && unit != 0 && slices.Contains(c.Members, unit)
+}
+
+// boardOver reports whether p acts as the board for the cluster: the
+// sector's board for every cluster, a provincial council for its blocs.
+func boardOver(p Principal, c *ClusterFacts) bool {
+	switch {
+	case p.Role == RoleAdmin:
+		return true
+	case p.Role != RoleBoard:
+		return false
+	case p.BoardOf == 0:
+		return true
+	}
+	return c != nil && c.OwnerUnitID == p.BoardOf
+}
+
+// ownUnit reports whether the target's unit is the officer's own unit.
+func ownUnit(p Principal, t Target) bool {
+	return p.Role == RoleOfficer && len(t.UnitPath) > 0 && t.UnitPath[0] == p.UnitID
 }
 
 // Unit returns a Target for a unit and its ancestors.
@@ -99,16 +145,53 @@ func Authorize(p Principal, a Action, t Target) error {
 			}
 			return forbidden("Anh/chị chỉ được xem thông tin của đơn vị mình.")
 		}
-	case ManageUnits, ViewAudit:
+	case ManageUnits:
 		if p.Role == RoleAdmin || p.Role == RoleBoard {
 			return nil
 		}
 		return forbidden("Chỉ Hội đồng thi đua – khen thưởng hoặc quản trị hệ thống được thay đổi danh mục đơn vị.")
+	case ViewAudit:
+		if p.Role == RoleAdmin || p.Role == RoleBoard {
+			return nil
+		}
+		return forbidden("Chỉ Hội đồng thi đua – khen thưởng hoặc quản trị hệ thống được xem lịch sử thay đổi.")
 	case ManageUsers:
 		if p.Role == RoleAdmin {
 			return nil
 		}
 		return forbidden("Chỉ quản trị hệ thống được quản lý tài khoản.")
+	case ViewClusters:
+		return nil
+	case ManageYears:
+		if p.Role == RoleAdmin || p.Role == RoleBoard && p.BoardOf == 0 {
+			return nil
+		}
+		return forbidden("Chỉ Hội đồng thi đua – khen thưởng ngành được mở năm thi đua và đặt thời hạn.")
+	case ManageClusters:
+		if boardOver(p, t.Cluster) {
+			return nil
+		}
+		return forbidden("Chỉ Hội đồng thi đua – khen thưởng (với khối trong tỉnh: Hội đồng của tỉnh) được quản lý cụm, khối thi đua.")
+	case EditPledge:
+		if boardOver(p, t.Cluster) || p.Role == RoleOfficer && t.Cluster != nil && p.UnitID != 0 && p.UnitID == t.Cluster.HeadUnitID {
+			return nil
+		}
+		return forbidden("Chỉ đơn vị Cụm trưởng của năm này được soạn, sửa giao ước thi đua.")
+	case SignPledge:
+		if ownUnit(p, t) && t.Cluster.member(p.UnitID) {
+			return nil
+		}
+		return forbidden("Mỗi đơn vị thành viên chỉ được xác nhận chữ ký của chính đơn vị mình.")
+	case Register:
+		if ownUnit(p, t) {
+			return nil
+		}
+		return forbidden("Chỉ cán bộ của đơn vị được đăng ký thi đua cho đơn vị mình.")
+	case ViewRegistration:
+		if p.Role != RoleOfficer || ownUnit(p, t) || t.Cluster.member(p.UnitID) {
+			return nil
+		}
+		return forbidden("Chỉ các đơn vị cùng cụm được xem bản đăng ký thi đua của đơn vị này.")
 	}
 	return forbidden("Anh/chị không có quyền thực hiện thao tác này.")
 }

@@ -17,7 +17,7 @@ const (
 	NotFound     Code = "not_found"    // 404
 	Unauthorized Code = "unauthorized" // 401: not signed in, or wrong credentials
 	Forbidden    Code = "forbidden"    // 403: signed in, but not allowed
-	Conflict     Code = "conflict"     // 409: someone else changed it first, or a duplicate
+	Conflict     Code = "conflict"     // 409: someone else changed it first (a duplicate is Invalid, on its field)
 	TooMany      Code = "too_many"     // 429: throttled
 	Internal     Code = "internal"     // 500
 )

@@ -217,7 +217,7 @@ type DemoUser struct {
 // DemoUsers are the demo accounts, one per role, and a second unit officer
 // to show that officers are kept to their own unit.
 var DemoUsers = []DemoUser{
-	{"admin", "Quản trị hệ thống", "admin", "", "quản trị hệ thống"},
+	{"admin", "Đỗ Minh Quản", "admin", "", "quản trị hệ thống"},
 	{"hoidong", "Nguyễn Văn Hội", "board", "VKSTC-VP-TDKT", "Hội đồng / Thường trực thi đua"},
 	{"canbo.thanhhoa", "Lê Thị Thanh", "officer", ProvinceCode("Thanh Hóa"), "cán bộ VKSND tỉnh Thanh Hóa"},
 	{"canbo.nghean", "Trần Văn Nghệ", "officer", ProvinceCode("Nghệ An"), "cán bộ VKSND tỉnh Nghệ An"},

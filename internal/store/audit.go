@@ -8,16 +8,16 @@ import (
 
 // AuditEntry is one recorded write: who, when, what, old → new, why.
 type AuditEntry struct {
-	ID       int64
-	At       time.Time
-	UserID   *int64
-	Username string `gorm:"->;-:migration"` // filled by joins when listing
-	Action   string
-	Entity   string
-	EntityID *int64
-	Reason   string
-	Before   json.RawMessage `gorm:"type:jsonb"`
-	After    json.RawMessage `gorm:"type:jsonb"`
+	ID       int64           `json:"id"`
+	At       time.Time       `json:"at"`
+	UserID   *int64          `json:"user_id"`
+	Username string          `json:"username" gorm:"->;-:migration"` // filled by joins when listing
+	Action   string          `json:"action"`
+	Entity   string          `json:"entity"`
+	EntityID *int64          `json:"entity_id"`
+	Reason   string          `json:"reason"`
+	Before   json.RawMessage `json:"before" gorm:"type:jsonb"`
+	After    json.RawMessage `json:"after" gorm:"type:jsonb"`
 }
 
 func (AuditEntry) TableName() string { return "audit_log" }
@@ -51,7 +51,7 @@ func marshalOrNil(v any) (json.RawMessage, error) {
 
 // History returns the audit trail of one entity, newest first.
 func (s *Store) History(ctx context.Context, entity string, id int64) ([]AuditEntry, error) {
-	var out []AuditEntry
+	out := []AuditEntry{}
 	err := s.DB.WithContext(ctx).Table("audit_log a").
 		Select("a.id, a.at, a.user_id, coalesce(u.username, '') AS username, a.action, a.entity, a.entity_id, a.reason, a.before, a.after").
 		Joins("LEFT JOIN users u ON u.id = a.user_id").

@@ -42,6 +42,10 @@ func rowOf(u org.Unit) unitRow {
 		ParentID: u.ParentID, ValidFrom: u.ValidFrom, ValidTo: u.ValidTo, Note: strings.TrimSpace(u.Note), Version: u.Version}
 }
 
+// tierOrder sorts units the way the procuracy lists them: top tier first.
+const tierOrder = `CASE type WHEN 'supreme' THEN 1 WHEN 'high' THEN 2 WHEN 'provincial' THEN 3
+	WHEN 'regional' THEN 4 WHEN 'district' THEN 5 ELSE 6 END`
+
 // UnitFilter narrows a unit listing.
 type UnitFilter struct {
 	Query  string       // matches code or name, accent- and case-insensitively
@@ -89,12 +93,11 @@ func (s *Store) ListUnits(ctx context.Context, f UnitFilter) ([]org.Unit, int64,
 		q = q.Limit(f.Limit).Offset(f.Offset)
 	}
 	var rows []unitRow
-	err := q.Order(`CASE type WHEN 'supreme' THEN 1 WHEN 'high' THEN 2 WHEN 'provincial' THEN 3
-		WHEN 'regional' THEN 4 WHEN 'district' THEN 5 ELSE 6 END`).Order("name COLLATE \"vi-x-icu\"").Order("id").Find(&rows).Error
+	err := q.Order(tierOrder).Order("name COLLATE \"vi-x-icu\"").Order("id").Find(&rows).Error
 	if err != nil {
 		return nil, 0, err
 	}
-	out := make([]org.Unit, len(rows))
+	out := make([]org.Unit, len(rows)) // never nil: the API says [] for none
 	for i, r := range rows {
 		out[i] = r.unit()
 	}
@@ -168,7 +171,7 @@ func (s *Store) UnitPath(ctx context.Context, id int64) ([]int64, error) {
 // Children returns the direct sub-units of a unit.
 func (s *Store) Children(ctx context.Context, id int64) ([]org.Unit, error) {
 	var rows []unitRow
-	if err := s.DB.WithContext(ctx).Where("parent_id = ?", id).Order("valid_to IS NOT NULL, name COLLATE \"vi-x-icu\"").Find(&rows).Error; err != nil {
+	if err := s.DB.WithContext(ctx).Where("parent_id = ?", id).Order("valid_to IS NOT NULL").Order(tierOrder).Order("name COLLATE \"vi-x-icu\"").Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	out := make([]org.Unit, len(rows))
@@ -209,7 +212,7 @@ func (s *Store) UpdateUnit(ctx context.Context, u org.Unit) (org.Unit, error) {
 		if _, err := s.Unit(ctx, u.ID); err != nil {
 			return org.Unit{}, err
 		}
-		return org.Unit{}, errs.New(errs.Conflict, "Đơn vị này vừa được người khác cập nhật. Trang đã hiển thị dữ liệu mới nhất; vui lòng kiểm tra và lưu lại.")
+		return org.Unit{}, stale("đơn vị")
 	}
 	return s.Unit(ctx, u.ID)
 }

@@ -27,7 +27,7 @@ type User struct {
 
 // Principal is the user as authorisation sees them.
 func (u User) Principal() auth.Principal {
-	p := auth.Principal{UserID: u.ID, Username: u.Username, FullName: u.FullName, Role: auth.Role(u.Role)}
+	p := auth.Principal{UserID: u.ID, Username: u.Username, FullName: u.FullName, Role: auth.Role(u.Role), UnitName: u.UnitName}
 	if u.UnitID != nil {
 		p.UnitID = *u.UnitID
 	}
@@ -54,10 +54,11 @@ func (s *Store) UserByName(ctx context.Context, username string) (User, error) {
 	return u, notFound(err, "tài khoản")
 }
 
-// UserByID finds an account by id.
+// UserByID finds an account by id, with its unit's name.
 func (s *Store) UserByID(ctx context.Context, id int64) (User, error) {
 	var u User
-	err := s.DB.WithContext(ctx).Omit("UnitName").Take(&u, id).Error
+	err := s.DB.WithContext(ctx).Table("users").Select("users.*, coalesce(units.name, '') AS unit_name").
+		Joins("LEFT JOIN units ON units.id = users.unit_id").Where("users.id = ?", id).Take(&u).Error
 	return u, notFound(err, "tài khoản")
 }
 

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 
 	"thidua/internal/seed"
@@ -106,4 +107,52 @@ func fields(body map[string]any) map[string]any {
 	e, _ := body["error"].(map[string]any)
 	f, _ := e["fields"].(map[string]any)
 	return f
+}
+
+func TestAPIBadBodiesAndEdges(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	board := s.token(t, "hoidong")
+	viewer := s.token(t, "xem")
+	th := s.unit(t, seed.ProvinceCode("Thanh Hóa"))
+
+	// Go's English decoding errors come back in Vietnamese, naming the field.
+	st, body := s.api(t, board, "POST", "/units", map[string]any{"code": "X", "parent_id": "39"})
+	if st != 422 || fields(body)["parent_id"] != "Trường parent_id phải là một số." {
+		t.Fatalf("type error: %d %v", st, body)
+	}
+	req, _ := http.NewRequest("POST", s.URL+"/api/v1/units", strings.NewReader("x"))
+	req.Header.Set("Authorization", "Bearer "+board)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil || res.StatusCode != 422 {
+		t.Fatalf("syntax error: %v %v", res, err)
+	}
+	res.Body.Close()
+	// Permission is checked before the body is read.
+	req, _ = http.NewRequest("POST", s.URL+"/api/v1/units", strings.NewReader("x"))
+	req.Header.Set("Authorization", "Bearer "+viewer)
+	if res, _ = http.DefaultClient.Do(req); res.StatusCode != 403 {
+		t.Fatalf("viewer with a bad body: %d", res.StatusCode)
+	}
+	res.Body.Close()
+
+	// Ending a unit through PUT obeys the same rule as retiring it.
+	st, body = s.api(t, board, "PUT", "/units/"+itoa(th), map[string]any{"code": seed.ProvinceCode("Thanh Hóa"),
+		"name": "Viện kiểm sát nhân dân tỉnh Thanh Hóa", "type": "provincial", "parent_id": s.unit(t, seed.CodeSupreme),
+		"valid_from": "2008-08-01", "valid_to": "2025-06-30", "version": 1})
+	if st != 422 || fields(body)["valid_to"] == nil {
+		t.Fatalf("PUT ending a unit with active sub-units: %d %v", st, body)
+	}
+
+	// Requests outside the session middleware get a clean answer, not a dropped connection.
+	for _, path := range []string{"/static/khong-co.css", "/favicon.ico"} {
+		res, err := http.Get(s.URL + path)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		res.Body.Close()
+		if path == "/static/khong-co.css" && res.StatusCode != 404 {
+			t.Fatalf("%s: %d", path, res.StatusCode)
+		}
+	}
 }

@@ -169,3 +169,26 @@ func TestLoginThrottledOverHTTP(t *testing.T) {
 	}
 	contains(t, r, "Vui lòng thử lại sau 15 phút")
 }
+
+func TestChangePassword(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	b := s.browser(t)
+	b.login("canbo.nghean")
+	r := b.post("/account/password", url.Values{"current": {"sai"}, "password": {"ngan"}, "confirm": {"khac"}})
+	if r.status != http.StatusUnprocessableEntity {
+		t.Fatalf("bad change: %d", r.status)
+	}
+	contains(t, r, "Mật khẩu hiện tại không đúng.", "Mật khẩu phải có ít nhất 10 ký tự.", "Nhập lại mật khẩu mới chưa khớp.")
+	r = b.post("/account/password", url.Values{"current": {seed.DemoPassword}, "password": {"mat-khau-moi-2026"}, "confirm": {"mat-khau-moi-2026"}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("change: %d %.300s", r.status, r.body)
+	}
+	fresh := s.browser(t)
+	if r := fresh.post("/login", url.Values{"username": {"canbo.nghean"}, "password": {seed.DemoPassword}}); r.status != http.StatusUnauthorized {
+		t.Fatalf("old password still works: %d", r.status)
+	}
+	if r := fresh.post("/login", url.Values{"username": {"canbo.nghean"}, "password": {"mat-khau-moi-2026"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("new password refused: %d", r.status)
+	}
+}

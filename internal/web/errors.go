@@ -55,7 +55,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		var body apiError
 		body.Error.Code, body.Error.Message, body.Error.Fields = e.Code, e.Message, e.Fields
 		out = c.JSON(st, body)
-	case e.Code == errs.Unauthorized && c.Request().Method == http.MethodGet:
+	case e.Code == errs.Unauthorized && c.Request().Method == http.MethodGet && hasSession(c):
 		s.sessions.Put(c.Request().Context(), sessFlash, e.Message)
 		out = c.Redirect(http.StatusSeeOther, "/login?next="+safeNext(c.Request().URL.RequestURI()))
 	case e.Code == errs.Unauthorized:

@@ -3,6 +3,9 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"io"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -78,11 +81,41 @@ func safeNext(next string) string {
 }
 
 // decodeJSON reads an API request's body into v.
+// Go's own messages are English, so each kind of failure is said again in
+// Vietnamese, naming the field where there is one.
 func decodeJSON(c echo.Context, v any) error {
-	if err := json.NewDecoder(c.Request().Body).Decode(v); err != nil {
-		return errs.New(errs.Invalid, "Nội dung JSON không hợp lệ: %v", err)
+	err := json.NewDecoder(c.Request().Body).Decode(v)
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &typ) && typ.Field != "":
+		return &errs.Error{Code: errs.Invalid, Message: "Dữ liệu chưa hợp lệ.",
+			Fields: map[string]string{typ.Field: "Trường " + typ.Field + " phải là " + jsonKind(typ.Type) + "."}}
+	case errors.As(err, &syntax):
+		return errs.New(errs.Invalid, "Nội dung JSON sai cú pháp ở ký tự thứ %d.", syntax.Offset)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return errs.New(errs.Invalid, "Nội dung JSON trống hoặc bị cắt cụt.")
 	}
-	return nil
+	return errs.New(errs.Invalid, "Nội dung JSON không hợp lệ.")
+}
+
+func jsonKind(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "chuỗi ký tự"
+	case reflect.Bool:
+		return "true hoặc false"
+	case reflect.Slice, reflect.Array:
+		return "một danh sách"
+	case reflect.Struct, reflect.Map:
+		return "một đối tượng"
+	}
+	return "một số"
 }
 
 // fieldErrors returns the per-field messages of an Invalid error.

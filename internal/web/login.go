@@ -55,8 +55,12 @@ func (s *Server) logout(c echo.Context) error {
 
 func (s *Server) me(c echo.Context) error {
 	p := principal(c)
+	var unit *int64
+	if p.UnitID != 0 {
+		unit = &p.UnitID
+	}
 	return c.JSON(http.StatusOK, map[string]any{"id": p.UserID, "username": p.Username, "full_name": p.FullName,
-		"role": p.Role, "unit_id": p.UnitID})
+		"role": p.Role, "unit_id": unit})
 }
 
 func (s *Server) healthz(c echo.Context) error {

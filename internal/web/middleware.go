@@ -14,6 +14,7 @@ import (
 const (
 	ctxPrincipal = "principal"
 	ctxAPI       = "api"
+	ctxSession   = "session" // set once scs has loaded the session
 	sessUserID   = "user_id"
 	sessFlash    = "flash"
 )
@@ -24,6 +25,9 @@ func principal(c echo.Context) auth.Principal {
 	return p
 }
 
+// hasSession reports whether the request went through the session middleware.
+func hasSession(c echo.Context) bool { b, _ := c.Get(ctxSession).(bool); return b }
+
 // isAPI reports whether the request came through /api/v1.
 func isAPI(c echo.Context) bool { b, _ := c.Get(ctxAPI).(bool); return b }
 
@@ -32,6 +36,7 @@ func isAPI(c echo.Context) bool { b, _ := c.Get(ctxAPI).(bool); return b }
 func (s *Server) loadSessionUser(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
+		c.Set(ctxSession, true)
 		id := s.sessions.GetInt64(ctx, sessUserID)
 		if id == 0 {
 			return next(c)

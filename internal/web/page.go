@@ -40,7 +40,7 @@ func (s *Server) page(c echo.Context, title, nav string, data any) Page {
 	if tok, ok := c.Get("csrf").(string); ok {
 		p.CSRF = tok
 	}
-	if !isAPI(c) {
+	if hasSession(c) {
 		// Pop before rendering: session changes after the body is written are lost.
 		p.Flash = s.sessions.PopString(c.Request().Context(), sessFlash)
 	}
@@ -61,6 +61,8 @@ func (s *Server) done(c echo.Context, status int, data any, flash, location stri
 	if isAPI(c) {
 		return c.JSON(status, data)
 	}
-	s.sessions.Put(c.Request().Context(), sessFlash, flash)
+	if hasSession(c) {
+		s.sessions.Put(c.Request().Context(), sessFlash, flash)
+	}
 	return c.Redirect(http.StatusSeeOther, location)
 }

@@ -46,14 +46,10 @@ func newRenderer() (*renderer, error) {
 		"lineageKinds": func() []org.LineageKind {
 			return []org.LineageKind{org.LineageMerge, org.LineageRename, org.LineageSplit}
 		},
-		"roles":     func() []auth.Role { return auth.Roles },
-		"roleLabel": func(r string) string { return auth.Role(r).Label() },
-		"deref": func(p *int64) int64 {
-			if p == nil {
-				return 0
-			}
-			return *p
-		},
+		"roles":        func() []auth.Role { return auth.Roles },
+		"roleLabel":    func(r string) string { return auth.Role(r).Label() },
+		"auditLabel":   auditLabel,
+		"auditChanges": auditChanges,
 	}
 	pageFiles, err := fs.Glob(templates.FS, "pages/*.html")
 	if err != nil {

@@ -86,6 +86,7 @@ func New(a *app.App, opts Options) (*Server, error) {
 
 	e.GET("/healthz", s.healthz)
 	e.StaticFS("/static", static.FS)
+	e.GET("/favicon.ico", func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, "/static/favicon.svg") })
 
 	// Pages: a session cookie, CSRF on every unsafe method.
 	ui := e.Group("", echo.WrapMiddleware(sm.LoadAndSave), middleware.CSRFWithConfig(middleware.CSRFConfig{
@@ -114,6 +115,8 @@ func New(a *app.App, opts Options) (*Server, error) {
 func (s *Server) routes(g *echo.Group, api bool) {
 	if !api {
 		g.GET("/", s.home)
+		g.GET("/account/password", s.passwordForm)
+		g.POST("/account/password", s.passwordChange)
 		g.GET("/units/new", s.unitNew)
 		g.GET("/units/:id/edit", s.unitEdit)
 		g.GET("/units/:id/retire", s.unitRetireForm)

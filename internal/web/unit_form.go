@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -44,8 +43,8 @@ func readUnitForm(c echo.Context) (unitForm, error) {
 			ParentID *int64 `json:"parent_id"`
 			Version  int    `json:"version"`
 		}
-		if err := json.NewDecoder(c.Request().Body).Decode(&body); err != nil {
-			return unitForm{}, errs.New(errs.Invalid, "Nội dung JSON không hợp lệ: %v", err)
+		if err := decodeJSON(c, &body); err != nil {
+			return unitForm{}, err
 		}
 		f := body.unitForm
 		if body.ParentID != nil {
@@ -88,7 +87,7 @@ func (s *Server) unitFormPage(c echo.Context, status int, d unitFormData, form m
 			return perr
 		}
 		for _, u := range parents {
-			if u.Type != org.TypeDepartment && u.ID != d.Unit.ID {
+			if u.ID != d.Unit.ID {
 				d.Parents = append(d.Parents, u)
 			}
 		}
@@ -135,11 +134,11 @@ func (s *Server) unitEdit(c echo.Context) error {
 }
 
 func (s *Server) unitCreate(c echo.Context) error {
-	f, err := readUnitForm(c)
-	if err != nil {
+	if err := auth.Authorize(principal(c), auth.ManageUnits, auth.Target{}); err != nil {
 		return err
 	}
-	if err := auth.Authorize(principal(c), auth.ManageUnits, auth.Target{}); err != nil {
+	f, err := readUnitForm(c)
+	if err != nil {
 		return err
 	}
 	u, err := s.app.CreateUnit(c.Request().Context(), principal(c), f.input())
@@ -157,12 +156,12 @@ func (s *Server) unitUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	f, err := readUnitForm(c)
-	if err != nil {
-		return err
-	}
 	ctx, p := c.Request().Context(), principal(c)
 	if err := auth.Authorize(p, auth.ManageUnits, auth.Target{}); err != nil {
+		return err
+	}
+	f, err := readUnitForm(c)
+	if err != nil {
 		return err
 	}
 	version, _ := strconv.Atoi(f.Version)
@@ -186,8 +185,8 @@ func (s *Server) unitUpdate(c echo.Context) error {
 }
 
 func unitValues(u org.Unit) map[string]string {
-	v := map[string]string{"code": u.Code, "name": u.Name, "type": string(u.Type), "valid_from": isoDate(u.ValidFrom),
-		"valid_to": isoDate(u.ValidTo), "note": u.Note, "version": strconv.Itoa(u.Version)}
+	v := map[string]string{"code": u.Code, "name": u.Name, "type": string(u.Type), "valid_from": formatDate(u.ValidFrom),
+		"valid_to": formatDate(u.ValidTo), "note": u.Note, "version": strconv.Itoa(u.Version)}
 	if u.ParentID != nil {
 		v["parent_id"] = strconv.FormatInt(*u.ParentID, 10)
 	}

@@ -72,7 +72,11 @@ func (s *Server) unitShowWithError(c echo.Context, id int64, formErr error) erro
 	if err != nil {
 		return err
 	}
-	p := s.page(c, d.Unit.Name, "units", d)
+	data, err := s.unitShowData(c, d)
+	if err != nil {
+		return err
+	}
+	p := s.page(c, d.Unit.Name, "units", data)
 	p.Errors, p.Error, _ = fieldErrors(formErr)
 	p.Form = map[string]string{"predecessor_id": formValue(c, "predecessor_id"), "kind": formValue(c, "kind"), "note": formValue(c, "note")}
 	return c.Render(status(errs.CodeOf(formErr)), "unit_show", p)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"thidua/internal/auth"
 	"thidua/internal/org"
 	"thidua/internal/store"
 )
@@ -62,5 +63,9 @@ func (s *Server) unitList(c echo.Context) error {
 	if c.Request().Header.Get("HX-Request") == "true" {
 		tmpl = "unit_list#results"
 	}
-	return s.respond(c, http.StatusOK, tmpl, "Danh mục đơn vị", "units", d)
+	title := "Danh mục đơn vị"
+	if principal(c).Role == auth.RoleOfficer {
+		title = "Đơn vị của tôi"
+	}
+	return s.respond(c, http.StatusOK, tmpl, title, "units", d)
 }

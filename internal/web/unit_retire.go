@@ -18,7 +18,7 @@ func (s *Server) unitRetireForm(c echo.Context) error {
 		return err
 	}
 	p := s.page(c, "Kết thúc hoạt động: "+d.Unit.Name, "units", d)
-	p.Form = map[string]string{"version": strconv.Itoa(d.Unit.Version), "valid_to": isoDate(d.Unit.ValidTo)}
+	p.Form = map[string]string{"version": strconv.Itoa(d.Unit.Version), "valid_to": formatDate(d.Unit.ValidTo)}
 	return c.Render(http.StatusOK, "unit_retire", p)
 }
 

@@ -2,6 +2,10 @@ package web
 
 import (
 	"net/http"
+	"thidua/internal/app"
+	"thidua/internal/auth"
+	"thidua/internal/org"
+	"thidua/internal/store"
 
 	"github.com/labstack/echo/v4"
 )
@@ -15,7 +19,30 @@ func (s *Server) unitShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.respond(c, http.StatusOK, "unit_show", d.Unit.Name, "units", d)
+	if isAPI(c) {
+		return c.JSON(http.StatusOK, d)
+	}
+	data, err := s.unitShowData(c, d)
+	if err != nil {
+		return err
+	}
+	return c.Render(http.StatusOK, "unit_show", s.page(c, d.Unit.Name, "units", data))
+}
+
+// unitShowData adds to the unit what its page's forms need.
+type unitShowData struct {
+	app.UnitDetail
+	Options []org.Unit // candidate predecessors for the lineage form
+}
+
+func (s *Server) unitShowData(c echo.Context, d app.UnitDetail) (unitShowData, error) {
+	out := unitShowData{UnitDetail: d}
+	if auth.Can(principal(c), auth.ManageUnits, auth.Target{}) {
+		var err error
+		out.Options, _, err = s.app.Units(c.Request().Context(), principal(c), store.UnitFilter{Status: "all"})
+		return out, err
+	}
+	return out, nil
 }
 
 func (s *Server) unitHistory(c echo.Context) error {

@@ -39,7 +39,7 @@ func (s *Server) userListPage(c echo.Context, status int, form map[string]string
 	if err != nil {
 		return err
 	}
-	d := userListData{}
+	d := userListData{Users: []userView{}}
 	for _, u := range users {
 		d.Users = append(d.Users, viewOf(u))
 	}

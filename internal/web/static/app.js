@@ -7,3 +7,9 @@ document.addEventListener("click", function (ev) {
   var open = target.classList.toggle("show");
   btn.setAttribute("aria-expanded", open ? "true" : "false");
 });
+
+// Forms that destroy something ask first: <form data-confirm="…">.
+document.addEventListener("submit", function (ev) {
+  var msg = ev.target.getAttribute && ev.target.getAttribute("data-confirm");
+  if (msg && !window.confirm(msg)) ev.preventDefault();
+});

@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds app.css, app.js and vendor/.
 //
-//go:embed app.css app.js vendor/*
+//go:embed app.css app.js favicon.svg vendor/*
 var FS embed.FS
