@@ -37,7 +37,7 @@ func (t UnitType) Label() string {
 	case TypeDistrict:
 		return "VKSND cấp huyện"
 	case TypeDepartment:
-		return "Đơn vị thuộc, trực thuộc"
+		return "Đơn vị thuộc"
 	}
 	return string(t)
 }
