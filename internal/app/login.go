@@ -69,7 +69,18 @@ func (a *App) Principal(ctx context.Context, userID int64) (auth.Principal, erro
 	if !u.Active {
 		return auth.Principal{}, errs.New(errs.Unauthorized, "Tài khoản này đã bị khóa.")
 	}
-	return u.Principal(), nil
+	return a.withScope(ctx, u.Principal())
+}
+
+// withScope fills in what follows from the user's unit: a board member
+// whose unit is in a province sits on that province's council.
+func (a *App) withScope(ctx context.Context, p auth.Principal) (auth.Principal, error) {
+	if p.Role != auth.RoleBoard || p.UnitID == 0 {
+		return p, nil
+	}
+	var err error
+	p.BoardOf, err = a.Store.ProvinceOf(ctx, p.UnitID)
+	return p, err
 }
 
 // PrincipalByToken loads the user a bearer token belongs to.
@@ -78,5 +89,5 @@ func (a *App) PrincipalByToken(ctx context.Context, token string) (auth.Principa
 	if err != nil {
 		return auth.Principal{}, err
 	}
-	return u.Principal(), nil
+	return a.withScope(ctx, u.Principal())
 }

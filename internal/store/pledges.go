@@ -137,7 +137,7 @@ func (s *Store) SavePledge(ctx context.Context, p cluster.Pledge) (cluster.Pledg
 		cols["cluster_id"], cols["version_no"] = p.ClusterID, p.VersionNo
 		var id int64
 		if err := db.Raw(`INSERT INTO pledges (cluster_id, version_no, status, title, place, signed_on, preamble, commitments, amend_reason)
-			VALUES (@cluster_id, @version_no, @status, @title, @place, @signed_on, @preamble, @commitments::jsonb, @amend_reason) RETURNING id`, cols).
+			VALUES (@cluster_id, @version_no, @status, @title, @place, @signed_on, @preamble, CAST(@commitments AS jsonb), @amend_reason) RETURNING id`, cols).
 			Scan(&id).Error; err != nil {
 			return p, err
 		}

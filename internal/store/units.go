@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -251,4 +252,36 @@ func fold(s string) string {
 
 func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// ProvinceOf returns the provincial procuracy a unit is or belongs to, or
+// 0 when it is above the provinces (the Supreme Procuracy and its units).
+func (s *Store) ProvinceOf(ctx context.Context, id int64) (int64, error) {
+	var out []int64
+	err := s.DB.WithContext(ctx).Raw(`WITH RECURSIVE up(id, parent_id, type, depth) AS (
+			SELECT id, parent_id, type, 0 FROM units WHERE id = ?
+			UNION ALL SELECT u.id, u.parent_id, u.type, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50)
+		SELECT id FROM up WHERE type = 'provincial' ORDER BY depth LIMIT 1`, id).Scan(&out).Error
+	if err != nil || len(out) == 0 {
+		return 0, err
+	}
+	return out[0], nil
+}
+
+// SuccessorMap maps each unit to the units formed from it.
+func (s *Store) SuccessorMap(ctx context.Context) (map[int64][]int64, error) {
+	preds, err := s.PredecessorMap(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m := map[int64][]int64{}
+	for succ, ps := range preds {
+		for _, p := range ps {
+			m[p] = append(m[p], succ)
+		}
+	}
+	for _, v := range m {
+		slices.Sort(v)
+	}
+	return m, nil
 }

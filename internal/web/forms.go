@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"thidua/internal/errs"
+	"thidua/internal/store"
 )
 
 // formValue reads a form field, trimmed and in NFC: text typed with some
@@ -137,3 +138,14 @@ func lowerFirst(s string) string {
 	}
 	return s
 }
+
+// yearBounds returns the first and last day of a calendar year.
+func yearBounds(year int) (time.Time, time.Time) {
+	return time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
+}
+
+// normalize trims a raw value and puts it in NFC.
+func normalize(s string) string { return norm.NFC.String(strings.TrimSpace(s)) }
+
+// storeAll lists every unit, whatever its dates.
+var storeAll = store.UnitFilter{Status: "all"}

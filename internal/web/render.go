@@ -46,10 +46,22 @@ func newRenderer() (*renderer, error) {
 		"lineageKinds": func() []org.LineageKind {
 			return []org.LineageKind{org.LineageMerge, org.LineageRename, org.LineageSplit}
 		},
-		"roles":        func() []auth.Role { return auth.Roles },
-		"roleLabel":    func(r string) string { return auth.Role(r).Label() },
-		"auditLabel":   auditLabel,
+		"roles":      func() []auth.Role { return auth.Roles },
+		"roleLabel":  func(r string) string { return auth.Role(r).Label() },
+		"auditLabel": auditLabel,
+		"args":       func(v ...any) []any { return v },
+		"inc":        func(i int) int { return i + 1 },
+		"dec":        func(i int) int { return i - 1 },
+		"deref": func(p *int64) int64 {
+			if p == nil {
+				return 0
+			}
+			return *p
+		},
 		"auditChanges": auditChanges,
+	}
+	for k, f := range pageFuncs {
+		funcs[k] = f
 	}
 	pageFiles, err := fs.Glob(templates.FS, "pages/*.html")
 	if err != nil {

@@ -124,10 +124,31 @@ func (s *Server) routes(g *echo.Group, api bool) {
 		g.POST("/units/:id/lineage/:pred/delete", s.unitUnlink)
 		g.POST("/users/:id/lock", s.userLock)
 		g.POST("/users/:id/unlock", s.userUnlock)
+
+		g.GET("/years/new", s.yearNew)
+		g.GET("/years/:year/edit", s.yearEdit)
+		g.POST("/years/:year", s.yearUpdate)
+		g.GET("/years/:year/registration", s.registrationShow)
+		g.POST("/years/:year/registration", s.registrationSave)
+		g.GET("/clusters/new", s.clusterNew)
+		g.GET("/clusters/:id/edit", s.clusterEdit)
+		g.POST("/clusters/:id", s.clusterUpdate)
+		g.POST("/clusters/:id/designation", s.clusterDesignate)
+		g.GET("/clusters/:id/pledge/edit", s.pledgeEdit)
+		g.POST("/clusters/:id/pledge", s.pledgeSave)
+		g.POST("/pledges/:id/sign", s.pledgeSign)
 	} else {
 		g.PUT("/units/:id", s.unitUpdate)
 		g.DELETE("/units/:id/lineage/:pred", s.unitUnlink)
 		g.PUT("/users/:id/active", s.userSetActive)
+
+		g.PUT("/years/:year", s.yearUpdate)
+		g.GET("/years/:year/registrations/:unit", s.registrationShow)
+		g.PUT("/years/:year/registrations/:unit", s.registrationSave)
+		g.PUT("/clusters/:id", s.clusterUpdate)
+		g.PUT("/clusters/:id/designation", s.clusterDesignate)
+		g.PUT("/clusters/:id/pledge", s.pledgeSave)
+		g.POST("/pledges/:id/signatures", s.pledgeSign)
 	}
 	g.GET("/units", s.unitList)
 	g.POST("/units", s.unitCreate)
@@ -137,6 +158,17 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/units/:id/history", s.unitHistory)
 	g.GET("/users", s.userList)
 	g.POST("/users", s.userCreate)
+
+	g.GET("/years", s.yearList)
+	g.POST("/years", s.yearCreate)
+	g.GET("/years/:year", s.clusterList)
+	g.POST("/years/:year/copy", s.yearCopy)
+	g.GET("/years/:year/exclusions", s.exclusionList)
+	g.POST("/years/:year/exclusions", s.exclusionSave)
+	g.POST("/clusters", s.clusterCreate)
+	g.GET("/clusters/:id", s.clusterShow)
+	g.GET("/clusters/:id/pledge", s.pledgeShow)
+	g.POST("/clusters/:id/pledge/amend", s.pledgeAmend)
 }
 
 func hstsAge(secure bool) int {

@@ -1,0 +1,341 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"thidua/internal/app"
+	"thidua/internal/auth"
+	"thidua/internal/cluster"
+	"thidua/internal/errs"
+	"thidua/internal/org"
+	"thidua/internal/store"
+)
+
+type clusterListData struct {
+	Year     cluster.Year      `json:"year"`
+	Clusters []app.ClusterView `json:"clusters"`
+	National []app.ClusterView `json:"-"`
+	Blocs    []app.ClusterView `json:"-"`
+	Excluded map[int64]string  `json:"excluded"`
+	HasNext  bool              `json:"-"` // the next year is open, so copying is possible
+}
+
+// clusterList is a year's page: every cluster and bloc with its members,
+// head, deputy and the state of its pledge.
+func (s *Server) clusterList(c echo.Context) error {
+	year, err := yearParam(c)
+	if err != nil {
+		return err
+	}
+	ctx, p := c.Request().Context(), principal(c)
+	var d clusterListData
+	if d.Year, err = s.app.Year(ctx, p, year); err != nil {
+		return err
+	}
+	if d.Clusters, err = s.app.Clusters(ctx, p, store.ClusterFilter{Year: year}); err != nil {
+		return err
+	}
+	if d.Excluded, err = s.app.Exclusions(ctx, p, year); err != nil {
+		return err
+	}
+	if d.Clusters == nil {
+		d.Clusters = []app.ClusterView{}
+	}
+	for _, cv := range d.Clusters {
+		if cv.Level == cluster.Bloc {
+			d.Blocs = append(d.Blocs, cv)
+		} else {
+			d.National = append(d.National, cv)
+		}
+	}
+	_, err = s.app.Year(ctx, p, year+1)
+	d.HasNext = err == nil
+	return s.respond(c, http.StatusOK, "cluster_list", d.Year.Title, "clusters", d)
+}
+
+type clusterShowData struct {
+	app.ClusterView
+	Registrations map[int64]cluster.Registration
+	CanManage     bool
+	CanEditPledge bool
+	Excluded      map[int64]string // members not eligible last year
+	Follower      string
+}
+
+func (s *Server) clusterShow(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx, p := c.Request().Context(), principal(c)
+	cv, err := s.app.Cluster(ctx, p, id)
+	if err != nil {
+		return err
+	}
+	if isAPI(c) {
+		return c.JSON(http.StatusOK, cv)
+	}
+	return s.renderCluster(c, http.StatusOK, cv, nil, nil)
+}
+
+func (s *Server) renderCluster(c echo.Context, st int, cv app.ClusterView, form map[string]string, formErr error) error {
+	ctx, p := c.Request().Context(), principal(c)
+	d := clusterShowData{ClusterView: cv, CanManage: auth.Can(p, auth.ManageClusters, cv.Target()),
+		CanEditPledge: auth.Can(p, auth.EditPledge, cv.Target())}
+	regs, err := s.app.ClusterRegistrations(ctx, p, cv.ID)
+	switch {
+	case err == nil:
+		d.Registrations = regs
+	case errs.CodeOf(err) != errs.Forbidden:
+		return err
+	}
+	if d.Excluded, err = s.app.Exclusions(ctx, p, cv.Year-1); err != nil {
+		return err
+	}
+	if cv.FollowerUserID != nil && d.CanManage {
+		if users, err := s.app.Users(ctx, auth.System); err == nil {
+			for _, u := range users {
+				if u.ID == *cv.FollowerUserID {
+					d.Follower = u.FullName
+				}
+			}
+		}
+	}
+	pg := s.page(c, cv.Title+" – năm "+strconv.Itoa(cv.Year), "clusters", d)
+	pg.Form = form
+	if formErr != nil {
+		pg.Errors, pg.Error, _ = fieldErrors(formErr)
+	}
+	if pg.Form == nil {
+		pg.Form = map[string]string{"version": strconv.Itoa(cv.Version)}
+		for _, f := range []struct {
+			key string
+			v   *int64
+		}{{"head_unit_id", cv.HeadUnitID}, {"deputy_unit_id", cv.DeputyUnitID}} {
+			switch {
+			case f.v != nil:
+				pg.Form[f.key] = strconv.FormatInt(*f.v, 10)
+			case f.key == "head_unit_id" && cv.SuggestedHeadID != nil:
+				pg.Form[f.key] = strconv.FormatInt(*cv.SuggestedHeadID, 10)
+			case f.key == "deputy_unit_id" && cv.SuggestedDeputyID != nil:
+				pg.Form[f.key] = strconv.FormatInt(*cv.SuggestedDeputyID, 10)
+			}
+		}
+		pg.Form["designation_ref"] = cv.DesignationRef
+	}
+	return c.Render(st, "cluster_show", pg)
+}
+
+// clusterDesignate records the head and deputy designated for the year.
+func (s *Server) clusterDesignate(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx, p := c.Request().Context(), principal(c)
+	var body struct {
+		HeadUnitID   int64  `json:"head_unit_id"`
+		DeputyUnitID int64  `json:"deputy_unit_id"`
+		Ref          string `json:"designation_ref"`
+		Version      int    `json:"version"`
+	}
+	if isAPI(c) {
+		if err := decodeJSON(c, &body); err != nil {
+			return err
+		}
+	} else {
+		body.HeadUnitID, _ = strconv.ParseInt(formValue(c, "head_unit_id"), 10, 64)
+		body.DeputyUnitID, _ = strconv.ParseInt(formValue(c, "deputy_unit_id"), 10, 64)
+		body.Ref = formValue(c, "designation_ref")
+		body.Version, _ = strconv.Atoi(formValue(c, "version"))
+	}
+	cv, err := s.app.Designate(ctx, p, id, body.Version, cluster.Designation{HeadUnitID: body.HeadUnitID, DeputyUnitID: body.DeputyUnitID, Ref: body.Ref})
+	if err != nil {
+		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+			cur, cerr := s.app.Cluster(ctx, p, id)
+			if cerr != nil {
+				return cerr
+			}
+			form := map[string]string{"head_unit_id": formValue(c, "head_unit_id"), "deputy_unit_id": formValue(c, "deputy_unit_id"),
+				"designation_ref": body.Ref, "version": strconv.Itoa(cur.Version)}
+			return s.renderCluster(c, status(errs.CodeOf(err)), cur, form, err)
+		}
+		return err
+	}
+	return s.done(c, http.StatusOK, cv, "Đã ghi nhận Cụm trưởng, Cụm phó năm "+strconv.Itoa(cv.Year)+".", "/clusters/"+strconv.FormatInt(id, 10))
+}
+
+type clusterFormData struct {
+	Cluster    app.ClusterView
+	IsNew      bool
+	Candidates []org.Unit // units that may be members
+	Owners     []org.Unit // provinces that may own a bloc
+	Followers  []userView // council members who may follow the cluster
+	Selected   map[int64]bool
+}
+
+func (s *Server) clusterFormPage(c echo.Context, st int, d clusterFormData, form map[string]string, formErr error) error {
+	ctx, p := c.Request().Context(), principal(c)
+	year, _ := strconv.Atoi(form["year"])
+	level := cluster.Level(form["level"])
+	f := store.UnitFilter{Status: "all"}
+	all, _, err := s.app.Units(ctx, p, f)
+	if err != nil {
+		return err
+	}
+	first, last := yearBounds(year)
+	owner, _ := strconv.ParseInt(form["owner_unit_id"], 10, 64)
+	for _, u := range all {
+		if u.ValidFrom.After(last) || u.ValidTo != nil && u.ValidTo.Before(first) {
+			continue
+		}
+		if u.Type == org.TypeProvincial {
+			d.Owners = append(d.Owners, u)
+		}
+		switch {
+		case level == cluster.National && u.Type == org.TypeProvincial:
+			d.Candidates = append(d.Candidates, u)
+		case level == cluster.Bloc && owner != 0 && u.ParentID != nil && *u.ParentID == owner:
+			d.Candidates = append(d.Candidates, u)
+		}
+	}
+	if users, err := s.app.Users(ctx, auth.System); err == nil {
+		for _, u := range users {
+			if u.Role == string(auth.RoleBoard) && u.Active {
+				d.Followers = append(d.Followers, viewOf(u))
+			}
+		}
+	}
+	title := "Thêm " + lowerFirst(level.Label())
+	if !d.IsNew {
+		title = "Sửa " + d.Cluster.Title
+	}
+	pg := s.page(c, title, "clusters", d)
+	pg.Form = form
+	if formErr != nil {
+		pg.Errors, pg.Error, _ = fieldErrors(formErr)
+	}
+	return c.Render(st, "cluster_form", pg)
+}
+
+func (s *Server) clusterNew(c echo.Context) error {
+	year, _ := strconv.Atoi(c.QueryParam("year"))
+	level := c.QueryParam("level")
+	if level != string(cluster.Bloc) {
+		level = string(cluster.National)
+	}
+	form := map[string]string{"year": strconv.Itoa(year), "level": level, "owner_unit_id": c.QueryParam("owner_unit_id")}
+	var t auth.Target
+	if level == string(cluster.Bloc) {
+		owner, _ := strconv.ParseInt(form["owner_unit_id"], 10, 64)
+		t.Cluster = &auth.ClusterFacts{OwnerUnitID: owner}
+	}
+	if err := auth.Authorize(principal(c), auth.ManageClusters, t); err != nil {
+		return err
+	}
+	return s.clusterFormPage(c, http.StatusOK, clusterFormData{IsNew: true, Selected: map[int64]bool{}}, form, nil)
+}
+
+func (s *Server) clusterEdit(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	cv, err := s.app.Cluster(c.Request().Context(), principal(c), id)
+	if err != nil {
+		return err
+	}
+	if err := auth.Authorize(principal(c), auth.ManageClusters, cv.Target()); err != nil {
+		return err
+	}
+	d := clusterFormData{Cluster: cv, Selected: map[int64]bool{}}
+	for _, m := range cv.Members {
+		d.Selected[m] = true
+	}
+	return s.clusterFormPage(c, http.StatusOK, d, clusterValues(cv.Cluster), nil)
+}
+
+func clusterValues(c cluster.Cluster) map[string]string {
+	v := map[string]string{"year": strconv.Itoa(c.Year), "level": string(c.Level), "number": strconv.Itoa(c.Number),
+		"name": c.Name, "note": c.Note, "version": strconv.Itoa(c.Version)}
+	for k, p := range map[string]*int64{"owner_unit_id": c.OwnerUnitID, "follower_user_id": c.FollowerUserID, "nominated_deputy_unit_id": c.NominatedDeputyID} {
+		if p != nil {
+			v[k] = strconv.FormatInt(*p, 10)
+		}
+	}
+	return v
+}
+
+func readClusterInput(c echo.Context) (app.ClusterInput, map[string]string, error) {
+	var in app.ClusterInput
+	if isAPI(c) {
+		return in, nil, decodeJSON(c, &in)
+	}
+	fe := errs.Fields{}
+	in.Year, _ = strconv.Atoi(formValue(c, "year"))
+	in.Level = formValue(c, "level")
+	in.Number, _ = strconv.Atoi(formValue(c, "number"))
+	in.Name, in.Note = formValue(c, "name"), formValue(c, "note")
+	in.Version, _ = strconv.Atoi(formValue(c, "version"))
+	in.OwnerUnitID = idField(fe, "owner_unit_id", "Đơn vị tổ chức khối", formValue(c, "owner_unit_id"))
+	in.FollowerUserID = idField(fe, "follower_user_id", "Thành viên Hội đồng theo dõi", formValue(c, "follower_user_id"))
+	in.NominatedDeputyID = idField(fe, "nominated_deputy_unit_id", "Đơn vị được đề cử Cụm phó năm sau", formValue(c, "nominated_deputy_unit_id"))
+	form, _ := c.FormParams()
+	for _, raw := range form["members"] {
+		if id := idField(fe, "members", "Đơn vị thành viên", raw); id != nil && !slices.Contains(in.Members, *id) {
+			in.Members = append(in.Members, *id)
+		}
+	}
+	values := map[string]string{"year": strconv.Itoa(in.Year), "level": in.Level, "number": formValue(c, "number"), "name": in.Name,
+		"note": in.Note, "version": formValue(c, "version"), "owner_unit_id": formValue(c, "owner_unit_id"),
+		"follower_user_id": formValue(c, "follower_user_id"), "nominated_deputy_unit_id": formValue(c, "nominated_deputy_unit_id")}
+	return in, values, fe.Err()
+}
+
+func (s *Server) clusterSave(c echo.Context, id int64) error {
+	in, values, err := readClusterInput(c)
+	if err != nil && isAPI(c) {
+		return err
+	}
+	var cv app.ClusterView
+	if err == nil {
+		cv, err = s.app.SaveCluster(c.Request().Context(), principal(c), id, in)
+	}
+	if err != nil {
+		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+			d := clusterFormData{IsNew: id == 0, Selected: map[int64]bool{}}
+			for _, m := range in.Members {
+				d.Selected[m] = true
+			}
+			if id != 0 {
+				cur, cerr := s.app.Cluster(c.Request().Context(), principal(c), id)
+				if cerr != nil {
+					return cerr
+				}
+				d.Cluster = cur
+				values["year"], values["level"] = strconv.Itoa(cur.Year), string(cur.Level)
+				if errs.CodeOf(err) == errs.Conflict {
+					values = clusterValues(cur.Cluster)
+				}
+			}
+			return s.clusterFormPage(c, status(errs.CodeOf(err)), d, values, err)
+		}
+		return err
+	}
+	return s.done(c, map[bool]int{true: http.StatusCreated, false: http.StatusOK}[id == 0], cv,
+		"Đã lưu "+cv.Title+".", "/clusters/"+strconv.FormatInt(cv.ID, 10))
+}
+
+func (s *Server) clusterCreate(c echo.Context) error { return s.clusterSave(c, 0) }
+
+func (s *Server) clusterUpdate(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	return s.clusterSave(c, id)
+}
