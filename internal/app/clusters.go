@@ -164,10 +164,13 @@ func (a *App) Cluster(ctx context.Context, p auth.Principal, id int64) (ClusterV
 		v.Owner = &o
 	}
 	states, err := a.Store.PledgeStates(ctx, c.Year)
+	if err != nil {
+		return ClusterView{}, err
+	}
 	if st, ok := states[c.ID]; ok {
 		v.PledgeState = &st
 	}
-	return v, err
+	return v, nil
 }
 
 // ClusterInput is what the board sets on a cluster: not the designation,

@@ -189,8 +189,12 @@ func (a *App) SignPledge(ctx context.Context, p auth.Principal, pledgeID int64, 
 		if err := f.Err(); err != nil {
 			return err
 		}
-		now, by := a.Now().UTC(), p.UserID
-		pl.Signatures[idx] = cluster.Signature{UnitID: unitID, Representative: line.Representative, Position: line.Position, SignedAt: &now, SignedBy: &by}
+		now := a.Now().UTC()
+		var by *int64
+		if p.UserID != 0 {
+			by = &p.UserID
+		}
+		pl.Signatures[idx] = cluster.Signature{UnitID: unitID, Representative: line.Representative, Position: line.Position, SignedAt: &now, SignedBy: by}
 		pl.Status = cluster.StatusAfterSigning(pl)
 		if out, err = tx.SavePledge(ctx, pl); err != nil {
 			return err
@@ -231,6 +235,7 @@ func (a *App) AmendPledge(ctx context.Context, p auth.Principal, clusterID int64
 		}
 		next := cur
 		next.ID, next.Version, next.VersionNo, next.Status, next.AmendReason = 0, 0, cur.VersionNo+1, cluster.PledgeDraft, reason
+		next.SignedOn = nil // the amendment is signed on a day of its own
 		next.Signatures = signatureLines(c, cur.Signatures, nil, true)
 		if out, err = tx.SavePledge(ctx, next); err != nil {
 			return err

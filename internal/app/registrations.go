@@ -92,7 +92,7 @@ func (a *App) SaveRegistration(ctx context.Context, p auth.Principal, r cluster.
 		if err != nil {
 			return err
 		}
-		if out, err = tx.SaveRegistration(ctx, r, p.UserID); err != nil {
+		if out, err = tx.SaveRegistration(ctx, r, p.UserID, a.Now().UTC()); err != nil {
 			return err
 		}
 		var b any

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"thidua/internal/app"
 	"thidua/internal/auth"
 	"thidua/internal/errs"
 	"thidua/internal/org"
@@ -12,7 +13,9 @@ import (
 
 // Demo loads the demo data set in one transaction. It is idempotent: units
 // and accounts that exist (by code, by user name) are left as they are, so
-// running it twice, or after people edited the demo, changes nothing.
+// running it twice, or after people edited the demo, changes nothing. The
+// emulation cycle (clusters.go) is loaded only if its current year is not
+// open yet.
 func Demo(ctx context.Context, s *store.Store, h auth.Hasher) error {
 	hash, err := h.Hash(DemoPassword)
 	if err != nil {
@@ -64,6 +67,8 @@ func Demo(ctx context.Context, s *store.Store, h auth.Hasher) error {
 				return fmt.Errorf("seed user %s: %w", du.Username, err)
 			}
 		}
-		return nil
+		// The emulation cycle goes through the service layer, on this
+		// transaction's store (its own transactions nest as savepoints).
+		return demoClusters(ctx, app.New(tx, h), ids)
 	})
 }

@@ -51,8 +51,9 @@ func (s *Store) Registrations(ctx context.Context, year int, units []int64) (map
 }
 
 // SaveRegistration creates or replaces a unit's registration for a year;
-// an existing one is replaced only if r.Version matches.
-func (s *Store) SaveRegistration(ctx context.Context, r cluster.Registration, by int64) (cluster.Registration, error) {
+// an existing one is replaced only if r.Version matches. at is the
+// submission time by the app's clock, which also judged the deadline.
+func (s *Store) SaveRegistration(ctx context.Context, r cluster.Registration, by int64, at time.Time) (cluster.Registration, error) {
 	people, err := json.Marshal(r.People)
 	if err != nil {
 		return r, err
@@ -63,14 +64,14 @@ func (s *Store) SaveRegistration(ctx context.Context, r cluster.Registration, by
 	db := s.DB.WithContext(ctx)
 	if r.Version == 0 {
 		err = db.Exec(`INSERT INTO registrations (year, unit_id, collective_title, people, note, submitted_at, submitted_by)
-			VALUES (?, ?, ?, ?::jsonb, ?, now(), ?)`, r.Year, r.UnitID, string(r.CollectiveTitle), string(people), r.Note, nullID(by)).Error
+			VALUES (?, ?, ?, ?::jsonb, ?, ?, ?)`, r.Year, r.UnitID, string(r.CollectiveTitle), string(people), r.Note, at, nullID(by)).Error
 		if isUniqueViolation(err, "") {
 			return r, stale("đăng ký thi đua")
 		}
 	} else {
 		res := db.Model(&registrationRow{}).Where("year = ? AND unit_id = ? AND version = ?", r.Year, r.UnitID, r.Version).
 			Updates(map[string]any{"collective_title": string(r.CollectiveTitle), "people": gorm.Expr("?::jsonb", string(people)),
-				"note": r.Note, "submitted_at": gorm.Expr("now()"), "submitted_by": nullID(by), "version": gorm.Expr("version + 1")})
+				"note": r.Note, "submitted_at": at, "submitted_by": nullID(by), "version": gorm.Expr("version + 1")})
 		err = res.Error
 		if err == nil && res.RowsAffected != 1 {
 			err = stale("đăng ký thi đua")
