@@ -1,0 +1,187 @@
+// Package scoring holds the rules that turn a unit's figures into points:
+// criteria tables, indicator targets, "không phát sinh" rescaling, totals,
+// achievement rates and rankings. Plain data in, numbers out, no storage.
+package scoring
+
+import (
+	"fmt"
+	"strings"
+
+	"thidua/internal/errs"
+)
+
+// Method is how a criterion is scored.
+type Method string
+
+const (
+	Group     Method = "group"     // a heading (I, II …): its points are its children's
+	Fixed     Method = "fixed"     // the scorer gives 0..max
+	Indicator Method = "indicator" // points follow from the unit's figures against targets
+	Bonus     Method = "bonus"     // điểm thưởng, added after rescaling, up to a cap
+	Deduction Method = "deduction" // điểm trừ, subtracted after rescaling, up to a cap (0: none)
+)
+
+// Label is the Vietnamese name of the method.
+func (m Method) Label() string {
+	switch m {
+	case Group:
+		return "Nhóm tiêu chí"
+	case Fixed:
+		return "Chấm trực tiếp"
+	case Indicator:
+		return "Chỉ tiêu"
+	case Bonus:
+		return "Điểm thưởng"
+	case Deduction:
+		return "Điểm trừ"
+	}
+	return string(m)
+}
+
+// Direction says which way an indicator is better.
+type Direction string
+
+const (
+	Higher Direction = "higher" // a rate that should reach the target (giải quyết đúng hạn ≥ 90 %)
+	Lower  Direction = "lower"  // a rate that should stay under the target (tỷ lệ án bị hủy ≤ 1 %)
+	Zero   Direction = "zero"   // a count whose target is 0 (bị can Tòa tuyên không phạm tội)
+)
+
+// BelowRule is what an indicator earns when it misses its target.
+type BelowRule string
+
+const (
+	Proportional BelowRule = "proportional" // max × achieved share of the target
+	Nothing      BelowRule = "zero"         // no points
+)
+
+// Criterion is one row of a criteria table (bảng tiêu chí chấm điểm).
+type Criterion struct {
+	ID       int64   `json:"id"`
+	ParentID int64   `json:"parent_id"` // 0 for a top-level group
+	Code     string  `json:"code"`      // "I", "1", "1.1" … as printed
+	Name     string  `json:"name"`
+	Method   Method  `json:"method"`
+	Max      float64 `json:"max"` // points for full achievement; for bonus/deduction, the cap (0: no cap)
+	// Indicators only.
+	Numerator    string    `json:"numerator"`   // what is counted (tử số)
+	Denominator  string    `json:"denominator"` // out of what (mẫu số); empty for a plain count
+	Direction    Direction `json:"direction"`
+	TargetNA     *float64  `json:"target_na"`     // the National Assembly's target, % (or count)
+	TargetSector *float64  `json:"target_sector"` // the sector's own target
+	ExceedBonus  float64   `json:"exceed_bonus"`  // points added to Max when the target is exceeded
+	Below        BelowRule `json:"below"`
+	Order        int       `json:"order"`
+}
+
+// IsRate reports whether the indicator is a rate (numerator over denominator).
+func (c Criterion) IsRate() bool {
+	return c.Method == Indicator && c.Direction != Zero && c.Denominator != ""
+}
+
+// Scored reports whether the criterion carries points of its own.
+func (c Criterion) Scored() bool { return c.Method == Fixed || c.Method == Indicator }
+
+// Target returns the target the indicator's points are judged against: the
+// stricter of the two sources (the higher one for Higher, the lower one for
+// Lower), so meeting it means meeting both. nil when neither is set.
+func (c Criterion) Target() *float64 {
+	a, b := c.TargetNA, c.TargetSector
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	case c.Direction == Lower:
+		if *b < *a {
+			return b
+		}
+		return a
+	default:
+		if *b > *a {
+			return b
+		}
+		return a
+	}
+}
+
+// Table is a criteria table: its rows in display order.
+type Table struct {
+	ID       int64       `json:"id"`
+	Year     int         `json:"year"`
+	Name     string      `json:"name"`
+	Criteria []Criterion `json:"criteria"`
+}
+
+// MaxTotal is the table's full score: the sum of the maxima of its scored
+// criteria (bonus and deduction are outside it).
+func (t Table) MaxTotal() float64 {
+	var s float64
+	for _, c := range t.Criteria {
+		if c.Scored() {
+			s += c.Max
+		}
+	}
+	return s
+}
+
+// Children returns the rows under a parent, in order.
+func (t Table) Children(parent int64) []Criterion {
+	var out []Criterion
+	for _, c := range t.Criteria {
+		if c.ParentID == parent {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// ValidateTable checks a table: unique codes, known methods, scored rows
+// with a positive maximum, indicators with a direction and what they count,
+// targets not negative, parents that exist and are groups.
+func ValidateTable(t Table) error {
+	f := errs.Fields{}
+	if strings.TrimSpace(t.Name) == "" {
+		f.Add("name", "Vui lòng nhập tên bảng tiêu chí.")
+	}
+	codes := map[string]bool{}
+	groups := map[int64]bool{}
+	for _, c := range t.Criteria {
+		if c.Method == Group {
+			groups[c.ID] = true
+		}
+	}
+	for i, c := range t.Criteria {
+		row := fmt.Sprintf("criteria.%d", i+1)
+		where := fmt.Sprintf("Dòng %d (%s)", i+1, c.Code)
+		switch {
+		case strings.TrimSpace(c.Code) == "":
+			f.Add(row, fmt.Sprintf("Dòng %d: thiếu mã tiêu chí.", i+1))
+		case codes[c.Code]:
+			f.Add(row, where+": mã tiêu chí bị trùng.")
+		case strings.TrimSpace(c.Name) == "":
+			f.Add(row, where+": thiếu tên tiêu chí.")
+		case c.ParentID != 0 && !groups[c.ParentID]:
+			f.Add(row, where+": tiêu chí cấp trên không phải là nhóm tiêu chí.")
+		case c.Scored() && c.Max <= 0:
+			f.Add(row, where+": điểm tối đa phải lớn hơn 0.")
+		case c.Max < 0 || c.ExceedBonus < 0:
+			f.Add(row, where+": điểm không được âm.")
+		case c.Method == Indicator && c.Direction != Higher && c.Direction != Lower && c.Direction != Zero:
+			f.Add(row, where+": chỉ tiêu phải có chiều đánh giá (càng cao càng tốt, càng thấp càng tốt, hoặc bằng 0).")
+		case c.Method == Indicator && strings.TrimSpace(c.Numerator) == "":
+			f.Add(row, where+": chỉ tiêu phải nêu tử số (nội dung được đếm).")
+		case c.Method == Indicator && c.Direction != Zero && c.Target() == nil:
+			f.Add(row, where+": chỉ tiêu phải có chỉ tiêu của Quốc hội hoặc của Ngành.")
+		case c.TargetNA != nil && *c.TargetNA < 0 || c.TargetSector != nil && *c.TargetSector < 0:
+			f.Add(row, where+": chỉ tiêu không được âm.")
+		}
+		switch c.Method {
+		case Group, Fixed, Indicator, Bonus, Deduction:
+		default:
+			f.Add(row, where+": cách chấm không hợp lệ.")
+		}
+		codes[c.Code] = true
+	}
+	return f.Err()
+}

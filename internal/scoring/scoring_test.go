@@ -1,0 +1,237 @@
+package scoring
+
+import (
+	"reflect"
+	"testing"
+
+	"thidua/internal/errs"
+)
+
+func f(v float64) *float64 { return &v }
+
+func TestIndicatorPoints(t *testing.T) {
+	rate := func(d Direction, below BelowRule) Criterion {
+		return Criterion{ID: 1, Method: Indicator, Max: 10, Numerator: "đúng hạn", Denominator: "tổng số", Direction: d,
+			TargetNA: f(90), TargetSector: f(95), ExceedBonus: 1, Below: below}
+	}
+	count := Criterion{ID: 1, Method: Indicator, Max: 5, Numerator: "bị can Tòa tuyên không phạm tội", Direction: Zero}
+	tests := []struct {
+		name     string
+		c        Criterion
+		e        Entry
+		points   float64
+		outcome  Outcome
+		na, sec  Outcome
+		excluded bool
+	}{
+		{"meets the stricter target exactly", rate(Higher, Nothing), Entry{Numerator: f(95), Denominator: f(100)}, 10, Met, Exceeded, Met, false},
+		{"exceeds both: bonus on top", rate(Higher, Nothing), Entry{Numerator: f(100), Denominator: f(100)}, 11, Exceeded, Exceeded, Exceeded, false},
+		{"meets the Assembly's but not the sector's", rate(Higher, Nothing), Entry{Numerator: f(92), Denominator: f(100)}, 0, Missed, Exceeded, Missed, false},
+		{"below, proportional", rate(Higher, Proportional), Entry{Numerator: f(76), Denominator: f(100)}, 8, Missed, Missed, Missed, false},
+		{"above 100 % is not capped", rate(Higher, Nothing), Entry{Numerator: f(186), Denominator: f(100)}, 11, Exceeded, Exceeded, Exceeded, false},
+		{"no denominator: did not arise", rate(Higher, Nothing), Entry{Numerator: f(0), Denominator: f(0)}, 0, NotApplicable, NotApplicable, NotApplicable, true},
+		{"marked không phát sinh", rate(Higher, Nothing), Entry{NotArisen: true}, 0, NotApplicable, NotApplicable, NotApplicable, true},
+		{"lower is better: under the target", Criterion{ID: 1, Method: Indicator, Max: 10, Numerator: "án bị hủy", Denominator: "án xét xử",
+			Direction: Lower, TargetSector: f(2), Below: Proportional}, Entry{Numerator: f(1), Denominator: f(100)}, 10, Exceeded, NotApplicable, Exceeded, false},
+		{"lower is better: twice the target, proportional", Criterion{ID: 1, Method: Indicator, Max: 10, Numerator: "án bị hủy", Denominator: "án xét xử",
+			Direction: Lower, TargetSector: f(2), Below: Proportional}, Entry{Numerator: f(4), Denominator: f(100)}, 5, Missed, NotApplicable, Missed, false},
+		{"count target 0 met", count, Entry{Numerator: f(0)}, 5, Met, Met, Met, false},
+		{"count target 0 missed", count, Entry{Numerator: f(1)}, 0, Missed, Missed, Missed, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Evaluate(Table{Criteria: []Criterion{tt.c}}, map[int64]Entry{1: tt.e}, nil)
+			l := r.Lines[0]
+			if l.Points != tt.points || l.Outcome != tt.outcome || l.Excluded != tt.excluded || l.OutcomeNA != tt.na || l.OutcomeSec != tt.sec {
+				t.Fatalf("points %v outcome %q (NA %q, sector %q) excluded %v; want %v %q (%q, %q) %v",
+					l.Points, l.Outcome, l.OutcomeNA, l.OutcomeSec, l.Excluded, tt.points, tt.outcome, tt.na, tt.sec, tt.excluded)
+			}
+		})
+	}
+}
+
+// The demo-shaped table: 100 points in scored rows, a bonus capped at 5 and
+// an uncapped deduction.
+func table() Table {
+	return Table{Criteria: []Criterion{
+		{ID: 1, Code: "I", Name: "Công tố", Method: Group},
+		{ID: 2, ParentID: 1, Code: "1", Name: "Tin báo", Method: Indicator, Max: 20, Numerator: "x", Denominator: "y", Direction: Higher, TargetSector: f(90), Below: Nothing},
+		{ID: 3, ParentID: 1, Code: "2", Name: "Án đúng hạn", Method: Indicator, Max: 30, Numerator: "x", Denominator: "y", Direction: Higher, TargetSector: f(100), Below: Nothing},
+		{ID: 4, Code: "II", Name: "Xây dựng Ngành", Method: Group},
+		{ID: 5, ParentID: 4, Code: "3", Name: "Đoàn kết", Method: Fixed, Max: 50},
+		{ID: 6, Code: "T", Name: "Điểm thưởng", Method: Bonus, Max: 5},
+		{ID: 7, Code: "TR", Name: "Điểm trừ", Method: Deduction},
+	}}
+}
+
+func TestRescalingAndTotals(t *testing.T) {
+	tb := table()
+	if tb.MaxTotal() != 100 {
+		t.Fatalf("MaxTotal %v", tb.MaxTotal())
+	}
+	full := map[int64]Entry{2: {Numerator: f(9), Denominator: f(10)}, 3: {Numerator: f(5), Denominator: f(5)}, 5: {Score: f(40)},
+		6: {Score: f(8), Explanation: "mô hình mới"}, 7: {Score: f(3), Explanation: "án bị hủy"}}
+	r := Evaluate(tb, full, nil)
+	// 20 + 30 + 40 = 90 of 100; bonus capped at 5; deduction 3.
+	if r.Raw != 90 || r.Scaled != 90 || r.Bonus != 5 || r.Deduction != 3 || r.Total != 92 {
+		t.Fatalf("full: %+v", r)
+	}
+	// Indicator 3 did not arise: 60 of the 70 that applied → 60 × 100/70 = 85,71.
+	notArisen := map[int64]Entry{2: full[2], 3: {NotArisen: true, Explanation: "không có án"}, 5: full[5]}
+	r = Evaluate(tb, notArisen, nil)
+	if r.Applicable != 70 || r.Scaled != 85.71 || r.Total != 85.71 || r.Arisen != 1 {
+		t.Fatalf("not arisen: %+v", r)
+	}
+	// A unit scoring full marks on everything that arose is not punished.
+	perfect := map[int64]Entry{2: {Numerator: f(1), Denominator: f(1)}, 3: {NotArisen: true}, 5: {Score: f(50)}}
+	if r = Evaluate(tb, perfect, nil); r.Scaled != 100 {
+		t.Fatalf("perfect with one not arisen: %v", r.Scaled)
+	}
+	// Criterion 5 applied to half the year (the 2025 merger): its max is 25, points halved.
+	r = Evaluate(tb, full, map[int64]Adjustment{5: {CriterionID: 5, Share: 0.5, Reason: "hợp nhất 01/7/2025"}})
+	if r.Applicable != 75 || r.Lines[4].Max != 25 || r.Lines[4].Points != 20 || r.Scaled != 93.33 {
+		t.Fatalf("half year: %+v", r)
+	}
+	// Switched off for this unit.
+	r = Evaluate(tb, full, map[int64]Adjustment{5: {CriterionID: 5, Share: 0}})
+	if r.Applicable != 50 || !r.Lines[4].Excluded || r.Scaled != 100 {
+		t.Fatalf("switched off: %+v", r)
+	}
+	// Nothing arose at all: no division by zero.
+	if r = Evaluate(tb, map[int64]Entry{}, nil); r.Total != 0 {
+		t.Fatalf("empty: %+v", r)
+	}
+}
+
+// Seed 004: cluster 6 met 127 of its 129 arising indicators and exceeded 59
+// of the 60 that can be exceeded. The same data gives both figures.
+func TestSeedAchievementFigures(t *testing.T) {
+	var tb Table
+	entries := map[int64]Entry{}
+	id := int64(0)
+	add := func(c Criterion, e Entry) {
+		id++
+		c.ID, c.Code, c.Name, c.Max, c.Numerator = id, "x", "x", 1, "x"
+		c.Method = Indicator
+		tb.Criteria = append(tb.Criteria, c)
+		entries[id] = e
+	}
+	rate := Criterion{Direction: Higher, Denominator: "y", TargetNA: f(90)}
+	zero := Criterion{Direction: Zero}
+	for range 59 { // exceeded: 100 % against 90 %
+		add(rate, Entry{Numerator: f(10), Denominator: f(10)})
+	}
+	add(rate, Entry{Numerator: f(9), Denominator: f(10)}) // met exactly, not exceeded
+	for range 67 {                                        // counts whose target is 0, met
+		add(zero, Entry{Numerator: f(0)})
+	}
+	for range 2 { // counts missed
+		add(zero, Entry{Numerator: f(1)})
+	}
+	for range 5 { // did not arise: not counted anywhere
+		add(rate, Entry{NotArisen: true, Explanation: "không có"})
+	}
+	a := Evaluate(tb, entries, nil).Achievement
+	if a.Arisen != 129 || a.Met != 127 || a.Exceedable != 60 || a.Exceeded != 59 {
+		t.Fatalf("achievement %+v", a)
+	}
+	if a.MetRate() != 98.4 || a.ExceededRate() != 98.3 {
+		t.Fatalf("rates %v %v", a.MetRate(), a.ExceededRate())
+	}
+	if FormatNumber(a.MetRate())+"%" != "98,4%" {
+		t.Fatal(FormatNumber(a.MetRate()))
+	}
+}
+
+func TestPercentRoundsOnceHalfUp(t *testing.T) {
+	for _, c := range []struct {
+		n, d int
+		want float64
+	}{{127, 129, 98.4}, {59, 60, 98.3}, {1, 8, 12.5}, {1, 3, 33.3}, {2, 3, 66.7}, {1, 2000, 0.1}, {1, 2001, 0}, {0, 0, 0}, {186, 100, 186}} {
+		if got := Percent(c.n, c.d); got != c.want {
+			t.Errorf("Percent(%d, %d) = %v, want %v", c.n, c.d, got, c.want)
+		}
+	}
+}
+
+func TestRank(t *testing.T) {
+	in := []Standing{
+		{UnitID: 1, UnitCode: "C", Total: 90, Achievement: Achievement{Arisen: 10, Met: 9}},
+		{UnitID: 2, UnitCode: "A", Total: 95},
+		{UnitID: 3, UnitCode: "B", Total: 90, Achievement: Achievement{Arisen: 10, Met: 10}},              // beats 1 on met share
+		{UnitID: 4, UnitCode: "D", Total: 90, Achievement: Achievement{Arisen: 10, Met: 9}, Deduction: 2}, // loses to 1 on deductions
+		{UnitID: 5, UnitCode: "AA", Total: 90, Achievement: Achievement{Arisen: 10, Met: 9}},              // tied with 1: same rank, listed first by code
+	}
+	got := Rank(in)
+	var ids []int64
+	var ranks []int
+	for _, s := range got {
+		ids, ranks = append(ids, s.UnitID), append(ranks, s.Rank)
+	}
+	if !reflect.DeepEqual(ids, []int64{2, 3, 5, 1, 4}) || !reflect.DeepEqual(ranks, []int{1, 2, 3, 3, 5}) {
+		t.Fatalf("order %v ranks %v", ids, ranks)
+	}
+	// Deterministic whatever the input order.
+	rev := append([]Standing(nil), in...)
+	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
+		rev[i], rev[j] = rev[j], rev[i]
+	}
+	if !reflect.DeepEqual(Rank(rev), got) {
+		t.Fatal("ranking depends on input order")
+	}
+}
+
+func TestValidateEntries(t *testing.T) {
+	tb := table()
+	bad := map[int64]Entry{
+		2: {Numerator: f(11), Denominator: f(10)},
+		3: {NotArisen: true},
+		5: {Score: f(51)},
+		6: {Score: f(6)},
+		7: {Score: f(2)},
+	}
+	e := ValidateEntries(tb, bad)
+	want := map[string]bool{"c2": true, "c3": true, "c5": true, "c6": true, "c7": true}
+	fields := fieldsOf(e)
+	for k := range want {
+		if fields[k] == "" {
+			t.Errorf("no message for %s: %v", k, fields)
+		}
+	}
+	if fields["c2"] != "Tiêu chí 1: tử số (11) không được lớn hơn mẫu số (10)." {
+		t.Errorf("c2 message %q", fields["c2"])
+	}
+	if m := Missing(tb, map[int64]Entry{2: {Numerator: f(1), Denominator: f(1)}}); len(m) != 2 {
+		t.Fatalf("missing %v", m)
+	}
+}
+
+func TestFormatNumber(t *testing.T) {
+	for v, want := range map[float64]string{98.5: "98,5", 1234.25: "1.234,25", 100: "100", 0: "0", -3: "-3", 85.714: "85,71", 1e6: "1.000.000"} {
+		if got := FormatNumber(v); got != want {
+			t.Errorf("FormatNumber(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+func TestValidateTable(t *testing.T) {
+	if err := ValidateTable(Table{Name: "Bảng", Criteria: table().Criteria}); err != nil {
+		t.Fatal(err)
+	}
+	bad := table()
+	bad.Name = "Bảng"
+	bad.Criteria[2].Code = "1"         // duplicate
+	bad.Criteria[4].Max = 0            // fixed without max
+	bad.Criteria[1].TargetSector = nil // indicator without target
+	got := fieldsOf(ValidateTable(bad))
+	if got["criteria.2"] == "" || got["criteria.3"] == "" || got["criteria.5"] == "" {
+		t.Fatalf("%v", got)
+	}
+}
+
+func fieldsOf(err error) map[string]string {
+	if e, ok := errs.As(err); ok {
+		return e.Fields
+	}
+	return nil
+}
