@@ -348,6 +348,10 @@ func (a *App) Designate(ctx context.Context, p auth.Principal, clusterID int64, 
 func (a *App) CopyYear(ctx context.Context, p auth.Principal, from int) (int, error) {
 	to := from + 1
 	created := 0
+	// The board copies every cluster; a provincial council only its blocs.
+	if err := auth.Authorize(p, auth.ManageClusters, auth.Target{Year: from, Cluster: &auth.ClusterFacts{OwnerUnitID: p.BoardOf}}); err != nil {
+		return 0, err
+	}
 	err := a.Store.Tx(ctx, func(tx *store.Store) error {
 		if _, err := tx.Year(ctx, to); err != nil {
 			if errs.CodeOf(err) == errs.NotFound {
@@ -485,4 +489,6 @@ func (a *App) SetExclusion(ctx context.Context, p auth.Principal, year int, unit
 
 // Target is the authorisation target of the cluster, for pages that show
 // or hide actions.
-func (v ClusterView) Target() auth.Target { return auth.Target{Year: v.Year, Cluster: facts(v.Cluster)} }
+func (v ClusterView) Target() auth.Target {
+	return auth.Target{Year: v.Year, Cluster: facts(v.Cluster)}
+}

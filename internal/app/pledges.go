@@ -245,8 +245,8 @@ func (a *App) AmendPledge(ctx context.Context, p auth.Principal, clusterID int64
 	return out, err
 }
 
-// today is the date used for deadlines, in Vietnam's time zone.
-func (a *App) today() time.Time {
+// Today is the date deadlines are judged on, in Vietnam's time zone.
+func (a *App) Today() time.Time {
 	t := a.Now().In(time.FixedZone("ICT", 7*3600))
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }

@@ -77,7 +77,7 @@ func (a *App) SaveRegistration(ctx context.Context, p auth.Principal, r cluster.
 		if err != nil {
 			return err
 		}
-		if y.RegistrationDeadline != nil && a.today().After(*y.RegistrationDeadline) {
+		if y.RegistrationDeadline != nil && a.Today().After(*y.RegistrationDeadline) {
 			return errs.New(errs.Invalid, "Đã hết hạn đăng ký thi đua năm %d (%s).", r.Year, y.RegistrationDeadline.Format("02/01/2006"))
 		}
 		r.Note = strings.TrimSpace(r.Note)

@@ -138,7 +138,10 @@ func TestValidateCluster(t *testing.T) {
 }
 
 func TestValidateYear(t *testing.T) {
-	d := func(y int, m time.Month, day int) *time.Time { t := time.Date(y, m, day, 0, 0, 0, 0, time.UTC); return &t }
+	d := func(y int, m time.Month, day int) *time.Time {
+		t := time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
+		return &t
+	}
 	y := Year{Year: 2026, Title: "Năm thi đua 2026", StartsOn: *d(2026, 1, 1), EndsOn: *d(2026, 12, 31),
 		PledgeDeadline: d(2026, 3, 31), SelfAssessmentDeadline: d(2026, 11, 30), ReviewDeadline: d(2026, 12, 10), ProposalDeadline: d(2027, 1, 10)}
 	if err := ValidateYear(y); err != nil {

@@ -158,6 +158,13 @@ func (s *Server) pledgeSave(c echo.Context) error {
 	content.Title, content.Place, content.Preamble = b.Title, b.Place, b.Preamble
 	fe := errs.Fields{}
 	content.SignedOn = dateField(fe, "signed_on", "Ngày ký kết", b.SignedOn, false)
+	if len(fe) > 0 { // report the unreadable date together with the rest of the form
+		if e, ok := errs.As(cluster.ValidatePledge(content, nil)); ok {
+			for k, v := range e.Fields {
+				fe.Add(k, v)
+			}
+		}
+	}
 	err = fe.Err()
 	var saved cluster.Pledge
 	if err == nil {

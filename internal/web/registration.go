@@ -19,6 +19,7 @@ type registrationData struct {
 	Year         cluster.Year
 	Rows         []cluster.RegisteredPerson // people plus empty rows to fill
 	CanEdit      bool
+	Closed       bool // the registration deadline has passed
 }
 
 // registrationUnit is the unit in ?unit= (or the path), defaulting to the user's own.
@@ -64,6 +65,7 @@ func (s *Server) registrationPage(c echo.Context, st int, year int, unitID int64
 		return err
 	}
 	d := registrationData{Registration: *r, Unit: u.Unit, Year: y, CanEdit: auth.Can(p, auth.Register, auth.Target{UnitPath: path, Year: year})}
+	d.Closed = y.RegistrationDeadline != nil && s.app.Today().After(*y.RegistrationDeadline)
 	d.Rows = append(append([]cluster.RegisteredPerson{}, r.People...), make([]cluster.RegisteredPerson, 5)...)
 	pg := s.page(c, "Đăng ký thi đua năm "+strconv.Itoa(year)+" – "+u.Unit.Name, "clusters", d)
 	if formErr != nil {

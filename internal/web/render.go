@@ -59,6 +59,8 @@ func newRenderer() (*renderer, error) {
 			return *p
 		},
 		"auditChanges": auditChanges,
+		"longDate":     longDate,        // "ngày 30 tháng 11 năm 2020"
+		"upper":        strings.ToUpper, // Vietnamese capitals: "thanh hóa" → "THANH HÓA"
 	}
 	for k, f := range pageFuncs {
 		funcs[k] = f

@@ -137,6 +137,7 @@ func (s *Server) routes(g *echo.Group, api bool) {
 		g.GET("/clusters/:id/pledge/edit", s.pledgeEdit)
 		g.POST("/clusters/:id/pledge", s.pledgeSave)
 		g.POST("/pledges/:id/sign", s.pledgeSign)
+		g.GET("/pledges/:id/print", s.pledgePrint)
 	} else {
 		g.PUT("/units/:id", s.unitUpdate)
 		g.DELETE("/units/:id/lineage/:pred", s.unitUnlink)
@@ -168,6 +169,7 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.POST("/clusters", s.clusterCreate)
 	g.GET("/clusters/:id", s.clusterShow)
 	g.GET("/clusters/:id/pledge", s.pledgeShow)
+	g.GET("/pledges/:id/workbook", s.pledgeWorkbook)
 	g.POST("/clusters/:id/pledge/amend", s.pledgeAmend)
 }
 

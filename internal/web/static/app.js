@@ -13,3 +13,8 @@ document.addEventListener("submit", function (ev) {
   var msg = ev.target.getAttribute && ev.target.getAttribute("data-confirm");
   if (msg && !window.confirm(msg)) ev.preventDefault();
 });
+
+// The print button of document views (inline handlers are forbidden by the CSP).
+document.addEventListener("click", function (ev) {
+  if (ev.target.closest && ev.target.closest("[data-print]")) window.print();
+});
