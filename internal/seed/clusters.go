@@ -161,7 +161,7 @@ func historicalClusters() []clusterSpec {
 			head: prov("Trà Vinh"), deputy: prov("Sóc Trăng"),
 			ref:  "Quyết định của Viện trưởng VKSND tối cao (số hiệu là dữ liệu mẫu)",
 			note: "Thành viên, Cụm trưởng, Cụm phó và ngày ký giao ước theo tư liệu năm 2024; tên cụm chưa xác định.",
-			pledge: &pledgeSpec{title: "Giao ước thi đua năm 2024", place: "VKSND tỉnh Trà Vinh", signedOn: date(2024, 3, 29),
+			pledge: &pledgeSpec{title: "Giao ước thi đua năm 2024", place: "Trà Vinh", signedOn: date(2024, 3, 29),
 				preamble: preambleFor(2024, "Cụm thi đua số 13"), commitments: commitmentsNational, position: "Viện trưởng", allSigned: true}},
 	}
 }
@@ -182,18 +182,18 @@ func clusters2026() []clusterSpec {
 		{number: 1, name: "Miền núi phía Bắc – Tây Bắc",
 			members: []string{prov("Sơn La"), prov("Điện Biên"), prov("Lai Châu"), merged("Lào Cai"), merged("Phú Thọ")},
 			head:    prov("Sơn La"), deputy: merged("Lào Cai"),
-			pledge: final(pledge("VKSND tỉnh Sơn La", 12))},
+			pledge: final(pledge("Sơn La", 12))},
 		// Cao Bằng is a member but was excluded from the 2025 review: it may
 		// be neither head nor deputy (try it on the designation form).
 		{number: 2, name: "Miền núi phía Bắc – Đông Bắc",
 			members: []string{prov("Quảng Ninh"), merged("Thái Nguyên"), merged("Tuyên Quang"), prov("Cao Bằng"), prov("Lạng Sơn")},
 			head:    prov("Quảng Ninh"), deputy: merged("Thái Nguyên"),
-			pledge: signedBy(pledge("VKSND tỉnh Quảng Ninh", 20), prov("Quảng Ninh"), merged("Thái Nguyên"), prov("Lạng Sơn"))},
+			pledge: signedBy(pledge("Quảng Ninh", 20), prov("Quảng Ninh"), merged("Thái Nguyên"), prov("Lạng Sơn"))},
 		{number: 3, name: "Đồng bằng sông Hồng",
 			members: []string{prov("Hà Nội"), merged("Hải Phòng"), merged("Bắc Ninh"), merged("Hưng Yên"), merged("Ninh Bình")},
 			head:    prov("Hà Nội"), deputy: merged("Hải Phòng"),
 			pledge: func() *pledgeSpec {
-				p := final(pledge("VKSND thành phố Hà Nội", 6))
+				p := final(pledge("Hà Nội", 6))
 				p.amend = &amendSpec{
 					reason:   "Bổ sung cam kết về phiên tòa trực tuyến theo chỉ đạo của VKSND tối cao " + demoMark,
 					add:      "Phối hợp với Tòa án tổ chức ít nhất 02 phiên tòa trực tuyến trong năm.",
@@ -205,18 +205,18 @@ func clusters2026() []clusterSpec {
 		{number: 4, name: "Bắc Trung Bộ",
 			members: []string{thanhHoa, prov("Nghệ An"), prov("Hà Tĩnh"), merged("Quảng Trị"), prov("Huế")},
 			head:    thanhHoa, deputy: prov("Hà Tĩnh"),
-			pledge: signedBy(pledge("VKSND tỉnh Thanh Hóa", 27), thanhHoa, prov("Huế"))},
+			pledge: signedBy(pledge("Thanh Hóa", 27), thanhHoa, prov("Huế"))},
 		{number: 5, name: "Trung Trung Bộ và Tây Nguyên",
 			members: []string{merged("Đà Nẵng"), merged("Quảng Ngãi"), merged("Gia Lai"), merged("Đắk Lắk")},
 			head:    merged("Gia Lai"), deputy: merged("Đà Nẵng")}, // no pledge drafted yet
 		{number: 6, name: "Nam Trung Bộ và Đông Nam Bộ",
 			members: []string{merged("Hồ Chí Minh"), merged("Đồng Nai"), merged("Tây Ninh"), merged("Lâm Đồng"), merged("Khánh Hòa")},
 			head:    merged("Đồng Nai"), deputy: merged("Khánh Hòa"),
-			pledge: final(pledge("VKSND tỉnh Đồng Nai", 18))},
+			pledge: final(pledge("Đồng Nai", 18))},
 		{number: 7, name: "Đồng bằng sông Cửu Long",
 			members: []string{merged("Cần Thơ"), merged("Vĩnh Long"), merged("Đồng Tháp"), merged("An Giang"), merged("Cà Mau")},
 			head:    merged("Vĩnh Long"), deputy: merged("An Giang"),
-			pledge: final(pledge("VKSND tỉnh Vĩnh Long", 25))},
+			pledge: final(pledge("Vĩnh Long", 25))},
 	}
 	for i := range specs {
 		s := &specs[i]
@@ -234,13 +234,13 @@ func clusters2026() []clusterSpec {
 		clusterSpec{year: currentYear, owner: thanhHoa, number: 1, name: "Khối các phòng nghiệp vụ", note: "Thành phần khối là dữ liệu mẫu.",
 			members: []string{thanhHoa + "-P2", thanhHoa + "-P3", thanhHoa + "-P4"},
 			head:    thanhHoa + "-P2", deputy: thanhHoa + "-P3", ref: blocRef,
-			pledge: &pledgeSpec{title: "Giao ước thi đua năm 2026 – Khối các phòng nghiệp vụ", place: "VKSND tỉnh Thanh Hóa",
+			pledge: &pledgeSpec{title: "Giao ước thi đua năm 2026 – Khối các phòng nghiệp vụ", place: "Thanh Hóa",
 				signedOn: date(2026, 2, 10), preamble: preambleFor(currentYear, "Khối các phòng nghiệp vụ VKSND tỉnh Thanh Hóa"),
 				commitments: commitmentsDepartments, position: "Trưởng phòng", signed: []string{thanhHoa + "-P2"}}},
 		clusterSpec{year: currentYear, owner: thanhHoa, number: 2, name: "Khối VKSND khu vực", note: "Thành phần khối là dữ liệu mẫu.",
 			members: []string{thanhHoa + "-KV1", thanhHoa + "-KV2", thanhHoa + "-KV3"},
 			head:    thanhHoa + "-KV1", deputy: thanhHoa + "-KV2", ref: blocRef,
-			pledge: &pledgeSpec{title: "Giao ước thi đua năm 2026 – Khối VKSND khu vực", place: "VKSND khu vực 1 – Thanh Hóa",
+			pledge: &pledgeSpec{title: "Giao ước thi đua năm 2026 – Khối VKSND khu vực", place: "Thanh Hóa",
 				signedOn: date(2026, 2, 12), preamble: preambleFor(currentYear, "Khối VKSND khu vực tỉnh Thanh Hóa"),
 				commitments: commitmentsRegional, position: "Viện trưởng", allSigned: true}},
 	)

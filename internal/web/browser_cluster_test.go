@@ -1,0 +1,47 @@
+package web_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserClustersAndPledge walks a member's part of the pledge in
+// Chromium: the year's cluster list, the cluster page, signing its own
+// line of the demo's 2026 Bắc Trung Bộ pledge, and the printed document.
+func TestBrowserClustersAndPledge(t *testing.T) {
+	const (
+		cluster = "Cụm thi đua số 4 (Bắc Trung Bộ)"
+		ngheAn  = "Viện kiểm sát nhân dân tỉnh Nghệ An"
+	)
+	requireChromium(t)
+	tab := newChromeTab(t, startDemoServer(t, "Viện kiểm sát nhân dân tối cao"))
+	tab.open("/login")
+	tab.signIn("canbo.nghean")
+
+	tab.open("/years/2026")
+	body := tab.bodyText()
+	textHas(t, "2026 clusters", body, "Năm thi đua 2026", cluster, "Khối thi đua số 2 (Khối VKSND khu vực)", "Đang dự thảo, chờ ký", "Đã ký kết")
+	tab.screenshot("clusters-2026.png")
+
+	tab.follow(chromedp.Click(chromedp.Search(fmt.Sprintf(`//a[normalize-space()=%q]`, cluster)), chromedp.NodeVisible))
+	textHas(t, "cluster page", tab.bodyText(), "Cụm trưởng", "Cụm phó", ngheAn, "Viện kiểm sát nhân dân thành phố Huế")
+	if strings.Contains(tab.bodyText(), "Ghi nhận chỉ định") {
+		t.Error("a member officer is shown the board's designation form")
+	}
+	tab.screenshot("cluster-page.png")
+
+	tab.follow(chromedp.Click(chromedp.Search(`//a[normalize-space()="Giao ước thi đua"]`), chromedp.NodeVisible))
+	textHas(t, "pledge page", tab.bodyText(), "Xác nhận chữ ký của "+ngheAn, "Chưa ký")
+	tab.screenshot("pledge-before-signing.png")
+	tab.follow(chromedp.Click(chromedp.Search(`//button[normalize-space()="Xác nhận đã ký"]`), chromedp.NodeVisible))
+	textHas(t, "after signing", tab.bodyText(), "Đã xác nhận chữ ký của đơn vị.")
+	textLacks(t, "after signing", tab.bodyText(), "Xác nhận chữ ký của "+ngheAn)
+
+	tab.follow(chromedp.Click(chromedp.Search(`//a[normalize-space()="Bản in"]`), chromedp.NodeVisible))
+	doc := tab.bodyText()
+	textHas(t, "print view", doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "GIAO ƯỚC THI ĐUA", "NGHỆ AN")
+	tab.screenshot("pledge-print.png")
+}
