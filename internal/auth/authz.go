@@ -79,6 +79,11 @@ const (
 	SignPledge       Action = "pledge.sign"       // confirm a member's signature line
 	Register         Action = "registration.edit" // a unit's đăng ký thi đua
 	ViewRegistration Action = "registration.view" // read a unit's registration
+
+	ManageTables Action = "tables.manage" // criteria tables and per-unit adjustments
+	FileSelf     Action = "filing.self"   // a unit's own self-assessment
+	ReviewFiling Action = "filing.review" // the cluster head's review of a member
+	ViewFiling   Action = "filing.view"   // read a unit's filing and its history
 )
 
 // Target is what an action is about. UnitPath is the unit concerned and its
@@ -115,6 +120,26 @@ func boardOver(p Principal, c *ClusterFacts) bool {
 		return true
 	}
 	return c != nil && c.OwnerUnitID == p.BoardOf
+}
+
+// reviewer reports whether p reviews the target unit's filing: the board,
+// the officers of the cluster's head for its members, and those of the
+// deputy for the head's own unit.
+func reviewer(p Principal, t Target) bool {
+	if boardOver(p, t.Cluster) {
+		return true
+	}
+	if p.Role != RoleOfficer || t.Cluster == nil || len(t.UnitPath) == 0 || p.UnitID == 0 {
+		return false
+	}
+	unit := t.UnitPath[0]
+	if !t.Cluster.member(unit) {
+		return false
+	}
+	if unit == t.Cluster.HeadUnitID {
+		return p.UnitID == t.Cluster.DeputyUnitID
+	}
+	return p.UnitID == t.Cluster.HeadUnitID
 }
 
 // ownUnit reports whether the target's unit is the officer's own unit.
@@ -187,6 +212,26 @@ func Authorize(p Principal, a Action, t Target) error {
 			return nil
 		}
 		return forbidden("Chỉ cán bộ của đơn vị được đăng ký thi đua cho đơn vị mình.")
+	case ManageTables:
+		if boardOver(p, t.Cluster) {
+			return nil
+		}
+		return forbidden("Chỉ Hội đồng thi đua – khen thưởng được soạn, sửa bảng tiêu chí chấm điểm.")
+	case FileSelf:
+		if ownUnit(p, t) {
+			return nil
+		}
+		return forbidden("Chỉ cán bộ của đơn vị được tự chấm điểm cho đơn vị mình.")
+	case ReviewFiling:
+		if reviewer(p, t) {
+			return nil
+		}
+		return forbidden("Chỉ đơn vị Cụm trưởng của năm này (với chính đơn vị Cụm trưởng: đơn vị Cụm phó) và Hội đồng được thẩm định, chấm điểm.")
+	case ViewFiling:
+		if p.Role != RoleOfficer || ownUnit(p, t) || reviewer(p, t) {
+			return nil
+		}
+		return forbidden("Anh/chị chỉ được xem bản chấm điểm của đơn vị mình hoặc của đơn vị mình thẩm định.")
 	case ViewRegistration:
 		if p.Role != RoleOfficer || ownUnit(p, t) || t.Cluster.member(p.UnitID) {
 			return nil

@@ -185,3 +185,22 @@ func ValidateTable(t Table) error {
 	}
 	return f.Err()
 }
+
+// Positional returns a copy whose rows name their parent by position
+// (1-based) instead of id: the form in which new rows are saved, since
+// they have no ids yet. Ids are cleared.
+func (t Table) Positional() Table {
+	pos := map[int64]int64{}
+	for i, c := range t.Criteria {
+		pos[c.ID] = int64(i + 1)
+	}
+	out := t
+	out.ID = 0
+	out.Criteria = make([]Criterion, len(t.Criteria))
+	for i, c := range t.Criteria {
+		c.ParentID = pos[c.ParentID]
+		c.ID = 0
+		out.Criteria[i] = c
+	}
+	return out
+}

@@ -1,0 +1,128 @@
+package app
+
+import (
+	"context"
+
+	"thidua/internal/auth"
+	"thidua/internal/cluster"
+	"thidua/internal/org"
+	"thidua/internal/scoring"
+	"thidua/internal/store"
+)
+
+// ClusterRanking is one cluster's ranking.
+type ClusterRanking struct {
+	Cluster   ClusterView         `json:"cluster"`
+	Standings []Standing          `json:"standings"`
+	Total     scoring.Achievement `json:"achievement"` // the cluster's indicators together
+}
+
+// Standing is a unit's line: its rank, totals and filing state.
+type Standing struct {
+	scoring.Standing
+	Unit   org.Unit       `json:"unit"`
+	Status scoring.Status `json:"status"`
+}
+
+// Ranking ranks every cluster's members for a year from their filings:
+// the reviewed total where the head has reviewed, the self total before.
+// Units without a filing rank last with 0. The national table ranks the
+// provincial procuracies of all national clusters together.
+func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]ClusterRanking, []Standing, error) {
+	clusters, err := a.Clusters(ctx, p, store.ClusterFilter{Year: year})
+	if err != nil {
+		return nil, nil, err
+	}
+	filings, err := a.Store.YearFilings(ctx, year)
+	if err != nil {
+		return nil, nil, err
+	}
+	byUnit := map[int64]scoring.Filing{}
+	tables := map[int64]scoring.Table{}
+	for _, f := range filings {
+		if _, ok := tables[f.TableID]; !ok {
+			info, err := a.Store.TableInfo(ctx, f.TableID)
+			if err != nil {
+				return nil, nil, err
+			}
+			if info.Kind != "main" {
+				continue // campaign tables are ranked on their own
+			}
+			if tables[f.TableID], err = a.Store.Table(ctx, f.TableID); err != nil {
+				return nil, nil, err
+			}
+		}
+		byUnit[f.UnitID] = f
+	}
+	var out []ClusterRanking
+	var national []scoring.Standing
+	units := map[int64]org.Unit{}
+	status := map[int64]scoring.Status{}
+	for _, cv := range clusters {
+		cr := ClusterRanking{Cluster: cv}
+		var in []scoring.Standing
+		for _, m := range cv.Members {
+			u := cv.Units[m]
+			units[m] = u
+			s := scoring.Standing{UnitID: m, UnitCode: u.Code}
+			if f, ok := byUnit[m]; ok {
+				adj, err := a.Store.Adjustments(ctx, f.TableID, m)
+				if err != nil {
+					return nil, nil, err
+				}
+				self := scoring.Evaluate(tables[f.TableID], f.Self, adj)
+				s.SelfTotal, s.Total, s.Achievement, s.Deduction = self.Total, self.Total, self.Achievement, self.Deduction
+				if f.Status == scoring.Reviewed {
+					rev := scoring.Evaluate(tables[f.TableID], f.ReviewedEntries(), adj)
+					s.Total, s.Achievement, s.Deduction, s.Reviewed = rev.Total, rev.Achievement, rev.Deduction, true
+				}
+				status[m] = f.Status
+			}
+			in = append(in, s)
+			cr.Total.Add(s.Achievement)
+		}
+		for _, s := range scoring.Rank(in) {
+			cr.Standings = append(cr.Standings, Standing{Standing: s, Unit: units[s.UnitID], Status: status[s.UnitID]})
+		}
+		if cv.Level == cluster.National {
+			national = append(national, in...)
+		}
+		out = append(out, cr)
+	}
+	var nat []Standing
+	for _, s := range scoring.Rank(national) {
+		nat = append(nat, Standing{Standing: s, Unit: units[s.UnitID], Status: status[s.UnitID]})
+	}
+	return out, nat, nil
+}
+
+// Progress is, per cluster, which members have not started, drafted,
+// submitted, been returned or been reviewed.
+type Progress struct {
+	Cluster ClusterView                   `json:"cluster"`
+	ByState map[scoring.Status][]org.Unit `json:"by_state"`
+	Counts  map[scoring.Status]int        `json:"counts"`
+}
+
+// ProgressBoard returns the filing states of a year, cluster by cluster.
+func (a *App) ProgressBoard(ctx context.Context, p auth.Principal, year int) ([]Progress, error) {
+	clusters, err := a.Clusters(ctx, p, store.ClusterFilter{Year: year})
+	if err != nil {
+		return nil, err
+	}
+	states, err := a.Store.FilingStates(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Progress, 0, len(clusters))
+	for _, cv := range clusters {
+		pr := Progress{Cluster: cv, ByState: map[scoring.Status][]org.Unit{}, Counts: map[scoring.Status]int{}}
+		for _, u := range cv.MemberUnits() {
+			st := states[u.ID]
+			pr.ByState[st] = append(pr.ByState[st], u)
+			pr.Counts[st]++
+		}
+		out = append(out, pr)
+	}
+	return out, nil
+}

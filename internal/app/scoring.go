@@ -1,0 +1,526 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"thidua/internal/auth"
+	"thidua/internal/cluster"
+	"thidua/internal/errs"
+	"thidua/internal/org"
+	"thidua/internal/scoring"
+	"thidua/internal/store"
+)
+
+// tableTarget is the authorisation target of a table: a bloc table is
+// its province's council's, every other table the sector board's.
+func (a *App) tableTarget(ctx context.Context, tx *store.Store, info store.TableInfo) (auth.Target, error) {
+	t := auth.Target{Year: info.Year}
+	if info.ClusterID != nil {
+		c, err := tx.Cluster(ctx, *info.ClusterID)
+		if err != nil {
+			return t, err
+		}
+		t.Cluster = facts(c)
+	}
+	return t, nil
+}
+
+// Tables lists a year's criteria tables.
+func (a *App) Tables(ctx context.Context, p auth.Principal, year int) ([]store.TableInfo, error) {
+	if err := auth.Authorize(p, auth.ViewClusters, auth.Target{Year: year}); err != nil {
+		return nil, err
+	}
+	return a.Store.Tables(ctx, year)
+}
+
+// TableDetail is a table with its header.
+type TableDetail struct {
+	Info  store.TableInfo `json:"info"`
+	Table scoring.Table   `json:"table"`
+}
+
+// Table returns a table with its rows.
+func (a *App) Table(ctx context.Context, p auth.Principal, id int64) (TableDetail, error) {
+	info, err := a.Store.TableInfo(ctx, id)
+	if err != nil {
+		return TableDetail{}, err
+	}
+	if err := auth.Authorize(p, auth.ViewClusters, auth.Target{Year: info.Year}); err != nil {
+		return TableDetail{}, err
+	}
+	t, err := a.Store.Table(ctx, id)
+	return TableDetail{Info: info, Table: t}, err
+}
+
+// SaveTable creates a table (info.ID 0) or replaces an unfrozen table's
+// rows. Rows name their parent by position (scoring.Table.Positional). A
+// table that a unit has submitted against is frozen: change it with
+// NewTableVersion, which records why.
+func (a *App) SaveTable(ctx context.Context, p auth.Principal, info store.TableInfo, t scoring.Table) (store.TableInfo, error) {
+	var out store.TableInfo
+	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+		target, err := a.tableTarget(ctx, tx, info)
+		if err != nil {
+			return err
+		}
+		if err := auth.Authorize(p, auth.ManageTables, target); err != nil {
+			return err
+		}
+		info.Name = strings.TrimSpace(info.Name)
+		if info.Kind == "" {
+			info.Kind = "main"
+		}
+		if info.Level == "" {
+			info.Level = string(cluster.National)
+		}
+		t.Name = info.Name
+		if err := validatePositional(t); err != nil {
+			return err
+		}
+		if _, err := tx.Year(ctx, info.Year); err != nil {
+			if errs.CodeOf(err) == errs.NotFound {
+				return errs.Fields{"year": fmt.Sprintf("Chưa mở năm thi đua %d.", info.Year)}.Err()
+			}
+			return err
+		}
+		var before any
+		if info.ID != 0 {
+			cur, err := tx.TableInfo(ctx, info.ID)
+			if err != nil {
+				return err
+			}
+			if cur.Frozen {
+				return errs.New(errs.Invalid, "Bảng tiêu chí đã có đơn vị nộp bản tự chấm điểm nên không sửa trực tiếp được; hãy tạo phiên bản mới và ghi lý do.")
+			}
+			before = cur
+		}
+		if out, err = tx.SaveTable(ctx, info, t, p.UserID); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, p.UserID, map[bool]string{true: "create", false: "update"}[before == nil], "criteria_table", out.ID, "", before, out)
+	})
+	return out, err
+}
+
+// validatePositional validates a table whose rows name parents by position.
+func validatePositional(t scoring.Table) error {
+	check := t
+	check.Criteria = make([]scoring.Criterion, len(t.Criteria))
+	for i, c := range t.Criteria {
+		c.ID = int64(i + 1) // positions as ids, so parents resolve
+		check.Criteria[i] = c
+	}
+	return scoring.ValidateTable(check)
+}
+
+// NewTableVersion copies a table into a new version, with the reason,
+// and supersedes the old one. Filings already made stay with the version
+// they were made against.
+func (a *App) NewTableVersion(ctx context.Context, p auth.Principal, id int64, reason string) (store.TableInfo, error) {
+	reason = strings.TrimSpace(reason)
+	var out store.TableInfo
+	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+		info, err := tx.TableInfo(ctx, id)
+		if err != nil {
+			return err
+		}
+		target, err := a.tableTarget(ctx, tx, info)
+		if err != nil {
+			return err
+		}
+		if err := auth.Authorize(p, auth.ManageTables, target); err != nil {
+			return err
+		}
+		if reason == "" {
+			return errs.Fields{"change_reason": "Vui lòng ghi lý do tạo phiên bản mới của bảng tiêu chí."}.Err()
+		}
+		if info.Superseded {
+			return errs.New(errs.Invalid, "Bảng tiêu chí này đã có phiên bản mới hơn.")
+		}
+		t, err := tx.Table(ctx, id)
+		if err != nil {
+			return err
+		}
+		next := info
+		next.ID, next.VersionNo, next.PreviousID, next.ChangeReason, next.Superseded = 0, info.VersionNo+1, &info.ID, reason, false
+		if out, err = tx.SaveTable(ctx, next, t.Positional(), p.UserID); err != nil {
+			return err
+		}
+		if err := tx.SupersedeTable(ctx, id); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, p.UserID, "version", "criteria_table", out.ID, reason, info, out)
+	})
+	return out, err
+}
+
+// CopyTable copies a table (last year's, usually) into another year.
+func (a *App) CopyTable(ctx context.Context, p auth.Principal, id int64, year int) (store.TableInfo, error) {
+	src, err := a.Table(ctx, p, id)
+	if err != nil {
+		return store.TableInfo{}, err
+	}
+	info := src.Info
+	info.ID, info.Year, info.VersionNo, info.PreviousID, info.ChangeReason, info.Superseded, info.ClusterID = 0, year, 1, nil, "", false, nil
+	info.Name = strings.Replace(info.Name, fmt.Sprint(src.Info.Year), fmt.Sprint(year), 1)
+	return a.SaveTable(ctx, p, info, src.Table.Positional())
+}
+
+// FilingView is a unit's filing with everything its pages show.
+type FilingView struct {
+	Unit        org.Unit                     `json:"unit"`
+	Info        store.TableInfo              `json:"table_info"`
+	Table       scoring.Table                `json:"table"`
+	Filing      scoring.Filing               `json:"filing"`
+	Adjustments map[int64]scoring.Adjustment `json:"adjustments"`
+	Self        scoring.Result               `json:"self_result"`
+	Reviewed    scoring.Result               `json:"reviewed_result"`
+	Cluster     *cluster.Cluster             `json:"cluster"`
+	Deadline    *time.Time                   `json:"deadline"`
+	CanEdit     bool                         `json:"can_edit"`   // the unit may change its own scores now
+	CanReview   bool                         `json:"can_review"` // p may review it now
+}
+
+// Filing returns a unit's self-assessment for a year, against the table
+// that applies to it.
+func (a *App) Filing(ctx context.Context, p auth.Principal, year int, unitID int64) (FilingView, error) {
+	var v FilingView
+	t, err := a.unitTarget(ctx, a.Store, year, unitID)
+	if err != nil {
+		return v, err
+	}
+	if err := auth.Authorize(p, auth.ViewFiling, t); err != nil {
+		return v, err
+	}
+	return a.filingView(ctx, a.Store, p, year, unitID, t)
+}
+
+func (a *App) filingView(ctx context.Context, tx *store.Store, p auth.Principal, year int, unitID int64, t auth.Target) (FilingView, error) {
+	var v FilingView
+	u, err := tx.Unit(ctx, unitID)
+	if err != nil {
+		return v, err
+	}
+	v.Unit = u
+	c, err := tx.ClusterOfUnit(ctx, year, unitID)
+	if err != nil {
+		if errs.CodeOf(err) == errs.NotFound {
+			return v, errs.New(errs.NotFound, "%s không thuộc cụm, khối thi đua nào trong năm %d nên chưa có bảng tiêu chí để chấm.", u.Name, year)
+		}
+		return v, err
+	}
+	v.Cluster = &c
+	if v.Info, err = tx.TableFor(ctx, year, string(c.Level), c.ID, string(u.Type)); err != nil {
+		return v, err
+	}
+	if v.Table, err = tx.Table(ctx, v.Info.ID); err != nil {
+		return v, err
+	}
+	if v.Filing, err = tx.Filing(ctx, v.Info.ID, unitID); err != nil {
+		return v, err
+	}
+	if v.Adjustments, err = tx.Adjustments(ctx, v.Info.ID, unitID); err != nil {
+		return v, err
+	}
+	y, err := tx.Year(ctx, year)
+	if err != nil {
+		return v, err
+	}
+	v.Deadline = y.SelfAssessmentDeadline
+	v.Self = scoring.Evaluate(v.Table, v.Filing.Self, v.Adjustments)
+	v.Reviewed = scoring.Evaluate(v.Table, v.Filing.ReviewedEntries(), v.Adjustments)
+	v.CanEdit = auth.Can(p, auth.FileSelf, t) && v.Filing.Status.UnitMayEdit() && !a.pastDeadline(v)
+	v.CanReview = auth.Can(p, auth.ReviewFiling, t) && v.Filing.Status.ReviewerMayEdit()
+	return v, nil
+}
+
+// pastDeadline: a first submission is due by the board's deadline; a
+// filing the head returned may be corrected after it.
+func (a *App) pastDeadline(v FilingView) bool {
+	return v.Deadline != nil && v.Filing.Status != scoring.Returned && a.Today().After(*v.Deadline)
+}
+
+// SaveSelf saves a unit's own scores (draft), and submits them when
+// submit is set. version is the filing's version as loaded.
+func (a *App) SaveSelf(ctx context.Context, p auth.Principal, year int, unitID int64, version int, entries map[int64]scoring.Entry, submit bool, reason string) (FilingView, error) {
+	var out FilingView
+	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+		t, err := a.unitTarget(ctx, tx, year, unitID)
+		if err != nil {
+			return err
+		}
+		if err := auth.Authorize(p, auth.FileSelf, t); err != nil {
+			return err
+		}
+		v, err := a.filingView(ctx, tx, p, year, unitID, t)
+		if err != nil {
+			return err
+		}
+		f := v.Filing
+		switch {
+		case f.Version != version:
+			return errs.New(errs.Conflict, "Bản chấm điểm vừa được người khác lưu. Vui lòng xem số liệu mới nhất, kiểm tra và lưu lại.")
+		case !f.Status.UnitMayEdit():
+			return errs.New(errs.Invalid, "Bản tự chấm điểm đang ở trạng thái “%s” nên đơn vị không sửa được; chỉ khi Cụm trưởng trả lại mới sửa tiếp được.", f.Status.Label())
+		case a.pastDeadline(v):
+			return errs.New(errs.Invalid, "Đã hết hạn nộp bản tự chấm điểm (%s).", v.Deadline.Format("02/01/2006"))
+		}
+		clean := map[int64]scoring.Entry{}
+		for _, c := range v.Table.Criteria {
+			if e, ok := entries[c.ID]; ok && c.Method != scoring.Group {
+				e.CriterionID = c.ID
+				e.Explanation, e.Evidence = strings.TrimSpace(e.Explanation), strings.TrimSpace(e.Evidence)
+				clean[c.ID] = e
+			}
+		}
+		if err := scoring.ValidateEntries(v.Table, clean); err != nil {
+			return err
+		}
+		changes := diffSelf(v.Table, f, clean, p.UserID, reason)
+		before := f.Status
+		f.Self = clean
+		if f.Status == scoring.NotStarted {
+			f.Status = scoring.Draft
+		}
+		if submit {
+			if missing := scoring.Missing(v.Table, clean); len(missing) > 0 {
+				codes := make([]string, 0, len(missing))
+				for _, c := range missing {
+					codes = append(codes, c.Code)
+				}
+				return errs.New(errs.Invalid, "Chưa nộp được: còn %d tiêu chí chưa chấm hoặc chưa ghi “không phát sinh” (%s).", len(missing), strings.Join(codes, ", "))
+			}
+			now := a.Now().UTC()
+			f.Status, f.SubmittedAt = scoring.Submitted, &now
+		}
+		if f.Status != before {
+			changes = append(changes, statusChange(f, before, p.UserID, reason))
+		}
+		if err := a.writeFiling(ctx, tx, v, f, changes); err != nil {
+			return err
+		}
+		out, err = a.filingView(ctx, tx, p, year, unitID, t)
+		return err
+	})
+	return out, err
+}
+
+// ReviewAction is what the reviewer does with a filing.
+type ReviewAction string
+
+const (
+	ReviewSave   ReviewAction = "save"   // keep the reviewed scores, decide later
+	ReviewReturn ReviewAction = "return" // trả lại: back to the unit, with a reason
+	ReviewAccept ReviewAction = "accept" // the review is done
+)
+
+// ReviewFiling records the reviewer's scores on a submitted filing and
+// saves, returns or accepts it.
+func (a *App) ReviewFiling(ctx context.Context, p auth.Principal, year int, unitID int64, version int, reviews map[int64]scoring.Review, action ReviewAction, reason string) (FilingView, error) {
+	reason = strings.TrimSpace(reason)
+	var out FilingView
+	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+		t, err := a.unitTarget(ctx, tx, year, unitID)
+		if err != nil {
+			return err
+		}
+		if err := auth.Authorize(p, auth.ReviewFiling, t); err != nil {
+			return err
+		}
+		v, err := a.filingView(ctx, tx, p, year, unitID, t)
+		if err != nil {
+			return err
+		}
+		f := v.Filing
+		switch {
+		case f.Version != version:
+			return errs.New(errs.Conflict, "Bản chấm điểm vừa được người khác lưu. Vui lòng xem số liệu mới nhất, kiểm tra và lưu lại.")
+		case !f.Status.ReviewerMayEdit():
+			return errs.New(errs.Invalid, "Chỉ thẩm định được bản đã nộp; bản này đang ở trạng thái “%s”.", f.Status.Label())
+		case action == ReviewReturn && reason == "":
+			return errs.Fields{"reason": "Vui lòng ghi lý do trả lại để đơn vị biết cần sửa gì."}.Err()
+		}
+		clean := map[int64]scoring.Review{}
+		for _, c := range v.Table.Criteria {
+			if r, ok := reviews[c.ID]; ok && c.Method != scoring.Group {
+				r.Comment = strings.TrimSpace(r.Comment)
+				clean[c.ID] = r
+			}
+		}
+		check := map[int64]scoring.Entry{}
+		for id, r := range clean {
+			check[id] = scoring.Entry{Score: r.Score, Numerator: r.Numerator, Denominator: r.Denominator, NotArisen: r.NotArisen, Explanation: "x"}
+		}
+		if err := scoring.ValidateEntries(v.Table, check); err != nil {
+			return err
+		}
+		changes := diffReview(v.Table, f, clean, p.UserID, reason)
+		before := f.Status
+		f.Review = clean
+		now := a.Now().UTC()
+		switch action {
+		case ReviewReturn:
+			f.Status, f.ReturnedAt, f.ReturnReason = scoring.Returned, &now, reason
+		case ReviewAccept:
+			f.Status, f.ReviewedAt = scoring.Reviewed, &now
+		}
+		if f.Status != before {
+			changes = append(changes, statusChange(f, before, p.UserID, reason))
+		}
+		if err := a.writeFiling(ctx, tx, v, f, changes); err != nil {
+			return err
+		}
+		out, err = a.filingView(ctx, tx, p, year, unitID, t)
+		return err
+	})
+	return out, err
+}
+
+// writeFiling stores a filing with its totals and its recorded changes.
+func (a *App) writeFiling(ctx context.Context, tx *store.Store, v FilingView, f scoring.Filing, changes []store.ScoreChange) error {
+	self := scoring.Evaluate(v.Table, f.Self, v.Adjustments).Total
+	var reviewed *float64
+	if f.Status == scoring.Reviewed || len(f.Review) > 0 {
+		r := scoring.Evaluate(v.Table, f.ReviewedEntries(), v.Adjustments).Total
+		reviewed = &r
+	}
+	saved, err := tx.SaveFiling(ctx, f, &self, reviewed)
+	if err != nil {
+		return err
+	}
+	for i := range changes {
+		changes[i].AssessmentID = saved.ID
+	}
+	return tx.RecordChanges(ctx, changes)
+}
+
+// FilingHistory returns every recorded change of a filing.
+func (a *App) FilingHistory(ctx context.Context, p auth.Principal, year int, unitID int64) ([]store.ScoreChange, error) {
+	v, err := a.Filing(ctx, p, year, unitID)
+	if err != nil {
+		return nil, err
+	}
+	if v.Filing.ID == 0 {
+		return []store.ScoreChange{}, nil
+	}
+	return a.Store.ScoreChanges(ctx, v.Filing.ID)
+}
+
+func statusChange(f scoring.Filing, before scoring.Status, by int64, reason string) store.ScoreChange {
+	return store.ScoreChange{Side: "status", Field: "status", OldValue: before.Label(), NewValue: f.Status.Label(), Reason: reason, ChangedBy: nullable(by)}
+}
+
+func nullable(id int64) *int64 {
+	if id == 0 {
+		return nil
+	}
+	return &id
+}
+
+// diffSelf lists what the unit changed, field by field.
+func diffSelf(t scoring.Table, f scoring.Filing, next map[int64]scoring.Entry, by int64, reason string) []store.ScoreChange {
+	var out []store.ScoreChange
+	for _, c := range t.Criteria {
+		o, n := f.Self[c.ID], next[c.ID]
+		id := c.ID
+		add := func(field, ov, nv string) {
+			if ov != nv {
+				out = append(out, store.ScoreChange{CriterionID: &id, Side: "self", Field: field, OldValue: ov, NewValue: nv, Reason: reason, ChangedBy: nullable(by)})
+			}
+		}
+		add("score", num(o.Score), num(n.Score))
+		add("numerator", num(o.Numerator), num(n.Numerator))
+		add("denominator", num(o.Denominator), num(n.Denominator))
+		add("not_arisen", yesNo(o.NotArisen), yesNo(n.NotArisen))
+		add("explanation", o.Explanation, n.Explanation)
+	}
+	return out
+}
+
+// diffReview lists what the reviewer changed.
+func diffReview(t scoring.Table, f scoring.Filing, next map[int64]scoring.Review, by int64, reason string) []store.ScoreChange {
+	var out []store.ScoreChange
+	for _, c := range t.Criteria {
+		o, n := f.Review[c.ID], next[c.ID]
+		id := c.ID
+		add := func(field, ov, nv string) {
+			if ov != nv {
+				why := reason
+				if n.Comment != "" {
+					why = n.Comment
+				}
+				out = append(out, store.ScoreChange{CriterionID: &id, Side: "review", Field: field, OldValue: ov, NewValue: nv, Reason: why, ChangedBy: nullable(by)})
+			}
+		}
+		add("score", num(o.Score), num(n.Score))
+		add("numerator", num(o.Numerator), num(n.Numerator))
+		add("denominator", num(o.Denominator), num(n.Denominator))
+		add("not_arisen", yesNo(o.NotArisen), yesNo(n.NotArisen))
+	}
+	return out
+}
+
+func num(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return scoring.FormatNumber(*v)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "không phát sinh"
+	}
+	return ""
+}
+
+// SetAdjustment switches a criterion off for one unit, or applies it to
+// part of the year, with the reason (share 1 removes the adjustment).
+func (a *App) SetAdjustment(ctx context.Context, p auth.Principal, tableID, unitID int64, adj scoring.Adjustment) error {
+	return a.Store.Tx(ctx, func(tx *store.Store) error {
+		info, err := tx.TableInfo(ctx, tableID)
+		if err != nil {
+			return err
+		}
+		target, err := a.tableTarget(ctx, tx, info)
+		if err != nil {
+			return err
+		}
+		if err := auth.Authorize(p, auth.ManageTables, target); err != nil {
+			return err
+		}
+		adj.Reason = strings.TrimSpace(adj.Reason)
+		f := errs.Fields{}
+		if adj.Share < 0 || adj.Share > 1 {
+			f.Add("share", "Tỷ lệ áp dụng phải từ 0 (không áp dụng) đến 1 (cả năm).")
+		}
+		if adj.Share < 1 && adj.Reason == "" {
+			f.Add("reason", "Vui lòng ghi lý do điều chỉnh tiêu chí cho đơn vị.")
+		}
+		t, err := tx.Table(ctx, tableID)
+		if err != nil {
+			return err
+		}
+		found := false
+		for _, c := range t.Criteria {
+			found = found || c.ID == adj.CriterionID && c.Scored()
+		}
+		if !found {
+			f.Add("criterion_id", "Tiêu chí không thuộc bảng này hoặc không phải tiêu chí chấm điểm.")
+		}
+		if err := f.Err(); err != nil {
+			return err
+		}
+		before, err := tx.Adjustments(ctx, tableID, unitID)
+		if err != nil {
+			return err
+		}
+		if err := tx.SetAdjustment(ctx, unitID, adj, p.UserID); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, p.UserID, "adjust", "criteria_table", tableID, adj.Reason, before[adj.CriterionID], adj)
+	})
+}

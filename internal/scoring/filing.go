@@ -1,0 +1,91 @@
+package scoring
+
+import "time"
+
+// Status is where a unit's self-assessment stands.
+type Status string
+
+const (
+	NotStarted Status = ""          // no filing yet
+	Draft      Status = "draft"     // the unit is filling it in
+	Submitted  Status = "submitted" // with the cluster head
+	Returned   Status = "returned"  // sent back for correction (trả lại)
+	Reviewed   Status = "reviewed"  // the head accepted it with the reviewed scores
+)
+
+// Label is the Vietnamese name of the status.
+func (s Status) Label() string {
+	switch s {
+	case NotStarted:
+		return "Chưa bắt đầu"
+	case Draft:
+		return "Đang tự chấm"
+	case Submitted:
+		return "Đã nộp, chờ thẩm định"
+	case Returned:
+		return "Bị trả lại để sửa"
+	case Reviewed:
+		return "Đã thẩm định"
+	}
+	return string(s)
+}
+
+// UnitMayEdit reports whether the unit may change its own scores: while
+// drafting, or after the head returned the filing.
+func (s Status) UnitMayEdit() bool { return s == NotStarted || s == Draft || s == Returned }
+
+// ReviewerMayEdit reports whether the reviewer may set reviewed scores.
+func (s Status) ReviewerMayEdit() bool { return s == Submitted }
+
+// Review is the reviewer's ruling on one criterion.
+type Review struct {
+	Score       *float64 `json:"score"`
+	Numerator   *float64 `json:"numerator"`
+	Denominator *float64 `json:"denominator"`
+	NotArisen   bool     `json:"not_arisen"`
+	Comment     string   `json:"comment"`
+}
+
+// Filing is a unit's self-assessment against a table, with the review.
+type Filing struct {
+	ID           int64            `json:"id"`
+	TableID      int64            `json:"table_id"`
+	UnitID       int64            `json:"unit_id"`
+	Year         int              `json:"year"`
+	Status       Status           `json:"status"`
+	SubmittedAt  *time.Time       `json:"submitted_at"`
+	ReturnedAt   *time.Time       `json:"returned_at"`
+	ReturnReason string           `json:"return_reason"`
+	ReviewedAt   *time.Time       `json:"reviewed_at"`
+	Self         map[int64]Entry  `json:"self"`
+	Review       map[int64]Review `json:"review"` // only the rows the reviewer ruled on
+	Version      int              `json:"version"`
+}
+
+// ReviewedEntries is what the reviewed score is computed from: the unit's
+// entries, with the reviewer's ruling in place where there is one.
+func (f Filing) ReviewedEntries() map[int64]Entry {
+	out := make(map[int64]Entry, len(f.Self))
+	for id, e := range f.Self {
+		out[id] = e
+	}
+	for id, r := range f.Review {
+		e := out[id]
+		e.Score, e.Numerator, e.Denominator, e.NotArisen = r.Score, r.Numerator, r.Denominator, r.NotArisen
+		out[id] = e
+	}
+	return out
+}
+
+// Differs reports whether the reviewer's ruling on a row differs from what
+// the unit declared (the review page highlights these).
+func (f Filing) Differs(id int64) bool {
+	r, ok := f.Review[id]
+	if !ok {
+		return false
+	}
+	e := f.Self[id]
+	return !eq(r.Score, e.Score) || !eq(r.Numerator, e.Numerator) || !eq(r.Denominator, e.Denominator) || r.NotArisen != e.NotArisen
+}
+
+func eq(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }

@@ -1,0 +1,193 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"thidua/internal/errs"
+	"thidua/internal/scoring"
+)
+
+// TableInfo is a criteria table's header: what it applies to and its state.
+type TableInfo struct {
+	ID           int64     `json:"id"`
+	Year         int       `json:"year"`
+	Name         string    `json:"name"`
+	Kind         string    `json:"kind"`      // main, campaign
+	Level        string    `json:"level"`     // national, bloc
+	UnitType     string    `json:"unit_type"` // '' for any
+	ClusterID    *int64    `json:"cluster_id"`
+	VersionNo    int       `json:"version_no"`
+	PreviousID   *int64    `json:"previous_id"`
+	ChangeReason string    `json:"change_reason"`
+	Superseded   bool      `json:"superseded"`
+	Version      int       `json:"version"`
+	Frozen       bool      `json:"frozen" gorm:"->;-:migration"` // a unit has submitted against it
+	CreatedAt    time.Time `json:"created_at"`
+}
+
+func (TableInfo) TableName() string { return "criteria_tables" }
+
+type criterionRow struct {
+	ID           int64
+	TableID      int64
+	ParentID     *int64
+	Code         string
+	Name         string
+	Method       string
+	Max          float64
+	Numerator    string
+	Denominator  string
+	Direction    string
+	TargetNA     *float64 `gorm:"column:target_na"`
+	TargetSector *float64
+	ExceedBonus  float64
+	Below        string
+	Ord          int
+}
+
+func (criterionRow) TableName() string { return "criteria" }
+
+const frozenSQL = `EXISTS (SELECT 1 FROM assessments a WHERE a.table_id = criteria_tables.id AND a.status <> 'draft') AS frozen`
+
+// Tables lists a year's criteria tables, current versions first.
+func (s *Store) Tables(ctx context.Context, year int) ([]TableInfo, error) {
+	var out []TableInfo
+	err := s.DB.WithContext(ctx).Model(&TableInfo{}).Select("criteria_tables.*, "+frozenSQL).
+		Where("year = ?", year).Order("superseded, kind, level, name, version_no DESC").Find(&out).Error
+	return out, err
+}
+
+// TableInfo returns one table's header.
+func (s *Store) TableInfo(ctx context.Context, id int64) (TableInfo, error) {
+	var t TableInfo
+	err := s.DB.WithContext(ctx).Model(&TableInfo{}).Select("criteria_tables.*, "+frozenSQL).Where("id = ?", id).Take(&t).Error
+	return t, notFound(err, "bảng tiêu chí")
+}
+
+// Table returns a table's rows as the scoring rules see them.
+func (s *Store) Table(ctx context.Context, id int64) (scoring.Table, error) {
+	info, err := s.TableInfo(ctx, id)
+	if err != nil {
+		return scoring.Table{}, err
+	}
+	var rows []criterionRow
+	if err := s.DB.WithContext(ctx).Where("table_id = ?", id).Order("ord, id").Find(&rows).Error; err != nil {
+		return scoring.Table{}, err
+	}
+	t := scoring.Table{ID: id, Year: info.Year, Name: info.Name}
+	for _, r := range rows {
+		c := scoring.Criterion{ID: r.ID, Code: r.Code, Name: r.Name, Method: scoring.Method(r.Method), Max: r.Max,
+			Numerator: r.Numerator, Denominator: r.Denominator, Direction: scoring.Direction(r.Direction),
+			TargetNA: r.TargetNA, TargetSector: r.TargetSector, ExceedBonus: r.ExceedBonus, Below: scoring.BelowRule(r.Below), Order: r.Ord}
+		if r.ParentID != nil {
+			c.ParentID = *r.ParentID
+		}
+		t.Criteria = append(t.Criteria, c)
+	}
+	return t, nil
+}
+
+// TableFor finds the current main table that applies to a unit of a type
+// in a cluster's year: one made for that cluster first, then one for the
+// unit type at that level, then one for every type at that level.
+func (s *Store) TableFor(ctx context.Context, year int, level string, clusterID int64, unitType string) (TableInfo, error) {
+	var t TableInfo
+	err := s.DB.WithContext(ctx).Model(&TableInfo{}).Select("criteria_tables.*, "+frozenSQL).
+		Where("year = ? AND kind = 'main' AND NOT superseded AND level = ?", year, level).
+		Where("(cluster_id = ? OR (cluster_id IS NULL AND unit_type IN (?, '')))", clusterID, unitType).
+		Order("cluster_id IS NULL, unit_type = '', id DESC").Take(&t).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return t, errs.New(errs.NotFound, "Chưa có bảng tiêu chí chấm điểm năm %d áp dụng cho đơn vị này.", year)
+	}
+	return t, err
+}
+
+// SaveTable creates a table with its rows (header ID 0), or replaces the
+// rows of an existing, unfrozen table whose version matches. Rows refer
+// to their parents by position: ParentID is the parent's index + 1 in
+// t.Criteria (0 for none), since new rows have no ids yet.
+func (s *Store) SaveTable(ctx context.Context, info TableInfo, t scoring.Table, by int64) (TableInfo, error) {
+	db := s.DB.WithContext(ctx)
+	if info.ID == 0 {
+		row := map[string]any{"year": info.Year, "name": info.Name, "kind": info.Kind, "level": info.Level, "unit_type": info.UnitType,
+			"cluster_id": info.ClusterID, "version_no": max(info.VersionNo, 1), "previous_id": info.PreviousID,
+			"change_reason": info.ChangeReason, "created_by": nullID(by)}
+		if err := db.Raw(`INSERT INTO criteria_tables (year, name, kind, level, unit_type, cluster_id, version_no, previous_id, change_reason, created_by)
+			VALUES (@year, @name, @kind, @level, @unit_type, @cluster_id, @version_no, @previous_id, @change_reason, @created_by) RETURNING id`, row).
+			Scan(&info.ID).Error; err != nil {
+			return info, err
+		}
+	} else {
+		res := db.Model(&TableInfo{}).Where("id = ? AND version = ?", info.ID, info.Version).
+			Updates(map[string]any{"name": info.Name, "kind": info.Kind, "level": info.Level, "unit_type": info.UnitType,
+				"cluster_id": info.ClusterID, "version": gorm.Expr("version + 1"), "updated_at": gorm.Expr("now()")})
+		if res.Error != nil {
+			return info, res.Error
+		}
+		if res.RowsAffected != 1 {
+			return info, stale("bảng tiêu chí")
+		}
+		if err := db.Exec(`DELETE FROM criteria WHERE table_id = ?`, info.ID).Error; err != nil {
+			return info, err
+		}
+	}
+	ids := make([]int64, len(t.Criteria))
+	for i, c := range t.Criteria {
+		r := criterionRow{TableID: info.ID, Code: c.Code, Name: c.Name, Method: string(c.Method), Max: c.Max, Numerator: c.Numerator,
+			Denominator: c.Denominator, Direction: string(c.Direction), TargetNA: c.TargetNA, TargetSector: c.TargetSector,
+			ExceedBonus: c.ExceedBonus, Below: string(c.Below), Ord: i + 1}
+		if r.Below == "" {
+			r.Below = string(scoring.Nothing)
+		}
+		if c.ParentID > 0 {
+			if int(c.ParentID) > i {
+				return info, fmt.Errorf("criterion %s: its parent must come before it", c.Code)
+			}
+			r.ParentID = &ids[c.ParentID-1]
+		}
+		if err := db.Omit("ID").Create(&r).Error; err != nil {
+			if isUniqueViolation(err, "") {
+				return info, errs.Fields{fmt.Sprintf("criteria.%d", i+1): "Mã tiêu chí " + c.Code + " bị trùng."}.Err()
+			}
+			return info, err
+		}
+		ids[i] = r.ID
+	}
+	return s.TableInfo(ctx, info.ID)
+}
+
+// SupersedeTable marks a table as replaced by a newer version.
+func (s *Store) SupersedeTable(ctx context.Context, id int64) error {
+	return s.DB.WithContext(ctx).Exec(`UPDATE criteria_tables SET superseded = true, version = version + 1, updated_at = now() WHERE id = ?`, id).Error
+}
+
+// Adjustments returns a unit's criterion adjustments in a table.
+func (s *Store) Adjustments(ctx context.Context, tableID, unitID int64) (map[int64]scoring.Adjustment, error) {
+	var rows []struct {
+		CriterionID int64
+		Share       float64
+		Reason      string
+	}
+	err := s.DB.WithContext(ctx).Table("criterion_adjustments a").Select("a.criterion_id, a.share, a.reason").
+		Joins("JOIN criteria c ON c.id = a.criterion_id").Where("c.table_id = ? AND a.unit_id = ?", tableID, unitID).Find(&rows).Error
+	out := map[int64]scoring.Adjustment{}
+	for _, r := range rows {
+		out[r.CriterionID] = scoring.Adjustment{CriterionID: r.CriterionID, Share: r.Share, Reason: r.Reason}
+	}
+	return out, err
+}
+
+// SetAdjustment records (share < 1) or removes (share 1) an adjustment.
+func (s *Store) SetAdjustment(ctx context.Context, unitID int64, a scoring.Adjustment, by int64) error {
+	if a.Share >= 1 {
+		return s.DB.WithContext(ctx).Exec(`DELETE FROM criterion_adjustments WHERE criterion_id = ? AND unit_id = ?`, a.CriterionID, unitID).Error
+	}
+	return s.DB.WithContext(ctx).Exec(`INSERT INTO criterion_adjustments (criterion_id, unit_id, share, reason, created_by) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (criterion_id, unit_id) DO UPDATE SET share = EXCLUDED.share, reason = EXCLUDED.reason, created_by = EXCLUDED.created_by, created_at = now()`,
+		a.CriterionID, unitID, a.Share, a.Reason, nullID(by)).Error
+}
