@@ -2,10 +2,13 @@ package web
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 	"time"
 
 	"thidua/internal/award"
+	"thidua/internal/org"
+	"thidua/internal/scoring"
 )
 
 // pageFuncs are the small helpers the cluster and pledge pages use.
@@ -17,7 +20,44 @@ var pageFuncs = template.FuncMap{
 		}
 		return *t
 	},
-	"hasPrefix":        strings.HasPrefix,
+	"hasPrefix":     strings.HasPrefix,
+	"num":           formatNum,
+	"idstr":         func(id int64) string { return strconv.FormatInt(id, 10) },
+	"outcomeLabel":  outcomeLabel,
+	"chartJSON":     chartData,
+	"unitTypeLabel": func(t string) string { return org.UnitType(t).Label() },
+	"fieldLabel": func(f string) string {
+		return map[string]string{"score": "Điểm", "numerator": "Tử số", "denominator": "Mẫu số", "not_arisen": "Không phát sinh",
+			"explanation": "Giải trình", "status": "Trạng thái"}[f]
+	},
 	"collectiveTitles": func() []award.Title { return award.CollectiveTitles },
 	"individualTitles": func() []award.Title { return award.IndividualTitles },
+}
+
+// formatNum writes a number (or a *float64, empty when nil) the Vietnamese way.
+func formatNum(v any) string {
+	switch x := v.(type) {
+	case float64:
+		return scoring.FormatNumber(x)
+	case *float64:
+		if x == nil {
+			return ""
+		}
+		return scoring.FormatNumber(*x)
+	case int:
+		return scoring.FormatNumber(float64(x))
+	}
+	return ""
+}
+
+func outcomeLabel(o scoring.Outcome) string {
+	switch o {
+	case scoring.Met:
+		return "Đạt"
+	case scoring.Exceeded:
+		return "Vượt"
+	case scoring.Missed:
+		return "Chưa đạt"
+	}
+	return ""
 }

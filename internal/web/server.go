@@ -137,6 +137,12 @@ func (s *Server) routes(g *echo.Group, api bool) {
 		g.GET("/clusters/:id/pledge/edit", s.pledgeEdit)
 		g.POST("/clusters/:id/pledge", s.pledgeSave)
 		g.POST("/pledges/:id/sign", s.pledgeSign)
+		g.GET("/scoring", s.scoringHome)
+		g.GET("/years/:year/filing", s.filingShow)
+		g.POST("/years/:year/filing", s.filingSave)
+		g.GET("/years/:year/filing/history", s.filingHistory)
+		g.GET("/years/:year/review", s.reviewShow)
+		g.POST("/years/:year/review", s.reviewSave)
 		g.GET("/pledges/:id/print", s.pledgePrint)
 	} else {
 		g.PUT("/units/:id", s.unitUpdate)
@@ -150,6 +156,12 @@ func (s *Server) routes(g *echo.Group, api bool) {
 		g.PUT("/clusters/:id/designation", s.clusterDesignate)
 		g.PUT("/clusters/:id/pledge", s.pledgeSave)
 		g.POST("/pledges/:id/signatures", s.pledgeSign)
+		g.GET("/years/:year/filings/:unit", s.filingShow)
+		g.PUT("/years/:year/filings/:unit", s.filingSave)
+		g.GET("/years/:year/filings/:unit/history", s.filingHistory)
+		g.PUT("/years/:year/filings/:unit/review", s.reviewSave)
+		g.POST("/years/:year/tables", s.tableCreate)
+		g.PUT("/tables/:id", s.tableUpdate)
 	}
 	g.GET("/units", s.unitList)
 	g.POST("/units", s.unitCreate)
@@ -171,6 +183,13 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/clusters/:id/pledge", s.pledgeShow)
 	g.GET("/pledges/:id/workbook", s.pledgeWorkbook)
 	g.POST("/clusters/:id/pledge/amend", s.pledgeAmend)
+	g.GET("/years/:year/ranking", s.ranking)
+	g.GET("/years/:year/tables", s.tableList)
+	g.GET("/tables/:id", s.tableShow)
+	g.POST("/tables/:id/version", s.tableVersion)
+	g.POST("/tables/:id/copy", s.tableCopy)
+	g.POST("/tables/:id/adjustments", s.tableAdjust)
+	g.GET("/years/:year/progress", s.progress)
 }
 
 func hstsAge(secure bool) int {

@@ -18,3 +18,25 @@ document.addEventListener("submit", function (ev) {
 document.addEventListener("click", function (ev) {
   if (ev.target.closest && ev.target.closest("[data-print]")) window.print();
 });
+
+// Ranking charts: each canvas[data-chart] names a JSON block with labels
+// and the reviewed and self totals. Chart.js is loaded only on that page.
+document.addEventListener("DOMContentLoaded", function () {
+  if (!window.Chart) return;
+  document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+    var data = JSON.parse(document.getElementById(canvas.getAttribute("data-chart")).textContent);
+    new window.Chart(canvas, {
+      type: "bar",
+      data: {
+        labels: data.labels,
+        datasets: [
+          { label: "Điểm thẩm định", data: data.reviewed, backgroundColor: "#0b3a78" },
+          { label: "Điểm tự chấm", data: data.self, backgroundColor: "#9ec5fe" }
+        ]
+      },
+      options: { indexAxis: "y", animation: false, responsive: true,
+        plugins: { legend: { position: "bottom" } },
+        scales: { x: { beginAtZero: true, ticks: { callback: function (v) { return String(v).replace(".", ","); } } } } }
+    });
+  });
+});

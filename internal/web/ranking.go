@@ -1,0 +1,97 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"thidua/internal/app"
+	"thidua/internal/scoring"
+)
+
+type rankingData struct {
+	Year     int                  `json:"year"`
+	Clusters []app.ClusterRanking `json:"clusters"`
+	National []app.Standing       `json:"national"`
+}
+
+func (s *Server) ranking(c echo.Context) error {
+	year, err := yearParam(c)
+	if err != nil {
+		return err
+	}
+	ctx, p := c.Request().Context(), principal(c)
+	if _, err := s.app.Year(ctx, p, year); err != nil {
+		return err
+	}
+	cs, nat, err := s.app.Ranking(ctx, p, year)
+	if err != nil {
+		return err
+	}
+	d := rankingData{Year: year, Clusters: cs, National: nat}
+	if d.Clusters == nil {
+		d.Clusters = []app.ClusterRanking{}
+	}
+	return s.respond(c, http.StatusOK, "ranking", "Kết quả chấm điểm, xếp hạng thi đua năm "+strconv.Itoa(year), "scoring", d)
+}
+
+// chartData is what a cluster's bar chart plots.
+func chartData(cr app.ClusterRanking) map[string]any {
+	labels, reviewed, self := []string{}, []float64{}, []float64{}
+	for _, s := range cr.Standings {
+		labels = append(labels, s.Unit.Name)
+		self = append(self, s.SelfTotal)
+		if s.Reviewed {
+			reviewed = append(reviewed, s.Total)
+		} else {
+			reviewed = append(reviewed, 0)
+		}
+	}
+	return map[string]any{"labels": labels, "reviewed": reviewed, "self": self}
+}
+
+type progressData struct {
+	Year   int              `json:"year"`
+	States []scoring.Status `json:"-"`
+	Rows   []app.Progress   `json:"clusters"`
+}
+
+func (s *Server) progress(c echo.Context) error {
+	year, err := yearParam(c)
+	if err != nil {
+		return err
+	}
+	rows, err := s.app.ProgressBoard(c.Request().Context(), principal(c), year)
+	if err != nil {
+		return err
+	}
+	d := progressData{Year: year, Rows: rows,
+		States: []scoring.Status{scoring.NotStarted, scoring.Draft, scoring.Submitted, scoring.Returned, scoring.Reviewed}}
+	if d.Rows == nil {
+		d.Rows = []app.Progress{}
+	}
+	return s.respond(c, http.StatusOK, "progress", "Tiến độ tự chấm điểm và thẩm định năm "+strconv.Itoa(year), "scoring", d)
+}
+
+// scoringHome sends people to the year's scoring work: a unit officer to
+// their own filing, everyone else to the progress board.
+func (s *Server) scoringHome(c echo.Context) error {
+	ys, err := s.app.Years(c.Request().Context(), principal(c))
+	if err != nil {
+		return err
+	}
+	if len(ys) == 0 {
+		return c.Redirect(http.StatusSeeOther, "/years")
+	}
+	year := ys[0].Year
+	for _, y := range ys {
+		if y.Year == s.app.Today().Year() {
+			year = y.Year
+		}
+	}
+	if principal(c).Role == "officer" {
+		return c.Redirect(http.StatusSeeOther, "/years/"+strconv.Itoa(year)+"/filing")
+	}
+	return c.Redirect(http.StatusSeeOther, "/years/"+strconv.Itoa(year)+"/progress")
+}

@@ -1,0 +1,183 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"thidua/internal/app"
+	"thidua/internal/auth"
+	"thidua/internal/scoring"
+	"thidua/internal/store"
+)
+
+type tableListData struct {
+	Year      int               `json:"year"`
+	Tables    []store.TableInfo `json:"tables"`
+	Previous  []store.TableInfo `json:"-"` // last year's, to copy
+	CanManage bool              `json:"-"`
+}
+
+func (s *Server) tableList(c echo.Context) error {
+	year, err := yearParam(c)
+	if err != nil {
+		return err
+	}
+	ctx, p := c.Request().Context(), principal(c)
+	d := tableListData{Year: year, CanManage: auth.Can(p, auth.ManageTables, auth.Target{Year: year})}
+	if d.Tables, err = s.app.Tables(ctx, p, year); err != nil {
+		return err
+	}
+	if d.Tables == nil {
+		d.Tables = []store.TableInfo{}
+	}
+	if d.Previous, err = s.app.Tables(ctx, p, year-1); err != nil {
+		return err
+	}
+	return s.respond(c, http.StatusOK, "table_list", "Bảng tiêu chí chấm điểm năm "+strconv.Itoa(year), "scoring", d)
+}
+
+type tableShowData struct {
+	app.TableDetail
+	Depth     map[int64]int
+	CanManage bool
+}
+
+func (s *Server) tableShow(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	d, err := s.app.Table(c.Request().Context(), principal(c), id)
+	if err != nil {
+		return err
+	}
+	if isAPI(c) {
+		return c.JSON(http.StatusOK, d)
+	}
+	depth := map[int64]int{}
+	for _, cr := range d.Table.Criteria {
+		if cr.ParentID != 0 {
+			depth[cr.ID] = depth[cr.ParentID] + 1
+		}
+	}
+	data := tableShowData{TableDetail: d, Depth: depth, CanManage: auth.Can(principal(c), auth.ManageTables, auth.Target{Year: d.Info.Year})}
+	return c.Render(http.StatusOK, "table_show", s.page(c, d.Info.Name, "scoring", data))
+}
+
+// tableBody is a table as the API sends it: rows name their parent by
+// position (1-based), since new rows have no ids.
+type tableBody struct {
+	store.TableInfo
+	Criteria []scoring.Criterion `json:"criteria"`
+}
+
+func (s *Server) tableCreate(c echo.Context) error {
+	year, err := yearParam(c)
+	if err != nil {
+		return err
+	}
+	var b tableBody
+	if err := decodeJSON(c, &b); err != nil {
+		return err
+	}
+	b.TableInfo.ID, b.Year = 0, year
+	info, err := s.app.SaveTable(c.Request().Context(), principal(c), b.TableInfo, scoring.Table{Criteria: b.Criteria})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, info)
+}
+
+func (s *Server) tableUpdate(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	var b tableBody
+	if err := decodeJSON(c, &b); err != nil {
+		return err
+	}
+	b.TableInfo.ID = id
+	info, err := s.app.SaveTable(c.Request().Context(), principal(c), b.TableInfo, scoring.Table{Criteria: b.Criteria})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, info)
+}
+
+// tableVersion starts a new version of a frozen table, with the reason.
+func (s *Server) tableVersion(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	var body struct {
+		Reason string `json:"change_reason"`
+	}
+	if isAPI(c) {
+		if err := decodeJSON(c, &body); err != nil {
+			return err
+		}
+	} else {
+		body.Reason = formValue(c, "change_reason")
+	}
+	info, err := s.app.NewTableVersion(c.Request().Context(), principal(c), id, body.Reason)
+	if err != nil {
+		return err
+	}
+	return s.done(c, http.StatusCreated, info, "Đã tạo phiên bản "+strconv.Itoa(info.VersionNo)+" của bảng tiêu chí.", "/tables/"+strconv.FormatInt(info.ID, 10))
+}
+
+// tableCopy copies a table into another year (by default the next).
+func (s *Server) tableCopy(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	var body struct {
+		Year int `json:"year"`
+	}
+	if isAPI(c) {
+		if err := decodeJSON(c, &body); err != nil {
+			return err
+		}
+	} else {
+		body.Year, _ = strconv.Atoi(formValue(c, "year"))
+	}
+	info, err := s.app.CopyTable(c.Request().Context(), principal(c), id, body.Year)
+	if err != nil {
+		return err
+	}
+	return s.done(c, http.StatusCreated, info, "Đã sao chép bảng tiêu chí sang năm "+strconv.Itoa(info.Year)+".", "/tables/"+strconv.FormatInt(info.ID, 10))
+}
+
+// tableAdjust switches a criterion off for one unit or applies it to part
+// of the year.
+func (s *Server) tableAdjust(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	var body struct {
+		UnitID int64 `json:"unit_id"`
+		scoring.Adjustment
+	}
+	if isAPI(c) {
+		if err := decodeJSON(c, &body); err != nil {
+			return err
+		}
+	} else {
+		body.UnitID, _ = strconv.ParseInt(formValue(c, "unit_id"), 10, 64)
+		body.CriterionID, _ = strconv.ParseInt(formValue(c, "criterion_id"), 10, 64)
+		if v, ok := parseNumber(formValue(c, "share")); ok && v != nil {
+			body.Share = *v
+		}
+		body.Reason = formValue(c, "reason")
+	}
+	if err := s.app.SetAdjustment(c.Request().Context(), principal(c), id, body.UnitID, body.Adjustment); err != nil {
+		return err
+	}
+	return s.done(c, http.StatusOK, body, "Đã ghi nhận điều chỉnh tiêu chí cho đơn vị.", "/tables/"+strconv.FormatInt(id, 10))
+}
