@@ -265,6 +265,20 @@ func (a *App) validateCluster(ctx context.Context, tx *store.Store, c cluster.Cl
 			f.Add("owner_unit_id", "Khối thi đua phải thuộc một VKSND cấp tỉnh.")
 		}
 	}
+	if c.NominatedDeputyID != nil && !c.IsMember(*c.NominatedDeputyID) {
+		f.Add("nominated_deputy_unit_id", "Đơn vị được đề cử Cụm phó phải là thành viên của cụm.")
+	}
+	if c.FollowerUserID != nil {
+		u, err := tx.UserByID(ctx, *c.FollowerUserID)
+		switch {
+		case errs.CodeOf(err) == errs.NotFound:
+			f.Add("follower_user_id", "Tài khoản được phân công theo dõi không tồn tại.")
+		case err != nil:
+			return err
+		case u.Role != string(auth.RoleBoard) || !u.Active:
+			f.Add("follower_user_id", "Người theo dõi cụm phải là thành viên Hội đồng thi đua – khen thưởng (tài khoản đang hoạt động).")
+		}
+	}
 	first := time.Date(c.Year, 1, 1, 0, 0, 0, 0, time.UTC)
 	last := time.Date(c.Year, 12, 31, 0, 0, 0, 0, time.UTC)
 	for _, m := range c.Members {
@@ -472,7 +486,12 @@ func (a *App) SetExclusion(ctx context.Context, p auth.Principal, year int, unit
 	}
 	reason = strings.TrimSpace(reason)
 	return a.Store.Tx(ctx, func(tx *store.Store) error {
-		if _, err := tx.Unit(ctx, unitID); err != nil {
+		if _, err := tx.Year(ctx, year); err != nil {
+			return err
+		}
+		if _, err := tx.Unit(ctx, unitID); errs.CodeOf(err) == errs.NotFound {
+			return errs.Fields{"unit_id": "Đơn vị không tồn tại."}.Err()
+		} else if err != nil {
 			return err
 		}
 		before, err := tx.Exclusions(ctx, year)

@@ -121,13 +121,15 @@ func signatureLines(c cluster.Cluster, old []cluster.Signature, lines map[int64]
 	for _, m := range c.Members {
 		s := prev[m]
 		s.UnitID = m
+		again := resign
 		if l, ok := lines[m]; ok {
+			l.Representative, l.Position = strings.TrimSpace(l.Representative), strings.TrimSpace(l.Position)
 			if s.Signed() && (l.Representative != s.Representative || l.Position != s.Position) {
-				resign = true // a signed line's signer changed: that member signs again
+				again = true // this line's signer changed: this member signs again
 			}
-			s.Representative, s.Position = strings.TrimSpace(l.Representative), strings.TrimSpace(l.Position)
+			s.Representative, s.Position = l.Representative, l.Position
 		}
-		if resign {
+		if again {
 			s.SignedAt, s.SignedBy = nil, nil
 		}
 		out = append(out, s)
@@ -170,6 +172,9 @@ func (a *App) SignPledge(ctx context.Context, p auth.Principal, pledgeID int64, 
 		}
 		if idx < 0 {
 			return errs.New(errs.Forbidden, "Đơn vị không có dòng chữ ký trong giao ước này.")
+		}
+		if at := pl.Signatures[idx].SignedAt; at != nil {
+			return errs.New(errs.Invalid, "Đơn vị đã xác nhận chữ ký lúc %s.", at.In(time.FixedZone("ICT", 7*3600)).Format("15:04 02/01/2006"))
 		}
 		before := pl
 		f := errs.Fields{}
@@ -218,7 +223,7 @@ func (a *App) AmendPledge(ctx context.Context, p auth.Principal, clusterID int64
 		}
 		reason = strings.TrimSpace(reason)
 		if reason == "" {
-			return errs.Fields{"amend_reason": "Vui lòng ghi lý do sửa đổi giao ước."}.Err()
+			return errs.Fields{"reason": "Vui lòng ghi lý do sửa đổi giao ước."}.Err()
 		}
 		cur, err := tx.CurrentPledge(ctx, clusterID)
 		if err != nil {

@@ -34,6 +34,9 @@ func (a *App) unitTarget(ctx context.Context, tx *store.Store, year int, unitID 
 // Registration returns a unit's registration for a year; the zero
 // Registration (Version 0) when the unit has not registered yet.
 func (a *App) Registration(ctx context.Context, p auth.Principal, year int, unitID int64) (cluster.Registration, error) {
+	if _, err := a.Store.Year(ctx, year); err != nil {
+		return cluster.Registration{}, err
+	}
 	t, err := a.unitTarget(ctx, a.Store, year, unitID)
 	if err != nil {
 		return cluster.Registration{}, err
@@ -42,10 +45,14 @@ func (a *App) Registration(ctx context.Context, p auth.Principal, year int, unit
 		return cluster.Registration{}, err
 	}
 	m, err := a.Store.Registrations(ctx, year, []int64{unitID})
-	if r, ok := m[unitID]; ok {
-		return r, err
+	r, ok := m[unitID]
+	if !ok {
+		r = cluster.Registration{Year: year, UnitID: unitID}
 	}
-	return cluster.Registration{Year: year, UnitID: unitID}, err
+	if r.People == nil {
+		r.People = []cluster.RegisteredPerson{}
+	}
+	return r, err
 }
 
 // ClusterRegistrations returns the registrations of a cluster's members,

@@ -122,7 +122,7 @@ func (a *App) Unit(ctx context.Context, p auth.Principal, id int64) (UnitDetail,
 
 // CreateUnit adds a unit to the registry.
 func (a *App) CreateUnit(ctx context.Context, p auth.Principal, in UnitInput) (org.Unit, error) {
-	if err := auth.Authorize(p, auth.ManageUnits, auth.Target{}); err != nil {
+	if err := a.authorizeUnder(ctx, p, in.ParentID); err != nil {
 		return org.Unit{}, err
 	}
 	var out org.Unit
@@ -143,7 +143,10 @@ func (a *App) CreateUnit(ctx context.Context, p auth.Principal, in UnitInput) (o
 // UpdateUnit changes a unit. version is the version the editor loaded;
 // if someone saved in between, the edit is refused as a Conflict.
 func (a *App) UpdateUnit(ctx context.Context, p auth.Principal, id int64, version int, in UnitInput, reason string) (org.Unit, error) {
-	if err := auth.Authorize(p, auth.ManageUnits, auth.Target{}); err != nil {
+	if err := a.authorizeUnit(ctx, p, auth.ManageUnits, id); err != nil {
+		return org.Unit{}, err
+	}
+	if err := a.authorizeUnder(ctx, p, in.ParentID); err != nil { // and where it moves to
 		return org.Unit{}, err
 	}
 	var out org.Unit
@@ -173,7 +176,7 @@ func (a *App) UpdateUnit(ctx context.Context, p auth.Principal, id int64, versio
 // RetireUnit records the last day a unit existed. A unit whose sub-units
 // outlive that day cannot be retired until they are moved or retired.
 func (a *App) RetireUnit(ctx context.Context, p auth.Principal, id int64, version int, lastDay time.Time, reason string) (org.Unit, error) {
-	if err := auth.Authorize(p, auth.ManageUnits, auth.Target{}); err != nil {
+	if err := a.authorizeUnit(ctx, p, auth.ManageUnits, id); err != nil {
 		return org.Unit{}, err
 	}
 	reason = strings.TrimSpace(reason)
@@ -212,7 +215,7 @@ func (a *App) RetireUnit(ctx context.Context, p auth.Principal, id int64, versio
 
 // AddLink records that successor was formed from predecessor.
 func (a *App) AddLink(ctx context.Context, p auth.Principal, l org.Link) error {
-	if err := auth.Authorize(p, auth.ManageUnits, auth.Target{}); err != nil {
+	if err := a.authorizeUnit(ctx, p, auth.ManageUnits, l.SuccessorID); err != nil {
 		return err
 	}
 	l.Note = strings.TrimSpace(l.Note)
@@ -252,7 +255,7 @@ func (a *App) AddLink(ctx context.Context, p auth.Principal, l org.Link) error {
 
 // RemoveLink deletes a lineage link recorded by mistake.
 func (a *App) RemoveLink(ctx context.Context, p auth.Principal, successorID, predecessorID int64, reason string) error {
-	if err := auth.Authorize(p, auth.ManageUnits, auth.Target{}); err != nil {
+	if err := a.authorizeUnit(ctx, p, auth.ManageUnits, successorID); err != nil {
 		return err
 	}
 	return a.Store.Tx(ctx, func(tx *store.Store) error {
@@ -278,7 +281,7 @@ func (a *App) RemoveLink(ctx context.Context, p auth.Principal, successorID, pre
 
 // UnitHistory returns who changed a unit, when and why.
 func (a *App) UnitHistory(ctx context.Context, p auth.Principal, id int64) ([]store.AuditEntry, error) {
-	if err := auth.Authorize(p, auth.ViewAudit, auth.Target{}); err != nil {
+	if err := a.authorizeUnit(ctx, p, auth.ViewAudit, id); err != nil {
 		return nil, err
 	}
 	return a.Store.History(ctx, "unit", id)
@@ -346,4 +349,17 @@ func (a *App) authorizeUnit(ctx context.Context, p auth.Principal, act auth.Acti
 		return errs.New(errs.NotFound, "Không tìm thấy đơn vị.")
 	}
 	return auth.Authorize(p, act, auth.Unit(path))
+}
+
+// authorizeUnder checks ManageUnits for a unit placed under parent (nil
+// for the top of the tree).
+func (a *App) authorizeUnder(ctx context.Context, p auth.Principal, parent *int64) error {
+	if parent == nil {
+		return auth.Authorize(p, auth.ManageUnits, auth.Target{})
+	}
+	path, err := a.Store.UnitPath(ctx, *parent)
+	if err != nil {
+		return err
+	}
+	return auth.Authorize(p, auth.ManageUnits, auth.Unit(append([]int64{0}, path...)))
 }

@@ -171,12 +171,17 @@ func Authorize(p Principal, a Action, t Target) error {
 			return forbidden("Anh/chị chỉ được xem thông tin của đơn vị mình.")
 		}
 	case ManageUnits:
-		if p.Role == RoleAdmin || p.Role == RoleBoard {
+		if p.Role == RoleAdmin || p.Role == RoleBoard && p.BoardOf == 0 {
+			return nil
+		}
+		// A provincial council keeps the registry of the units under its province.
+		if p.Role == RoleBoard && len(t.UnitPath) > 1 && t.UnitPath[0] != p.BoardOf && slices.Contains(t.UnitPath, p.BoardOf) {
 			return nil
 		}
 		return forbidden("Chỉ Hội đồng thi đua – khen thưởng hoặc quản trị hệ thống được thay đổi danh mục đơn vị.")
 	case ViewAudit:
-		if p.Role == RoleAdmin || p.Role == RoleBoard {
+		if p.Role == RoleAdmin || p.Role == RoleBoard && p.BoardOf == 0 ||
+			p.Role == RoleBoard && len(t.UnitPath) > 0 && slices.Contains(t.UnitPath, p.BoardOf) {
 			return nil
 		}
 		return forbidden("Chỉ Hội đồng thi đua – khen thưởng hoặc quản trị hệ thống được xem lịch sử thay đổi.")

@@ -14,6 +14,14 @@ func TestAuthorize(t *testing.T) {
 	officer := Principal{UserID: 3, Role: RoleOfficer, UnitID: thanhHoa}
 	viewer := Principal{UserID: 4, Role: RoleViewer}
 
+	const haTinh, slID = 41, 50
+	council := Principal{UserID: 5, Role: RoleBoard, UnitID: thanhHoa, BoardOf: thanhHoa}
+	headTH := Principal{UserID: 6, Role: RoleOfficer, UnitID: thanhHoa}
+	officerNA := Principal{UserID: 7, Role: RoleOfficer, UnitID: ngheAn}
+	officerHT := Principal{UserID: 8, Role: RoleOfficer, UnitID: haTinh}
+	officerSL := Principal{UserID: 9, Role: RoleOfficer, UnitID: slID}
+	cluster2026 := &ClusterFacts{HeadUnitID: thanhHoa, DeputyUnitID: haTinh, Members: []int64{thanhHoa, ngheAn, haTinh}}
+	htPath := []int64{haTinh, supreme}
 	thPath := []int64{thanhHoa, supreme}
 	deptPath := []int64{thanhHoaDept, thanhHoa, supreme}
 	naPath := []int64{ngheAn, supreme}
@@ -45,6 +53,23 @@ func TestAuthorize(t *testing.T) {
 		{"board cannot manage users", board, ManageUsers, Target{}, errs.Forbidden},
 		{"viewer cannot manage users", viewer, ManageUsers, Target{}, errs.Forbidden},
 		{"system may do anything", System, ManageUsers, Target{}, ""},
+		{"provincial council manages a unit under its province", council, ManageUnits, Unit(deptPath), ""},
+		{"provincial council cannot manage its province itself", council, ManageUnits, Unit(thPath), errs.Forbidden},
+		{"provincial council cannot manage another province", council, ManageUnits, Unit(naPath), errs.Forbidden},
+		{"provincial council cannot open years", council, ManageYears, Target{}, errs.Forbidden},
+		{"provincial council runs its own blocs", council, ManageClusters, Target{Cluster: &ClusterFacts{OwnerUnitID: thanhHoa}}, ""},
+		{"provincial council cannot run national clusters", council, ManageClusters, Target{Cluster: &ClusterFacts{}}, errs.Forbidden},
+		{"this year's head edits the pledge", headTH, EditPledge, Target{Cluster: cluster2026}, ""},
+		{"last year's head cannot edit this year's pledge", officerNA, EditPledge, Target{Cluster: cluster2026}, errs.Forbidden},
+		{"a member signs its own line", officerNA, SignPledge, Target{UnitPath: naPath, Cluster: cluster2026}, ""},
+		{"a member cannot sign for another", officerNA, SignPledge, Target{UnitPath: htPath, Cluster: cluster2026}, errs.Forbidden},
+		{"a non-member cannot sign", officerSL, SignPledge, Target{UnitPath: []int64{slID, supreme}, Cluster: cluster2026}, errs.Forbidden},
+		{"the head reviews a member", headTH, ReviewFiling, Target{UnitPath: naPath, Cluster: cluster2026}, ""},
+		{"the head does not review itself", headTH, ReviewFiling, Target{UnitPath: thPath, Cluster: cluster2026}, errs.Forbidden},
+		{"the deputy reviews the head", officerHT, ReviewFiling, Target{UnitPath: thPath, Cluster: cluster2026}, ""},
+		{"the deputy does not review other members", officerHT, ReviewFiling, Target{UnitPath: naPath, Cluster: cluster2026}, errs.Forbidden},
+		{"a unit files for itself", officerNA, FileSelf, Target{UnitPath: naPath}, ""},
+		{"the head cannot file for a member", headTH, FileSelf, Target{UnitPath: naPath}, errs.Forbidden},
 		{"unknown action refused", admin, Action("units.delete"), Target{}, errs.Forbidden},
 	}
 	for _, tt := range tests {

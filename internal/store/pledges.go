@@ -113,11 +113,11 @@ func (s *Store) PledgeStates(ctx context.Context, year int) (map[int64]PledgeSta
 
 // PledgeState summarises a cluster's current pledge.
 type PledgeState struct {
-	PledgeID  int64
-	Status    cluster.PledgeStatus
-	VersionNo int
-	Lines     int
-	Signed    int
+	PledgeID  int64                `json:"pledge_id"`
+	Status    cluster.PledgeStatus `json:"status"`
+	VersionNo int                  `json:"version_no"`
+	Lines     int                  `json:"lines"`
+	Signed    int                  `json:"signed"`
 }
 
 // SavePledge creates p (ID 0) or updates its content if p.Version matches,

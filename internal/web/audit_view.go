@@ -2,15 +2,19 @@ package web
 
 import (
 	"encoding/json"
+
 	"fmt"
 	"sort"
+	"thidua/internal/org"
 	"time"
 )
 
 // auditLabels name, in Vietnamese, the actions and fields the history shows.
 var auditLabels = map[string]string{
 	"create": "Thêm mới", "update": "Sửa", "retire": "Kết thúc hoạt động", "link": "Ghi nhận tiền thân",
-	"unlink": "Xóa liên kết tiền thân", "lock": "Khóa tài khoản", "unlock": "Mở khóa tài khoản", "token": "Cấp mã truy cập API", "password": "Đổi mật khẩu",
+	"unlink": "Xóa liên kết tiền thân", "lock": "Khóa tài khoản", "unlock": "Mở khóa tài khoản", "token": "Cấp mã truy cập API", "password": "Đổi mật khẩu", "exclusion": "Không đủ điều kiện xét thi đua",
+	"adjust": "Điều chỉnh tiêu chí", "designate": "Chỉ định Cụm trưởng, Cụm phó", "copy": "Sao chép sang năm sau", "sign": "Xác nhận chữ ký",
+	"amend": "Sửa đổi giao ước", "register": "Đăng ký thi đua", "version": "Tạo phiên bản mới", "year": "Năm", "reason": "Lý do",
 	"code": "Mã", "name": "Tên", "type": "Loại", "parent_id": "Đơn vị cấp trên (ID)", "valid_from": "Bắt đầu hoạt động",
 	"valid_to": "Kết thúc hoạt động", "note": "Ghi chú", "kind": "Hình thức", "predecessor_id": "Đơn vị tiền thân (ID)",
 	"successor_id": "Đơn vị kế thừa (ID)",
@@ -45,6 +49,9 @@ func auditChanges(before, after json.RawMessage) []change {
 			continue
 		}
 		o, n := auditValue(b[k]), auditValue(a[k])
+		if k == "type" { // unit types read as their names
+			o, n = org.UnitType(o).Label(), org.UnitType(n).Label()
+		}
 		if o != n {
 			out = append(out, change{Field: auditLabel(k), Old: o, New: n})
 		}

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"slices"
+	"sort"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -132,6 +133,9 @@ func (s *Server) renderCluster(c echo.Context, st int, cv app.ClusterView, form 
 
 // clusterDesignate records the head and deputy designated for the year.
 func (s *Server) clusterDesignate(c echo.Context) error {
+	if err := mayTry(c, auth.ManageClusters); err != nil {
+		return err
+	}
 	id, err := pathID(c, "id")
 	if err != nil {
 		return err
@@ -176,6 +180,7 @@ type clusterFormData struct {
 	Owners     []org.Unit // provinces that may own a bloc
 	Followers  []userView // council members who may follow the cluster
 	Selected   map[int64]bool
+	Order      []int64 // the members in rotation order
 }
 
 func (s *Server) clusterFormPage(c echo.Context, st int, d clusterFormData, form map[string]string, formErr error) error {
@@ -203,6 +208,15 @@ func (s *Server) clusterFormPage(c echo.Context, st int, d clusterFormData, form
 			d.Candidates = append(d.Candidates, u)
 		}
 	}
+	// Members first, in rotation order, so that saving keeps the order.
+	pos := map[int64]int{}
+	for i, m := range d.Order {
+		pos[m] = i + 1
+	}
+	sort.SliceStable(d.Candidates, func(i, j int) bool {
+		pi, pj := pos[d.Candidates[i].ID], pos[d.Candidates[j].ID]
+		return pi != 0 && (pj == 0 || pi < pj)
+	})
 	if users, err := s.app.Users(ctx, auth.System); err == nil {
 		for _, u := range users {
 			if u.Role == string(auth.RoleBoard) && u.Active {
@@ -252,7 +266,7 @@ func (s *Server) clusterEdit(c echo.Context) error {
 	if err := auth.Authorize(principal(c), auth.ManageClusters, cv.Target()); err != nil {
 		return err
 	}
-	d := clusterFormData{Cluster: cv, Selected: map[int64]bool{}}
+	d := clusterFormData{Cluster: cv, Selected: map[int64]bool{}, Order: cv.Members}
 	for _, m := range cv.Members {
 		d.Selected[m] = true
 	}
@@ -297,6 +311,9 @@ func readClusterInput(c echo.Context) (app.ClusterInput, map[string]string, erro
 }
 
 func (s *Server) clusterSave(c echo.Context, id int64) error {
+	if err := mayTry(c, auth.ManageClusters); err != nil {
+		return err
+	}
 	in, values, err := readClusterInput(c)
 	if err != nil && isAPI(c) {
 		return err
@@ -307,7 +324,7 @@ func (s *Server) clusterSave(c echo.Context, id int64) error {
 	}
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			d := clusterFormData{IsNew: id == 0, Selected: map[int64]bool{}}
+			d := clusterFormData{IsNew: id == 0, Selected: map[int64]bool{}, Order: in.Members}
 			for _, m := range in.Members {
 				d.Selected[m] = true
 			}

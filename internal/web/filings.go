@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"thidua/internal/app"
+	"thidua/internal/auth"
 	"thidua/internal/errs"
 	"thidua/internal/scoring"
 )
@@ -109,6 +110,9 @@ func (s *Server) renderFiling(c echo.Context, st int, tmpl string, v app.FilingV
 
 // filingSave saves the unit's own scores; with action=submit it also submits.
 func (s *Server) filingSave(c echo.Context) error {
+	if err := mayTry(c, auth.FileSelf); err != nil {
+		return err
+	}
 	year, unit, err := filingUnit(c)
 	if err != nil {
 		return err
@@ -221,6 +225,9 @@ func (s *Server) reviewShow(c echo.Context) error {
 
 // reviewSave records the reviewer's scores; action save, return or accept.
 func (s *Server) reviewSave(c echo.Context) error {
+	if err := mayTry(c, auth.ReviewFiling); err != nil {
+		return err
+	}
 	year, unit, err := filingUnit(c)
 	if err != nil {
 		return err

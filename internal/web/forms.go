@@ -13,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"golang.org/x/text/unicode/norm"
 
+	"thidua/internal/auth"
 	"thidua/internal/errs"
 	"thidua/internal/store"
 )
@@ -92,8 +93,9 @@ func decodeJSON(c echo.Context, v any) error {
 	case err == nil:
 		return nil
 	case errors.As(err, &typ) && typ.Field != "":
+		field := typ.Field[strings.LastIndex(typ.Field, ".")+1:] // embedded structs prefix their own name
 		return &errs.Error{Code: errs.Invalid, Message: "Dữ liệu chưa hợp lệ.",
-			Fields: map[string]string{typ.Field: "Trường " + typ.Field + " phải là " + jsonKind(typ.Type) + "."}}
+			Fields: map[string]string{field: "Trường " + field + " phải là " + jsonKind(typ.Type) + "."}}
 	case errors.As(err, &syntax):
 		return errs.New(errs.Invalid, "Nội dung JSON sai cú pháp ở ký tự thứ %d.", syntax.Offset)
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
@@ -149,3 +151,24 @@ func normalize(s string) string { return norm.NFC.String(strings.TrimSpace(s)) }
 
 // storeAll lists every unit, whatever its dates.
 var storeAll = store.UnitFilter{Status: "all"}
+
+// mayTry refuses, before the body is read, a request for an action that no
+// cluster, unit or year could allow this user (an officer designating a
+// head, a viewer signing). The service still decides on the real target.
+func mayTry(c echo.Context, a auth.Action) error {
+	return auth.Authorize(principal(c), a, anyScope(principal(c), a))
+}
+
+// anyScope is the most favourable target of an action for a user: their own
+// unit, a cluster they head, a unit inside their province.
+func anyScope(p auth.Principal, a auth.Action) auth.Target {
+	t := auth.Target{UnitPath: []int64{p.UnitID},
+		Cluster: &auth.ClusterFacts{OwnerUnitID: p.BoardOf, HeadUnitID: p.UnitID, Members: []int64{p.UnitID}}}
+	switch a {
+	case auth.ReviewFiling: // a member other than the reviewer's own unit
+		t.UnitPath, t.Cluster.Members = []int64{-1}, []int64{-1}
+	case auth.ManageUnits, auth.ViewAudit: // a unit under the council's province
+		t.UnitPath = []int64{-1, p.BoardOf}
+	}
+	return t
+}

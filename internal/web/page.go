@@ -24,7 +24,9 @@ type Page struct {
 }
 
 // Can reports whether the signed-in user may do action (for links and buttons).
-func (p Page) Can(action string) bool { return auth.Can(p.User, auth.Action(action), auth.Target{}) }
+func (p Page) Can(action string) bool {
+	return auth.Can(p.User, auth.Action(action), anyScope(p.User, auth.Action(action)))
+}
 
 // V returns a form value to redisplay, or def.
 func (p Page) V(field, def string) string {

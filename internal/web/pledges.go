@@ -192,6 +192,9 @@ func (s *Server) pledgeSave(c echo.Context) error {
 
 // pledgeSign confirms the signing unit's line; the unit is the signer's own.
 func (s *Server) pledgeSign(c echo.Context) error {
+	if err := mayTry(c, auth.SignPledge); err != nil {
+		return err
+	}
 	id, err := pathID(c, "id")
 	if err != nil {
 		return err
@@ -215,6 +218,9 @@ func (s *Server) pledgeSign(c echo.Context) error {
 	}
 	pl, err := s.app.SignPledge(ctx, p, id, body.UnitID, cluster.SignatureLine{Representative: body.Representative, Position: body.Position})
 	if err != nil {
+		if cur, cerr := s.app.PledgeVersion(ctx, p, id); cerr == nil {
+			return s.pledgeWithError(c, cur.Cluster.ID, err)
+		}
 		return err
 	}
 	msg := "Đã xác nhận chữ ký của đơn vị."
@@ -225,6 +231,9 @@ func (s *Server) pledgeSign(c echo.Context) error {
 }
 
 func (s *Server) pledgeAmend(c echo.Context) error {
+	if err := mayTry(c, auth.EditPledge); err != nil {
+		return err
+	}
 	id, err := pathID(c, "id")
 	if err != nil {
 		return err
@@ -241,8 +250,28 @@ func (s *Server) pledgeAmend(c echo.Context) error {
 	}
 	pl, err := s.app.AmendPledge(c.Request().Context(), principal(c), id, body.Reason)
 	if err != nil {
-		return err
+		return s.pledgeWithError(c, id, err)
 	}
 	return s.done(c, http.StatusCreated, pl, "Đã tạo bản sửa đổi lần "+strconv.Itoa(pl.VersionNo-1)+"; bản đã ký trước đó vẫn được lưu.",
 		"/clusters/"+strconv.FormatInt(id, 10)+"/pledge/edit")
+}
+
+// pledgeWithError shows the pledge page again with a form's problem on it,
+// rather than a bare error page; other errors go to the error handler.
+func (s *Server) pledgeWithError(c echo.Context, clusterID int64, formErr error) error {
+	if _, _, ok := fieldErrors(formErr); !ok || isAPI(c) {
+		return formErr
+	}
+	d, err := s.pledgeData(c, clusterID)
+	if err != nil {
+		return err
+	}
+	pg := s.page(c, "Giao ước thi đua – "+d.Cluster.Title+" năm "+strconv.Itoa(d.Cluster.Year), "clusters", d)
+	pg.Errors, pg.Error, _ = fieldErrors(formErr)
+	if len(pg.Errors) > 0 {
+		for _, msg := range pg.Errors {
+			pg.Error += " " + msg
+		}
+	}
+	return c.Render(status(errs.CodeOf(formErr)), "pledge_show", pg)
 }

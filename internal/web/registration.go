@@ -94,6 +94,9 @@ func (s *Server) registrationShow(c echo.Context) error {
 }
 
 func (s *Server) registrationSave(c echo.Context) error {
+	if err := mayTry(c, auth.Register); err != nil {
+		return err
+	}
 	year, err := yearParam(c)
 	if err != nil {
 		return err
@@ -142,8 +145,14 @@ func (s *Server) registrationSave(c echo.Context) error {
 type exclusionData struct {
 	Year     cluster.Year
 	Excluded map[int64]string
-	Units    []org.Unit
+	Rows     []exclusionRow // the recorded units, by name
+	Units    []org.Unit     // units that may be recorded
 	CanEdit  bool
+}
+
+type exclusionRow struct {
+	Unit   org.Unit
+	Reason string
 }
 
 func (s *Server) exclusionList(c echo.Context) error {
@@ -172,8 +181,14 @@ func (s *Server) exclusionPage(c echo.Context, st int, year int, formErr error) 
 		return c.JSON(st, out)
 	}
 	d.CanEdit = auth.Can(p, auth.ManageYears, auth.Target{Year: year})
+	// Who was excluded is public within the sector, whoever is reading.
 	if d.Units, err = s.unitsActiveIn(c, year); err != nil {
 		return err
+	}
+	for _, u := range d.Units {
+		if r, ok := d.Excluded[u.ID]; ok {
+			d.Rows = append(d.Rows, exclusionRow{Unit: u, Reason: r})
+		}
 	}
 	pg := s.page(c, "Đơn vị không đủ điều kiện xét thi đua năm "+strconv.Itoa(year), "clusters", d)
 	if formErr != nil {
@@ -183,6 +198,9 @@ func (s *Server) exclusionPage(c echo.Context, st int, year int, formErr error) 
 }
 
 func (s *Server) exclusionSave(c echo.Context) error {
+	if err := mayTry(c, auth.ManageYears); err != nil {
+		return err
+	}
 	year, err := yearParam(c)
 	if err != nil {
 		return err
@@ -219,7 +237,7 @@ func (s *Server) exclusionSave(c echo.Context) error {
 
 // unitsActiveIn lists the provincial and lower units that existed during a year.
 func (s *Server) unitsActiveIn(c echo.Context, year int) ([]org.Unit, error) {
-	all, _, err := s.app.Units(c.Request().Context(), principal(c), storeAll)
+	all, _, err := s.app.Units(c.Request().Context(), auth.System, storeAll)
 	if err != nil {
 		return nil, err
 	}

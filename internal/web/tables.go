@@ -74,6 +74,9 @@ type tableBody struct {
 }
 
 func (s *Server) tableCreate(c echo.Context) error {
+	if err := mayTry(c, auth.ManageTables); err != nil {
+		return err
+	}
 	year, err := yearParam(c)
 	if err != nil {
 		return err
@@ -91,6 +94,9 @@ func (s *Server) tableCreate(c echo.Context) error {
 }
 
 func (s *Server) tableUpdate(c echo.Context) error {
+	if err := mayTry(c, auth.ManageTables); err != nil {
+		return err
+	}
 	id, err := pathID(c, "id")
 	if err != nil {
 		return err
@@ -109,6 +115,9 @@ func (s *Server) tableUpdate(c echo.Context) error {
 
 // tableVersion starts a new version of a frozen table, with the reason.
 func (s *Server) tableVersion(c echo.Context) error {
+	if err := mayTry(c, auth.ManageTables); err != nil {
+		return err
+	}
 	id, err := pathID(c, "id")
 	if err != nil {
 		return err
@@ -132,6 +141,9 @@ func (s *Server) tableVersion(c echo.Context) error {
 
 // tableCopy copies a table into another year (by default the next).
 func (s *Server) tableCopy(c echo.Context) error {
+	if err := mayTry(c, auth.ManageTables); err != nil {
+		return err
+	}
 	id, err := pathID(c, "id")
 	if err != nil {
 		return err
@@ -156,6 +168,9 @@ func (s *Server) tableCopy(c echo.Context) error {
 // tableAdjust switches a criterion off for one unit or applies it to part
 // of the year.
 func (s *Server) tableAdjust(c echo.Context) error {
+	if err := mayTry(c, auth.ManageTables); err != nil {
+		return err
+	}
 	id, err := pathID(c, "id")
 	if err != nil {
 		return err

@@ -106,7 +106,7 @@ func (s *Server) unitFormPage(c echo.Context, status int, d unitFormData, form m
 }
 
 func (s *Server) unitNew(c echo.Context) error {
-	if err := auth.Authorize(principal(c), auth.ManageUnits, auth.Target{}); err != nil {
+	if err := mayTry(c, auth.ManageUnits); err != nil {
 		return err
 	}
 	form := map[string]string{"parent_id": c.QueryParam("parent_id"), "type": c.QueryParam("type")}
@@ -119,7 +119,7 @@ func (s *Server) unitToManage(c echo.Context) (app.UnitDetail, error) {
 	if err != nil {
 		return app.UnitDetail{}, err
 	}
-	if err := auth.Authorize(principal(c), auth.ManageUnits, auth.Target{}); err != nil {
+	if err := mayTry(c, auth.ManageUnits); err != nil {
 		return app.UnitDetail{}, err
 	}
 	return s.app.Unit(c.Request().Context(), principal(c), id)
@@ -134,7 +134,7 @@ func (s *Server) unitEdit(c echo.Context) error {
 }
 
 func (s *Server) unitCreate(c echo.Context) error {
-	if err := auth.Authorize(principal(c), auth.ManageUnits, auth.Target{}); err != nil {
+	if err := mayTry(c, auth.ManageUnits); err != nil {
 		return err
 	}
 	f, err := readUnitForm(c)
@@ -157,7 +157,7 @@ func (s *Server) unitUpdate(c echo.Context) error {
 		return err
 	}
 	ctx, p := c.Request().Context(), principal(c)
-	if err := auth.Authorize(p, auth.ManageUnits, auth.Target{}); err != nil {
+	if err := mayTry(c, auth.ManageUnits); err != nil {
 		return err
 	}
 	f, err := readUnitForm(c)

@@ -18,7 +18,7 @@ func (s *Server) unitLink(c echo.Context) error {
 		return err
 	}
 	ctx, p := c.Request().Context(), principal(c)
-	if err := auth.Authorize(p, auth.ManageUnits, auth.Target{}); err != nil {
+	if err := mayTry(c, auth.ManageUnits); err != nil {
 		return err
 	}
 	l := org.Link{SuccessorID: id}

@@ -28,7 +28,7 @@ func (s *Server) unitRetire(c echo.Context) error {
 		return err
 	}
 	ctx, p := c.Request().Context(), principal(c)
-	if err := auth.Authorize(p, auth.ManageUnits, auth.Target{}); err != nil {
+	if err := mayTry(c, auth.ManageUnits); err != nil {
 		return err
 	}
 	var raw struct {

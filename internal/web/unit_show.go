@@ -37,7 +37,7 @@ type unitShowData struct {
 
 func (s *Server) unitShowData(c echo.Context, d app.UnitDetail) (unitShowData, error) {
 	out := unitShowData{UnitDetail: d}
-	if auth.Can(principal(c), auth.ManageUnits, auth.Target{}) {
+	if mayTry(c, auth.ManageUnits) == nil {
 		var err error
 		out.Options, _, err = s.app.Units(c.Request().Context(), principal(c), store.UnitFilter{Status: "all"})
 		return out, err

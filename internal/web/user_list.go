@@ -94,6 +94,9 @@ func (s *Server) userLock(c echo.Context) error   { return s.setActive(c, false)
 func (s *Server) userUnlock(c echo.Context) error { return s.setActive(c, true) }
 
 func (s *Server) userSetActive(c echo.Context) error {
+	if err := mayTry(c, auth.ManageUsers); err != nil {
+		return err
+	}
 	var body struct {
 		Active *bool `json:"active"`
 	}

@@ -109,7 +109,12 @@ func (s *Server) yearSave(c echo.Context, year int) error {
 	if err != nil {
 		return err
 	}
-	if year != 0 {
+	switch {
+	case year == 0:
+		f.Version = 0 // POST /years opens a year; changing one is PUT /years/:year
+	case f.Version == 0:
+		return errs.Fields{"version": "Thiếu phiên bản (version) của năm thi đua đang sửa."}.Err()
+	default:
 		f.Year = year
 	}
 	y, fe := f.parse()
