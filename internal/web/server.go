@@ -185,6 +185,8 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.POST("/clusters/:id/pledge/amend", s.pledgeAmend)
 	g.GET("/years/:year/ranking", s.ranking)
 	g.GET("/years/:year/tables", s.tableList)
+	// Criteria table workbooks (export, template, import): routes below.
+	// (end of criteria table workbooks)
 	g.GET("/tables/:id", s.tableShow)
 	g.POST("/tables/:id/version", s.tableVersion)
 	g.POST("/tables/:id/copy", s.tableCopy)
