@@ -444,7 +444,16 @@ func diffSelf(t scoring.Table, f scoring.Filing, next map[int64]scoring.Entry, b
 func diffReview(t scoring.Table, f scoring.Filing, next map[int64]scoring.Review, by int64, reason string) []store.ScoreChange {
 	var out []store.ScoreChange
 	for _, c := range t.Criteria {
-		o, n := f.Review[c.ID], next[c.ID]
+		o, ok := f.Review[c.ID]
+		if !ok { // before any ruling, the reviewer starts from what the unit declared
+			e := f.Self[c.ID]
+			o = scoring.Review{Score: e.Score, Numerator: e.Numerator, Denominator: e.Denominator, NotArisen: e.NotArisen}
+		}
+		n, ok := next[c.ID]
+		if !ok {
+			e := f.Self[c.ID]
+			n = scoring.Review{Score: e.Score, Numerator: e.Numerator, Denominator: e.Denominator, NotArisen: e.NotArisen}
+		}
 		id := c.ID
 		add := func(field, ov, nv string) {
 			if ov != nv {

@@ -153,7 +153,7 @@ func TestFilingReturnedThenReviewed(t *testing.T) {
 	}
 	var lowered bool
 	for _, ch := range h {
-		if ch.Side == "review" && ch.Field == "score" && ch.OldValue == "" && ch.NewValue == "35" && ch.Reason == "Còn đơn thư kéo dài" {
+		if ch.Side == "review" && ch.Field == "score" && ch.OldValue == "38" && ch.NewValue == "35" && ch.Reason == "Còn đơn thư kéo dài" {
 			lowered = true
 		}
 	}

@@ -20,10 +20,13 @@ var pageFuncs = template.FuncMap{
 		}
 		return *t
 	},
-	"hasPrefix":     strings.HasPrefix,
-	"num":           formatNum,
-	"idstr":         func(id int64) string { return strconv.FormatInt(id, 10) },
-	"outcomeLabel":  outcomeLabel,
+	"hasPrefix":    strings.HasPrefix,
+	"num":          formatNum,
+	"idstr":        func(id int64) string { return strconv.FormatInt(id, 10) },
+	"outcomeLabel": outcomeLabel,
+	"methods": func() []scoring.Method {
+		return []scoring.Method{scoring.Group, scoring.Fixed, scoring.Indicator, scoring.Bonus, scoring.Deduction}
+	},
 	"chartJSON":     chartData,
 	"unitTypeLabel": func(t string) string { return org.UnitType(t).Label() },
 	"fieldLabel": func(f string) string {
