@@ -69,6 +69,6 @@ func Demo(ctx context.Context, s *store.Store, h auth.Hasher) error {
 		}
 		// The emulation cycle goes through the service layer, on this
 		// transaction's store (its own transactions nest as savepoints).
-		return demoClusters(ctx, app.New(tx, h), ids)
+		return demoCycle(ctx, app.New(tx, h), ids)
 	})
 }
