@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 
 	"thidua/internal/auth"
 	"thidua/internal/cluster"
@@ -39,7 +40,13 @@ func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]Cluste
 	}
 	byUnit := map[int64]scoring.Filing{}
 	tables := map[int64]scoring.Table{}
-	for _, f := range filings {
+	ids := make([]int64, 0, len(filings))
+	for id := range filings {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids) // the newest filing of a unit counts (a table may have a newer version)
+	for _, id := range ids {
+		f := filings[id]
 		if _, ok := tables[f.TableID]; !ok {
 			info, err := a.Store.TableInfo(ctx, f.TableID)
 			if err != nil {

@@ -92,8 +92,12 @@ func (a *App) SaveTable(ctx context.Context, p auth.Principal, info store.TableI
 			if err != nil {
 				return err
 			}
-			if cur.Frozen {
-				return errs.New(errs.Invalid, "Bảng tiêu chí đã có đơn vị nộp bản tự chấm điểm nên không sửa trực tiếp được; hãy tạo phiên bản mới và ghi lý do.")
+			started, err := tx.HasFilings(ctx, cur.ID)
+			if err != nil {
+				return err
+			}
+			if started {
+				return errs.New(errs.Invalid, "Đã có đơn vị tự chấm điểm theo bảng tiêu chí này nên không sửa trực tiếp được; hãy tạo phiên bản mới và ghi lý do.")
 			}
 			before = cur
 		}
@@ -222,6 +226,23 @@ func (a *App) filingView(ctx context.Context, tx *store.Store, p auth.Principal,
 	if v.Filing, err = tx.Filing(ctx, v.Info.ID, unitID); err != nil {
 		return v, err
 	}
+	if v.Filing.ID == 0 {
+		// A unit that filed against an earlier version of the table keeps
+		// that filing and that version.
+		prev, err := tx.LatestFiling(ctx, year, unitID)
+		if err != nil {
+			return v, err
+		}
+		if prev.ID != 0 {
+			v.Filing = prev
+			if v.Info, err = tx.TableInfo(ctx, prev.TableID); err != nil {
+				return v, err
+			}
+			if v.Table, err = tx.Table(ctx, prev.TableID); err != nil {
+				return v, err
+			}
+		}
+	}
 	if v.Adjustments, err = tx.Adjustments(ctx, v.Info.ID, unitID); err != nil {
 		return v, err
 	}
@@ -286,7 +307,7 @@ func (a *App) SaveSelf(ctx context.Context, p auth.Principal, year int, unitID i
 			f.Status = scoring.Draft
 		}
 		if submit {
-			if missing := scoring.Missing(v.Table, clean); len(missing) > 0 {
+			if missing := scoring.Missing(v.Table, clean, v.Adjustments); len(missing) > 0 {
 				codes := make([]string, 0, len(missing))
 				for _, c := range missing {
 					codes = append(codes, c.Code)
@@ -294,6 +315,9 @@ func (a *App) SaveSelf(ctx context.Context, p auth.Principal, year int, unitID i
 				return errs.New(errs.Invalid, "Chưa nộp được: còn %d tiêu chí chưa chấm hoặc chưa ghi “không phát sinh” (%s).", len(missing), strings.Join(codes, ", "))
 			}
 			now := a.Now().UTC()
+			if f.Status == scoring.Returned {
+				f.Review = map[int64]scoring.Review{} // the corrected filing is reviewed afresh
+			}
 			f.Status, f.SubmittedAt = scoring.Submitted, &now
 		}
 		if f.Status != before {
@@ -391,8 +415,9 @@ func (a *App) writeFiling(ctx context.Context, tx *store.Store, v FilingView, f 
 	if err != nil {
 		return err
 	}
+	now := a.Now().UTC()
 	for i := range changes {
-		changes[i].AssessmentID = saved.ID
+		changes[i].AssessmentID, changes[i].ChangedAt = saved.ID, now
 	}
 	return tx.RecordChanges(ctx, changes)
 }

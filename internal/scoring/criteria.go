@@ -5,6 +5,7 @@ package scoring
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"thidua/internal/errs"
@@ -182,6 +183,21 @@ func ValidateTable(t Table) error {
 			f.Add(row, where+": cách chấm không hợp lệ.")
 		}
 		codes[c.Code] = true
+	}
+	for i, c := range t.Criteria {
+		if c.Method != Group || c.Max == 0 {
+			continue
+		}
+		var sum float64
+		for _, ch := range t.Children(c.ID) {
+			if ch.Scored() || ch.Method == Group {
+				sum += ch.Max
+			}
+		}
+		if math.Abs(sum-c.Max) > 1e-9 {
+			f.Add(fmt.Sprintf("criteria.%d", i+1), fmt.Sprintf("Dòng %d (%s): điểm tối đa của nhóm (%s) khác tổng điểm các tiêu chí trong nhóm (%s).",
+				i+1, c.Code, FormatNumber(c.Max), FormatNumber(sum)))
+		}
 	}
 	return f.Err()
 }

@@ -120,6 +120,10 @@ func Evaluate(t Table, entries map[int64]Entry, adj map[int64]Adjustment) Result
 			r.Applicable += l.Max
 		case Indicator:
 			l.Max *= share
+			if share != 0 && e.Numerator == nil && !e.NotArisen {
+				r.Applicable += l.Max // not answered yet: 0 of its points, not "không phát sinh"
+				break
+			}
 			value, arisen := indicatorValue(c, e)
 			if share == 0 || !arisen {
 				l.Excluded = true
@@ -215,7 +219,13 @@ func judge(d Direction, v float64, target *float64) Outcome {
 
 // exceedable reports whether an indicator can be exceeded: a count whose
 // target is zero can only be met.
-func exceedable(c Criterion) bool { return c.Direction != Zero && c.Target() != nil }
+//
+// A rate that must reach 100 % can only be met, since a numerator never
+// exceeds its denominator.
+func exceedable(c Criterion) bool {
+	t := c.Target()
+	return c.Direction != Zero && t != nil && !(c.IsRate() && c.Direction == Higher && *t >= 100)
+}
 
 func indicatorPoints(c Criterion, v float64, o Outcome) float64 {
 	switch o {
@@ -283,9 +293,12 @@ func ValidateEntries(t Table, entries map[int64]Entry) error {
 }
 
 // Missing lists the criteria a filing has not answered yet (for submission).
-func Missing(t Table, entries map[int64]Entry) []Criterion {
+func Missing(t Table, entries map[int64]Entry, adj map[int64]Adjustment) []Criterion {
 	var out []Criterion
 	for _, c := range t.Criteria {
+		if a, ok := adj[c.ID]; ok && a.Share == 0 {
+			continue // switched off for this unit
+		}
 		e := entries[c.ID]
 		switch c.Method {
 		case Fixed:

@@ -201,7 +201,7 @@ func TestValidateEntries(t *testing.T) {
 	if fields["c2"] != "Tiêu chí 1: tử số (11) không được lớn hơn mẫu số (10)." {
 		t.Errorf("c2 message %q", fields["c2"])
 	}
-	if m := Missing(tb, map[int64]Entry{2: {Numerator: f(1), Denominator: f(1)}}); len(m) != 2 {
+	if m := Missing(tb, map[int64]Entry{2: {Numerator: f(1), Denominator: f(1)}}, nil); len(m) != 2 {
 		t.Fatalf("missing %v", m)
 	}
 }

@@ -198,7 +198,7 @@ func TestDemoScoring(t *testing.T) {
 			if r.Status == "reviewed" && (r.ReviewedTotal == nil || *r.ReviewedTotal != v.Reviewed.Total) {
 				t.Errorf("unit %d: stored reviewed total %v, computed %v", r.UnitID, r.ReviewedTotal, v.Reviewed.Total)
 			}
-			if v.Self.Total < 60 || v.Self.Total > 106 {
+			if r.Status != "draft" && (v.Self.Total < 60 || v.Self.Total > 106) { // a draft is partly filled
 				t.Errorf("unit %d: self total %v is not plausible", r.UnitID, v.Self.Total)
 			}
 		}

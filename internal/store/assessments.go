@@ -80,6 +80,30 @@ func (s *Store) FilingByID(ctx context.Context, id int64) (scoring.Filing, error
 	return m[r.ID], err
 }
 
+// LatestFiling returns a unit's newest filing against a main table of the
+// year (a unit that filed against an earlier version of a table keeps that
+// filing); ID 0 when there is none.
+func (s *Store) LatestFiling(ctx context.Context, year int, unitID int64) (scoring.Filing, error) {
+	var r assessmentRow
+	err := s.DB.WithContext(ctx).Table("assessments a").Select("a.*").Joins("JOIN criteria_tables t ON t.id = a.table_id").
+		Where("a.year = ? AND a.unit_id = ? AND t.kind = 'main'", year, unitID).Order("a.id DESC").Limit(1).Take(&r).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return scoring.Filing{}, nil
+	}
+	if err != nil {
+		return scoring.Filing{}, err
+	}
+	m, err := s.filingsWithEntries(ctx, []assessmentRow{r})
+	return m[r.ID], err
+}
+
+// HasFilings reports whether any unit has started a filing on a table.
+func (s *Store) HasFilings(ctx context.Context, tableID int64) (bool, error) {
+	var n int64
+	err := s.DB.WithContext(ctx).Model(&assessmentRow{}).Where("table_id = ?", tableID).Count(&n).Error
+	return n > 0, err
+}
+
 // YearFilings returns every filing of a year with its entries, by id.
 func (s *Store) YearFilings(ctx context.Context, year int) (map[int64]scoring.Filing, error) {
 	var rows []assessmentRow
@@ -200,7 +224,7 @@ func (s *Store) RecordChanges(ctx context.Context, changes []ScoreChange) error 
 	if len(changes) == 0 {
 		return nil
 	}
-	return s.DB.WithContext(ctx).Table("score_changes").Omit("ID", "Username", "ChangedAt").CreateInBatches(changes, 500).Error
+	return s.DB.WithContext(ctx).Table("score_changes").Omit("ID", "Username").CreateInBatches(changes, 500).Error
 }
 
 // ScoreChanges returns a filing's history, newest first.
@@ -220,7 +244,7 @@ func (s *Store) FilingStates(ctx context.Context, year int) (map[int64]scoring.S
 		Status string
 	}
 	err := s.DB.WithContext(ctx).Table("assessments a").Select("a.unit_id, a.status").
-		Joins("JOIN criteria_tables t ON t.id = a.table_id").Where("a.year = ? AND t.kind = 'main'", year).Find(&rows).Error
+		Joins("JOIN criteria_tables t ON t.id = a.table_id").Where("a.year = ? AND t.kind = 'main'", year).Order("a.id").Find(&rows).Error // the newest wins
 	out := map[int64]scoring.Status{}
 	for _, r := range rows {
 		out[r.UnitID] = scoring.Status(r.Status)

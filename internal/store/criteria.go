@@ -113,6 +113,7 @@ func (s *Store) TableFor(ctx context.Context, year int, level string, clusterID 
 // t.Criteria (0 for none), since new rows have no ids yet.
 func (s *Store) SaveTable(ctx context.Context, info TableInfo, t scoring.Table, by int64) (TableInfo, error) {
 	db := s.DB.WithContext(ctx)
+	replaced := false // rows of an existing table were replaced: restore its adjustments
 	if info.ID == 0 {
 		row := map[string]any{"year": info.Year, "name": info.Name, "kind": info.Kind, "level": info.Level, "unit_type": info.UnitType,
 			"cluster_id": info.ClusterID, "version_no": max(info.VersionNo, 1), "previous_id": info.PreviousID,
@@ -132,9 +133,16 @@ func (s *Store) SaveTable(ctx context.Context, info TableInfo, t scoring.Table, 
 		if res.RowsAffected != 1 {
 			return info, stale("bảng tiêu chí")
 		}
+		// Rows are replaced; adjustments follow their criterion by code.
+		if err := db.Exec(`CREATE TEMP TABLE kept_adjustments ON COMMIT DROP AS
+			SELECT c.code, a.unit_id, a.share, a.reason, a.created_by FROM criterion_adjustments a JOIN criteria c ON c.id = a.criterion_id
+			WHERE c.table_id = ?`, info.ID).Error; err != nil {
+			return info, err
+		}
 		if err := db.Exec(`DELETE FROM criteria WHERE table_id = ?`, info.ID).Error; err != nil {
 			return info, err
 		}
+		replaced = true
 	}
 	ids := make([]int64, len(t.Criteria))
 	for i, c := range t.Criteria {
@@ -157,6 +165,13 @@ func (s *Store) SaveTable(ctx context.Context, info TableInfo, t scoring.Table, 
 			return info, err
 		}
 		ids[i] = r.ID
+	}
+	if replaced {
+		if err := db.Exec(`INSERT INTO criterion_adjustments (criterion_id, unit_id, share, reason, created_by)
+			SELECT c.id, k.unit_id, k.share, k.reason, k.created_by FROM kept_adjustments k
+			JOIN criteria c ON c.code = k.code AND c.table_id = ?`, info.ID).Error; err != nil {
+			return info, err
+		}
 	}
 	return s.TableInfo(ctx, info.ID)
 }
