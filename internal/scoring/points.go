@@ -97,7 +97,7 @@ func Percent(n, d int) float64 {
 
 // Evaluate scores a unit's entries against a table.
 func Evaluate(t Table, entries map[int64]Entry, adj map[int64]Adjustment) Result {
-	var r Result
+	r := Result{Lines: make([]Line, 0, len(t.Criteria))}
 	r.Full = t.MaxTotal()
 	for _, c := range t.Criteria {
 		e := entries[c.ID]

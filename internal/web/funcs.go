@@ -24,6 +24,7 @@ var pageFuncs = template.FuncMap{
 	"num":          formatNum,
 	"idstr":        func(id int64) string { return strconv.FormatInt(id, 10) },
 	"outcomeLabel": outcomeLabel,
+	"short":        shortName,
 	"methods": func() []scoring.Method {
 		return []scoring.Method{scoring.Group, scoring.Fixed, scoring.Indicator, scoring.Bonus, scoring.Deduction}
 	},
@@ -63,4 +64,9 @@ func outcomeLabel(o scoring.Outcome) string {
 		return "Chưa đạt"
 	}
 	return ""
+}
+
+// shortName is a unit's name as tables and charts print it: "VKSND tỉnh Thanh Hóa".
+func shortName(name string) string {
+	return strings.Replace(name, "Viện kiểm sát nhân dân", "VKSND", 1)
 }

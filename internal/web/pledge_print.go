@@ -109,18 +109,8 @@ func (s *Server) pledgeWorkbook(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	doc := pledgeDoc(v)
-	// Written to memory first (a pledge is a few kilobytes): an error then
-	// still gets a proper error page instead of half a file.
-	var buf bytes.Buffer
-	if err := xlsx.WritePledge(&buf, doc); err != nil {
-		return err
-	}
 	ascii, utf := pledgeFilenames(v)
-	c.Response().Header().Set(echo.HeaderContentDisposition,
-		fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, ascii, rfc5987(utf)))
-	c.Response().Header().Set("Cache-Control", "private, no-store")
-	return c.Blob(http.StatusOK, xlsxType, buf.Bytes())
+	return sendWorkbook(c, ascii, utf, func(b *bytes.Buffer) error { return xlsx.WritePledge(b, pledgeDoc(v)) })
 }
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -40,7 +40,7 @@ func (s *Server) ranking(c echo.Context) error {
 func chartData(cr app.ClusterRanking) map[string]any {
 	labels, reviewed, self := []string{}, []float64{}, []float64{}
 	for _, s := range cr.Standings {
-		labels = append(labels, s.Unit.Name)
+		labels = append(labels, shortName(s.Unit.Name))
 		self = append(self, s.SelfTotal)
 		if s.Reviewed {
 			reviewed = append(reviewed, s.Total)

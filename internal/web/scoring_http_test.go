@@ -1,7 +1,9 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
+	"io"
 	"net/http"
 	"net/url"
 	"testing"
@@ -12,6 +14,8 @@ import (
 	"thidua/internal/cluster"
 	"thidua/internal/seed"
 	"thidua/internal/store"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // The year as the pages walk it: the board writes the table in the grid,
@@ -107,7 +111,7 @@ func TestScoringOverHTTP(t *testing.T) {
 	}
 	// 61 + 35 = 96 of 100.
 	rank := board.get("/years/2040/ranking")
-	contains(t, rank, "Viện kiểm sát nhân dân tỉnh Nghệ An", ">96<", "chart.umd.min.js")
+	contains(t, rank, "VKSND tỉnh Nghệ An", ">96<", "chart.umd.min.js")
 	contains(t, board.get("/years/2040/progress"), "Đã thẩm định")
 	contains(t, board.get("/years/2040/filing/history?unit="+itoa(na)), "Còn đơn thư kéo dài", "38,5 → 35")
 
@@ -136,5 +140,32 @@ func TestScoringOverHTTP(t *testing.T) {
 	s.app.Store.DB.Model(&store.TableInfo{}).Where("year = 2040").Count(&n)
 	if n != 1 {
 		t.Fatalf("%d tables", n)
+	}
+}
+
+func TestScoringWorkbooks(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	b := s.browser(t)
+	b.login("hoidong")
+	for _, path := range []string{"/years/2026/ranking/workbook", "/years/2026/filing/workbook?unit=" + itoa(s.unit(t, seed.ProvinceCode("Thanh Hóa")))} {
+		req, _ := http.NewRequest(http.MethodGet, s.URL+path, nil)
+		res, err := b.hc.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 200 || res.Header.Get("Content-Type") != "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {
+			t.Fatalf("%s: %d %s", path, res.StatusCode, res.Header.Get("Content-Type"))
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(body))
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if len(f.GetSheetList()) == 0 {
+			t.Fatalf("%s: no sheets", path)
+		}
+		f.Close()
 	}
 }

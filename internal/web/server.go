@@ -145,6 +145,7 @@ func (s *Server) routes(g *echo.Group, api bool) {
 		g.GET("/years/:year/filing", s.filingShow)
 		g.POST("/years/:year/filing", s.filingSave)
 		g.GET("/years/:year/filing/history", s.filingHistory)
+		g.GET("/years/:year/filing/workbook", s.filingWorkbook)
 		g.GET("/years/:year/review", s.reviewShow)
 		g.POST("/years/:year/review", s.reviewSave)
 		g.GET("/pledges/:id/print", s.pledgePrint)
@@ -163,6 +164,7 @@ func (s *Server) routes(g *echo.Group, api bool) {
 		g.GET("/years/:year/filings/:unit", s.filingShow)
 		g.PUT("/years/:year/filings/:unit", s.filingSave)
 		g.GET("/years/:year/filings/:unit/history", s.filingHistory)
+		g.GET("/years/:year/filings/:unit/workbook", s.filingWorkbook)
 		g.PUT("/years/:year/filings/:unit/review", s.reviewSave)
 		g.POST("/years/:year/tables", s.tableCreate)
 		g.PUT("/tables/:id", s.tableUpdate)
@@ -188,6 +190,7 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/pledges/:id/workbook", s.pledgeWorkbook)
 	g.POST("/clusters/:id/pledge/amend", s.pledgeAmend)
 	g.GET("/years/:year/ranking", s.ranking)
+	g.GET("/years/:year/ranking/workbook", s.rankingWorkbook)
 	g.GET("/years/:year/tables", s.tableList)
 	// Criteria table workbooks (export, template, import): routes below.
 	// (end of criteria table workbooks)

@@ -403,38 +403,8 @@ func writeDocument(f *excelize.File, st styles, d PledgeDoc) error {
 	r := &rowWriter{sw: sw}
 
 	// National heading: two blocks side by side.
-	h := height(capsLines(d.IssuerParent, left, 12), 12)
-	if err := r.write(h, cell(st.parent, d.IssuerParent), nil, cell(st.nation, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")); err != nil {
-		return err
-	}
-	if err := r.merge(1, 2); err != nil {
-		return err
-	}
-	if err := r.merge(3, docCols); err != nil {
-		return err
-	}
-	// A name too long for one line breaks before its bracket:
-	// "CỤM THI ĐUA SỐ 6" over "(BẮC TRUNG BỘ)", not in the middle of either.
-	issuer := d.Issuer
-	if capsLines(issuer, left, 12) > 1 {
-		issuer = strings.Replace(issuer, " (", "\n(", 1)
-	}
-	h = math.Max(height(capsLines(issuer, left, 12), 12), height(1, 13))
-	if err := r.write(h, cell(st.issuer, issuer), nil, cell(st.motto, "Độc lập - Tự do - Hạnh phúc")); err != nil {
-		return err
-	}
-	if err := r.merge(1, 2); err != nil {
-		return err
-	}
-	if err := r.merge(3, docCols); err != nil {
-		return err
-	}
-	r.skip()
-	placeDate := PlaceDate(d.Place, d.SignedOn)
-	if err := r.write(height(lines(placeDate, right, 13), 13), nil, nil, cell(st.placeDate, placeDate)); err != nil {
-		return err
-	}
-	if err := r.merge(3, docCols); err != nil {
+	if err := writeHeading(r, st, heading{Parent: d.IssuerParent, Issuer: d.Issuer, PlaceDate: PlaceDate(d.Place, d.SignedOn),
+		LeftTo: 2, RightFrom: 3, RightTo: docCols, LeftWidth: left, RightWidth: right}); err != nil {
 		return err
 	}
 	r.skip()

@@ -1,0 +1,331 @@
+package xlsx
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"thidua/internal/scoring"
+)
+
+// RankingDoc is a year's ranking as it is filed: a summary sheet, then one
+// sheet per cluster (or bloc).
+type RankingDoc struct {
+	IssuerParent string     // "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO"; printed in capitals
+	Issuer       string     // "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG NGÀNH KIỂM SÁT NHÂN DÂN"; bold capitals
+	Place        string     // "Hà Nội"
+	Date         *time.Time // nil prints "ngày … tháng … năm …"
+	Year         int
+	Title        string // empty: "BẢNG XẾP HẠNG KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM <Year>"
+	Clusters     []RankingSheet
+	// National is the national table across clusters, ranked together. When
+	// empty, the summary sheet lists each cluster's leading units instead.
+	National []RankingRow
+}
+
+// RankingSheet is one cluster's ranking.
+type RankingSheet struct {
+	// Name is the sheet tab ("Cụm 6"). Characters a tab cannot hold are
+	// replaced, it is cut to 31 characters and made unique, so a cluster's
+	// title may be passed as it is.
+	Name  string
+	Title string // printed under the document's title: "CỤM THI ĐUA SỐ 6 (BẮC TRUNG BỘ)"
+	Rows  []RankingRow
+	// Total is the cluster's indicators together (app.ClusterRanking.Total),
+	// printed on the sheet's "Cộng" row; left zero, it is summed from Rows.
+	Total scoring.Achievement
+}
+
+// RankingRow is one unit's line, in rank order.
+type RankingRow struct {
+	Rank      int
+	UnitName  string
+	SelfTotal float64
+	Total     float64 // the reviewed total when Reviewed (the self total otherwise, not printed)
+	Reviewed  bool
+	// The unit's indicators: arisen, met (or exceeded), exceedable, exceeded.
+	Arisen, Met, Exceedable, Exceeded int
+	StatusLabel                       string // scoring.Status.Label()
+	// Cluster names the unit's cluster on the summary sheet. In the national
+	// table it may be left empty: a unit found in exactly one cluster sheet
+	// (by name) gets that sheet's name.
+	Cluster string
+}
+
+// SheetSummary is the first sheet of the ranking workbook.
+const SheetSummary = "Tổng hợp"
+
+// RankingTitle is the ranking's default title for a year.
+func RankingTitle(year int) string {
+	return fmt.Sprintf("BẢNG XẾP HẠNG KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM %d", year)
+}
+
+// rankingNote explains the order (docs/scoring.md) under every table.
+const rankingNote = "Ghi chú: Xếp hạng theo điểm thẩm định; đơn vị chưa được thẩm định xếp theo điểm tự chấm. " +
+	"Bằng điểm thì xét lần lượt tỷ lệ chỉ tiêu đạt, tỷ lệ chỉ tiêu vượt, điểm trừ ít hơn; bằng nhau cả bốn thì cùng hạng. " +
+	"Tỷ lệ = số chỉ tiêu đạt (vượt) / số chỉ tiêu phát sinh (có thể vượt), làm tròn một lần đến 0,1%."
+
+// rankingHeaderRow is the table header's row on every ranking sheet: the
+// heading takes rows 1–4, the title 6–7 (gaps in 5 and 8). Rows above it
+// are frozen and it is repeated on every printed page.
+const rankingHeaderRow = 9
+
+// WriteRanking writes the ranking workbook to w: the summary sheet
+// "Tổng hợp" (the national table, or each cluster's leaders), then one
+// sheet per cluster. Every sheet has the national heading, the title, a
+// frozen header row repeated on each printed page, scores and counts as
+// numbers, and prints on A4 landscape, one page across. Every sheet is
+// streamed, so thousands of rows are never held in memory.
+func WriteRanking(w io.Writer, d RankingDoc) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetDefaultFont(Font); err != nil {
+		return err
+	}
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	ts, err := newTableStyles(f, 12)
+	if err != nil {
+		return err
+	}
+	if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
+		return err
+	}
+	used := map[string]bool{strings.ToLower(SheetSummary): true}
+	d.Clusters = slices.Clone(d.Clusters) // the safe names go in our copy, not the caller's
+	for i := range d.Clusters {
+		d.Clusters[i].Name = sheetName(d.Clusters[i].Name, used)
+		if _, err := f.NewSheet(d.Clusters[i].Name); err != nil {
+			return err
+		}
+	}
+	title := d.Title
+	if strings.TrimSpace(title) == "" {
+		title = RankingTitle(d.Year)
+	}
+
+	// The summary.
+	sum := rankingSheet{title: title, withCluster: true}
+	if len(d.National) > 0 {
+		sum.subtitle = "XẾP HẠNG CHUNG TOÀN NGÀNH"
+		sum.rows = withClusters(d)
+		sum.total = totalOf(d.National)
+		sum.showTotal = true
+	} else {
+		sum.subtitle = "ĐƠN VỊ DẪN ĐẦU CÁC CỤM, KHỐI THI ĐUA"
+		for _, c := range d.Clusters {
+			for _, r := range c.Rows {
+				if r.Rank == 1 {
+					r.Cluster = clusterLabel(c)
+					sum.rows = append(sum.rows, r)
+				}
+			}
+		}
+	}
+	if err := writeRankingSheet(f, st, ts, d, SheetSummary, sum); err != nil {
+		return err
+	}
+	for _, c := range d.Clusters {
+		total := c.Total
+		if total == (scoring.Achievement{}) {
+			total = totalOf(c.Rows)
+		}
+		rs := rankingSheet{title: title, subtitle: strings.ToUpper(c.Title), rows: c.Rows, total: total, showTotal: true}
+		if err := writeRankingSheet(f, st, ts, d, c.Name, rs); err != nil {
+			return err
+		}
+	}
+	// The summary, renamed from the new file's Sheet1, is already the
+	// active tab. (f.SetActiveSheet would parse every streamed sheet back
+	// into memory to clear its selection: 40 % of the time, and the very
+	// thing streaming avoids.)
+	return f.Write(w)
+}
+
+// clusterLabel names a cluster in the summary: its sheet tab, short
+// enough for a column and the way to its own sheet.
+func clusterLabel(c RankingSheet) string { return c.Name }
+
+// withClusters fills in the national rows' clusters from the cluster
+// sheets where the caller left them empty and the unit's name is in
+// exactly one cluster.
+func withClusters(d RankingDoc) []RankingRow {
+	where := map[string]string{}
+	for _, c := range d.Clusters {
+		for _, r := range c.Rows {
+			if _, seen := where[r.UnitName]; seen {
+				where[r.UnitName] = "" // in two clusters: ambiguous
+			} else {
+				where[r.UnitName] = clusterLabel(c)
+			}
+		}
+	}
+	out := make([]RankingRow, len(d.National))
+	for i, r := range d.National {
+		if r.Cluster == "" {
+			r.Cluster = where[r.UnitName]
+		}
+		out[i] = r
+	}
+	return out
+}
+
+func totalOf(rows []RankingRow) scoring.Achievement {
+	var a scoring.Achievement
+	for _, r := range rows {
+		a.Add(scoring.Achievement{Arisen: r.Arisen, Met: r.Met, Exceedable: r.Exceedable, Exceeded: r.Exceeded})
+	}
+	return a
+}
+
+type rankingSheet struct {
+	title, subtitle string
+	rows            []RankingRow
+	withCluster     bool
+	total           scoring.Achievement
+	showTotal       bool
+}
+
+// rankingColumns are the table's headers and widths (rune counts at 12 pt,
+// within bounds; long names wrap).
+func rankingColumns(s rankingSheet) ([]string, []float64) {
+	unitNames, clusters, states := []string{"Đơn vị"}, []string{"Cụm thi đua"}, []string{"Trạng thái"}
+	for _, r := range s.rows {
+		unitNames, clusters, states = append(unitNames, r.UnitName), append(clusters, r.Cluster), append(states, r.StatusLabel)
+	}
+	headers := []string{"STT", "Hạng"}
+	widths := []float64{5, 6}
+	if s.withCluster {
+		headers, widths = append(headers, "Cụm thi đua"), append(widths, fitWidth(12, 10, 16, clusters...))
+	}
+	headers = append(headers, "Đơn vị", "Điểm tự chấm", "Điểm thẩm định", "Chỉ tiêu phát sinh", "Chỉ tiêu đạt",
+		"Tỷ lệ đạt", "Chỉ tiêu có thể vượt", "Chỉ tiêu vượt", "Tỷ lệ vượt", "Trạng thái")
+	widths = append(widths, fitWidth(12, 26, 48, unitNames...), 9, 9, 8, 8, 8, 8, 8, 8,
+		fitWidth(12, 12, 24, states...))
+	return headers, widths
+}
+
+func writeRankingSheet(f *excelize.File, st styles, ts tableStyles, d RankingDoc, sheet string, s rankingSheet) error {
+	if err := landscapeSetup(f, sheet); err != nil {
+		return err
+	}
+	if err := printTitles(f, sheet, rankingHeaderRow); err != nil {
+		return err
+	}
+	headers, widths := rankingColumns(s)
+	ncol := len(headers)
+	var all float64
+	for _, w := range widths {
+		all += w
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	top := fmt.Sprintf("A%d", rankingHeaderRow+1)
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: rankingHeaderRow, TopLeftCell: top, ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}}}); err != nil {
+		return err
+	}
+	r := &rowWriter{sw: sw}
+	h := headingBlocks(widths, strings.ToUpper(d.IssuerParent), strings.ToUpper(d.Issuer), PlaceDate(d.Place, d.Date))
+	if err := writeHeading(r, st, h); err != nil {
+		return err
+	}
+	if err := r.write(6); err != nil {
+		return err
+	}
+	if err := titleRow(r, ts.title, s.title, ncol, all, 14); err != nil {
+		return err
+	}
+	if err := titleRow(r, ts.subtitle, s.subtitle, ncol, all, 13); err != nil {
+		return err
+	}
+	if err := r.write(6); err != nil {
+		return err
+	}
+	if r.row+1 != rankingHeaderRow {
+		return fmt.Errorf("xlsx: ranking header on row %d, want %d", r.row+1, rankingHeaderRow)
+	}
+	hn, hcells := 1, make([]any, ncol)
+	for i, t := range headers {
+		hcells[i] = cell(ts.th, t)
+		hn = max(hn, wrapped(t, widths[i], 12, true))
+	}
+	if err := r.write(height(hn, 12), hcells...); err != nil {
+		return err
+	}
+
+	unitCol := 2 // 0-based index of "Đơn vị"
+	if s.withCluster {
+		unitCol = 3
+	}
+	row := make([]any, ncol)
+	for i, u := range s.rows {
+		row = row[:0]
+		row = append(row, cell(ts.no, i+1), cell(ts.no, u.Rank))
+		n := wrapped(u.UnitName, widths[unitCol], 12, false)
+		if s.withCluster {
+			row = append(row, cell(ts.text, u.Cluster))
+			n = max(n, wrapped(u.Cluster, widths[2], 12, false))
+		}
+		reviewed := excelize.Cell{StyleID: ts.score}
+		if u.Reviewed {
+			reviewed.Value = u.Total
+		}
+		row = append(row, cell(ts.text, u.UnitName), cell(ts.score, u.SelfTotal), reviewed,
+			cell(ts.count, u.Arisen), cell(ts.count, u.Met), num(ts.rate, rateOf(u.Met, u.Arisen)),
+			cell(ts.count, u.Exceedable), cell(ts.count, u.Exceeded), num(ts.rate, rateOf(u.Exceeded, u.Exceedable)),
+			cell(ts.center, u.StatusLabel))
+		n = max(n, wrapped(u.StatusLabel, widths[ncol-1], 12, false))
+		if err := r.write(height(n, 12), row...); err != nil {
+			return err
+		}
+	}
+	if s.showTotal {
+		t := s.total
+		label := fmt.Sprintf("Cộng (%d đơn vị)", len(s.rows))
+		row = append(row[:0], cell(ts.totalText, label))
+		row = append(row, blanks(ts.totalText, unitCol)...)
+		row = append(row, excelize.Cell{StyleID: ts.totalScore}, excelize.Cell{StyleID: ts.totalScore},
+			cell(ts.totalCount, t.Arisen), cell(ts.totalCount, t.Met), num(ts.totalR, rateOf(t.Met, t.Arisen)),
+			cell(ts.totalCount, t.Exceedable), cell(ts.totalCount, t.Exceeded), num(ts.totalR, rateOf(t.Exceeded, t.Exceedable)),
+			excelize.Cell{StyleID: ts.totalText})
+		if err := r.write(height(1, 12), row...); err != nil {
+			return err
+		}
+		if err := r.merge(1, unitCol+1); err != nil {
+			return err
+		}
+	}
+	r.skip()
+	if err := r.write(height(wrapped(rankingNote, all, 12, false), 12), cell(ts.note, rankingNote)); err != nil {
+		return err
+	}
+	if err := r.merge(1, ncol); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// titleRow writes a centred line across all columns (nothing when empty).
+func titleRow(r *rowWriter, style int, text string, ncol int, width, size float64) error {
+	if strings.TrimSpace(text) == "" {
+		return r.write(height(1, size))
+	}
+	if err := r.write(height(capsLines(text, width*0.95, size), size), cell(style, text)); err != nil {
+		return err
+	}
+	return r.merge(1, ncol)
+}
