@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver for the admin connection
 
@@ -68,7 +69,7 @@ func NewURL(t testing.TB) string {
 	if setupErr != nil {
 		t.Fatalf("dbtest: template: %v (is PostgreSQL running? see README)", setupErr)
 	}
-	name := "thidua_test_" + randomHex(6)
+	name := dbName("test")
 	if err := exec(context.Background(), "CREATE DATABASE "+quote(name)+" TEMPLATE "+quote(template)); err != nil {
 		t.Fatalf("dbtest: create database: %v", err)
 	}
@@ -83,7 +84,7 @@ func NewURL(t testing.TB) string {
 // Empty creates a database with no schema at all, for migration tests.
 func Empty(t testing.TB) string {
 	t.Helper()
-	name := "thidua_test_" + randomHex(6)
+	name := dbName("test")
 	if err := exec(context.Background(), "CREATE DATABASE "+quote(name)); err != nil {
 		t.Fatalf("dbtest: create database: %v", err)
 	}
@@ -92,7 +93,8 @@ func Empty(t testing.TB) string {
 }
 
 func makeTemplate() error {
-	name := "thidua_tpl_" + randomHex(6)
+	dropStale()
+	name := dbName("tpl")
 	if err := exec(context.Background(), "CREATE DATABASE "+quote(name)); err != nil {
 		return err
 	}
@@ -108,6 +110,41 @@ func makeTemplate() error {
 	}
 	_, err = p.Up(context.Background())
 	return err
+}
+
+// dbName names a test database with its creation time, so that databases
+// left by a test binary that was killed can be recognised and dropped.
+func dbName(kind string) string {
+	return fmt.Sprintf("thidua_%s_%d_%s", kind, time.Now().Unix(), randomHex(4))
+}
+
+// dropStale drops test databases more than two hours old: no test runs
+// that long, so their binary died before it could clean up.
+func dropStale() {
+	db, err := sql.Open("pgx", AdminURL())
+	if err != nil {
+		return
+	}
+	defer db.Close()
+	rows, err := db.Query(`SELECT datname FROM pg_database WHERE datname ~ '^thidua_(tpl|test)_[0-9]+_'`)
+	if err != nil {
+		return
+	}
+	var stale []string
+	for rows.Next() {
+		var name string
+		if rows.Scan(&name) != nil {
+			continue
+		}
+		var ts int64
+		if _, err := fmt.Sscanf(strings.Split(name, "_")[2], "%d", &ts); err == nil && time.Since(time.Unix(ts, 0)) > 2*time.Hour {
+			stale = append(stale, name)
+		}
+	}
+	rows.Close()
+	for _, name := range stale {
+		_, _ = db.Exec("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)")
+	}
 }
 
 func exec(ctx context.Context, stmt string) error {
