@@ -193,6 +193,12 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/years/:year/ranking/workbook", s.rankingWorkbook)
 	g.GET("/years/:year/tables", s.tableList)
 	// Criteria table workbooks (export, template, import): routes below.
+	g.GET("/tables/:id/workbook", s.tableWorkbook)
+	g.GET("/years/:year/tables/template", s.tableTemplate)
+	g.POST("/years/:year/tables/import", s.tableImport)
+	if !api {
+		g.GET("/years/:year/tables/import", s.tableImportForm)
+	}
 	// (end of criteria table workbooks)
 	g.GET("/tables/:id", s.tableShow)
 	g.POST("/tables/:id/version", s.tableVersion)

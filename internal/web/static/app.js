@@ -40,3 +40,11 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// Forms that create something are sent once: a double click does not make two.
+document.addEventListener("submit", function (ev) {
+  var form = ev.target;
+  if (ev.defaultPrevented || !form.hasAttribute || !form.hasAttribute("data-once")) return;
+  if (form.dataset.sent) { ev.preventDefault(); return; }
+  form.dataset.sent = "1";
+});
