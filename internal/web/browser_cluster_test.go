@@ -44,4 +44,17 @@ func TestBrowserClustersAndPledge(t *testing.T) {
 	doc := tab.bodyText()
 	textHas(t, "print view", doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "GIAO ƯỚC THI ĐUA", "NGHỆ AN")
 	tab.screenshot("pledge-print.png")
+
+	// The ranking draws its charts from the embedded Chart.js, within the CSP
+	// (any violation or script error fails the test through the tab's listener).
+	tab.open("/years/2026/ranking")
+	textHas(t, "ranking", tab.bodyText(), "Kết quả chấm điểm, xếp hạng thi đua năm 2026", "Bảng xếp hạng chung các VKSND cấp tỉnh")
+	tab.waitFor("the charts to be drawn", `() => window.Chart && document.querySelectorAll('canvas.ranking-chart').length > 0 &&
+		[...document.querySelectorAll('canvas.ranking-chart')].every(c => window.Chart.getChart(c))`)
+	tab.screenshot("ranking.png")
+
+	// The member's own filing, not started yet.
+	tab.open("/years/2026/filing")
+	textHas(t, "filing", tab.bodyText(), "Tự chấm điểm thi đua năm 2026 – "+ngheAn, "Chưa bắt đầu", "Nộp bản tự chấm điểm")
+	tab.screenshot("filing.png")
 }
