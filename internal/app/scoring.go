@@ -269,21 +269,12 @@ func (a *App) pastDeadline(v FilingView) bool {
 func (a *App) SaveSelf(ctx context.Context, p auth.Principal, year int, unitID int64, version int, entries map[int64]scoring.Entry, submit bool, reason string) (FilingView, error) {
 	var out FilingView
 	err := a.Store.Tx(ctx, func(tx *store.Store) error {
-		t, err := a.unitTarget(ctx, tx, year, unitID)
-		if err != nil {
-			return err
-		}
-		if err := auth.Authorize(p, auth.FileSelf, t); err != nil {
-			return err
-		}
-		v, err := a.filingView(ctx, tx, p, year, unitID, t)
+		v, t, err := a.filingForWrite(ctx, tx, p, auth.FileSelf, year, unitID, version)
 		if err != nil {
 			return err
 		}
 		f := v.Filing
 		switch {
-		case f.Version != version:
-			return errs.New(errs.Conflict, "Bản chấm điểm vừa được người khác lưu. Vui lòng xem số liệu mới nhất, kiểm tra và lưu lại.")
 		case !f.Status.UnitMayEdit():
 			return errs.New(errs.Invalid, "Bản tự chấm điểm đang ở trạng thái “%s” nên đơn vị không sửa được; chỉ khi Cụm trưởng trả lại mới sửa tiếp được.", f.Status.Label())
 		case a.pastDeadline(v):
@@ -347,21 +338,12 @@ func (a *App) ReviewFiling(ctx context.Context, p auth.Principal, year int, unit
 	reason = strings.TrimSpace(reason)
 	var out FilingView
 	err := a.Store.Tx(ctx, func(tx *store.Store) error {
-		t, err := a.unitTarget(ctx, tx, year, unitID)
-		if err != nil {
-			return err
-		}
-		if err := auth.Authorize(p, auth.ReviewFiling, t); err != nil {
-			return err
-		}
-		v, err := a.filingView(ctx, tx, p, year, unitID, t)
+		v, t, err := a.filingForWrite(ctx, tx, p, auth.ReviewFiling, year, unitID, version)
 		if err != nil {
 			return err
 		}
 		f := v.Filing
 		switch {
-		case f.Version != version:
-			return errs.New(errs.Conflict, "Bản chấm điểm vừa được người khác lưu. Vui lòng xem số liệu mới nhất, kiểm tra và lưu lại.")
 		case !f.Status.ReviewerMayEdit():
 			return errs.New(errs.Invalid, "Chỉ thẩm định được bản đã nộp; bản này đang ở trạng thái “%s”.", f.Status.Label())
 		case action == ReviewReturn && reason == "":
@@ -401,6 +383,23 @@ func (a *App) ReviewFiling(ctx context.Context, p auth.Principal, year int, unit
 		return err
 	})
 	return out, err
+}
+
+// filingForWrite loads a filing for a write by p: authorised for act, and
+// still at the version the writer loaded.
+func (a *App) filingForWrite(ctx context.Context, tx *store.Store, p auth.Principal, act auth.Action, year int, unitID int64, version int) (FilingView, auth.Target, error) {
+	t, err := a.unitTarget(ctx, tx, year, unitID)
+	if err != nil {
+		return FilingView{}, t, err
+	}
+	if err := auth.Authorize(p, act, t); err != nil {
+		return FilingView{}, t, err
+	}
+	v, err := a.filingView(ctx, tx, p, year, unitID, t)
+	if err == nil && v.Filing.Version != version {
+		err = store.ErrFilingChanged
+	}
+	return v, t, err
 }
 
 // writeFiling stores a filing with its totals and its recorded changes.

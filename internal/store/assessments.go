@@ -8,7 +8,6 @@ import (
 
 	"gorm.io/gorm"
 
-	"thidua/internal/errs"
 	"thidua/internal/scoring"
 )
 
@@ -53,6 +52,9 @@ func (r assessmentRow) filing() scoring.Filing {
 		SubmittedAt: r.SubmittedAt, ReturnedAt: r.ReturnedAt, ReturnReason: r.ReturnReason, ReviewedAt: r.ReviewedAt,
 		Self: map[int64]scoring.Entry{}, Review: map[int64]scoring.Review{}, Version: r.Version}
 }
+
+// ErrFilingChanged answers a write on a filing someone saved in between.
+var ErrFilingChanged = stale("bản chấm điểm")
 
 // Filing returns a unit's filing against a table, or a new, unsaved one
 // (ID 0, status not started).
@@ -174,7 +176,7 @@ func (s *Store) SaveFiling(ctx context.Context, f scoring.Filing, selfTotal, rev
 			return f, res.Error
 		}
 		if res.RowsAffected != 1 {
-			return f, errs.New(errs.Conflict, "Bản chấm điểm vừa được người khác lưu. Vui lòng xem số liệu mới nhất, kiểm tra và lưu lại.")
+			return f, ErrFilingChanged
 		}
 		if err := db.Exec(`DELETE FROM assessment_entries WHERE assessment_id = ?`, f.ID).Error; err != nil {
 			return f, err
