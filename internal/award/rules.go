@@ -1,0 +1,245 @@
+package award
+
+import "time"
+
+// RuleSet is one version of the rules: the thresholds, shares and quotas
+// of the legal sources in force over one period, held as values so the
+// rule functions (methods on RuleSet, one per title) never hard-code a
+// number. Every Verdict records the version's ID, so a later change of law
+// does not rewrite an old verdict: store the ID and re-read the version
+// with RuleSetByID.
+//
+// Which values were checked against the text, and where, is in SOURCES.md;
+// Unverified lists those taken from domain.md without a checked text.
+type RuleSet struct {
+	ID    string    // stable; stored with every verdict
+	Name  string    // the legal sources, as a reader would cite them
+	From  time.Time // first day in force
+	Until time.Time // last day in force; zero while still in force
+
+	// Lao động tiên tiến.
+	LDTTMinRating     Rating  // rated at least this in the year
+	LDTTMinMonths     int     // months of service in the year, counted from recruitment (10, then 6)
+	LDTTAbsentBar     int     // months absent that bar the title; 0: the version counts absence in working days, which a Person does not carry, so any absence goes to the board
+	LDTTDisciplineBar Measure // a discipline this heavy or heavier in the year bars the title
+
+	// Chiến sĩ thi đua cơ sở.
+	CSTDCSExcellentSuffices bool // a rating of "hoàn thành xuất sắc" stands in for an initiative
+	CSTDCSQuotaPercent      int  // at most this % of the unit's Lao động tiên tiến; 0: no quota
+
+	// Chiến sĩ thi đua ngành and toàn quốc.
+	NganhYears          int  // consecutive years of Chiến sĩ thi đua cơ sở
+	NganhCouncilPercent int  // approval of the sector council, at least this % of its members
+	InitiativeApplied   bool // the sector or national initiative must have been applied
+	ToanQuocTimes       int  // consecutive Chiến sĩ thi đua ngành awards
+
+	// Collective titles.
+	TTLDTTMemberPercent   int  // more than this % of members hold Lao động tiên tiến
+	TTLDTTNoWarning       bool // no member disciplined at cảnh cáo or above
+	TTLDXSMemberPercent   int  // at least this % of members hold Lao động tiên tiến
+	TTLDXSNoWarning       bool // no member disciplined at cảnh cáo or above
+	TTLDXSExceedTargets   bool // "xuất sắc" means exceeding the year's approved targets
+	TTLDXSQuotaPercent    int  // at most this % of the units rated Tập thể lao động tiên tiến; 0: no quota
+	TTLDXSQuotaMin        int  // … but at least this many when the share gives fewer
+	CoNganhClusterPercent int  // approval of the cluster's members, at least this %
+	CoCPNeedsCoNganh      bool // Cờ thi đua của Chính phủ is chosen among holders of the sector's Cờ
+	CoCPNeedsLead         bool // … or among the leading units of the clusters
+	CoCPQuotaPercent      int  // at most this % of the units meeting the sector Cờ standard; 0: no quota
+
+	Cite       Citations
+	Unverified []string // values encoded from domain.md or inferred, not checked word for word
+}
+
+// Citations name the provision behind each rule, as shown beside a reason.
+// An article number is given where it was checked, or inferred from a
+// checked neighbour (SOURCES.md says which); otherwise the document alone
+// is named.
+type Citations struct {
+	LDTT, LDTTExclusions    string
+	CSTDCS, CSTDCSQuota     string
+	CSTDNganh, CSTDToanQuoc string
+	TTLDTT, TTLDXS          string
+	TTLDXSQuota             string
+	CoNganh, CoChinhPhu     string
+	CoCPQuota               string
+	OpenCase                string // no award while a discipline, investigation or inspection is open
+	MeritOnly               string // ad hoc and campaign awards do not ground a merit title
+	DisciplineEnd           string // after a discipline, achievements count from its end
+	Revocation              string // a revoked award counts for nothing
+}
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// The versions, oldest first. The boundaries are the days the sector
+// circulars and the 2022 law took effect: TT 01/2019/TT-VKSTC from
+// 28/6/2019, the Law 06/2022/QH15 and NĐ 98/2023/NĐ-CP from 1/1/2024,
+// TT 02/2024/TT-VKSTC from 1/10/2024 (replacing TT 01/2019).
+func ruleSets() []RuleSet {
+	return []RuleSet{
+		{
+			ID:   "tt01-2019",
+			Name: "Luật TĐKT 2003 (sửa đổi 2013) + NĐ 91/2017/NĐ-CP + TT 01/2019/TT-VKSTC",
+			From: day(2019, time.June, 28), Until: day(2023, time.December, 31),
+
+			LDTTMinRating: Tot, LDTTMinMonths: 10, LDTTAbsentBar: 0, LDTTDisciplineBar: KhienTrach,
+			CSTDCSExcellentSuffices: false, CSTDCSQuotaPercent: 15,
+			NganhYears: 3, NganhCouncilPercent: 90, InitiativeApplied: false, ToanQuocTimes: 2,
+			TTLDTTMemberPercent: 50, TTLDTTNoWarning: true,
+			TTLDXSMemberPercent: 70, TTLDXSNoWarning: true, TTLDXSExceedTargets: false,
+			TTLDXSQuotaPercent: 0, TTLDXSQuotaMin: 0,
+			CoNganhClusterPercent: 80,
+			CoCPNeedsCoNganh:      true, CoCPNeedsLead: false, CoCPQuotaPercent: 20,
+
+			Cite: Citations{
+				LDTT:           "Điều 24 Luật TĐKT 2003 (sửa đổi 2013)",
+				LDTTExclusions: "NĐ 91/2017/NĐ-CP; TT 01/2019/TT-VKSTC",
+				CSTDCS:         "Điều 23 Luật TĐKT 2003 (sửa đổi 2013); Điều 9 khoản 3 NĐ 91/2017/NĐ-CP",
+				CSTDCSQuota:    "NĐ 91/2017/NĐ-CP",
+				CSTDNganh:      "Điều 22 Luật TĐKT 2003 (sửa đổi 2013); Điều 16 khoản 1 TT 01/2019/TT-VKSTC",
+				CSTDToanQuoc:   "Điều 21 Luật TĐKT 2003 (sửa đổi 2013)",
+				TTLDTT:         "Điều 28 Luật TĐKT 2003 (sửa đổi 2013)",
+				TTLDXS:         "Điều 27 Luật TĐKT 2003 (sửa đổi 2013)",
+				TTLDXSQuota:    "TT 01/2019/TT-VKSTC",
+				CoNganh:        "Điều 20 TT 01/2019/TT-VKSTC",
+				CoChinhPhu:     "Điều 25 Luật TĐKT 2003 (sửa đổi 2013); Điều 11 NĐ 91/2017/NĐ-CP",
+				CoCPQuota:      "Điều 11 khoản 1 NĐ 91/2017/NĐ-CP",
+				OpenCase:       "TT 08/2017/TT-BNV",
+				MeritOnly:      "Luật TĐKT 2003 (sửa đổi 2013), nguyên tắc khen thưởng",
+				DisciplineEnd:  "Luật TĐKT 2003 (sửa đổi 2013), nguyên tắc khen thưởng",
+				Revocation:     "Luật TĐKT 2003 (sửa đổi 2013)",
+			},
+			Unverified: []string{
+				"LDTTDisciplineBar: khiển trách (NĐ 91/2017) taken from domain.md",
+				"LDTTAbsentBar: the old absence rule (believed '40 working days', NĐ 91/2017) not found; any absence goes to the board",
+				"CSTDCSQuotaPercent: 15 % marked verified in domain.md; the text itself was not found",
+				"TTLDXSNoWarning, TTLDXSMemberPercent: 2013 law Art. 27 seen only on secondary pages",
+				"TTLDXSQuotaPercent: no TT 01/2019 quota found; none applied",
+				"OpenCase: TT 08/2017/TT-BNV seen in a news summary; its successor TT 12/2019/TT-BNV not checked",
+			},
+		},
+		{
+			ID:   "tt01-2019-luat2022",
+			Name: "Luật TĐKT 2022 + NĐ 98/2023/NĐ-CP + TT 01/2019/TT-VKSTC (phần không trái Luật)",
+			From: day(2024, time.January, 1), Until: day(2024, time.September, 30),
+
+			LDTTMinRating: Tot, LDTTMinMonths: 10, LDTTAbsentBar: 0, LDTTDisciplineBar: KhienTrach,
+			CSTDCSExcellentSuffices: true, CSTDCSQuotaPercent: 15,
+			NganhYears: 3, NganhCouncilPercent: 90, InitiativeApplied: true, ToanQuocTimes: 2,
+			TTLDTTMemberPercent: 50, TTLDTTNoWarning: true,
+			TTLDXSMemberPercent: 70, TTLDXSNoWarning: false, TTLDXSExceedTargets: false,
+			TTLDXSQuotaPercent: 0, TTLDXSQuotaMin: 0,
+			CoNganhClusterPercent: 80,
+			CoCPNeedsCoNganh:      false, CoCPNeedsLead: true, CoCPQuotaPercent: 0,
+
+			Cite: Citations{
+				LDTT:           "Điều 24 khoản 1 Luật TĐKT 2022",
+				LDTTExclusions: "TT 01/2019/TT-VKSTC",
+				CSTDCS:         "Điều 23 Luật TĐKT 2022",
+				CSTDCSQuota:    "NĐ 91/2017/NĐ-CP (tỷ lệ kế thừa)",
+				CSTDNganh:      "Điều 22 Luật TĐKT 2022; Điều 16 khoản 1 TT 01/2019/TT-VKSTC",
+				CSTDToanQuoc:   "Điều 21 Luật TĐKT 2022",
+				TTLDTT:         "Điều 28 Luật TĐKT 2022",
+				TTLDXS:         "Điều 27 Luật TĐKT 2022",
+				TTLDXSQuota:    "TT 01/2019/TT-VKSTC",
+				CoNganh:        "Điều 20 TT 01/2019/TT-VKSTC",
+				CoChinhPhu:     "Điều 25 Luật TĐKT 2022",
+				CoCPQuota:      "NĐ 98/2023/NĐ-CP",
+				OpenCase:       "NĐ 98/2023/NĐ-CP",
+				MeritOnly:      "Điều 4 khoản 3 NĐ 98/2023/NĐ-CP",
+				DisciplineEnd:  "NĐ 98/2023/NĐ-CP",
+				Revocation:     "Chương VII Luật TĐKT 2022",
+			},
+			Unverified: []string{
+				"the period itself: domain.md has TT 01/2019 until 30/9/2024; that the 2022 law governs it from 1/1/2024 is this package's reading",
+				"LDTTMinMonths, NganhCouncilPercent, CoNganhClusterPercent: TT 01/2019 values kept for 2024 until TT 02/2024",
+				"CSTDCSQuotaPercent: 15 % kept from NĐ 91/2017; not found in NĐ 98/2023",
+				"TTLDTTNoWarning: Law 2022 Art. 28 text not found; domain.md keeps the clause",
+				"CoCPQuotaPercent: no NĐ 98/2023 quota found; none applied",
+				"OpenCase, DisciplineEnd: the NĐ 98/2023 articles were not found",
+			},
+		},
+		{
+			ID:   "tt02-2024",
+			Name: "Luật TĐKT 2022 + NĐ 98/2023/NĐ-CP + TT 02/2024/TT-VKSTC",
+			From: day(2024, time.October, 1),
+
+			LDTTMinRating: Tot, LDTTMinMonths: 6, LDTTAbsentBar: 3, LDTTDisciplineBar: KhienTrach,
+			CSTDCSExcellentSuffices: true, CSTDCSQuotaPercent: 15,
+			NganhYears: 3, NganhCouncilPercent: 90, InitiativeApplied: true, ToanQuocTimes: 2,
+			TTLDTTMemberPercent: 50, TTLDTTNoWarning: true,
+			TTLDXSMemberPercent: 70, TTLDXSNoWarning: false, TTLDXSExceedTargets: true,
+			TTLDXSQuotaPercent: 20, TTLDXSQuotaMin: 1,
+			CoNganhClusterPercent: 80,
+			CoCPNeedsCoNganh:      false, CoCPNeedsLead: true, CoCPQuotaPercent: 0,
+
+			Cite: Citations{
+				LDTT:           "Điều 24 khoản 1 Luật TĐKT 2022; Điều 15 TT 02/2024/TT-VKSTC",
+				LDTTExclusions: "Điều 15 TT 02/2024/TT-VKSTC",
+				CSTDCS:         "Điều 23 Luật TĐKT 2022",
+				CSTDCSQuota:    "NĐ 91/2017/NĐ-CP (tỷ lệ kế thừa)",
+				CSTDNganh:      "Điều 22 Luật TĐKT 2022; TT 02/2024/TT-VKSTC",
+				CSTDToanQuoc:   "Điều 21 Luật TĐKT 2022",
+				TTLDTT:         "Điều 28 Luật TĐKT 2022",
+				TTLDXS:         "Điều 27 Luật TĐKT 2022; Điều 18 khoản 1 TT 02/2024/TT-VKSTC",
+				TTLDXSQuota:    "Điều 18 khoản 2 TT 02/2024/TT-VKSTC",
+				CoNganh:        "TT 02/2024/TT-VKSTC",
+				CoChinhPhu:     "Điều 25 Luật TĐKT 2022",
+				CoCPQuota:      "NĐ 98/2023/NĐ-CP",
+				OpenCase:       "NĐ 98/2023/NĐ-CP",
+				MeritOnly:      "Điều 4 khoản 3 NĐ 98/2023/NĐ-CP",
+				DisciplineEnd:  "NĐ 98/2023/NĐ-CP",
+				Revocation:     "Chương VII Luật TĐKT 2022",
+			},
+			Unverified: []string{
+				"CSTDCSQuotaPercent: 15 % kept from NĐ 91/2017; not found in NĐ 98/2023 or TT 02/2024",
+				"NganhCouncilPercent: 90 % (TT 01/2019 Art. 16) kept; the TT 02/2024 article was not found",
+				"CoNganhClusterPercent: 80 % (TT 01/2019 Art. 20) kept; the TT 02/2024 article was not found",
+				"TTLDTTNoWarning: Law 2022 Art. 28 text not found; domain.md keeps the clause",
+				"LDTTAbsentBar: TT 02/2024 bars 3 to under 6 months; 6 months or more is read as barred too",
+				"CoCPQuotaPercent: no NĐ 98/2023 quota found; none applied",
+				"OpenCase, DisciplineEnd: the NĐ 98/2023 articles were not found",
+			},
+		},
+	}
+}
+
+// RuleSets lists every version, oldest first (a fresh copy each call).
+func RuleSets() []RuleSet { return ruleSets() }
+
+// RulesFor picks the version in force on date, the day the title is
+// considered: the day the emulation council (Hội đồng TĐKT) of the
+// deciding level deliberates the proposal — not the end of the emulation
+// year. A 2024 title considered on 15/9/2024 is judged under TT 01/2019,
+// the same title considered on 15/10/2024 under TT 02/2024. Only the
+// calendar day of date counts, in date's own location.
+//
+// A date before the first version (28/6/2019) gets the zero RuleSet
+// (ID == ""), and every rule then answers NeedsJudgement.
+func RulesFor(date time.Time) RuleSet {
+	d := day(date.Year(), date.Month(), date.Day())
+	for _, rs := range ruleSets() {
+		if rs.Covers(d) {
+			return rs
+		}
+	}
+	return RuleSet{}
+}
+
+// RuleSetByID returns the version a stored verdict names.
+func RuleSetByID(id string) (RuleSet, bool) {
+	for _, rs := range ruleSets() {
+		if rs.ID == id {
+			return rs, true
+		}
+	}
+	return RuleSet{}, false
+}
+
+// Covers reports whether the version is in force on the calendar day of d.
+func (rs RuleSet) Covers(d time.Time) bool {
+	d = day(d.Year(), d.Month(), d.Day())
+	if rs.ID == "" || d.Before(rs.From) {
+		return false
+	}
+	return rs.Until.IsZero() || !d.After(rs.Until)
+}
