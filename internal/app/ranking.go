@@ -84,6 +84,8 @@ func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]Cluste
 					s.Total, s.Achievement, s.Deduction, s.Reviewed = rev.Total, rev.Achievement, rev.Deduction, true
 				}
 				status[m] = f.Status
+			} else {
+				status[m] = scoring.NotStarted
 			}
 			in = append(in, s)
 			cr.Total.Add(s.Achievement)
@@ -125,7 +127,10 @@ func (a *App) ProgressBoard(ctx context.Context, p auth.Principal, year int) ([]
 	for _, cv := range clusters {
 		pr := Progress{Cluster: cv, ByState: map[scoring.Status][]org.Unit{}, Counts: map[scoring.Status]int{}}
 		for _, u := range cv.MemberUnits() {
-			st := states[u.ID]
+			st, ok := states[u.ID]
+			if !ok {
+				st = scoring.NotStarted
+			}
 			pr.ByState[st] = append(pr.ByState[st], u)
 			pr.Counts[st]++
 		}

@@ -69,6 +69,19 @@ func (a *App) SaveTable(ctx context.Context, p auth.Principal, info store.TableI
 		if err := auth.Authorize(p, auth.ManageTables, target); err != nil {
 			return err
 		}
+		if info.ID != 0 { // whoever edits a table must also own it as it is stored
+			cur, err := tx.TableInfo(ctx, info.ID)
+			if err != nil {
+				return err
+			}
+			curTarget, err := a.tableTarget(ctx, tx, cur)
+			if err != nil {
+				return err
+			}
+			if err := auth.Authorize(p, auth.ManageTables, curTarget); err != nil {
+				return err
+			}
+		}
 		info.Name = strings.TrimSpace(info.Name)
 		if info.Kind == "" {
 			info.Kind = "main"
@@ -77,8 +90,19 @@ func (a *App) SaveTable(ctx context.Context, p auth.Principal, info store.TableI
 			info.Level = string(cluster.National)
 		}
 		t.Name = info.Name
-		if err := validatePositional(t); err != nil {
+		if err := validateInfo(info, t); err != nil {
 			return err
+		}
+		if info.Kind == "main" && info.ID == 0 {
+			existing, err := tx.Tables(ctx, info.Year)
+			if err != nil {
+				return err
+			}
+			for _, e := range existing {
+				if !e.Superseded && e.Kind == "main" && e.Level == info.Level && e.UnitType == info.UnitType && ptrEq(e.ClusterID, info.ClusterID) {
+					return errs.New(errs.Invalid, "Năm %d đã có bảng tiêu chí chính cho phạm vi này (%s); hãy sửa bảng đó hoặc tạo phiên bản mới.", info.Year, e.Name)
+				}
+			}
 		}
 		if _, err := tx.Year(ctx, info.Year); err != nil {
 			if errs.CodeOf(err) == errs.NotFound {
@@ -107,6 +131,37 @@ func (a *App) SaveTable(ctx context.Context, p auth.Principal, info store.TableI
 		return tx.Audit(ctx, p.UserID, map[bool]string{true: "create", false: "update"}[before == nil], "criteria_table", out.ID, "", before, out)
 	})
 	return out, err
+}
+
+// validateInfo checks a table's header and rows (rows name their parents
+// by position).
+func validateInfo(info store.TableInfo, t scoring.Table) error {
+	f := errs.Fields{}
+	if info.Kind != "main" && info.Kind != "campaign" {
+		f.Add("kind", "Loại bảng phải là bảng chính (main) hoặc thi đua theo đợt (campaign).")
+	}
+	if info.Level != string(cluster.National) && info.Level != string(cluster.Bloc) {
+		f.Add("level", "Phạm vi phải là cụm toàn quốc (national) hoặc khối trong tỉnh (bloc).")
+	}
+	if info.UnitType != "" && !org.UnitType(info.UnitType).Valid() {
+		f.Add("unit_type", "Loại đơn vị không hợp lệ.")
+	}
+	scored := 0
+	for i, c := range t.Criteria {
+		if c.ParentID > int64(i) {
+			f.Add(fmt.Sprintf("criteria.%d", i+1), fmt.Sprintf("Dòng %d (%s): nhóm cấp trên phải đứng trước tiêu chí.", i+1, c.Code))
+		}
+		if c.Scored() {
+			scored++
+		}
+	}
+	if scored == 0 {
+		f.Add("criteria", "Bảng tiêu chí phải có ít nhất một tiêu chí chấm điểm.")
+	}
+	if err := f.Err(); err != nil {
+		return err
+	}
+	return validatePositional(t)
 }
 
 // validatePositional validates a table whose rows name parents by position.
@@ -156,6 +211,9 @@ func (a *App) NewTableVersion(ctx context.Context, p auth.Principal, id int64, r
 		if err := tx.SupersedeTable(ctx, id); err != nil {
 			return err
 		}
+		if err := tx.CopyAdjustments(ctx, id, out.ID); err != nil {
+			return err
+		}
 		return tx.Audit(ctx, p.UserID, "version", "criteria_table", out.ID, reason, info, out)
 	})
 	return out, err
@@ -166,6 +224,9 @@ func (a *App) CopyTable(ctx context.Context, p auth.Principal, id int64, year in
 	src, err := a.Table(ctx, p, id)
 	if err != nil {
 		return store.TableInfo{}, err
+	}
+	if year == 0 {
+		year = src.Info.Year + 1
 	}
 	info := src.Info
 	info.ID, info.Year, info.VersionNo, info.PreviousID, info.ChangeReason, info.Superseded, info.ClusterID = 0, year, 1, nil, "", false, nil
@@ -186,6 +247,7 @@ type FilingView struct {
 	Deadline    *time.Time                   `json:"deadline"`
 	CanEdit     bool                         `json:"can_edit"`   // the unit may change its own scores now
 	CanReview   bool                         `json:"can_review"` // p may review it now
+	Closed      bool                         `json:"closed"`     // the deadline has passed for this filing
 }
 
 // Filing returns a unit's self-assessment for a year, against the table
@@ -253,7 +315,8 @@ func (a *App) filingView(ctx context.Context, tx *store.Store, p auth.Principal,
 	v.Deadline = y.SelfAssessmentDeadline
 	v.Self = scoring.Evaluate(v.Table, v.Filing.Self, v.Adjustments)
 	v.Reviewed = scoring.Evaluate(v.Table, v.Filing.ReviewedEntries(), v.Adjustments)
-	v.CanEdit = auth.Can(p, auth.FileSelf, t) && v.Filing.Status.UnitMayEdit() && !a.pastDeadline(v)
+	v.Closed = a.pastDeadline(v)
+	v.CanEdit = auth.Can(p, auth.FileSelf, t) && v.Filing.Status.UnitMayEdit() && !v.Closed
 	v.CanReview = auth.Can(p, auth.ReviewFiling, t) && v.Filing.Status.ReviewerMayEdit()
 	return v, nil
 }
@@ -306,8 +369,10 @@ func (a *App) SaveSelf(ctx context.Context, p auth.Principal, year int, unitID i
 				return errs.New(errs.Invalid, "Chưa nộp được: còn %d tiêu chí chưa chấm hoặc chưa ghi “không phát sinh” (%s).", len(missing), strings.Join(codes, ", "))
 			}
 			now := a.Now().UTC()
-			if f.Status == scoring.Returned {
+			if f.Status == scoring.Returned && len(f.Review) > 0 {
 				f.Review = map[int64]scoring.Review{} // the corrected filing is reviewed afresh
+				changes = append(changes, store.ScoreChange{Side: "review", Field: "rulings", OldValue: fmt.Sprintf("%d dòng", len(v.Filing.Review)),
+					NewValue: "xóa để thẩm định lại", Reason: "Đơn vị nộp lại sau khi bị trả lại", ChangedBy: nullable(p.UserID)})
 			}
 			f.Status, f.SubmittedAt = scoring.Submitted, &now
 		}
@@ -460,6 +525,7 @@ func diffSelf(t scoring.Table, f scoring.Filing, next map[int64]scoring.Entry, b
 		add("denominator", num(o.Denominator), num(n.Denominator))
 		add("not_arisen", yesNo(o.NotArisen), yesNo(n.NotArisen))
 		add("explanation", o.Explanation, n.Explanation)
+		add("evidence", o.Evidence, n.Evidence)
 	}
 	return out
 }
@@ -492,6 +558,7 @@ func diffReview(t scoring.Table, f scoring.Filing, next map[int64]scoring.Review
 		add("numerator", num(o.Numerator), num(n.Numerator))
 		add("denominator", num(o.Denominator), num(n.Denominator))
 		add("not_arisen", yesNo(o.NotArisen), yesNo(n.NotArisen))
+		add("comment", o.Comment, n.Comment)
 	}
 	return out
 }
@@ -527,6 +594,11 @@ func (a *App) SetAdjustment(ctx context.Context, p auth.Principal, tableID, unit
 		}
 		adj.Reason = strings.TrimSpace(adj.Reason)
 		f := errs.Fields{}
+		if _, err := tx.Unit(ctx, unitID); errs.CodeOf(err) == errs.NotFound {
+			f.Add("unit_id", "Đơn vị không tồn tại.")
+		} else if err != nil {
+			return err
+		}
 		if adj.Share < 0 || adj.Share > 1 {
 			f.Add("share", "Tỷ lệ áp dụng phải từ 0 (không áp dụng) đến 1 (cả năm).")
 		}

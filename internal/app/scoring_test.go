@@ -11,6 +11,7 @@ import (
 	"thidua/internal/cluster"
 	"thidua/internal/errs"
 	"thidua/internal/scoring"
+	"thidua/internal/seed"
 	"thidua/internal/store"
 )
 
@@ -293,5 +294,38 @@ func TestDeadlineAndAdjustment(t *testing.T) {
 	// 90 % meets the Assembly's 90 but not the sector's 95: 0; zero count met: 20; fixed 40 × 0,5 = 20 of 20.
 	if v.Self.Applicable != 80 || v.Self.Raw != 40 || v.Self.Scaled != 50 {
 		t.Fatalf("with adjustment: %+v", v.Self)
+	}
+}
+
+func TestTableScopeRules(t *testing.T) {
+	t.Parallel()
+	s := newScoringFixture(t)
+	f := s.fixture
+	// One current main table per scope and year.
+	_, err := f.SaveTable(f.ctx, f.board, store.TableInfo{Year: 2040, Name: "Bảng thứ hai", Level: "national", UnitType: "provincial"}, s.table.Positional())
+	wantCode(t, err, errs.Invalid)
+	// Values are checked, not left to the database.
+	_, err = f.SaveTable(f.ctx, f.board, store.TableInfo{Year: 2040, Name: "X", Kind: "weekly", Level: "galaxy", UnitType: "ministry"}, s.table.Positional())
+	e, _ := errs.As(err)
+	if e == nil || e.Fields["kind"] == "" || e.Fields["level"] == "" || e.Fields["unit_type"] == "" {
+		t.Fatalf("bad header: %v", err)
+	}
+	// A provincial council cannot take a sector table by pointing it at one of its blocs.
+	th := f.unit(t, seed.ProvinceCode("Thanh Hóa")).ID
+	council := auth.Principal{UserID: f.board.UserID, Role: auth.RoleBoard, UnitID: th, BoardOf: th}
+	bloc, err := f.SaveCluster(f.ctx, council, 0, app.ClusterInput{Year: 2040, Level: "bloc", Number: 1, OwnerUnitID: &th,
+		Members: []int64{f.unit(t, seed.ProvinceCode("Thanh Hóa")+"-P2").ID, f.unit(t, seed.ProvinceCode("Thanh Hóa")+"-P3").ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, _ := f.Store.TableInfo(f.ctx, s.table.ID)
+	info.ClusterID = &bloc.ID
+	_, err = f.SaveTable(f.ctx, council, info, s.table.Positional())
+	wantCode(t, err, errs.Forbidden)
+	// Copying defaults to the next year.
+	f.openYear(t, 2041)
+	c, err := f.CopyTable(f.ctx, f.board, s.table.ID, 0)
+	if err != nil || c.Year != 2041 {
+		t.Fatalf("copy: %+v %v", c, err)
 	}
 }

@@ -6,11 +6,11 @@ import "time"
 type Status string
 
 const (
-	NotStarted Status = ""          // no filing yet
-	Draft      Status = "draft"     // the unit is filling it in
-	Submitted  Status = "submitted" // with the cluster head
-	Returned   Status = "returned"  // sent back for correction (trả lại)
-	Reviewed   Status = "reviewed"  // the head accepted it with the reviewed scores
+	NotStarted Status = "not_started" // no filing yet
+	Draft      Status = "draft"       // the unit is filling it in
+	Submitted  Status = "submitted"   // with the cluster head
+	Returned   Status = "returned"    // sent back for correction (trả lại)
+	Reviewed   Status = "reviewed"    // the head accepted it with the reviewed scores
 )
 
 // Label is the Vietnamese name of the status.

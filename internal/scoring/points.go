@@ -38,36 +38,36 @@ const (
 
 // Line is the result for one criterion.
 type Line struct {
-	CriterionID int64
-	Max         float64 // what the criterion counts for this unit (after adjustment)
-	Points      float64
-	Value       *float64 // an indicator's rate (%) or count
-	Outcome     Outcome
-	OutcomeNA   Outcome // judged against the National Assembly's target alone
-	OutcomeSec  Outcome // judged against the sector's target alone
-	Excluded    bool    // không phát sinh or switched off
+	CriterionID int64    `json:"criterion_id"`
+	Max         float64  `json:"max"` // what the criterion counts for this unit (after adjustment)
+	Points      float64  `json:"points"`
+	Value       *float64 `json:"value"` // an indicator's rate (%) or count
+	Outcome     Outcome  `json:"outcome"`
+	OutcomeNA   Outcome  `json:"outcome_na"`     // judged against the National Assembly's target alone
+	OutcomeSec  Outcome  `json:"outcome_sector"` // judged against the sector's target alone
+	Excluded    bool     `json:"excluded"`       // không phát sinh or switched off
 }
 
 // Result is a unit's score against a table.
 type Result struct {
-	Lines      []Line
-	Raw        float64 // points of the scored criteria, before rescaling
-	Applicable float64 // the maxima of the criteria that applied
-	Full       float64 // the table's full score
-	Scaled     float64 // Raw × Full / Applicable: neither punished nor rewarded for what did not arise
-	Bonus      float64 // after caps
-	Deduction  float64 // after caps, a positive number
-	Total      float64 // Scaled + Bonus − Deduction, rounded to 2 decimals
-	Achievement
+	Lines       []Line  `json:"lines"`
+	Raw         float64 `json:"raw"`        // points of the scored criteria, before rescaling
+	Applicable  float64 `json:"applicable"` // the maxima of the criteria that applied
+	Full        float64 `json:"full"`       // the table's full score
+	Scaled      float64 `json:"scaled"`     // Raw × Full / Applicable: neither punished nor rewarded for what did not arise
+	Bonus       float64 `json:"bonus"`      // after caps
+	Deduction   float64 `json:"deduction"`  // after caps, a positive number
+	Total       float64 `json:"total"`      // Scaled + Bonus − Deduction, rounded to 2 decimals
+	Achievement `json:"achievement"`
 }
 
 // Achievement counts the indicators that arose and how many met or
 // exceeded their targets ("127/129 chỉ tiêu phát sinh đạt; 59/60 vượt").
 type Achievement struct {
-	Arisen     int // indicators that arose
-	Met        int // of those, met or exceeded
-	Exceedable int // arisen indicators that can be exceeded (a rate or count with a target)
-	Exceeded   int
+	Arisen     int `json:"arisen"`     // indicators that arose
+	Met        int `json:"met"`        // of those, met or exceeded
+	Exceedable int `json:"exceedable"` // arisen indicators that can be exceeded
+	Exceeded   int `json:"exceeded"`
 }
 
 // Add accumulates another unit's counts (for a cluster's figures).

@@ -63,7 +63,8 @@ func (s *Store) Filing(ctx context.Context, tableID, unitID int64) (scoring.Fili
 	err := s.DB.WithContext(ctx).Where("table_id = ? AND unit_id = ?", tableID, unitID).Take(&r).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		info, err := s.TableInfo(ctx, tableID)
-		return scoring.Filing{TableID: tableID, UnitID: unitID, Year: info.Year, Self: map[int64]scoring.Entry{}, Review: map[int64]scoring.Review{}}, err
+		return scoring.Filing{TableID: tableID, UnitID: unitID, Year: info.Year, Status: scoring.NotStarted,
+			Self: map[int64]scoring.Entry{}, Review: map[int64]scoring.Review{}}, err
 	}
 	if err != nil {
 		return scoring.Filing{}, err

@@ -26,7 +26,7 @@ type TableInfo struct {
 	ChangeReason string    `json:"change_reason"`
 	Superseded   bool      `json:"superseded"`
 	Version      int       `json:"version"`
-	Frozen       bool      `json:"frozen" gorm:"->;-:migration"` // a unit has submitted against it
+	Frozen       bool      `json:"frozen" gorm:"->;-:migration"` // a unit has started filing against it
 	CreatedAt    time.Time `json:"created_at"`
 }
 
@@ -52,7 +52,9 @@ type criterionRow struct {
 
 func (criterionRow) TableName() string { return "criteria" }
 
-const frozenSQL = `EXISTS (SELECT 1 FROM assessments a WHERE a.table_id = criteria_tables.id AND a.status <> 'draft') AS frozen`
+// A table is frozen once a unit has started filing against it: its rows
+// are what that filing points at.
+const frozenSQL = `EXISTS (SELECT 1 FROM assessments a WHERE a.table_id = criteria_tables.id) AS frozen`
 
 // Tables lists a year's criteria tables, current versions first.
 func (s *Store) Tables(ctx context.Context, year int) ([]TableInfo, error) {
@@ -195,6 +197,15 @@ func (s *Store) Adjustments(ctx context.Context, tableID, unitID int64) (map[int
 		out[r.CriterionID] = scoring.Adjustment{CriterionID: r.CriterionID, Share: r.Share, Reason: r.Reason}
 	}
 	return out, err
+}
+
+// CopyAdjustments gives a new version of a table the adjustments of the
+// old one, criterion by code.
+func (s *Store) CopyAdjustments(ctx context.Context, from, to int64) error {
+	return s.DB.WithContext(ctx).Exec(`INSERT INTO criterion_adjustments (criterion_id, unit_id, share, reason, created_by)
+		SELECT n.id, a.unit_id, a.share, a.reason, a.created_by FROM criterion_adjustments a
+		JOIN criteria o ON o.id = a.criterion_id AND o.table_id = ?
+		JOIN criteria n ON n.table_id = ? AND n.code = o.code`, from, to).Error
 }
 
 // SetAdjustment records (share < 1) or removes (share 1) an adjustment.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -13,6 +14,8 @@ import (
 	"thidua/internal/scoring"
 )
 
+var thousands = regexp.MustCompile(`^\d{1,3}(\.\d{3})+$`)
+
 // parseNumber reads a number typed the Vietnamese way ("98,5", "1.234,5")
 // or the programmer's way ("98.5").
 func parseNumber(raw string) (*float64, bool) {
@@ -20,8 +23,11 @@ func parseNumber(raw string) (*float64, bool) {
 	if raw == "" {
 		return nil, true
 	}
-	if strings.Contains(raw, ",") {
+	switch {
+	case strings.Contains(raw, ","): // 1.234,5
 		raw = strings.ReplaceAll(strings.ReplaceAll(raw, ".", ""), ",", ".")
+	case thousands.MatchString(raw): // 1.876 is one thousand eight hundred and seventy-six
+		raw = strings.ReplaceAll(raw, ".", "")
 	}
 	v, err := strconv.ParseFloat(raw, 64)
 	if err != nil {
@@ -280,8 +286,10 @@ func (s *Server) reviewSave(c echo.Context) error {
 	}
 	switch body.Action {
 	case app.ReviewSave, app.ReviewReturn, app.ReviewAccept:
-	default:
+	case "":
 		body.Action = app.ReviewSave
+	default:
+		return errs.Fields{"action": "Thao tác phải là save, return hoặc accept."}.Err()
 	}
 	var v app.FilingView
 	if err = fe.Err(); err == nil {

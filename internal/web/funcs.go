@@ -22,6 +22,7 @@ var pageFuncs = template.FuncMap{
 	},
 	"hasPrefix":    strings.HasPrefix,
 	"num":          formatNum,
+	"inum":         inputNum,
 	"idstr":        func(id int64) string { return strconv.FormatInt(id, 10) },
 	"outcomeLabel": outcomeLabel,
 	"short":        shortName,
@@ -32,10 +33,17 @@ var pageFuncs = template.FuncMap{
 	"unitTypeLabel": func(t string) string { return org.UnitType(t).Label() },
 	"fieldLabel": func(f string) string {
 		return map[string]string{"score": "Điểm", "numerator": "Tử số", "denominator": "Mẫu số", "not_arisen": "Không phát sinh",
-			"explanation": "Giải trình", "status": "Trạng thái"}[f]
+			"explanation": "Giải trình", "status": "Trạng thái", "evidence": "Tài liệu chứng minh", "comment": "Nhận xét",
+			"rulings": "Kết quả thẩm định"}[f]
 	},
 	"collectiveTitles": func() []award.Title { return award.CollectiveTitles },
 	"individualTitles": func() []award.Title { return award.IndividualTitles },
+}
+
+// inputNum writes a number for a form field: decimal comma, no thousands
+// separator, so what is shown reads back as the same number.
+func inputNum(v any) string {
+	return strings.ReplaceAll(formatNum(v), ".", "")
 }
 
 // formatNum writes a number (or a *float64, empty when nil) the Vietnamese way.

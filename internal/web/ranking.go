@@ -33,6 +33,9 @@ func (s *Server) ranking(c echo.Context) error {
 	if d.Clusters == nil {
 		d.Clusters = []app.ClusterRanking{}
 	}
+	if d.National == nil {
+		d.National = []app.Standing{}
+	}
 	return s.respond(c, http.StatusOK, "ranking", "Kết quả chấm điểm, xếp hạng thi đua năm "+strconv.Itoa(year), "scoring", d)
 }
 
@@ -60,6 +63,9 @@ type progressData struct {
 func (s *Server) progress(c echo.Context) error {
 	year, err := yearParam(c)
 	if err != nil {
+		return err
+	}
+	if _, err := s.app.Year(c.Request().Context(), principal(c), year); err != nil {
 		return err
 	}
 	rows, err := s.app.ProgressBoard(c.Request().Context(), principal(c), year)

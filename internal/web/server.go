@@ -205,6 +205,7 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.POST("/tables/:id/copy", s.tableCopy)
 	g.POST("/tables/:id/adjustments", s.tableAdjust)
 	g.GET("/years/:year/progress", s.progress)
+
 }
 
 func hstsAge(secure bool) int {

@@ -32,9 +32,9 @@ func rowsOf(t scoring.Table) []tableRow {
 	}
 	out := make([]tableRow, 0, len(t.Criteria)+8)
 	for _, c := range t.Criteria {
-		out = append(out, tableRow{Code: c.Code, Name: c.Name, Parent: codes[c.ParentID], Method: string(c.Method), Max: formatNum(c.Max),
-			Numerator: c.Numerator, Denominator: c.Denominator, Direction: string(c.Direction), TargetNA: formatNum(c.TargetNA),
-			TargetSector: formatNum(c.TargetSector), ExceedBonus: formatNum(c.ExceedBonus), Below: string(c.Below)})
+		out = append(out, tableRow{Code: c.Code, Name: c.Name, Parent: codes[c.ParentID], Method: string(c.Method), Max: inputNum(c.Max),
+			Numerator: c.Numerator, Denominator: c.Denominator, Direction: string(c.Direction), TargetNA: inputNum(c.TargetNA),
+			TargetSector: inputNum(c.TargetSector), ExceedBonus: inputNum(c.ExceedBonus), Below: string(c.Below)})
 	}
 	return out
 }

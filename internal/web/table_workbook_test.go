@@ -195,7 +195,8 @@ func TestTableWorkbookImport(t *testing.T) {
 	} else {
 		wantText(t, "form", r, `enctype="multipart/form-data"`, `name="file"`, "mau-bang-tieu-chi-2026.xlsx")
 	}
-	fields := map[string]string{"name": "Bảng nhập từ Excel năm 2026", "level": "national", "unit_type": "provincial"}
+	// A scope the demo has no main table for: one main table per scope and year.
+	fields := map[string]string{"name": "Bảng nhập từ Excel năm 2026", "level": "national", "unit_type": "district"}
 	tables0, criteria0 := tableCount(t, s)
 
 	// Three problems: all listed with their place; nothing written.
@@ -283,7 +284,7 @@ func TestTableWorkbookImport(t *testing.T) {
 	if err := s.app.Store.DB.Raw(`SELECT id, level, unit_type, kind FROM criteria_tables WHERE name = ?`, fields["name"]).Scan(&created).Error; err != nil {
 		t.Fatal(err)
 	}
-	if created.Level != "national" || created.UnitType != "provincial" || created.Kind != "main" {
+	if created.Level != "national" || created.UnitType != "district" || created.Kind != "main" {
 		t.Errorf("created header: %+v", created)
 	}
 	again, err := s.app.Store.Table(ctx, created.ID)
@@ -333,7 +334,7 @@ func TestTableImportAPI(t *testing.T) {
 	if err := xlsx.WriteTable(&book, xlsx.TableDoc{Year: 2026, Criteria: stored.Criteria}); err != nil {
 		t.Fatal(err)
 	}
-	fields := map[string]string{"name": "Bảng qua API", "level": "bloc"}
+	fields := map[string]string{"name": "Bảng qua API", "level": "bloc", "unit_type": "regional"}
 	tables0, _ := tableCount(t, s)
 
 	st, body := tableAPI(t, s, board, fields, tableProblemsWorkbook(t))

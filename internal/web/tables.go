@@ -8,6 +8,7 @@ import (
 
 	"thidua/internal/app"
 	"thidua/internal/auth"
+	"thidua/internal/errs"
 	"thidua/internal/scoring"
 	"thidua/internal/store"
 )
@@ -56,14 +57,38 @@ func (s *Server) tableShow(c echo.Context) error {
 	if isAPI(c) {
 		return c.JSON(http.StatusOK, d)
 	}
+	return s.renderTable(c, http.StatusOK, d, nil)
+}
+
+func (s *Server) renderTable(c echo.Context, st int, d app.TableDetail, formErr error) error {
 	depth := map[int64]int{}
 	for _, cr := range d.Table.Criteria {
 		if cr.ParentID != 0 {
 			depth[cr.ID] = depth[cr.ParentID] + 1
 		}
 	}
-	data := tableShowData{TableDetail: d, Depth: depth, CanManage: auth.Can(principal(c), auth.ManageTables, auth.Target{Year: d.Info.Year})}
-	return c.Render(http.StatusOK, "table_show", s.page(c, d.Info.Name, "scoring", data))
+	data := tableShowData{TableDetail: d, Depth: depth, CanManage: mayTry(c, auth.ManageTables) == nil}
+	pg := s.page(c, d.Info.Name, "scoring", data)
+	if formErr != nil {
+		pg.Errors, pg.Error, _ = fieldErrors(formErr)
+		for _, msg := range pg.Errors {
+			pg.Error += " " + msg
+		}
+	}
+	return c.Render(st, "table_show", pg)
+}
+
+// tableWithError shows the table page with a form's problem on it; other
+// errors, and the API's, go to the error handler.
+func (s *Server) tableWithError(c echo.Context, id int64, formErr error) error {
+	if _, _, ok := fieldErrors(formErr); !ok || isAPI(c) {
+		return formErr
+	}
+	d, err := s.app.Table(c.Request().Context(), principal(c), id)
+	if err != nil {
+		return err
+	}
+	return s.renderTable(c, status(errs.CodeOf(formErr)), d, formErr)
 }
 
 // tableBody is a table as the API sends it: rows name their parent by
@@ -101,11 +126,16 @@ func (s *Server) tableUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var b tableBody
+	cur, err := s.app.Table(c.Request().Context(), principal(c), id)
+	if err != nil {
+		return err
+	}
+	b := tableBody{TableInfo: cur.Info} // fields the body leaves out stay as they are
+	b.TableInfo.Version = 0
 	if err := decodeJSON(c, &b); err != nil {
 		return err
 	}
-	b.TableInfo.ID = id
+	b.TableInfo.ID, b.Year = id, cur.Info.Year
 	info, err := s.app.SaveTable(c.Request().Context(), principal(c), b.TableInfo, scoring.Table{Criteria: b.Criteria})
 	if err != nil {
 		return err
@@ -134,7 +164,7 @@ func (s *Server) tableVersion(c echo.Context) error {
 	}
 	info, err := s.app.NewTableVersion(c.Request().Context(), principal(c), id, body.Reason)
 	if err != nil {
-		return err
+		return s.tableWithError(c, id, err)
 	}
 	return s.done(c, http.StatusCreated, info, "Đã tạo phiên bản "+strconv.Itoa(info.VersionNo)+" của bảng tiêu chí.", "/tables/"+strconv.FormatInt(info.ID, 10))
 }
@@ -184,7 +214,12 @@ func (s *Server) tableAdjust(c echo.Context) error {
 			return err
 		}
 	} else {
-		body.UnitID, _ = strconv.ParseInt(formValue(c, "unit_id"), 10, 64)
+		raw := formValue(c, "unit_id")
+		if body.UnitID, err = strconv.ParseInt(raw, 10, 64); err != nil && raw != "" {
+			if u, uerr := s.app.Store.UnitByCode(c.Request().Context(), raw); uerr == nil {
+				body.UnitID = u.ID
+			}
+		}
 		body.CriterionID, _ = strconv.ParseInt(formValue(c, "criterion_id"), 10, 64)
 		if v, ok := parseNumber(formValue(c, "share")); ok && v != nil {
 			body.Share = *v
@@ -192,7 +227,7 @@ func (s *Server) tableAdjust(c echo.Context) error {
 		body.Reason = formValue(c, "reason")
 	}
 	if err := s.app.SetAdjustment(c.Request().Context(), principal(c), id, body.UnitID, body.Adjustment); err != nil {
-		return err
+		return s.tableWithError(c, id, err)
 	}
 	return s.done(c, http.StatusOK, body, "Đã ghi nhận điều chỉnh tiêu chí cho đơn vị.", "/tables/"+strconv.FormatInt(id, 10))
 }
