@@ -206,6 +206,28 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.POST("/tables/:id/adjustments", s.tableAdjust)
 	g.GET("/years/:year/progress", s.progress)
 
+	// People and their records.
+	if !api {
+		g.GET("/people/new", s.personNew)
+		g.GET("/people/:id/edit", s.personEdit)
+		g.POST("/people/:id", s.personUpdate)
+		g.POST("/people/:id/ratings/:year/delete", s.personUnrate)
+		g.POST("/people/:id/initiatives/:rid/delete", s.personInitiativeDelete)
+		g.POST("/people/:id/disciplines/:rid/delete", s.personDisciplineDelete)
+	} else {
+		g.PUT("/people/:id", s.personUpdate)
+		g.DELETE("/people/:id/ratings/:year", s.personUnrate)
+		g.DELETE("/people/:id/initiatives/:rid", s.personInitiativeDelete)
+		g.DELETE("/people/:id/disciplines/:rid", s.personDisciplineDelete)
+	}
+	g.GET("/people", s.peopleList)
+	g.POST("/people", s.personCreate)
+	g.GET("/people/:id", s.personShow)
+	g.POST("/people/:id/ratings", s.personRate)
+	g.POST("/people/:id/initiatives", s.personInitiativeAdd)
+	g.POST("/people/:id/disciplines", s.personDisciplineAdd)
+	g.POST("/people/:id/awards", s.personAwardAdd)
+	g.POST("/people/:id/awards/:rid/revoke", s.personAwardRevoke)
 }
 
 func hstsAge(secure bool) int {

@@ -1,0 +1,490 @@
+package app
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+
+	"thidua/internal/auth"
+	"thidua/internal/award"
+	"thidua/internal/errs"
+	"thidua/internal/org"
+	"thidua/internal/store"
+)
+
+// PersonInput is what a user may set on a person. Id, version and the
+// audit fields are never taken from input.
+type PersonInput struct {
+	FullName  string      `json:"full_name"`
+	BirthDate *time.Time  `json:"birth_date"`
+	Sex       string      `json:"sex"` // "nam", "nu" or ""
+	Position  string      `json:"position"`
+	UnitID    int64       `json:"unit_id"`
+	Since     time.Time   `json:"since"` // in the unit from; for a move, the day of the move
+	Active    bool        `json:"active"`
+	MoveNote  string      `json:"move_note"`
+	Unparsed  errs.Fields `json:"-"`
+}
+
+func (in PersonInput) apply(p store.Person) store.Person {
+	p.FullName = strings.Join(strings.Fields(in.FullName), " ")
+	p.BirthDate = nil
+	if in.BirthDate != nil {
+		d := org.Day(*in.BirthDate)
+		p.BirthDate = &d
+	}
+	p.Sex = nil
+	if s := strings.TrimSpace(in.Sex); s != "" {
+		p.Sex = &s
+	}
+	p.Position = strings.TrimSpace(in.Position)
+	p.UnitID = in.UnitID
+	p.Since = org.Day(in.Since)
+	p.Active = in.Active
+	return p
+}
+
+func validatePerson(p store.Person, unparsed errs.Fields) error {
+	f := errs.Fields{}
+	for k, v := range unparsed {
+		f.Add(k, v)
+	}
+	if p.FullName == "" {
+		f.Add("full_name", "Vui lòng nhập họ và tên.")
+	} else if len([]rune(p.FullName)) > 200 {
+		f.Add("full_name", "Họ và tên không quá 200 ký tự.")
+	}
+	if p.Sex != nil && *p.Sex != "nam" && *p.Sex != "nu" {
+		f.Add("sex", "Giới tính không hợp lệ.")
+	}
+	if p.UnitID == 0 {
+		f.Add("unit_id", "Vui lòng chọn đơn vị công tác.")
+	}
+	if p.Since.IsZero() && unparsed["since"] == "" {
+		f.Add("since", "Vui lòng nhập ngày bắt đầu công tác tại đơn vị.")
+	}
+	if p.BirthDate != nil && !p.Since.IsZero() && !p.BirthDate.Before(p.Since) {
+		f.Add("birth_date", "Ngày sinh phải trước ngày bắt đầu công tác.")
+	}
+	return f.Err()
+}
+
+// unitPathOf is a unit's path up the tree, the unit first; NotFound when
+// there is no such unit.
+func (a *App) unitPathOf(ctx context.Context, tx *store.Store, unitID int64) ([]int64, error) {
+	path, err := tx.UnitPath(ctx, unitID)
+	if err != nil {
+		return nil, err
+	}
+	if len(path) == 0 {
+		return nil, errs.New(errs.NotFound, "Không tìm thấy đơn vị.")
+	}
+	return path, nil
+}
+
+// authorizePeopleWrite checks that p may change the people of a unit: an
+// officer of that very unit (FileSelf), or the board (ManageUnits).
+func (a *App) authorizePeopleWrite(ctx context.Context, tx *store.Store, p auth.Principal, unitID int64) error {
+	if p.Anonymous() {
+		return auth.Authorize(p, auth.FileSelf, auth.Target{})
+	}
+	path, err := a.unitPathOf(ctx, tx, unitID)
+	if err != nil {
+		return err
+	}
+	t := auth.Unit(path)
+	if auth.Can(p, auth.ManageUnits, t) || auth.Can(p, auth.FileSelf, t) {
+		return nil
+	}
+	return errs.New(errs.Forbidden, "Chỉ cán bộ của đơn vị hoặc Hội đồng thi đua – khen thưởng được cập nhật hồ sơ cán bộ của đơn vị.")
+}
+
+// authorizeAwards checks that p may record awards for a unit's people: the board.
+func (a *App) authorizeAwards(ctx context.Context, tx *store.Store, p auth.Principal, unitID int64) error {
+	if p.Anonymous() {
+		return auth.Authorize(p, auth.ManageUnits, auth.Target{})
+	}
+	path, err := a.unitPathOf(ctx, tx, unitID)
+	if err != nil {
+		return err
+	}
+	if auth.Can(p, auth.ManageUnits, auth.Unit(path)) {
+		return nil
+	}
+	return errs.New(errs.Forbidden, "Chỉ Hội đồng thi đua – khen thưởng được ghi nhận, hủy bỏ quyết định khen thưởng.")
+}
+
+// People lists people. A unit officer sees only the people of their own
+// unit and the units under it.
+func (a *App) People(ctx context.Context, p auth.Principal, f store.PersonFilter) ([]store.Person, int64, error) {
+	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
+		return nil, 0, err
+	}
+	if p.Role == auth.RoleOfficer {
+		f.Within = &p.UnitID
+	}
+	return a.Store.ListPeople(ctx, f)
+}
+
+// PersonRecord is a person with the record the award rules read.
+type PersonRecord struct {
+	Person      store.Person             `json:"person"`
+	Ratings     []store.PersonRating     `json:"ratings"`
+	Initiatives []store.PersonInitiative `json:"initiatives"`
+	Disciplines []store.PersonDiscipline `json:"disciplines"`
+	Awards      []store.Award            `json:"awards"`
+	Moves       []store.PersonMove       `json:"moves"`
+}
+
+// Person returns one person with their record, if p may see their unit.
+func (a *App) Person(ctx context.Context, p auth.Principal, id int64) (PersonRecord, error) {
+	if p.Anonymous() {
+		return PersonRecord{}, auth.Authorize(p, auth.ViewUnits, auth.Target{})
+	}
+	person, err := a.Store.Person(ctx, id)
+	if err != nil {
+		return PersonRecord{}, err
+	}
+	if err := a.authorizeUnit(ctx, p, auth.ViewUnits, person.UnitID); err != nil {
+		return PersonRecord{}, err
+	}
+	r := PersonRecord{Person: person}
+	if r.Ratings, err = a.Store.Ratings(ctx, id); err != nil {
+		return r, err
+	}
+	if r.Initiatives, err = a.Store.Initiatives(ctx, id); err != nil {
+		return r, err
+	}
+	if r.Disciplines, err = a.Store.Disciplines(ctx, id); err != nil {
+		return r, err
+	}
+	if r.Awards, err = a.Store.PersonAwards(ctx, id); err != nil {
+		return r, err
+	}
+	r.Moves, err = a.Store.Moves(ctx, id)
+	return r, err
+}
+
+// AwardPerson is the record as the award rules read it. A revoked award
+// is kept, marked Revoked: the rules count it for nothing.
+func (r PersonRecord) AwardPerson() award.Person {
+	ap := award.Person{ID: r.Person.ID, Name: r.Person.FullName, Ratings: map[int]award.Rating{}}
+	for _, x := range r.Ratings {
+		ap.Ratings[x.Year] = award.Rating(x.Rating)
+	}
+	for _, x := range r.Initiatives {
+		ap.Initiatives = append(ap.Initiatives, award.Initiative{Year: x.Year, Level: award.Level(x.Level), Applied: x.Applied})
+	}
+	for _, x := range r.Disciplines {
+		d := award.Discipline{Measure: award.Measure(x.Measure), From: x.FromDate}
+		if x.ToDate != nil {
+			d.To = *x.ToDate
+		}
+		ap.Disciplines = append(ap.Disciplines, d)
+	}
+	for _, x := range r.Awards {
+		ap.Awards = append(ap.Awards, award.Held{Year: x.Year, Title: award.Title(x.Title), Kind: award.Kind(x.Kind), Revoked: x.Revoked})
+	}
+	return ap
+}
+
+// Verdicts are the award rules' answers on a person for one year.
+type Verdicts struct {
+	Year        int             `json:"year"`
+	RuleSetID   string          `json:"rule_set_id"`
+	RuleSetName string          `json:"rule_set_name"`
+	Verdicts    []award.Verdict `json:"verdicts"`
+}
+
+// PersonVerdicts runs the individual titles' rules on the record for the
+// current year, under the rules in force today. Chiến sĩ thi đua ngành is
+// judged with no ballot held yet.
+func (a *App) PersonVerdicts(r PersonRecord) Verdicts {
+	today := a.Today()
+	year := today.Year()
+	rs := award.RulesFor(today)
+	p := r.AwardPerson()
+	return Verdicts{Year: year, RuleSetID: rs.ID, RuleSetName: rs.Name, Verdicts: []award.Verdict{
+		rs.LaoDongTienTien(p, year),
+		rs.ChienSiThiDuaCoSo(p, year),
+		rs.ChienSiThiDuaNganh(p, year, award.Vote{}),
+		rs.ChienSiThiDuaToanQuoc(p, year),
+	}}
+}
+
+// CreatePerson adds a person to a unit.
+func (a *App) CreatePerson(ctx context.Context, p auth.Principal, in PersonInput) (store.Person, error) {
+	var out store.Person
+	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+		np := in.apply(store.Person{})
+		if np.UnitID != 0 {
+			if err := a.authorizePeopleWrite(ctx, tx, p, np.UnitID); err != nil {
+				if errs.CodeOf(err) != errs.NotFound {
+					return err
+				}
+				in.Unparsed = withField(in.Unparsed, "unit_id", "Đơn vị không tồn tại.")
+			}
+		} else if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
+			return err
+		} else if p.Role == auth.RoleViewer {
+			return errs.New(errs.Forbidden, "Chỉ cán bộ của đơn vị hoặc Hội đồng thi đua – khen thưởng được cập nhật hồ sơ cán bộ của đơn vị.")
+		}
+		if err := validatePerson(np, in.Unparsed); err != nil {
+			return err
+		}
+		var err error
+		if out, err = tx.CreatePerson(ctx, np); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, p.UserID, "create", "person", out.ID, "", nil, out)
+	})
+	return out, err
+}
+
+func withField(f errs.Fields, field, msg string) errs.Fields {
+	if f == nil {
+		f = errs.Fields{}
+	}
+	f.Add(field, msg)
+	return f
+}
+
+// UpdatePerson changes a person. version is the version the editor loaded.
+// A change of unit is a move: it is recorded in the person's unit history,
+// on the day in Since. An officer moves people only within their own unit
+// and the units under it.
+func (a *App) UpdatePerson(ctx context.Context, p auth.Principal, id int64, version int, in PersonInput, reason string) (store.Person, error) {
+	var out store.Person
+	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+		before, err := tx.Person(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := a.authorizePeopleWrite(ctx, tx, p, before.UnitID); err != nil {
+			return err
+		}
+		np := in.apply(before)
+		np.Version = version
+		if np.UnitID == 0 {
+			np.UnitID = before.UnitID
+		}
+		moved := np.UnitID != before.UnitID
+		if moved {
+			path, err := tx.UnitPath(ctx, np.UnitID)
+			if err != nil {
+				return err
+			}
+			switch {
+			case len(path) == 0:
+				in.Unparsed = withField(in.Unparsed, "unit_id", "Đơn vị không tồn tại.")
+			case auth.Can(p, auth.ManageUnits, auth.Unit(path)):
+			case p.Role == auth.RoleOfficer && slices.Contains(path, p.UnitID):
+			default:
+				return errs.New(errs.Forbidden, "Anh/chị chỉ được chuyển cán bộ sang đơn vị mình hoặc đơn vị trực thuộc.")
+			}
+			if !np.Since.IsZero() && !np.Since.After(before.Since) {
+				in.Unparsed = withField(in.Unparsed, "since", "Ngày chuyển đơn vị phải sau ngày bắt đầu công tác tại đơn vị cũ ("+before.Since.Format("02/01/2006")+").")
+			}
+		}
+		if err := validatePerson(np, in.Unparsed); err != nil {
+			return err
+		}
+		if out, err = tx.UpdatePerson(ctx, np); err != nil {
+			return err
+		}
+		if moved {
+			if _, err := tx.AddMove(ctx, store.PersonMove{PersonID: id, FromUnitID: before.UnitID, ToUnitID: np.UnitID,
+				OnDate: np.Since, Note: strings.TrimSpace(in.MoveNote)}); err != nil {
+				return err
+			}
+		}
+		return tx.Audit(ctx, p.UserID, "update", "person", id, strings.TrimSpace(reason), before, out)
+	})
+	return out, err
+}
+
+// recordChange runs one change of a person's record: it loads the person,
+// authorises the change on their unit, and audits what fn returns.
+func (a *App) recordChange(ctx context.Context, p auth.Principal, personID int64, awards bool, action, reason string,
+	fn func(tx *store.Store, person store.Person) (before, after any, err error)) error {
+	return a.Store.Tx(ctx, func(tx *store.Store) error {
+		person, err := tx.Person(ctx, personID)
+		if err != nil {
+			return err
+		}
+		if awards {
+			err = a.authorizeAwards(ctx, tx, p, person.UnitID)
+		} else {
+			err = a.authorizePeopleWrite(ctx, tx, p, person.UnitID)
+		}
+		if err != nil {
+			return err
+		}
+		before, after, err := fn(tx, person)
+		if err != nil {
+			return err
+		}
+		return tx.Audit(ctx, p.UserID, action, "person", personID, reason, before, after)
+	})
+}
+
+func validYear(f errs.Fields, year int) {
+	if year < 2000 || year > 2100 {
+		f.Add("year", "Năm phải từ 2000 đến 2100.")
+	}
+}
+
+// SetRating records a person's yearly rating, replacing any earlier one.
+func (a *App) SetRating(ctx context.Context, p auth.Principal, personID int64, r store.PersonRating) error {
+	r.PersonID = personID
+	return a.recordChange(ctx, p, personID, false, "rate", "", func(tx *store.Store, _ store.Person) (any, any, error) {
+		f := errs.Fields{}
+		validYear(f, r.Year)
+		switch award.Rating(r.Rating) {
+		case award.XuatSac, award.Tot, award.HoanThanh, award.KhongHoanThanh:
+		default:
+			f.Add("rating", "Vui lòng chọn kết quả xếp loại.")
+		}
+		if err := f.Err(); err != nil {
+			return nil, nil, err
+		}
+		return nil, r, tx.SetRating(ctx, r)
+	})
+}
+
+// DeleteRating removes a person's rating for a year.
+func (a *App) DeleteRating(ctx context.Context, p auth.Principal, personID int64, year int) error {
+	return a.recordChange(ctx, p, personID, false, "unrate", "", func(tx *store.Store, _ store.Person) (any, any, error) {
+		r, err := tx.DeleteRating(ctx, personID, year)
+		return r, nil, err
+	})
+}
+
+// AddInitiative records an initiative or research project.
+func (a *App) AddInitiative(ctx context.Context, p auth.Principal, personID int64, in store.PersonInitiative) (store.PersonInitiative, error) {
+	in.PersonID = personID
+	in.Title = strings.TrimSpace(in.Title)
+	err := a.recordChange(ctx, p, personID, false, "add_initiative", "", func(tx *store.Store, _ store.Person) (any, any, error) {
+		f := errs.Fields{}
+		validYear(f, in.Year)
+		if in.Title == "" {
+			f.Add("title", "Vui lòng nhập tên sáng kiến, đề tài.")
+		}
+		switch award.Level(in.Level) {
+		case award.CapCoSo, award.CapNganh, award.CapToanQuoc:
+		default:
+			f.Add("level", "Vui lòng chọn cấp công nhận.")
+		}
+		if err := f.Err(); err != nil {
+			return nil, nil, err
+		}
+		var err error
+		in, err = tx.AddInitiative(ctx, in)
+		return nil, in, err
+	})
+	return in, err
+}
+
+// DeleteInitiative removes an initiative recorded by mistake.
+func (a *App) DeleteInitiative(ctx context.Context, p auth.Principal, personID, id int64) error {
+	return a.recordChange(ctx, p, personID, false, "remove_initiative", "", func(tx *store.Store, _ store.Person) (any, any, error) {
+		in, err := tx.DeleteInitiative(ctx, personID, id)
+		return in, nil, err
+	})
+}
+
+// AddDiscipline records a disciplinary measure. unparsed holds dates the
+// edge could not read.
+func (a *App) AddDiscipline(ctx context.Context, p auth.Principal, personID int64, d store.PersonDiscipline, unparsed errs.Fields) (store.PersonDiscipline, error) {
+	d.PersonID = personID
+	d.Note = strings.TrimSpace(d.Note)
+	err := a.recordChange(ctx, p, personID, false, "add_discipline", "", func(tx *store.Store, _ store.Person) (any, any, error) {
+		f := errs.Fields{}
+		for k, v := range unparsed {
+			f.Add(k, v)
+		}
+		switch award.Measure(d.Measure) {
+		case award.KhienTrach, award.CanhCao, award.HaBacLuong, award.GiangChuc, award.CachChuc, award.BuocThoiViec:
+		default:
+			f.Add("measure", "Vui lòng chọn hình thức kỷ luật.")
+		}
+		if d.FromDate.IsZero() && unparsed["from"] == "" {
+			f.Add("from", "Vui lòng nhập ngày quyết định kỷ luật có hiệu lực.")
+		}
+		if d.ToDate != nil && !d.FromDate.IsZero() && d.ToDate.Before(d.FromDate) {
+			f.Add("to", "Ngày hết hiệu lực phải sau ngày có hiệu lực.")
+		}
+		if err := f.Err(); err != nil {
+			return nil, nil, err
+		}
+		var err error
+		d, err = tx.AddDiscipline(ctx, d)
+		return nil, d, err
+	})
+	return d, err
+}
+
+// DeleteDiscipline removes a discipline recorded by mistake.
+func (a *App) DeleteDiscipline(ctx context.Context, p auth.Principal, personID, id int64) error {
+	return a.recordChange(ctx, p, personID, false, "remove_discipline", "", func(tx *store.Store, _ store.Person) (any, any, error) {
+		d, err := tx.DeleteDiscipline(ctx, personID, id)
+		return d, nil, err
+	})
+}
+
+// AddAward records an award decided for a person; the board only.
+func (a *App) AddAward(ctx context.Context, p auth.Principal, personID int64, aw store.Award, unparsed errs.Fields) (store.Award, error) {
+	aw.PersonID, aw.UnitID = &personID, nil
+	aw.DecisionNo, aw.Signer = strings.TrimSpace(aw.DecisionNo), strings.TrimSpace(aw.Signer)
+	err := a.recordChange(ctx, p, personID, true, "award", "", func(tx *store.Store, _ store.Person) (any, any, error) {
+		f := errs.Fields{}
+		for k, v := range unparsed {
+			f.Add(k, v)
+		}
+		validYear(f, aw.Year)
+		if !award.Title(aw.Title).Individual() {
+			f.Add("title", "Vui lòng chọn danh hiệu.")
+		}
+		switch award.Kind(aw.Kind) {
+		case award.Merit, award.Campaign, award.AdHoc, award.Career, award.Foreign:
+		default:
+			f.Add("kind", "Vui lòng chọn loại hình khen thưởng.")
+		}
+		if aw.DecisionNo == "" {
+			f.Add("decision_no", "Vui lòng nhập số quyết định.")
+		}
+		if err := f.Err(); err != nil {
+			return nil, nil, err
+		}
+		var err error
+		aw, err = tx.AddAward(ctx, aw)
+		return nil, aw, err
+	})
+	return aw, err
+}
+
+// RevokeAward records that an award was revoked (hủy bỏ); the row stays,
+// with the reason, and the rules count it for nothing. The board only.
+func (a *App) RevokeAward(ctx context.Context, p auth.Principal, personID, awardID int64, reason string) (store.Award, error) {
+	reason = strings.TrimSpace(reason)
+	var out store.Award
+	err := a.recordChange(ctx, p, personID, true, "revoke_award", reason, func(tx *store.Store, _ store.Person) (any, any, error) {
+		before, err := tx.PersonAward(ctx, personID, awardID)
+		if err != nil {
+			return nil, nil, err
+		}
+		if before.Revoked {
+			return nil, nil, errs.New(errs.Invalid, "Quyết định khen thưởng này đã bị hủy bỏ.")
+		}
+		if reason == "" {
+			return nil, nil, (errs.Fields{"reason": "Vui lòng ghi lý do hủy bỏ (ví dụ: số quyết định hủy)."}).Err()
+		}
+		if err := tx.RevokeAward(ctx, awardID, reason); err != nil {
+			return nil, nil, err
+		}
+		out, err = tx.PersonAward(ctx, personID, awardID)
+		return before, out, err
+	})
+	return out, err
+}

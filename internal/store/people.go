@@ -1,0 +1,295 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// Person is one civil servant or employee of a unit (cán bộ).
+type Person struct {
+	ID        int64      `json:"id"`
+	FullName  string     `json:"full_name"`
+	BirthDate *time.Time `json:"birth_date"`
+	Sex       *string    `json:"sex"` // "nam", "nu" or null
+	Position  string     `json:"position"`
+	UnitID    int64      `json:"unit_id"`
+	UnitName  string     `json:"unit_name" gorm:"->;-:migration"` // filled by joins when reading
+	Since     time.Time  `json:"since"`                           // in this unit from
+	Active    bool       `json:"active"`
+	Version   int        `json:"version"`
+	CreatedAt time.Time  `json:"created_at"`
+	UpdatedAt time.Time  `json:"updated_at"`
+}
+
+func (Person) TableName() string { return "people" }
+
+// SexLabel is the person's sex in Vietnamese, or "" when not recorded.
+func (p Person) SexLabel() string {
+	switch {
+	case p.Sex == nil:
+		return ""
+	case *p.Sex == "nam":
+		return "Nam"
+	case *p.Sex == "nu":
+		return "Nữ"
+	}
+	return *p.Sex
+}
+
+// PersonMove is one move of a person from a unit to another.
+type PersonMove struct {
+	ID         int64     `json:"id"`
+	PersonID   int64     `json:"person_id"`
+	FromUnitID int64     `json:"from_unit_id"`
+	ToUnitID   int64     `json:"to_unit_id"`
+	FromName   string    `json:"from_unit_name" gorm:"->;-:migration"`
+	ToName     string    `json:"to_unit_name" gorm:"->;-:migration"`
+	OnDate     time.Time `json:"on_date"`
+	Note       string    `json:"note"`
+}
+
+func (PersonMove) TableName() string { return "person_moves" }
+
+// PersonRating is a person's yearly evaluation (an award.Rating code).
+type PersonRating struct {
+	PersonID int64  `json:"person_id"`
+	Year     int    `json:"year"`
+	Rating   string `json:"rating"`
+}
+
+func (PersonRating) TableName() string { return "person_ratings" }
+
+// PersonInitiative is an initiative or research recognised at a level.
+type PersonInitiative struct {
+	ID       int64  `json:"id"`
+	PersonID int64  `json:"person_id"`
+	Year     int    `json:"year"`
+	Title    string `json:"title"`
+	Level    string `json:"level"`
+	Applied  bool   `json:"applied"`
+}
+
+func (PersonInitiative) TableName() string { return "person_initiatives" }
+
+// PersonDiscipline is one disciplinary measure and its period.
+type PersonDiscipline struct {
+	ID       int64      `json:"id"`
+	PersonID int64      `json:"person_id"`
+	Measure  string     `json:"measure"`
+	FromDate time.Time  `json:"from"`
+	ToDate   *time.Time `json:"to"`
+	Note     string     `json:"note"`
+}
+
+func (PersonDiscipline) TableName() string { return "person_disciplines" }
+
+// Award is one award decided for a person or a unit, revoked or not.
+type Award struct {
+	ID           int64      `json:"id"`
+	PersonID     *int64     `json:"person_id"`
+	UnitID       *int64     `json:"unit_id"`
+	Year         int        `json:"year"`
+	Title        string     `json:"title"`
+	Kind         string     `json:"kind"`
+	DecisionNo   string     `json:"decision_no"`
+	DecisionDate *time.Time `json:"decision_date"`
+	Signer       string     `json:"signer"`
+	Revoked      bool       `json:"revoked"`
+	RevokeReason string     `json:"revoke_reason"`
+}
+
+func (Award) TableName() string { return "awards" }
+
+// PersonFilter narrows a listing of people.
+type PersonFilter struct {
+	Query  string // matches the name, accent- and case-insensitively
+	UnitID *int64 // only this unit
+	Within *int64 // only this unit and its descendants
+	Limit  int
+	Offset int
+}
+
+const personColumns = "people.*, units.name AS unit_name"
+
+func (s *Store) people() *gorm.DB {
+	return s.DB.Table("people").Joins("JOIN units ON units.id = people.unit_id")
+}
+
+// ListPeople returns people matching f, by name, and the count before paging.
+func (s *Store) ListPeople(ctx context.Context, f PersonFilter) ([]Person, int64, error) {
+	q := s.people().WithContext(ctx)
+	if f.Within != nil {
+		q = q.Where(`people.unit_id IN (WITH RECURSIVE sub AS (SELECT id FROM units WHERE id = ?
+			UNION SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub)`, *f.Within)
+	}
+	if f.UnitID != nil {
+		q = q.Where("people.unit_id = ?", *f.UnitID)
+	}
+	if term := strings.TrimSpace(f.Query); term != "" {
+		q = q.Where(foldSQL("people.full_name")+" LIKE ? ESCAPE '\\'", "%"+escapeLike(fold(term))+"%")
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	if f.Limit > 0 {
+		q = q.Limit(f.Limit).Offset(f.Offset)
+	}
+	out := []Person{} // never nil: the API says [] for none
+	err := q.Select(personColumns).Order("people.full_name COLLATE \"vi-x-icu\"").Order("people.id").Find(&out).Error
+	return out, total, err
+}
+
+// Person returns one person by id.
+func (s *Store) Person(ctx context.Context, id int64) (Person, error) {
+	var p Person
+	if err := s.people().WithContext(ctx).Select(personColumns).Where("people.id = ?", id).Take(&p).Error; err != nil {
+		return Person{}, notFound(err, "cán bộ")
+	}
+	return p, nil
+}
+
+// CreatePerson inserts p and returns it with its id.
+func (s *Store) CreatePerson(ctx context.Context, p Person) (Person, error) {
+	p.ID, p.Version = 0, 1
+	if err := s.DB.WithContext(ctx).Omit("ID", "UnitName", "CreatedAt", "UpdatedAt").Create(&p).Error; err != nil {
+		return Person{}, err
+	}
+	return s.Person(ctx, p.ID)
+}
+
+// UpdatePerson writes every editable column of p if its version is still
+// p.Version; otherwise someone else saved first and Conflict is returned.
+func (s *Store) UpdatePerson(ctx context.Context, p Person) (Person, error) {
+	res := s.DB.WithContext(ctx).Model(&Person{}).Where("id = ? AND version = ?", p.ID, p.Version).
+		Updates(map[string]any{"full_name": p.FullName, "birth_date": p.BirthDate, "sex": p.Sex, "position": p.Position,
+			"unit_id": p.UnitID, "since": p.Since, "active": p.Active,
+			"version": gorm.Expr("version + 1"), "updated_at": gorm.Expr("now()")})
+	if res.Error != nil {
+		return Person{}, res.Error
+	}
+	if res.RowsAffected != 1 {
+		if _, err := s.Person(ctx, p.ID); err != nil {
+			return Person{}, err
+		}
+		return Person{}, stale("cán bộ")
+	}
+	return s.Person(ctx, p.ID)
+}
+
+// AddMove records a person's move to another unit.
+func (s *Store) AddMove(ctx context.Context, m PersonMove) (PersonMove, error) {
+	m.ID = 0
+	err := s.DB.WithContext(ctx).Omit("ID", "FromName", "ToName").Create(&m).Error
+	return m, err
+}
+
+// Moves returns a person's moves, oldest first.
+func (s *Store) Moves(ctx context.Context, personID int64) ([]PersonMove, error) {
+	out := []PersonMove{}
+	err := s.DB.WithContext(ctx).Table("person_moves m").
+		Select("m.*, f.name AS from_name, t.name AS to_name").
+		Joins("JOIN units f ON f.id = m.from_unit_id").Joins("JOIN units t ON t.id = m.to_unit_id").
+		Where("m.person_id = ?", personID).Order("m.on_date").Order("m.id").Find(&out).Error
+	return out, err
+}
+
+// SetRating records a person's rating for a year, replacing any earlier one.
+func (s *Store) SetRating(ctx context.Context, r PersonRating) error {
+	return s.DB.WithContext(ctx).Exec(`INSERT INTO person_ratings (person_id, year, rating) VALUES (?, ?, ?)
+		ON CONFLICT (person_id, year) DO UPDATE SET rating = EXCLUDED.rating`, r.PersonID, r.Year, r.Rating).Error
+}
+
+// DeleteRating removes a person's rating for a year.
+func (s *Store) DeleteRating(ctx context.Context, personID int64, year int) (PersonRating, error) {
+	var r PersonRating
+	if err := s.DB.WithContext(ctx).Where("person_id = ? AND year = ?", personID, year).Take(&r).Error; err != nil {
+		return r, notFound(err, "kết quả xếp loại năm này")
+	}
+	return r, s.DB.WithContext(ctx).Where("person_id = ? AND year = ?", personID, year).Delete(&PersonRating{}).Error
+}
+
+// Ratings returns a person's ratings, latest year first.
+func (s *Store) Ratings(ctx context.Context, personID int64) ([]PersonRating, error) {
+	out := []PersonRating{}
+	err := s.DB.WithContext(ctx).Where("person_id = ?", personID).Order("year DESC").Find(&out).Error
+	return out, err
+}
+
+// AddInitiative records an initiative.
+func (s *Store) AddInitiative(ctx context.Context, in PersonInitiative) (PersonInitiative, error) {
+	in.ID = 0
+	err := s.DB.WithContext(ctx).Omit("ID").Create(&in).Error
+	return in, err
+}
+
+// DeleteInitiative removes one of a person's initiatives.
+func (s *Store) DeleteInitiative(ctx context.Context, personID, id int64) (PersonInitiative, error) {
+	var in PersonInitiative
+	if err := s.DB.WithContext(ctx).Where("person_id = ? AND id = ?", personID, id).Take(&in).Error; err != nil {
+		return in, notFound(err, "sáng kiến")
+	}
+	return in, s.DB.WithContext(ctx).Delete(&PersonInitiative{}, id).Error
+}
+
+// Initiatives returns a person's initiatives, latest year first.
+func (s *Store) Initiatives(ctx context.Context, personID int64) ([]PersonInitiative, error) {
+	out := []PersonInitiative{}
+	err := s.DB.WithContext(ctx).Where("person_id = ?", personID).Order("year DESC").Order("id").Find(&out).Error
+	return out, err
+}
+
+// AddDiscipline records a disciplinary measure.
+func (s *Store) AddDiscipline(ctx context.Context, d PersonDiscipline) (PersonDiscipline, error) {
+	d.ID = 0
+	err := s.DB.WithContext(ctx).Omit("ID").Create(&d).Error
+	return d, err
+}
+
+// DeleteDiscipline removes one of a person's disciplines.
+func (s *Store) DeleteDiscipline(ctx context.Context, personID, id int64) (PersonDiscipline, error) {
+	var d PersonDiscipline
+	if err := s.DB.WithContext(ctx).Where("person_id = ? AND id = ?", personID, id).Take(&d).Error; err != nil {
+		return d, notFound(err, "quyết định kỷ luật")
+	}
+	return d, s.DB.WithContext(ctx).Delete(&PersonDiscipline{}, id).Error
+}
+
+// Disciplines returns a person's disciplines, latest first.
+func (s *Store) Disciplines(ctx context.Context, personID int64) ([]PersonDiscipline, error) {
+	out := []PersonDiscipline{}
+	err := s.DB.WithContext(ctx).Where("person_id = ?", personID).Order("from_date DESC").Order("id").Find(&out).Error
+	return out, err
+}
+
+// AddAward records an award decided for a person or a unit.
+func (s *Store) AddAward(ctx context.Context, a Award) (Award, error) {
+	a.ID, a.Revoked, a.RevokeReason = 0, false, ""
+	err := s.DB.WithContext(ctx).Omit("ID").Create(&a).Error
+	return a, err
+}
+
+// PersonAward returns one of a person's awards.
+func (s *Store) PersonAward(ctx context.Context, personID, id int64) (Award, error) {
+	var a Award
+	if err := s.DB.WithContext(ctx).Where("person_id = ? AND id = ?", personID, id).Take(&a).Error; err != nil {
+		return a, notFound(err, "quyết định khen thưởng")
+	}
+	return a, nil
+}
+
+// RevokeAward marks an award revoked (hủy bỏ), keeping its row.
+func (s *Store) RevokeAward(ctx context.Context, id int64, reason string) error {
+	return s.DB.WithContext(ctx).Model(&Award{}).Where("id = ?", id).
+		Updates(map[string]any{"revoked": true, "revoke_reason": reason}).Error
+}
+
+// PersonAwards returns a person's awards, latest year first.
+func (s *Store) PersonAwards(ctx context.Context, personID int64) ([]Award, error) {
+	out := []Award{}
+	err := s.DB.WithContext(ctx).Where("person_id = ?", personID).Order("year DESC").Order("id").Find(&out).Error
+	return out, err
+}

@@ -1,0 +1,517 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"thidua/internal/app"
+	"thidua/internal/auth"
+	"thidua/internal/award"
+	"thidua/internal/errs"
+	"thidua/internal/org"
+	"thidua/internal/store"
+)
+
+const peoplePerPage = 50
+
+// mayWritePeople refuses, before the body is read, a user who could change
+// no unit's people: only officers (their own unit) and the board may.
+func mayWritePeople(c echo.Context) error {
+	if mayTry(c, auth.ManageUnits) == nil {
+		return nil
+	}
+	return mayTry(c, auth.FileSelf)
+}
+
+type peopleListData struct {
+	People []store.Person `json:"people"`
+	Total  int64          `json:"total"`
+	Page   int            `json:"page"`
+	Pages  int            `json:"pages"`
+	Query  string         `json:"-"`
+	UnitID string         `json:"-"`
+	Units  []org.Unit     `json:"-"`
+	Prev   string         `json:"-"`
+	Next   string         `json:"-"`
+}
+
+// peopleList lists and searches people, optionally of one unit.
+func (s *Server) peopleList(c echo.Context) error {
+	ctx, p := c.Request().Context(), principal(c)
+	page, _ := strconv.Atoi(c.QueryParam("page"))
+	if page < 1 {
+		page = 1
+	}
+	d := peopleListData{Query: formValue(c, "q"), UnitID: c.QueryParam("unit_id"), Page: page}
+	f := store.PersonFilter{Query: d.Query, Limit: peoplePerPage, Offset: (page - 1) * peoplePerPage}
+	if id, err := strconv.ParseInt(d.UnitID, 10, 64); err == nil && id > 0 {
+		f.UnitID = &id
+	} else {
+		d.UnitID = ""
+	}
+	var err error
+	if d.People, d.Total, err = s.app.People(ctx, p, f); err != nil {
+		return err
+	}
+	d.Pages = int((d.Total + peoplePerPage - 1) / peoplePerPage)
+	if isAPI(c) {
+		return c.JSON(http.StatusOK, d)
+	}
+	if d.Units, _, err = s.app.Units(ctx, p, store.UnitFilter{}); err != nil {
+		return err
+	}
+	link := func(n int) string {
+		return "/people?" + url.Values{"q": {d.Query}, "unit_id": {d.UnitID}, "page": {strconv.Itoa(n)}}.Encode()
+	}
+	if page > 1 {
+		d.Prev = link(page - 1)
+	}
+	if page < d.Pages {
+		d.Next = link(page + 1)
+	}
+	if c.Request().Header.Get("HX-Request") == "true" {
+		return c.Render(http.StatusOK, "people_list#results", s.page(c, "Cán bộ", "people", d))
+	}
+	return c.Render(http.StatusOK, "people_list", s.page(c, "Cán bộ", "people", d))
+}
+
+// personForm is the raw input of the person form, for HTML and JSON.
+type personForm struct {
+	FullName  string `json:"full_name"`
+	BirthDate string `json:"birth_date"`
+	Sex       string `json:"sex"`
+	Position  string `json:"position"`
+	UnitID    string `json:"-"`
+	Since     string `json:"since"`
+	Active    string `json:"-"`
+	MoveNote  string `json:"move_note"`
+	Reason    string `json:"reason"`
+	Version   string `json:"-"`
+}
+
+func (f personForm) values() map[string]string {
+	return map[string]string{"full_name": f.FullName, "birth_date": f.BirthDate, "sex": f.Sex, "position": f.Position,
+		"unit_id": f.UnitID, "since": f.Since, "active": f.Active, "move_note": f.MoveNote, "reason": f.Reason, "version": f.Version}
+}
+
+func readPersonForm(c echo.Context) (personForm, error) {
+	if isAPI(c) {
+		var body struct {
+			personForm
+			UnitID  int64 `json:"unit_id"`
+			Active  *bool `json:"active"`
+			Version int   `json:"version"`
+		}
+		if err := decodeJSON(c, &body); err != nil {
+			return personForm{}, err
+		}
+		f := body.personForm
+		if body.UnitID != 0 {
+			f.UnitID = strconv.FormatInt(body.UnitID, 10)
+		}
+		f.Active = "1"
+		if body.Active != nil && !*body.Active {
+			f.Active = ""
+		}
+		f.Version = strconv.Itoa(body.Version)
+		for _, p := range []*string{&f.FullName, &f.Position, &f.MoveNote, &f.Reason, &f.Sex, &f.BirthDate, &f.Since} {
+			*p = normalize(*p)
+		}
+		return f, nil
+	}
+	return personForm{FullName: formValue(c, "full_name"), BirthDate: formValue(c, "birth_date"), Sex: formValue(c, "sex"),
+		Position: formValue(c, "position"), UnitID: formValue(c, "unit_id"), Since: formValue(c, "since"),
+		Active: formValue(c, "active"), MoveNote: formValue(c, "move_note"), Reason: formValue(c, "reason"),
+		Version: formValue(c, "version")}, nil
+}
+
+func (f personForm) input() app.PersonInput {
+	fe := errs.Fields{}
+	in := app.PersonInput{FullName: f.FullName, Sex: f.Sex, Position: f.Position, Active: f.Active != "", MoveNote: f.MoveNote, Unparsed: fe}
+	if id := idField(fe, "unit_id", "Đơn vị công tác", f.UnitID); id != nil {
+		in.UnitID = *id
+	}
+	in.BirthDate = dateField(fe, "birth_date", "Ngày sinh", f.BirthDate, false)
+	if t := dateField(fe, "since", "Ngày bắt đầu công tác tại đơn vị", f.Since, false); t != nil {
+		in.Since = *t
+	}
+	return in
+}
+
+func personValues(p store.Person) map[string]string {
+	v := map[string]string{"full_name": p.FullName, "birth_date": formatDate(p.BirthDate), "position": p.Position,
+		"unit_id": strconv.FormatInt(p.UnitID, 10), "since": formatDate(p.Since), "version": strconv.Itoa(p.Version)}
+	if p.Sex != nil {
+		v["sex"] = *p.Sex
+	}
+	if p.Active {
+		v["active"] = "1"
+	}
+	return v
+}
+
+type personFormData struct {
+	Person store.Person
+	Units  []org.Unit
+	IsNew  bool
+}
+
+func (s *Server) personFormPage(c echo.Context, st int, d personFormData, form map[string]string, err error) error {
+	units, _, uerr := s.app.Units(c.Request().Context(), principal(c), store.UnitFilter{})
+	if uerr != nil {
+		return uerr
+	}
+	d.Units = units
+	title := "Thêm cán bộ"
+	if !d.IsNew {
+		title = "Sửa thông tin cán bộ: " + d.Person.FullName
+	}
+	pg := s.page(c, title, "people", d)
+	pg.Form = form
+	if err != nil {
+		pg.Errors, pg.Error, _ = fieldErrors(err)
+	}
+	return c.Render(st, "person_form", pg)
+}
+
+func (s *Server) personNew(c echo.Context) error {
+	if err := mayWritePeople(c); err != nil {
+		return err
+	}
+	unit := c.QueryParam("unit_id")
+	if unit == "" && principal(c).UnitID != 0 {
+		unit = strconv.FormatInt(principal(c).UnitID, 10)
+	}
+	form := map[string]string{"unit_id": unit, "active": "1"}
+	return s.personFormPage(c, http.StatusOK, personFormData{IsNew: true}, form, nil)
+}
+
+func (s *Server) personCreate(c echo.Context) error {
+	if err := mayWritePeople(c); err != nil {
+		return err
+	}
+	f, err := readPersonForm(c)
+	if err != nil {
+		return err
+	}
+	out, err := s.app.CreatePerson(c.Request().Context(), principal(c), f.input())
+	if err != nil {
+		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+			return s.personFormPage(c, status(errs.CodeOf(err)), personFormData{IsNew: true}, f.values(), err)
+		}
+		return err
+	}
+	return s.done(c, http.StatusCreated, out, "Đã thêm cán bộ "+out.FullName+".", personURL(out.ID))
+}
+
+func (s *Server) personEdit(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if err := mayWritePeople(c); err != nil {
+		return err
+	}
+	r, err := s.app.Person(c.Request().Context(), principal(c), id)
+	if err != nil {
+		return err
+	}
+	return s.personFormPage(c, http.StatusOK, personFormData{Person: r.Person}, personValues(r.Person), nil)
+}
+
+func (s *Server) personUpdate(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx, p := c.Request().Context(), principal(c)
+	if err := mayWritePeople(c); err != nil {
+		return err
+	}
+	f, err := readPersonForm(c)
+	if err != nil {
+		return err
+	}
+	version, _ := strconv.Atoi(f.Version)
+	out, err := s.app.UpdatePerson(ctx, p, id, version, f.input(), f.Reason)
+	if err != nil {
+		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+			current, cerr := s.app.Person(ctx, p, id)
+			if cerr != nil {
+				return cerr
+			}
+			form := f.values()
+			if errs.CodeOf(err) == errs.Conflict {
+				form = personValues(current.Person) // the newer values; the editor decides again
+			}
+			return s.personFormPage(c, status(errs.CodeOf(err)), personFormData{Person: current.Person}, form, err)
+		}
+		return err
+	}
+	return s.done(c, http.StatusOK, out, "Đã lưu thông tin cán bộ "+out.FullName+".", personURL(id))
+}
+
+// personView is a person's record with the rules' verdicts, as the page
+// and the API show it.
+type personView struct {
+	app.PersonRecord
+	Verdicts app.Verdicts `json:"verdicts"`
+}
+
+type personShowData struct {
+	personView
+	Unit           org.Unit
+	CanEdit        bool
+	CanAward       bool
+	Labels         map[string]string
+	RatingOptions  []award.Rating
+	LevelOptions   []award.Level
+	MeasureOptions []award.Measure
+	KindOptions    []award.Kind
+	TitleOptions   []award.Title
+	FormName       string // the record form an error belongs to
+	Year           int    // the default year of the record forms
+}
+
+func labels() map[string]string {
+	m := map[string]string{}
+	for _, r := range []award.Rating{award.XuatSac, award.Tot, award.HoanThanh, award.KhongHoanThanh} {
+		m[string(r)] = r.Label()
+	}
+	for _, l := range []award.Level{award.CapCoSo, award.CapNganh, award.CapToanQuoc} {
+		m[string(l)] = l.Label()
+	}
+	for _, x := range []award.Measure{award.KhienTrach, award.CanhCao, award.HaBacLuong, award.GiangChuc, award.CachChuc, award.BuocThoiViec} {
+		m[string(x)] = x.Label()
+	}
+	for _, k := range []award.Kind{award.Merit, award.Campaign, award.AdHoc, award.Career, award.Foreign} {
+		m[string(k)] = k.Label()
+	}
+	for _, t := range append(append([]award.Title{}, award.IndividualTitles...), award.CollectiveTitles...) {
+		m[string(t)] = t.Label()
+	}
+	m["nam"], m["nu"] = "Nam", "Nữ"
+	return m
+}
+
+func (s *Server) personView(c echo.Context, id int64) (personView, error) {
+	r, err := s.app.Person(c.Request().Context(), principal(c), id)
+	if err != nil {
+		return personView{}, err
+	}
+	return personView{PersonRecord: r, Verdicts: s.app.PersonVerdicts(r)}, nil
+}
+
+// personPage renders the person's page; formName and formErr are the
+// record form that failed and why.
+func (s *Server) personPage(c echo.Context, st int, id int64, formName string, form map[string]string, formErr error) error {
+	v, err := s.personView(c, id)
+	if err != nil {
+		return err
+	}
+	ctx, p := c.Request().Context(), principal(c)
+	u, err := s.app.Store.Unit(ctx, v.Person.UnitID)
+	if err != nil {
+		return err
+	}
+	path, err := s.app.Store.UnitPath(ctx, v.Person.UnitID)
+	if err != nil {
+		return err
+	}
+	t := auth.Unit(path)
+	d := personShowData{personView: v, Unit: u, Labels: labels(), FormName: formName, Year: s.app.Today().Year(),
+		CanEdit:        auth.Can(p, auth.ManageUnits, t) || auth.Can(p, auth.FileSelf, t),
+		CanAward:       auth.Can(p, auth.ManageUnits, t),
+		RatingOptions:  []award.Rating{award.XuatSac, award.Tot, award.HoanThanh, award.KhongHoanThanh},
+		LevelOptions:   []award.Level{award.CapCoSo, award.CapNganh, award.CapToanQuoc},
+		MeasureOptions: []award.Measure{award.KhienTrach, award.CanhCao, award.HaBacLuong, award.GiangChuc, award.CachChuc, award.BuocThoiViec},
+		KindOptions:    []award.Kind{award.Merit, award.Campaign, award.AdHoc, award.Career, award.Foreign},
+		TitleOptions:   award.IndividualTitles}
+	pg := s.page(c, v.Person.FullName, "people", d)
+	pg.Form = form
+	if formErr != nil {
+		pg.Errors, pg.Error, _ = fieldErrors(formErr)
+	}
+	return c.Render(st, "person_show", pg)
+}
+
+func (s *Server) personShow(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if isAPI(c) {
+		v, err := s.personView(c, id)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, v)
+	}
+	return s.personPage(c, http.StatusOK, id, "", nil, nil)
+}
+
+// recordForm is the raw input of the record forms (rating, initiative,
+// discipline, award, revocation), for HTML and JSON alike.
+type recordForm struct {
+	Year         int    `json:"year"`
+	Rating       string `json:"rating"`
+	Title        string `json:"title"`
+	Level        string `json:"level"`
+	Applied      bool   `json:"applied"`
+	Measure      string `json:"measure"`
+	From         string `json:"from"`
+	To           string `json:"to"`
+	Note         string `json:"note"`
+	Kind         string `json:"kind"`
+	DecisionNo   string `json:"decision_no"`
+	DecisionDate string `json:"decision_date"`
+	Signer       string `json:"signer"`
+	Reason       string `json:"reason"`
+	raw          map[string]string
+}
+
+func readRecordForm(c echo.Context) (recordForm, error) {
+	var f recordForm
+	if isAPI(c) {
+		if err := decodeJSON(c, &f); err != nil {
+			return f, err
+		}
+		for _, p := range []*string{&f.Rating, &f.Title, &f.Level, &f.Measure, &f.From, &f.To, &f.Note, &f.Kind, &f.DecisionNo, &f.DecisionDate, &f.Signer, &f.Reason} {
+			*p = normalize(*p)
+		}
+		return f, nil
+	}
+	f.raw = map[string]string{}
+	for _, k := range []string{"year", "rating", "title", "level", "applied", "measure", "from", "to", "note", "kind", "decision_no", "decision_date", "signer", "reason"} {
+		f.raw[k] = formValue(c, k)
+	}
+	f.Year, _ = strconv.Atoi(f.raw["year"])
+	f.Rating, f.Title, f.Level, f.Applied = f.raw["rating"], f.raw["title"], f.raw["level"], f.raw["applied"] != ""
+	f.Measure, f.From, f.To, f.Note = f.raw["measure"], f.raw["from"], f.raw["to"], f.raw["note"]
+	f.Kind, f.DecisionNo, f.DecisionDate, f.Signer, f.Reason = f.raw["kind"], f.raw["decision_no"], f.raw["decision_date"], f.raw["signer"], f.raw["reason"]
+	return f, nil
+}
+
+// recordAction runs one change of a person's record and answers: the
+// updated record for the API, back to the person's page for browsers.
+func (s *Server) recordAction(c echo.Context, formName string, awards bool, created bool, flash string,
+	fn func(id int64, f recordForm) error) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if awards {
+		err = mayTry(c, auth.ManageUnits)
+	} else {
+		err = mayWritePeople(c)
+	}
+	if err != nil {
+		return err
+	}
+	f, err := readRecordForm(c)
+	if err != nil {
+		return err
+	}
+	if err := fn(id, f); err != nil {
+		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+			return s.personPage(c, status(errs.CodeOf(err)), id, formName, f.raw, err)
+		}
+		return err
+	}
+	if isAPI(c) {
+		v, err := s.personView(c, id)
+		if err != nil {
+			return err
+		}
+		st := http.StatusOK
+		if created {
+			st = http.StatusCreated
+		}
+		return c.JSON(st, v)
+	}
+	return s.done(c, http.StatusOK, nil, flash, personURL(id))
+}
+
+func (s *Server) personRate(c echo.Context) error {
+	return s.recordAction(c, "rating", false, true, "Đã lưu kết quả xếp loại.", func(id int64, f recordForm) error {
+		return s.app.SetRating(c.Request().Context(), principal(c), id, store.PersonRating{Year: f.Year, Rating: f.Rating})
+	})
+}
+
+func (s *Server) personUnrate(c echo.Context) error {
+	return s.recordAction(c, "", false, false, "Đã xóa kết quả xếp loại.", func(id int64, _ recordForm) error {
+		year, err := strconv.Atoi(c.Param("year"))
+		if err != nil {
+			return errs.New(errs.NotFound, "Không tìm thấy trang yêu cầu.")
+		}
+		return s.app.DeleteRating(c.Request().Context(), principal(c), id, year)
+	})
+}
+
+func (s *Server) personInitiativeAdd(c echo.Context) error {
+	return s.recordAction(c, "initiative", false, true, "Đã thêm sáng kiến, đề tài.", func(id int64, f recordForm) error {
+		_, err := s.app.AddInitiative(c.Request().Context(), principal(c), id,
+			store.PersonInitiative{Year: f.Year, Title: f.Title, Level: f.Level, Applied: f.Applied})
+		return err
+	})
+}
+
+func (s *Server) personInitiativeDelete(c echo.Context) error {
+	return s.recordAction(c, "", false, false, "Đã xóa sáng kiến, đề tài.", func(id int64, _ recordForm) error {
+		rid, err := pathID(c, "rid")
+		if err != nil {
+			return err
+		}
+		return s.app.DeleteInitiative(c.Request().Context(), principal(c), id, rid)
+	})
+}
+
+func (s *Server) personDisciplineAdd(c echo.Context) error {
+	return s.recordAction(c, "discipline", false, true, "Đã ghi nhận quyết định kỷ luật.", func(id int64, f recordForm) error {
+		fe := errs.Fields{}
+		d := store.PersonDiscipline{Measure: f.Measure, Note: f.Note}
+		if t := dateField(fe, "from", "Ngày có hiệu lực", f.From, false); t != nil {
+			d.FromDate = *t
+		}
+		d.ToDate = dateField(fe, "to", "Ngày hết hiệu lực", f.To, false)
+		_, err := s.app.AddDiscipline(c.Request().Context(), principal(c), id, d, fe)
+		return err
+	})
+}
+
+func (s *Server) personDisciplineDelete(c echo.Context) error {
+	return s.recordAction(c, "", false, false, "Đã xóa quyết định kỷ luật.", func(id int64, _ recordForm) error {
+		rid, err := pathID(c, "rid")
+		if err != nil {
+			return err
+		}
+		return s.app.DeleteDiscipline(c.Request().Context(), principal(c), id, rid)
+	})
+}
+
+func (s *Server) personAwardAdd(c echo.Context) error {
+	return s.recordAction(c, "award", true, true, "Đã ghi nhận quyết định khen thưởng.", func(id int64, f recordForm) error {
+		fe := errs.Fields{}
+		aw := store.Award{Year: f.Year, Title: f.Title, Kind: f.Kind, DecisionNo: f.DecisionNo, Signer: f.Signer}
+		aw.DecisionDate = dateField(fe, "decision_date", "Ngày quyết định", f.DecisionDate, false)
+		_, err := s.app.AddAward(c.Request().Context(), principal(c), id, aw, fe)
+		return err
+	})
+}
+
+func (s *Server) personAwardRevoke(c echo.Context) error {
+	return s.recordAction(c, "revoke", true, false, "Đã ghi nhận việc hủy bỏ quyết định khen thưởng.", func(id int64, f recordForm) error {
+		rid, err := pathID(c, "rid")
+		if err != nil {
+			return err
+		}
+		_, err = s.app.RevokeAward(c.Request().Context(), principal(c), id, rid, f.Reason)
+		return err
+	})
+}
+
+func personURL(id int64) string { return fmt.Sprintf("/people/%d", id) }
