@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"thidua/internal/cluster"
 	"thidua/internal/seed"
@@ -167,4 +168,20 @@ func TestClusterAPI(t *testing.T) {
 	if st, body = s.api(t, board, "GET", "/years/2040", nil); st != 200 || len(body["clusters"].([]any)) != 1 {
 		t.Fatalf("year clusters: %d %v", st, body)
 	}
+}
+
+// The home page lists the year's work waiting for the person.
+func TestHomeTasks(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	s.app.Now = func() time.Time { return time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC) }
+	member := s.browser(t)
+	member.login("canbo.nghean")
+	contains(t, member.get("/"), "Năm thi đua 2026", "Bản tự chấm điểm của đơn vị: Chưa bắt đầu", "đang chờ đơn vị xác nhận chữ ký")
+	head := s.browser(t)
+	head.login("canbo.thanhhoa")
+	contains(t, head.get("/"), "chờ thẩm định")
+	board := s.browser(t)
+	board.login("hoidong")
+	contains(t, board.get("/"), "đơn vị đã được thẩm định")
 }
