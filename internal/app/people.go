@@ -87,32 +87,25 @@ func (a *App) unitPathOf(ctx context.Context, tx *store.Store, unitID int64) ([]
 // officer of that very unit (FileSelf), or the board (ManageUnits).
 func (a *App) authorizePeopleWrite(ctx context.Context, tx *store.Store, p auth.Principal, unitID int64) error {
 	if p.Anonymous() {
-		return auth.Authorize(p, auth.FileSelf, auth.Target{})
+		return auth.Authorize(p, auth.ManagePeople, auth.Target{})
 	}
 	path, err := a.unitPathOf(ctx, tx, unitID)
 	if err != nil {
 		return err
 	}
-	t := auth.Unit(path)
-	if auth.Can(p, auth.ManageUnits, t) || auth.Can(p, auth.FileSelf, t) {
-		return nil
-	}
-	return errs.New(errs.Forbidden, "Chỉ cán bộ của đơn vị hoặc Hội đồng thi đua – khen thưởng được cập nhật hồ sơ cán bộ của đơn vị.")
+	return auth.Authorize(p, auth.ManagePeople, auth.Unit(path))
 }
 
 // authorizeAwards checks that p may record awards for a unit's people: the board.
 func (a *App) authorizeAwards(ctx context.Context, tx *store.Store, p auth.Principal, unitID int64) error {
 	if p.Anonymous() {
-		return auth.Authorize(p, auth.ManageUnits, auth.Target{})
+		return auth.Authorize(p, auth.RecordAwards, auth.Target{})
 	}
 	path, err := a.unitPathOf(ctx, tx, unitID)
 	if err != nil {
 		return err
 	}
-	if auth.Can(p, auth.ManageUnits, auth.Unit(path)) {
-		return nil
-	}
-	return errs.New(errs.Forbidden, "Chỉ Hội đồng thi đua – khen thưởng được ghi nhận, hủy bỏ quyết định khen thưởng.")
+	return auth.Authorize(p, auth.RecordAwards, auth.Unit(path))
 }
 
 // People lists people. A unit officer sees only the people of their own

@@ -84,6 +84,9 @@ const (
 	FileSelf     Action = "filing.self"   // a unit's own self-assessment
 	ReviewFiling Action = "filing.review" // the cluster head's review of a member
 	ViewFiling   Action = "filing.view"   // read a unit's filing and its history
+
+	ManagePeople Action = "people.manage" // a unit's people and their records
+	RecordAwards Action = "awards.record" // awards received, and their revocation
 )
 
 // Target is what an action is about. UnitPath is the unit concerned and its
@@ -237,6 +240,19 @@ func Authorize(p Principal, a Action, t Target) error {
 			return nil
 		}
 		return forbidden("Anh/chị chỉ được xem bản chấm điểm của đơn vị mình hoặc của đơn vị mình thẩm định.")
+	case ManagePeople:
+		// An officer keeps the people of their unit and the units under it; the
+		// board those of the whole sector, a provincial council its province's.
+		if p.Role == RoleAdmin || p.Role == RoleBoard && (p.BoardOf == 0 || slices.Contains(t.UnitPath, p.BoardOf)) ||
+			p.Role == RoleOfficer && p.UnitID != 0 && slices.Contains(t.UnitPath, p.UnitID) {
+			return nil
+		}
+		return forbidden("Chỉ cán bộ của đơn vị hoặc Hội đồng thi đua – khen thưởng được cập nhật hồ sơ cán bộ của đơn vị.")
+	case RecordAwards:
+		if p.Role == RoleAdmin || p.Role == RoleBoard && (p.BoardOf == 0 || slices.Contains(t.UnitPath, p.BoardOf)) {
+			return nil
+		}
+		return forbidden("Chỉ Hội đồng thi đua – khen thưởng được ghi nhận, thu hồi khen thưởng.")
 	case ViewRegistration:
 		if p.Role != RoleOfficer || ownUnit(p, t) || t.Cluster.member(p.UnitID) {
 			return nil

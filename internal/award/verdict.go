@@ -33,20 +33,20 @@ func (o Outcome) Label() string {
 
 // Reason is one criterion, met or not, with the provision behind it.
 type Reason struct {
-	Text      string // Vietnamese, for the user
-	Article   string // e.g. "Điều 22 Luật TĐKT 2022"
-	Met       bool
-	Judgement bool // the data cannot decide it; the board does (Met is false)
+	Text      string `json:"text"`      // Vietnamese, for the user
+	Article   string `json:"article"`   // e.g. "Điều 22 Luật TĐKT 2022"
+	Met       bool   `json:"met"`       //
+	Judgement bool   `json:"judgement"` // the data cannot decide it; the board does (Met is false)
 }
 
 // Verdict lists every criterion of one title for one year, passed and
 // failed, and the rule version that judged it.
 type Verdict struct {
-	Title     Title
-	Year      int
-	Outcome   Outcome
-	Reasons   []Reason
-	RuleSetID string
+	Title     Title    `json:"title"`
+	Year      int      `json:"year"`
+	Outcome   Outcome  `json:"outcome"`
+	Reasons   []Reason `json:"reasons"`
+	RuleSetID string   `json:"rule_set_id"`
 }
 
 // Unmet returns the reasons not met, judgements included.

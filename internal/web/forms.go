@@ -167,7 +167,7 @@ func anyScope(p auth.Principal, a auth.Action) auth.Target {
 	switch a {
 	case auth.ReviewFiling: // a member other than the reviewer's own unit
 		t.UnitPath, t.Cluster.Members = []int64{-1}, []int64{-1}
-	case auth.ManageUnits, auth.ViewAudit: // a unit under the council's province
+	case auth.ManageUnits, auth.ViewAudit, auth.RecordAwards: // a unit under the council's province
 		t.UnitPath = []int64{-1, p.BoardOf}
 	}
 	return t

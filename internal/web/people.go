@@ -20,12 +20,7 @@ const peoplePerPage = 50
 
 // mayWritePeople refuses, before the body is read, a user who could change
 // no unit's people: only officers (their own unit) and the board may.
-func mayWritePeople(c echo.Context) error {
-	if mayTry(c, auth.ManageUnits) == nil {
-		return nil
-	}
-	return mayTry(c, auth.FileSelf)
-}
+func mayWritePeople(c echo.Context) error { return mayTry(c, auth.ManagePeople) }
 
 type peopleListData struct {
 	People []store.Person `json:"people"`
@@ -376,6 +371,9 @@ type recordForm struct {
 
 func readRecordForm(c echo.Context) (recordForm, error) {
 	var f recordForm
+	if c.Request().Method == http.MethodDelete {
+		return f, nil // a deletion needs no body
+	}
 	if isAPI(c) {
 		if err := decodeJSON(c, &f); err != nil {
 			return f, err
@@ -405,7 +403,7 @@ func (s *Server) recordAction(c echo.Context, formName string, awards bool, crea
 		return err
 	}
 	if awards {
-		err = mayTry(c, auth.ManageUnits)
+		err = mayTry(c, auth.RecordAwards)
 	} else {
 		err = mayWritePeople(c)
 	}
