@@ -9,14 +9,14 @@ import (
 
 // Standing is one unit's line in a cluster's ranking.
 type Standing struct {
-	UnitID    int64
-	UnitCode  string
-	SelfTotal float64
-	Total     float64 // the reviewed total, or the self total while not reviewed
-	Reviewed  bool
-	Deduction float64
-	Achievement
-	Rank int
+	UnitID      int64   `json:"unit_id"`
+	UnitCode    string  `json:"unit_code"`
+	SelfTotal   float64 `json:"self_total"`
+	Total       float64 `json:"total"` // the reviewed total, or the self total while not reviewed
+	Reviewed    bool    `json:"reviewed"`
+	Deduction   float64 `json:"deduction"`
+	Achievement `json:"achievement"`
+	Rank        int `json:"rank"`
 }
 
 // Rank orders a cluster's units and numbers them 1, 2, 3 … The order is

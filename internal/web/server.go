@@ -228,6 +228,22 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.POST("/people/:id/disciplines", s.personDisciplineAdd)
 	g.POST("/people/:id/awards", s.personAwardAdd)
 	g.POST("/people/:id/awards/:rid/revoke", s.personAwardRevoke)
+	// Award proposals and decisions.
+	if !api {
+		g.GET("/proposals/new", s.proposalNew)
+		g.GET("/proposals/:id/edit", s.proposalEdit)
+		g.POST("/proposals/:id", s.proposalUpdate)
+	} else {
+		g.PUT("/proposals/:id", s.proposalUpdate)
+	}
+	g.GET("/proposals", s.proposalList)
+	g.POST("/proposals", s.proposalCreate)
+	g.GET("/proposals/:id", s.proposalShow)
+	g.POST("/proposals/:id/submit", s.proposalSubmit)
+	g.POST("/proposals/:id/comments", s.proposalComment)
+	g.POST("/proposals/:id/reject", s.proposalReject)
+	g.POST("/decisions", s.decisionCreate)
+	g.GET("/decisions/:id", s.decisionShow)
 }
 
 func hstsAge(secure bool) int {

@@ -1,0 +1,683 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"thidua/internal/auth"
+	"thidua/internal/award"
+	"thidua/internal/errs"
+	"thidua/internal/org"
+	"thidua/internal/store"
+)
+
+// Proposal statuses.
+const (
+	ProposalDraft     = "draft"
+	ProposalSubmitted = "submitted" // published for comment, awaiting the board
+	ProposalApproved  = "approved"
+	ProposalRejected  = "rejected"
+)
+
+// ProposalStatusLabel is a status in Vietnamese.
+func ProposalStatusLabel(s string) string {
+	switch s {
+	case ProposalDraft:
+		return "Dự thảo"
+	case ProposalSubmitted:
+		return "Đã gửi, đang công khai lấy ý kiến"
+	case ProposalApproved:
+		return "Đã khen thưởng"
+	case ProposalRejected:
+		return "Không được chấp thuận"
+	}
+	return s
+}
+
+// ProposalInput is what a unit officer sets on a proposal. The subject is
+// PersonID for an individual title; for a collective title the subject is
+// the proposing unit itself.
+type ProposalInput struct {
+	Year           int         `json:"year"`
+	ProposerUnitID int64       `json:"proposer_unit_id"`
+	PersonID       *int64      `json:"person_id"`
+	Title          string      `json:"title"`
+	VoteElectorate *int        `json:"vote_electorate"`
+	VoteFor        *int        `json:"vote_for"`
+	Summary        string      `json:"summary"`
+	Unparsed       errs.Fields `json:"-"`
+}
+
+// ProposalView is a proposal with its decoded verdict and comments.
+type ProposalView struct {
+	store.Proposal
+	Reasons  []award.Reason          `json:"reasons"`
+	Comments []store.ProposalComment `json:"comments"`
+}
+
+// QuotaCheck is one quota over a list, with the unit it concerns ("" for
+// the whole list).
+type QuotaCheck struct {
+	UnitName string `json:"unit_name"`
+	award.QuotaResult
+}
+
+// ProposalList is a list of proposals with the quota checks over it.
+type ProposalList struct {
+	Proposals []store.Proposal `json:"proposals"`
+	Quotas    []QuotaCheck     `json:"quotas"`
+	RuleSetID string           `json:"rule_set_id"`
+}
+
+// DecisionItem is one proposal approved under a decision.
+type DecisionItem struct {
+	ProposalID     int64  `json:"proposal_id"`
+	Version        int    `json:"version"`
+	OverrideReason string `json:"override_reason"`
+}
+
+// DecisionInput is a decision and the proposals it approves.
+type DecisionInput struct {
+	Year      int            `json:"year"`
+	Number    string         `json:"number"`
+	DecidedOn *time.Time     `json:"decided_on"`
+	Signer    string         `json:"signer"`
+	Note      string         `json:"note"`
+	Items     []DecisionItem `json:"items"`
+	Unparsed  errs.Fields    `json:"-"`
+}
+
+// DecisionView is a decision with the proposals it approved.
+type DecisionView struct {
+	store.Decision
+	Proposals []store.Proposal `json:"proposals"`
+}
+
+// CanDecide reports whether p decides on proposals: the sector's board.
+func CanDecide(p auth.Principal) bool { return auth.Can(p, auth.ManageYears, auth.Target{}) }
+
+// CanComment reports whether p may comment on a published proposal:
+// anyone signed in who is not a read-only viewer.
+func CanComment(p auth.Principal) bool {
+	return !p.Anonymous() && (p.System || p.Role != auth.RoleViewer)
+}
+
+func (a *App) loadRecord(ctx context.Context, tx *store.Store, id int64) (PersonRecord, error) {
+	person, err := tx.Person(ctx, id)
+	if err != nil {
+		return PersonRecord{}, err
+	}
+	r := PersonRecord{Person: person}
+	if r.Ratings, err = tx.Ratings(ctx, id); err != nil {
+		return r, err
+	}
+	if r.Initiatives, err = tx.Initiatives(ctx, id); err != nil {
+		return r, err
+	}
+	if r.Disciplines, err = tx.Disciplines(ctx, id); err != nil {
+		return r, err
+	}
+	r.Awards, err = tx.PersonAwards(ctx, id)
+	return r, err
+}
+
+// collectiveFacts gathers what the records say about a unit in a year:
+// its members' ratings and titles, its own awards. Facts the records do not
+// hold (the unit's rating, movement, unity, targets) stay unconfirmed, so
+// the rules name them and the board decides.
+func (a *App) collectiveFacts(ctx context.Context, tx *store.Store, unitID int64, year int) (award.Collective, error) {
+	u, err := tx.Unit(ctx, unitID)
+	if err != nil {
+		return award.Collective{}, err
+	}
+	c := award.Collective{UnitID: unitID, Name: u.Name}
+	ids, err := tx.UnitMemberIDs(ctx, unitID)
+	if err != nil {
+		return c, err
+	}
+	c.Members = len(ids)
+	for _, id := range ids {
+		r, err := a.loadRecord(ctx, tx, id)
+		if err != nil {
+			return c, err
+		}
+		ap := r.AwardPerson()
+		if rt, ok := ap.Ratings[year]; ok && rt.AtLeast(award.HoanThanh) {
+			c.MembersCompleted++
+		}
+		var ldtt, cs bool
+		for _, h := range ap.Awards {
+			if h.Year == year && !h.Revoked {
+				ldtt = ldtt || h.Title == award.LaoDongTienTien
+				cs = cs || h.Title == award.ChienSiThiDuaCoSo
+			}
+		}
+		if ldtt || cs {
+			c.MembersLDTT++
+		}
+		if cs {
+			c.MembersCSTDCS++
+		}
+		for _, d := range ap.Disciplines {
+			if d.Measure.AtLeast(award.CanhCao) && d.From.Year() <= year && (d.To.IsZero() || d.To.Year() >= year) {
+				c.MemberWarned = true
+			}
+		}
+	}
+	held, err := tx.UnitAwards(ctx, unitID)
+	if err != nil {
+		return c, err
+	}
+	for _, x := range held {
+		c.Awards = append(c.Awards, award.Held{Year: x.Year, Title: award.Title(x.Title), Kind: award.Kind(x.Kind), Revoked: x.Revoked})
+	}
+	return c, nil
+}
+
+// judge runs the rules in force today on a proposal.
+func (a *App) judge(ctx context.Context, tx *store.Store, pr store.Proposal) (award.Verdict, error) {
+	rs := award.RulesFor(a.Today())
+	vote := award.Vote{}
+	if pr.VoteElectorate != nil {
+		vote.Electorate = *pr.VoteElectorate
+	}
+	if pr.VoteFor != nil {
+		vote.For = *pr.VoteFor
+	}
+	t := award.Title(pr.Title)
+	if t.Individual() {
+		r, err := a.loadRecord(ctx, tx, *pr.PersonID)
+		if err != nil {
+			return award.Verdict{}, err
+		}
+		p := r.AwardPerson()
+		switch t {
+		case award.LaoDongTienTien:
+			return rs.LaoDongTienTien(p, pr.Year), nil
+		case award.ChienSiThiDuaCoSo:
+			return rs.ChienSiThiDuaCoSo(p, pr.Year), nil
+		case award.ChienSiThiDuaNganh:
+			return rs.ChienSiThiDuaNganh(p, pr.Year, vote), nil
+		default:
+			return rs.ChienSiThiDuaToanQuoc(p, pr.Year), nil
+		}
+	}
+	c, err := a.collectiveFacts(ctx, tx, *pr.UnitID, pr.Year)
+	if err != nil {
+		return award.Verdict{}, err
+	}
+	switch t {
+	case award.TapTheLaoDongTienTien:
+		return rs.TapTheLaoDongTienTien(c, pr.Year), nil
+	case award.TapTheLaoDongXuatSac:
+		return rs.TapTheLaoDongXuatSac(c, pr.Year), nil
+	case award.CoThiDuaNganh:
+		return rs.CoThiDuaNganh(c, pr.Year, vote), nil
+	default:
+		return rs.CoThiDuaChinhPhu(c, pr.Year), nil
+	}
+}
+
+func needsVote(t award.Title) bool { return t == award.ChienSiThiDuaNganh || t == award.CoThiDuaNganh }
+
+// applyProposal validates in onto pr (whose proposer unit is set), and
+// stores the verdict of the rules in force today.
+func (a *App) applyProposal(ctx context.Context, tx *store.Store, pr store.Proposal, in ProposalInput) (store.Proposal, error) {
+	f := errs.Fields{}
+	for k, v := range in.Unparsed {
+		f.Add(k, v)
+	}
+	validYear(f, in.Year)
+	pr.Year, pr.Title, pr.Summary = in.Year, in.Title, strings.TrimSpace(in.Summary)
+	pr.VoteElectorate, pr.VoteFor = in.VoteElectorate, in.VoteFor
+	t := award.Title(in.Title)
+	pr.PersonID, pr.UnitID = nil, nil
+	switch {
+	case t.Collective():
+		id := pr.ProposerUnitID
+		pr.UnitID = &id
+	case t.Individual():
+		if in.PersonID == nil {
+			f.Add("person_id", "Vui lòng chọn cán bộ được đề nghị.")
+		} else if person, err := tx.Person(ctx, *in.PersonID); err != nil || person.UnitID != pr.ProposerUnitID {
+			f.Add("person_id", "Cán bộ được đề nghị phải thuộc đơn vị đề nghị.")
+		} else {
+			pr.PersonID = in.PersonID
+		}
+	default:
+		f.Add("title", "Vui lòng chọn danh hiệu đề nghị.")
+	}
+	if pr.VoteFor != nil && pr.VoteElectorate == nil {
+		f.Add("vote_electorate", "Vui lòng nhập số người được bỏ phiếu.")
+	}
+	if pr.VoteElectorate != nil {
+		v := award.Vote{Electorate: *pr.VoteElectorate}
+		if pr.VoteFor != nil {
+			v.For = *pr.VoteFor
+		}
+		if e, ok := errs.As(v.Validate()); ok {
+			for k, m := range e.Fields {
+				f.Add("vote_"+k, m)
+			}
+		}
+	} else if needsVote(t) {
+		f.Add("vote_electorate", "Danh hiệu này cần kết quả bỏ phiếu: nhập số người được bỏ phiếu và số phiếu đồng ý.")
+	}
+	if len([]rune(pr.Summary)) > 5000 {
+		f.Add("summary", "Tóm tắt thành tích không quá 5000 ký tự.")
+	}
+	if err := f.Err(); err != nil {
+		return pr, err
+	}
+	v, err := a.judge(ctx, tx, pr)
+	if err != nil {
+		return pr, err
+	}
+	reasons, err := json.Marshal(v.Reasons)
+	if err != nil {
+		return pr, err
+	}
+	pr.VerdictOutcome, pr.VerdictReasons, pr.VerdictRuleSet = string(v.Outcome), reasons, v.RuleSetID
+	return pr, nil
+}
+
+// authorizeProposer checks that p is an officer of the proposing unit.
+func (a *App) authorizeProposer(ctx context.Context, tx *store.Store, p auth.Principal, unitID int64) error {
+	if p.Anonymous() {
+		return auth.Authorize(p, auth.FileSelf, auth.Target{})
+	}
+	path, err := a.unitPathOf(ctx, tx, unitID)
+	if err != nil {
+		return err
+	}
+	if auth.Can(p, auth.FileSelf, auth.Unit(path)) {
+		return nil
+	}
+	return errs.New(errs.Forbidden, "Chỉ cán bộ của đơn vị được lập, sửa đề nghị khen thưởng của đơn vị mình.")
+}
+
+// CreateProposal drafts a proposal of a unit, judged by the rules at once.
+func (a *App) CreateProposal(ctx context.Context, p auth.Principal, in ProposalInput) (store.Proposal, error) {
+	var out store.Proposal
+	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+		if in.ProposerUnitID == 0 {
+			if err := auth.Authorize(p, auth.FileSelf, auth.Unit([]int64{p.UnitID})); err != nil {
+				return err
+			}
+			return (errs.Fields{"proposer_unit_id": "Vui lòng chọn đơn vị đề nghị."}).Err()
+		}
+		if err := a.authorizeProposer(ctx, tx, p, in.ProposerUnitID); err != nil {
+			return err
+		}
+		pr, err := a.applyProposal(ctx, tx, store.Proposal{ProposerUnitID: in.ProposerUnitID}, in)
+		if err != nil {
+			return err
+		}
+		if out, err = tx.CreateProposal(ctx, pr); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, p.UserID, "create", "proposal", out.ID, "", nil, out)
+	})
+	return out, err
+}
+
+// UpdateProposal changes a draft, or submits it (submit true) for
+// publication and the board; the verdict is judged again either way.
+func (a *App) UpdateProposal(ctx context.Context, p auth.Principal, id int64, version int, in ProposalInput, submit bool) (store.Proposal, error) {
+	var out store.Proposal
+	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+		before, err := tx.Proposal(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := a.authorizeProposer(ctx, tx, p, before.ProposerUnitID); err != nil {
+			return err
+		}
+		if before.Status != ProposalDraft {
+			return errs.New(errs.Invalid, "Đề nghị đã gửi (%s) không sửa được nữa.", lowerFirstRune(ProposalStatusLabel(before.Status)))
+		}
+		pr, err := a.applyProposal(ctx, tx, before, in)
+		if err != nil {
+			return err
+		}
+		pr.Version = version
+		action := "update"
+		if submit {
+			pr.Status, action = ProposalSubmitted, "submit"
+		}
+		if out, err = tx.UpdateProposal(ctx, pr); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, p.UserID, action, "proposal", id, "", before, out)
+	})
+	return out, err
+}
+
+// ProposalInputOf is the input that reproduces a stored proposal.
+func ProposalInputOf(pr store.Proposal) ProposalInput {
+	return ProposalInput{Year: pr.Year, ProposerUnitID: pr.ProposerUnitID, PersonID: pr.PersonID, Title: pr.Title,
+		VoteElectorate: pr.VoteElectorate, VoteFor: pr.VoteFor, Summary: pr.Summary}
+}
+
+func lowerFirstRune(s string) string {
+	for i, r := range s {
+		return strings.ToLower(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// mayViewProposal: the board and viewers see every proposal; an officer
+// sees their own unit's (and those under it), and any proposal once it
+// is published.
+func (a *App) mayViewProposal(ctx context.Context, tx *store.Store, p auth.Principal, pr store.Proposal) error {
+	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
+		return err
+	}
+	if p.Role != auth.RoleOfficer || pr.Status == ProposalSubmitted || pr.Status == ProposalApproved {
+		return nil
+	}
+	path, err := tx.UnitPath(ctx, pr.ProposerUnitID)
+	if err != nil {
+		return err
+	}
+	if slices.Contains(path, p.UnitID) {
+		return nil
+	}
+	return errs.New(errs.Forbidden, "Anh/chị chỉ được xem đề nghị khen thưởng của đơn vị mình hoặc đề nghị đang công khai.")
+}
+
+// Proposal returns one proposal with its verdict and comments.
+func (a *App) Proposal(ctx context.Context, p auth.Principal, id int64) (ProposalView, error) {
+	if p.Anonymous() {
+		return ProposalView{}, auth.Authorize(p, auth.ViewUnits, auth.Target{})
+	}
+	pr, err := a.Store.Proposal(ctx, id)
+	if err != nil {
+		return ProposalView{}, err
+	}
+	if err := a.mayViewProposal(ctx, a.Store, p, pr); err != nil {
+		return ProposalView{}, err
+	}
+	v := ProposalView{Proposal: pr, Reasons: []award.Reason{}}
+	if err := json.Unmarshal(pr.VerdictReasons, &v.Reasons); err != nil {
+		return v, err
+	}
+	v.Comments, err = a.Store.ProposalComments(ctx, id)
+	return v, err
+}
+
+// Proposals lists a year's proposals with the quota checks over the list:
+// Chiến sĩ thi đua cơ sở per proposing unit, over its Lao động tiên tiến
+// (proposed or held); Tập thể lao động xuất sắc over the whole list's
+// units proposed or rated Tập thể lao động tiên tiến. A breach warns; it
+// does not block. An officer sees only their own unit's list.
+func (a *App) Proposals(ctx context.Context, p auth.Principal, f store.ProposalFilter) (ProposalList, error) {
+	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
+		return ProposalList{}, err
+	}
+	if p.Role == auth.RoleOfficer {
+		f.Within = &p.UnitID
+	}
+	list, err := a.Store.ListProposals(ctx, f)
+	if err != nil {
+		return ProposalList{}, err
+	}
+	rs := award.RulesFor(a.Today())
+	out := ProposalList{Proposals: list, Quotas: []QuotaCheck{}, RuleSetID: rs.ID}
+
+	// The quotas count the whole of each unit's live list, whatever the status filter.
+	all := list
+	if f.Status != "" {
+		f.Status = ""
+		if all, err = a.Store.ListProposals(ctx, f); err != nil {
+			return out, err
+		}
+	}
+	type unitCount struct {
+		name   string
+		cstdcs int
+		ldtt   map[int64]bool
+	}
+	units := map[int64]*unitCount{}
+	var order []int64
+	ttldxs, ttldtt := 0, map[int64]bool{}
+	for _, pr := range all {
+		if pr.Status == ProposalRejected {
+			continue
+		}
+		u := units[pr.ProposerUnitID]
+		if u == nil {
+			u = &unitCount{name: pr.ProposerName, ldtt: map[int64]bool{}}
+			units[pr.ProposerUnitID] = u
+			order = append(order, pr.ProposerUnitID)
+		}
+		switch award.Title(pr.Title) {
+		case award.ChienSiThiDuaCoSo:
+			u.cstdcs++
+			u.ldtt[*pr.PersonID] = true // a Chiến sĩ thi đua cơ sở holds Lao động tiên tiến
+		case award.LaoDongTienTien:
+			u.ldtt[*pr.PersonID] = true
+		case award.TapTheLaoDongXuatSac:
+			ttldxs++
+			ttldtt[*pr.UnitID] = true
+		case award.TapTheLaoDongTienTien:
+			ttldtt[*pr.UnitID] = true
+		}
+	}
+	for _, id := range order {
+		u := units[id]
+		if u.cstdcs == 0 {
+			continue
+		}
+		held, err := a.Store.HeldTitlePeople(ctx, id, f.Year, string(award.LaoDongTienTien))
+		if err != nil {
+			return out, err
+		}
+		for _, pid := range held {
+			u.ldtt[pid] = true
+		}
+		out.Quotas = append(out.Quotas, QuotaCheck{UnitName: u.name, QuotaResult: award.CheckQuota(rs, award.QuotaCSTDCS, u.cstdcs, len(u.ldtt))})
+	}
+	if ttldxs > 0 {
+		for _, id := range order {
+			held, err := a.Store.UnitAwards(ctx, id)
+			if err != nil {
+				return out, err
+			}
+			for _, h := range held {
+				if h.Year == f.Year && !h.Revoked && h.Title == string(award.TapTheLaoDongTienTien) {
+					ttldtt[id] = true
+				}
+			}
+		}
+		out.Quotas = append(out.Quotas, QuotaCheck{QuotaResult: award.CheckQuota(rs, award.QuotaTTLDXS, ttldxs, len(ttldtt))})
+	}
+	return out, nil
+}
+
+// CommentProposal records a comment on a proposal while it is published.
+func (a *App) CommentProposal(ctx context.Context, p auth.Principal, id int64, body string) (store.ProposalComment, error) {
+	var out store.ProposalComment
+	body = strings.TrimSpace(body)
+	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+		if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
+			return err
+		}
+		if !CanComment(p) {
+			return errs.New(errs.Forbidden, "Tài khoản chỉ xem không được góp ý.")
+		}
+		pr, err := tx.Proposal(ctx, id)
+		if err != nil {
+			return err
+		}
+		if pr.Status != ProposalSubmitted {
+			return errs.New(errs.Invalid, "Chỉ góp ý được khi đề nghị đang công khai lấy ý kiến.")
+		}
+		if body == "" {
+			return (errs.Fields{"body": "Vui lòng nhập nội dung góp ý."}).Err()
+		}
+		if len([]rune(body)) > 5000 {
+			return (errs.Fields{"body": "Nội dung góp ý không quá 5000 ký tự."}).Err()
+		}
+		if out, err = tx.AddProposalComment(ctx, store.ProposalComment{ProposalID: id, AuthorUserID: p.UserID, Body: body}); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, p.UserID, "comment", "proposal", id, "", nil, out)
+	})
+	return out, err
+}
+
+func (a *App) authorizeDecide(p auth.Principal) error {
+	if p.Anonymous() {
+		return auth.Authorize(p, auth.ManageYears, auth.Target{})
+	}
+	if CanDecide(p) {
+		return nil
+	}
+	return errs.New(errs.Forbidden, "Chỉ Hội đồng thi đua – khen thưởng ngành được quyết định khen thưởng.")
+}
+
+// RejectProposal records the board's refusal of a submitted proposal.
+func (a *App) RejectProposal(ctx context.Context, p auth.Principal, id int64, version int, reason string) (store.Proposal, error) {
+	reason = strings.TrimSpace(reason)
+	var out store.Proposal
+	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+		if err := a.authorizeDecide(p); err != nil {
+			return err
+		}
+		before, err := tx.Proposal(ctx, id)
+		if err != nil {
+			return err
+		}
+		if before.Status != ProposalSubmitted {
+			return errs.New(errs.Invalid, "Chỉ xét được đề nghị đã gửi.")
+		}
+		if reason == "" {
+			return (errs.Fields{"reject_reason": "Vui lòng ghi lý do không chấp thuận."}).Err()
+		}
+		pr := before
+		pr.Version, pr.Status, pr.RejectReason = version, ProposalRejected, reason
+		if out, err = tx.UpdateProposal(ctx, pr); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, p.UserID, "reject", "proposal", id, reason, before, out)
+	})
+	return out, err
+}
+
+// Decide records a decision and approves the listed submitted proposals
+// under it, in one transaction: each enters the awards history as a merit
+// award with the decision's number, date and signer. A proposal the rules
+// found not eligible is approved only with a written override reason.
+func (a *App) Decide(ctx context.Context, p auth.Principal, in DecisionInput) (DecisionView, error) {
+	var out DecisionView
+	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+		if err := a.authorizeDecide(p); err != nil {
+			return err
+		}
+		f := errs.Fields{}
+		for k, v := range in.Unparsed {
+			f.Add(k, v)
+		}
+		validYear(f, in.Year)
+		d := store.Decision{Year: in.Year, Number: strings.TrimSpace(in.Number), Signer: strings.TrimSpace(in.Signer), Note: strings.TrimSpace(in.Note)}
+		if d.Number == "" {
+			f.Add("number", "Vui lòng nhập số quyết định (ví dụ 125/QĐ-VKSTC).")
+		}
+		if in.DecidedOn == nil {
+			if in.Unparsed["decided_on"] == "" {
+				f.Add("decided_on", "Vui lòng nhập ngày ký quyết định.")
+			}
+		} else {
+			d.DecidedOn = org.Day(*in.DecidedOn)
+		}
+		if d.Signer == "" {
+			f.Add("signer", "Vui lòng nhập người ký quyết định.")
+		}
+		if len(in.Items) == 0 {
+			f.Add("items", "Vui lòng chọn ít nhất một đề nghị được khen thưởng.")
+		}
+		type item struct {
+			pr  store.Proposal
+			why string
+		}
+		var items []item
+		seen := map[int64]bool{}
+		for _, it := range in.Items {
+			if seen[it.ProposalID] {
+				continue
+			}
+			seen[it.ProposalID] = true
+			pr, err := tx.Proposal(ctx, it.ProposalID)
+			if err != nil {
+				return err
+			}
+			key := fmt.Sprintf("override_reason_%d", pr.ID)
+			why := strings.TrimSpace(it.OverrideReason)
+			switch {
+			case pr.Status != ProposalSubmitted:
+				f.Add(key, fmt.Sprintf("Đề nghị %s (%s) không ở trạng thái chờ xét.", pr.SubjectName, award.Title(pr.Title).Label()))
+			case pr.Year != in.Year:
+				f.Add(key, fmt.Sprintf("Đề nghị %s thuộc năm %d, không phải năm %d của quyết định.", pr.SubjectName, pr.Year, in.Year))
+			case pr.VerdictOutcome == string(award.NotEligible) && why == "":
+				f.Add(key, fmt.Sprintf("%s: kết quả xét là chưa đủ điều kiện; Hội đồng chỉ khen thưởng khi ghi rõ lý do.", pr.SubjectName))
+				f.Add("override_reason", "Đề nghị chưa đủ điều kiện chỉ được khen thưởng khi ghi rõ lý do.")
+			}
+			pr.Version, pr.OverrideReason = it.Version, why
+			items = append(items, item{pr: pr, why: why})
+		}
+		if err := f.Err(); err != nil {
+			return err
+		}
+		var err error
+		if d, err = tx.CreateDecision(ctx, d); err != nil {
+			return err
+		}
+		if err := tx.Audit(ctx, p.UserID, "create", "decision", d.ID, "", nil, d); err != nil {
+			return err
+		}
+		out.Decision = d
+		for _, it := range items {
+			before, err := tx.Proposal(ctx, it.pr.ID)
+			if err != nil {
+				return err
+			}
+			pr := it.pr
+			pr.Status, pr.DecisionID = ProposalApproved, &d.ID
+			after, err := tx.UpdateProposal(ctx, pr)
+			if err != nil {
+				return err
+			}
+			date := d.DecidedOn
+			aw, err := tx.AddAward(ctx, store.Award{PersonID: pr.PersonID, UnitID: pr.UnitID, Year: pr.Year, Title: pr.Title,
+				Kind: string(award.Merit), DecisionNo: d.Number, DecisionDate: &date, Signer: d.Signer})
+			if err != nil {
+				return err
+			}
+			if err := tx.Audit(ctx, p.UserID, "approve", "proposal", pr.ID, it.why, before, map[string]any{"proposal": after, "award": aw}); err != nil {
+				return err
+			}
+			out.Proposals = append(out.Proposals, after)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Decision returns a decision with the proposals it approved.
+func (a *App) Decision(ctx context.Context, p auth.Principal, id int64) (DecisionView, error) {
+	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
+		return DecisionView{}, err
+	}
+	d, err := a.Store.Decision(ctx, id)
+	if err != nil {
+		return DecisionView{}, err
+	}
+	v := DecisionView{Decision: d}
+	v.Proposals, err = a.Store.ListProposals(ctx, store.ProposalFilter{DecisionID: &id})
+	return v, err
+}

@@ -1,0 +1,546 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"thidua/internal/app"
+	"thidua/internal/auth"
+	"thidua/internal/award"
+	"thidua/internal/errs"
+	"thidua/internal/org"
+	"thidua/internal/store"
+)
+
+var proposalStatuses = []string{app.ProposalDraft, app.ProposalSubmitted, app.ProposalApproved, app.ProposalRejected}
+
+func statusLabels() map[string]string {
+	m := map[string]string{}
+	for _, s := range proposalStatuses {
+		m[s] = app.ProposalStatusLabel(s)
+	}
+	for _, o := range []award.Outcome{award.Eligible, award.NotEligible, award.NeedsJudgement} {
+		m[string(o)] = o.Label()
+	}
+	return m
+}
+
+func proposalURL(id int64) string { return fmt.Sprintf("/proposals/%d", id) }
+
+// queryYear is ?year=, or this year.
+func (s *Server) queryYear(c echo.Context) int {
+	if y, err := strconv.Atoi(c.QueryParam("year")); err == nil && y >= 2000 && y <= 2100 {
+		return y
+	}
+	return s.app.Today().Year()
+}
+
+type proposalListData struct {
+	app.ProposalList
+	Year      int               `json:"year"`
+	UnitID    string            `json:"-"`
+	Status    string            `json:"-"`
+	Units     []org.Unit        `json:"-"`
+	Statuses  []string          `json:"-"`
+	Labels    map[string]string `json:"-"`
+	CanDecide bool              `json:"-"`
+	CanFile   bool              `json:"-"`
+	Pending   int               `json:"-"` // submitted proposals awaiting the board
+}
+
+func (s *Server) proposalListPage(c echo.Context, st int, year int, form map[string]string, formErr error) error {
+	ctx, p := c.Request().Context(), principal(c)
+	d := proposalListData{Year: year, UnitID: c.QueryParam("unit_id"), Status: c.QueryParam("status"),
+		Statuses: proposalStatuses, Labels: labels(), CanDecide: app.CanDecide(p), CanFile: mayTry(c, auth.FileSelf) == nil}
+	for k, v := range statusLabels() {
+		d.Labels[k] = v
+	}
+	f := store.ProposalFilter{Year: year}
+	if id, err := strconv.ParseInt(d.UnitID, 10, 64); err == nil && id > 0 {
+		f.UnitID = &id
+	} else {
+		d.UnitID = ""
+	}
+	if !slices.Contains(proposalStatuses, d.Status) {
+		d.Status = ""
+	}
+	f.Status = d.Status
+	var err error
+	if d.ProposalList, err = s.app.Proposals(ctx, p, f); err != nil {
+		return err
+	}
+	if isAPI(c) {
+		return c.JSON(st, d)
+	}
+	for _, pr := range d.Proposals {
+		if pr.Status == app.ProposalSubmitted {
+			d.Pending++
+		}
+	}
+	if d.Units, _, err = s.app.Units(ctx, p, store.UnitFilter{}); err != nil {
+		return err
+	}
+	pg := s.page(c, fmt.Sprintf("Đề nghị khen thưởng năm %d", year), "proposals", d)
+	pg.Form = form
+	if formErr != nil {
+		pg.Errors, pg.Error, _ = fieldErrors(formErr)
+	}
+	return c.Render(st, "proposal_list", pg)
+}
+
+// proposalList lists a year's proposals with verdicts and quota checks.
+func (s *Server) proposalList(c echo.Context) error {
+	return s.proposalListPage(c, http.StatusOK, s.queryYear(c), nil, nil)
+}
+
+// proposalForm is the raw input of the proposal form.
+type proposalForm struct {
+	Year           string
+	ProposerUnitID string
+	PersonID       string
+	Title          string
+	VoteElectorate string
+	VoteFor        string
+	Summary        string
+	Version        string
+	Submit         bool
+}
+
+func (f proposalForm) values() map[string]string {
+	return map[string]string{"year": f.Year, "proposer_unit_id": f.ProposerUnitID, "person_id": f.PersonID, "title": f.Title,
+		"vote_electorate": f.VoteElectorate, "vote_for": f.VoteFor, "summary": f.Summary, "version": f.Version}
+}
+
+func readProposalForm(c echo.Context) (proposalForm, error) {
+	if isAPI(c) {
+		var b struct {
+			Year           int    `json:"year"`
+			ProposerUnitID int64  `json:"proposer_unit_id"`
+			PersonID       *int64 `json:"person_id"`
+			Title          string `json:"title"`
+			VoteElectorate *int   `json:"vote_electorate"`
+			VoteFor        *int   `json:"vote_for"`
+			Summary        string `json:"summary"`
+			Version        int    `json:"version"`
+			Submit         bool   `json:"submit"`
+		}
+		if err := decodeJSON(c, &b); err != nil {
+			return proposalForm{}, err
+		}
+		f := proposalForm{Year: strconv.Itoa(b.Year), Title: normalize(b.Title), Summary: normalize(b.Summary),
+			Version: strconv.Itoa(b.Version), Submit: b.Submit}
+		if b.ProposerUnitID != 0 {
+			f.ProposerUnitID = strconv.FormatInt(b.ProposerUnitID, 10)
+		}
+		if b.PersonID != nil {
+			f.PersonID = strconv.FormatInt(*b.PersonID, 10)
+		}
+		if b.VoteElectorate != nil {
+			f.VoteElectorate = strconv.Itoa(*b.VoteElectorate)
+		}
+		if b.VoteFor != nil {
+			f.VoteFor = strconv.Itoa(*b.VoteFor)
+		}
+		return f, nil
+	}
+	return proposalForm{Year: formValue(c, "year"), ProposerUnitID: formValue(c, "proposer_unit_id"), PersonID: formValue(c, "person_id"),
+		Title: formValue(c, "title"), VoteElectorate: formValue(c, "vote_electorate"), VoteFor: formValue(c, "vote_for"),
+		Summary: formValue(c, "summary"), Version: formValue(c, "version"), Submit: formValue(c, "submit") != ""}, nil
+}
+
+func intField(fe errs.Fields, field, label, raw string) *int {
+	if raw == "" {
+		return nil
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil {
+		fe.Add(field, label+" phải là số nguyên.")
+		return nil
+	}
+	return &n
+}
+
+func (f proposalForm) input() app.ProposalInput {
+	fe := errs.Fields{}
+	in := app.ProposalInput{Title: f.Title, Summary: f.Summary, Unparsed: fe}
+	in.Year, _ = strconv.Atoi(f.Year)
+	if id := idField(fe, "proposer_unit_id", "Đơn vị đề nghị", f.ProposerUnitID); id != nil {
+		in.ProposerUnitID = *id
+	}
+	in.PersonID = idField(fe, "person_id", "Cán bộ", f.PersonID)
+	in.VoteElectorate = intField(fe, "vote_electorate", "Số người được bỏ phiếu", f.VoteElectorate)
+	in.VoteFor = intField(fe, "vote_for", "Số phiếu đồng ý", f.VoteFor)
+	return in
+}
+
+func proposalValues(pr store.Proposal) map[string]string {
+	v := map[string]string{"year": strconv.Itoa(pr.Year), "proposer_unit_id": strconv.FormatInt(pr.ProposerUnitID, 10),
+		"title": pr.Title, "summary": pr.Summary, "version": strconv.Itoa(pr.Version)}
+	if pr.PersonID != nil {
+		v["person_id"] = strconv.FormatInt(*pr.PersonID, 10)
+	}
+	if pr.VoteElectorate != nil {
+		v["vote_electorate"] = strconv.Itoa(*pr.VoteElectorate)
+	}
+	if pr.VoteFor != nil {
+		v["vote_for"] = strconv.Itoa(*pr.VoteFor)
+	}
+	return v
+}
+
+type proposalFormData struct {
+	ID     int64
+	Unit   org.Unit
+	People []store.Person
+	Titles []award.Title
+	Labels map[string]string
+}
+
+func (s *Server) proposalFormPage(c echo.Context, st int, id int64, form map[string]string, formErr error) error {
+	ctx, p := c.Request().Context(), principal(c)
+	unitID, err := strconv.ParseInt(form["proposer_unit_id"], 10, 64)
+	if err != nil || unitID <= 0 {
+		return errs.New(errs.NotFound, "Không tìm thấy đơn vị đề nghị.")
+	}
+	path, err := s.app.Store.UnitPath(ctx, unitID)
+	if err != nil {
+		return err
+	}
+	if err := auth.Authorize(p, auth.FileSelf, auth.Unit(path)); err != nil {
+		return errs.New(errs.Forbidden, "Chỉ cán bộ của đơn vị được lập, sửa đề nghị khen thưởng của đơn vị mình.")
+	}
+	d := proposalFormData{ID: id, Labels: labels(),
+		Titles: append(append([]award.Title{}, award.IndividualTitles...), award.CollectiveTitles...)}
+	if d.Unit, err = s.app.Store.Unit(ctx, unitID); err != nil {
+		return err
+	}
+	if d.People, _, err = s.app.People(ctx, p, store.PersonFilter{UnitID: &unitID}); err != nil {
+		return err
+	}
+	title := "Lập đề nghị khen thưởng"
+	if id != 0 {
+		title = "Sửa đề nghị khen thưởng"
+	}
+	pg := s.page(c, title, "proposals", d)
+	pg.Form = form
+	if formErr != nil {
+		pg.Errors, pg.Error, _ = fieldErrors(formErr)
+	}
+	return c.Render(st, "proposal_form", pg)
+}
+
+func (s *Server) proposalNew(c echo.Context) error {
+	if err := mayTry(c, auth.FileSelf); err != nil {
+		return err
+	}
+	unit := c.QueryParam("unit_id")
+	if unit == "" {
+		unit = strconv.FormatInt(principal(c).UnitID, 10)
+	}
+	return s.proposalFormPage(c, http.StatusOK, 0, map[string]string{"year": strconv.Itoa(s.queryYear(c)), "proposer_unit_id": unit}, nil)
+}
+
+func (s *Server) proposalCreate(c echo.Context) error {
+	if err := mayTry(c, auth.FileSelf); err != nil {
+		return err
+	}
+	f, err := readProposalForm(c)
+	if err != nil {
+		return err
+	}
+	out, err := s.app.CreateProposal(c.Request().Context(), principal(c), f.input())
+	if err != nil {
+		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+			return s.proposalFormPage(c, status(errs.CodeOf(err)), 0, f.values(), err)
+		}
+		return err
+	}
+	return s.done(c, http.StatusCreated, out, "Đã lập đề nghị khen thưởng.", proposalURL(out.ID))
+}
+
+func (s *Server) proposalEdit(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if err := mayTry(c, auth.FileSelf); err != nil {
+		return err
+	}
+	v, err := s.app.Proposal(c.Request().Context(), principal(c), id)
+	if err != nil {
+		return err
+	}
+	return s.proposalFormPage(c, http.StatusOK, id, proposalValues(v.Proposal), nil)
+}
+
+// proposalUpdate saves a draft, or submits it when asked.
+func (s *Server) proposalUpdate(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if err := mayTry(c, auth.FileSelf); err != nil {
+		return err
+	}
+	f, err := readProposalForm(c)
+	if err != nil {
+		return err
+	}
+	ctx, p := c.Request().Context(), principal(c)
+	cur, err := s.app.Proposal(ctx, p, id)
+	if err != nil {
+		return err
+	}
+	version, _ := strconv.Atoi(f.Version)
+	in := f.input()
+	in.ProposerUnitID = cur.ProposerUnitID
+	out, err := s.app.UpdateProposal(ctx, p, id, version, in, f.Submit)
+	if err != nil {
+		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+			form := f.values()
+			form["proposer_unit_id"] = strconv.FormatInt(cur.ProposerUnitID, 10)
+			if errs.CodeOf(err) == errs.Conflict {
+				form = proposalValues(cur.Proposal)
+			}
+			return s.proposalFormPage(c, status(errs.CodeOf(err)), id, form, err)
+		}
+		return err
+	}
+	flash := "Đã lưu đề nghị khen thưởng."
+	if f.Submit {
+		flash = "Đã gửi đề nghị khen thưởng; đề nghị được công khai để lấy ý kiến."
+	}
+	return s.done(c, http.StatusOK, out, flash, proposalURL(id))
+}
+
+// proposalSubmit submits a draft as it stands.
+func (s *Server) proposalSubmit(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if err := mayTry(c, auth.FileSelf); err != nil {
+		return err
+	}
+	ctx, p := c.Request().Context(), principal(c)
+	version, err := s.versionField(c)
+	if err != nil {
+		return err
+	}
+	cur, err := s.app.Proposal(ctx, p, id)
+	if err != nil {
+		return err
+	}
+	out, err := s.app.UpdateProposal(ctx, p, id, version, app.ProposalInputOf(cur.Proposal), true)
+	if err != nil {
+		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+			return s.proposalPage(c, status(errs.CodeOf(err)), id, nil, err)
+		}
+		return err
+	}
+	return s.done(c, http.StatusOK, out, "Đã gửi đề nghị khen thưởng; đề nghị được công khai để lấy ý kiến.", proposalURL(id))
+}
+
+// versionField reads {"version": n} from the API, or the form's version.
+func (s *Server) versionField(c echo.Context) (int, error) {
+	if isAPI(c) {
+		var b struct {
+			Version int `json:"version"`
+		}
+		err := decodeJSON(c, &b)
+		return b.Version, err
+	}
+	v, _ := strconv.Atoi(formValue(c, "version"))
+	return v, nil
+}
+
+type proposalShowData struct {
+	app.ProposalView
+	Labels     map[string]string
+	CanEdit    bool
+	CanComment bool
+	CanDecide  bool
+	Today      string
+}
+
+func (s *Server) proposalPage(c echo.Context, st int, id int64, form map[string]string, formErr error) error {
+	ctx, p := c.Request().Context(), principal(c)
+	v, err := s.app.Proposal(ctx, p, id)
+	if err != nil {
+		return err
+	}
+	if isAPI(c) {
+		return c.JSON(st, v)
+	}
+	path, err := s.app.Store.UnitPath(ctx, v.ProposerUnitID)
+	if err != nil {
+		return err
+	}
+	d := proposalShowData{ProposalView: v, Labels: labels(), Today: s.app.Today().Format("02/01/2006"),
+		CanEdit:    v.Status == app.ProposalDraft && auth.Can(p, auth.FileSelf, auth.Unit(path)),
+		CanComment: v.Status == app.ProposalSubmitted && app.CanComment(p),
+		CanDecide:  v.Status == app.ProposalSubmitted && app.CanDecide(p)}
+	for k, x := range statusLabels() {
+		d.Labels[k] = x
+	}
+	pg := s.page(c, award.Title(v.Title).Label()+" — "+v.SubjectName, "proposals", d)
+	pg.Form = form
+	if formErr != nil {
+		pg.Errors, pg.Error, _ = fieldErrors(formErr)
+	}
+	return c.Render(st, "proposal_show", pg)
+}
+
+func (s *Server) proposalShow(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	return s.proposalPage(c, http.StatusOK, id, nil, nil)
+}
+
+func (s *Server) proposalComment(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	p := principal(c)
+	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
+		return err
+	}
+	if !app.CanComment(p) {
+		return errs.New(errs.Forbidden, "Tài khoản chỉ xem không được góp ý.")
+	}
+	body := formValue(c, "body")
+	if isAPI(c) {
+		var b struct {
+			Body string `json:"body"`
+		}
+		if err := decodeJSON(c, &b); err != nil {
+			return err
+		}
+		body = normalize(b.Body)
+	}
+	out, err := s.app.CommentProposal(c.Request().Context(), p, id, body)
+	if err != nil {
+		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+			return s.proposalPage(c, status(errs.CodeOf(err)), id, map[string]string{"body": body}, err)
+		}
+		return err
+	}
+	return s.done(c, http.StatusCreated, out, "Đã ghi nhận ý kiến góp ý.", proposalURL(id))
+}
+
+func (s *Server) proposalReject(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if err := mayTry(c, auth.ManageYears); err != nil {
+		return err
+	}
+	var b struct {
+		Version int    `json:"version"`
+		Reason  string `json:"reason"`
+	}
+	if isAPI(c) {
+		if err := decodeJSON(c, &b); err != nil {
+			return err
+		}
+		b.Reason = normalize(b.Reason)
+	} else {
+		b.Version, _ = strconv.Atoi(formValue(c, "version"))
+		b.Reason = formValue(c, "reason")
+	}
+	out, err := s.app.RejectProposal(c.Request().Context(), principal(c), id, b.Version, b.Reason)
+	if err != nil {
+		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+			return s.proposalPage(c, status(errs.CodeOf(err)), id, map[string]string{"reason": b.Reason}, err)
+		}
+		return err
+	}
+	return s.done(c, http.StatusOK, out, "Đã ghi nhận không chấp thuận đề nghị.", proposalURL(id))
+}
+
+// decisionCreate records a decision and approves the chosen proposals
+// under it. Browsers post proposal_id (repeated), version_<id> and
+// override_reason_<id>; the API posts DecisionInput.
+func (s *Server) decisionCreate(c echo.Context) error {
+	if err := mayTry(c, auth.ManageYears); err != nil {
+		return err
+	}
+	ctx, p := c.Request().Context(), principal(c)
+	var in app.DecisionInput
+	var form map[string]string
+	if isAPI(c) {
+		var b struct {
+			app.DecisionInput
+			DecidedOn string `json:"decided_on"`
+		}
+		if err := decodeJSON(c, &b); err != nil {
+			return err
+		}
+		in = b.DecisionInput
+		in.Unparsed = errs.Fields{}
+		in.DecidedOn = dateField(in.Unparsed, "decided_on", "Ngày ký quyết định", normalize(b.DecidedOn), false)
+	} else {
+		form = map[string]string{}
+		for _, k := range []string{"year", "number", "decided_on", "signer", "note", "from"} {
+			form[k] = formValue(c, k)
+		}
+		in = app.DecisionInput{Number: form["number"], Signer: form["signer"], Note: form["note"], Unparsed: errs.Fields{}}
+		in.Year, _ = strconv.Atoi(form["year"])
+		in.DecidedOn = dateField(in.Unparsed, "decided_on", "Ngày ký quyết định", form["decided_on"], false)
+		params, _ := c.FormParams()
+		for _, raw := range params["proposal_id"] {
+			id, err := strconv.ParseInt(raw, 10, 64)
+			if err != nil {
+				continue
+			}
+			key := strconv.FormatInt(id, 10)
+			v, _ := strconv.Atoi(formValue(c, "version_"+key))
+			why := formValue(c, "override_reason_"+key)
+			form["override_reason_"+key], form["pick_"+key] = why, "1"
+			in.Items = append(in.Items, app.DecisionItem{ProposalID: id, Version: v, OverrideReason: why})
+		}
+	}
+	out, err := s.app.Decide(ctx, p, in)
+	if err != nil {
+		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+			if from, ferr := strconv.ParseInt(form["from"], 10, 64); ferr == nil && from > 0 {
+				return s.proposalPage(c, status(errs.CodeOf(err)), from, form, err)
+			}
+			return s.proposalListPage(c, status(errs.CodeOf(err)), in.Year, form, err)
+		}
+		return err
+	}
+	return s.done(c, http.StatusCreated, out, fmt.Sprintf("Đã ghi nhận Quyết định số %s và khen thưởng %d đề nghị.", out.Number, len(out.Proposals)),
+		fmt.Sprintf("/decisions/%d", out.ID))
+}
+
+func (s *Server) decisionShow(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	d, err := s.app.Decision(c.Request().Context(), principal(c), id)
+	if err != nil {
+		return err
+	}
+	if isAPI(c) {
+		return c.JSON(http.StatusOK, d)
+	}
+	lb := labels()
+	for k, x := range statusLabels() {
+		lb[k] = x
+	}
+	return c.Render(http.StatusOK, "decision_show", s.page(c, "Quyết định số "+d.Number, "proposals",
+		struct {
+			app.DecisionView
+			Labels map[string]string
+		}{d, lb}))
+}
