@@ -244,6 +244,18 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.POST("/proposals/:id/reject", s.proposalReject)
 	g.POST("/decisions", s.decisionCreate)
 	g.GET("/decisions/:id", s.decisionShow)
+
+	// Cluster votes for the emulation flag: routes below.
+	// (end of cluster votes)
+
+	// Award documents (tờ trình, draft decision, award lists): routes below.
+	// (end of award documents)
+
+	// Collective facts and publication: routes below.
+	// (end of collective facts and publication)
+
+	// Personnel workbooks: routes below.
+	// (end of personnel workbooks)
 }
 
 func hstsAge(secure bool) int {
