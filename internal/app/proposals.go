@@ -175,6 +175,10 @@ func (a *App) collectiveFacts(ctx context.Context, tx *store.Store, unitID int64
 	for _, x := range held {
 		c.Awards = append(c.Awards, award.Held{Year: x.Year, Title: award.Title(x.Title), Kind: award.Kind(x.Kind), Revoked: x.Revoked})
 	}
+	// Collective facts and publication: the unit's own facts as recorded (facts.go).
+	if err := applyUnitFacts(ctx, tx, &c, year); err != nil {
+		return c, err
+	}
 	return c, nil
 }
 
@@ -516,6 +520,10 @@ func (a *App) CommentProposal(ctx context.Context, p auth.Principal, id int64, b
 		}
 		if pr.Status != ProposalSubmitted {
 			return errs.New(errs.Invalid, "Chỉ góp ý được khi đề nghị đang công khai lấy ý kiến.")
+		}
+		// Collective facts and publication: only inside the year's window (facts.go).
+		if err := a.checkCommentWindow(ctx, tx, pr.Year); err != nil {
+			return err
 		}
 		if body == "" {
 			return (errs.Fields{"body": "Vui lòng nhập nội dung góp ý."}).Err()

@@ -365,6 +365,8 @@ type proposalShowData struct {
 	CanComment bool
 	CanDecide  bool
 	Today      string
+	// Collective facts and publication: the year's comment window (facts.go).
+	Publication app.PublicationView
 }
 
 func (s *Server) proposalPage(c echo.Context, st int, id int64, form map[string]string, formErr error) error {
@@ -386,6 +388,10 @@ func (s *Server) proposalPage(c echo.Context, st int, id int64, form map[string]
 		CanDecide:  v.Status == app.ProposalSubmitted && app.CanDecide(p)}
 	for k, x := range statusLabels() {
 		d.Labels[k] = x
+	}
+	// Collective facts and publication: show the window (facts.go).
+	if d.Publication, err = s.app.Publication(ctx, p, v.Year); err != nil {
+		return err
 	}
 	pg := s.page(c, award.Title(v.Title).Label()+" — "+v.SubjectName, "proposals", d)
 	pg.Form = form

@@ -246,15 +246,39 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/decisions/:id", s.decisionShow)
 
 	// Cluster votes for the emulation flag: routes below.
+	g.GET("/clusters/:id/votes", s.voteList)
+	g.POST("/clusters/:id/votes", s.voteOpen)
+	g.GET("/votes/:id", s.voteShow)
+	g.POST("/votes/:id/ballots", s.voteBallot)
+	g.POST("/votes/:id/close", s.voteClose)
+	g.POST("/votes/:id/proposals", s.votePropose)
 	// (end of cluster votes)
 
 	// Award documents (tờ trình, draft decision, award lists): routes below.
+	g.GET("/years/:year/proposals/list.xlsx", s.awardListWorkbook)
+	g.GET("/years/:year/proposals/submission.xlsx", s.submissionWorkbook)
+	g.GET("/decisions/:id/draft.xlsx", s.decisionDraftWorkbook)
+	g.GET("/decisions/:id/list.xlsx", s.decisionListWorkbook)
 	// (end of award documents)
 
 	// Collective facts and publication: routes below.
+	if !api {
+		g.GET("/units/:id/facts", s.factsShow)
+		g.POST("/units/:id/facts", s.factsSave)
+	} else {
+		g.GET("/units/:id/facts/:year", s.factsShow)
+		g.PUT("/units/:id/facts/:year", s.factsSave)
+	}
+	g.GET("/years/:year/publication", s.publicationShow)
+	g.POST("/years/:year/publication", s.publicationSave)
 	// (end of collective facts and publication)
 
 	// Personnel workbooks: routes below.
+	g.GET("/units/:id/people/template.xlsx", s.peopleTemplate)
+	g.POST("/units/:id/people/import", s.peopleImport)
+	if !api {
+		g.GET("/units/:id/people/import", s.peopleImportForm)
+	}
 	// (end of personnel workbooks)
 }
 

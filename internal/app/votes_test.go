@@ -1,0 +1,186 @@
+package app_test
+
+import (
+	"strconv"
+	"testing"
+
+	"thidua/internal/app"
+	"thidua/internal/auth"
+	"thidua/internal/cluster"
+	"thidua/internal/errs"
+)
+
+func TestVotePassesBoundary(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		votesFor, electorate, threshold int
+		want                            bool
+	}{{79, 100, 80, false}, {80, 100, 80, true}, {4, 5, 80, true}, {3, 5, 80, false}, {0, 0, 80, false}, {5, 5, 80, true}} {
+		if got := app.VotePasses(c.votesFor, c.electorate, c.threshold); got != c.want {
+			t.Errorf("VotePasses(%d, %d, %d) = %v, want %v", c.votesFor, c.electorate, c.threshold, got, c.want)
+		}
+	}
+}
+
+const yVote = 2033
+
+// voteCluster is a five-member cluster of yVote headed by its first member.
+func (f *fixture) voteCluster(t *testing.T) app.ClusterView {
+	t.Helper()
+	f.openYear(t, yVote)
+	m := f.ids(t, "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Cao Bằng", "Sơn La")
+	c, err := f.SaveCluster(f.ctx, f.board, 0, app.ClusterInput{Year: yVote, Level: "national", Number: 50, Name: "Bình xét", Members: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err = f.Designate(f.ctx, f.board, c.ID, c.Version, cluster.Designation{HeadUnitID: m[0], DeputyUnitID: m[2], Ref: "QĐ 1/2033"}); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func (f *fixture) castAll(t *testing.T, c app.ClusterView, voteID, cand int64, approvals int) {
+	t.Helper()
+	view, err := f.Vote(f.ctx, f.viewer, voteID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, m := range c.Members {
+		choices := map[int64]bool{}
+		for _, tl := range view.Tally {
+			choices[tl.UnitID] = tl.UnitID == cand && i < approvals
+		}
+		if err := f.CastBallot(f.ctx, f.officerOf(m), voteID, m, choices); err != nil {
+			t.Fatalf("ballot of %d: %v", m, err)
+		}
+	}
+}
+
+func TestClusterVote(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	c := f.voteCluster(t)
+	head, member := f.officerOf(c.Members[0]), f.officerOf(c.Members[1])
+	outsider := f.officerOf(f.ids(t, "Lai Châu")[0])
+
+	// Only the head (or the board) opens a vote.
+	_, err := f.OpenVote(f.ctx, member, c.ID, nil)
+	wantCode(t, err, errs.Forbidden)
+	// A non-member cannot be a candidate; nor more than three.
+	_, err = f.OpenVote(f.ctx, head, c.ID, []int64{outsider.UnitID})
+	wantField(t, err, "candidates")
+	v, err := f.OpenVote(f.ctx, head, c.ID, []int64{c.Members[1]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	view, err := f.Vote(f.ctx, f.viewer, v.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(view.Tally) != 1 || view.Tally[0].RankAtOpen != 1 {
+		t.Fatalf("candidates: %+v", view.Tally)
+	}
+	cand := view.Tally[0].UnitID
+	// One open vote per cluster at a time.
+	_, err = f.OpenVote(f.ctx, f.board, c.ID, nil)
+	wantCode(t, err, errs.Invalid)
+
+	// Refusals: a non-member, a member voting in another's name, a missing choice.
+	wantCode(t, f.CastBallot(f.ctx, outsider, v.ID, outsider.UnitID, map[int64]bool{cand: true}), errs.Forbidden)
+	wantCode(t, f.CastBallot(f.ctx, member, v.ID, c.Members[2], map[int64]bool{cand: true}), errs.Forbidden)
+	wantCode(t, f.CastBallot(f.ctx, f.board, v.ID, c.Members[2], map[int64]bool{cand: true}), errs.Forbidden)
+	wantField(t, f.CastBallot(f.ctx, member, v.ID, member.UnitID, map[int64]bool{}), "approve_"+itoa64(cand))
+
+	f.castAll(t, c, v.ID, cand, 4) // 4 of 5 approve: 80 %
+	// Twice is refused.
+	wantCode(t, f.CastBallot(f.ctx, member, v.ID, member.UnitID, map[int64]bool{cand: false}), errs.Invalid)
+
+	// Proposing before the close is refused; closing needs the head and the current version.
+	_, err = f.ProposeFromVote(f.ctx, head, v.ID, cand)
+	wantCode(t, err, errs.Invalid)
+	_, err = f.CloseVote(f.ctx, member, v.ID, v.Version)
+	wantCode(t, err, errs.Forbidden)
+	_, err = f.CloseVote(f.ctx, head, v.ID, v.Version+1)
+	wantCode(t, err, errs.Conflict)
+	closed, err := f.CloseVote(f.ctx, head, v.ID, v.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl := closed.Tally[0]
+	if closed.Status != app.VoteClosed || tl.Electorate != 5 || tl.For != 4 || tl.Against != 1 || tl.Share != 80 || !tl.Passes || tl.Threshold != 80 {
+		t.Fatalf("tally after close: %+v", closed)
+	}
+	_, err = f.CloseVote(f.ctx, head, v.ID, closed.Version)
+	wantCode(t, err, errs.Invalid)
+	// No ballot after the close.
+	wantCode(t, f.CastBallot(f.ctx, f.officerOf(c.Members[4]), v.ID, c.Members[4], map[int64]bool{cand: true}), errs.Invalid)
+
+	// The winner becomes a proposal with the vote's numbers.
+	_, err = f.ProposeFromVote(f.ctx, member, v.ID, cand)
+	wantCode(t, err, errs.Forbidden)
+	pr, err := f.ProposeFromVote(f.ctx, head, v.ID, cand)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pr.Title != "co_nganh" || pr.ProposerUnitID != cand || pr.UnitID == nil || *pr.UnitID != cand ||
+		pr.VoteElectorate == nil || *pr.VoteElectorate != 5 || pr.VoteFor == nil || *pr.VoteFor != 4 || pr.Year != yVote {
+		t.Fatalf("proposal: %+v", pr)
+	}
+	_, err = f.ProposeFromVote(f.ctx, f.board, v.ID, cand)
+	wantCode(t, err, errs.Invalid) // already proposed
+
+	// Every write is audited.
+	hist, err := f.Store.History(f.ctx, "vote", v.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	for _, h := range hist {
+		count[h.Action]++
+	}
+	if count["create"] != 1 || count["ballot"] != 5 || count["close"] != 1 || count["propose"] != 1 {
+		t.Fatalf("vote audit: %v", count)
+	}
+	if ph, err := f.Store.History(f.ctx, "proposal", pr.ID); err != nil || len(ph) != 1 {
+		t.Fatalf("proposal audit: %v %v", ph, err)
+	}
+
+	// A second vote, on the default candidates (the units ranked first:
+	// without filings all tie, so three of them): 3 of 5 approve (60 %)
+	// falls short and cannot be proposed.
+	v2, err := f.OpenVote(f.ctx, f.board, c.ID, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	open2, err := f.Vote(f.ctx, f.viewer, v2.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(open2.Tally) != app.MaxVoteCandidates {
+		t.Fatalf("default candidates: %+v", open2.Tally)
+	}
+	for _, tl := range open2.Tally {
+		if tl.RankAtOpen != 1 {
+			t.Fatalf("default candidate not ranked first: %+v", tl)
+		}
+	}
+	cand2 := open2.Tally[0].UnitID
+	f.castAll(t, c, v2.ID, cand2, 3)
+	closed2, err := f.CloseVote(f.ctx, f.board, v2.ID, v2.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tl := closed2.Tally[0]; tl.For != 3 || tl.Electorate != 5 || tl.Share != 60 || tl.Passes {
+		t.Fatalf("60 %% tally: %+v", tl)
+	}
+	_, err = f.ProposeFromVote(f.ctx, f.board, v2.ID, cand2)
+	wantCode(t, err, errs.Invalid)
+
+	// A viewer may read, not run.
+	_, err = f.OpenVote(f.ctx, f.viewer, c.ID, nil)
+	wantCode(t, err, errs.Forbidden)
+	_, err = f.OpenVote(f.ctx, auth.Principal{}, c.ID, nil)
+	wantCode(t, err, errs.Unauthorized)
+}
+
+func itoa64(id int64) string { return strconv.FormatInt(id, 10) }

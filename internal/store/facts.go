@@ -1,0 +1,119 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// Recorder is who recorded one collective fact, and when.
+type Recorder struct {
+	UserID int64     `json:"user_id"`
+	Name   string    `json:"name"`
+	At     time.Time `json:"at"`
+}
+
+// CollectiveFacts are the facts about a unit in a year that the collective
+// titles need. Rating uses the person rating codes ("" not yet rated).
+type CollectiveFacts struct {
+	UnitID          int64               `json:"unit_id" gorm:"primaryKey"`
+	Year            int                 `json:"year" gorm:"primaryKey"`
+	Rating          string              `json:"rating"`
+	Completed       bool                `json:"completed"`
+	ExceededTargets bool                `json:"exceeded_targets"`
+	Movement        bool                `json:"movement"`
+	Solidarity      bool                `json:"solidarity"`
+	NewModel        bool                `json:"new_model"`
+	Thrift          bool                `json:"thrift"`
+	LeadsCluster    bool                `json:"leads_cluster"`
+	Note            string              `json:"note"`
+	RecordedByJSON  json.RawMessage     `json:"-" gorm:"column:recorded_by;type:jsonb"`
+	RecordedBy      map[string]Recorder `json:"recorded_by" gorm:"-"`
+	UpdatedAt       time.Time           `json:"updated_at"`
+}
+
+func (CollectiveFacts) TableName() string { return "collective_facts" }
+
+// CollectiveFacts returns a unit's facts for a year; found false (and an
+// empty record) when none were recorded.
+func (s *Store) CollectiveFacts(ctx context.Context, unitID int64, year int) (CollectiveFacts, bool, error) {
+	var f CollectiveFacts
+	err := s.DB.WithContext(ctx).Where("unit_id = ? AND year = ?", unitID, year).Take(&f).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return CollectiveFacts{UnitID: unitID, Year: year, RecordedBy: map[string]Recorder{}}, false, nil
+	}
+	if err != nil {
+		return f, false, err
+	}
+	f.RecordedBy = map[string]Recorder{}
+	if len(f.RecordedByJSON) > 0 {
+		if err := json.Unmarshal(f.RecordedByJSON, &f.RecordedBy); err != nil {
+			return f, true, err
+		}
+	}
+	return f, true, nil
+}
+
+// SaveCollectiveFacts inserts or replaces a unit's facts for a year.
+func (s *Store) SaveCollectiveFacts(ctx context.Context, f CollectiveFacts) (CollectiveFacts, error) {
+	if f.RecordedBy == nil {
+		f.RecordedBy = map[string]Recorder{}
+	}
+	by, err := json.Marshal(f.RecordedBy)
+	if err != nil {
+		return f, err
+	}
+	err = s.DB.WithContext(ctx).Exec(`INSERT INTO collective_facts (unit_id, year, rating, completed, exceeded_targets,
+		movement, solidarity, new_model, thrift, leads_cluster, note, recorded_by, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), now())
+		ON CONFLICT (unit_id, year) DO UPDATE SET rating = EXCLUDED.rating, completed = EXCLUDED.completed,
+		exceeded_targets = EXCLUDED.exceeded_targets, movement = EXCLUDED.movement, solidarity = EXCLUDED.solidarity,
+		new_model = EXCLUDED.new_model, thrift = EXCLUDED.thrift, leads_cluster = EXCLUDED.leads_cluster,
+		note = EXCLUDED.note, recorded_by = EXCLUDED.recorded_by, updated_at = now()`,
+		f.UnitID, f.Year, f.Rating, f.Completed, f.ExceededTargets, f.Movement, f.Solidarity, f.NewModel,
+		f.Thrift, f.LeadsCluster, f.Note, string(by)).Error
+	if err != nil {
+		return f, err
+	}
+	out, _, err := s.CollectiveFacts(ctx, f.UnitID, f.Year)
+	return out, err
+}
+
+// Publication is the window in which a year's submitted proposals are
+// published for comment.
+type Publication struct {
+	Year        int       `json:"year" gorm:"primaryKey"`
+	From        time.Time `json:"from" gorm:"column:open_from"`
+	Until       time.Time `json:"until" gorm:"column:open_until"`
+	PublishedBy *int64    `json:"published_by"`
+	PublishedAt time.Time `json:"published_at"`
+}
+
+func (Publication) TableName() string { return "publications" }
+
+// Publication returns a year's window; found false when the year's
+// proposals were never published with one.
+func (s *Store) Publication(ctx context.Context, year int) (Publication, bool, error) {
+	var p Publication
+	err := s.DB.WithContext(ctx).Where("year = ?", year).Take(&p).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return Publication{}, false, nil
+	}
+	return p, err == nil, err
+}
+
+// SavePublication sets a year's window, replacing any earlier one.
+func (s *Store) SavePublication(ctx context.Context, p Publication) (Publication, error) {
+	err := s.DB.WithContext(ctx).Exec(`INSERT INTO publications (year, open_from, open_until, published_by, published_at)
+		VALUES (?, ?, ?, ?, now()) ON CONFLICT (year) DO UPDATE SET open_from = EXCLUDED.open_from,
+		open_until = EXCLUDED.open_until, published_by = EXCLUDED.published_by, published_at = now()`,
+		p.Year, p.From, p.Until, p.PublishedBy).Error
+	if err != nil {
+		return p, err
+	}
+	out, _, err := s.Publication(ctx, p.Year)
+	return out, err
+}

@@ -1,0 +1,201 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"thidua/internal/app"
+	"thidua/internal/auth"
+	"thidua/internal/award"
+	"thidua/internal/errs"
+)
+
+// factsYear reads the year of a unit's facts: the :year path parameter
+// (API), else ?year= or the form's year, else the current year.
+func (s *Server) factsYear(c echo.Context) (int, error) {
+	raw := c.Param("year")
+	if raw == "" {
+		raw = c.QueryParam("year")
+	}
+	if raw == "" && c.Request().Method == http.MethodPost {
+		raw = formValue(c, "year")
+	}
+	if raw == "" {
+		return s.app.Today().Year(), nil
+	}
+	y, err := strconv.Atoi(raw)
+	if err != nil || y < 2000 || y > 2100 {
+		return 0, errs.New(errs.NotFound, "Năm thi đua không hợp lệ.")
+	}
+	return y, nil
+}
+
+type factsPageData struct {
+	app.FactsView
+	Fields  []struct{ Key, Label string }
+	Ratings []award.Rating
+}
+
+func (s *Server) factsPage(c echo.Context, st int, unitID int64, year int, form map[string]string, formErr error) error {
+	v, err := s.app.UnitFacts(c.Request().Context(), principal(c), unitID, year)
+	if err != nil {
+		return err
+	}
+	if isAPI(c) {
+		return c.JSON(st, v)
+	}
+	d := factsPageData{FactsView: v, Fields: app.FactFields,
+		Ratings: []award.Rating{award.XuatSac, award.Tot, award.HoanThanh, award.KhongHoanThanh}}
+	pg := s.page(c, "Kết quả của tập thể năm "+strconv.Itoa(year)+": "+v.UnitName, "units", d)
+	if form == nil {
+		form = map[string]string{"rating": v.Rating, "note": v.Note}
+		for k, x := range map[string]bool{"completed": v.Completed, "exceeded_targets": v.ExceededTargets, "movement": v.Movement,
+			"solidarity": v.Solidarity, "new_model": v.NewModel, "thrift": v.Thrift, "leads_cluster": v.LeadsCluster} {
+			if x {
+				form[k] = "1"
+			}
+		}
+	}
+	pg.Form = form
+	if formErr != nil {
+		pg.Errors, pg.Error, _ = fieldErrors(formErr)
+	}
+	return c.Render(st, "facts_form", pg)
+}
+
+// factsShow shows a unit's facts for a year (page with its form, or JSON).
+func (s *Server) factsShow(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	year, err := s.factsYear(c)
+	if err != nil {
+		return err
+	}
+	return s.factsPage(c, http.StatusOK, id, year, nil, nil)
+}
+
+// factsSave records a unit's facts for a year.
+func (s *Server) factsSave(c echo.Context) error {
+	if err := mayTry(c, auth.ManagePeople); err != nil {
+		return err
+	}
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	year, err := s.factsYear(c)
+	if err != nil {
+		return err
+	}
+	var in app.CollectiveFactsInput
+	var form map[string]string
+	if isAPI(c) {
+		if err := decodeJSON(c, &in); err != nil {
+			return err
+		}
+		in.Rating, in.Note = normalize(in.Rating), normalize(in.Note)
+	} else {
+		form = map[string]string{"rating": formValue(c, "rating"), "note": formValue(c, "note")}
+		for _, f := range app.FactFields[1:] {
+			form[f.Key] = formValue(c, f.Key)
+		}
+		in = app.CollectiveFactsInput{Rating: form["rating"], Note: form["note"],
+			Completed: form["completed"] != "", ExceededTargets: form["exceeded_targets"] != "", Movement: form["movement"] != "",
+			Solidarity: form["solidarity"] != "", NewModel: form["new_model"] != "", Thrift: form["thrift"] != "",
+			LeadsCluster: form["leads_cluster"] != ""}
+	}
+	out, err := s.app.SetUnitFacts(c.Request().Context(), principal(c), id, year, in)
+	if err != nil {
+		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+			return s.factsPage(c, status(errs.CodeOf(err)), id, year, form, err)
+		}
+		return err
+	}
+	return s.done(c, http.StatusOK, out, "Đã lưu kết quả của tập thể.", "/units/"+strconv.FormatInt(id, 10)+"/facts?year="+strconv.Itoa(year))
+}
+
+func publicationYear(c echo.Context) (int, error) {
+	y, err := strconv.Atoi(c.Param("year"))
+	if err != nil || y < 2000 || y > 2100 {
+		return 0, errs.New(errs.NotFound, "Không tìm thấy trang yêu cầu.")
+	}
+	return y, nil
+}
+
+type publicationPageData struct {
+	app.PublicationView
+	CanPublish bool
+	Days       int
+}
+
+func (s *Server) publicationPage(c echo.Context, st int, year int, form map[string]string, formErr error) error {
+	v, err := s.app.Publication(c.Request().Context(), principal(c), year)
+	if err != nil {
+		return err
+	}
+	if isAPI(c) {
+		return c.JSON(st, v)
+	}
+	d := publicationPageData{PublicationView: v, CanPublish: app.CanDecide(principal(c)), Days: app.PublicationDays}
+	if form == nil {
+		today := s.app.Today()
+		form = map[string]string{"from": formatDate(today), "until": formatDate(today.AddDate(0, 0, app.PublicationDays))}
+		if v.Window != nil {
+			form = map[string]string{"from": formatDate(v.Window.From), "until": formatDate(v.Window.Until)}
+		}
+	}
+	pg := s.page(c, "Công khai đề nghị khen thưởng năm "+strconv.Itoa(year), "proposals", d)
+	pg.Form = form
+	if formErr != nil {
+		pg.Errors, pg.Error, _ = fieldErrors(formErr)
+	}
+	return c.Render(st, "publication_show", pg)
+}
+
+// publicationShow shows a year's comment window.
+func (s *Server) publicationShow(c echo.Context) error {
+	year, err := publicationYear(c)
+	if err != nil {
+		return err
+	}
+	return s.publicationPage(c, http.StatusOK, year, nil, nil)
+}
+
+// publicationSave publishes a year's submitted proposals for comment.
+func (s *Server) publicationSave(c echo.Context) error {
+	if err := mayTry(c, auth.ManageYears); err != nil {
+		return err
+	}
+	year, err := publicationYear(c)
+	if err != nil {
+		return err
+	}
+	var raw struct {
+		From  string `json:"from"`
+		Until string `json:"until"`
+	}
+	if isAPI(c) {
+		if err := decodeJSON(c, &raw); err != nil {
+			return err
+		}
+		raw.From, raw.Until = normalize(raw.From), normalize(raw.Until)
+	} else {
+		raw.From, raw.Until = formValue(c, "from"), formValue(c, "until")
+	}
+	fe := errs.Fields{}
+	in := app.PublicationInput{Unparsed: fe}
+	in.From = dateField(fe, "from", "Ngày bắt đầu công khai", raw.From, false)
+	in.Until = dateField(fe, "until", "Ngày kết thúc công khai", raw.Until, false)
+	out, err := s.app.Publish(c.Request().Context(), principal(c), year, in)
+	if err != nil {
+		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+			return s.publicationPage(c, status(errs.CodeOf(err)), year, map[string]string{"from": raw.From, "until": raw.Until}, err)
+		}
+		return err
+	}
+	return s.done(c, http.StatusOK, out, "Đã công khai danh sách đề nghị khen thưởng.", "/years/"+strconv.Itoa(year)+"/publication")
+}

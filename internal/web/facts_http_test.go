@@ -1,0 +1,133 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"thidua/internal/app"
+	"thidua/internal/auth"
+	"thidua/internal/award"
+	"thidua/internal/seed"
+	"thidua/internal/store"
+)
+
+func TestCollectiveFactsHTTP(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	s.app.Now = func() time.Time { return time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC) }
+	ctx := context.Background()
+	th := s.unit(t, seed.ProvinceCode("Thanh Hóa"))
+	for i, name := range []string{"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"} {
+		p, err := s.app.CreatePerson(ctx, auth.System, app.PersonInput{FullName: name, UnitID: th, Since: time.Date(2018, 3, 1, 0, 0, 0, 0, time.UTC), Active: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.app.SetRating(ctx, auth.System, p.ID, store.PersonRating{Year: 2026, Rating: string(award.Tot)}); err != nil {
+			t.Fatal(err)
+		}
+		if i < 2 {
+			if _, err := s.app.AddAward(ctx, auth.System, p.ID, store.Award{Year: 2026, Title: string(award.LaoDongTienTien), Kind: string(award.Merit), DecisionNo: "12/QĐ-VKS"}, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+
+	// The officer records the unit's facts through the form.
+	b := s.browser(t)
+	b.login("canbo.thanhhoa")
+	facts := "/units/" + itoa(th) + "/facts"
+	if r := b.get(facts + "?year=2026"); r.status != http.StatusOK || !strings.Contains(r.body, "Kết quả của tập thể năm 2026") || !strings.Contains(r.body, "Chưa ghi nhận") {
+		t.Fatalf("facts page: %d", r.status)
+	}
+	r := b.post(facts, url.Values{"year": {"2026"}, "rating": {"bogus"}})
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Xếp loại tập thể không hợp lệ.") {
+		t.Fatalf("invalid: %d", r.status)
+	}
+	r = b.post(facts, url.Values{"year": {"2026"}, "rating": {"htt"}, "completed": {"1"}, "movement": {"1"}, "solidarity": {"1"}})
+	if r.status != http.StatusSeeOther || r.location != facts+"?year=2026" {
+		t.Fatalf("save: %d %s", r.status, r.body)
+	}
+	if r := b.get(facts + "?year=2026"); !strings.Contains(r.body, "Ghi nhận: ") || strings.Contains(r.body, "Chưa ghi nhận") {
+		t.Fatalf("saved page lacks the recorder")
+	}
+
+	// Another unit's officer is refused, on the page and the API.
+	o := s.browser(t)
+	o.login("canbo.nghean")
+	if r := o.post(facts, url.Values{"year": {"2026"}, "rating": {"htxs"}}); r.status != http.StatusForbidden {
+		t.Fatalf("other officer: %d", r.status)
+	}
+	st, body := s.api(t, s.token(t, "canbo.nghean"), http.MethodPut, "/units/"+itoa(th)+"/facts/2026", map[string]any{"rating": "htxs"})
+	if st != http.StatusForbidden {
+		t.Fatalf("other officer api: %d %v", st, body)
+	}
+	board := s.token(t, "hoidong")
+	st, body = s.api(t, board, http.MethodPut, "/units/"+itoa(th)+"/facts/2026",
+		map[string]any{"rating": "htt", "completed": true, "movement": true, "solidarity": true, "leads_cluster": true})
+	if st != http.StatusOK || body["leads_cluster"] != true {
+		t.Fatalf("board api: %d %v", st, body)
+	}
+	st, body = s.api(t, board, http.MethodGet, "/units/"+itoa(th)+"/facts/2026", nil)
+	if st != http.StatusOK || body["rating"] != "htt" || body["recorded"] != true {
+		t.Fatalf("get api: %d %v", st, body)
+	}
+
+	// The collective proposal is eligible with these facts and the members' counts.
+	r = b.post("/proposals", url.Values{"year": {"2026"}, "proposer_unit_id": {itoa(th)}, "title": {string(award.TapTheLaoDongTienTien)}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("create: %d %s", r.status, r.body)
+	}
+	page := r.location
+	if r := b.get(page); !strings.Contains(r.body, "Đủ điều kiện đề nghị") {
+		t.Fatalf("collective proposal not eligible")
+	}
+	if r := b.post(page+"/submit", url.Values{"version": {"1"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("submit: %d %s", r.status, r.body)
+	}
+
+	// The board publishes the year: 25/11 to 30/11; a comment before it is refused with the dates.
+	if r := b.post("/years/2026/publication", url.Values{"from": {"25/11/2026"}, "until": {"30/11/2026"}}); r.status != http.StatusForbidden {
+		t.Fatalf("officer publishes: %d", r.status)
+	}
+	st, body = s.api(t, board, http.MethodPost, "/years/2026/publication", map[string]any{"from": "2026-11-25", "until": "30/11/2026"})
+	if st != http.StatusOK || body["open"] != false || body["submitted"].(float64) != 1 {
+		t.Fatalf("publish: %d %v", st, body)
+	}
+	r = o.post(page+"/comments", url.Values{"body": {"Sớm quá"}})
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "25/11/2026") || !strings.Contains(r.body, "30/11/2026") {
+		t.Fatalf("early comment: %d", r.status)
+	}
+	if r := o.get(page); !strings.Contains(r.body, "Thời gian công khai lấy ý kiến: từ 25/11/2026 đến 30/11/2026") {
+		t.Fatalf("proposal page lacks the window")
+	}
+	s.app.Now = func() time.Time { return time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC) }
+	if r := o.post(page+"/comments", url.Values{"body": {"Nhất trí"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("comment inside: %d %s", r.status, r.body)
+	}
+	st, body = s.api(t, s.token(t, "canbo.nghean"), http.MethodPost, "/proposals/"+strings.TrimPrefix(page, "/proposals/")+"/comments", map[string]any{"body": "Đồng ý"})
+	if st != http.StatusCreated {
+		t.Fatalf("api comment inside: %d %v", st, body)
+	}
+	s.app.Now = func() time.Time { return time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC) }
+	st, body = s.api(t, s.token(t, "canbo.nghean"), http.MethodPost, "/proposals/"+strings.TrimPrefix(page, "/proposals/")+"/comments", map[string]any{"body": "Muộn"})
+	if st != http.StatusUnprocessableEntity || !strings.Contains(factsErrMessage(body), "30/11/2026") {
+		t.Fatalf("late comment: %d %v", st, body)
+	}
+	st, body = s.api(t, board, http.MethodGet, "/years/2026/publication", nil)
+	if st != http.StatusOK || body["published"] != true {
+		t.Fatalf("get publication: %d %v", st, body)
+	}
+	if r := b.get("/years/2026/publication"); r.status != http.StatusOK || !strings.Contains(r.body, "Ngoài thời gian nhận góp ý") {
+		t.Fatalf("publication page: %d", r.status)
+	}
+}
+
+func factsErrMessage(body map[string]any) string {
+	e, _ := body["error"].(map[string]any)
+	m, _ := e["message"].(string)
+	return m
+}

@@ -1,0 +1,213 @@
+package web
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"thidua/internal/app"
+	"thidua/internal/errs"
+	"thidua/internal/xlsx"
+)
+
+// Personnel workbooks: a unit's people and records as Excel, and the
+// upload that adds and updates them. As with criteria tables, the upload
+// is checked in full first; the confirm step sends the same bytes back and
+// they are read and checked again before one transaction saves them.
+
+// peopleTemplate is the unit's workbook, prefilled with its people.
+func (s *Server) peopleTemplate(c echo.Context) error {
+	if err := mayWritePeople(c); err != nil {
+		return err
+	}
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	doc, err := s.app.PeopleWorkbook(c.Request().Context(), principal(c), id)
+	if err != nil {
+		return err
+	}
+	name := "Can bo " + doc.UnitCode
+	if doc.UnitName != "" {
+		name = "Cán bộ - " + doc.UnitName
+	}
+	return sendTableWorkbook(c, fmt.Sprintf("can-bo-don-vi-%d.xlsx", id), tableFilename(name)+".xlsx",
+		func(w io.Writer) error { return xlsx.WritePeopleTemplate(w, doc) })
+}
+
+// peopleImportData is the import page.
+type peopleImportData struct {
+	UnitID   int64
+	UnitName string
+	FileName string
+	Content  string
+	Problems []xlsx.Problem
+	Summary  *app.PeopleImportSummary
+}
+
+func peopleImportTitle(name string) string {
+	if name == "" {
+		return "Nhập danh sách cán bộ từ tệp Excel"
+	}
+	return "Nhập danh sách cán bộ của " + name + " từ tệp Excel"
+}
+
+// peopleImportForm is the upload form, for those who may change the
+// unit's people.
+func (s *Server) peopleImportForm(c echo.Context) error {
+	if err := mayWritePeople(c); err != nil {
+		return err
+	}
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	doc, err := s.app.PeopleWorkbook(c.Request().Context(), principal(c), id)
+	if err != nil {
+		return err
+	}
+	d := peopleImportData{UnitID: id, UnitName: doc.UnitName}
+	return c.Render(http.StatusOK, "people_import", s.page(c, peopleImportTitle(d.UnitName), "people", d))
+}
+
+// peopleImport checks an uploaded workbook and, confirmed, saves it.
+// Pages: the first POST carries the file; the confirm POST carries the
+// same bytes in "content" with confirm=1. API: multipart "file";
+// confirm=true saves, otherwise the summary is returned.
+func (s *Server) peopleImport(c echo.Context) error {
+	if err := mayWritePeople(c); err != nil {
+		return err
+	}
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx, p := c.Request().Context(), principal(c)
+	// Refuse a user who may not change this unit's people before reading
+	// the file (403, whatever the file holds).
+	head, err := s.app.PeopleWorkbook(ctx, p, id)
+	if err != nil {
+		return err
+	}
+	d := peopleImportData{UnitID: id, UnitName: head.UnitName}
+	fields := errs.Fields{}
+	confirm := false
+	switch strings.ToLower(formValue(c, "confirm")) {
+	case "1", "true", "on", "yes":
+		confirm = true
+	}
+	var data []byte
+	var size int64
+	uploaded := false
+	if fh, err := c.FormFile("file"); err == nil && fh.Filename != "" {
+		uploaded = true
+		d.FileName = normalize(fh.Filename)
+		size = fh.Size
+		if size <= xlsx.MaxTableFileSize {
+			f, err := fh.Open()
+			if err != nil {
+				return err
+			}
+			data, err = io.ReadAll(io.LimitReader(f, xlsx.MaxTableFileSize+1))
+			f.Close()
+			if err != nil {
+				return err
+			}
+			size = int64(len(data))
+		}
+	} else if content := c.FormValue("content"); content != "" && !isAPI(c) {
+		d.FileName = formValue(c, "file_name")
+		var err error
+		if len(content) > maxTableContent {
+			err = errs.New(errs.Invalid, "too long")
+		} else {
+			data, err = base64.StdEncoding.DecodeString(content)
+		}
+		if err != nil {
+			fields.Add("file", "Không đọc được tệp đã kiểm tra ở bước trước; vui lòng chọn lại tệp.")
+		}
+		size = int64(len(data))
+	} else {
+		fields.Add("file", "Vui lòng chọn tệp Excel (.xlsx) danh sách cán bộ.")
+	}
+	var doc xlsx.PeopleDoc
+	if _, bad := fields["file"]; !bad {
+		var err error
+		doc, d.Problems, err = xlsx.ReadPeople(bytes.NewReader(data), size)
+		if err != nil {
+			e, ok := errs.As(err)
+			if !ok {
+				return err
+			}
+			fields.Add("file", e.Message)
+		}
+	}
+	if len(fields) > 0 {
+		return s.peopleImportFailed(c, d, fields)
+	}
+	// With problems in the cells, the rows are still checked against the
+	// stored record (nothing is saved), so every problem shows at once.
+	save := confirm && (!uploaded || isAPI(c)) && len(d.Problems) == 0
+	res, err := s.app.ImportPeople(ctx, p, id, doc, save)
+	if err == nil && len(d.Problems) > 0 {
+		d.Problems = xlsx.SortPeopleProblems(append(d.Problems, res.Problems...))
+		return s.peopleImportFailed(c, d, fields)
+	}
+	if err != nil {
+		if e, ok := errs.As(err); ok && e.Code == errs.Invalid && e.Fields["file"] != "" {
+			fields.Add("file", e.Fields["file"])
+			return s.peopleImportFailed(c, d, fields)
+		}
+		return err
+	}
+	if t := res.Summary.Total; t.Created+t.Updated+t.Unchanged == 0 && len(res.Problems) == 0 {
+		fields.Add("file", xlsx.MsgPeopleNoRows)
+		return s.peopleImportFailed(c, d, fields)
+	}
+	if len(res.Problems) > 0 {
+		d.Problems = res.Problems
+		return s.peopleImportFailed(c, d, fields)
+	}
+	if !res.Saved {
+		if isAPI(c) {
+			return c.JSON(http.StatusOK, res)
+		}
+		d.Summary = &res.Summary
+		d.Content = base64.StdEncoding.EncodeToString(data)
+		return c.Render(http.StatusOK, "people_import", s.page(c, peopleImportTitle(d.UnitName), "people", d))
+	}
+	t := res.Summary.Total
+	flash := fmt.Sprintf("Đã nhập danh sách cán bộ từ tệp Excel: %d mục thêm mới, %d mục cập nhật, %d mục không đổi.", t.Created, t.Updated, t.Unchanged)
+	return s.done(c, http.StatusOK, res, flash, "/people?unit_id="+strconv.FormatInt(id, 10))
+}
+
+// peopleImportFailed answers an upload that cannot be saved; nothing has
+// been written.
+func (s *Server) peopleImportFailed(c echo.Context, d peopleImportData, fields errs.Fields) error {
+	msg := "Dữ liệu chưa hợp lệ."
+	switch {
+	case len(d.Problems) > 0:
+		msg = fmt.Sprintf("Tệp có %d lỗi cần sửa; chưa có gì được lưu. Sửa các ô được liệt kê dưới đây rồi tải tệp lên lại.", len(d.Problems))
+	case fields["file"] != "":
+		msg = fields["file"]
+	}
+	if isAPI(c) {
+		var body tableImportProblems
+		body.Error.Code, body.Error.Message, body.Error.Fields = errs.Invalid, msg, fields
+		body.Problems = d.Problems
+		if body.Problems == nil {
+			body.Problems = []xlsx.Problem{}
+		}
+		return c.JSON(http.StatusUnprocessableEntity, body)
+	}
+	pg := s.page(c, peopleImportTitle(d.UnitName), "people", d)
+	pg.Error, pg.Errors = msg, fields
+	return c.Render(http.StatusUnprocessableEntity, "people_import", pg)
+}
