@@ -137,6 +137,9 @@ func (a *App) SetUnitFacts(ctx context.Context, p auth.Principal, unitID int64, 
 		old, now := factValues(before), factValues(nf)
 		who := store.Recorder{UserID: p.UserID, Name: p.FullName, At: a.Now().UTC()}
 		for _, fd := range FactFields {
+			if fd.Key == "leads_cluster" && p.Role == auth.RoleOfficer {
+				continue // an officer cannot set it, so they did not record it
+			}
 			if _, seen := before.RecordedBy[fd.Key]; !seen || old[fd.Key] != now[fd.Key] {
 				nf.RecordedBy[fd.Key] = who
 			}

@@ -175,6 +175,12 @@ func (a *App) collectiveFacts(ctx context.Context, tx *store.Store, unitID int64
 	for _, x := range held {
 		c.Awards = append(c.Awards, award.Held{Year: x.Year, Title: award.Title(x.Title), Kind: award.Kind(x.Kind), Revoked: x.Revoked})
 	}
+	// Collective award history: predecessors' awards the board marked as counting (unit_awards.go).
+	carried, err := a.carriedAwards(ctx, tx, unitID)
+	if err != nil {
+		return c, err
+	}
+	c.Awards = append(c.Awards, carried...)
 	// Collective facts and publication: the unit's own facts as recorded (facts.go).
 	if err := applyUnitFacts(ctx, tx, &c, year); err != nil {
 		return c, err

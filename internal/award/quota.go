@@ -22,16 +22,16 @@ const (
 
 // QuotaResult is a list's count against its cap.
 type QuotaResult struct {
-	Kind      Quota
-	Percent   int // the share of Base allowed; 0: the version sets no quota
-	Min       int // allowed at least this many, when Base > 0
-	Allowed   int
-	Proposed  int
-	Base      int
-	Over      bool
-	Text      string // Vietnamese, for the user
-	Article   string
-	RuleSetID string
+	Kind      Quota  `json:"kind"`
+	Percent   int    `json:"percent"` // the share of Base allowed; 0: the version sets no quota
+	Min       int    `json:"min"`     // allowed at least this many, when Base > 0
+	Allowed   int    `json:"allowed"`
+	Proposed  int    `json:"proposed"`
+	Base      int    `json:"base"`
+	Over      bool   `json:"over"`
+	Text      string `json:"text"` // Vietnamese, for the user
+	Article   string `json:"article"`
+	RuleSetID string `json:"rule_set_id"`
 }
 
 // CheckQuota checks proposed against the cap of kind over base in rs.

@@ -280,6 +280,11 @@ func (s *Server) routes(g *echo.Group, api bool) {
 		g.GET("/units/:id/people/import", s.peopleImportForm)
 	}
 	// (end of personnel workbooks)
+
+	// Collective award history.
+	g.GET("/units/:id/awards", s.unitAwards)
+	g.POST("/units/:id/awards", s.unitAwardAdd)
+	g.POST("/units/:id/awards/carryover", s.unitCarryover)
 }
 
 func hstsAge(secure bool) int {
