@@ -16,7 +16,8 @@ import (
 func TestProposalsAndDecisions(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
-	f.Now = func() time.Time { return time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC) }
+	// 2031–2032: years the demo seed does not populate, so the lists and quotas hold only this test's proposals.
+	f.Now = func() time.Time { return time.Date(2031, 11, 20, 9, 0, 0, 0, time.UTC) }
 	th := f.unit(t, seed.ProvinceCode("Thanh Hóa"))
 
 	person := func(name string, rated bool, initiative bool) store.Person {
@@ -26,14 +27,14 @@ func TestProposalsAndDecisions(t *testing.T) {
 			t.Fatal(err)
 		}
 		if rated {
-			for _, y := range []int{2024, 2025, 2026} {
+			for _, y := range []int{2029, 2030, 2031} {
 				if err := f.SetRating(f.ctx, f.officer, p.ID, store.PersonRating{Year: y, Rating: string(award.Tot)}); err != nil {
 					t.Fatal(err)
 				}
 			}
 		}
 		if initiative {
-			if _, err := f.AddInitiative(f.ctx, f.officer, p.ID, store.PersonInitiative{Year: 2026, Title: "Sáng kiến " + name, Level: string(award.CapCoSo), Applied: true}); err != nil {
+			if _, err := f.AddInitiative(f.ctx, f.officer, p.ID, store.PersonInitiative{Year: 2031, Title: "Sáng kiến " + name, Level: string(award.CapCoSo), Applied: true}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -41,7 +42,7 @@ func TestProposalsAndDecisions(t *testing.T) {
 	}
 	propose := func(p store.Person, title award.Title) store.Proposal {
 		t.Helper()
-		pr, err := f.CreateProposal(f.ctx, f.officer, app.ProposalInput{Year: 2026, ProposerUnitID: th.ID, PersonID: &p.ID, Title: string(title), Summary: "Hoàn thành tốt nhiệm vụ"})
+		pr, err := f.CreateProposal(f.ctx, f.officer, app.ProposalInput{Year: 2031, ProposerUnitID: th.ID, PersonID: &p.ID, Title: string(title), Summary: "Hoàn thành tốt nhiệm vụ"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -51,7 +52,7 @@ func TestProposalsAndDecisions(t *testing.T) {
 	// A unit proposes a person for Chiến sĩ thi đua cơ sở: the verdict is stored with the rule set.
 	an := person("Nguyễn Văn An", true, true)
 	prAn := propose(an, award.ChienSiThiDuaCoSo)
-	rsID := award.RulesFor(day("2026-11-20")).ID
+	rsID := award.RulesFor(day("2031-11-20")).ID
 	if prAn.Status != app.ProposalDraft || prAn.VerdictOutcome != string(award.Eligible) || prAn.VerdictRuleSet != rsID || prAn.SubjectName != "Nguyễn Văn An" {
 		t.Fatalf("proposal %+v", prAn)
 	}
@@ -61,13 +62,13 @@ func TestProposalsAndDecisions(t *testing.T) {
 	}
 
 	// Another unit's officer is refused; a viewer too; the subject must be of the unit.
-	_, err := f.CreateProposal(f.ctx, f.other, app.ProposalInput{Year: 2026, ProposerUnitID: th.ID, PersonID: &an.ID, Title: string(award.LaoDongTienTien)})
+	_, err := f.CreateProposal(f.ctx, f.other, app.ProposalInput{Year: 2031, ProposerUnitID: th.ID, PersonID: &an.ID, Title: string(award.LaoDongTienTien)})
 	wantCode(t, err, errs.Forbidden)
-	_, err = f.CreateProposal(f.ctx, f.viewer, app.ProposalInput{Year: 2026, ProposerUnitID: th.ID, PersonID: &an.ID, Title: string(award.LaoDongTienTien)})
+	_, err = f.CreateProposal(f.ctx, f.viewer, app.ProposalInput{Year: 2031, ProposerUnitID: th.ID, PersonID: &an.ID, Title: string(award.LaoDongTienTien)})
 	wantCode(t, err, errs.Forbidden)
 	_, err = f.UpdateProposal(f.ctx, f.other, prAn.ID, prAn.Version, app.ProposalInputOf(prAn), true)
 	wantCode(t, err, errs.Forbidden)
-	_, err = f.CreateProposal(f.ctx, f.officer, app.ProposalInput{Year: 2026, ProposerUnitID: th.ID, Title: string(award.ChienSiThiDuaNganh)})
+	_, err = f.CreateProposal(f.ctx, f.officer, app.ProposalInput{Year: 2031, ProposerUnitID: th.ID, Title: string(award.ChienSiThiDuaNganh)})
 	wantField(t, err, "person_id")
 
 	// Two Chiến sĩ thi đua cơ sở among seven Lao động tiên tiến: 15 % of 7 allows one — a warning with the numbers.
@@ -76,7 +77,7 @@ func TestProposalsAndDecisions(t *testing.T) {
 	for _, n := range []string{"Cường", "Dung", "Giang", "Hải", "Khánh"} {
 		propose(person("Lê Văn "+n, true, false), award.LaoDongTienTien)
 	}
-	list, err := f.Proposals(f.ctx, f.officer, store.ProposalFilter{Year: 2026})
+	list, err := f.Proposals(f.ctx, f.officer, store.ProposalFilter{Year: 2031})
 	if err != nil || len(list.Proposals) != 7 {
 		t.Fatalf("list %d %v", len(list.Proposals), err)
 	}
@@ -87,7 +88,7 @@ func TestProposalsAndDecisions(t *testing.T) {
 	if !q.Over || q.Proposed != 2 || q.Base != 7 || q.Allowed != 1 || q.Percent != 15 || !strings.Contains(q.Text, "đề nghị 2, tối đa 1") || q.UnitName != th.Name {
 		t.Fatalf("quota %+v", q)
 	}
-	if other, _ := f.Proposals(f.ctx, f.other, store.ProposalFilter{Year: 2026}); len(other.Proposals) != 0 {
+	if other, _ := f.Proposals(f.ctx, f.other, store.ProposalFilter{Year: 2031}); len(other.Proposals) != 0 {
 		t.Fatalf("Nghệ An sees Thanh Hóa's drafts: %d", len(other.Proposals))
 	}
 
@@ -114,7 +115,7 @@ func TestProposalsAndDecisions(t *testing.T) {
 
 	// A person rated only "hoàn thành nhiệm vụ": Lao động tiên tiến is not eligible; the board needs a written reason.
 	hoa := person("Phạm Thị Hoa", false, false)
-	if err := f.SetRating(f.ctx, f.officer, hoa.ID, store.PersonRating{Year: 2026, Rating: string(award.HoanThanh)}); err != nil {
+	if err := f.SetRating(f.ctx, f.officer, hoa.ID, store.PersonRating{Year: 2031, Rating: string(award.HoanThanh)}); err != nil {
 		t.Fatal(err)
 	}
 	prHoa := propose(hoa, award.LaoDongTienTien)
@@ -125,7 +126,7 @@ func TestProposalsAndDecisions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dec := app.DecisionInput{Year: 2026, Number: "125/QĐ-VKSTC", DecidedOn: ptr(day("2026-12-15")), Signer: "Viện trưởng VKSND tối cao",
+	dec := app.DecisionInput{Year: 2031, Number: "125/QĐ-VKSTC", DecidedOn: ptr(day("2031-12-15")), Signer: "Viện trưởng VKSND tối cao",
 		Items: []app.DecisionItem{{ProposalID: prAn.ID, Version: prAn.Version}, {ProposalID: prHoa.ID, Version: prHoa.Version}}}
 	_, err = f.Decide(f.ctx, f.officer, dec)
 	wantCode(t, err, errs.Forbidden)
@@ -134,7 +135,7 @@ func TestProposalsAndDecisions(t *testing.T) {
 	if aw, _ := f.Store.PersonAwards(f.ctx, an.ID); len(aw) != 0 {
 		t.Fatalf("a refused decision left awards: %+v", aw)
 	}
-	_, err = f.Decide(f.ctx, f.board, app.DecisionInput{Year: 2026, Items: dec.Items})
+	_, err = f.Decide(f.ctx, f.board, app.DecisionInput{Year: 2031, Items: dec.Items})
 	wantField(t, err, "number")
 	dec.Items[1].OverrideReason = "Nghỉ chế độ thai sản, Hội đồng xét đủ điều kiện"
 	d, err := f.Decide(f.ctx, f.board, dec)
@@ -154,7 +155,7 @@ func TestProposalsAndDecisions(t *testing.T) {
 	// The award is in An's history, a merit award with the decision.
 	aw, err := f.Store.PersonAwards(f.ctx, an.ID)
 	if err != nil || len(aw) != 1 || aw[0].Title != string(award.ChienSiThiDuaCoSo) || aw[0].Kind != string(award.Merit) ||
-		aw[0].DecisionNo != "125/QĐ-VKSTC" || aw[0].Signer != "Viện trưởng VKSND tối cao" || aw[0].Year != 2026 {
+		aw[0].DecisionNo != "125/QĐ-VKSTC" || aw[0].Signer != "Viện trưởng VKSND tối cao" || aw[0].Year != 2031 {
 		t.Fatalf("awards %+v %v", aw, err)
 	}
 	// Approving again is refused: it is no longer awaiting a decision.
@@ -162,16 +163,16 @@ func TestProposalsAndDecisions(t *testing.T) {
 	_, err = f.Decide(f.ctx, f.board, dec)
 	wantCode(t, err, errs.Invalid)
 
-	// Next year, An's Chiến sĩ thi đua ngành verdict counts the 2026 award.
-	f.Now = func() time.Time { return time.Date(2027, 11, 20, 9, 0, 0, 0, time.UTC) }
+	// Next year, An's Chiến sĩ thi đua ngành verdict counts the 2031 award.
+	f.Now = func() time.Time { return time.Date(2032, 11, 20, 9, 0, 0, 0, time.UTC) }
 	five, eight := 5, 8
-	next, err := f.CreateProposal(f.ctx, f.officer, app.ProposalInput{Year: 2027, ProposerUnitID: th.ID, PersonID: &an.ID,
+	next, err := f.CreateProposal(f.ctx, f.officer, app.ProposalInput{Year: 2032, ProposerUnitID: th.ID, PersonID: &an.ID,
 		Title: string(award.ChienSiThiDuaNganh), VoteElectorate: &eight, VoteFor: &five})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(next.VerdictReasons), "2026; thiếu") {
-		t.Fatalf("next year's verdict does not count 2026: %s", next.VerdictReasons)
+	if !strings.Contains(string(next.VerdictReasons), "2031; thiếu") {
+		t.Fatalf("next year's verdict does not count 2031: %s", next.VerdictReasons)
 	}
 
 	// Rejection needs a reason; the audit keeps every step.
@@ -188,7 +189,7 @@ func TestProposalsAndDecisions(t *testing.T) {
 	if prBinh, err = f.RejectProposal(f.ctx, f.board, prBinh.ID, prBinh.Version, "Vượt tỷ lệ 15 %"); err != nil || prBinh.Status != app.ProposalRejected {
 		t.Fatalf("reject %+v %v", prBinh, err)
 	}
-	binhList, _ := f.Proposals(f.ctx, f.board, store.ProposalFilter{Year: 2026, Status: app.ProposalDraft})
+	binhList, _ := f.Proposals(f.ctx, f.board, store.ProposalFilter{Year: 2031, Status: app.ProposalDraft})
 	if len(binhList.Proposals) != 5 || len(binhList.Quotas) != 1 || binhList.Quotas[0].Over || binhList.Quotas[0].Proposed != 1 {
 		t.Fatalf("drafts %d, quotas %+v", len(binhList.Proposals), binhList.Quotas)
 	}

@@ -36,7 +36,10 @@ func demoCycle(ctx context.Context, a *app.App, ids map[string]int64) error {
 	if err := demoClusters(ctx, a, ids); err != nil {
 		return err
 	}
-	return demoScoring(ctx, a, ids)
+	if err := demoScoring(ctx, a, ids); err != nil {
+		return err
+	}
+	return demoPeopleAwards(ctx, a, ids)
 }
 
 // Table names; %d is the year.

@@ -11,6 +11,7 @@ import (
 	"thidua/internal/app"
 	"thidua/internal/auth"
 	"thidua/internal/award"
+	"thidua/internal/cluster"
 	"thidua/internal/seed"
 	"thidua/internal/store"
 )
@@ -18,19 +19,34 @@ import (
 func TestCollectiveFactsHTTP(t *testing.T) {
 	t.Parallel()
 	s := newSite(t)
-	s.app.Now = func() time.Time { return time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC) }
+	// A unit and a year the demo leaves empty, with officers of the test's own.
+	s.app.Now = func() time.Time { return time.Date(2031, 11, 20, 9, 0, 0, 0, time.UTC) }
 	ctx := context.Background()
-	th := s.unit(t, seed.ProvinceCode("Thanh Hóa"))
+	if _, err := s.app.SaveYear(ctx, auth.System, cluster.Year{Year: 2031, Title: "Năm thi đua 2031",
+		StartsOn: time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC), EndsOn: time.Date(2031, 12, 31, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	th := s.unit(t, seed.ProvinceCode("Hà Tĩnh"))
+	sl := s.unit(t, seed.ProvinceCode("Sơn La"))
+	for _, u := range []struct {
+		name, full string
+		unit       int64
+	}{{"canbo.facts.hatinh", "Cán bộ Hà Tĩnh", th}, {"canbo.facts.sonla", "Cán bộ Sơn La", sl}} {
+		id := u.unit
+		if _, err := s.app.CreateUser(ctx, auth.System, app.UserInput{Username: u.name, FullName: u.full, Role: "officer", UnitID: &id, Password: factsPassword}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for i, name := range []string{"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"} {
 		p, err := s.app.CreatePerson(ctx, auth.System, app.PersonInput{FullName: name, UnitID: th, Since: time.Date(2018, 3, 1, 0, 0, 0, 0, time.UTC), Active: true})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.app.SetRating(ctx, auth.System, p.ID, store.PersonRating{Year: 2026, Rating: string(award.Tot)}); err != nil {
+		if err := s.app.SetRating(ctx, auth.System, p.ID, store.PersonRating{Year: 2031, Rating: string(award.Tot)}); err != nil {
 			t.Fatal(err)
 		}
 		if i < 2 {
-			if _, err := s.app.AddAward(ctx, auth.System, p.ID, store.Award{Year: 2026, Title: string(award.LaoDongTienTien), Kind: string(award.Merit), DecisionNo: "12/QĐ-VKS"}, nil); err != nil {
+			if _, err := s.app.AddAward(ctx, auth.System, p.ID, store.Award{Year: 2031, Title: string(award.LaoDongTienTien), Kind: string(award.Merit), DecisionNo: "12/QĐ-VKS"}, nil); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -38,46 +54,46 @@ func TestCollectiveFactsHTTP(t *testing.T) {
 
 	// The officer records the unit's facts through the form.
 	b := s.browser(t)
-	b.login("canbo.thanhhoa")
+	factsLogin(b, "canbo.facts.hatinh")
 	facts := "/units/" + itoa(th) + "/facts"
-	if r := b.get(facts + "?year=2026"); r.status != http.StatusOK || !strings.Contains(r.body, "Kết quả của tập thể năm 2026") || !strings.Contains(r.body, "Chưa ghi nhận") {
+	if r := b.get(facts + "?year=2031"); r.status != http.StatusOK || !strings.Contains(r.body, "Kết quả của tập thể năm 2031") || !strings.Contains(r.body, "Chưa ghi nhận") {
 		t.Fatalf("facts page: %d", r.status)
 	}
-	r := b.post(facts, url.Values{"year": {"2026"}, "rating": {"bogus"}})
+	r := b.post(facts, url.Values{"year": {"2031"}, "rating": {"bogus"}})
 	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Xếp loại tập thể không hợp lệ.") {
 		t.Fatalf("invalid: %d", r.status)
 	}
-	r = b.post(facts, url.Values{"year": {"2026"}, "rating": {"htt"}, "completed": {"1"}, "movement": {"1"}, "solidarity": {"1"}})
-	if r.status != http.StatusSeeOther || r.location != facts+"?year=2026" {
+	r = b.post(facts, url.Values{"year": {"2031"}, "rating": {"htt"}, "completed": {"1"}, "movement": {"1"}, "solidarity": {"1"}})
+	if r.status != http.StatusSeeOther || r.location != facts+"?year=2031" {
 		t.Fatalf("save: %d %s", r.status, r.body)
 	}
-	if r := b.get(facts + "?year=2026"); !strings.Contains(r.body, "Ghi nhận: ") || strings.Contains(r.body, "Chưa ghi nhận") {
+	if r := b.get(facts + "?year=2031"); !strings.Contains(r.body, "Ghi nhận: ") || strings.Contains(r.body, "Chưa ghi nhận") {
 		t.Fatalf("saved page lacks the recorder")
 	}
 
 	// Another unit's officer is refused, on the page and the API.
 	o := s.browser(t)
-	o.login("canbo.nghean")
-	if r := o.post(facts, url.Values{"year": {"2026"}, "rating": {"htxs"}}); r.status != http.StatusForbidden {
+	factsLogin(o, "canbo.facts.sonla")
+	if r := o.post(facts, url.Values{"year": {"2031"}, "rating": {"htxs"}}); r.status != http.StatusForbidden {
 		t.Fatalf("other officer: %d", r.status)
 	}
-	st, body := s.api(t, s.token(t, "canbo.nghean"), http.MethodPut, "/units/"+itoa(th)+"/facts/2026", map[string]any{"rating": "htxs"})
+	st, body := s.api(t, s.token(t, "canbo.facts.sonla"), http.MethodPut, "/units/"+itoa(th)+"/facts/2031", map[string]any{"rating": "htxs"})
 	if st != http.StatusForbidden {
 		t.Fatalf("other officer api: %d %v", st, body)
 	}
 	board := s.token(t, "hoidong")
-	st, body = s.api(t, board, http.MethodPut, "/units/"+itoa(th)+"/facts/2026",
+	st, body = s.api(t, board, http.MethodPut, "/units/"+itoa(th)+"/facts/2031",
 		map[string]any{"rating": "htt", "completed": true, "movement": true, "solidarity": true, "leads_cluster": true})
 	if st != http.StatusOK || body["leads_cluster"] != true {
 		t.Fatalf("board api: %d %v", st, body)
 	}
-	st, body = s.api(t, board, http.MethodGet, "/units/"+itoa(th)+"/facts/2026", nil)
+	st, body = s.api(t, board, http.MethodGet, "/units/"+itoa(th)+"/facts/2031", nil)
 	if st != http.StatusOK || body["rating"] != "htt" || body["recorded"] != true {
 		t.Fatalf("get api: %d %v", st, body)
 	}
 
 	// The collective proposal is eligible with these facts and the members' counts.
-	r = b.post("/proposals", url.Values{"year": {"2026"}, "proposer_unit_id": {itoa(th)}, "title": {string(award.TapTheLaoDongTienTien)}})
+	r = b.post("/proposals", url.Values{"year": {"2031"}, "proposer_unit_id": {itoa(th)}, "title": {string(award.TapTheLaoDongTienTien)}})
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("create: %d %s", r.status, r.body)
 	}
@@ -90,38 +106,38 @@ func TestCollectiveFactsHTTP(t *testing.T) {
 	}
 
 	// The board publishes the year: 25/11 to 30/11; a comment before it is refused with the dates.
-	if r := b.post("/years/2026/publication", url.Values{"from": {"25/11/2026"}, "until": {"30/11/2026"}}); r.status != http.StatusForbidden {
+	if r := b.post("/years/2031/publication", url.Values{"from": {"25/11/2031"}, "until": {"30/11/2031"}}); r.status != http.StatusForbidden {
 		t.Fatalf("officer publishes: %d", r.status)
 	}
-	st, body = s.api(t, board, http.MethodPost, "/years/2026/publication", map[string]any{"from": "2026-11-25", "until": "30/11/2026"})
+	st, body = s.api(t, board, http.MethodPost, "/years/2031/publication", map[string]any{"from": "2031-11-25", "until": "30/11/2031"})
 	if st != http.StatusOK || body["open"] != false || body["submitted"].(float64) != 1 {
 		t.Fatalf("publish: %d %v", st, body)
 	}
 	r = o.post(page+"/comments", url.Values{"body": {"Sớm quá"}})
-	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "25/11/2026") || !strings.Contains(r.body, "30/11/2026") {
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "25/11/2031") || !strings.Contains(r.body, "30/11/2031") {
 		t.Fatalf("early comment: %d", r.status)
 	}
-	if r := o.get(page); !strings.Contains(r.body, "Thời gian công khai lấy ý kiến: từ 25/11/2026 đến 30/11/2026") {
+	if r := o.get(page); !strings.Contains(r.body, "Thời gian công khai lấy ý kiến: từ 25/11/2031 đến 30/11/2031") {
 		t.Fatalf("proposal page lacks the window")
 	}
-	s.app.Now = func() time.Time { return time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC) }
+	s.app.Now = func() time.Time { return time.Date(2031, 11, 26, 9, 0, 0, 0, time.UTC) }
 	if r := o.post(page+"/comments", url.Values{"body": {"Nhất trí"}}); r.status != http.StatusSeeOther {
 		t.Fatalf("comment inside: %d %s", r.status, r.body)
 	}
-	st, body = s.api(t, s.token(t, "canbo.nghean"), http.MethodPost, "/proposals/"+strings.TrimPrefix(page, "/proposals/")+"/comments", map[string]any{"body": "Đồng ý"})
+	st, body = s.api(t, s.token(t, "canbo.facts.sonla"), http.MethodPost, "/proposals/"+strings.TrimPrefix(page, "/proposals/")+"/comments", map[string]any{"body": "Đồng ý"})
 	if st != http.StatusCreated {
 		t.Fatalf("api comment inside: %d %v", st, body)
 	}
-	s.app.Now = func() time.Time { return time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC) }
-	st, body = s.api(t, s.token(t, "canbo.nghean"), http.MethodPost, "/proposals/"+strings.TrimPrefix(page, "/proposals/")+"/comments", map[string]any{"body": "Muộn"})
-	if st != http.StatusUnprocessableEntity || !strings.Contains(factsErrMessage(body), "30/11/2026") {
+	s.app.Now = func() time.Time { return time.Date(2031, 12, 1, 9, 0, 0, 0, time.UTC) }
+	st, body = s.api(t, s.token(t, "canbo.facts.sonla"), http.MethodPost, "/proposals/"+strings.TrimPrefix(page, "/proposals/")+"/comments", map[string]any{"body": "Muộn"})
+	if st != http.StatusUnprocessableEntity || !strings.Contains(factsErrMessage(body), "30/11/2031") {
 		t.Fatalf("late comment: %d %v", st, body)
 	}
-	st, body = s.api(t, board, http.MethodGet, "/years/2026/publication", nil)
+	st, body = s.api(t, board, http.MethodGet, "/years/2031/publication", nil)
 	if st != http.StatusOK || body["published"] != true {
 		t.Fatalf("get publication: %d %v", st, body)
 	}
-	if r := b.get("/years/2026/publication"); r.status != http.StatusOK || !strings.Contains(r.body, "Ngoài thời gian nhận góp ý") {
+	if r := b.get("/years/2031/publication"); r.status != http.StatusOK || !strings.Contains(r.body, "Ngoài thời gian nhận góp ý") {
 		t.Fatalf("publication page: %d", r.status)
 	}
 }
@@ -130,4 +146,15 @@ func factsErrMessage(body map[string]any) string {
 	e, _ := body["error"].(map[string]any)
 	m, _ := e["message"].(string)
 	return m
+}
+
+const factsPassword = "mat-khau-du-dai"
+
+// factsLogin signs b in as an account created by the test.
+func factsLogin(b *browser, username string) {
+	b.t.Helper()
+	r := b.post("/login", url.Values{"username": {username}, "password": {factsPassword}})
+	if r.status != http.StatusSeeOther || r.location != "/" {
+		b.t.Fatalf("login %s: %d %s", username, r.status, r.location)
+	}
 }
