@@ -199,6 +199,11 @@ func (a *App) judge(ctx context.Context, tx *store.Store, pr store.Proposal) (aw
 		vote.For = *pr.VoteFor
 	}
 	t := award.Title(pr.Title)
+	// A form of commendation (Giấy khen, Bằng khen) goes to a person or a
+	// collective: the proposal's PersonID says which (applyProposal).
+	if t.IsForm() {
+		return a.judgeForm(ctx, tx, rs, pr)
+	}
 	if t.Individual() {
 		r, err := a.loadRecord(ctx, tx, *pr.PersonID)
 		if err != nil {
@@ -232,6 +237,39 @@ func (a *App) judge(ctx context.Context, tx *store.Store, pr store.Proposal) (aw
 	}
 }
 
+// judgeForm runs the rules of a form of commendation on a proposal for a
+// person (PersonID set) or for the proposing unit (UnitID set).
+func (a *App) judgeForm(ctx context.Context, tx *store.Store, rs award.RuleSet, pr store.Proposal) (award.Verdict, error) {
+	t := award.Title(pr.Title)
+	if pr.PersonID != nil {
+		r, err := a.loadRecord(ctx, tx, *pr.PersonID)
+		if err != nil {
+			return award.Verdict{}, err
+		}
+		p := r.AwardPerson()
+		switch t {
+		case award.GiayKhen:
+			return rs.GiayKhen(p, pr.Year), nil
+		case award.BangKhenNganh:
+			return rs.BangKhenNganh(p, pr.Year), nil
+		default:
+			return rs.BangKhenThuTuong(p, pr.Year), nil
+		}
+	}
+	c, err := a.collectiveFacts(ctx, tx, *pr.UnitID, pr.Year)
+	if err != nil {
+		return award.Verdict{}, err
+	}
+	switch t {
+	case award.GiayKhen:
+		return rs.GiayKhenTapThe(c, pr.Year), nil
+	case award.BangKhenNganh:
+		return rs.BangKhenNganhTapThe(c, pr.Year), nil
+	default:
+		return rs.BangKhenThuTuongTapThe(c, pr.Year), nil
+	}
+}
+
 func needsVote(t award.Title) bool { return t == award.ChienSiThiDuaNganh || t == award.CoThiDuaNganh }
 
 // applyProposal validates in onto pr (whose proposer unit is set), and
@@ -247,10 +285,12 @@ func (a *App) applyProposal(ctx context.Context, tx *store.Store, pr store.Propo
 	t := award.Title(in.Title)
 	pr.PersonID, pr.UnitID = nil, nil
 	switch {
-	case t.Collective():
+	case t.Collective(), t.IsForm() && in.PersonID == nil:
+		// A form of commendation without a person goes to the proposing unit.
 		id := pr.ProposerUnitID
 		pr.UnitID = &id
-	case t.Individual():
+	case t.Individual(), t.IsForm():
+		// A form of commendation with a person goes to that person.
 		if in.PersonID == nil {
 			f.Add("person_id", "Vui lòng chọn cán bộ được đề nghị.")
 		} else if person, err := tx.Person(ctx, *in.PersonID); err != nil || person.UnitID != pr.ProposerUnitID {
@@ -618,6 +658,14 @@ func (a *App) Decide(ctx context.Context, p auth.Principal, in DecisionInput) (D
 		type item struct {
 			pr  store.Proposal
 			why string
+		}
+		// While the year's list is published for comment, the council waits for
+		// the comments: no decision before the window has closed.
+		if w, ok, err := tx.Publication(ctx, in.Year); err != nil {
+			return err
+		} else if ok && !a.Today().After(dayOf(w.Until)) {
+			return errs.New(errs.Invalid, "Danh sách đề nghị khen thưởng năm %d đang công khai lấy ý kiến đến hết ngày %s; Hội đồng quyết định sau khi hết thời gian công khai.",
+				in.Year, dayOf(w.Until).Format("02/01/2006"))
 		}
 		var items []item
 		seen := map[int64]bool{}

@@ -174,7 +174,9 @@ func TestAwardDocumentsHTTP(t *testing.T) {
 		"Hội đồng Thi đua – Khen thưởng ngành Kiểm sát nhân dân", "Luật Thi đua, khen thưởng", "98/2023/NĐ-CP", "02/2024/TT-VKSTC",
 		award.TapTheLaoDongTienTien.Label(), award.LaoDongTienTien.Label())
 
-	// The board decides on the person; the decision's documents.
+	// The board decides on the person once the publication window (the
+	// demo's 20–30/11/2026) has closed; the decision's documents.
+	s.app.Now = func() time.Time { return time.Date(2026, 12, 15, 9, 0, 0, 0, time.UTC) }
 	dv, err := s.app.Decide(ctx, auth.System, app.DecisionInput{Year: 2026, Number: "125/QĐ-VKSTC", DecidedOn: awardDocTime(time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC)),
 		Signer: "Nguyễn Huy Tiến", Items: []app.DecisionItem{{ProposalID: ldtt.ID, Version: ldtt.Version}}})
 	if err != nil {

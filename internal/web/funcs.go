@@ -36,8 +36,9 @@ var pageFuncs = template.FuncMap{
 			"explanation": "Giải trình", "status": "Trạng thái", "evidence": "Tài liệu chứng minh", "comment": "Nhận xét",
 			"rulings": "Kết quả thẩm định"}[f]
 	},
-	"collectiveTitles": func() []award.Title { return award.CollectiveTitles },
-	"individualTitles": func() []award.Title { return award.IndividualTitles },
+	"collectiveTitles":  func() []award.Title { return award.CollectiveTitles },
+	"individualTitles":  func() []award.Title { return award.IndividualTitles },
+	"commendationForms": func() []award.Title { return award.Forms },
 }
 
 // inputNum writes a number for a form field: decimal comma, no thousands

@@ -214,7 +214,7 @@ func (s *Server) proposalFormPage(c echo.Context, st int, id int64, form map[str
 		return errs.New(errs.Forbidden, "Chỉ cán bộ của đơn vị được lập, sửa đề nghị khen thưởng của đơn vị mình.")
 	}
 	d := proposalFormData{ID: id, Labels: labels(),
-		Titles: append(append([]award.Title{}, award.IndividualTitles...), award.CollectiveTitles...)}
+		Titles: append(append(append([]award.Title{}, award.IndividualTitles...), award.CollectiveTitles...), award.Forms...)}
 	if d.Unit, err = s.app.Store.Unit(ctx, unitID); err != nil {
 		return err
 	}
