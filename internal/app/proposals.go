@@ -57,6 +57,10 @@ type ProposalView struct {
 	store.Proposal
 	Reasons  []award.Reason          `json:"reasons"`
 	Comments []store.ProposalComment `json:"comments"`
+	// Current is the verdict on today's record, for a proposal not decided
+	// yet, when it differs from the one stored at its last save (a rating or
+	// an award recorded since). Decided proposals keep their verdict.
+	Current *award.Verdict `json:"current_verdict,omitempty"`
 }
 
 // QuotaCheck is one quota over a list, with the unit it concerns ("" for
@@ -455,6 +459,15 @@ func (a *App) Proposal(ctx context.Context, p auth.Principal, id int64) (Proposa
 	v := ProposalView{Proposal: pr, Reasons: []award.Reason{}}
 	if err := json.Unmarshal(pr.VerdictReasons, &v.Reasons); err != nil {
 		return v, err
+	}
+	if pr.Status == ProposalDraft || pr.Status == ProposalSubmitted {
+		now, err := a.judge(ctx, a.Store, pr)
+		if err != nil {
+			return v, err
+		}
+		if string(now.Outcome) != pr.VerdictOutcome || now.RuleSetID != pr.VerdictRuleSet {
+			v.Current = &now
+		}
 	}
 	v.Comments, err = a.Store.ProposalComments(ctx, id)
 	return v, err

@@ -219,3 +219,38 @@ func TestNoDecisionDuringPublication(t *testing.T) {
 		t.Fatalf("after the window: %v", err)
 	}
 }
+
+// A proposal's page shows the verdict on today's record when it changed
+// since the proposal was saved; the stored verdict stays as it was.
+func TestProposalCurrentVerdict(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	f.Now = func() time.Time { return time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC) }
+	list, err := f.Proposals(f.ctx, f.board, store.ProposalFilter{Year: 2026, Status: app.ProposalSubmitted})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pr store.Proposal
+	for _, x := range list.Proposals {
+		if x.Title == "ldtt" && x.PersonID != nil && x.VerdictOutcome == "eligible" {
+			pr = x
+			break
+		}
+	}
+	if pr.ID == 0 {
+		t.Fatal("no eligible Lao động tiên tiến proposal in the demo")
+	}
+	v, err := f.Proposal(f.ctx, f.board, pr.ID)
+	if err != nil || v.Current != nil {
+		t.Fatalf("unchanged record: %+v %v", v.Current, err)
+	}
+	// A khiển trách in 2026 recorded after the proposal: today's verdict differs.
+	if _, err := f.AddDiscipline(f.ctx, f.board, *pr.PersonID, store.PersonDiscipline{Measure: "khien_trach",
+		FromDate: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Note: "thử"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	v, err = f.Proposal(f.ctx, f.board, pr.ID)
+	if err != nil || v.Current == nil || v.Current.Outcome == "eligible" || v.VerdictOutcome != "eligible" {
+		t.Fatalf("after a discipline: current %+v stored %s %v", v.Current, v.VerdictOutcome, err)
+	}
+}
