@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -98,45 +97,12 @@ func (s *Server) peopleImport(c echo.Context) error {
 	}
 	d := peopleImportData{UnitID: id, UnitName: head.UnitName}
 	fields := errs.Fields{}
-	confirm := false
-	switch strings.ToLower(formValue(c, "confirm")) {
-	case "1", "true", "on", "yes":
-		confirm = true
+	up, err := readUpload(c, fields, "Vui lòng chọn tệp Excel (.xlsx) danh sách cán bộ.")
+	if err != nil {
+		return err
 	}
-	var data []byte
-	var size int64
-	uploaded := false
-	if fh, err := c.FormFile("file"); err == nil && fh.Filename != "" {
-		uploaded = true
-		d.FileName = normalize(fh.Filename)
-		size = fh.Size
-		if size <= xlsx.MaxTableFileSize {
-			f, err := fh.Open()
-			if err != nil {
-				return err
-			}
-			data, err = io.ReadAll(io.LimitReader(f, xlsx.MaxTableFileSize+1))
-			f.Close()
-			if err != nil {
-				return err
-			}
-			size = int64(len(data))
-		}
-	} else if content := c.FormValue("content"); content != "" && !isAPI(c) {
-		d.FileName = formValue(c, "file_name")
-		var err error
-		if len(content) > maxTableContent {
-			err = errs.New(errs.Invalid, "too long")
-		} else {
-			data, err = base64.StdEncoding.DecodeString(content)
-		}
-		if err != nil {
-			fields.Add("file", "Không đọc được tệp đã kiểm tra ở bước trước; vui lòng chọn lại tệp.")
-		}
-		size = int64(len(data))
-	} else {
-		fields.Add("file", "Vui lòng chọn tệp Excel (.xlsx) danh sách cán bộ.")
-	}
+	d.FileName = up.Name
+	confirm, data, size, uploaded := up.Confirm, up.Data, up.Size, up.Uploaded
 	var doc xlsx.PeopleDoc
 	if _, bad := fields["file"]; !bad {
 		var err error

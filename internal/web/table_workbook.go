@@ -231,47 +231,12 @@ func (s *Server) tableImport(c echo.Context) error {
 	if d.UnitType != "" && !org.UnitType(d.UnitType).Valid() {
 		fields.Add("unit_type", "Loại đơn vị không hợp lệ.")
 	}
-	confirm := false
-	switch strings.ToLower(formValue(c, "confirm")) {
-	case "1", "true", "on", "yes":
-		confirm = true
+	up, err := readUpload(c, fields, "Vui lòng chọn tệp Excel (.xlsx) của bảng tiêu chí.")
+	if err != nil {
+		return err
 	}
-
-	// The file: a fresh upload, or the bytes the confirm step sends back.
-	var data []byte
-	var size int64
-	uploaded := false
-	if fh, err := c.FormFile("file"); err == nil && fh.Filename != "" {
-		uploaded = true
-		d.FileName = normalize(fh.Filename)
-		size = fh.Size
-		if size <= xlsx.MaxTableFileSize {
-			f, err := fh.Open()
-			if err != nil {
-				return err
-			}
-			data, err = io.ReadAll(io.LimitReader(f, xlsx.MaxTableFileSize+1))
-			f.Close()
-			if err != nil {
-				return err
-			}
-			size = int64(len(data))
-		}
-	} else if content := c.FormValue("content"); content != "" && !isAPI(c) {
-		d.FileName = formValue(c, "file_name")
-		var err error
-		if len(content) > maxTableContent {
-			err = errs.New(errs.Invalid, "too long")
-		} else {
-			data, err = base64.StdEncoding.DecodeString(content)
-		}
-		if err != nil {
-			fields.Add("file", "Không đọc được tệp đã kiểm tra ở bước trước; vui lòng chọn lại tệp.")
-		}
-		size = int64(len(data))
-	} else {
-		fields.Add("file", "Vui lòng chọn tệp Excel (.xlsx) của bảng tiêu chí.")
-	}
+	d.FileName = up.Name
+	confirm, data, size, uploaded := up.Confirm, up.Data, up.Size, up.Uploaded
 
 	var rows []scoring.Criterion
 	if _, bad := fields["file"]; !bad {
