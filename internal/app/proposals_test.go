@@ -254,3 +254,55 @@ func TestProposalCurrentVerdict(t *testing.T) {
 		t.Fatalf("after a discipline: current %+v stored %s %v", v.Current, v.VerdictOutcome, err)
 	}
 }
+
+// A subject has at most one live proposal per title and year, so quotas and
+// decisions never count it twice; after a rejection the unit may try again.
+func TestDuplicateProposalRefused(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	f.Now = func() time.Time { return time.Date(2033, 11, 20, 9, 0, 0, 0, time.UTC) }
+	th := f.unit(t, seed.ProvinceCode("Thanh Hóa"))
+	p, err := f.CreatePerson(f.ctx, f.officer, app.PersonInput{FullName: "Phạm Văn Trùng", UnitID: th.ID, Since: day("2020-01-01"), Active: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := func(title award.Title) app.ProposalInput {
+		return app.ProposalInput{Year: 2033, ProposerUnitID: th.ID, PersonID: &p.ID, Title: string(title)}
+	}
+	first, err := f.CreateProposal(f.ctx, f.officer, in(award.LaoDongTienTien))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.CreateProposal(f.ctx, f.officer, in(award.LaoDongTienTien))
+	wantField(t, err, "title")
+	if e, _ := errs.As(err); e == nil || !strings.Contains(e.Fields["title"], "Lao động tiên tiến") {
+		t.Fatalf("message: %v", err)
+	}
+
+	// Another title is a different proposal; turning it into the first one's title is refused too.
+	other, err := f.CreateProposal(f.ctx, f.officer, in(award.ChienSiThiDuaCoSo))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.UpdateProposal(f.ctx, f.officer, other.ID, other.Version, in(award.LaoDongTienTien), false)
+	wantField(t, err, "title")
+
+	// The same title for the unit itself is its own subject.
+	if _, err := f.CreateProposal(f.ctx, f.officer, app.ProposalInput{Year: 2033, ProposerUnitID: th.ID, Title: string(award.TapTheLaoDongTienTien)}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.CreateProposal(f.ctx, f.officer, app.ProposalInput{Year: 2033, ProposerUnitID: th.ID, Title: string(award.TapTheLaoDongTienTien)})
+	wantField(t, err, "title")
+
+	// Rejected, it no longer blocks a new proposal.
+	sent, err := f.UpdateProposal(f.ctx, f.officer, first.ID, first.Version, in(award.LaoDongTienTien), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.RejectProposal(f.ctx, f.board, sent.ID, sent.Version, "Thiếu hồ sơ"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.CreateProposal(f.ctx, f.officer, in(award.LaoDongTienTien)); err != nil {
+		t.Fatalf("after rejection: %v", err)
+	}
+}

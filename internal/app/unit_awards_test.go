@@ -44,11 +44,18 @@ func TestUnitAwardCarryover(t *testing.T) {
 	if pa == nil || len(pa.Awards) != 2 || pa.Counts || len(pa.Links) != 1 || pa.Links[0].Status != app.CarryUndecided {
 		t.Fatalf("predecessor view %+v", pa)
 	}
+	// One draft, judged again on every save: a second proposal of the same title would be refused.
+	var pr store.Proposal
 	propose := func() string {
 		t.Helper()
 		e, fr := 10, 9
-		pr, err := f.CreateProposal(f.ctx, auth.System, app.ProposalInput{Year: 2024, ProposerUnitID: vl.ID, Title: string(award.CoThiDuaNganh),
-			VoteElectorate: &e, VoteFor: &fr})
+		in := app.ProposalInput{Year: 2024, ProposerUnitID: vl.ID, Title: string(award.CoThiDuaNganh), VoteElectorate: &e, VoteFor: &fr}
+		var err error
+		if pr.ID == 0 {
+			pr, err = f.CreateProposal(f.ctx, auth.System, in)
+		} else {
+			pr, err = f.UpdateProposal(f.ctx, auth.System, pr.ID, pr.Version, in, false)
+		}
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -3,9 +3,13 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
+
+	"thidua/internal/award"
+	"thidua/internal/errs"
 )
 
 // Proposal is a unit's proposal of an award title for one of its people
@@ -131,7 +135,7 @@ func (s *Store) CreateProposal(ctx context.Context, p Proposal) (Proposal, error
 		p.Year, p.ProposerUnitID, p.PersonID, p.UnitID, p.Title, p.VoteElectorate, p.VoteFor, p.Summary,
 		p.VerdictOutcome, reasonsJSON(p), p.VerdictRuleSet).Scan(&id).Error
 	if err != nil {
-		return Proposal{}, err
+		return Proposal{}, proposalWriteError(err, p)
 	}
 	return s.Proposal(ctx, id)
 }
@@ -146,7 +150,7 @@ func (s *Store) UpdateProposal(ctx context.Context, p Proposal) (Proposal, error
 			"verdict_rule_set": p.VerdictRuleSet, "override_reason": p.OverrideReason, "reject_reason": p.RejectReason,
 			"decision_id": p.DecisionID, "version": gorm.Expr("version + 1"), "updated_at": gorm.Expr("now()")})
 	if res.Error != nil {
-		return Proposal{}, res.Error
+		return Proposal{}, proposalWriteError(res.Error, p)
 	}
 	if res.RowsAffected != 1 {
 		if _, err := s.Proposal(ctx, p.ID); err != nil {
@@ -155,6 +159,18 @@ func (s *Store) UpdateProposal(ctx context.Context, p Proposal) (Proposal, error
 		return Proposal{}, stale("đề nghị khen thưởng")
 	}
 	return s.Proposal(ctx, p.ID)
+}
+
+func proposalWriteError(err error, p Proposal) error {
+	if !isUniqueViolation(err, "proposals_one_live_per_subject") {
+		return err
+	}
+	subject := "cán bộ này"
+	if p.PersonID == nil {
+		subject = "đơn vị này"
+	}
+	return errs.Fields{"title": fmt.Sprintf("Năm %d đã có đề nghị «%s» cho %s (đang dự thảo, chờ xét hoặc đã khen thưởng); hãy dùng đề nghị đó thay vì lập đề nghị mới.",
+		p.Year, award.Title(p.Title).Label(), subject)}.Err()
 }
 
 // AddProposalComment records a comment.

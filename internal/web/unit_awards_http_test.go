@@ -13,6 +13,7 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/award"
 	"thidua/internal/seed"
+	"thidua/internal/store"
 )
 
 func TestUnitAwardsHTTP(t *testing.T) {
@@ -62,10 +63,17 @@ func TestUnitAwardsHTTP(t *testing.T) {
 	if r := b.get("/units/" + itoa(vl)); !strings.Contains(r.body, page) || !strings.Contains(r.body, "Khen thưởng của đơn vị") {
 		t.Fatalf("unit page lacks the link")
 	}
+	var pr store.Proposal // one draft, judged again on every save
 	reasons := func() string {
 		t.Helper()
 		e, f := 10, 9
-		pr, err := s.app.CreateProposal(ctx, auth.System, app.ProposalInput{Year: 2024, ProposerUnitID: vl, Title: string(award.CoThiDuaNganh), VoteElectorate: &e, VoteFor: &f})
+		in := app.ProposalInput{Year: 2024, ProposerUnitID: vl, Title: string(award.CoThiDuaNganh), VoteElectorate: &e, VoteFor: &f}
+		var err error
+		if pr.ID == 0 {
+			pr, err = s.app.CreateProposal(ctx, auth.System, in)
+		} else {
+			pr, err = s.app.UpdateProposal(ctx, auth.System, pr.ID, pr.Version, in, false)
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
