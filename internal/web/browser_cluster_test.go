@@ -57,4 +57,21 @@ func TestBrowserClustersAndPledge(t *testing.T) {
 	tab.open("/years/2026/filing")
 	textHas(t, "filing", tab.bodyText(), "Tự chấm điểm thi đua năm 2026 – "+ngheAn, "Chưa bắt đầu", "Nộp bản tự chấm điểm")
 	tab.screenshot("filing.png")
+
+	// A proposal drafted twice: the second save is refused on its title field.
+	propose := func(status int64) {
+		tab.open("/proposals/new?year=2027")
+		tab.do(chromedp.SetValue(chromedp.ID("title"), "ldtt"),
+			chromedp.SetValue(chromedp.ID("person_id"), tab.evalString(`document.querySelector('#person_id option:nth-child(2)').value`)))
+		tab.followStatus(chromedp.Click(chromedp.Search(`//button[normalize-space()="Lưu dự thảo"]`), chromedp.NodeVisible), status)
+	}
+	propose(200)
+	textHas(t, "first proposal", tab.bodyText(), "Đã lập đề nghị khen thưởng.")
+	tab.screenshot("proposal-show.png")
+	propose(422)
+	textHas(t, "duplicate proposal", tab.text("#title + .invalid-feedback"), "Năm 2027 đã có đề nghị «Lao động tiên tiến» cho cán bộ này")
+	if n := tab.evalString(`String(document.querySelectorAll('.alert-danger').length)`); n != "1" {
+		t.Errorf("the refused form shows %s error banners, want 1", n)
+	}
+	tab.screenshot("proposal-duplicate.png")
 }

@@ -215,13 +215,20 @@ func (c *chromeTab) open(path string) {
 // for it; after a redirect it checks the final page.
 func (c *chromeTab) follow(click chromedp.Action[chromedp.Void]) {
 	c.t.Helper()
+	c.followStatus(click, 200)
+}
+
+// followStatus is follow for a page that must answer with status want, such
+// as 422 for a form sent back with its mistakes marked.
+func (c *chromeTab) followStatus(click chromedp.Action[chromedp.Void], want int64) {
+	c.t.Helper()
 	resp, err := chromedp.RunResponse(c.ctx, click)
 	switch {
 	case err != nil:
 		c.t.Fatalf("click: %v", err)
 	case resp == nil: // a pushState (htmx) ended the wait, not a page load
 		c.t.Fatalf("click: no page load, still at %s", c.location())
-	case resp.Status != 200:
+	case resp.Status != want:
 		c.t.Fatalf("click: landed on %s with status %d %s", resp.URL, resp.Status, resp.StatusText)
 	}
 }
@@ -336,8 +343,10 @@ func (p *pageProblems) listen(ev any) {
 		msg = "console.error: " + strings.Join(args, " ")
 	case *log.EventEntryAdded:
 		e := ev.Entry
-		// Browsers ask for /favicon.ico on their own; the app has none.
-		if e.Level != log.EntryLevelError || strings.HasSuffix(e.URL, "/favicon.ico") {
+		// Browsers ask for /favicon.ico on their own; the app has none. A 422
+		// is a form shown again with its mistakes, which followStatus checks.
+		if e.Level != log.EntryLevelError || strings.HasSuffix(e.URL, "/favicon.ico") ||
+			e.Source == log.EntrySourceNetwork && strings.Contains(e.Text, "status of 422") {
 			return
 		}
 		msg = fmt.Sprintf("log (%s): %s [%s]", e.Source, e.Text, e.URL)
