@@ -18,17 +18,22 @@ import (
 func seedCmd(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
 	fs := newFlags("seed")
 	demo := fs.Bool("demo", false, "load the demo data set")
+	scale := fs.String("scale", "", "national or small: a generated sector for load tests")
+	seedNo := fs.Uint64("seed", 1, "the generator's seed number (with --scale)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if !*demo {
-		return fmt.Errorf("cú pháp: thidua seed --demo")
+	if *demo == (*scale != "") {
+		return fmt.Errorf("cú pháp: thidua seed --demo | thidua seed --scale national|small [--seed N]")
 	}
 	a, err := openApp(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer a.Store.Close()
+	if *scale != "" {
+		return seedNational(ctx, a, *scale, *seedNo, stdout)
+	}
 	if err := seed.Demo(ctx, a.Store, a.Hasher); err != nil {
 		return err
 	}

@@ -25,6 +25,8 @@ Usage:
   thidua serve [--migrate]          run the web server (ADDR, DATABASE_URL)
   thidua migrate up|down|status     apply, revert one, or list schema migrations
   thidua seed --demo                load the demo data set (idempotent)
+  thidua seed --scale national [--seed N]
+                                    generate a whole sector for load tests (empty database only)
   thidua user add --username U --name "Họ tên" --role admin|board|officer|viewer [--unit CODE] [--password P]
                                     create an account; without --password it is read from stdin
   thidua token create --user U [--name N] [--ttl 720h]
