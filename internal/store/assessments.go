@@ -8,6 +8,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"thidua/internal/errs"
 	"thidua/internal/scoring"
 )
 
@@ -53,8 +54,11 @@ func (r assessmentRow) filing() scoring.Filing {
 		Self: map[int64]scoring.Entry{}, Review: map[int64]scoring.Review{}, Version: r.Version}
 }
 
-// ErrFilingChanged answers a write on a filing someone saved in between.
-var ErrFilingChanged = stale("bản chấm điểm")
+// ErrFilingChanged answers a write on a filing someone saved in between
+// (the unit, the cluster head or the board may all be at it): it says
+// that the writer's change was not saved, not merely that data changed.
+var ErrFilingChanged = errs.New(errs.Conflict, "Bản tự chấm điểm vừa được người khác lưu (đơn vị, Cụm trưởng hoặc Hội đồng) sau khi anh/chị mở trang, "+
+	"nên thay đổi của anh/chị chưa được lưu. Vui lòng xem dữ liệu mới nhất, kiểm tra rồi nhập lại và lưu.")
 
 // Filing returns a unit's filing against a table, or a new, unsaved one
 // (ID 0, status not started).
@@ -165,7 +169,7 @@ func (s *Store) SaveFiling(ctx context.Context, f scoring.Filing, selfTotal, rev
 		err := db.Raw(`INSERT INTO assessments (table_id, unit_id, year, status, submitted_at, returned_at, return_reason, reviewed_at, self_total, reviewed_total)
 			VALUES (@table_id, @unit_id, @year, @status, @submitted_at, @returned_at, @return_reason, @reviewed_at, @self_total, @reviewed_total) RETURNING id`, cols).Scan(&f.ID).Error
 		if isUniqueViolation(err, "") {
-			return f, stale("bản tự chấm điểm")
+			return f, ErrFilingChanged
 		}
 		if err != nil {
 			return f, err
