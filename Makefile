@@ -5,7 +5,7 @@ GO ?= go
 BIN := bin/thidua
 PKG_STATIC := internal/web/static
 
-.PHONY: run test build bench assets clean
+.PHONY: run test build bench load assets clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/thidua
@@ -31,6 +31,23 @@ bench:
 	@eval "$$(.ci/ensure-postgres)"; \
 	export TEST_DATABASE_URL="$${TEST_DATABASE_URL:-$$PGBASE/postgres?sslmode=disable}"; \
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## load: the national data set in a scratch database, the app on it, and the load
+## generator against it (docs/performance.md); the scratch database is dropped after.
+## LOAD_FLAGS passes flags to thidua-load, e.g. LOAD_FLAGS="-duration 20s -concurrency 16".
+LOAD_PORT ?= 18080
+load: build
+	@eval "$$(.ci/ensure-postgres)"; \
+	db="thidua_load_$$(date +%s)"; url="$$PGBASE/$$db?sslmode=disable"; log="$$(mktemp)"; app=""; \
+	cleanup() { if [ -n "$$app" ]; then kill "$$app" 2>/dev/null || true; wait "$$app" 2>/dev/null || true; fi; \
+		psql "$$PGBASE/postgres" -qc "DROP DATABASE IF EXISTS \"$$db\" WITH (FORCE)" || true; rm -f "$$log"; }; \
+	trap cleanup EXIT; \
+	export DATABASE_URL="$$url" ADDR="127.0.0.1:$(LOAD_PORT)"; \
+	./$(BIN) migrate up >/dev/null; \
+	./$(BIN) seed --scale national --seed "$${SEED:-1}"; \
+	./$(BIN) serve 2>"$$log" & app=$$!; \
+	for _ in $$(seq 1 50); do curl -fs "http://$$ADDR/healthz" >/dev/null && break; sleep 0.2; done; \
+	$(GO) run ./cmd/thidua-load -app "http://$$ADDR" -database "$$url" $(LOAD_FLAGS)
 
 ## assets: refresh the vendored front-end files from the npm registry
 assets:

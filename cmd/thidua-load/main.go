@@ -1,0 +1,509 @@
+// Command thidua-load drives a running Thi đua app on loopback with
+// concurrent requests on its main paths — the unit search, a unit's
+// filing page, the ranking page, a person's page with their verdicts, and
+// saving a self-assessment draft through the JSON API — and reports, per
+// path, throughput and p50/p99 latency. In the same run it starts a bare
+// Echo server in-process on another loopback port, whose handler for each
+// path runs the one SQL query a bare program would run (internal/seed,
+// national_sql.go) against the same database and answers JSON, measures
+// it the same way, and prints the ratio.
+//
+//	thidua-load -app http://127.0.0.1:18080 -database postgres://…/thidua_load -duration 10s -concurrency 16
+//
+// It is meant for the national data set (thidua seed --scale national):
+// it signs in as hoidong with the demo password, and adds one officer
+// account with an API token for each unit it writes to (load.<unit code>).
+// Run it on a scratch database; `make load` does all of it.
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver of the bare server
+
+	"thidua/internal/seed"
+	"thidua/internal/store"
+)
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "thidua-load:", err)
+		os.Exit(1)
+	}
+}
+
+type options struct {
+	app, database, user, password string
+	duration                      time.Duration
+	concurrency                   int
+	only                          string
+}
+
+func run(ctx context.Context, args []string, out io.Writer) error {
+	var o options
+	fs := flag.NewFlagSet("thidua-load", flag.ContinueOnError)
+	fs.StringVar(&o.app, "app", "http://127.0.0.1:18080", "the running app (loopback only)")
+	fs.StringVar(&o.database, "database", os.Getenv("DATABASE_URL"), "the app's database (for setup and the bare server)")
+	fs.StringVar(&o.user, "user", "hoidong", "the board account the pages are read as")
+	fs.StringVar(&o.password, "password", seed.DemoPassword, "its password")
+	fs.DurationVar(&o.duration, "duration", 10*time.Second, "how long each path is driven, on the app and then on the bare server")
+	fs.IntVar(&o.concurrency, "concurrency", 16, "concurrent clients")
+	fs.StringVar(&o.only, "paths", "", "comma-separated paths to drive (default all: units,filing,ranking,person,save)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if o.database == "" {
+		return errors.New("cần -database hoặc DATABASE_URL")
+	}
+	appURL, err := url.Parse(o.app)
+	if err != nil || !loopback(appURL.Hostname()) {
+		return fmt.Errorf("-app %q: chỉ chạy tải thử trên loopback (127.0.0.1, ::1, localhost)", o.app)
+	}
+	if o.concurrency < 1 || o.duration <= 0 {
+		return errors.New("-concurrency and -duration must be positive")
+	}
+
+	st, err := store.Open(ctx, o.database)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	fx, err := fixtures(ctx, st, o.concurrency)
+	if err != nil {
+		return err
+	}
+	pages, err := signIn(o.app, o.user, o.password)
+	if err != nil {
+		return err
+	}
+
+	db, err := sql.Open("pgx", o.database)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(20) // the app's pool size (store.Open)
+	db.SetMaxIdleConns(20)
+	bare, err := startBare(db)
+	if err != nil {
+		return err
+	}
+	defer bare.Close()
+
+	api := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: o.concurrency}}
+	pages.Transport = &http.Transport{MaxIdleConnsPerHost: o.concurrency}
+	clients := make([]*client, o.concurrency)
+	for i := range clients {
+		clients[i] = &client{r: rand.New(rand.NewPCG(uint64(i), 2026)), fx: fx, write: fx.writes[i]}
+	}
+	paths := loadPaths(fx, o.app, "http://"+bare.Listener.Addr().String(), pages, api)
+	if o.only != "" {
+		keep := strings.Split(o.only, ",")
+		paths = slices.DeleteFunc(paths, func(p loadPath) bool { return !slices.Contains(keep, p.name) })
+	}
+
+	fmt.Fprintf(out, "thidua-load: year %d, %d units, %d people; %d clients, %s per path and side; app %s, bare %s\n\n",
+		fx.year, len(fx.units), len(fx.people), o.concurrency, o.duration, o.app, bare.Listener.Addr())
+	fmt.Fprintf(out, "%-8s %-5s %9s %9s %9s %7s   %s\n", "path", "side", "req/s", "p50", "p99", "errors", "what one request is")
+	for _, p := range paths {
+		a := drive(ctx, o, clients, p.app)
+		b := drive(ctx, o, clients, p.bare)
+		fmt.Fprintf(out, "%-8s %-5s %9.1f %9s %9s %7d   %s\n", p.name, "app", a.rate(), ms(a.p(50)), ms(a.p(99)), a.errors, p.appWhat)
+		fmt.Fprintf(out, "%-8s %-5s %9.1f %9s %9s %7d   %s\n", "", "bare", b.rate(), ms(b.p(50)), ms(b.p(99)), b.errors, p.bareWhat)
+		fmt.Fprintf(out, "%-8s %-5s %8.1f× %8.1f× %8.1f×\n", "", "ratio", b.rate()/a.rate(), ratio(a.p(50), b.p(50)), ratio(a.p(99), b.p(99)))
+		if a.firstErr != "" || b.firstErr != "" {
+			fmt.Fprintf(out, "         first error: %s %s\n", a.firstErr, b.firstErr)
+		}
+	}
+	return nil
+}
+
+func loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// fix is what the paths pick from: the year in progress, units with a
+// filing, people, and one unit per client to write to, with its token.
+type fix struct {
+	year   int
+	units  []int64  // units with a filing in the year
+	people []int64  // a sample of people
+	terms  []string // search terms, typed without marks
+	writes []writeTarget
+}
+
+type writeTarget struct {
+	unit  int64
+	token string
+}
+
+func fixtures(ctx context.Context, st *store.Store, clients int) (fix, error) {
+	var f fix
+	db := st.DB.WithContext(ctx)
+	if err := db.Raw(`SELECT coalesce(max(year), 0) FROM emulation_years`).Scan(&f.year).Error; err != nil {
+		return f, err
+	}
+	if err := db.Raw(`SELECT unit_id FROM assessments WHERE year = ? ORDER BY unit_id`, f.year).Scan(&f.units).Error; err != nil {
+		return f, err
+	}
+	if err := db.Raw(`SELECT id FROM people ORDER BY id`).Scan(&f.people).Error; err != nil {
+		return f, err
+	}
+	var provinces []string
+	if err := db.Raw(`SELECT name FROM units WHERE type = 'provincial' ORDER BY id`).Scan(&provinces).Error; err != nil {
+		return f, err
+	}
+	if len(f.units) == 0 || len(f.people) == 0 || len(provinces) == 0 {
+		return f, errors.New("the database has no filings or people for the latest year: load it with `thidua seed --scale national`")
+	}
+	for i, name := range provinces {
+		name = strings.TrimPrefix(strings.TrimPrefix(name, "Viện kiểm sát nhân dân tỉnh "), "Viện kiểm sát nhân dân thành phố ")
+		f.terms = append(f.terms, plain(name), "khu vuc "+strconv.Itoa(1+i%9))
+	}
+	// Units whose own officers may still edit their filing: drafts and
+	// regional procuracies not started yet.
+	var targets []struct {
+		ID   int64
+		Code string
+	}
+	if err := db.Raw(`SELECT u.id, u.code FROM units u
+		JOIN cluster_members m ON m.unit_id = u.id AND m.year = ?
+		LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = m.year
+		WHERE a.id IS NULL OR a.status IN ('draft', 'returned')
+		ORDER BY u.id LIMIT ?`, f.year, clients).Scan(&targets).Error; err != nil {
+		return f, err
+	}
+	if len(targets) < clients {
+		return f, fmt.Errorf("only %d units may save a draft in %d, need one per client (%d)", len(targets), f.year, clients)
+	}
+	expires := time.Now().Add(24 * time.Hour)
+	for _, t := range targets {
+		name := "load." + strings.ToLower(t.Code)
+		u, err := st.UserByName(ctx, name)
+		if err != nil {
+			unit := t.ID
+			if u, err = st.CreateUser(ctx, store.User{Username: name, FullName: "Tải thử " + t.Code, Role: "officer",
+				PasswordHash: "!", UnitID: &unit, Active: true}); err != nil { // "!" matches no password: token only
+				return f, err
+			}
+		}
+		token, err := st.CreateToken(ctx, u.ID, "thidua-load", &expires)
+		if err != nil {
+			return f, err
+		}
+		f.writes = append(f.writes, writeTarget{unit: t.ID, token: token})
+	}
+	return f, nil
+}
+
+// plain strips Vietnamese marks, as someone searching in a hurry types.
+func plain(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if i := strings.IndexRune(viMarked, r); i >= 0 {
+			r = []rune(viBase)[len([]rune(viMarked[:i]))]
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+const (
+	viMarked = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+	viBase   = "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd"
+)
+
+var csrfField = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
+
+// signIn signs in through the login form (CSRF token and all) and returns
+// a client carrying the session cookie; every page client shares it.
+func signIn(app, user, password string) (*http.Client, error) {
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, Timeout: 30 * time.Second,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := c.Get(app + "/login")
+	if err != nil {
+		return nil, fmt.Errorf("không kết nối được ứng dụng tại %s: %w", app, err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	m := csrfField.FindSubmatch(body)
+	if m == nil {
+		return nil, errors.New("the login page has no CSRF token")
+	}
+	form := url.Values{"username": {user}, "password": {password}, "_csrf": {string(m[1])}}
+	req, _ := http.NewRequest(http.MethodPost, app+"/login", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", app)
+	if resp, err = c.Do(req); err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		return nil, fmt.Errorf("sign-in as %s: HTTP %d", user, resp.StatusCode)
+	}
+	return c, nil
+}
+
+// request is one request a client makes; it returns an error for an
+// answer that is not a success.
+type request func(c *client) error
+
+type loadPath struct {
+	name              string
+	appWhat, bareWhat string
+	app, bare         request
+}
+
+// client is one concurrent client: its random source and its write target.
+type client struct {
+	r       *rand.Rand
+	fx      fix
+	write   writeTarget
+	filing  writeState
+	counter int
+}
+
+// writeState is what a client knows of its own filing.
+type writeState struct {
+	id        int64 // the filing, once saved
+	version   int
+	criterion int64 // the rate it changes
+	entries   []map[string]any
+}
+
+func (c *client) unit() int64   { return c.fx.units[c.r.IntN(len(c.fx.units))] }
+func (c *client) person() int64 { return c.fx.people[c.r.IntN(len(c.fx.people))] }
+func (c *client) term() string  { return c.fx.terms[c.r.IntN(len(c.fx.terms))] }
+
+func loadPaths(fx fix, app, bare string, pages, api *http.Client) []loadPath {
+	y := strconv.Itoa(fx.year)
+	page := func(path func(c *client) string) request {
+		return func(c *client) error { return get(pages, app+path(c), "") }
+	}
+	bareGet := func(path func(c *client) string) request {
+		return func(c *client) error { return get(api, bare+path(c), "") }
+	}
+	return []loadPath{
+		{name: "units", appWhat: "GET /units?q=… (page, 50 a page)", bareWhat: "GET /units?q=… (one SQL, JSON)",
+			app:  page(func(c *client) string { return "/units?q=" + url.QueryEscape(c.term()) }),
+			bare: bareGet(func(c *client) string { return "/units?q=" + url.QueryEscape(c.term()) })},
+		{name: "filing", appWhat: "GET /years/" + y + "/filing?unit=… (page)", bareWhat: "GET /filing?unit=… (one SQL, JSON)",
+			app:  page(func(c *client) string { return "/years/" + y + "/filing?unit=" + strconv.FormatInt(c.unit(), 10) }),
+			bare: bareGet(func(c *client) string { return "/filing?year=" + y + "&unit=" + strconv.FormatInt(c.unit(), 10) })},
+		{name: "ranking", appWhat: "GET /years/" + y + "/ranking (page, every cluster)", bareWhat: "GET /ranking (one SQL aggregate, JSON)",
+			app:  page(func(*client) string { return "/years/" + y + "/ranking" }),
+			bare: bareGet(func(*client) string { return "/ranking?year=" + y })},
+		{name: "person", appWhat: "GET /people/… (page, record and verdicts)", bareWhat: "GET /person?id=… (one SQL, JSON, no verdicts)",
+			app:  page(func(c *client) string { return "/people/" + strconv.FormatInt(c.person(), 10) }),
+			bare: bareGet(func(c *client) string { return "/person?id=" + strconv.FormatInt(c.person(), 10) })},
+		{name: "save", appWhat: "PUT /api/v1/years/" + y + "/filings/… (draft, token)", bareWhat: "POST /save (one UPDATE)",
+			app:  func(c *client) error { return c.saveDraft(api, app, fx.year) },
+			bare: func(c *client) error { return c.saveBare(api, bare) }},
+	}
+}
+
+func get(c *http.Client, u, token string) error {
+	req, err := http.NewRequest(http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	_, err = do(c, req, nil)
+	return err
+}
+
+func do(c *http.Client, req *http.Request, into any) ([]byte, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode >= 300 {
+		return body, fmt.Errorf("%s %s: HTTP %d %.200s", req.Method, req.URL.Path, resp.StatusCode, body)
+	}
+	if into != nil {
+		return body, json.Unmarshal(body, into)
+	}
+	return body, nil
+}
+
+// filingJSON is the part of the API's filing view a client needs.
+type filingJSON struct {
+	Table struct {
+		Criteria []struct {
+			ID          int64   `json:"id"`
+			Method      string  `json:"method"`
+			Denominator string  `json:"denominator"`
+			Direction   string  `json:"direction"`
+			Max         float64 `json:"max"`
+		} `json:"criteria"`
+	} `json:"table"`
+	Filing struct {
+		ID      int64                     `json:"id"`
+		Version int                       `json:"version"`
+		Self    map[string]map[string]any `json:"self"`
+	} `json:"filing"`
+}
+
+// saveDraft saves the client's unit's draft through the API: what is
+// there, with one rate's numerator changed each time. The first save
+// reads the filing for its table and version.
+func (c *client) saveDraft(api *http.Client, app string, year int) error {
+	u := fmt.Sprintf("%s/api/v1/years/%d/filings/%d", app, year, c.write.unit)
+	if c.filing.criterion == 0 {
+		var v filingJSON
+		req, _ := http.NewRequest(http.MethodGet, u, nil)
+		req.Header.Set("Authorization", "Bearer "+c.write.token)
+		if _, err := do(api, req, &v); err != nil {
+			return err
+		}
+		for _, cr := range v.Table.Criteria {
+			if cr.Method == "indicator" && cr.Denominator != "" && cr.Direction == "higher" {
+				c.filing.criterion = cr.ID
+				break
+			}
+		}
+		if c.filing.criterion == 0 {
+			return errors.New("the table has no rate to change")
+		}
+		c.filing.id, c.filing.version = v.Filing.ID, v.Filing.Version
+		for id, e := range v.Filing.Self {
+			if n, _ := strconv.ParseInt(id, 10, 64); n != c.filing.criterion {
+				c.filing.entries = append(c.filing.entries, e)
+			}
+		}
+	}
+	c.counter++
+	num, den := float64(90+c.counter%10), 100.0
+	entries := append(slices.Clone(c.filing.entries), map[string]any{"criterion_id": c.filing.criterion, "numerator": num, "denominator": den,
+		"evidence": "Biểu thống kê (tải thử)"})
+	body, _ := json.Marshal(map[string]any{"entries": entries, "version": c.filing.version})
+	req, _ := http.NewRequest(http.MethodPut, u, bytes.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+c.write.token)
+	req.Header.Set("Content-Type", "application/json")
+	var v filingJSON
+	if _, err := do(api, req, &v); err != nil {
+		c.filing.criterion = 0 // read it again next time
+		return err
+	}
+	c.filing.id, c.filing.version = v.Filing.ID, v.Filing.Version
+	return nil
+}
+
+// saveBare changes the same figure with one UPDATE on the bare server.
+func (c *client) saveBare(api *http.Client, bare string) error {
+	if c.filing.id == 0 {
+		return errors.New("no filing saved through the app to change")
+	}
+	c.counter++
+	u := fmt.Sprintf("%s/save?filing=%d&criterion=%d&num=%d", bare, c.filing.id, c.filing.criterion, 90+c.counter%10)
+	req, _ := http.NewRequest(http.MethodPost, u, nil)
+	_, err := do(api, req, nil)
+	return err
+}
+
+// result is one side of one path: every latency, and the errors.
+type result struct {
+	lat      []time.Duration
+	errors   int
+	elapsed  time.Duration
+	firstErr string
+}
+
+func (r result) rate() float64 {
+	if r.elapsed <= 0 {
+		return 0
+	}
+	return float64(len(r.lat)) / r.elapsed.Seconds()
+}
+
+// p is the q-th percentile of the successful requests' latencies.
+func (r result) p(q int) time.Duration {
+	if len(r.lat) == 0 {
+		return 0
+	}
+	return r.lat[min(len(r.lat)-1, len(r.lat)*q/100)]
+}
+
+// drive runs the request on every client for the duration and gathers
+// the latencies. Clients keep their state (their filing) across sides.
+func drive(ctx context.Context, o options, clients []*client, req request) result {
+	var mu sync.Mutex
+	var res result
+	ctx, cancel := context.WithTimeout(ctx, o.duration)
+	defer cancel()
+	var wg sync.WaitGroup
+	start := time.Now()
+	for i := range o.concurrency {
+		c := clients[i]
+		wg.Go(func() {
+			var lat []time.Duration
+			errs, first := 0, ""
+			for ctx.Err() == nil {
+				t := time.Now()
+				err := req(c)
+				d := time.Since(t)
+				if ctx.Err() != nil && err != nil {
+					break // cut by the end of the run
+				}
+				if err != nil {
+					errs++
+					if first == "" {
+						first = err.Error()
+					}
+					continue
+				}
+				lat = append(lat, d)
+			}
+			mu.Lock()
+			res.lat, res.errors = append(res.lat, lat...), res.errors+errs
+			if res.firstErr == "" {
+				res.firstErr = first
+			}
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	res.elapsed = time.Since(start)
+	slices.Sort(res.lat)
+	return res
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
+
+func ratio(a, b time.Duration) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
