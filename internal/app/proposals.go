@@ -577,6 +577,10 @@ func (a *App) CommentProposal(ctx context.Context, p auth.Principal, id int64, b
 		if err != nil {
 			return err
 		}
+		// Who may not read the proposal may not learn its state either.
+		if err := a.mayViewProposal(ctx, tx, p, pr); err != nil {
+			return err
+		}
 		if pr.Status != ProposalSubmitted {
 			return errs.New(errs.Invalid, "Chỉ góp ý được khi đề nghị đang công khai lấy ý kiến.")
 		}

@@ -92,9 +92,12 @@ func TestProposalsAndDecisions(t *testing.T) {
 		t.Fatalf("Nghệ An sees Thanh Hóa's drafts: %d", len(other.Proposals))
 	}
 
-	// Comments only while published; the viewer cannot comment.
-	_, err = f.CommentProposal(f.ctx, f.other, prAn.ID, "Đồng ý")
+	// Comments only while published; the viewer cannot comment. Another
+	// unit may not even see the draft, so it learns nothing of its state.
+	_, err = f.CommentProposal(f.ctx, f.officer, prAn.ID, "Đồng ý")
 	wantCode(t, err, errs.Invalid)
+	_, err = f.CommentProposal(f.ctx, f.other, prAn.ID, "Đồng ý")
+	wantCode(t, err, errs.Forbidden)
 	prAn, err = f.UpdateProposal(f.ctx, f.officer, prAn.ID, prAn.Version, app.ProposalInputOf(prAn), true)
 	if err != nil || prAn.Status != app.ProposalSubmitted {
 		t.Fatalf("submit: %+v %v", prAn, err)

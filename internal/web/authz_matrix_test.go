@@ -1,0 +1,566 @@
+package web_test
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"thidua/internal/web"
+)
+
+// The authorisation matrix: every route of the router, pages and API,
+// requested by every kind of user, each answer checked against the table
+// below. A route the table does not name fails the test, so a new route
+// cannot ship without someone deciding who may use it.
+//
+// The roles, seen from the unit the requests are about (Nghệ An in 2026,
+// see authzWorld):
+//
+//	anon    nobody signed in
+//	viewer  xem, the read-only account
+//	own     canbo.nghean, officer of the unit
+//	other   canbo.dienbien, officer of a unit in another cluster
+//	head    canbo.thanhhoa, officer of the unit heading the unit's cluster this year
+//	last    canbo.hue, officer of the unit that headed it last year
+//	board   hoidong, the sector's emulation board
+//	admin   admin
+//
+// A table entry lists the roles that are allowed; every other signed-in
+// role must be refused with 403, and anonymous requests are sent to sign
+// in (303 to /login for a page, 401 for a form post and for the API).
+// "signed" stands for every signed-in role, "officers" for own, other,
+// head and last, "public" for everyone including anonymous; "role:404"
+// says the app answers that role 404 on purpose (it hides what exists).
+//
+// Allowed means the authorisation passed: a page or file (2xx, or a
+// redirect that is not to the sign-in form); for a write also 409 or 422,
+// since the probes send bodies that name their target but are otherwise
+// empty, and the validation that follows the authorisation refuses them.
+// Writes never need a fresh database: refused requests change nothing and
+// the few allowed ones either fail validation or are repeated harmlessly;
+// authzWorld.prepare puts back what a delete removed.
+//
+// AUTHZ_MATRIX_PRINT=1 prints what each role actually got, route by route.
+
+var authzRoles = []struct{ name, user string }{
+	{"anon", ""}, {"viewer", "xem"}, {"own", "canbo.nghean"}, {"other", otherOfficer},
+	{"head", "canbo.thanhhoa"}, {"last", lastHeadOfficer}, {"board", "hoidong"}, {"admin", "admin"},
+}
+
+// authzCase is one route's entry: who is allowed, and what to send.
+type authzCase struct {
+	allow string // roles allowed (see above)
+	query string // appended to the path; {unit}, {year}, … are filled in
+	body  string // the form (pages) or JSON (API) to send; {unit}, … filled in
+}
+
+// authzTable: "METHOD PATH" as the router has it → its case.
+var authzTable = map[string]authzCase{
+	// Outside the session: health, assets, signing in and out.
+	"GET /healthz":           {allow: "public"},
+	"GET /static*":           {allow: "public"},
+	"GET /favicon.ico":       {allow: "public"},
+	"GET /login":             {allow: "public"},
+	"POST /login":            {allow: "public"},
+	"POST /logout":           {allow: "public"},
+	"GET /api/v1/me":         {allow: "signed"},
+	"GET /":                  {allow: "signed"},
+	"GET /account/password":  {allow: "signed"},
+	"POST /account/password": {allow: "signed"},
+
+	// Units: officers see their own unit; the board keeps the registry.
+	"GET /units":                             {allow: "signed"}, // an officer's list is filtered to their unit
+	"GET /api/v1/units":                      {allow: "signed"},
+	"GET /units/:id":                         {allow: "viewer own board admin"},
+	"GET /api/v1/units/:id":                  {allow: "viewer own board admin"},
+	"GET /units/:id/history":                 {allow: "board admin"},
+	"GET /api/v1/units/:id/history":          {allow: "board admin"},
+	"GET /units/new":                         {allow: "board admin"},
+	"GET /units/:id/edit":                    {allow: "board admin"},
+	"GET /units/:id/retire":                  {allow: "board admin"},
+	"POST /units":                            {allow: "board admin", body: "parent_id={unit}"},
+	"POST /api/v1/units":                     {allow: "board admin", body: `{"parent_id":{unit}}`},
+	"POST /units/:id":                        {allow: "board admin"},
+	"PUT /api/v1/units/:id":                  {allow: "board admin"},
+	"POST /units/:id/retire":                 {allow: "board admin"},
+	"POST /api/v1/units/:id/retire":          {allow: "board admin"},
+	"POST /units/:id/lineage":                {allow: "board admin"},
+	"POST /api/v1/units/:id/lineage":         {allow: "board admin"},
+	"POST /units/:id/lineage/:pred/delete":   {allow: "board admin"},
+	"DELETE /api/v1/units/:id/lineage/:pred": {allow: "board admin"},
+
+	// Collective facts and award history of a unit.
+	"GET /units/:id/facts":                    {allow: "viewer own board admin", query: "year={year}"},
+	"GET /api/v1/units/:id/facts/:year":       {allow: "viewer own board admin"},
+	"POST /units/:id/facts":                   {allow: "own board admin", body: "year={year}"},
+	"PUT /api/v1/units/:id/facts/:year":       {allow: "own board admin"},
+	"GET /units/:id/awards":                   {allow: "viewer own board admin"},
+	"GET /api/v1/units/:id/awards":            {allow: "viewer own board admin"},
+	"POST /units/:id/awards":                  {allow: "board admin"},
+	"POST /api/v1/units/:id/awards":           {allow: "board admin"},
+	"POST /units/:id/awards/carryover":        {allow: "board admin"},
+	"POST /api/v1/units/:id/awards/carryover": {allow: "board admin"},
+
+	// Personnel workbooks of a unit: whoever keeps its people.
+	"GET /units/:id/people/template.xlsx":        {allow: "own board admin"},
+	"GET /api/v1/units/:id/people/template.xlsx": {allow: "own board admin"},
+	"GET /units/:id/people/import":               {allow: "own board admin"},
+	"POST /units/:id/people/import":              {allow: "own board admin"},
+	"POST /api/v1/units/:id/people/import":       {allow: "own board admin"},
+
+	// Accounts: the administrator only.
+	"GET /users":                   {allow: "admin"},
+	"GET /api/v1/users":            {allow: "admin"},
+	"POST /users":                  {allow: "admin"},
+	"POST /api/v1/users":           {allow: "admin"},
+	"POST /users/:id/lock":         {allow: "admin"},
+	"POST /users/:id/unlock":       {allow: "admin"},
+	"PUT /api/v1/users/:id/active": {allow: "admin"},
+
+	// Emulation years: everyone reads, the board opens and sets deadlines.
+	"GET /years":                          {allow: "signed"},
+	"GET /api/v1/years":                   {allow: "signed"},
+	"GET /years/:year":                    {allow: "signed"},
+	"GET /api/v1/years/:year":             {allow: "signed"},
+	"GET /years/new":                      {allow: "board admin"},
+	"GET /years/:year/edit":               {allow: "board admin"},
+	"POST /years":                         {allow: "board admin"},
+	"POST /api/v1/years":                  {allow: "board admin"},
+	"POST /years/:year":                   {allow: "board admin"},
+	"PUT /api/v1/years/:year":             {allow: "board admin"},
+	"POST /years/:year/copy":              {allow: "board admin"},
+	"POST /api/v1/years/:year/copy":       {allow: "board admin"},
+	"GET /years/:year/exclusions":         {allow: "signed"},
+	"GET /api/v1/years/:year/exclusions":  {allow: "signed"},
+	"POST /years/:year/exclusions":        {allow: "board admin"},
+	"POST /api/v1/years/:year/exclusions": {allow: "board admin"},
+
+	// Clusters: everyone reads; the board sets them up and designates.
+	"GET /clusters/:id":                    {allow: "signed"},
+	"GET /api/v1/clusters/:id":             {allow: "signed"},
+	"GET /clusters/new":                    {allow: "board admin"},
+	"GET /clusters/:id/edit":               {allow: "board admin"},
+	"POST /clusters":                       {allow: "board admin"},
+	"POST /api/v1/clusters":                {allow: "board admin"},
+	"POST /clusters/:id":                   {allow: "board admin"},
+	"PUT /api/v1/clusters/:id":             {allow: "board admin"},
+	"POST /clusters/:id/designation":       {allow: "board admin"},
+	"PUT /api/v1/clusters/:id/designation": {allow: "board admin"},
+
+	// The pledge: this year's head drafts it, each member signs its own line.
+	"GET /clusters/:id/pledge":               {allow: "signed"},
+	"GET /api/v1/clusters/:id/pledge":        {allow: "signed"},
+	"GET /pledges/:id/print":                 {allow: "signed"},
+	"GET /pledges/:id/workbook":              {allow: "signed"},
+	"GET /api/v1/pledges/:id/workbook":       {allow: "signed"},
+	"GET /clusters/:id/pledge/edit":          {allow: "head board admin"},
+	"POST /clusters/:id/pledge":              {allow: "head board admin"},
+	"PUT /api/v1/clusters/:id/pledge":        {allow: "head board admin"},
+	"POST /clusters/:id/pledge/amend":        {allow: "head board admin"},
+	"POST /api/v1/clusters/:id/pledge/amend": {allow: "head board admin"},
+	"POST /pledges/:id/sign":                 {allow: "own", body: "unit_id={unit}"},
+	"POST /api/v1/pledges/:id/signatures":    {allow: "own", body: `{"unit_id":{unit}}`},
+
+	// Registration (đăng ký thi đua) of the unit: its officer writes it,
+	// the members of its cluster read it.
+	"GET /years/:year/registration":               {allow: "viewer own head last board admin", query: "unit={unit}"},
+	"GET /api/v1/years/:year/registrations/:unit": {allow: "viewer own head last board admin"},
+	"POST /years/:year/registration":              {allow: "own", query: "unit={unit}"},
+	"PUT /api/v1/years/:year/registrations/:unit": {allow: "own"},
+
+	// Criteria tables: everyone reads; the board writes.
+	"GET /scoring":                            {allow: "signed"},
+	"GET /years/:year/tables":                 {allow: "signed"},
+	"GET /api/v1/years/:year/tables":          {allow: "signed"},
+	"GET /tables/:id":                         {allow: "signed"},
+	"GET /api/v1/tables/:id":                  {allow: "signed"},
+	"GET /tables/:id/workbook":                {allow: "signed"},
+	"GET /api/v1/tables/:id/workbook":         {allow: "signed"},
+	"GET /years/:year/tables/new":             {allow: "board admin"},
+	"GET /tables/:id/edit":                    {allow: "board admin"},
+	"POST /years/:year/tables":                {allow: "board admin"},
+	"POST /api/v1/years/:year/tables":         {allow: "board admin"},
+	"POST /tables/:id":                        {allow: "board admin"},
+	"PUT /api/v1/tables/:id":                  {allow: "board admin"},
+	"POST /tables/:id/version":                {allow: "board admin"},
+	"POST /api/v1/tables/:id/version":         {allow: "board admin"},
+	"POST /tables/:id/copy":                   {allow: "board admin"},
+	"POST /api/v1/tables/:id/copy":            {allow: "board admin"},
+	"POST /tables/:id/adjustments":            {allow: "board admin", body: "unit_id={unit}"},
+	"POST /api/v1/tables/:id/adjustments":     {allow: "board admin", body: `{"unit_id":{unit}}`},
+	"GET /years/:year/tables/template":        {allow: "board admin"},
+	"GET /api/v1/years/:year/tables/template": {allow: "board admin"},
+	"GET /years/:year/tables/import":          {allow: "board admin"},
+	"POST /years/:year/tables/import":         {allow: "board admin"},
+	"POST /api/v1/years/:year/tables/import":  {allow: "board admin"},
+
+	// The unit's filing: its officer scores it, this year's head (and the
+	// board) review it; officers of other units and last year's head see nothing.
+	"GET /years/:year/filing":                        {allow: "viewer own head board admin", query: "unit={unit}"},
+	"GET /api/v1/years/:year/filings/:unit":          {allow: "viewer own head board admin"},
+	"GET /years/:year/filing/history":                {allow: "viewer own head board admin", query: "unit={unit}"},
+	"GET /api/v1/years/:year/filings/:unit/history":  {allow: "viewer own head board admin"},
+	"GET /years/:year/filing/workbook":               {allow: "viewer own head board admin", query: "unit={unit}"},
+	"GET /api/v1/years/:year/filings/:unit/workbook": {allow: "viewer own head board admin"},
+	"POST /years/:year/filing":                       {allow: "own", query: "unit={unit}"},
+	"PUT /api/v1/years/:year/filings/:unit":          {allow: "own"},
+	"GET /years/:year/filing/template":               {allow: "own", query: "unit={unit}"},
+	"GET /api/v1/years/:year/filings/:unit/template": {allow: "own"},
+	"GET /years/:year/filing/import":                 {allow: "own", query: "unit={unit}"},
+	"POST /years/:year/filing/import":                {allow: "own", query: "unit={unit}"},
+	"POST /api/v1/years/:year/filings/:unit/import":  {allow: "own"},
+	"GET /years/:year/review":                        {allow: "viewer own head board admin", query: "unit={unit}"}, // read-only unless one may review
+	"POST /years/:year/review":                       {allow: "head board admin", query: "unit={unit}"},
+	"PUT /api/v1/years/:year/filings/:unit/review":   {allow: "head board admin"},
+	"GET /years/:year/ranking":                       {allow: "signed"},
+	"GET /api/v1/years/:year/ranking":                {allow: "signed"},
+	"GET /years/:year/ranking/workbook":              {allow: "signed"},
+	"GET /api/v1/years/:year/ranking/workbook":       {allow: "signed"},
+	"GET /years/:year/progress":                      {allow: "signed"},
+	"GET /api/v1/years/:year/progress":               {allow: "signed"},
+
+	// People of the unit: its officers and the board keep them; awards are the board's.
+	"GET /people":                                {allow: "signed"}, // an officer's list is filtered to their unit
+	"GET /api/v1/people":                         {allow: "signed"},
+	"GET /people/:id":                            {allow: "viewer own board admin"},
+	"GET /api/v1/people/:id":                     {allow: "viewer own board admin"},
+	"GET /people/new":                            {allow: "officers board admin"},
+	"POST /people":                               {allow: "own board admin", body: "unit_id={unit}"},
+	"POST /api/v1/people":                        {allow: "own board admin", body: `{"unit_id":{unit}}`},
+	"GET /people/:id/edit":                       {allow: "own board admin"},
+	"POST /people/:id":                           {allow: "own board admin"},
+	"PUT /api/v1/people/:id":                     {allow: "own board admin"},
+	"POST /people/:id/ratings":                   {allow: "own board admin"},
+	"POST /api/v1/people/:id/ratings":            {allow: "own board admin"},
+	"POST /people/:id/ratings/:year/delete":      {allow: "own board admin"},
+	"DELETE /api/v1/people/:id/ratings/:year":    {allow: "own board admin"},
+	"POST /people/:id/initiatives":               {allow: "own board admin"},
+	"POST /api/v1/people/:id/initiatives":        {allow: "own board admin"},
+	"POST /people/:id/initiatives/:rid/delete":   {allow: "own board admin"},
+	"DELETE /api/v1/people/:id/initiatives/:rid": {allow: "own board admin"},
+	"POST /people/:id/disciplines":               {allow: "own board admin"},
+	"POST /api/v1/people/:id/disciplines":        {allow: "own board admin"},
+	"POST /people/:id/disciplines/:rid/delete":   {allow: "own board admin"},
+	"DELETE /api/v1/people/:id/disciplines/:rid": {allow: "own board admin"},
+	"POST /people/:id/awards":                    {allow: "board admin"},
+	"POST /api/v1/people/:id/awards":             {allow: "board admin"},
+	"POST /people/:id/awards/:rid/revoke":        {allow: "board admin"},
+	"POST /api/v1/people/:id/awards/:rid/revoke": {allow: "board admin"},
+
+	// Proposals: a unit's officers draft and submit its own; a draft is seen
+	// by its unit, the board and viewers; the board decides.
+	"GET /proposals":                                    {allow: "signed"},
+	"GET /api/v1/proposals":                             {allow: "signed"},
+	"GET /proposals/:id":                                {allow: "viewer own board admin"},
+	"GET /api/v1/proposals/:id":                         {allow: "viewer own board admin"},
+	"GET /proposals/new":                                {allow: "officers"},
+	"POST /proposals":                                   {allow: "own", body: "proposer_unit_id={unit}&year={year}"},
+	"POST /api/v1/proposals":                            {allow: "own", body: `{"proposer_unit_id":{unit},"year":{year}}`},
+	"GET /proposals/:id/edit":                           {allow: "own"},
+	"POST /proposals/:id":                               {allow: "own"},
+	"PUT /api/v1/proposals/:id":                         {allow: "own"},
+	"POST /proposals/:id/submit":                        {allow: "own"},
+	"POST /api/v1/proposals/:id/submit":                 {allow: "own"},
+	"POST /proposals/:id/comments":                      {allow: "own board admin"},
+	"POST /api/v1/proposals/:id/comments":               {allow: "own board admin"},
+	"POST /proposals/:id/reject":                        {allow: "board admin"},
+	"POST /api/v1/proposals/:id/reject":                 {allow: "board admin"},
+	"POST /decisions":                                   {allow: "board admin"},
+	"POST /api/v1/decisions":                            {allow: "board admin"},
+	"GET /decisions/:id":                                {allow: "signed"}, // what a decision approved is public
+	"GET /api/v1/decisions/:id":                         {allow: "signed"},
+	"GET /decisions/:id/draft.xlsx":                     {allow: "signed"},
+	"GET /api/v1/decisions/:id/draft.xlsx":              {allow: "signed"},
+	"GET /decisions/:id/list.xlsx":                      {allow: "signed"},
+	"GET /api/v1/decisions/:id/list.xlsx":               {allow: "signed"},
+	"GET /years/:year/proposals/list.xlsx":              {allow: "viewer own board admin", query: "unit_id={unit}"},
+	"GET /api/v1/years/:year/proposals/list.xlsx":       {allow: "viewer own board admin", query: "unit_id={unit}"},
+	"GET /years/:year/proposals/submission.xlsx":        {allow: "viewer own board admin", query: "unit_id={unit}"},
+	"GET /api/v1/years/:year/proposals/submission.xlsx": {allow: "viewer own board admin", query: "unit_id={unit}"},
+
+	// Publication for comment: everyone reads, the board opens the window.
+	"GET /years/:year/publication":         {allow: "signed"},
+	"GET /api/v1/years/:year/publication":  {allow: "signed"},
+	"POST /years/:year/publication":        {allow: "board admin"},
+	"POST /api/v1/years/:year/publication": {allow: "board admin"},
+
+	// The cluster's vote for the flag: this year's head runs it, each member
+	// votes for itself.
+	"GET /clusters/:id/votes":          {allow: "signed"},
+	"GET /api/v1/clusters/:id/votes":   {allow: "signed"},
+	"GET /votes/:id":                   {allow: "signed"},
+	"GET /api/v1/votes/:id":            {allow: "signed"},
+	"POST /clusters/:id/votes":         {allow: "head board admin"},
+	"POST /api/v1/clusters/:id/votes":  {allow: "head board admin"},
+	"POST /votes/:id/ballots":          {allow: "own", body: "unit_id={unit}"},
+	"POST /api/v1/votes/:id/ballots":   {allow: "own", body: `{"unit_id":{unit}}`},
+	"POST /votes/:id/close":            {allow: "head board admin"},
+	"POST /api/v1/votes/:id/close":     {allow: "head board admin"},
+	"POST /votes/:id/proposals":        {allow: "head board admin", body: "unit_id={unit}"},
+	"POST /api/v1/votes/:id/proposals": {allow: "head board admin", body: `{"unit_id":{unit}}`},
+}
+
+// expectation is what one role must get from one route.
+type expectation string
+
+const (
+	expOK     expectation = "ok"
+	expDenied expectation = "403"
+	expHidden expectation = "404"
+	expLogin  expectation = "login"
+)
+
+func (c authzCase) expect(role string) (expectation, error) {
+	toks := strings.Fields(c.allow)
+	for _, tok := range toks {
+		r, kind, hidden := strings.Cut(tok, ":")
+		if hidden && kind != "404" {
+			return "", fmt.Errorf("bad token %q", tok)
+		}
+		if hidden && r == role {
+			return expHidden, nil
+		}
+	}
+	for _, tok := range toks {
+		switch {
+		case tok == "public":
+			return expOK, nil
+		case tok == role, tok == "signed" && role != "anon",
+			tok == "officers" && slices.Contains([]string{"own", "other", "head", "last"}, role):
+			if role == "anon" {
+				return "", fmt.Errorf("anon cannot be allowed alone: use public")
+			}
+			return expOK, nil
+		case strings.Contains(tok, ":"):
+		case !slices.Contains([]string{"public", "signed", "officers", "viewer", "own", "other", "head", "last", "board", "admin"}, tok):
+			return "", fmt.Errorf("unknown role %q", tok)
+		}
+	}
+	if role == "anon" {
+		return expLogin, nil
+	}
+	return expDenied, nil
+}
+
+// observed is what one request got.
+type observed struct {
+	status   int
+	location string
+}
+
+func (o observed) String() string {
+	if o.location != "" {
+		return fmt.Sprintf("%d→%s", o.status, o.location)
+	}
+	return fmt.Sprint(o.status)
+}
+
+// meets reports whether o is what e asks for.
+func (o observed) meets(e expectation, api bool, method string) bool {
+	toLogin := o.status == http.StatusSeeOther && strings.HasPrefix(o.location, "/login?next=")
+	switch e {
+	case expOK:
+		if toLogin {
+			return false
+		}
+		if o.status >= 200 && o.status < 400 {
+			return true
+		}
+		return method != http.MethodGet && (o.status == http.StatusConflict || o.status == http.StatusUnprocessableEntity)
+	case expDenied:
+		return o.status == http.StatusForbidden
+	case expHidden:
+		return o.status == http.StatusNotFound
+	case expLogin:
+		if !api && method == http.MethodGet {
+			return toLogin
+		}
+		return o.status == http.StatusUnauthorized
+	}
+	return false
+}
+
+// appRoutes lists "METHOD PATH" of every route the router serves.
+func appRoutes(t *testing.T, s *site) []string {
+	t.Helper()
+	srv, err := web.New(s.app, web.Options{Logger: quietLogger()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range srv.Routes() {
+		if r.Method == echoRouteNotFound {
+			continue // the groups' catch-alls, not routes
+		}
+		out = append(out, r.Method+" "+r.Path)
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+// echoRouteNotFound is the method Echo gives the catch-all a group with
+// middleware registers.
+const echoRouteNotFound = "echo_route_not_found"
+
+// authzClient sends one role's requests: a signed-in browser for pages,
+// a bearer token for the API.
+type authzClient struct {
+	t     *testing.T
+	s     *site
+	role  string
+	user  string
+	b     *browser
+	token string
+}
+
+func newAuthzClient(t *testing.T, s *site, role, user string) *authzClient {
+	c := &authzClient{t: t, s: s, role: role, user: user, b: s.browser(t)}
+	if user == "" {
+		c.b.csrf() // an anonymous visitor who opened the sign-in page has a CSRF cookie
+		return c
+	}
+	c.b.login(user)
+	c.token = s.token(t, user)
+	return c
+}
+
+func (c *authzClient) send(method, path, body string) observed {
+	c.t.Helper()
+	if strings.HasPrefix(path, "/api/v1/") {
+		if body == "" && method != http.MethodGet && method != http.MethodDelete {
+			body = "{}"
+		}
+		req, _ := http.NewRequest(method, c.s.URL+path, strings.NewReader(body))
+		if c.token != "" {
+			req.Header.Set("Authorization", "Bearer "+c.token)
+		}
+		if body != "" {
+			req.Header.Set("Content-Type", "application/json")
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			c.t.Fatal(err)
+		}
+		_, _ = io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		return observed{status: res.StatusCode}
+	}
+	b := c.b
+	if method == http.MethodPost && path == "/logout" && c.user != "" {
+		b = c.s.browser(c.t) // signing out must not end the session the other requests use
+		b.login(c.user)
+	}
+	var r reply
+	switch method {
+	case http.MethodGet:
+		r = b.get(path)
+	case http.MethodPost:
+		form, err := url.ParseQuery(body)
+		if err != nil {
+			c.t.Fatalf("%s %s: body %q: %v", method, path, body, err)
+		}
+		r = b.post(path, form)
+	default:
+		c.t.Fatalf("pages use GET and POST only: %s %s", method, path)
+	}
+	o := observed{status: r.status}
+	if r.status >= 300 && r.status < 400 {
+		o.location = r.location
+	}
+	return o
+}
+
+// authzGroups are the roles sharing one site: those whose allowed
+// requests change nothing that another role's expectations depend on.
+var authzGroups = [][]string{{"anon", "viewer", "other", "last"}, {"own"}, {"head"}, {"board"}, {"admin"}}
+
+func TestAuthorizationMatrix(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	routes := appRoutes(t, s)
+	for _, r := range routes {
+		if _, ok := authzTable[r]; !ok {
+			t.Errorf("new route without an authorisation entry: %s", r)
+		}
+	}
+	for k, c := range authzTable {
+		if !slices.Contains(routes, k) {
+			t.Errorf("authorisation entry for a route the router does not have: %s", k)
+		}
+		for _, r := range authzRoles {
+			if _, err := c.expect(r.name); err != nil {
+				t.Errorf("%s: %v", k, err)
+			}
+		}
+	}
+	printing := os.Getenv("AUTHZ_MATRIX_PRINT") != ""
+	if t.Failed() && !printing {
+		return
+	}
+
+	var mu sync.Mutex
+	seen := map[string]map[string]observed{} // route → role → answer
+	checked := 0
+	t.Cleanup(func() {
+		if printing {
+			printMatrix(routes, seen)
+		}
+		t.Logf("authorisation matrix: %d routes × %d roles = %d requests checked", len(routes), len(authzRoles), checked)
+	})
+
+	for gi, group := range authzGroups {
+		t.Run(strings.Join(group, "+"), func(t *testing.T) {
+			t.Parallel()
+			gs := s
+			if gi > 0 {
+				gs = newSite(t)
+			}
+			w := newAuthzWorld(t, gs)
+			fill := w.placeholders()
+			for _, role := range group {
+				i := slices.IndexFunc(authzRoles, func(r struct{ name, user string }) bool { return r.name == role })
+				c := newAuthzClient(t, gs, role, authzRoles[i].user)
+				for _, route := range routes {
+					method, path, _ := strings.Cut(route, " ")
+					tc, listed := authzTable[route]
+					fresh := w.prepare(t, gs, path)
+					target := w.fill(t, path, fresh)
+					if tc.query != "" {
+						target += "?" + fill.Replace(tc.query)
+					}
+					o := c.send(method, target, fill.Replace(tc.body))
+					want, _ := tc.expect(role)
+					if listed && !o.meets(want, strings.HasPrefix(path, "/api/"), method) {
+						t.Errorf("%s as %s (%s): want %s, got %s", route, role, target, want, o)
+					}
+					mu.Lock()
+					if seen[route] == nil {
+						seen[route] = map[string]observed{}
+					}
+					seen[route][role] = o
+					checked++
+					mu.Unlock()
+				}
+			}
+		})
+	}
+}
+
+func printMatrix(routes []string, seen map[string]map[string]observed) {
+	var sb strings.Builder
+	for _, r := range routes {
+		fmt.Fprintf(&sb, "%-55s", r)
+		for _, role := range authzRoles {
+			fmt.Fprintf(&sb, " %s=%s", role.name, seen[r][role.name])
+		}
+		sb.WriteString("\n")
+	}
+	fmt.Fprint(os.Stderr, sb.String())
+}

@@ -1,0 +1,271 @@
+package web_test
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"thidua/internal/app"
+	"thidua/internal/auth"
+	"thidua/internal/cluster"
+	"thidua/internal/org"
+	"thidua/internal/seed"
+	"thidua/internal/store"
+)
+
+// authzWorld is the demo data seen from one unit, Nghệ An, in 2026: its
+// officer (canbo.nghean), an officer of a unit outside its cluster
+// (canbo.dienbien, made here), the officer of the unit heading its
+// cluster this year (canbo.thanhhoa), the officer of the unit that headed
+// it last year (canbo.hue, with a 2025 cluster made here), the board,
+// the administrator and the viewer. Every path parameter of a route is
+// filled from it.
+type authzWorld struct {
+	year, lastYear int
+	unit           int64 // Nghệ An: the unit the requests are about
+	otherUnit      int64 // Điện Biên: in another cluster
+	headUnit       int64 // Thanh Hóa: heads the unit's cluster in 2026
+	lastHeadUnit   int64 // Huế: headed the unit's cluster in 2025
+	cluster        int64 // the unit's 2026 cluster (Bắc Trung Bộ)
+	lastCluster    int64 // the unit's 2025 cluster, headed by Huế
+	pledge         int64 // the cluster's current pledge (a draft being signed)
+	table          int64 // the 2026 criteria table for provincial procuracies
+	person         int64 // a person of the unit
+	award          int64 // an award of that person
+	proposal       int64 // a draft proposal of the unit
+	decision       int64 // a decision on the unit's proposals
+	vote           int64 // an open vote of the cluster
+	user           int64 // a spare account to lock and unlock
+	pred           int64 // a unit linked as the unit's predecessor (made per request)
+}
+
+// The accounts this file adds to the demo.
+const (
+	otherOfficer    = "canbo.dienbien"
+	lastHeadOfficer = "canbo.hue"
+	spareUser       = "tam.khoa"
+)
+
+func authzID(t *testing.T, db *sql.DB, query string, args ...any) int64 {
+	t.Helper()
+	var id int64
+	if err := db.QueryRow(query, args...).Scan(&id); err != nil {
+		t.Fatalf("%s %v: %v", query, args, err)
+	}
+	return id
+}
+
+// newAuthzWorld adds to the site's demo what the matrix needs, through
+// the service layer as the server's operator, and finds the rest.
+func newAuthzWorld(t *testing.T, s *site) *authzWorld {
+	t.Helper()
+	ctx := context.Background()
+	db := s.app.Store.SQL()
+	w := &authzWorld{year: 2026, lastYear: 2025,
+		unit:         s.unit(t, seed.ProvinceCode("Nghệ An")),
+		otherUnit:    s.unit(t, seed.ProvinceCode("Điện Biên")),
+		headUnit:     s.unit(t, seed.ProvinceCode("Thanh Hóa")),
+		lastHeadUnit: s.unit(t, seed.ProvinceCode("Huế")),
+		pred:         s.unit(t, seed.ProvinceCode("Hòa Bình")),
+	}
+	pw := seed.DemoPassword
+	for _, u := range []app.UserInput{
+		{Username: otherOfficer, FullName: "Lò Văn Biên", Role: "officer", UnitID: &w.otherUnit, Password: pw},
+		{Username: lastHeadOfficer, FullName: "Tôn Nữ Huế", Role: "officer", UnitID: &w.lastHeadUnit, Password: pw},
+		{Username: spareUser, FullName: "Tài khoản tạm", Role: "viewer", Password: pw},
+	} {
+		created, err := s.app.CreateUser(ctx, auth.System, u)
+		if err != nil {
+			t.Fatalf("user %s: %v", u.Username, err)
+		}
+		if u.Username == spareUser {
+			w.user = created.ID
+		}
+	}
+
+	w.cluster = authzID(t, db, `SELECT c.id FROM clusters c JOIN cluster_members m ON m.cluster_id = c.id
+		WHERE c.year = $1 AND m.unit_id = $2`, w.year, w.unit)
+	c, err := s.app.Cluster(ctx, auth.System, w.cluster)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.HeadUnitID == nil || *c.HeadUnitID != w.headUnit {
+		t.Fatalf("the demo's 2026 cluster of Nghệ An is not headed by Thanh Hóa: %+v", c.HeadUnitID)
+	}
+	// Last year's cluster, headed by Huế.
+	members := []int64{w.headUnit, w.unit, s.unit(t, seed.ProvinceCode("Hà Tĩnh")), w.lastHeadUnit}
+	last, err := s.app.SaveCluster(ctx, auth.System, 0, app.ClusterInput{Year: w.lastYear, Level: "national", Number: 4,
+		Name: "Bắc Trung Bộ", Members: members})
+	if err != nil {
+		t.Fatalf("2025 cluster: %v", err)
+	}
+	if last, err = s.app.Designate(ctx, auth.System, last.ID, last.Version, cluster.Designation{HeadUnitID: w.lastHeadUnit,
+		DeputyUnitID: w.unit, Ref: "Quyết định thử nghiệm"}); err != nil {
+		t.Fatalf("2025 designation: %v", err)
+	}
+	w.lastCluster = last.ID
+
+	pv, err := s.app.Pledge(ctx, auth.System, w.cluster)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.pledge = pv.Pledge.ID
+	w.table = authzID(t, db, `SELECT id FROM criteria_tables WHERE year = $1 AND level = 'national' AND NOT superseded ORDER BY id LIMIT 1`, w.year)
+	w.person = authzID(t, db, `SELECT id FROM people WHERE unit_id = $1 ORDER BY id LIMIT 1`, w.unit)
+	w.award = authzID(t, db, `SELECT id FROM awards WHERE person_id = $1 AND NOT revoked ORDER BY id LIMIT 1`, w.person)
+	w.decision = authzID(t, db, `SELECT DISTINCT decision_id FROM proposals WHERE proposer_unit_id = $1 AND decision_id IS NOT NULL LIMIT 1`, w.unit)
+
+	officer, err := s.app.Store.UserByName(ctx, "canbo.nghean")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, err := s.app.CreateProposal(ctx, officer.Principal(), app.ProposalInput{Year: w.year, ProposerUnitID: w.unit,
+		PersonID: &[]int64{authzID(t, db, `SELECT id FROM people WHERE unit_id = $1 ORDER BY id DESC LIMIT 1`, w.unit)}[0],
+		Title:    "ldtt", Summary: "Hoàn thành tốt nhiệm vụ (thử nghiệm phân quyền)"})
+	if err != nil {
+		t.Fatalf("draft proposal: %v", err)
+	}
+	w.proposal = pr.ID
+
+	v, err := s.app.OpenVote(ctx, auth.System, w.cluster, nil)
+	if err != nil {
+		t.Fatalf("vote: %v", err)
+	}
+	w.vote = v.ID
+	return w
+}
+
+// prepare puts back what an earlier request of the same site may have
+// removed, and returns parameters that must be fresh for each request.
+func (w *authzWorld) prepare(t *testing.T, s *site, path string) map[string]string {
+	t.Helper()
+	ctx := context.Background()
+	st := s.app.Store
+	out := map[string]string{}
+	switch {
+	case strings.Contains(path, "/lineage/:pred"):
+		if _, err := st.SQL().Exec(`DELETE FROM unit_lineage WHERE successor_id = $1 AND predecessor_id = $2`, w.unit, w.pred); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.AddLink(ctx, org.Link{SuccessorID: w.unit, PredecessorID: w.pred, Kind: org.LineageKind("merge"), Note: "thử nghiệm"}); err != nil {
+			t.Fatal(err)
+		}
+	case strings.Contains(path, "/ratings/:year"):
+		if err := st.SetRating(ctx, store.PersonRating{PersonID: w.person, Year: w.lastYear, Rating: "htt"}); err != nil {
+			t.Fatal(err)
+		}
+		out["year"] = itoa(int64(w.lastYear))
+	case strings.Contains(path, "/initiatives/:rid"):
+		in, err := st.AddInitiative(ctx, store.PersonInitiative{PersonID: w.person, Year: w.lastYear, Title: "Sáng kiến thử", Level: "co_so"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out["rid"] = itoa(in.ID)
+	case strings.Contains(path, "/disciplines/:rid"):
+		d, err := st.AddDiscipline(ctx, store.PersonDiscipline{PersonID: w.person, Measure: "khien_trach",
+			FromDate: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out["rid"] = itoa(d.ID)
+	case strings.Contains(path, "/awards/:rid"):
+		out["rid"] = itoa(w.award)
+	}
+	return out
+}
+
+// param fills one path parameter of a route.
+func (w *authzWorld) param(t *testing.T, path, name string) string {
+	t.Helper()
+	rel := strings.TrimPrefix(path, "/api/v1")
+	first := strings.SplitN(strings.TrimPrefix(rel, "/"), "/", 2)[0]
+	switch name {
+	case "year":
+		return itoa(int64(w.year))
+	case "unit":
+		return itoa(w.unit)
+	case "pred":
+		return itoa(w.pred)
+	case "*":
+		return "favicon.svg"
+	case "id":
+		switch first {
+		case "units":
+			return itoa(w.unit)
+		case "users":
+			return itoa(w.user)
+		case "clusters":
+			return itoa(w.cluster)
+		case "pledges":
+			return itoa(w.pledge)
+		case "tables":
+			return itoa(w.table)
+		case "people":
+			return itoa(w.person)
+		case "proposals":
+			return itoa(w.proposal)
+		case "decisions":
+			return itoa(w.decision)
+		case "votes":
+			return itoa(w.vote)
+		}
+	}
+	t.Fatalf("no value for :%s in %s: add it to authzWorld.param", name, path)
+	return ""
+}
+
+// fill replaces a route's parameters, and {name} placeholders in a query
+// or body template, by the world's values.
+func (w *authzWorld) fill(t *testing.T, path string, fresh map[string]string) string {
+	t.Helper()
+	segs := strings.Split(path, "/")
+	for i, sg := range segs {
+		var name string
+		switch {
+		case strings.HasPrefix(sg, ":"):
+			name = sg[1:]
+		case strings.HasSuffix(sg, "*"):
+			segs[i] = strings.TrimSuffix(sg, "*") + "/" + w.param(t, path, "*")
+			continue
+		default:
+			continue
+		}
+		if v, ok := fresh[name]; ok {
+			segs[i] = v
+		} else {
+			segs[i] = w.param(t, path, name)
+		}
+	}
+	return strings.Join(segs, "/")
+}
+
+// placeholders are the {name} values a query or body template may use.
+func (w *authzWorld) placeholders() *strings.Replacer {
+	return strings.NewReplacer("{unit}", itoa(w.unit), "{year}", itoa(int64(w.year)), "{cluster}", itoa(w.cluster),
+		"{person}", itoa(w.person), "{table}", itoa(w.table), "{pred}", itoa(w.pred), "{other}", itoa(w.otherUnit))
+}
+
+// sessionCookie returns the browser's session cookie value.
+func (b *browser) sessionCookie() string {
+	u, _ := url.Parse(b.site.URL)
+	for _, c := range b.hc.Jar.Cookies(u) {
+		if c.Name == "thidua_session" {
+			return c.Value
+		}
+	}
+	return ""
+}
+
+// raw sends a request with a body and content type of the caller's choice.
+func (b *browser) raw(method, path, contentType, body string) reply {
+	b.t.Helper()
+	req, _ := http.NewRequest(method, b.site.URL+path, strings.NewReader(body))
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	return b.do(req)
+}
