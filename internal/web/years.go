@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -31,7 +30,7 @@ func (s *Server) yearList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d := yearListData{Years: ys, Next: time.Now().Year()}
+	d := yearListData{Years: ys, Next: s.app.Today().Year()}
 	if len(ys) > 0 && ys[0].Year >= d.Next {
 		d.Next = ys[0].Year + 1
 	}
@@ -157,7 +156,7 @@ func (s *Server) yearNew(c echo.Context) error {
 	}
 	y, _ := strconv.Atoi(c.QueryParam("year"))
 	if y == 0 {
-		y = time.Now().Year()
+		y = s.app.Today().Year()
 	}
 	pg := s.page(c, "Mở năm thi đua", "clusters", map[string]any{"IsNew": true})
 	pg.Form = map[string]string{"year": strconv.Itoa(y), "title": "Năm thi đua " + strconv.Itoa(y),

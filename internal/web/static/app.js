@@ -8,9 +8,11 @@ document.addEventListener("click", function (ev) {
   btn.setAttribute("aria-expanded", open ? "true" : "false");
 });
 
-// Forms that destroy something ask first: <form data-confirm="…">.
+// Forms that destroy something ask first: <form data-confirm="…">, or the
+// button that sends it (<button data-confirm="…">) when only that one should.
 document.addEventListener("submit", function (ev) {
-  var msg = ev.target.getAttribute && ev.target.getAttribute("data-confirm");
+  var btn = ev.submitter;
+  var msg = (btn && btn.getAttribute("data-confirm")) || (ev.target.getAttribute && ev.target.getAttribute("data-confirm"));
   if (msg && !window.confirm(msg)) ev.preventDefault();
 });
 
