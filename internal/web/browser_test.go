@@ -123,12 +123,23 @@ func requireChromium(t *testing.T) {
 // startDemoServer serves the app on the demo data and returns its base URL.
 func startDemoServer(t *testing.T, orgName string) string {
 	t.Helper()
+	return serveDemo(t, orgName, nil)
+}
+
+// serveDemo is startDemoServer with a hook that adjusts the app (its clock)
+// after the demo is loaded and before the server starts.
+func serveDemo(t *testing.T, orgName string, setup func(*app.App)) string {
+	t.Helper()
 	s := dbtest.New(t)
 	h := auth.Hasher{Cost: bcrypt.MinCost}
 	if err := seed.Demo(t.Context(), s, h); err != nil {
 		t.Fatalf("seed: %v", err)
 	}
-	srv, err := web.New(app.New(s, h), web.Options{OrgName: orgName, Logger: slog.New(slog.DiscardHandler)})
+	a := app.New(s, h)
+	if setup != nil {
+		setup(a)
+	}
+	srv, err := web.New(a, web.Options{OrgName: orgName, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
 	}
@@ -151,6 +162,12 @@ type chromeTab struct {
 // to the internet, and opens a tab bound to the whole test's timeout.
 func newChromeTab(t *testing.T, base string) *chromeTab {
 	t.Helper()
+	return newChromeTabFor(t, base, 60*time.Second)
+}
+
+// newChromeTabFor is newChromeTab for a test that needs longer than a minute.
+func newChromeTabFor(t *testing.T, base string, limit time.Duration) *chromeTab {
+	t.Helper()
 	// The test runs in internal/web; artifacts/ is at the repository root.
 	shots := filepath.Join("..", "..", "artifacts", "screenshots")
 	if err := os.MkdirAll(shots, 0o755); err != nil {
@@ -169,7 +186,7 @@ func newChromeTab(t *testing.T, base string) *chromeTab {
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	)
-	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
+	ctx, cancel := context.WithTimeout(t.Context(), limit)
 	t.Cleanup(cancel)
 	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
 	t.Cleanup(cancelAlloc)
