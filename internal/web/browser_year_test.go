@@ -39,7 +39,7 @@ func TestBrowserYear(t *testing.T) {
 	requireChromium(t)
 	clock := &walkClock{}
 	clock.set(2027, time.January, 5)
-	tab := newChromeTabFor(t, serveDemo(t, "Viện kiểm sát nhân dân tối cao", func(a *app.App) { a.Now = clock.now }), 3*time.Minute)
+	tab := newChromeTabFor(t, serveDemo(t, "Viện kiểm sát nhân dân tối cao", func(a *app.App) { a.Now = clock.now }), 4*time.Minute)
 	dialogs := tab.acceptDialogs()
 	tab.open("/login")
 
@@ -58,8 +58,8 @@ func TestBrowserYear(t *testing.T) {
 	// A cluster of two members, then the designation of its head and deputy.
 	tab.clickLink("+ Thêm cụm")
 	tab.typeInto(map[string]string{"#number": "9", "#name": "Bắc Trung Bộ thử nghiệm"})
-	tab.do(chromedp.Click(chromedp.Search(fmt.Sprintf(`//label[normalize-space()=%q]`, thanhHoa)), chromedp.NodeVisible),
-		chromedp.Click(chromedp.Search(fmt.Sprintf(`//label[normalize-space()=%q]`, ngheAn)), chromedp.NodeVisible))
+	tab.tick(thanhHoa)
+	tab.tick(ngheAn)
 	tab.choose("#follower_user_id", "Nguyễn Văn Hội")
 	tab.screenshot("cluster-form.png")
 	tab.clickButton("Lưu")
@@ -76,7 +76,7 @@ func TestBrowserYear(t *testing.T) {
 	tab.clickLink(year)
 	tab.clickLink("Bảng tiêu chí")
 	tab.screenshot("tables-empty.png")
-	tab.follow(chromedp.Click(chromedp.Search(`//li[contains(., "VKSND cấp tỉnh")]/button[normalize-space()="Sao chép"]`), chromedp.NodeVisible))
+	tab.clickXPath("copy of the national table", `//li[contains(., "VKSND cấp tỉnh")]/button[normalize-space()="Sao chép"]`, 200)
 	tab.flashIs("Đã sao chép bảng tiêu chí sang năm " + year + ".")
 	tab.screenshot("table-copied.png")
 	tab.signOut()
@@ -123,7 +123,7 @@ func TestBrowserYear(t *testing.T) {
 		switch {
 		case r.NA != "" && na < 0 && len(r.Inputs) == 2: // the first rate: did not arise
 			na = i
-			tab.do(chromedp.Click(chromedp.ID(r.NA), chromedp.NodeVisible))
+			tab.tick("#" + r.NA)
 		case len(r.Inputs) == 2: // a rate: 47 of 50
 			tab.typeInto(map[string]string{nameSel(r.Inputs[0]): "47", nameSel(r.Inputs[1]): "50"})
 		case strings.HasPrefix(r.Inputs[0], "n_"): // a count
@@ -303,10 +303,11 @@ func (d *dialogLog) expect(t *testing.T, want string) {
 	}
 }
 
-// clickLink follows the first visible link with exactly this text.
+// clickLink follows the first link with exactly this text, in the page or
+// its navigation bar.
 func (c *chromeTab) clickLink(text string) {
 	c.t.Helper()
-	c.follow(chromedp.Click(chromedp.Search(fmt.Sprintf(`//main//a[normalize-space()=%q] | //nav//a[normalize-space()=%q]`, text, text)), chromedp.NodeVisible))
+	c.clickXPath("link “"+text+"”", fmt.Sprintf(`//main//a[normalize-space()=%q] | //nav//a[normalize-space()=%q]`, text, text), 200)
 }
 
 // clickButton presses the submit button with this text and requires the
@@ -317,7 +318,18 @@ func (c *chromeTab) clickButton(text string, status ...int64) {
 	if len(status) > 0 {
 		want = status[0]
 	}
-	c.followStatus(chromedp.Click(chromedp.Search(fmt.Sprintf(`//main//button[normalize-space()=%q]`, text)), chromedp.NodeVisible), want)
+	c.clickXPath("button “"+text+"”", fmt.Sprintf(`//main//button[normalize-space()=%q]`, text), want)
+}
+
+// clickXPath clicks what the XPath finds and follows the page load. It
+// fails at once when the page has no such element, rather than waiting
+// for it until the test's deadline.
+func (c *chromeTab) clickXPath(what, xpath string, status int64) {
+	c.t.Helper()
+	if !c.evalBool(fmt.Sprintf(`document.evaluate(%s, document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue !== null`, jsString(xpath))) {
+		c.t.Fatalf("no %s at %s; page says:\n%s", what, c.location(), c.bodyText())
+	}
+	c.followStatus(chromedp.Click(chromedp.Search(xpath), chromedp.NodeVisible), status)
 }
 
 // typeInto types each value into the field its CSS selector names, after
@@ -364,6 +376,19 @@ func (c *chromeTab) choose(css, option string) {
 	}
 }
 
+// tick clicks a checkbox: "#id", or the one whose label has this text.
+func (c *chromeTab) tick(box string) {
+	c.t.Helper()
+	xpath := fmt.Sprintf(`//input[@type="checkbox"][@id=//label[normalize-space()=%q]/@for]`, box)
+	if strings.HasPrefix(box, "#") {
+		xpath = fmt.Sprintf(`//input[@type="checkbox"][@id=%q]`, box[1:])
+	}
+	if !c.evalBool(fmt.Sprintf(`(b => b !== null && !b.checked)(document.evaluate(%s, document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue)`, jsString(xpath))) {
+		c.t.Fatalf("no unticked checkbox %q at %s", box, c.location())
+	}
+	c.do(chromedp.Click(chromedp.Search(xpath), chromedp.NodeVisible))
+}
+
 // flashIs requires the page's success message.
 func (c *chromeTab) flashIs(want string) {
 	c.t.Helper()
@@ -384,7 +409,7 @@ func (c *chromeTab) signOut() {
 func (c *chromeTab) openTask(text string) {
 	c.t.Helper()
 	c.open("/")
-	c.follow(chromedp.Click(chromedp.Search(fmt.Sprintf(`//div[contains(@class,"alert")][span[normalize-space()=%q]]/a`, text)), chromedp.NodeVisible))
+	c.clickXPath("task “"+text+"”", fmt.Sprintf(`//div[contains(@class,"alert")][span[normalize-space()=%q]]/a`, text), 200)
 }
 
 // openReview goes from the home page's task to the unit's review: the
