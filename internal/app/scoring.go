@@ -336,56 +336,69 @@ func (a *App) SaveSelf(ctx context.Context, p auth.Principal, year int, unitID i
 		if err != nil {
 			return err
 		}
-		f := v.Filing
-		switch {
-		case !f.Status.UnitMayEdit():
-			return errs.New(errs.Invalid, "Bản tự chấm điểm đang ở trạng thái “%s” nên đơn vị không sửa được; chỉ khi Cụm trưởng trả lại mới sửa tiếp được.", f.Status.Label())
-		case a.pastDeadline(v):
-			return errs.New(errs.Invalid, "Đã hết hạn nộp bản tự chấm điểm (%s).", v.Deadline.Format("02/01/2006"))
-		}
-		clean := map[int64]scoring.Entry{}
-		for _, c := range v.Table.Criteria {
-			if e, ok := entries[c.ID]; ok && c.Method != scoring.Group {
-				e.CriterionID = c.ID
-				e.Explanation, e.Evidence = strings.TrimSpace(e.Explanation), strings.TrimSpace(e.Evidence)
-				clean[c.ID] = e
-			}
-		}
-		if err := scoring.ValidateEntries(v.Table, clean); err != nil {
-			return err
-		}
-		changes := diffSelf(v.Table, f, clean, p.UserID, reason)
-		before := f.Status
-		f.Self = clean
-		if f.Status == scoring.NotStarted {
-			f.Status = scoring.Draft
-		}
-		if submit {
-			if missing := scoring.Missing(v.Table, clean, v.Adjustments); len(missing) > 0 {
-				codes := make([]string, 0, len(missing))
-				for _, c := range missing {
-					codes = append(codes, c.Code)
-				}
-				return errs.New(errs.Invalid, "Chưa nộp được: còn %d tiêu chí chưa chấm hoặc chưa ghi “không phát sinh” (%s).", len(missing), strings.Join(codes, ", "))
-			}
-			now := a.Now().UTC()
-			if f.Status == scoring.Returned && len(f.Review) > 0 {
-				f.Review = map[int64]scoring.Review{} // the corrected filing is reviewed afresh
-				changes = append(changes, store.ScoreChange{Side: "review", Field: "rulings", OldValue: fmt.Sprintf("%d dòng", len(v.Filing.Review)),
-					NewValue: "xóa để thẩm định lại", Reason: "Đơn vị nộp lại sau khi bị trả lại", ChangedBy: nullable(p.UserID)})
-			}
-			f.Status, f.SubmittedAt = scoring.Submitted, &now
-		}
-		if f.Status != before {
-			changes = append(changes, statusChange(f, before, p.UserID, reason))
-		}
-		if err := a.writeFiling(ctx, tx, v, f, changes); err != nil {
-			return err
-		}
-		out, err = a.filingView(ctx, tx, p, year, unitID, t)
+		out, err = a.saveSelf(ctx, tx, p, v, t, entries, submit, reason)
 		return err
 	})
 	return out, err
+}
+
+// unitMayEdit refuses a change to a filing the unit cannot change now.
+func (a *App) unitMayEdit(v FilingView) error {
+	switch {
+	case !v.Filing.Status.UnitMayEdit():
+		return errs.New(errs.Invalid, "Bản tự chấm điểm đang ở trạng thái “%s” nên đơn vị không sửa được; chỉ khi Cụm trưởng trả lại mới sửa tiếp được.", v.Filing.Status.Label())
+	case a.pastDeadline(v):
+		return errs.New(errs.Invalid, "Đã hết hạn nộp bản tự chấm điểm (%s).", v.Deadline.Format("02/01/2006"))
+	}
+	return nil
+}
+
+// saveSelf is SaveSelf within its transaction, on the filing as loaded.
+func (a *App) saveSelf(ctx context.Context, tx *store.Store, p auth.Principal, v FilingView, t auth.Target, entries map[int64]scoring.Entry, submit bool, reason string) (FilingView, error) {
+	if err := a.unitMayEdit(v); err != nil {
+		return v, err
+	}
+	f := v.Filing
+	clean := map[int64]scoring.Entry{}
+	for _, c := range v.Table.Criteria {
+		if e, ok := entries[c.ID]; ok && c.Method != scoring.Group {
+			e.CriterionID = c.ID
+			e.Explanation, e.Evidence = strings.TrimSpace(e.Explanation), strings.TrimSpace(e.Evidence)
+			clean[c.ID] = e
+		}
+	}
+	if err := scoring.ValidateEntries(v.Table, clean); err != nil {
+		return v, err
+	}
+	changes := diffSelf(v.Table, f, clean, p.UserID, reason)
+	before := f.Status
+	f.Self = clean
+	if f.Status == scoring.NotStarted {
+		f.Status = scoring.Draft
+	}
+	if submit {
+		if missing := scoring.Missing(v.Table, clean, v.Adjustments); len(missing) > 0 {
+			codes := make([]string, 0, len(missing))
+			for _, c := range missing {
+				codes = append(codes, c.Code)
+			}
+			return v, errs.New(errs.Invalid, "Chưa nộp được: còn %d tiêu chí chưa chấm hoặc chưa ghi “không phát sinh” (%s).", len(missing), strings.Join(codes, ", "))
+		}
+		now := a.Now().UTC()
+		if f.Status == scoring.Returned && len(f.Review) > 0 {
+			f.Review = map[int64]scoring.Review{} // the corrected filing is reviewed afresh
+			changes = append(changes, store.ScoreChange{Side: "review", Field: "rulings", OldValue: fmt.Sprintf("%d dòng", len(v.Filing.Review)),
+				NewValue: "xóa để thẩm định lại", Reason: "Đơn vị nộp lại sau khi bị trả lại", ChangedBy: nullable(p.UserID)})
+		}
+		f.Status, f.SubmittedAt = scoring.Submitted, &now
+	}
+	if f.Status != before {
+		changes = append(changes, statusChange(f, before, p.UserID, reason))
+	}
+	if err := a.writeFiling(ctx, tx, v, f, changes); err != nil {
+		return v, err
+	}
+	return a.filingView(ctx, tx, p, v.Info.Year, v.Unit.ID, t)
 }
 
 // ReviewAction is what the reviewer does with a filing.

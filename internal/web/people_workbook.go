@@ -157,23 +157,6 @@ func (s *Server) peopleImport(c echo.Context) error {
 // peopleImportFailed answers an upload that cannot be saved; nothing has
 // been written.
 func (s *Server) peopleImportFailed(c echo.Context, d peopleImportData, fields errs.Fields) error {
-	msg := "Dữ liệu chưa hợp lệ."
-	switch {
-	case len(d.Problems) > 0:
-		msg = fmt.Sprintf("Tệp có %d lỗi cần sửa; chưa có gì được lưu. Sửa các ô được liệt kê dưới đây rồi tải tệp lên lại.", len(d.Problems))
-	case fields["file"] != "":
-		msg = fields["file"]
-	}
-	if isAPI(c) {
-		var body tableImportProblems
-		body.Error.Code, body.Error.Message, body.Error.Fields = errs.Invalid, msg, fields
-		body.Problems = d.Problems
-		if body.Problems == nil {
-			body.Problems = []xlsx.Problem{}
-		}
-		return c.JSON(http.StatusUnprocessableEntity, body)
-	}
-	pg := s.page(c, peopleImportTitle(d.UnitName), "people", d)
-	pg.Error, pg.Errors = msg, fields
-	return c.Render(http.StatusUnprocessableEntity, "people_import", pg)
+	return s.importFailed(c, importRefusal{tmpl: "people_import", title: peopleImportTitle(d.UnitName), section: "people",
+		data: d, problems: d.Problems, fields: fields})
 }

@@ -71,6 +71,7 @@ func New(a *app.App, opts Options) (*Server, error) {
 	}
 	s := &Server{Echo: e, app: a, sessions: sm, opts: opts}
 	e.HTTPErrorHandler = s.handleError
+	sm.ErrorFunc = s.sessionError
 
 	e.Use(middleware.Recover())
 	e.Use(s.requestLog())
@@ -146,6 +147,9 @@ func (s *Server) routes(g *echo.Group, api bool) {
 		g.POST("/years/:year/filing", s.filingSave)
 		g.GET("/years/:year/filing/history", s.filingHistory)
 		g.GET("/years/:year/filing/workbook", s.filingWorkbook)
+		g.GET("/years/:year/filing/template", s.selfTemplate)
+		g.GET("/years/:year/filing/import", s.selfImportForm)
+		g.POST("/years/:year/filing/import", s.selfImport)
 		g.GET("/years/:year/review", s.reviewShow)
 		g.POST("/years/:year/review", s.reviewSave)
 		g.GET("/pledges/:id/print", s.pledgePrint)
@@ -165,6 +169,8 @@ func (s *Server) routes(g *echo.Group, api bool) {
 		g.PUT("/years/:year/filings/:unit", s.filingSave)
 		g.GET("/years/:year/filings/:unit/history", s.filingHistory)
 		g.GET("/years/:year/filings/:unit/workbook", s.filingWorkbook)
+		g.GET("/years/:year/filings/:unit/template", s.selfTemplate)
+		g.POST("/years/:year/filings/:unit/import", s.selfImport)
 		g.PUT("/years/:year/filings/:unit/review", s.reviewSave)
 		g.POST("/years/:year/tables", s.tableCreate)
 		g.PUT("/tables/:id", s.tableUpdate)

@@ -285,26 +285,6 @@ func (s *Server) tableImport(c echo.Context) error {
 // with every message (pages), or 422 with the problems (API). Nothing has
 // been written.
 func (s *Server) tableImportFailed(c echo.Context, d tableImportData, fields errs.Fields, msg string) error {
-	if msg == "" {
-		switch {
-		case len(d.Problems) > 0:
-			msg = fmt.Sprintf("Tệp có %d lỗi cần sửa; chưa có gì được lưu. Sửa các ô được liệt kê dưới đây rồi tải tệp lên lại.", len(d.Problems))
-		case fields["file"] != "":
-			msg = fields["file"]
-		default:
-			msg = "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu."
-		}
-	}
-	if isAPI(c) {
-		var body tableImportProblems
-		body.Error.Code, body.Error.Message, body.Error.Fields = errs.Invalid, msg, fields
-		body.Problems = d.Problems
-		if body.Problems == nil {
-			body.Problems = []xlsx.Problem{}
-		}
-		return c.JSON(http.StatusUnprocessableEntity, body)
-	}
-	pg := s.page(c, tableImportTitle(d.Year), "scoring", d)
-	pg.Error, pg.Errors = msg, fields
-	return c.Render(http.StatusUnprocessableEntity, "table_import", pg)
+	return s.importFailed(c, importRefusal{tmpl: "table_import", title: tableImportTitle(d.Year), section: "scoring",
+		data: d, problems: d.Problems, fields: fields, msg: msg})
 }

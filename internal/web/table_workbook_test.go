@@ -304,8 +304,14 @@ func TestTableWorkbookImport(t *testing.T) {
 // tableAPI posts a multipart import to the API.
 func tableAPI(t *testing.T, s *site, token string, fields map[string]string, data []byte) (int, map[string]any) {
 	t.Helper()
+	return apiUpload(t, s, token, "/years/2026/tables/import", fields, data)
+}
+
+// apiUpload posts a multipart form with a file to an API path.
+func apiUpload(t *testing.T, s *site, token, path string, fields map[string]string, data []byte) (int, map[string]any) {
+	t.Helper()
 	body, ct := tableForm(t, fields, "bang.xlsx", data)
-	req, _ := http.NewRequest(http.MethodPost, s.URL+"/api/v1/years/2026/tables/import", body)
+	req, _ := http.NewRequest(http.MethodPost, s.URL+"/api/v1"+path, body)
 	req.Header.Set("Authorization", "Bearer "+token)
 	req.Header.Set("Content-Type", ct)
 	res, err := http.DefaultClient.Do(req)

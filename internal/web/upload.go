@@ -2,7 +2,9 @@ package web
 
 import (
 	"encoding/base64"
+	"fmt"
 	"io"
+	"net/http"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -61,4 +63,41 @@ func readUpload(c echo.Context, fields errs.Fields, missing string) (upload, err
 	}
 	fields.Add("file", missing)
 	return u, nil
+}
+
+// importRefusal is how a refused workbook upload is shown: the page
+// (template, title, menu section, data) and what is wrong.
+type importRefusal struct {
+	tmpl, title, section string
+	data                 any
+	problems             []xlsx.Problem
+	fields               errs.Fields
+	msg                  string // "": said from the problems or the file field
+}
+
+// importFailed answers an upload that cannot be saved; nothing has been
+// written.
+func (s *Server) importFailed(c echo.Context, r importRefusal) error {
+	if r.msg == "" {
+		switch {
+		case len(r.problems) > 0:
+			r.msg = fmt.Sprintf("Tệp có %d lỗi cần sửa; chưa có gì được lưu. Sửa các ô được liệt kê dưới đây rồi tải tệp lên lại.", len(r.problems))
+		case r.fields["file"] != "":
+			r.msg = r.fields["file"]
+		default:
+			r.msg = "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu."
+		}
+	}
+	if isAPI(c) {
+		var body tableImportProblems
+		body.Error.Code, body.Error.Message, body.Error.Fields = errs.Invalid, r.msg, r.fields
+		body.Problems = r.problems
+		if body.Problems == nil {
+			body.Problems = []xlsx.Problem{}
+		}
+		return c.JSON(http.StatusUnprocessableEntity, body)
+	}
+	pg := s.page(c, r.title, r.section, r.data)
+	pg.Error, pg.Errors = r.msg, r.fields
+	return c.Render(http.StatusUnprocessableEntity, r.tmpl, pg)
 }

@@ -572,6 +572,7 @@ func MsgPeopleTooManyRows(sheet string) string {
 func ReadPeople(r io.Reader, size int64) (doc PeopleDoc, problems []Problem, err error) {
 	defer func() {
 		if p := recover(); p != nil {
+			notePanic(p)
 			doc, problems, err = PeopleDoc{}, nil, refuse(MsgFileCorrupt)
 		}
 	}()

@@ -696,6 +696,7 @@ func refuse(msg string) error {
 func ReadTable(r io.Reader, size int64) (rows []scoring.Criterion, problems []Problem, err error) {
 	defer func() { // a parser's panic on a malformed file is a corrupt file, not a crash
 		if p := recover(); p != nil {
+			notePanic(p)
 			rows, problems, err = nil, nil, refuse(MsgFileCorrupt)
 		}
 	}()

@@ -1,0 +1,139 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"thidua/internal/auth"
+	"thidua/internal/errs"
+	"thidua/internal/scoring"
+	"thidua/internal/store"
+	"thidua/internal/xlsx"
+)
+
+// Self-assessment workbooks: the unit downloads its filing as a protected
+// template, fills it offline and uploads it; the upload is checked in
+// full and, confirmed, saved as the unit's draft in one transaction.
+
+// SelfWorkbook is the unit's self-assessment template, prefilled with what
+// it has saved, for those who may file it.
+func (a *App) SelfWorkbook(ctx context.Context, p auth.Principal, year int, unitID int64) (xlsx.SelfDoc, error) {
+	t, err := a.unitTarget(ctx, a.Store, year, unitID)
+	if err != nil {
+		return xlsx.SelfDoc{}, err
+	}
+	if err := auth.Authorize(p, auth.FileSelf, t); err != nil {
+		return xlsx.SelfDoc{}, err
+	}
+	v, err := a.filingView(ctx, a.Store, p, year, unitID, t)
+	if err != nil {
+		return xlsx.SelfDoc{}, err
+	}
+	return xlsx.SelfDoc{UnitID: v.Unit.ID, UnitCode: v.Unit.Code, UnitName: v.Unit.Name, Year: year, TableID: v.Info.ID,
+		TableName: v.Info.Name, TableVersion: v.Info.VersionNo, StatusLabel: v.Filing.Status.Label(), Deadline: v.Deadline,
+		Table: v.Table, Entries: v.Filing.Self, Off: switchedOff(v)}, nil
+}
+
+func switchedOff(v FilingView) map[int64]string {
+	off := map[int64]string{}
+	for id, adj := range v.Adjustments {
+		if adj.Share == 0 {
+			off[id] = adj.Reason
+		}
+	}
+	return off
+}
+
+// SelfImport is the outcome of checking (and, confirmed, saving) a
+// self-assessment workbook. Problems: nothing was written. Version is the
+// filing's version the summary was made on: the confirm step sends it
+// back, so a filing changed in between is not overwritten unseen.
+type SelfImport struct {
+	UnitID   int64          `json:"unit_id"`
+	UnitName string         `json:"unit_name"`
+	Year     int            `json:"year"`
+	Summary  ImportCounts   `json:"summary"`
+	Problems []xlsx.Problem `json:"problems,omitempty"`
+	Version  int            `json:"version"`
+	Saved    bool           `json:"saved"`
+}
+
+// ImportSelf checks an uploaded self-assessment against the unit's filing
+// and, when confirm is set and nothing is wrong, saves it as a draft.
+// version is the filing's version the user saw (used only on confirm).
+func (a *App) ImportSelf(ctx context.Context, p auth.Principal, year int, unitID int64, up xlsx.SelfUpload, version int, confirm bool, fileName string) (SelfImport, error) {
+	out := SelfImport{UnitID: unitID, Year: year}
+	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+		t, err := a.unitTarget(ctx, tx, year, unitID)
+		if err != nil {
+			return err
+		}
+		if err := auth.Authorize(p, auth.FileSelf, t); err != nil {
+			return err
+		}
+		v, err := a.filingView(ctx, tx, p, year, unitID, t)
+		if err != nil {
+			return err
+		}
+		out.UnitName, out.Version = v.Unit.Name, v.Filing.Version
+		if confirm && v.Filing.Version != version {
+			return store.ErrFilingChanged
+		}
+		if err := a.unitMayEdit(v); err != nil {
+			return err
+		}
+		target := xlsx.SelfTarget{UnitID: unitID, UnitName: v.Unit.Name, Year: year, TableID: v.Info.ID, TableName: v.Info.Name, TableVersion: v.Info.VersionNo}
+		if msg := up.Mismatch(target); msg != "" {
+			return &errs.Error{Code: errs.Invalid, Message: msg, Fields: map[string]string{"file": msg}}
+		}
+		entries, problems := xlsx.SelfEntries(up, v.Table, switchedOff(v))
+		out.Problems = problems
+		merged := make(map[int64]scoring.Entry, len(v.Filing.Self))
+		for id, e := range v.Filing.Self {
+			merged[id] = e
+		}
+		for id, e := range entries {
+			old, had := v.Filing.Self[id]
+			switch {
+			case emptyEntry(e) && (!had || emptyEntry(old)):
+				out.Summary.Unchanged++
+			case !had || emptyEntry(old):
+				out.Summary.Created++
+			case sameEntry(old, e):
+				out.Summary.Unchanged++
+			default:
+				out.Summary.Updated++
+			}
+			if emptyEntry(e) {
+				delete(merged, id)
+			} else {
+				merged[id] = e
+			}
+		}
+		if len(problems) > 0 || !confirm {
+			return nil
+		}
+		reason := "Nhập từ tệp Excel"
+		if name := strings.TrimSpace(fileName); name != "" {
+			reason += fmt.Sprintf(" “%s”", name)
+		}
+		saved, err := a.saveSelf(ctx, tx, p, v, t, merged, false, reason)
+		if err != nil {
+			return err
+		}
+		out.Version, out.Saved = saved.Filing.Version, true
+		return nil
+	})
+	return out, err
+}
+
+func emptyEntry(e scoring.Entry) bool {
+	return e.Score == nil && e.Numerator == nil && e.Denominator == nil && !e.NotArisen && e.Explanation == "" && e.Evidence == ""
+}
+
+func sameEntry(a, b scoring.Entry) bool {
+	eq := func(x, y *float64) bool { return x == nil && y == nil || x != nil && y != nil && *x == *y }
+	return eq(a.Score, b.Score) && eq(a.Numerator, b.Numerator) && eq(a.Denominator, b.Denominator) &&
+		a.NotArisen == b.NotArisen && a.Explanation == b.Explanation && a.Evidence == b.Evidence
+}
