@@ -124,15 +124,23 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fmt.Fprintf(out, "thidua-load: year %d, %d units, %d people; %d clients, %s per path and side; app %s, bare %s\n\n",
 		fx.year, len(fx.units), len(fx.people), o.concurrency, o.duration, o.app, bare.Listener.Addr())
 	fmt.Fprintf(out, "%-8s %-5s %9s %9s %9s %7s   %s\n", "path", "side", "req/s", "p50", "p99", "errors", "what one request is")
+	failed := 0
 	for _, p := range paths {
 		a := drive(ctx, o, clients, p.app)
 		b := drive(ctx, o, clients, p.bare)
+		failed += a.errors + b.errors
+		if len(a.lat) == 0 || len(b.lat) == 0 {
+			failed++ // a path that never answered is a failure too
+		}
 		fmt.Fprintf(out, "%-8s %-5s %9.1f %9s %9s %7d   %s\n", p.name, "app", a.rate(), ms(a.p(50)), ms(a.p(99)), a.errors, p.appWhat)
 		fmt.Fprintf(out, "%-8s %-5s %9.1f %9s %9s %7d   %s\n", "", "bare", b.rate(), ms(b.p(50)), ms(b.p(99)), b.errors, p.bareWhat)
 		fmt.Fprintf(out, "%-8s %-5s %8.1f× %8.1f× %8.1f×\n", "", "ratio", b.rate()/a.rate(), ratio(a.p(50), b.p(50)), ratio(a.p(99), b.p(99)))
 		if a.firstErr != "" || b.firstErr != "" {
 			fmt.Fprintf(out, "         first error: %s %s\n", a.firstErr, b.firstErr)
 		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d requests failed", failed)
 	}
 	return nil
 }

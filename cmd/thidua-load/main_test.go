@@ -1,0 +1,72 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"thidua/internal/app"
+	"thidua/internal/auth"
+	"thidua/internal/dbtest"
+	"thidua/internal/seed"
+	"thidua/internal/store"
+	"thidua/internal/web"
+)
+
+func TestMain(m *testing.M) { os.Exit(dbtest.Main(m)) }
+
+// TestLoadAgainstTheApp runs the load generator briefly against the real
+// app on the small national data set: every path must answer on both
+// sides, with no failed request.
+func TestLoadAgainstTheApp(t *testing.T) {
+	ctx, h := context.Background(), auth.Hasher{Cost: bcrypt.MinCost}
+	url := dbtest.NewURL(t)
+	s, err := store.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := seed.National(ctx, s, h, seed.NationalPlan(1, seed.SmallScale)); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := web.New(app.New(s, h), web.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+
+	var out bytes.Buffer
+	err = run(ctx, []string{"-app", ts.URL, "-database", url, "-duration", "200ms", "-concurrency", "2"}, &out)
+	t.Log("\n" + out.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"units", "filing", "ranking", "person", "save"} {
+		if !strings.Contains(out.String(), "\n"+path+" ") {
+			t.Errorf("no line for %s", path)
+		}
+	}
+}
+
+func TestRefusesAnAppOffLoopback(t *testing.T) {
+	err := run(context.Background(), []string{"-app", "http://192.0.2.1:8080", "-database", "postgres://x"}, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "loopback") {
+		t.Fatalf("err = %v, want a refusal to leave loopback", err)
+	}
+}
+
+func TestPlain(t *testing.T) {
+	for in, want := range map[string]string{"Thanh Hóa": "thanh hoa", "Đắk Lắk": "dak lak", "Hồ Chí Minh": "ho chi minh"} {
+		if got := plain(in); got != want {
+			t.Errorf("plain(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
