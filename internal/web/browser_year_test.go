@@ -457,7 +457,8 @@ type xlsxFile struct {
 	URL    string `json:"url"`
 	Status int    `json:"status"`
 	Type   string `json:"type"`
-	Body   string `json:"body"` // base64
+	Saved  string `json:"saved"` // Content-Disposition: how the browser saves it
+	Body   string `json:"body"`  // base64
 }
 
 // download fetches the target of the page's link with this text in the
@@ -466,12 +467,13 @@ func (c *chromeTab) download(link string) xlsxFile {
 	c.t.Helper()
 	expr := fmt.Sprintf(`(async (text) => {
 		const a = [...document.querySelectorAll('main a')].find(a => a.innerText.trim() === text);
-		if (!a) return {url: "", status: 0, type: "", body: ""};
+		if (!a) return {url: "", status: 0, type: "", saved: "", body: ""};
 		const r = await fetch(a.href);
 		const bytes = new Uint8Array(await r.arrayBuffer());
 		let bin = "";
 		for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-		return {url: a.href, status: r.status, type: r.headers.get("content-type") ?? "", body: btoa(bin)};
+		return {url: a.href, status: r.status, type: r.headers.get("content-type") ?? "",
+			saved: r.headers.get("content-disposition") ?? "", body: btoa(bin)};
 	})(%s)`, jsString(link))
 	f := runIn(c, chromedp.Evaluate[xlsxFile](expr, chromedp.EvalAwaitPromise))
 	if f.URL == "" {
@@ -492,6 +494,8 @@ func (f xlsxFile) check(t *testing.T, name, unit string) {
 		return
 	case f.Type != "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
 		t.Errorf("%s workbook (%s): content type %q", name, f.URL, f.Type)
+	case !strings.HasPrefix(f.Saved, "attachment;") || !strings.Contains(f.Saved, `.xlsx"`):
+		t.Errorf("%s workbook (%s): Content-Disposition %q, want an attachment named *.xlsx", name, f.URL, f.Saved)
 	case !bytes.HasPrefix(body, []byte("PK")):
 		t.Errorf("%s workbook (%s) is not a zip file: %.40q", name, f.URL, body)
 		return
