@@ -19,6 +19,7 @@ const (
 	Forbidden    Code = "forbidden"    // 403: signed in, but not allowed
 	Conflict     Code = "conflict"     // 409: someone else changed it first (a duplicate is Invalid, on its field)
 	TooMany      Code = "too_many"     // 429: throttled
+	Unavailable  Code = "unavailable"  // 503: the database cannot be reached just now
 	Internal     Code = "internal"     // 500
 )
 

@@ -5,8 +5,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"strings"
 	"time"
 
@@ -29,7 +32,7 @@ type Store struct {
 
 // Open connects to PostgreSQL. It does not migrate.
 func Open(ctx context.Context, url string) (*Store, error) {
-	db, err := gorm.Open(postgres.Open(url), &gorm.Config{
+	db, err := gorm.Open(postgres.Open(withConnectTimeout(url)), &gorm.Config{
 		Logger:                 logger.Default.LogMode(logger.Silent),
 		SkipDefaultTransaction: true, // we open transactions ourselves, one per user action
 		NowFunc:                func() time.Time { return time.Now().UTC() },
@@ -51,6 +54,50 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		return nil, fmt.Errorf("không kết nối được PostgreSQL: %w", err)
 	}
 	return &Store{DB: db}, nil
+}
+
+// ConnectTimeout bounds each new connection when the URL sets no
+// connect_timeout: a database host that does not answer (a failover, a
+// network cut) fails the request after this long instead of holding it.
+const ConnectTimeout = 5 * time.Second
+
+func withConnectTimeout(url string) string {
+	if strings.Contains(url, "connect_timeout") {
+		return url
+	}
+	param := fmt.Sprintf("connect_timeout=%d", int(ConnectTimeout.Seconds()))
+	switch {
+	case !strings.HasPrefix(url, "postgres://") && !strings.HasPrefix(url, "postgresql://"):
+		return url + " " + param // key=value form
+	case strings.Contains(url, "?"):
+		return url + "&" + param
+	}
+	return url + "?" + param
+}
+
+// Unavailable reports whether err means that the database could not be
+// reached or dropped the connection (stopped, restarting, refusing
+// connections, unreachable), rather than that a query failed: the same
+// request may succeed in a moment. The pool replaces broken connections
+// by itself, so nothing needs restarting when the database is back.
+func Unavailable(err error) bool {
+	var connect *pgconn.ConnectError
+	var pg *pgconn.PgError
+	var op *net.OpError
+	switch {
+	case err == nil:
+		return false
+	case errors.As(err, &connect): // whatever the server said: refused, starting up, not accepting connections
+		return true
+	case errors.As(err, &pg):
+		// 08: connection exception; 57P01-03: terminated by the
+		// administrator, crash shutdown, cannot connect now.
+		return strings.HasPrefix(pg.Code, "08") || pg.Code == "57P01" || pg.Code == "57P02" || pg.Code == "57P03"
+	case errors.As(err, &op), errors.Is(err, driver.ErrBadConn), errors.Is(err, sql.ErrConnDone),
+		errors.Is(err, pgconn.ErrConnClosed), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return true
+	}
+	return pgconn.SafeToRetry(err)
 }
 
 // Close releases the connection pool.

@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"thidua/internal/errs"
+	"thidua/internal/store"
 )
 
 // status maps an error code to its HTTP status, in one place.
@@ -24,6 +25,8 @@ func status(code errs.Code) int {
 		return http.StatusConflict
 	case errs.TooMany:
 		return http.StatusTooManyRequests
+	case errs.Unavailable:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }
@@ -46,8 +49,12 @@ func (s *Server) handleError(err error, c echo.Context) {
 	}
 	e := toAppError(err)
 	st := status(e.Code)
-	if st == http.StatusInternalServerError {
+	switch st {
+	case http.StatusInternalServerError:
 		s.opts.Logger.Error("internal error", "err", err, "uri", c.Request().RequestURI)
+	case http.StatusServiceUnavailable:
+		s.opts.Logger.Warn("database unavailable", "err", err, "uri", c.Request().RequestURI)
+		c.Response().Header().Set("Retry-After", "5")
 	}
 	var out error
 	switch {
@@ -70,9 +77,18 @@ func (s *Server) handleError(err error, c echo.Context) {
 	}
 }
 
+// sessionError answers a failure of the session store (the database)
+// with the app's error page, not scs's plain "Internal Server Error".
+func (s *Server) sessionError(w http.ResponseWriter, r *http.Request, err error) {
+	s.handleError(err, s.NewContext(r, echo.NewResponse(w, s.Echo)))
+}
+
 func toAppError(err error) *errs.Error {
 	if e, ok := errs.As(err); ok {
 		return e
+	}
+	if store.Unavailable(err) {
+		return errs.New(errs.Unavailable, "Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, hãy báo quản trị hệ thống.")
 	}
 	var he *echo.HTTPError
 	if errors.As(err, &he) {
@@ -114,6 +130,8 @@ func errorTitle(status int) string {
 		return "Dữ liệu đã thay đổi"
 	case http.StatusTooManyRequests:
 		return "Thao tác quá nhiều lần"
+	case http.StatusServiceUnavailable:
+		return "Tạm thời gián đoạn"
 	case http.StatusUnprocessableEntity:
 		return "Dữ liệu chưa hợp lệ"
 	}
