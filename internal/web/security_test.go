@@ -432,6 +432,29 @@ func TestMassAssignment(t *testing.T) {
 		t.Errorf("Thanh Hóa's registration changed: %q v%d", note, v)
 	}
 
+	// A unit's officer declaring that it leads its cluster, which only the
+	// board confirms (after the cluster's vote), and who recorded it.
+	st, body = s.api(t, na, "PUT", "/units/"+itoa(w.unit)+"/facts/2026", map[string]any{"rating": "htxs", "completed": true,
+		"leads_cluster": true, "recorded_by": map[string]any{"leads_cluster": map[string]any{"user_id": 1, "name": "Hội đồng"}}})
+	if st != http.StatusUnprocessableEntity || fields(body)["leads_cluster"] == nil {
+		t.Errorf("officer sets leads_cluster: %d %v", st, body)
+	}
+	var leads int
+	if err := db.QueryRow(`SELECT count(*) FROM collective_facts WHERE unit_id = $1 AND leads_cluster`, w.unit).Scan(&leads); err != nil {
+		t.Fatal(err)
+	}
+	if leads != 0 {
+		t.Errorf("Nghệ An leads its cluster by its own word")
+	}
+	st, body = s.api(t, na, "PUT", "/units/"+itoa(w.unit)+"/facts/2026", map[string]any{"rating": "htxs", "completed": true,
+		"recorded_by": map[string]any{"rating": map[string]any{"user_id": 1, "name": "Hội đồng"}}, "unit_id": th, "year": 2020})
+	if st != http.StatusOK {
+		t.Fatalf("officer sets facts: %d %v", st, body)
+	}
+	if by := jsonAt(body, "recorded_by", "rating", "name"); by != "Trần Văn Nghệ" || jsonAt(body, "unit_id") != float64(w.unit) {
+		t.Errorf("facts recorded by %v for unit %v", by, jsonAt(body, "unit_id"))
+	}
+
 	// A user created "inactive" with a chosen id and hash: only what an
 	// administrator may set is taken, and the account works.
 	st, body = s.api(t, admin, "POST", "/users", map[string]any{"username": "can.bo.moi", "full_name": "Cán Bộ Mới", "role": "officer",
