@@ -25,6 +25,15 @@ func (AuditEntry) TableName() string { return "audit_log" }
 // Audit records a write. before and after are marshalled to JSON; pass nil
 // for a creation's before or a deletion's after.
 func (s *Store) Audit(ctx context.Context, userID int64, action, entity string, entityID int64, reason string, before, after any) error {
+	e, err := NewAuditEntry(userID, action, entity, entityID, reason, before, after)
+	if err != nil {
+		return err
+	}
+	return s.DB.WithContext(ctx).Omit("ID", "At", "Username").Create(&e).Error
+}
+
+// NewAuditEntry is the entry Audit would record, for AuditMany.
+func NewAuditEntry(userID int64, action, entity string, entityID int64, reason string, before, after any) (AuditEntry, error) {
 	e := AuditEntry{Action: action, Entity: entity, Reason: reason}
 	if userID != 0 {
 		e.UserID = &userID
@@ -34,13 +43,23 @@ func (s *Store) Audit(ctx context.Context, userID int64, action, entity string, 
 	}
 	var err error
 	if e.Before, err = marshalOrNil(before); err != nil {
-		return err
+		return e, err
 	}
-	if e.After, err = marshalOrNil(after); err != nil {
-		return err
-	}
-	return s.DB.WithContext(ctx).Omit("ID", "At", "Username").Create(&e).Error
+	e.After, err = marshalOrNil(after)
+	return e, err
 }
+
+// AuditMany records many writes in a few statements (imports).
+func (s *Store) AuditMany(ctx context.Context, entries []AuditEntry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	return s.DB.WithContext(ctx).Omit("ID", "At", "Username").CreateInBatches(&entries, batchRows).Error
+}
+
+// batchRows is the rows per INSERT of a batch write: well under
+// PostgreSQL's 65 535 parameters for the widest of our tables.
+const batchRows = 1000
 
 func marshalOrNil(v any) (json.RawMessage, error) {
 	if v == nil {

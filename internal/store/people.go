@@ -161,6 +161,20 @@ func (s *Store) CreatePerson(ctx context.Context, p Person) (Person, error) {
 	return s.Person(ctx, p.ID)
 }
 
+// CreatePeople records new people in a few statements (imports); the
+// returned people carry their IDs, in the same order.
+func (s *Store) CreatePeople(ctx context.Context, people []Person) ([]Person, error) {
+	now := time.Now()
+	for i := range people {
+		people[i].ID, people[i].Version, people[i].CreatedAt, people[i].UpdatedAt = 0, 1, now, now
+	}
+	if len(people) == 0 {
+		return people, nil
+	}
+	err := s.DB.WithContext(ctx).Omit("ID", "UnitName").CreateInBatches(&people, batchRows).Error
+	return people, err
+}
+
 // UpdatePerson writes every editable column of p if its version is still
 // p.Version; otherwise someone else saved first and Conflict is returned.
 func (s *Store) UpdatePerson(ctx context.Context, p Person) (Person, error) {
@@ -201,6 +215,29 @@ func (s *Store) Moves(ctx context.Context, personID int64) ([]PersonMove, error)
 func (s *Store) SetRating(ctx context.Context, r PersonRating) error {
 	return s.DB.WithContext(ctx).Exec(`INSERT INTO person_ratings (person_id, year, rating) VALUES (?, ?, ?)
 		ON CONFLICT (person_id, year) DO UPDATE SET rating = EXCLUDED.rating`, r.PersonID, r.Year, r.Rating).Error
+}
+
+// SetRatings records many ratings, replacing those of the same person
+// and year, in a few statements (imports).
+func (s *Store) SetRatings(ctx context.Context, ratings []PersonRating) error {
+	for start := 0; start < len(ratings); start += batchRows {
+		chunk := ratings[start:min(start+batchRows, len(ratings))]
+		var q strings.Builder
+		args := make([]any, 0, 3*len(chunk))
+		q.WriteString(`INSERT INTO person_ratings (person_id, year, rating) VALUES `)
+		for i, r := range chunk {
+			if i > 0 {
+				q.WriteString(", ")
+			}
+			q.WriteString("(?, ?, ?)")
+			args = append(args, r.PersonID, r.Year, r.Rating)
+		}
+		q.WriteString(` ON CONFLICT (person_id, year) DO UPDATE SET rating = EXCLUDED.rating`)
+		if err := s.DB.WithContext(ctx).Exec(q.String(), args...).Error; err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // DeleteRating removes a person's rating for a year.
