@@ -46,8 +46,10 @@ func killAfter(t *testing.T, f *fixture, n int, kill func(tx *gorm.DB)) *int {
 		if tx.Statement.Table != "people" || tx.Error != nil {
 			return
 		}
-		created++
-		if created == n {
+		// People are inserted in batches: count rows, not statements.
+		was := created
+		created += int(tx.Statement.RowsAffected)
+		if was < n && created >= n {
 			kill(tx)
 		}
 	})
