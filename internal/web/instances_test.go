@@ -54,6 +54,26 @@ func twoServers(t *testing.T) (*site, *site) {
 	return sites[0], sites[1]
 }
 
+// cluster2040 opens the year 2040 with one national cluster of Thanh
+// Hóa (head), Nghệ An and Hà Tĩnh (deputy).
+func (s *site) cluster2040(t *testing.T) (th, na, ht int64, c app.ClusterView) {
+	t.Helper()
+	ctx := context.Background()
+	th, na, ht = s.unit(t, seed.ProvinceCode("Thanh Hóa")), s.unit(t, seed.ProvinceCode("Nghệ An")), s.unit(t, seed.ProvinceCode("Hà Tĩnh"))
+	if _, err := s.app.SaveYear(ctx, auth.System, cluster.Year{Year: 2040, Title: "Năm thi đua 2040",
+		StartsOn: time.Date(2040, 1, 1, 0, 0, 0, 0, time.UTC), EndsOn: time.Date(2040, 12, 31, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.app.SaveCluster(ctx, auth.System, 0, app.ClusterInput{Year: 2040, Level: "national", Number: 1, Members: []int64{th, na, ht}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.app.Designate(ctx, auth.System, c.ID, c.Version, cluster.Designation{HeadUnitID: th, DeputyUnitID: ht}); err != nil {
+		t.Fatal(err)
+	}
+	return th, na, ht, c
+}
+
 // on is the same browser (the same cookies) talking to another server:
 // cookies belong to the host, not the port, as behind one proxy.
 func (b *browser) on(s *site) *browser { return &browser{t: b.t, site: s, hc: b.hc} }
@@ -62,18 +82,7 @@ func TestTwoServersOneDatabase(t *testing.T) {
 	t.Parallel()
 	a, b := twoServers(t)
 	ctx := context.Background()
-	th, na, ht := a.unit(t, seed.ProvinceCode("Thanh Hóa")), a.unit(t, seed.ProvinceCode("Nghệ An")), a.unit(t, seed.ProvinceCode("Hà Tĩnh"))
-	if _, err := a.app.SaveYear(ctx, auth.System, cluster.Year{Year: 2040, Title: "Năm thi đua 2040",
-		StartsOn: time.Date(2040, 1, 1, 0, 0, 0, 0, time.UTC), EndsOn: time.Date(2040, 12, 31, 0, 0, 0, 0, time.UTC)}); err != nil {
-		t.Fatal(err)
-	}
-	c, err := a.app.SaveCluster(ctx, auth.System, 0, app.ClusterInput{Year: 2040, Level: "national", Number: 1, Members: []int64{th, na, ht}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.app.Designate(ctx, auth.System, c.ID, c.Version, cluster.Designation{HeadUnitID: th, DeputyUnitID: ht}); err != nil {
-		t.Fatal(err)
-	}
+	_, na, _, _ := a.cluster2040(t)
 	target := 90.0
 	info, err := a.app.SaveTable(ctx, auth.System, store.TableInfo{Year: 2040, Name: "Bảng tiêu chí 2040", Level: "national", UnitType: "provincial"},
 		scoring.Table{Criteria: []scoring.Criterion{

@@ -7,11 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"testing"
-	"time"
 
-	"thidua/internal/app"
-	"thidua/internal/auth"
-	"thidua/internal/cluster"
 	"thidua/internal/seed"
 	"thidua/internal/store"
 
@@ -25,18 +21,7 @@ func TestScoringOverHTTP(t *testing.T) {
 	t.Parallel()
 	s := newSite(t)
 	ctx := context.Background()
-	th, na, ht := s.unit(t, seed.ProvinceCode("Thanh Hóa")), s.unit(t, seed.ProvinceCode("Nghệ An")), s.unit(t, seed.ProvinceCode("Hà Tĩnh"))
-	if _, err := s.app.SaveYear(ctx, auth.System, cluster.Year{Year: 2040, Title: "Năm thi đua 2040",
-		StartsOn: time.Date(2040, 1, 1, 0, 0, 0, 0, time.UTC), EndsOn: time.Date(2040, 12, 31, 0, 0, 0, 0, time.UTC)}); err != nil {
-		t.Fatal(err)
-	}
-	c, err := s.app.SaveCluster(ctx, auth.System, 0, app.ClusterInput{Year: 2040, Level: "national", Number: 1, Members: []int64{th, na, ht}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.app.Designate(ctx, auth.System, c.ID, c.Version, cluster.Designation{HeadUnitID: th, DeputyUnitID: ht}); err != nil {
-		t.Fatal(err)
-	}
+	_, na, _, c := s.cluster2040(t)
 
 	board := s.browser(t)
 	board.login("hoidong")
