@@ -535,7 +535,15 @@ func TestAuthorizationMatrix(t *testing.T) {
 					if tc.query != "" {
 						target += "?" + fill.Replace(tc.query)
 					}
+					var audits int
+					if method == http.MethodGet {
+						audits = auditRows(t, gs)
+					}
 					o := c.send(method, target, fill.Replace(tc.body))
+					// CSRF checks only unsafe methods: a GET must never write.
+					if method == http.MethodGet && auditRows(t, gs) != audits {
+						t.Errorf("%s as %s (%s) wrote to the change history", route, role, target)
+					}
 					want, _ := tc.expect(role)
 					if listed && !o.meets(want, strings.HasPrefix(path, "/api/"), method) {
 						t.Errorf("%s as %s (%s): want %s, got %s", route, role, target, want, o)

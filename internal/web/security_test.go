@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -8,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"thidua/internal/auth"
 	"thidua/internal/seed"
 )
 
@@ -719,3 +721,63 @@ func TestSearchMetacharacters(t *testing.T) {
 }
 
 func asList(v any) []any { l, _ := v.([]any); return l }
+
+// TestAPITokens: the API opens only to a live bearer token sent in the
+// header: not a tampered, expired or revoked one, not one in the query
+// string, and the database keeps only its hash.
+func TestAPITokens(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	ctx := context.Background()
+	tok := s.token(t, "canbo.nghean")
+	if st, _ := s.api(t, tok, "GET", "/me", nil); st != 200 {
+		t.Fatalf("a fresh token: %d", st)
+	}
+	var n int
+	if err := s.app.Store.SQL().QueryRow(`SELECT count(*) FROM api_tokens WHERE encode(token_hash, 'escape') LIKE '%' || $1 || '%'`, tok).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("the token is stored as it is (%d, %v)", n, err)
+	}
+	tampered := tok[:len(tok)-1] + map[bool]string{true: "A", false: "B"}[tok[len(tok)-1] != 'A']
+	for name, token := range map[string]string{"tampered": tampered, "empty": "", "prefix only": "tdk_"} {
+		if st, _ := s.api(t, token, "GET", "/me", nil); st != http.StatusUnauthorized {
+			t.Errorf("%s token: %d", name, st)
+		}
+	}
+	for _, q := range []string{"?access_token=", "?token="} {
+		res, err := http.Get(s.URL + "/api/v1/me" + q + url.QueryEscape(tok))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusUnauthorized {
+			t.Errorf("token in the query string (%s): %d", q, res.StatusCode)
+		}
+	}
+	// A token that has expired.
+	s.app.Now = func() time.Time { return time.Now().Add(-2 * time.Hour) }
+	old, err := s.app.CreateToken(ctx, auth.System, "canbo.nghean", "hết hạn", time.Hour)
+	s.app.Now = time.Now
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := s.api(t, old, "GET", "/me", nil); st != http.StatusUnauthorized {
+		t.Errorf("expired token: %d", st)
+	}
+	// Locking the account revokes its tokens, for good: unlocking does not revive them.
+	admin := s.token(t, "admin")
+	u, err := s.app.Store.UserByName(ctx, "canbo.nghean")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, active := range []bool{false, true} {
+		if st, body := s.api(t, admin, "PUT", "/users/"+itoa(u.ID)+"/active", map[string]any{"active": active}); st != 200 {
+			t.Fatalf("active=%v: %d %v", active, st, body)
+		}
+		if st, _ := s.api(t, tok, "GET", "/me", nil); st != http.StatusUnauthorized {
+			t.Errorf("token after active=%v: %d", active, st)
+		}
+	}
+	if st, _ := s.api(t, s.token(t, "canbo.nghean"), "GET", "/me", nil); st != 200 {
+		t.Errorf("a new token after unlocking: %d", st)
+	}
+}
