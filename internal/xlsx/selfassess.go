@@ -181,7 +181,7 @@ var selfGuideSteps = []string{
 }
 
 func writeSelfGuide(f *excelize.File, st tioStyles, d SelfDoc) error {
-	const width = 120.0
+	const width = 86.0 // A4 portrait, margins included
 	if err := printSetup(f, SheetGuide); err != nil {
 		return err
 	}
@@ -282,7 +282,7 @@ func writeSelfSheet(f *excelize.File, st tioStyles, in selfInputStyles, d SelfDo
 		style int
 	}{
 		{fmt.Sprintf("BẢNG TỰ CHẤM ĐIỂM THI ĐUA NĂM %d", d.Year), st.title},
-		{d.UnitName, st.bold},
+		{d.UnitName, st.title},
 		{fmt.Sprintf("Theo bảng tiêu chí: %s (phiên bản %d)", d.TableName, max(d.TableVersion, 1)), st.subtitle},
 	}
 	for i, t := range title {
@@ -401,7 +401,8 @@ func writeSelfRow(f *excelize.File, st tioStyles, in selfInputStyles, v *selfVal
 			return err
 		}
 	}
-	h := max(lines(c.Name, selfWidths[scName], 12), strings.Count(selfNeeds(c), "\n")+1, lines(e.Explanation, selfWidths[scExplanation], 12))
+	h := max(lines(c.Name, selfWidths[scName], 12), lines(vals[scNeeds].(string), selfWidths[scNeeds], 12),
+		lines(e.Explanation, selfWidths[scExplanation], 12), lines(e.Evidence, selfWidths[scEvidence], 12))
 	return f.SetRowHeight(sh, n, height(min(h, 12), 12))
 }
 
