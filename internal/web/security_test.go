@@ -277,6 +277,17 @@ func TestOtherUnitsIDs(t *testing.T) {
 	if st, body := s.api(t, na, "GET", "/units?q=thanh+hoa", nil); st != 200 || jsonAt(body, "total") != float64(0) {
 		t.Errorf("another unit found in the registry: %d total %v", st, jsonAt(body, "total"))
 	}
+	if st, body := s.api(t, na, "GET", "/proposals?year=2026&unit_id="+itoa(th), nil); st != 200 || len(asList(jsonAt(body, "proposals"))) != 0 {
+		t.Errorf("another unit's proposals listed: %d %d", st, len(asList(jsonAt(body, "proposals"))))
+	}
+	// Award documents: query parameters that would widen an officer's scope
+	// (the tờ trình is always one unit's: it has no scope to widen).
+	for _, doc := range []string{"list.xlsx?unit_id=" + itoa(th), "list.xlsx?scope=sector", "list.xlsx?scope=cluster&cluster_id=" + itoa(w.cluster),
+		"list.xlsx?cluster_id=" + itoa(w.cluster), "submission.xlsx?unit_id=" + itoa(th)} {
+		if st, _ := s.api(t, na, "GET", "/years/2026/proposals/"+doc, nil); st != http.StatusForbidden {
+			t.Errorf("%s: %d", doc, st)
+		}
+	}
 
 	// The same through pages: ids in the URL and in the form.
 	b := s.browser(t)
