@@ -92,6 +92,19 @@ func Empty(t testing.TB) string {
 	return withDatabase(AdminURL(), name)
 }
 
+// Missing returns the URL of a database that does not exist yet, for
+// tests of what creates it; it is dropped when the test ends.
+func Missing(t testing.TB) string {
+	t.Helper()
+	name := dbName("test")
+	t.Cleanup(func() {
+		if err := exec(context.Background(), "DROP DATABASE IF EXISTS "+quote(name)+" WITH (FORCE)"); err != nil {
+			t.Errorf("dbtest: drop %s: %v", name, err)
+		}
+	})
+	return withDatabase(AdminURL(), name)
+}
+
 func makeTemplate() error {
 	dropStale()
 	name := dbName("tpl")

@@ -195,7 +195,9 @@ func EnsureDatabase(ctx context.Context, url string) error {
 	defer admin.Close(ctx)
 	ident := `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 	_, err = admin.Exec(ctx, "CREATE DATABASE "+ident).ReadAll()
-	if errors.As(err, &pg) && pg.Code == "42P04" { // another server created it just now
+	// Another server created it just now: duplicate_database, or, when both
+	// got past the existence check at once, the catalog's unique index.
+	if errors.As(err, &pg) && (pg.Code == "42P04" || pg.Code == "23505" && pg.ConstraintName == "pg_database_datname_index") {
 		return nil
 	}
 	if err != nil {
