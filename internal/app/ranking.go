@@ -38,6 +38,10 @@ func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]Cluste
 	if err != nil {
 		return nil, nil, err
 	}
+	adjustments, err := a.Store.YearAdjustments(ctx, year)
+	if err != nil {
+		return nil, nil, err
+	}
 	byUnit := map[int64]scoring.Filing{}
 	tables := map[int64]scoring.Table{}
 	ids := make([]int64, 0, len(filings))
@@ -73,10 +77,7 @@ func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]Cluste
 			units[m] = u
 			s := scoring.Standing{UnitID: m, UnitCode: u.Code}
 			if f, ok := byUnit[m]; ok {
-				adj, err := a.Store.Adjustments(ctx, f.TableID, m)
-				if err != nil {
-					return nil, nil, err
-				}
+				adj := adjustments[[2]int64{f.TableID, m}]
 				self := scoring.Evaluate(tables[f.TableID], f.Self, adj)
 				s.SelfTotal, s.Total, s.Achievement, s.Deduction = self.Total, self.Total, self.Achievement, self.Deduction
 				if f.Status == scoring.Reviewed {

@@ -295,6 +295,25 @@ func TestDeadlineAndAdjustment(t *testing.T) {
 	if v.Self.Applicable != 80 || v.Self.Raw != 40 || v.Self.Scaled != 50 {
 		t.Fatalf("with adjustment: %+v", v.Self)
 	}
+	// The ranking applies the same adjustment.
+	cs, _, err := f.Ranking(f.ctx, f.viewer, 2040)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, cr := range cs {
+		for _, st := range cr.Standings {
+			if st.UnitID == s.na {
+				found = true
+				if st.SelfTotal != v.Self.Total {
+					t.Errorf("ranking total %v, filing total %v", st.SelfTotal, v.Self.Total)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("Nghệ An is not ranked")
+	}
 }
 
 func TestTableScopeRules(t *testing.T) {

@@ -199,6 +199,28 @@ func (s *Store) Adjustments(ctx context.Context, tableID, unitID int64) (map[int
 	return out, err
 }
 
+// YearAdjustments returns every adjustment of a year's tables, by table
+// and unit: one query for a ranking rather than one per unit.
+func (s *Store) YearAdjustments(ctx context.Context, year int) (map[[2]int64]map[int64]scoring.Adjustment, error) {
+	var rows []struct {
+		TableID, UnitID, CriterionID int64
+		Share                        float64
+		Reason                       string
+	}
+	err := s.DB.WithContext(ctx).Table("criterion_adjustments a").Select("c.table_id, a.unit_id, a.criterion_id, a.share, a.reason").
+		Joins("JOIN criteria c ON c.id = a.criterion_id").Joins("JOIN criteria_tables t ON t.id = c.table_id").
+		Where("t.year = ?", year).Find(&rows).Error
+	out := map[[2]int64]map[int64]scoring.Adjustment{}
+	for _, r := range rows {
+		k := [2]int64{r.TableID, r.UnitID}
+		if out[k] == nil {
+			out[k] = map[int64]scoring.Adjustment{}
+		}
+		out[k][r.CriterionID] = scoring.Adjustment{CriterionID: r.CriterionID, Share: r.Share, Reason: r.Reason}
+	}
+	return out, err
+}
+
 // CopyAdjustments gives a new version of a table the adjustments of the
 // old one, criterion by code.
 func (s *Store) CopyAdjustments(ctx context.Context, from, to int64) error {
