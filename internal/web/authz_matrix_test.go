@@ -353,6 +353,28 @@ func (c authzCase) expect(role string) (expectation, error) {
 type observed struct {
 	status   int
 	location string
+	header   http.Header
+}
+
+// headerProblems lists the security headers an answer lacks: every answer,
+// page, file, JSON, redirect or error, carries them.
+func (o observed) headerProblems() []string {
+	var out []string
+	for h, want := range map[string]string{"X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"} {
+		if got := o.header.Get(h); got != want {
+			out = append(out, fmt.Sprintf("%s=%q", h, got))
+		}
+	}
+	csp := o.header.Get("Content-Security-Policy")
+	if !strings.Contains(csp, "script-src 'self'") || !strings.Contains(csp, "frame-ancestors 'none'") || strings.Contains(csp, "unsafe") {
+		out = append(out, fmt.Sprintf("Content-Security-Policy=%q", csp))
+	}
+	for _, line := range o.header.Values("Set-Cookie") {
+		if !strings.Contains(line, "HttpOnly") || !strings.Contains(line, "SameSite") {
+			out = append(out, "Set-Cookie "+line)
+		}
+	}
+	return out
 }
 
 func (o observed) String() string {
@@ -450,7 +472,7 @@ func (c *authzClient) send(method, path, body string) observed {
 		}
 		_, _ = io.Copy(io.Discard, res.Body)
 		res.Body.Close()
-		return observed{status: res.StatusCode}
+		return observed{status: res.StatusCode, header: res.Header}
 	}
 	b := c.b
 	if method == http.MethodPost && path == "/logout" && c.user != "" {
@@ -470,7 +492,7 @@ func (c *authzClient) send(method, path, body string) observed {
 	default:
 		c.t.Fatalf("pages use GET and POST only: %s %s", method, path)
 	}
-	o := observed{status: r.status}
+	o := observed{status: r.status, header: r.header}
 	if r.status >= 300 && r.status < 400 {
 		o.location = r.location
 	}
@@ -547,6 +569,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 					want, _ := tc.expect(role)
 					if listed && !o.meets(want, strings.HasPrefix(path, "/api/"), method) {
 						t.Errorf("%s as %s (%s): want %s, got %s", route, role, target, want, o)
+					}
+					if p := o.headerProblems(); len(p) > 0 {
+						t.Errorf("%s as %s (%s): security headers: %s", route, role, target, strings.Join(p, ", "))
 					}
 					mu.Lock()
 					if seen[route] == nil {

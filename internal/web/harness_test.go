@@ -73,6 +73,7 @@ type reply struct {
 	status   int
 	body     string
 	location string
+	header   http.Header
 }
 
 func (b *browser) do(req *http.Request) reply {
@@ -83,7 +84,7 @@ func (b *browser) do(req *http.Request) reply {
 	}
 	defer res.Body.Close()
 	body, _ := io.ReadAll(res.Body)
-	return reply{status: res.StatusCode, body: string(body), location: res.Header.Get("Location")}
+	return reply{status: res.StatusCode, body: string(body), location: res.Header.Get("Location"), header: res.Header}
 }
 
 func (b *browser) get(path string) reply {
