@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"regexp"
@@ -14,7 +13,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"thidua/internal/award"
-	"thidua/internal/errs"
 )
 
 // Sheets of the personnel workbook of one unit. The guide is SheetGuide.
@@ -576,34 +574,9 @@ func ReadPeople(r io.Reader, size int64) (doc PeopleDoc, problems []Problem, err
 			doc, problems, err = PeopleDoc{}, nil, refuse(MsgFileCorrupt)
 		}
 	}()
-	if size > MaxTableFileSize {
-		return doc, nil, refuse(MsgFileTooBig(size))
-	}
-	data, err := io.ReadAll(io.LimitReader(r, MaxTableFileSize+1))
+	f, _, err := openUpload(r, size, MsgPeopleEmpty, MsgPeopleBomb)
 	if err != nil {
 		return doc, nil, err
-	}
-	if len(data) > MaxTableFileSize {
-		return doc, nil, refuse(MsgFileTooBig(max(size, int64(len(data)))))
-	}
-	if _, err := sniffWorkbook(data); err != nil {
-		if e, ok := errs.As(err); ok {
-			switch e.Message {
-			case MsgFileEmpty:
-				return doc, nil, refuse(MsgPeopleEmpty)
-			case MsgFileBomb:
-				return doc, nil, refuse(MsgPeopleBomb)
-			}
-		}
-		return doc, nil, err
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: tioUnzipLimit, UnzipXMLSizeLimit: tioUnzipXMLLimit, RawCellValue: true})
-	if err != nil {
-		if strings.Contains(err.Error(), "unzip size") {
-			return doc, nil, refuse(MsgPeopleBomb)
-		}
-		return doc, nil, refuse(MsgFileCorrupt)
 	}
 	defer f.Close()
 	pr := &peopleReader{f: f, doc: &doc}

@@ -1,10 +1,8 @@
 package xlsx
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -13,7 +11,6 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
 
-	"thidua/internal/errs"
 	"thidua/internal/scoring"
 )
 
@@ -537,7 +534,7 @@ func ReadSelf(r io.Reader, size int64) (up SelfUpload, problems []Problem, err e
 			up, problems, err = SelfUpload{}, nil, refuse(MsgFileCorrupt)
 		}
 	}()
-	f, err := openUpload(r, size, MsgSelfEmpty, MsgFileBomb)
+	f, _, err := openUpload(r, size, MsgSelfEmpty, MsgFileBomb)
 	if err != nil {
 		return up, nil, err
 	}
@@ -575,52 +572,6 @@ func ReadSelf(r io.Reader, size int64) (up SelfUpload, problems []Problem, err e
 		return SelfUpload{}, nil, refuse(MsgSelfNoSheet)
 	}
 	return up, problems, nil
-}
-
-// panicHook, when set (by the fuzz test), is told of every panic a reader
-// turned into a refusal, with the stack.
-var panicHook func(p any, stack []byte)
-
-func notePanic(p any) {
-	if panicHook != nil {
-		panicHook(p, debug.Stack())
-	}
-}
-
-// openUpload reads an uploaded workbook within the size limits and opens
-// it, refusing what is not an .xlsx with the reason; empty and bomb are the
-// messages for an empty file and a zip bomb.
-func openUpload(r io.Reader, size int64, empty, bomb string) (*excelize.File, error) {
-	if size > MaxTableFileSize {
-		return nil, refuse(MsgFileTooBig(size))
-	}
-	data, err := io.ReadAll(io.LimitReader(r, MaxTableFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxTableFileSize {
-		return nil, refuse(MsgFileTooBig(max(size, int64(len(data)))))
-	}
-	if _, err := sniffWorkbook(data); err != nil {
-		if e, ok := errs.As(err); ok {
-			switch e.Message {
-			case MsgFileEmpty:
-				return nil, refuse(empty)
-			case MsgFileBomb:
-				return nil, refuse(bomb)
-			}
-		}
-		return nil, err
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: tioUnzipLimit, UnzipXMLSizeLimit: tioUnzipXMLLimit, RawCellValue: true})
-	if err != nil {
-		if strings.Contains(err.Error(), "unzip size") {
-			return nil, refuse(bomb)
-		}
-		return nil, refuse(MsgFileCorrupt)
-	}
-	return f, nil
 }
 
 func readSelfMeta(f *excelize.File, sheet string, up *SelfUpload) {
