@@ -11,6 +11,12 @@ import (
 	"time"
 )
 
+// HasLibreOffice reports whether soffice is installed.
+func HasLibreOffice() bool {
+	_, err := exec.LookPath("soffice")
+	return err == nil
+}
+
 // SaveWithLibreOffice opens a workbook in LibreOffice headless and saves
 // it again as .xlsx. ok is false when LibreOffice is not installed.
 func SaveWithLibreOffice(t testing.TB, book []byte) (saved []byte, ok bool) {
