@@ -278,3 +278,49 @@ func TestReadSelfRefusesOtherWorkbooks(t *testing.T) {
 	_, _, err = ReadSelf(bytes.NewReader(nil), 0)
 	tioRefused(t, err, MsgSelfEmpty)
 }
+
+// TestReadSelfTolerant: what users do to a template that must not matter —
+// a notes sheet in front, a merged explanation cell, styled empty rows
+// below the table, numbers typed as text with a decimal comma, the
+// "không phát sinh" typed by hand without diacritics.
+func TestReadSelfTolerant(t *testing.T) {
+	d := selfDoc()
+	f, err := excelize.OpenReader(bytes.NewReader(selfWrite(t, d)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.NewSheet("Ghi chú"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.MoveSheet("Ghi chú", SheetGuide); err != nil {
+		t.Skip("this excelize cannot move sheets:", err)
+	}
+	_ = f.UnprotectSheet(SheetSelf)
+	for ref, v := range map[string]any{"G8": "180,0", "H8": "200", "I9": "khong phat sinh", "J9": "Không có vụ án bị hủy", "F11": " 12,5 "} {
+		_ = f.SetCellValue(SheetSelf, ref, v)
+	}
+	_ = f.MergeCell(SheetSelf, "J9", "K9")
+	style, _ := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFFF00"}}})
+	_ = f.SetCellStyle(SheetSelf, "A20", "K900", style)
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	up, problems, err := ReadSelf(&b, -1)
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("read: %v %v", err, problems)
+	}
+	got, problems := SelfEntries(up, d.Table, nil)
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	if e := got[13]; e.Numerator == nil || *e.Numerator != 180 || *e.Denominator != 200 {
+		t.Errorf("1.1: %+v", e)
+	}
+	if e := got[14]; !e.NotArisen || e.Explanation != "Không có vụ án bị hủy" {
+		t.Errorf("1.2: %+v", e)
+	}
+	if e := got[16]; e.Score == nil || *e.Score != 12.5 {
+		t.Errorf("3: %+v", e)
+	}
+}
