@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 
@@ -59,17 +61,46 @@ func (a *App) Login(ctx context.Context, username, password, ip string) (store.U
 // Principal loads the current user for a session or token; an account
 // that was disabled since sign-in is refused.
 func (a *App) Principal(ctx context.Context, userID int64) (auth.Principal, error) {
+	u, err := a.activeUser(ctx, userID)
+	if err != nil {
+		return auth.Principal{}, err
+	}
+	return a.withScope(ctx, u.Principal())
+}
+
+// SessionPrincipal is Principal for a session that recorded the user's
+// PasswordStamp at sign-in: once the password has changed, every session
+// opened with the old one is refused.
+func (a *App) SessionPrincipal(ctx context.Context, userID int64, stamp string) (auth.Principal, error) {
+	u, err := a.activeUser(ctx, userID)
+	if err != nil {
+		return auth.Principal{}, err
+	}
+	if stamp != PasswordStamp(u) {
+		return auth.Principal{}, errs.New(errs.Unauthorized, "Mật khẩu của tài khoản đã được đổi. Vui lòng đăng nhập lại.")
+	}
+	return a.withScope(ctx, u.Principal())
+}
+
+// PasswordStamp identifies the password a user signed in with, without
+// revealing anything of it: a digest of its (salted) hash.
+func PasswordStamp(u store.User) string {
+	sum := sha256.Sum256([]byte(u.PasswordHash))
+	return hex.EncodeToString(sum[:12])
+}
+
+func (a *App) activeUser(ctx context.Context, userID int64) (store.User, error) {
 	u, err := a.Store.UserByID(ctx, userID)
 	if err != nil {
 		if errs.CodeOf(err) == errs.NotFound {
-			return auth.Principal{}, errs.New(errs.Unauthorized, "Phiên đăng nhập không còn hiệu lực. Vui lòng đăng nhập lại.")
+			return store.User{}, errs.New(errs.Unauthorized, "Phiên đăng nhập không còn hiệu lực. Vui lòng đăng nhập lại.")
 		}
-		return auth.Principal{}, err
+		return store.User{}, err
 	}
 	if !u.Active {
-		return auth.Principal{}, errs.New(errs.Unauthorized, "Tài khoản này đã bị khóa.")
+		return store.User{}, errs.New(errs.Unauthorized, "Tài khoản này đã bị khóa.")
 	}
-	return a.withScope(ctx, u.Principal())
+	return u, nil
 }
 
 // withScope fills in what follows from the user's unit: a board member

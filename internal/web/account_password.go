@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"thidua/internal/app"
 )
 
 func (s *Server) passwordForm(c echo.Context) error {
@@ -21,9 +23,15 @@ func (s *Server) passwordChange(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	// A new session token, as at sign-in: whoever held the old one is out.
+	// A new session token, as at sign-in: whoever held the old one is out;
+	// and the new password's stamp, which every other session lacks.
 	if err := s.sessions.RenewToken(ctx); err != nil {
 		return err
 	}
+	u, err := s.app.Store.UserByID(ctx, principal(c).UserID)
+	if err != nil {
+		return err
+	}
+	s.sessions.Put(ctx, sessStamp, app.PasswordStamp(u))
 	return s.done(c, http.StatusOK, nil, "Đã đổi mật khẩu.", "/")
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"thidua/internal/app"
 	"thidua/internal/errs"
 )
 
@@ -43,6 +44,7 @@ func (s *Server) login(c echo.Context) error {
 		return err
 	}
 	s.sessions.Put(ctx, sessUserID, u.ID)
+	s.sessions.Put(ctx, sessStamp, app.PasswordStamp(u))
 	return c.Redirect(http.StatusSeeOther, safeNext(c.FormValue("next")))
 }
 

@@ -16,6 +16,7 @@ const (
 	ctxAPI       = "api"
 	ctxSession   = "session" // set once scs has loaded the session
 	sessUserID   = "user_id"
+	sessStamp    = "password_stamp" // app.PasswordStamp at sign-in
 	sessFlash    = "flash"
 )
 
@@ -41,7 +42,7 @@ func (s *Server) loadSessionUser(next echo.HandlerFunc) echo.HandlerFunc {
 		if id == 0 {
 			return next(c)
 		}
-		p, err := s.app.Principal(ctx, id)
+		p, err := s.app.SessionPrincipal(ctx, id, s.sessions.GetString(ctx, sessStamp))
 		if errs.CodeOf(err) == errs.Unauthorized {
 			if err := s.sessions.Destroy(ctx); err != nil {
 				return err

@@ -792,3 +792,37 @@ func TestAPITokens(t *testing.T) {
 		t.Errorf("a new token after unlocking: %d", st)
 	}
 }
+
+// TestPasswordChangeEndsOtherSessions: whoever learnt the old password and
+// signed in with it is out once the owner changes it; the owner's own
+// session goes on (with a new id).
+func TestPasswordChangeEndsOtherSessions(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	owner := s.browser(t)
+	owner.login("canbo.nghean")
+	intruder := s.browser(t)
+	intruder.login("canbo.nghean")
+	before := owner.sessionCookie()
+	if r := owner.post("/account/password", url.Values{"current": {seed.DemoPassword}, "password": {"mat-khau-moi-2026"},
+		"confirm": {"mat-khau-moi-2026"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("password change: %d", r.status)
+	}
+	if r := intruder.get("/people"); r.status != http.StatusSeeOther || !strings.HasPrefix(r.location, "/login") {
+		t.Errorf("a session signed in with the old password after the change: %d %s", r.status, r.location)
+	}
+	if r := owner.get("/people"); r.status != http.StatusOK {
+		t.Errorf("the owner's session after the change: %d", r.status)
+	}
+	if owner.sessionCookie() == before {
+		t.Error("the owner's session id was not renewed")
+	}
+	// Signing in again with the new password works as before.
+	again := s.browser(t)
+	if r := again.post("/login", url.Values{"username": {"canbo.nghean"}, "password": {"mat-khau-moi-2026"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("sign-in with the new password: %d", r.status)
+	}
+	if r := again.get("/people"); r.status != http.StatusOK {
+		t.Errorf("a new session after the change: %d", r.status)
+	}
+}
