@@ -79,8 +79,28 @@ func (s *Server) handleError(err error, c echo.Context) {
 
 // sessionError answers a failure of the session store (the database)
 // with the app's error page, not scs's plain "Internal Server Error".
+// scs also calls it when saving the session as the handler starts its
+// response; that response follows, so then the failure is only logged
+// (a second page would be written into the same body).
 func (s *Server) sessionError(w http.ResponseWriter, r *http.Request, err error) {
+	if s.sessionLoaded(r) {
+		s.opts.Logger.Warn("saving the session", "err", err, "uri", r.RequestURI)
+		return
+	}
 	s.handleError(err, s.NewContext(r, echo.NewResponse(w, s.Echo)))
+}
+
+// sessionLoaded reports whether r carries loaded session data: scs hands
+// its error function the request as it came when loading failed, and
+// the loaded one when saving failed. scs has no other way to ask.
+func (s *Server) sessionLoaded(r *http.Request) (loaded bool) {
+	defer func() {
+		if recover() != nil { // "scs: no session data in context"
+			loaded = false
+		}
+	}()
+	s.sessions.Status(r.Context())
+	return true
 }
 
 func toAppError(err error) *errs.Error {
