@@ -192,7 +192,7 @@ func faultSite(t *testing.T, dbURL, dsn string, log io.Writer) *site {
 type outcome struct {
 	kind           string
 	name           string // the person a write adds
-	phaseA, phaseB int32 // the phase when it was sent and when it was answered
+	phaseA, phaseB int32  // the phase when it was sent and when it was answered
 	status         int
 	body, ctype    string
 	took           time.Duration
