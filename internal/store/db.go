@@ -174,7 +174,7 @@ func isUniqueViolation(err error, constraint string) bool {
 // EnsureDatabase creates the database named in url if the server says it
 // does not exist, so a first `migrate up` needs nothing done by hand.
 func EnsureDatabase(ctx context.Context, url string) error {
-	cfg, err := pgconn.ParseConfig(url)
+	cfg, err := pgconn.ParseConfig(withConnectTimeout(url))
 	if err != nil {
 		return fmt.Errorf("DATABASE_URL không hợp lệ: %w", err)
 	}
