@@ -25,7 +25,7 @@ test:
 	export TEST_DATABASE_URL="$${TEST_DATABASE_URL:-$$PGBASE/postgres?sslmode=disable}"; \
 	$(GO) vet ./...; \
 	$(GO) test -count=1 ./...; \
-	$(GO) test -run '^$$' -fuzz '^FuzzReadWorkbook$$' -fuzztime 10s ./internal/xlsx
+	$(GO) test -run '^$$' -fuzz '^FuzzReadWorkbook$$' -fuzztime 10s -fuzzminimizetime 2s ./internal/xlsx
 
 ## bench: the Go benchmarks recorded in docs/performance.md
 bench:

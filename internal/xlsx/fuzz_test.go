@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"thidua/internal/errs"
 )
@@ -47,6 +48,12 @@ func FuzzReadWorkbook(f *testing.F) {
 				}
 			}
 		}
+		// A reader that hangs is found as a crash (the fuzzer keeps the input).
+		watchdog := time.AfterFunc(5*time.Second, func() {
+			_ = os.WriteFile(filepath.Join(os.TempDir(), "thidua-fuzz-hang.xlsx"), data, 0o644)
+			panic("a reader took more than 5 s")
+		})
+		defer watchdog.Stop()
 		_, problems, err := ReadSelf(bytes.NewReader(data), int64(len(data)))
 		check("ReadSelf", problems, err)
 		if err == nil {
