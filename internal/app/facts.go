@@ -25,6 +25,7 @@ type CollectiveFactsInput struct {
 	Thrift          bool        `json:"thrift"`
 	LeadsCluster    bool        `json:"leads_cluster"`
 	Note            string      `json:"note"`
+	Version         int         `json:"version"` // the facts' version as read; 0 when none were recorded
 	Unparsed        errs.Fields `json:"-"`
 }
 
@@ -104,6 +105,9 @@ func (a *App) SetUnitFacts(ctx context.Context, p auth.Principal, unitID int64, 
 		before, _, err := tx.CollectiveFacts(ctx, unitID, year)
 		if err != nil {
 			return err
+		}
+		if in.Version != before.Version { // someone saved since the form was read
+			return store.ErrFactsChanged
 		}
 		f := errs.Fields{}
 		for k, v := range in.Unparsed {

@@ -98,6 +98,11 @@ func TestCollectiveFactsAndPublication(t *testing.T) {
 	if facts.RecordedBy["movement"].UserID != officer.UserID || facts.RecordedBy["rating"].Name == "" {
 		t.Fatalf("recorded by %+v", facts.RecordedBy)
 	}
+	// A save over facts someone saved since they were read is refused:
+	// no silent overwrite (the officer's form was read before their save).
+	_, err = f.SetUnitFacts(f.ctx, f.board, th.ID, year, lead)
+	wantCode(t, err, errs.Conflict)
+	lead.Version = facts.Version
 	if _, err := f.SetUnitFacts(f.ctx, f.board, th.ID, year, lead); err != nil {
 		t.Fatal(err)
 	}

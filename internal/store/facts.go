@@ -32,6 +32,7 @@ type CollectiveFacts struct {
 	Note            string              `json:"note"`
 	RecordedByJSON  json.RawMessage     `json:"-" gorm:"column:recorded_by;type:jsonb"`
 	RecordedBy      map[string]Recorder `json:"recorded_by" gorm:"-"`
+	Version         int                 `json:"version"` // 0: nothing recorded yet
 	UpdatedAt       time.Time           `json:"updated_at"`
 }
 
@@ -57,7 +58,12 @@ func (s *Store) CollectiveFacts(ctx context.Context, unitID int64, year int) (Co
 	return f, true, nil
 }
 
-// SaveCollectiveFacts inserts or replaces a unit's facts for a year.
+// ErrFactsChanged answers a save over facts someone saved in between.
+var ErrFactsChanged = stale("kết quả của tập thể")
+
+// SaveCollectiveFacts records a unit's facts for a year over the version
+// they were read at (f.Version, 0 when none were recorded); if someone
+// saved in between, nothing is written and Conflict is returned.
 func (s *Store) SaveCollectiveFacts(ctx context.Context, f CollectiveFacts) (CollectiveFacts, error) {
 	if f.RecordedBy == nil {
 		f.RecordedBy = map[string]Recorder{}
@@ -66,17 +72,26 @@ func (s *Store) SaveCollectiveFacts(ctx context.Context, f CollectiveFacts) (Col
 	if err != nil {
 		return f, err
 	}
-	err = s.DB.WithContext(ctx).Exec(`INSERT INTO collective_facts (unit_id, year, rating, completed, exceeded_targets,
-		movement, solidarity, new_model, thrift, leads_cluster, note, recorded_by, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), now())
-		ON CONFLICT (unit_id, year) DO UPDATE SET rating = EXCLUDED.rating, completed = EXCLUDED.completed,
-		exceeded_targets = EXCLUDED.exceeded_targets, movement = EXCLUDED.movement, solidarity = EXCLUDED.solidarity,
-		new_model = EXCLUDED.new_model, thrift = EXCLUDED.thrift, leads_cluster = EXCLUDED.leads_cluster,
-		note = EXCLUDED.note, recorded_by = EXCLUDED.recorded_by, updated_at = now()`,
-		f.UnitID, f.Year, f.Rating, f.Completed, f.ExceededTargets, f.Movement, f.Solidarity, f.NewModel,
-		f.Thrift, f.LeadsCluster, f.Note, string(by)).Error
-	if err != nil {
-		return f, err
+	var res *gorm.DB
+	if f.Version == 0 {
+		res = s.DB.WithContext(ctx).Exec(`INSERT INTO collective_facts (unit_id, year, rating, completed, exceeded_targets,
+			movement, solidarity, new_model, thrift, leads_cluster, note, recorded_by, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), now())
+			ON CONFLICT (unit_id, year) DO NOTHING`,
+			f.UnitID, f.Year, f.Rating, f.Completed, f.ExceededTargets, f.Movement, f.Solidarity, f.NewModel,
+			f.Thrift, f.LeadsCluster, f.Note, string(by))
+	} else {
+		res = s.DB.WithContext(ctx).Exec(`UPDATE collective_facts SET rating = ?, completed = ?, exceeded_targets = ?,
+			movement = ?, solidarity = ?, new_model = ?, thrift = ?, leads_cluster = ?, note = ?, recorded_by = CAST(? AS jsonb),
+			version = version + 1, updated_at = now() WHERE unit_id = ? AND year = ? AND version = ?`,
+			f.Rating, f.Completed, f.ExceededTargets, f.Movement, f.Solidarity, f.NewModel, f.Thrift, f.LeadsCluster, f.Note,
+			string(by), f.UnitID, f.Year, f.Version)
+	}
+	if res.Error != nil {
+		return f, res.Error
+	}
+	if res.RowsAffected != 1 {
+		return f, ErrFactsChanged
 	}
 	out, _, err := s.CollectiveFacts(ctx, f.UnitID, f.Year)
 	return out, err

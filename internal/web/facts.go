@@ -107,10 +107,14 @@ func (s *Server) factsSave(c echo.Context) error {
 			Completed: form["completed"] != "", ExceededTargets: form["exceeded_targets"] != "", Movement: form["movement"] != "",
 			Solidarity: form["solidarity"] != "", NewModel: form["new_model"] != "", Thrift: form["thrift"] != "",
 			LeadsCluster: form["leads_cluster"] != ""}
+		in.Version, _ = strconv.Atoi(formValue(c, "version"))
 	}
 	out, err := s.app.SetUnitFacts(c.Request().Context(), principal(c), id, year, in)
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+			if errs.CodeOf(err) == errs.Conflict {
+				form = nil // show what is stored now
+			}
 			return s.factsPage(c, status(errs.CodeOf(err)), id, year, form, err)
 		}
 		return err

@@ -82,8 +82,13 @@ func TestCollectiveFactsHTTP(t *testing.T) {
 		t.Fatalf("other officer api: %d %v", st, body)
 	}
 	board := s.token(t, "hoidong")
-	st, body = s.api(t, board, http.MethodPut, "/units/"+itoa(th)+"/facts/2031",
-		map[string]any{"rating": "htt", "completed": true, "movement": true, "solidarity": true, "leads_cluster": true})
+	in := map[string]any{"rating": "htt", "completed": true, "movement": true, "solidarity": true, "leads_cluster": true}
+	st, body = s.api(t, board, http.MethodPut, "/units/"+itoa(th)+"/facts/2031", in)
+	if st != http.StatusConflict { // the officer saved since: the board must send the version it read
+		t.Fatalf("board api without the version: %d %v", st, body)
+	}
+	in["version"] = factsVersion(t, s, board, th, 2031)
+	st, body = s.api(t, board, http.MethodPut, "/units/"+itoa(th)+"/facts/2031", in)
 	if st != http.StatusOK || body["leads_cluster"] != true {
 		t.Fatalf("board api: %d %v", st, body)
 	}
@@ -157,4 +162,15 @@ func factsLogin(b *browser, username string) {
 	if r.status != http.StatusSeeOther || r.location != "/" {
 		b.t.Fatalf("login %s: %d %s", username, r.status, r.location)
 	}
+}
+
+// factsVersion is the version of a unit's facts as the API shows them.
+func factsVersion(t *testing.T, s *site, token string, unit int64, year int) float64 {
+	t.Helper()
+	st, body := s.api(t, token, http.MethodGet, "/units/"+itoa(unit)+"/facts/"+itoa(int64(year)), nil)
+	v, ok := body["version"].(float64)
+	if st != http.StatusOK || !ok {
+		t.Fatalf("facts: %d %v", st, body)
+	}
+	return v
 }

@@ -449,7 +449,8 @@ func TestMassAssignment(t *testing.T) {
 
 	// A unit's officer declaring that it leads its cluster, which only the
 	// board confirms (after the cluster's vote), and who recorded it.
-	st, body = s.api(t, na, "PUT", "/units/"+itoa(w.unit)+"/facts/2026", map[string]any{"rating": "htxs", "completed": true,
+	naFacts := factsVersion(t, s, na, w.unit, 2026)
+	st, body = s.api(t, na, "PUT", "/units/"+itoa(w.unit)+"/facts/2026", map[string]any{"rating": "htxs", "completed": true, "version": naFacts,
 		"leads_cluster": true, "recorded_by": map[string]any{"leads_cluster": map[string]any{"user_id": 1, "name": "Hội đồng"}}})
 	if st != http.StatusUnprocessableEntity || fields(body)["leads_cluster"] == nil {
 		t.Errorf("officer sets leads_cluster: %d %v", st, body)
@@ -461,7 +462,7 @@ func TestMassAssignment(t *testing.T) {
 	if leads != 0 {
 		t.Errorf("Nghệ An leads its cluster by its own word")
 	}
-	st, body = s.api(t, na, "PUT", "/units/"+itoa(w.unit)+"/facts/2026", map[string]any{"rating": "htxs", "completed": true,
+	st, body = s.api(t, na, "PUT", "/units/"+itoa(w.unit)+"/facts/2026", map[string]any{"rating": "htxs", "completed": true, "version": naFacts,
 		"recorded_by": map[string]any{"rating": map[string]any{"user_id": 1, "name": "Hội đồng"}}, "unit_id": th, "year": 2020})
 	if st != http.StatusOK {
 		t.Fatalf("officer sets facts: %d %v", st, body)
