@@ -14,6 +14,7 @@ import (
 	"thidua/internal/errs"
 	"thidua/internal/org"
 	"thidua/internal/seed"
+	"thidua/internal/store"
 )
 
 func TestMain(m *testing.M) { os.Exit(dbtest.Main(m)) }
@@ -27,12 +28,9 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	s := dbtest.New(t)
 	h := auth.Hasher{Cost: bcrypt.MinCost}
 	ctx := context.Background()
-	if err := seed.Demo(ctx, s, h); err != nil {
-		t.Fatalf("seed: %v", err)
-	}
+	s := dbtest.NewSeeded(t, "demo", func(ctx context.Context, s *store.Store) error { return seed.Demo(ctx, s, h) })
 	f := &fixture{App: app.New(s, h), ctx: ctx}
 	for _, u := range []struct {
 		name string

@@ -40,6 +40,15 @@ var (
 // from TestMain: os.Exit(dbtest.Main(m)).
 func Main(m *testing.M) int {
 	code := m.Run()
+	seededMu.Lock()
+	for _, st := range seeded {
+		if st.name != "" {
+			if err := exec(context.Background(), "DROP DATABASE IF EXISTS "+quote(st.name)+" WITH (FORCE)"); err != nil {
+				fmt.Fprintln(os.Stderr, "dbtest: dropping seeded template:", err)
+			}
+		}
+	}
+	seededMu.Unlock()
 	if template != "" {
 		if err := exec(context.Background(), "DROP DATABASE IF EXISTS "+quote(template)+" WITH (FORCE)"); err != nil {
 			fmt.Fprintln(os.Stderr, "dbtest: dropping template:", err)
@@ -79,6 +88,71 @@ func NewURL(t testing.TB) string {
 		}
 	})
 	return withDatabase(AdminURL(), name)
+}
+
+// seededTemplate is a migrated database filled once per test binary, for
+// NewSeeded to clone.
+type seededTemplate struct {
+	once sync.Once
+	name string
+	err  error
+}
+
+var (
+	seededMu sync.Mutex
+	seeded   = map[string]*seededTemplate{}
+)
+
+// NewSeeded returns a store on a fresh database holding what fill wrote:
+// fill runs once per test binary and key, into a template that each test
+// then clones (a copy takes a fraction of a second; the demo data set
+// takes seconds to write). The clone is dropped when the test ends.
+func NewSeeded(t testing.TB, key string, fill func(context.Context, *store.Store) error) *store.Store {
+	t.Helper()
+	once.Do(func() { setupErr = makeTemplate() })
+	if setupErr != nil {
+		t.Fatalf("dbtest: template: %v (is PostgreSQL running? see README)", setupErr)
+	}
+	seededMu.Lock()
+	st := seeded[key]
+	if st == nil {
+		st = &seededTemplate{}
+		seeded[key] = st
+	}
+	seededMu.Unlock()
+	st.once.Do(func() {
+		ctx := context.Background()
+		name := dbName("tpl")
+		if st.err = exec(ctx, "CREATE DATABASE "+quote(name)+" TEMPLATE "+quote(template)); st.err != nil {
+			return
+		}
+		st.name = name
+		s, err := store.Open(ctx, withDatabase(AdminURL(), name))
+		if err != nil {
+			st.err = err
+			return
+		}
+		defer s.Close() // a template must have no open connections while it is cloned
+		st.err = fill(ctx, s)
+	})
+	if st.err != nil {
+		t.Fatalf("dbtest: filling the %s template: %v", key, st.err)
+	}
+	name := dbName("test")
+	if err := exec(context.Background(), "CREATE DATABASE "+quote(name)+" TEMPLATE "+quote(st.name)); err != nil {
+		t.Fatalf("dbtest: create database: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := exec(context.Background(), "DROP DATABASE IF EXISTS "+quote(name)+" WITH (FORCE)"); err != nil {
+			t.Errorf("dbtest: drop %s: %v", name, err)
+		}
+	})
+	s, err := store.Open(context.Background(), withDatabase(AdminURL(), name))
+	if err != nil {
+		t.Fatalf("dbtest: open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }
 
 // Empty creates a database with no schema at all, for migration tests.

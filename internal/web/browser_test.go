@@ -20,7 +20,6 @@ import (
 
 	"thidua/internal/app"
 	"thidua/internal/auth"
-	"thidua/internal/dbtest"
 	"thidua/internal/seed"
 	"thidua/internal/web"
 )
@@ -130,11 +129,8 @@ func startDemoServer(t *testing.T, orgName string) string {
 // after the demo is loaded and before the server starts.
 func serveDemo(t *testing.T, orgName string, setup func(*app.App)) string {
 	t.Helper()
-	s := dbtest.New(t)
 	h := auth.Hasher{Cost: bcrypt.MinCost}
-	if err := seed.Demo(t.Context(), s, h); err != nil {
-		t.Fatalf("seed: %v", err)
-	}
+	s := demoStore(t, h)
 	a := app.New(s, h)
 	if setup != nil {
 		setup(a)

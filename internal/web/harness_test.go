@@ -18,6 +18,7 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/dbtest"
 	"thidua/internal/seed"
+	"thidua/internal/store"
 	"thidua/internal/web"
 )
 
@@ -28,13 +29,17 @@ type site struct {
 	app *app.App
 }
 
+// demoStore is a fresh database with the demo data set, cloned from one
+// seeded once per test binary.
+func demoStore(t *testing.T, h auth.Hasher) *store.Store {
+	t.Helper()
+	return dbtest.NewSeeded(t, "demo", func(ctx context.Context, s *store.Store) error { return seed.Demo(ctx, s, h) })
+}
+
 func newSite(t *testing.T) *site {
 	t.Helper()
-	s := dbtest.New(t)
 	h := auth.Hasher{Cost: bcrypt.MinCost}
-	if err := seed.Demo(context.Background(), s, h); err != nil {
-		t.Fatal(err)
-	}
+	s := demoStore(t, h)
 	a := app.New(s, h)
 	srv, err := web.New(a, web.Options{OrgName: "Viện kiểm sát nhân dân tối cao", Logger: quietLogger()})
 	if err != nil {
