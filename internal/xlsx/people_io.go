@@ -266,15 +266,15 @@ func peopleDefaultCol(sheet, header string) (int, bool) {
 // drop-down lists, in Times New Roman; and a hidden sheet naming the unit,
 // so that the workbook of another unit is caught on upload.
 func WritePeopleTemplate(w io.Writer, doc PeopleDoc) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetDefaultFont(Font); err != nil {
-		return err
+	sheets := []string{SheetGuide}
+	for _, s := range pioSheets {
+		sheets = append(sheets, s.name)
 	}
-	st, err := newTioStyles(f)
+	f, st, err := newTemplate(append(sheets, sheetPeopleUnit)...)
 	if err != nil {
 		return err
 	}
+	defer f.Close()
 	dateFmt := "dd/mm/yyyy"
 	border := []excelize.Border{
 		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
@@ -288,17 +288,6 @@ func WritePeopleTemplate(w io.Writer, doc PeopleDoc) error {
 	dateCol, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: Font, Size: 12}, CustomNumFmt: &dateFmt,
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}})
 	if err != nil {
-		return err
-	}
-	if err := f.SetSheetName("Sheet1", SheetGuide); err != nil {
-		return err
-	}
-	for _, s := range pioSheets {
-		if _, err := f.NewSheet(s.name); err != nil {
-			return err
-		}
-	}
-	if _, err := f.NewSheet(sheetPeopleUnit); err != nil {
 		return err
 	}
 	if len(doc.People) > 0 {

@@ -89,26 +89,14 @@ type SelfDoc struct {
 // against slips; the server checks everything again), and the hidden
 // identification sheet.
 func WriteSelfTemplate(w io.Writer, d SelfDoc) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetDefaultFont(Font); err != nil {
-		return err
-	}
-	st, err := newTioStyles(f)
+	f, st, err := newTemplate(SheetGuide, SheetSelf, sheetSelfMeta)
 	if err != nil {
 		return err
 	}
+	defer f.Close()
 	in, err := newSelfInputStyles(f)
 	if err != nil {
 		return err
-	}
-	if err := f.SetSheetName("Sheet1", SheetGuide); err != nil {
-		return err
-	}
-	for _, s := range []string{SheetSelf, sheetSelfMeta} {
-		if _, err := f.NewSheet(s); err != nil {
-			return err
-		}
 	}
 	f.SetActiveSheet(1)
 	if err := writeSelfGuide(f, st, d); err != nil {

@@ -166,23 +166,11 @@ func WriteTableTemplate(w io.Writer, d TableDoc) error {
 // throughout; the table prints on A4 landscape, one page across, with its
 // header repeated.
 func WriteTable(w io.Writer, d TableDoc) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetDefaultFont(Font); err != nil {
-		return err
-	}
-	st, err := newTioStyles(f)
+	f, st, err := newTemplate(SheetGuide, SheetTable, SheetExample)
 	if err != nil {
 		return err
 	}
-	if err := f.SetSheetName("Sheet1", SheetGuide); err != nil {
-		return err
-	}
-	for _, name := range []string{SheetTable, SheetExample} {
-		if _, err := f.NewSheet(name); err != nil {
-			return err
-		}
-	}
+	defer f.Close()
 	if len(d.Criteria) > 0 {
 		// An exported table opens on its rows; the template on the guide.
 		// Set before any sheet is streamed (afterwards it would parse the
@@ -199,6 +187,30 @@ func WriteTable(w io.Writer, d TableDoc) error {
 		return err
 	}
 	return f.Write(w)
+}
+
+// newTemplate starts an import template: Times New Roman, the shared
+// styles, and its sheets in order (the first is the one a new file has).
+func newTemplate(sheets ...string) (*excelize.File, tioStyles, error) {
+	f := excelize.NewFile()
+	var st tioStyles
+	err := f.SetDefaultFont(Font)
+	if err == nil {
+		st, err = newTioStyles(f)
+	}
+	if err == nil {
+		err = f.SetSheetName("Sheet1", sheets[0])
+	}
+	for _, name := range sheets[1:] {
+		if err == nil {
+			_, err = f.NewSheet(name)
+		}
+	}
+	if err != nil {
+		f.Close()
+		return nil, st, err
+	}
+	return f, st, nil
 }
 
 type tioStyles struct {
