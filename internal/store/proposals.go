@@ -176,7 +176,12 @@ func proposalWriteError(err error, p Proposal) error {
 // AddProposalComment records a comment.
 func (s *Store) AddProposalComment(ctx context.Context, c ProposalComment) (ProposalComment, error) {
 	c.ID = 0
-	err := s.DB.WithContext(ctx).Omit("ID", "AuthorName", "At").Create(&c).Error
+	if err := s.DB.WithContext(ctx).Omit("ID", "AuthorName", "At").Create(&c).Error; err != nil {
+		return c, err
+	}
+	// Read back with the author's name and the time the database gave it.
+	err := s.DB.WithContext(ctx).Table("proposal_comments c").Select("c.*, u.full_name AS author_name").
+		Joins("JOIN users u ON u.id = c.author_user_id").Where("c.id = ?", c.ID).Take(&c).Error
 	return c, err
 }
 

@@ -130,7 +130,7 @@ func TestCollectiveFactsHTTP(t *testing.T) {
 		t.Fatalf("comment inside: %d %s", r.status, r.body)
 	}
 	st, body = s.api(t, s.token(t, "canbo.facts.sonla"), http.MethodPost, "/proposals/"+strings.TrimPrefix(page, "/proposals/")+"/comments", map[string]any{"body": "Đồng ý"})
-	if st != http.StatusCreated {
+	if st != http.StatusCreated || body["author_name"] != "Cán bộ Sơn La" || body["at"] == "0001-01-01T00:00:00Z" {
 		t.Fatalf("api comment inside: %d %v", st, body)
 	}
 	s.app.Now = func() time.Time { return time.Date(2031, 12, 1, 9, 0, 0, 0, time.UTC) }
