@@ -262,38 +262,10 @@ func awardListColumns(d AwardListDoc) ([]string, []float64) {
 // writeAwardListSheet writes the list on sheet, which must exist.
 func writeAwardListSheet(f *excelize.File, ds docStyles, sheet string, d AwardListDoc) error {
 	st, ts := ds.st, ds.ts
-	if err := landscapeSetup(f, sheet); err != nil {
-		return err
-	}
-	if err := printTitles(f, sheet, awardListHeaderRow); err != nil {
-		return err
-	}
 	headers, widths := awardListColumns(d)
 	ncol := len(headers)
-	var all float64
-	for _, w := range widths {
-		all += w
-	}
-	sw, err := f.NewStreamWriter(sheet)
+	sw, r, all, h, err := startListSheet(f, st, sheet, awardListHeaderRow, widths, d.IssuerParent, d.Issuer, d.Place, d.Date)
 	if err != nil {
-		return err
-	}
-	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
-		}
-	}
-	top := fmt.Sprintf("A%d", awardListHeaderRow+1)
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: awardListHeaderRow, TopLeftCell: top, ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}}}); err != nil {
-		return err
-	}
-	r := &rowWriter{sw: sw}
-	h := headingBlocks(widths, strings.ToUpper(d.IssuerParent), strings.ToUpper(d.Issuer), PlaceDate(d.Place, d.Date))
-	if err := writeHeading(r, st, h); err != nil {
-		return err
-	}
-	if err := r.write(6); err != nil {
 		return err
 	}
 	title := d.Title

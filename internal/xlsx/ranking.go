@@ -211,39 +211,50 @@ func rankingColumns(s rankingSheet) ([]string, []float64) {
 	return headers, widths
 }
 
-func writeRankingSheet(f *excelize.File, st styles, ts tableStyles, d RankingDoc, sheet string, s rankingSheet) error {
+// startListSheet starts a streamed A4 landscape list: print titles down to
+// the header row, column widths, the rows above the header frozen, the
+// national heading and a spacer row. all is the sum of the widths; h
+// is the heading's layout (the signature lines up with it).
+func startListSheet(f *excelize.File, st styles, sheet string, headerRow int, widths []float64, issuerParent, issuer, place string,
+	date *time.Time) (*excelize.StreamWriter, *rowWriter, float64, heading, error) {
+	var h heading
 	if err := landscapeSetup(f, sheet); err != nil {
-		return err
+		return nil, nil, 0, h, err
 	}
-	if err := printTitles(f, sheet, rankingHeaderRow); err != nil {
-		return err
+	if err := printTitles(f, sheet, headerRow); err != nil {
+		return nil, nil, 0, h, err
 	}
-	headers, widths := rankingColumns(s)
-	ncol := len(headers)
 	var all float64
 	for _, w := range widths {
 		all += w
 	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
-		return err
+		return nil, nil, 0, h, err
 	}
 	for i, w := range widths {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
+			return nil, nil, 0, h, err
 		}
 	}
-	top := fmt.Sprintf("A%d", rankingHeaderRow+1)
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: rankingHeaderRow, TopLeftCell: top, ActivePane: "bottomLeft",
+	top := fmt.Sprintf("A%d", headerRow+1)
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: top, ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}}}); err != nil {
-		return err
+		return nil, nil, 0, h, err
 	}
 	r := &rowWriter{sw: sw}
-	h := headingBlocks(widths, strings.ToUpper(d.IssuerParent), strings.ToUpper(d.Issuer), PlaceDate(d.Place, d.Date))
+	h = headingBlocks(widths, strings.ToUpper(issuerParent), strings.ToUpper(issuer), PlaceDate(place, date))
 	if err := writeHeading(r, st, h); err != nil {
-		return err
+		return nil, nil, 0, h, err
 	}
-	if err := r.write(6); err != nil {
+	return sw, r, all, h, r.write(6)
+}
+
+func writeRankingSheet(f *excelize.File, st styles, ts tableStyles, d RankingDoc, sheet string, s rankingSheet) error {
+	headers, widths := rankingColumns(s)
+	ncol := len(headers)
+	sw, r, all, _, err := startListSheet(f, st, sheet, rankingHeaderRow, widths, d.IssuerParent, d.Issuer, d.Place, d.Date)
+	if err != nil {
 		return err
 	}
 	if err := titleRow(r, ts.title, s.title, ncol, all, 14); err != nil {
