@@ -375,28 +375,9 @@ func WritePeopleTemplate(w io.Writer, doc PeopleDoc) error {
 
 func writePeopleGuide(f *excelize.File, st tioStyles, d PeopleDoc) error {
 	widths := []float64{16, 28, 80}
-	var total float64
-	for _, w := range widths {
-		total += w
-	}
-	if err := printSetup(f, SheetGuide); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(SheetGuide)
+	sw, r, line, err := startGuide(f, widths)
 	if err != nil {
 		return err
-	}
-	for i, cw := range widths {
-		if err := sw.SetColWidth(i+1, i+1, cw); err != nil {
-			return err
-		}
-	}
-	r := &rowWriter{sw: sw}
-	line := func(style int, size float64, text string) error {
-		if err := r.write(height(lines(text, total, size), size), cell(style, text)); err != nil {
-			return err
-		}
-		return r.merge(1, len(widths))
 	}
 	if err := line(st.title, 14, "HƯỚNG DẪN NHẬP DANH SÁCH CÁN BỘ VÀ HỒ SƠ THI ĐUA"); err != nil {
 		return err

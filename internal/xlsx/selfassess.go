@@ -166,24 +166,9 @@ var selfGuideSteps = []string{
 }
 
 func writeSelfGuide(f *excelize.File, st tioStyles, d SelfDoc) error {
-	const width = 86.0 // A4 portrait, margins included
-	if err := printSetup(f, SheetGuide); err != nil {
+	sw, r, line, err := startGuide(f, []float64{6, 80}) // A4 portrait, margins included
+	if err != nil {
 		return err
-	}
-	if err := f.SetColWidth(SheetGuide, "A", "A", width); err != nil {
-		return err
-	}
-	row := 0
-	line := func(style int, size float64, text string) error {
-		row++
-		ref := "A" + strconv.Itoa(row)
-		if err := f.SetCellValue(SheetGuide, ref, text); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(SheetGuide, ref, ref, style); err != nil {
-			return err
-		}
-		return f.SetRowHeight(SheetGuide, row, height(lines(text, width, size), size))
 	}
 	facts := []string{
 		fmt.Sprintf("HƯỚNG DẪN TỰ CHẤM ĐIỂM THI ĐUA NĂM %d", d.Year),
@@ -205,13 +190,13 @@ func writeSelfGuide(f *excelize.File, st tioStyles, d SelfDoc) error {
 			return err
 		}
 	}
-	row++
+	r.skip()
 	for _, s := range selfGuideSteps {
 		if err := line(st.text, 12, s); err != nil {
 			return err
 		}
 	}
-	return nil
+	return sw.Flush()
 }
 
 // selfNeeds says, for the "Cần nhập" column, what a row asks for.

@@ -317,22 +317,24 @@ func groupDigits(n int) string {
 	return s
 }
 
-func writeTioGuide(f *excelize.File, st tioStyles, d TableDoc) error {
-	widths := []float64{8, 22, 24, 78}
+// startGuide streams a template's guide sheet (A4 portrait) with these
+// column widths; line writes a paragraph across all of them, as tall as
+// its wrapped text.
+func startGuide(f *excelize.File, widths []float64) (*excelize.StreamWriter, *rowWriter, func(style int, size float64, text string) error, error) {
 	var total float64
 	for _, w := range widths {
 		total += w
 	}
 	if err := printSetup(f, SheetGuide); err != nil {
-		return err
+		return nil, nil, nil, err
 	}
 	sw, err := f.NewStreamWriter(SheetGuide)
 	if err != nil {
-		return err
+		return nil, nil, nil, err
 	}
 	for i, cw := range widths {
 		if err := sw.SetColWidth(i+1, i+1, cw); err != nil {
-			return err
+			return nil, nil, nil, err
 		}
 	}
 	r := &rowWriter{sw: sw}
@@ -341,6 +343,15 @@ func writeTioGuide(f *excelize.File, st tioStyles, d TableDoc) error {
 			return err
 		}
 		return r.merge(1, len(widths))
+	}
+	return sw, r, line, nil
+}
+
+func writeTioGuide(f *excelize.File, st tioStyles, d TableDoc) error {
+	widths := []float64{8, 22, 24, 78}
+	sw, r, line, err := startGuide(f, widths)
+	if err != nil {
+		return err
 	}
 	title := "HƯỚNG DẪN NHẬP BẢNG TIÊU CHÍ CHẤM ĐIỂM THI ĐUA"
 	if d.Year > 0 {
