@@ -33,10 +33,10 @@ func TestLoadAgainstTheApp(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	if err := seed.National(ctx, s, h, seed.NationalPlan(1, seed.SmallScale)); err != nil {
+	if err := seed.National(ctx, s, h, seed.NationalPlan(1, seed.SmallScale, seed.FixtureSchedule)); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.New(app.New(s, h), web.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	srv, err := web.New(app.New(s, h, app.FixedClock(seed.FixtureClock)), web.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}

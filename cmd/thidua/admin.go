@@ -34,7 +34,7 @@ func seedCmd(ctx context.Context, cfg config.Config, args []string, stdout io.Wr
 	if *scale != "" {
 		return seedNational(ctx, a, *scale, *seedNo, stdout)
 	}
-	if err := seed.Demo(ctx, a.Store, a.Hasher); err != nil {
+	if err := seed.Demo(ctx, a.Store, a.Hasher, a.Now()); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, "demo data loaded; accounts (password "+seed.DemoPassword+"):")

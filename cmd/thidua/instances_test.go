@@ -37,6 +37,7 @@ import (
 const runMainEnv = "THIDUA_TEST_RUN_MAIN"
 
 func TestMain(m *testing.M) {
+	clock = app.FixedClock(seed.FixtureClock)
 	if os.Getenv(runMainEnv) == "1" {
 		main()
 		os.Exit(0)
@@ -161,7 +162,7 @@ func TestTwoProcessesStartedAtOnce(t *testing.T) {
 
 	// The demo data, then one person's requests through both servers.
 	h := auth.Hasher{Cost: bcrypt.MinCost}
-	if err := seed.Demo(ctx, s, h); err != nil {
+	if err := seed.Demo(ctx, s, h, seed.FixtureClock); err != nil {
 		t.Fatal(err)
 	}
 	jar, _ := cookiejar.New(nil)
@@ -197,7 +198,7 @@ func TestTwoProcessesStartedAtOnce(t *testing.T) {
 	}
 
 	// A person added through server 1's API is read through server 2's.
-	tok, err := app.New(s, h).CreateToken(ctx, auth.System, "canbo.thanhhoa", "hai máy chủ", 0)
+	tok, err := app.New(s, h, app.FixedClock(seed.FixtureClock)).CreateToken(ctx, auth.System, "canbo.thanhhoa", "hai máy chủ", 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"thidua/internal/app"
 	"thidua/internal/auth"
@@ -78,6 +79,9 @@ func setupLogging(format string) {
 	slog.SetDefault(slog.New(h))
 }
 
+// clock is the app's clock: the wall clock, or a fixed one in tests.
+var clock = time.Now
+
 // openApp connects and refuses to go on over an unmigrated database.
 func openApp(ctx context.Context, cfg config.Config) (*app.App, error) {
 	s, err := store.Open(ctx, cfg.DatabaseURL)
@@ -93,7 +97,7 @@ func openApp(ctx context.Context, cfg config.Config) (*app.App, error) {
 		s.Close()
 		return nil, fmt.Errorf("cơ sở dữ liệu còn %d bản cập nhật cấu trúc (migration) chưa áp dụng: chạy `thidua migrate up` hoặc `thidua serve --migrate`", n)
 	}
-	return app.New(s, auth.Hasher{Cost: cfg.BcryptCost}), nil
+	return app.New(s, auth.Hasher{Cost: cfg.BcryptCost}, clock), nil
 }
 
 func newFlags(name string) *flag.FlagSet {

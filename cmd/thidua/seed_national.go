@@ -17,8 +17,12 @@ func seedNational(ctx context.Context, a *app.App, scale string, seedNo uint64, 
 	if !ok {
 		return fmt.Errorf("quy mô không hợp lệ %q: national hoặc small", scale)
 	}
+	sch, err := seed.DemoSchedule(a.Now())
+	if err != nil {
+		return err
+	}
 	start := time.Now()
-	plan := seed.NationalPlan(seedNo, sc)
+	plan := seed.NationalPlan(seedNo, sc, sch)
 	if err := seed.National(ctx, a.Store, a.Hasher, plan); err != nil {
 		return err
 	}

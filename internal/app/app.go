@@ -4,6 +4,8 @@
 package app
 
 import (
+	"reflect"
+	"testing"
 	"time"
 
 	"thidua/internal/auth"
@@ -18,10 +20,29 @@ type App struct {
 	// LoginWindow, a user name is refused until the window passes.
 	MaxLoginFailures int
 	LoginWindow      time.Duration
-	Now              func() time.Time
+	// Now is the app's one clock: deadlines, windows, the day a rule is
+	// judged on and every "today" come from it. Records are stamped by
+	// the database when written.
+	Now func() time.Time
 }
 
-// New returns an App with production defaults.
-func New(s *store.Store, h auth.Hasher) *App {
-	return &App{Store: s, Hasher: h, MaxLoginFailures: 5, LoginWindow: 15 * time.Minute, Now: time.Now}
+// New returns an App with production defaults and the given clock: main
+// passes time.Now, tests a fixed time. A test that passes the wall clock
+// (or none) fails here rather than on the day the calendar moves past
+// the demo's deadlines.
+func New(s *store.Store, h auth.Hasher, now func() time.Time) *App {
+	if now == nil {
+		panic("app.New: no clock")
+	}
+	if testing.Testing() && isWallClock(now) {
+		panic("app.New: a test must give the app a fixed clock, not time.Now")
+	}
+	return &App{Store: s, Hasher: h, MaxLoginFailures: 5, LoginWindow: 15 * time.Minute, Now: now}
+}
+
+// FixedClock is a clock stopped at t, for tests and the seed.
+func FixedClock(t time.Time) func() time.Time { return func() time.Time { return t } }
+
+func isWallClock(now func() time.Time) bool {
+	return reflect.ValueOf(now).Pointer() == reflect.ValueOf(time.Now).Pointer()
 }

@@ -370,8 +370,7 @@ func TestDeadlineRush(t *testing.T) {
 
 	// 23:59 in Hà Nội on the last day (16:59 UTC), and 00:01 the next day.
 	f.Now = func() time.Time { return time.Date(year, 11, 30, 16, 59, 0, 0, time.UTC) }
-	late := app.New(f.Store, f.Hasher)
-	late.Now = func() time.Time { return time.Date(year, 11, 30, 17, 1, 0, 0, time.UTC) }
+	late := app.New(f.Store, f.Hasher, app.FixedClock(time.Date(year, 11, 30, 17, 1, 0, 0, time.UTC)))
 	const lateUnits = 4
 	onTime := members[:len(members)-lateUnits]
 

@@ -52,7 +52,7 @@ func (a *App) Login(ctx context.Context, username, password, ip string) (store.U
 		}
 		return u, nil
 	}
-	if err := a.Store.RecordLoginFailure(ctx, username, ip); err != nil {
+	if err := a.Store.RecordLoginFailure(ctx, username, ip, a.Now()); err != nil {
 		return store.User{}, fmt.Errorf("recording sign-in failure: %w", err)
 	}
 	return store.User{}, auth.ErrBadCredentials
@@ -116,7 +116,7 @@ func (a *App) withScope(ctx context.Context, p auth.Principal) (auth.Principal, 
 
 // PrincipalByToken loads the user a bearer token belongs to.
 func (a *App) PrincipalByToken(ctx context.Context, token string) (auth.Principal, error) {
-	u, err := a.Store.UserByToken(ctx, token)
+	u, err := a.Store.UserByToken(ctx, token, a.Now())
 	if err != nil {
 		return auth.Principal{}, err
 	}

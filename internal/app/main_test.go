@@ -30,8 +30,8 @@ func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	h := auth.Hasher{Cost: bcrypt.MinCost}
 	ctx := context.Background()
-	s := dbtest.NewSeeded(t, "demo", func(ctx context.Context, s *store.Store) error { return seed.Demo(ctx, s, h) })
-	f := &fixture{App: app.New(s, h), ctx: ctx}
+	s := dbtest.NewSeeded(t, "demo", func(ctx context.Context, s *store.Store) error { return seed.Demo(ctx, s, h, seed.FixtureClock) })
+	f := &fixture{App: app.New(s, h, app.FixedClock(seed.FixtureClock)), ctx: ctx}
 	for _, u := range []struct {
 		name string
 		p    *auth.Principal

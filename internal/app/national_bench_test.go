@@ -32,13 +32,13 @@ import (
 func BenchmarkNational(b *testing.B) {
 	ctx, h := context.Background(), auth.Hasher{Cost: bcrypt.MinCost}
 	s := dbtest.New(b)
-	plan := seed.NationalPlan(1, seed.NationalScale)
+	plan := seed.NationalPlan(1, seed.NationalScale, seed.FixtureSchedule)
 	start := time.Now()
 	if err := seed.National(ctx, s, h, plan); err != nil {
 		b.Fatal(err)
 	}
 	b.Logf("national data set loaded in %s", time.Since(start).Round(time.Millisecond))
-	a := app.New(s, h)
+	a := app.New(s, h, app.FixedClock(seed.FixtureClock))
 	year := seed.NationalScale.LastYear
 	db := s.SQL()
 

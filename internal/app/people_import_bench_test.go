@@ -28,10 +28,10 @@ import (
 func BenchmarkImportPeople15000(b *testing.B) {
 	ctx, h := context.Background(), auth.Hasher{Cost: bcrypt.MinCost}
 	s := dbtest.New(b)
-	if err := seed.Demo(ctx, s, h); err != nil {
+	if err := seed.Demo(ctx, s, h, seed.FixtureClock); err != nil {
 		b.Fatal(err)
 	}
-	a := app.New(s, h)
+	a := app.New(s, h, app.FixedClock(seed.FixtureClock))
 	a.Now = func() time.Time { return time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC) }
 	unit, err := s.UnitByCode(ctx, seed.ProvinceCode("Thanh Hóa"))
 	if err != nil {

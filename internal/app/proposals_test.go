@@ -207,17 +207,20 @@ func TestProposalsAndDecisions(t *testing.T) {
 func TestNoDecisionDuringPublication(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
-	f.Now = func() time.Time { return time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC) } // the demo's window is 20–30/11/2026
+	f.Now = func() time.Time { return time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC) } // the demo's window is 20/11–10/12/2026
 	list, err := f.Proposals(f.ctx, f.board, store.ProposalFilter{Year: 2026, Status: app.ProposalSubmitted})
 	if err != nil || len(list.Proposals) == 0 {
 		t.Fatalf("demo proposals: %v %v", len(list.Proposals), err)
 	}
 	pr := list.Proposals[0]
-	on := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	on := time.Date(2026, 12, 11, 0, 0, 0, 0, time.UTC)
 	in := app.DecisionInput{Year: 2026, Number: "1/QĐ-VKSTC", DecidedOn: &on, Signer: "Viện trưởng", Items: []app.DecisionItem{{ProposalID: pr.ID, Version: pr.Version, OverrideReason: "x"}}}
 	_, err = f.Decide(f.ctx, f.board, in)
 	wantCode(t, err, errs.Invalid)
-	f.Now = func() time.Time { return time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC) }
+	if want := time.Date(2026, 12, 10, 0, 0, 0, 0, time.UTC); !seed.FixtureSchedule.PublishUntil.Equal(want) {
+		t.Fatalf("the fixture's window ends %v, want %v", seed.FixtureSchedule.PublishUntil, want)
+	}
+	f.Now = func() time.Time { return time.Date(2026, 12, 11, 9, 0, 0, 0, time.UTC) }
 	if _, err := f.Decide(f.ctx, f.board, in); err != nil {
 		t.Fatalf("after the window: %v", err)
 	}

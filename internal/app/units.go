@@ -50,6 +50,9 @@ func (a *App) Units(ctx context.Context, p auth.Principal, f store.UnitFilter) (
 	if p.Role == auth.RoleOfficer {
 		f.Within = &p.UnitID
 	}
+	if f.On.IsZero() {
+		f.On = a.Now()
+	}
 	return a.Store.ListUnits(ctx, f)
 }
 

@@ -58,7 +58,7 @@ func (a *App) CreateUser(ctx context.Context, p auth.Principal, in UserInput) (s
 			f.Add("unit_id", "Đơn vị không tồn tại.")
 		case err != nil:
 			return store.User{}, err
-		case u.Retired() && u.ValidTo.Before(time.Now()):
+		case u.Retired() && u.ValidTo.Before(a.Now()):
 			f.Add("unit_id", u.Name+" đã kết thúc hoạt động.")
 		}
 	}

@@ -177,7 +177,7 @@ func TestPledgeRules(t *testing.T) {
 		t.Fatalf("unknown criterion: %v", f)
 	}
 
-	now := time.Now()
+	now := time.Date(2026, 3, 12, 9, 0, 0, 0, time.UTC)
 	p := Pledge{Title: "A", Commitments: cs, Signatures: []Signature{{UnitID: 1, SignedAt: &now}, {UnitID: 2}}}
 	if StatusAfterSigning(p) != PledgeDraft || len(p.Unsigned()) != 1 || p.SignedCount() != 1 {
 		t.Fatal("one of two signed must stay draft")

@@ -30,10 +30,6 @@ import (
 // demoMark labels what is not from the record.
 const demoMark = "(dữ liệu mẫu)"
 
-// currentYear is the year the demo is set in; its existence marks the
-// cluster demo as loaded.
-const currentYear = 2026
-
 // ict is Vietnam's time zone: ceremonies happen in the morning there.
 var ict = time.FixedZone("ICT", 7*3600)
 
@@ -47,10 +43,31 @@ func merged(name string) string { return ProvinceCode(name) + suffix2025 }
 
 var thanhHoa = prov("Thanh Hóa")
 
-// demoYears are opened with the same deadlines each year (dates are demo):
+// historyYears are the past years the demo's clusters come from; the year
+// before the current one and the current one are opened too.
+var historyYears = []int{2020, 2021, 2024, 2025}
+
+// demoYears are the years the demo opens, in order.
+func (s Schedule) demoYears() []int {
+	ys := slices.Clone(historyYears)
+	for y := s.Year - 1; y <= s.Year; y++ {
+		if !slices.Contains(ys, y) {
+			ys = append(ys, y)
+		}
+	}
+	return ys
+}
+
+// yearOf is a year with the same deadlines each year (dates are demo):
 // registration 31/1, pledge 31/3, self-assessment 30/11, review 10/12,
-// proposals 20/12. For 2026 the registration deadline has passed.
-var demoYears = []int{2020, 2021, 2024, 2025, 2026}
+// proposals 20/12; the current year's last three come from the schedule.
+func (s Schedule) yearOf(y int) cluster.Year {
+	yr := yearOf(y)
+	if y == s.Year {
+		yr.SelfAssessmentDeadline, yr.ReviewDeadline, yr.ProposalDeadline = &s.SelfAssessmentDeadline, &s.ReviewDeadline, &s.ProposalDeadline
+	}
+	return yr
+}
 
 func yearOf(y int) cluster.Year {
 	d := func(m time.Month, day int) *time.Time { t := date(y, m, day); return &t }
@@ -66,7 +83,8 @@ var demoExclusions = []struct {
 	unit   string
 	reason string
 }{
-	// Makes the 2026 designation form refuse Cao Bằng, with this reason.
+	// Makes the current year's designation form refuse Cao Bằng, with
+	// this reason (the year is shifted to the one before the current).
 	{2025, prov("Cao Bằng"), "Có cán bộ bị xử lý kỷ luật liên quan tham nhũng " + demoMark},
 }
 
@@ -166,13 +184,13 @@ func historicalClusters() []clusterSpec {
 	}
 }
 
-// clusters2026 groups the 34 provinces of 1/7/2025 by region. The
+// currentClusters groups the 34 provinces of 1/7/2025 by region. The
 // post-merger grouping is not public: this one is demo. The pledges show
 // every state: final, draft with some signatures, none yet, and amended.
-func clusters2026() []clusterSpec {
-	ref := "Quyết định số 25/QĐ-VKSTC ngày 08/01/2026 của Viện trưởng VKSND tối cao " + demoMark
+func currentClusters(y int) []clusterSpec {
+	ref := fmt.Sprintf("Quyết định số 25/QĐ-VKSTC ngày 08/01/%d của Viện trưởng VKSND tối cao %s", y, demoMark)
 	pledge := func(place string, day int) *pledgeSpec {
-		return &pledgeSpec{title: "Giao ước thi đua năm 2026", place: place, signedOn: date(2026, 3, day),
+		return &pledgeSpec{title: fmt.Sprintf("Giao ước thi đua năm %d", y), place: place, signedOn: date(y, 3, day),
 			commitments: commitmentsNational, position: "Viện trưởng"}
 	}
 	final := func(p *pledgeSpec) *pledgeSpec { p.allSigned = true; return p }
@@ -197,7 +215,7 @@ func clusters2026() []clusterSpec {
 				p.amend = &amendSpec{
 					reason:   "Bổ sung cam kết về phiên tòa trực tuyến theo chỉ đạo của VKSND tối cao " + demoMark,
 					add:      "Phối hợp với Tòa án tổ chức ít nhất 02 phiên tòa trực tuyến trong năm.",
-					signedOn: date(2026, 7, 10), signed: []string{prov("Hà Nội"), merged("Ninh Bình")}}
+					signedOn: date(y, 7, 10), signed: []string{prov("Hà Nội"), merged("Ninh Bình")}}
 				return p
 			}()},
 		// The demo officers' cluster: Thanh Hóa (canbo.thanhhoa) heads it
@@ -220,36 +238,36 @@ func clusters2026() []clusterSpec {
 	}
 	for i := range specs {
 		s := &specs[i]
-		s.year, s.ref, s.follower = currentYear, ref, "hoidong"
-		s.note = strings.TrimSpace(s.note + " Cách chia cụm năm 2026 là dữ liệu mẫu: cách nhóm 34 tỉnh, thành phố sau sắp xếp chưa được công bố.")
+		s.year, s.ref, s.follower = y, ref, "hoidong"
+		s.note = strings.TrimSpace(s.note + fmt.Sprintf(" Cách chia cụm năm %d là dữ liệu mẫu: cách nhóm 34 tỉnh, thành phố sau sắp xếp chưa được công bố.", y))
 		if s.pledge != nil {
-			s.pledge.preamble = preambleFor(currentYear, fmt.Sprintf("Cụm thi đua số %d", s.number))
+			s.pledge.preamble = preambleFor(y, fmt.Sprintf("Cụm thi đua số %d", s.number))
 		}
 	}
 
 	// Thanh Hóa's blocs. Văn phòng (P1) stays outside: it is not a
 	// professional department.
-	blocRef := "Quyết định số 12/QĐ-VKSTH ngày 12/01/2026 của Viện trưởng VKSND tỉnh Thanh Hóa " + demoMark
+	blocRef := fmt.Sprintf("Quyết định số 12/QĐ-VKSTH ngày 12/01/%d của Viện trưởng VKSND tỉnh Thanh Hóa %s", y, demoMark)
 	specs = append(specs,
-		clusterSpec{year: currentYear, owner: thanhHoa, number: 1, name: "Khối các phòng nghiệp vụ", note: "Thành phần khối là dữ liệu mẫu.",
+		clusterSpec{year: y, owner: thanhHoa, number: 1, name: "Khối các phòng nghiệp vụ", note: "Thành phần khối là dữ liệu mẫu.",
 			members: []string{thanhHoa + "-P2", thanhHoa + "-P3", thanhHoa + "-P4"},
 			head:    thanhHoa + "-P2", deputy: thanhHoa + "-P3", ref: blocRef,
-			pledge: &pledgeSpec{title: "Giao ước thi đua năm 2026 – Khối các phòng nghiệp vụ", place: "Thanh Hóa",
-				signedOn: date(2026, 2, 10), preamble: preambleFor(currentYear, "Khối các phòng nghiệp vụ VKSND tỉnh Thanh Hóa"),
+			pledge: &pledgeSpec{title: fmt.Sprintf("Giao ước thi đua năm %d – Khối các phòng nghiệp vụ", y), place: "Thanh Hóa",
+				signedOn: date(y, 2, 10), preamble: preambleFor(y, "Khối các phòng nghiệp vụ VKSND tỉnh Thanh Hóa"),
 				commitments: commitmentsDepartments, position: "Trưởng phòng", signed: []string{thanhHoa + "-P2"}}},
-		clusterSpec{year: currentYear, owner: thanhHoa, number: 2, name: "Khối VKSND khu vực", note: "Thành phần khối là dữ liệu mẫu.",
+		clusterSpec{year: y, owner: thanhHoa, number: 2, name: "Khối VKSND khu vực", note: "Thành phần khối là dữ liệu mẫu.",
 			members: []string{thanhHoa + "-KV1", thanhHoa + "-KV2", thanhHoa + "-KV3"},
 			head:    thanhHoa + "-KV1", deputy: thanhHoa + "-KV2", ref: blocRef,
-			pledge: &pledgeSpec{title: "Giao ước thi đua năm 2026 – Khối VKSND khu vực", place: "Thanh Hóa",
-				signedOn: date(2026, 2, 12), preamble: preambleFor(currentYear, "Khối VKSND khu vực tỉnh Thanh Hóa"),
+			pledge: &pledgeSpec{title: fmt.Sprintf("Giao ước thi đua năm %d – Khối VKSND khu vực", y), place: "Thanh Hóa",
+				signedOn: date(y, 2, 12), preamble: preambleFor(y, "Khối VKSND khu vực tỉnh Thanh Hóa"),
 				commitments: commitmentsRegional, position: "Viện trưởng", allSigned: true}},
 	)
 	return specs
 }
 
-// registrations2026 are the đăng ký thi đua of members of "Bắc Trung Bộ";
+// currentRegistrations are the đăng ký thi đua of members of "Bắc Trung Bộ";
 // Nghệ An has none (it missed the 31/1 deadline). Names are demo.
-var registrations2026 = []struct {
+var currentRegistrations = []struct {
 	unit       string
 	collective award.Title
 	people     []cluster.RegisteredPerson
@@ -299,38 +317,37 @@ type seeder struct {
 	ids     map[string]int64 // unit code → id
 	users   map[string]int64 // demo user name → id
 	signers map[string]string
+	sch     Schedule
 }
 
-// demoClusters loads the emulation cycle's demo. If the current year is
-// already open it does nothing, so running the seed twice changes nothing
-// (Demo runs it in one transaction: it is all there or not at all).
-func demoClusters(ctx context.Context, a *app.App, ids map[string]int64) error {
-	switch _, err := a.Store.Year(ctx, currentYear); {
-	case err == nil:
-		return nil
-	case errs.CodeOf(err) != errs.NotFound:
-		return err
-	}
-	hist, current := historicalClusters(), clusters2026()
-	if err := checkCodes(ids, hist, current); err != nil {
-		return err
-	}
-	s := &seeder{ctx: ctx, a: a, ids: ids, users: map[string]int64{}, signers: map[string]string{}}
+// newSeeder finds the demo users' ids.
+func newSeeder(ctx context.Context, a *app.App, ids map[string]int64, sch Schedule) (*seeder, error) {
+	s := &seeder{ctx: ctx, a: a, ids: ids, users: map[string]int64{}, signers: map[string]string{}, sch: sch}
 	for _, u := range DemoUsers {
 		user, err := a.Store.UserByName(ctx, u.Username)
 		if err != nil {
-			return fmt.Errorf("seed: demo user %s: %w", u.Username, err)
+			return nil, fmt.Errorf("seed: demo user %s: %w", u.Username, err)
 		}
 		s.users[u.Username] = user.ID
 	}
+	return s, nil
+}
 
-	for _, y := range demoYears {
+// demoClusters loads the emulation cycle's demo (Demo runs it in one
+// transaction: it is all there or not at all).
+func (s *seeder) demoClusters() error {
+	ctx, a, ids := s.ctx, s.a, s.ids
+	hist, current := historicalClusters(), currentClusters(s.sch.Year)
+	if err := checkCodes(ids, hist, current); err != nil {
+		return err
+	}
+	for _, y := range s.sch.demoYears() {
 		if err := s.openYear(y); err != nil {
 			return err
 		}
 	}
 	for _, e := range demoExclusions {
-		if err := a.SetExclusion(ctx, auth.System, e.year, ids[e.unit], e.reason); err != nil {
+		if err := a.SetExclusion(ctx, auth.System, s.sch.shift(e.year), ids[e.unit], e.reason); err != nil {
 			return fmt.Errorf("seed exclusion %s %d: %w", e.unit, e.year, err)
 		}
 	}
@@ -371,7 +388,7 @@ func checkCodes(ids map[string]int64, specs ...[]clusterSpec) error {
 	for _, e := range demoExclusions {
 		need(e.unit)
 	}
-	for _, r := range registrations2026 {
+	for _, r := range currentRegistrations {
 		need(r.unit)
 	}
 	if len(missing) > 0 {
@@ -388,7 +405,7 @@ func (s *seeder) openYear(y int) error {
 	} else if errs.CodeOf(err) != errs.NotFound {
 		return err
 	}
-	if _, err := s.a.SaveYear(s.ctx, auth.System, yearOf(y)); err != nil {
+	if _, err := s.a.SaveYear(s.ctx, auth.System, s.sch.yearOf(y)); err != nil {
 		return fmt.Errorf("seed year %d: %w", y, err)
 	}
 	return nil
@@ -551,12 +568,12 @@ func (s *seeder) signerName(code string) string {
 	return n
 }
 
-// registrations records the 2026 registrations as if made in mid-January,
+// registrations records the current year's registrations as if made in mid-January,
 // before the deadline that has since passed.
 func (s *seeder) registrations() error {
-	when := morning(currentYear, 1, 15)
-	for _, r := range registrations2026 {
-		reg := cluster.Registration{Year: currentYear, UnitID: s.ids[r.unit], CollectiveTitle: r.collective,
+	when := morning(s.sch.Year, 1, 15)
+	for _, r := range currentRegistrations {
+		reg := cluster.Registration{Year: s.sch.Year, UnitID: s.ids[r.unit], CollectiveTitle: r.collective,
 			People: slices.Clone(r.people), Note: "Đăng ký tại hội nghị cán bộ, công chức đầu năm " + demoMark}
 		err := s.at(when, func() error {
 			_, err := s.a.SaveRegistration(s.ctx, s.officer(r.unit), reg)

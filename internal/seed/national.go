@@ -75,6 +75,8 @@ type Plan struct {
 	People    []PlanPerson   `json:"people"`
 	Decisions []PlanDecision `json:"decisions"`
 	Awards    []PlanAward    `json:"awards"`
+	// Schedule places the year in progress around the seeding day.
+	Schedule Schedule `json:"schedule"`
 }
 
 // PlanUnit is a unit; Parent is an index into Plan.Units, -1 for none.
@@ -217,7 +219,7 @@ const (
 )
 
 // nationalProvinces are the 34 provinces of 1/7/2025 in the order of the
-// demo's 2026 clusters (clusters2026), with their demo codes, and the
+// demo's current clusters (currentClusters), with their demo codes, and the
 // cluster each belongs to.
 type natProvince struct {
 	province
@@ -237,7 +239,7 @@ func nationalProvinces() []natProvince {
 		byCode[ProvinceCode(m.name)+suffix2025] = natProvince{province: m.province, from: len(m.from)}
 	}
 	var out []natProvince
-	for _, c := range clusters2026() {
+	for _, c := range currentClusters(FirstDemoYear) {
 		if c.owner != "" {
 			continue // Thanh Hóa's blocs
 		}
@@ -262,16 +264,18 @@ func planRand(seed uint64, purpose string, n ...int) *rand.Rand {
 	return rand.New(rand.NewPCG(s, s>>11^0x2545f4914f6cdd1d))
 }
 
-// NationalPlan makes the national data set of a seed at a scale.
-func NationalPlan(seed uint64, sc Scale) Plan {
+// NationalPlan makes the national data set of a seed at a scale, its
+// years moved so the last is the schedule's year in progress.
+func NationalPlan(seed uint64, sc Scale, sch Schedule) Plan {
 	provs := nationalProvinces()
 	sc.Provinces = min(max(sc.Provinces, 1), len(provs))
 	sc.Regional = max(sc.Regional, sc.Provinces)
 	if sc.LastYear < sc.FirstYear {
 		sc.LastYear = sc.FirstYear
 	}
+	sc.FirstYear, sc.LastYear = sc.FirstYear+sch.Year-sc.LastYear, sch.Year
 	provs = provs[:sc.Provinces]
-	p := Plan{Seed: seed, Scale: sc}
+	p := Plan{Seed: seed, Scale: sc, Schedule: sch}
 	for y := sc.FirstYear; y <= sc.LastYear; y++ {
 		p.Years = append(p.Years, y)
 	}
@@ -440,11 +444,19 @@ func (p *Plan) planFilings(provIdx []int, regional [][]int) {
 				p.Filings = append(p.Filings, f)
 				continue
 			}
+			// Past years closed in November and December; the year in
+			// progress over the schedule's closing days, before today.
 			sub := time.Date(y, 11, 10+r.IntN(15), 8+r.IntN(9), r.IntN(60), 0, 0, ict).UTC()
+			if y == p.Scale.LastYear {
+				sub = p.Schedule.At(sub.In(ict).Day()-9, sub.In(ict).Hour(), sub.Minute()).UTC()
+			}
 			f.SubmittedAt = &sub
 			if status == scoring.Reviewed {
 				rulings := d.reviews(t, entries)
 				rev := time.Date(y, 12, 1+r.IntN(9), 8+r.IntN(9), r.IntN(60), 0, 0, ict).UTC()
+				if y == p.Scale.LastYear {
+					rev = p.Schedule.At(rev.In(ict).Day()+15, rev.In(ict).Hour(), rev.Minute()).UTC()
+				}
 				total := scoring.Evaluate(t.table, scoring.Filing{Self: entries, Review: rulings}.ReviewedEntries(), nil).Total
 				f.ReviewedAt, f.ReviewedTotal = &rev, &total
 				if len(rulings) > 0 {

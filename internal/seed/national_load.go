@@ -128,15 +128,11 @@ func (w *natWriter) users(hash string) error {
 }
 
 // years opens each year with the demo's deadlines; the year in progress
-// takes self-assessments until its last day, so load tests can save drafts
-// whenever they run in it.
+// takes self-assessments until the schedule's deadline, so load tests can
+// save drafts on the day it was seeded and the two weeks after.
 func (w *natWriter) years() error {
 	for _, y := range w.p.Years {
-		yr := yearOf(y)
-		if y == w.p.Scale.LastYear {
-			end := date(y, 12, 31)
-			yr.SelfAssessmentDeadline, yr.ReviewDeadline, yr.ProposalDeadline = &end, &end, &end
-		}
+		yr := w.p.Schedule.yearOf(y)
 		if _, err := w.tx.SaveYear(w.ctx, yr); err != nil {
 			return fmt.Errorf("%d: %w", y, err)
 		}

@@ -18,18 +18,18 @@ import (
 )
 
 func TestNationalPlanIsAFunctionOfTheSeed(t *testing.T) {
-	a, b := NationalPlan(1, SmallScale), NationalPlan(1, SmallScale)
+	a, b := NationalPlan(1, SmallScale, FixtureSchedule), NationalPlan(1, SmallScale, FixtureSchedule)
 	if a.Fingerprint() != b.Fingerprint() {
 		t.Fatal("the same seed gave two different plans")
 	}
-	if c := NationalPlan(2, SmallScale); c.Fingerprint() == a.Fingerprint() {
+	if c := NationalPlan(2, SmallScale, FixtureSchedule); c.Fingerprint() == a.Fingerprint() {
 		t.Fatal("seeds 1 and 2 gave the same plan")
 	}
 }
 
 func TestNationalPlanShape(t *testing.T) {
 	sc := SmallScale
-	p := NationalPlan(7, sc)
+	p := NationalPlan(7, sc, FixtureSchedule)
 	types := map[org.UnitType]int{}
 	for _, u := range p.Units {
 		types[u.Type]++
@@ -80,7 +80,7 @@ func TestNationalPlanShape(t *testing.T) {
 }
 
 func TestNationalScaleCounts(t *testing.T) {
-	p := NationalPlan(1, NationalScale)
+	p := NationalPlan(1, NationalScale, FixtureSchedule)
 	c := p.Counts()
 	if c["units"] != 3+34+350 || c["people"] != 15000 || len(p.Years) != 5 {
 		t.Fatalf("national plan: %d units, %d people, %d years", c["units"], c["people"], len(p.Years))
@@ -104,7 +104,7 @@ const contentSQL = `SELECT md5(
 func TestNationalSeed(t *testing.T) {
 	t.Parallel()
 	ctx, h := context.Background(), auth.Hasher{Cost: bcrypt.MinCost}
-	plan := NationalPlan(3, SmallScale)
+	plan := NationalPlan(3, SmallScale, FixtureSchedule)
 	s := dbtest.New(t)
 	if err := National(ctx, s, h, plan); err != nil {
 		t.Fatal(err)
@@ -126,7 +126,7 @@ func TestNationalSeed(t *testing.T) {
 
 	// The same seed into another database writes the same content.
 	other := dbtest.New(t)
-	if err := National(ctx, other, h, NationalPlan(3, SmallScale)); err != nil {
+	if err := National(ctx, other, h, NationalPlan(3, SmallScale, FixtureSchedule)); err != nil {
 		t.Fatal(err)
 	}
 	var d1, d2 string
@@ -148,7 +148,7 @@ func TestNationalSeed(t *testing.T) {
 			want[plan.Units[f.Unit].Code] = *f.ReviewedTotal
 		}
 	}
-	clusters, _, err := app.New(s, h).Ranking(ctx, auth.System, SmallScale.LastYear)
+	clusters, _, err := app.New(s, h, app.FixedClock(FixtureClock)).Ranking(ctx, auth.System, SmallScale.LastYear)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package seed
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"time"
@@ -20,7 +19,8 @@ import (
 // 2026 proposals with the units' collective facts and the publication
 // window, and a closed cluster vote for the sector's Cờ thi đua with the
 // proposal made from it. Every name, date and decision number is demo.
-// Everything goes through the service layer, on past dates.
+// Everything goes through the service layer, on past dates. Years are
+// written as seen from 2026 and moved with the current year (Schedule).
 
 var nghean = prov("Nghệ An")
 
@@ -147,7 +147,8 @@ func provinceOf(code string) string {
 }
 
 // demoPeopleAwards loads the people demo unless a person exists already.
-func demoPeopleAwards(ctx context.Context, a *app.App, ids map[string]int64) error {
+func (s *seeder) demoPeopleAwards() error {
+	ctx, a, ids := s.ctx, s.a, s.ids
 	var exists bool
 	if err := a.Store.DB.WithContext(ctx).Raw("SELECT EXISTS (SELECT 1 FROM people)").Scan(&exists).Error; err != nil {
 		return err
@@ -159,14 +160,6 @@ func demoPeopleAwards(ctx context.Context, a *app.App, ids map[string]int64) err
 		if _, ok := ids[code]; !ok {
 			return fmt.Errorf("seed people: no unit %s in the demo", code)
 		}
-	}
-	s := &seeder{ctx: ctx, a: a, ids: ids, users: map[string]int64{}, signers: map[string]string{}}
-	for _, u := range DemoUsers {
-		user, err := a.Store.UserByName(ctx, u.Username)
-		if err != nil {
-			return fmt.Errorf("seed: demo user %s: %w", u.Username, err)
-		}
-		s.users[u.Username] = user.ID
 	}
 	specs := demoPeople()
 	people := map[string]int64{}
@@ -206,7 +199,7 @@ func parseDay(s string) time.Time {
 }
 
 // person creates one person and records their ratings, each at the end of
-// its year (2026's in mid-November, for the proposals).
+// its year (the current year's early in the closing, for the proposals).
 func (s *seeder) person(sp personSpec) (int64, error) {
 	by := s.officer(provinceOf(sp.unit))
 	if provinceOf(sp.unit) != sp.unit {
@@ -216,7 +209,7 @@ func (s *seeder) person(sp personSpec) (int64, error) {
 	in := app.PersonInput{FullName: sp.name, BirthDate: &born, Sex: sp.sex, Position: sp.position,
 		UnitID: s.ids[sp.unit], Since: parseDay(sp.since), Active: true}
 	var p store.Person
-	if err := s.at(morning(2026, 1, 5), func() (err error) {
+	if err := s.at(morning(s.sch.Year, 1, 5), func() (err error) {
 		p, err = s.a.CreatePerson(s.ctx, by, in)
 		return err
 	}); err != nil {
@@ -226,10 +219,10 @@ func (s *seeder) person(sp personSpec) (int64, error) {
 		if r == "" {
 			continue
 		}
-		y := 2022 + i
+		y := s.sch.shift(2022 + i)
 		when := morning(y, 12, 15)
-		if y == currentYear {
-			when = morning(y, 11, 14)
+		if y == s.sch.Year {
+			when = s.sch.At(14, 9, 0)
 		}
 		if err := s.at(when, func() error {
 			return s.a.SetRating(s.ctx, by, p.ID, store.PersonRating{Year: y, Rating: r})
@@ -244,7 +237,12 @@ func (s *seeder) initiatives(people map[string]int64) error {
 	for _, x := range demoInitiatives {
 		in := x.init
 		in.Title += " " + demoMark
-		err := s.at(morning(in.Year, 11, 25), func() error {
+		in.Year = s.sch.shift(in.Year)
+		when := morning(in.Year, 11, 25)
+		if in.Year == s.sch.Year {
+			when = s.sch.At(25, 9, 0)
+		}
+		err := s.at(when, func() error {
 			_, err := s.a.AddInitiative(s.ctx, auth.System, people[x.name], in)
 			return err
 		})
@@ -261,9 +259,9 @@ func (s *seeder) pastAwards(specs []personSpec, people map[string]int64) error {
 	for _, sp := range specs {
 		add := func(year int, title award.Title) error {
 			d := decisionsOf(provinceOf(sp.unit), year)
-			on := d.on
+			year, on := s.sch.shift(year), s.sch.shiftDate(d.on)
 			aw := store.Award{Year: year, Title: string(title), Kind: string(award.Merit), DecisionNo: d.number, DecisionDate: &on, Signer: d.signer}
-			return s.at(morning(year, d.on.Month(), d.on.Day()), func() error {
+			return s.at(morning(year, on.Month(), on.Day()), func() error {
 				_, err := s.a.AddAward(s.ctx, auth.System, people[sp.name], aw, nil)
 				return err
 			})
@@ -284,12 +282,13 @@ func (s *seeder) pastAwards(specs []personSpec, people map[string]int64) error {
 	if err != nil {
 		return err
 	}
-	i := slices.IndexFunc(held, func(a store.Award) bool { return a.Year == 2023 && a.Title == string(award.LaoDongTienTien) })
+	y := s.sch.shift(2023)
+	i := slices.IndexFunc(held, func(a store.Award) bool { return a.Year == y && a.Title == string(award.LaoDongTienTien) })
 	if i < 0 {
-		return fmt.Errorf("no 2023 award of %s to revoke", revokedName)
+		return fmt.Errorf("no %d award of %s to revoke", y, revokedName)
 	}
-	reason := "Hủy bỏ theo Quyết định số 37/QĐ-VKSTH ngày 15/3/2024: thời gian nghỉ ốm trong năm 2023 kê khai không đúng " + demoMark
-	return s.at(morning(2024, 3, 15), func() error {
+	reason := fmt.Sprintf("Hủy bỏ theo Quyết định số 37/QĐ-VKSTH ngày 15/3/%d: thời gian nghỉ ốm trong năm %d kê khai không đúng %s", y+1, y, demoMark)
+	return s.at(morning(y+1, 3, 15), func() error {
 		_, err := s.a.RevokeAward(s.ctx, auth.System, id, held[i].ID, reason)
 		return err
 	})
@@ -328,6 +327,7 @@ func summaryOf(sp personSpec, title award.Title, year int) string {
 // December 2025 and approved under each province's decision, so that this
 // year's verdicts and the decision pages have content.
 func (s *seeder) proposals2025(specs []personSpec, people map[string]int64) error {
+	last := s.sch.Year - 1
 	for _, unit := range []string{thanhHoa, nghean} {
 		var items []app.DecisionItem
 		for _, sp := range specs {
@@ -335,8 +335,8 @@ func (s *seeder) proposals2025(specs []personSpec, people map[string]int64) erro
 				continue
 			}
 			id := people[sp.name]
-			pr, err := s.propose(unit, &id, sp.p2025, 2025, summaryOf(sp, sp.p2025, 2025),
-				morning(2025, 12, 3), morning(2025, 12, 5), false)
+			pr, err := s.propose(unit, &id, sp.p2025, last, summaryOf(sp, sp.p2025, last),
+				morning(last, 12, 3), morning(last, 12, 5), false)
 			if err != nil {
 				return fmt.Errorf("%s: %w", sp.name, err)
 			}
@@ -347,10 +347,10 @@ func (s *seeder) proposals2025(specs []personSpec, people map[string]int64) erro
 			items = append(items, it)
 		}
 		d := decisionsOf(unit, 2025)
-		on := d.on
-		in := app.DecisionInput{Year: 2025, Number: d.number, DecidedOn: &on, Signer: d.signer, Items: items,
-			Note: fmt.Sprintf("Quyết định số %s ngày %s tặng danh hiệu thi đua năm 2025 %s", d.number, on.Format("02/01/2006"), demoMark)}
-		if err := s.at(morning(2025, on.Month(), on.Day()), func() error {
+		on := s.sch.shiftDate(d.on)
+		in := app.DecisionInput{Year: last, Number: d.number, DecidedOn: &on, Signer: d.signer, Items: items,
+			Note: fmt.Sprintf("Quyết định số %s ngày %s tặng danh hiệu thi đua năm %d %s", d.number, on.Format("02/01/2006"), last, demoMark)}
+		if err := s.at(morning(last, on.Month(), on.Day()), func() error {
 			_, err := s.a.Decide(s.ctx, auth.System, in)
 			return err
 		}); err != nil {
@@ -361,37 +361,39 @@ func (s *seeder) proposals2025(specs []personSpec, people map[string]int64) erro
 }
 
 func (s *seeder) discipline(people map[string]int64) error {
-	from, to := date(2026, 5, 18), date(2027, 5, 17)
+	y := s.sch.Year
+	from, to := date(y, 5, 18), date(y+1, 5, 17)
 	d := store.PersonDiscipline{Measure: string(award.KhienTrach), FromDate: from, ToDate: &to,
-		Note: "Quyết định số 52/QĐ-VKSTH ngày 18/5/2026: khiển trách do để quá hạn giải quyết 02 tin báo về tội phạm " + demoMark}
-	return s.at(morning(2026, 5, 18), func() error {
+		Note: fmt.Sprintf("Quyết định số 52/QĐ-VKSTH ngày 18/5/%d: khiển trách do để quá hạn giải quyết 02 tin báo về tội phạm %s", y, demoMark)}
+	return s.at(morning(y, 5, 18), func() error {
 		_, err := s.a.AddDiscipline(s.ctx, s.officer(thanhHoa), people[disciplinedName], d, nil)
 		return err
 	})
 }
 
 // facts2026 records both provinces' collective facts and publishes the
-// year's proposals for comment from 20/11 to 30/11/2026.
+// year's proposals for comment until the filing deadline.
 func (s *seeder) facts2026() error {
+	currentYear := s.sch.Year
 	facts := []struct {
 		unit string
 		in   app.CollectiveFactsInput
 	}{
 		{thanhHoa, app.CollectiveFactsInput{Rating: xs, Completed: true, ExceededTargets: true, Movement: true, Solidarity: true, NewModel: true, Thrift: true,
-			Note: "Theo báo cáo tổng kết công tác năm 2026 và biên bản họp Hội đồng thi đua – khen thưởng đơn vị " + demoMark}},
+			Note: fmt.Sprintf("Theo báo cáo tổng kết công tác năm %d và biên bản họp Hội đồng thi đua – khen thưởng đơn vị %s", currentYear, demoMark)}},
 		{nghean, app.CollectiveFactsInput{Rating: tot, Completed: true, Movement: true, Solidarity: true, Thrift: true,
-			Note: "Theo báo cáo tổng kết công tác năm 2026; chưa vượt chỉ tiêu giải quyết tin báo đúng hạn " + demoMark}},
+			Note: fmt.Sprintf("Theo báo cáo tổng kết công tác năm %d; chưa vượt chỉ tiêu giải quyết tin báo đúng hạn %s", currentYear, demoMark)}},
 	}
 	for _, f := range facts {
-		if err := s.at(morning(currentYear, 11, 16), func() error {
+		if err := s.at(s.sch.At(16, 9, 0), func() error {
 			_, err := s.a.SetUnitFacts(s.ctx, s.officer(f.unit), s.ids[f.unit], currentYear, f.in)
 			return err
 		}); err != nil {
 			return fmt.Errorf("%s: %w", f.unit, err)
 		}
 	}
-	from, until := date(currentYear, 11, 20), date(currentYear, 11, 30)
-	return s.at(morning(currentYear, 11, 20), func() error {
+	from, until := s.sch.PublishFrom, s.sch.PublishUntil
+	return s.at(s.sch.At(20, 9, 0), func() error {
 		_, err := s.a.Publish(s.ctx, auth.System, currentYear, app.PublicationInput{From: &from, Until: &until})
 		return err
 	})
@@ -401,6 +403,7 @@ func (s *seeder) facts2026() error {
 // and the unit for Tập thể lao động xuất sắc, Nghệ An's people; two
 // comments on one of Thanh Hóa's.
 func (s *seeder) proposals2026(specs []personSpec, people map[string]int64) error {
+	currentYear := s.sch.Year
 	var commented int64
 	for _, sp := range specs {
 		if sp.p2026 == "" {
@@ -408,7 +411,7 @@ func (s *seeder) proposals2026(specs []personSpec, people map[string]int64) erro
 		}
 		id := people[sp.name]
 		pr, err := s.propose(sp.unit, &id, sp.p2026, currentYear, summaryOf(sp, sp.p2026, currentYear),
-			morning(currentYear, 11, 17), morning(currentYear, 11, 18), sp.draft)
+			s.sch.At(17, 9, 0), s.sch.At(18, 9, 0), sp.draft)
 		if err != nil {
 			return fmt.Errorf("%s: %w", sp.name, err)
 		}
@@ -417,8 +420,8 @@ func (s *seeder) proposals2026(specs []personSpec, people map[string]int64) erro
 		}
 	}
 	if _, err := s.propose(thanhHoa, nil, award.TapTheLaoDongXuatSac, currentYear,
-		"Hoàn thành xuất sắc nhiệm vụ năm 2026; vượt các chỉ tiêu của Quốc hội và của Ngành; có mô hình “Kiểm sát viên đồng hành cùng Điều tra viên” được nhân rộng "+demoMark,
-		morning(currentYear, 11, 17), morning(currentYear, 11, 18), false); err != nil {
+		fmt.Sprintf("Hoàn thành xuất sắc nhiệm vụ năm %d; vượt các chỉ tiêu của Quốc hội và của Ngành; có mô hình “Kiểm sát viên đồng hành cùng Điều tra viên” được nhân rộng %s", currentYear, demoMark),
+		s.sch.At(17, 9, 0), s.sch.At(18, 9, 0), false); err != nil {
 		return fmt.Errorf("tập thể: %w", err)
 	}
 	if commented == 0 {
@@ -429,9 +432,9 @@ func (s *seeder) proposals2026(specs []personSpec, people map[string]int64) erro
 		at   time.Time
 		body string
 	}{
-		{"canbo.nghean", time.Date(currentYear, 11, 21, 10, 15, 0, 0, ict),
-			"Đề nghị làm rõ sáng kiến năm 2026 đã được áp dụng tại những đơn vị nào " + demoMark},
-		{"hoidong", time.Date(currentYear, 11, 21, 15, 40, 0, 0, ict),
+		{"canbo.nghean", s.sch.At(21, 10, 15),
+			fmt.Sprintf("Đề nghị làm rõ sáng kiến năm %d đã được áp dụng tại những đơn vị nào %s", currentYear, demoMark)},
+		{"hoidong", s.sch.At(21, 15, 40),
 			"Thường trực Hội đồng đề nghị đơn vị gửi kèm quyết định công nhận sáng kiến " + demoMark},
 	}
 	for _, c := range comments {
@@ -468,6 +471,7 @@ const voteCluster = 1
 // 2026 on its leader, has every member cast its ballot (one against),
 // closes it and proposes the candidates that passed.
 func (s *seeder) clusterVote() error {
+	currentYear := s.sch.Year
 	cs, err := s.a.Store.Clusters(s.ctx, store.ClusterFilter{Year: currentYear, Level: cluster.National})
 	if err != nil {
 		return err
@@ -478,7 +482,7 @@ func (s *seeder) clusterVote() error {
 	}
 	c := cs[i]
 	var v store.Vote
-	if err := s.at(time.Date(currentYear, 11, 21, 9, 0, 0, 0, ict), func() (err error) {
+	if err := s.at(s.sch.At(21, 9, 0), func() (err error) {
 		v, err = s.a.OpenVote(s.ctx, auth.System, c.ID, nil)
 		return err
 	}); err != nil {
@@ -495,7 +499,7 @@ func (s *seeder) clusterVote() error {
 			choices[cd.UnitID] = n < len(c.Members)-1 || cd.UnitID == m
 		}
 		code := s.codeOf(m)
-		if err := s.at(time.Date(currentYear, 11, 21, 9, 30+n*7, 0, 0, ict), func() error {
+		if err := s.at(s.sch.At(21, 9, 30+n*7), func() error {
 			return s.a.CastBallot(s.ctx, s.officer(code), v.ID, m, choices)
 		}); err != nil {
 			return fmt.Errorf("ballot of %s: %w", code, err)
@@ -505,7 +509,7 @@ func (s *seeder) clusterVote() error {
 		return err
 	}
 	var view app.VoteView
-	if err := s.at(time.Date(currentYear, 11, 21, 11, 0, 0, 0, ict), func() (err error) {
+	if err := s.at(s.sch.At(21, 11, 0), func() (err error) {
 		view, err = s.a.CloseVote(s.ctx, auth.System, v.ID, v.Version)
 		return err
 	}); err != nil {
@@ -516,14 +520,14 @@ func (s *seeder) clusterVote() error {
 			continue
 		}
 		var pr store.Proposal
-		if err := s.at(time.Date(currentYear, 11, 21, 14, 0, 0, 0, ict), func() (err error) {
+		if err := s.at(s.sch.At(21, 14, 0), func() (err error) {
 			pr, err = s.a.ProposeFromVote(s.ctx, auth.System, v.ID, t.UnitID)
 			return err
 		}); err != nil {
 			return fmt.Errorf("propose %s: %w", t.UnitName, err)
 		}
 		by := s.officer(s.codeOf(t.UnitID))
-		if err := s.at(time.Date(currentYear, 11, 21, 14, 30, 0, 0, ict), func() error {
+		if err := s.at(s.sch.At(21, 14, 30), func() error {
 			_, err := s.a.UpdateProposal(s.ctx, by, pr.ID, pr.Version, app.ProposalInputOf(pr), true)
 			return err
 		}); err != nil {

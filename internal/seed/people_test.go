@@ -31,7 +31,7 @@ func peopleCounts(t *testing.T, s *store.Store) map[string]int64 {
 
 func TestDemoPeople(t *testing.T) {
 	s, ctx, h := dbtest.New(t), context.Background(), auth.Hasher{Cost: bcrypt.MinCost}
-	load := func() error { return Demo(ctx, s, h) }
+	load := func() error { return Demo(ctx, s, h, FixtureClock) }
 	if err := load(); err != nil {
 		t.Fatalf("first seed: %v", err)
 	}
@@ -49,7 +49,7 @@ func TestDemoPeople(t *testing.T) {
 		t.Fatalf("second seed changed row counts: before %v, after %v", before, after)
 	}
 
-	a := app.New(s, h)
+	a := app.New(s, h, app.FixedClock(FixtureClock))
 	a.Now = func() time.Time { return time.Date(2026, 11, 21, 12, 0, 0, 0, ict) }
 	record := func(name string) app.PersonRecord {
 		t.Helper()

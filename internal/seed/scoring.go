@@ -32,14 +32,26 @@ import (
 // demoCycle loads the emulation cycle: clusters, pledges and registrations
 // (clusters.go), then the scoring (this file). Each step skips itself when
 // it is already there.
-func demoCycle(ctx context.Context, a *app.App, ids map[string]int64) error {
-	if err := demoClusters(ctx, a, ids); err != nil {
+func demoCycle(ctx context.Context, a *app.App, ids map[string]int64, sch Schedule) error {
+	// The first history year marks the cycle as loaded: running the seed
+	// again, on any day, changes nothing.
+	switch _, err := a.Store.Year(ctx, historyYears[0]); {
+	case err == nil:
+		return nil
+	case errs.CodeOf(err) != errs.NotFound:
 		return err
 	}
-	if err := demoScoring(ctx, a, ids); err != nil {
+	s, err := newSeeder(ctx, a, ids, sch)
+	if err != nil {
 		return err
 	}
-	return demoPeopleAwards(ctx, a, ids)
+	if err := s.demoClusters(); err != nil {
+		return err
+	}
+	if err := s.demoScoring(); err != nil {
+		return err
+	}
+	return s.demoPeopleAwards()
 }
 
 // Table names; %d is the year.
@@ -72,7 +84,7 @@ func fixed(parent, code, name string, max float64, cut string) critSpec {
 }
 
 // evidenceStats is where a unit's figures come from.
-const evidenceStats = "Biểu thống kê nghiệp vụ kỳ 11 tháng năm 2026 " + demoMark
+const evidenceStats = "Biểu thống kê nghiệp vụ kỳ 11 tháng năm thi đua " + demoMark
 
 // nationalCriteria is the demo table of provincial procuracies: six groups
 // summing to 100 points, a bonus capped at 5 and an uncapped deduction.
@@ -333,24 +345,9 @@ func (s *seeder) hasMainTable(year int, level cluster.Level) (bool, error) {
 	return false, nil
 }
 
-// demoScoring seeds the tables and the 2026 filings, unless the year has
-// its national table already (then it does nothing, so running the seed
-// twice, or after people edited the demo, changes nothing).
-func demoScoring(ctx context.Context, a *app.App, ids map[string]int64) error {
-	s := &seeder{ctx: ctx, a: a, ids: ids, users: map[string]int64{}, signers: map[string]string{}}
-	switch done, err := s.hasMainTable(currentYear, cluster.National); {
-	case err != nil:
-		return err
-	case done:
-		return nil
-	}
-	for _, u := range DemoUsers {
-		user, err := a.Store.UserByName(ctx, u.Username)
-		if err != nil {
-			return fmt.Errorf("seed: demo user %s: %w", u.Username, err)
-		}
-		s.users[u.Username] = user.ID
-	}
+// demoScoring seeds the tables and the current year's filings.
+func (s *seeder) demoScoring() error {
+	ctx, a, ids, currentYear := s.ctx, s.a, s.ids, s.sch.Year
 
 	// Last year's table first, as the board would have made it then.
 	if had, err := s.hasMainTable(currentYear-1, cluster.National); err != nil {
@@ -380,7 +377,7 @@ func demoScoring(ctx context.Context, a *app.App, ids map[string]int64) error {
 	hue := prov("Huế")
 	if _, ok := ids[hue]; ok {
 		adj := scoring.Adjustment{CriterionID: national.ids["13"], Share: 0, Reason: "Không có nhiệm vụ này trong năm " + demoMark}
-		if err := s.at(morning(currentYear, 11, 2), func() error {
+		if err := s.at(s.sch.At(2, 9, 0), func() error {
 			return a.SetAdjustment(ctx, auth.System, national.info.ID, ids[hue], adj)
 		}); err != nil {
 			return fmt.Errorf("seed adjustment %s: %w", hue, err)
@@ -527,6 +524,7 @@ func (s *seeder) filing(t seededTable, p filingPlan) error {
 	if !ok {
 		return fmt.Errorf("no unit %s in the demo", p.unit)
 	}
+	currentYear := s.sch.Year
 	c, err := s.a.Store.ClusterOfUnit(s.ctx, currentYear, uid)
 	if errs.CodeOf(err) == errs.NotFound {
 		return nil // someone moved it out of every cluster: nothing to score it by
@@ -536,7 +534,7 @@ func (s *seeder) filing(t seededTable, p filingPlan) error {
 	d := newDraw(p)
 	entries := d.entries(t, p)
 	day := func(n, hour int) time.Time {
-		return time.Date(currentYear, 11, n, hour, d.r.IntN(60), 0, 0, ict)
+		return s.sch.At(n, hour, d.r.IntN(60))
 	}
 	draftDay, submitDay, reviewDay, hour := p.draftDay, p.submitDay, p.reviewDay, p.hour
 	if draftDay == 0 {
@@ -612,7 +610,7 @@ func (s *seeder) draft(t seededTable, p filingPlan, uid int64, entries map[int64
 		}
 	}
 	err := s.at(when, func() (err error) {
-		*v, err = s.a.SaveSelf(s.ctx, s.officer(p.unit), currentYear, uid, 0, draft, false, "")
+		*v, err = s.a.SaveSelf(s.ctx, s.officer(p.unit), s.sch.Year, uid, 0, draft, false, "")
 		return err
 	})
 	if err != nil {
@@ -655,7 +653,7 @@ type draw struct {
 
 func newDraw(p filingPlan) *draw {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "thidua demo %d %s", currentYear, p.unit)
+	fmt.Fprintf(h, "thidua demo %d %s", FirstDemoYear, p.unit) // the same figures whatever the year
 	sum := h.Sum64()
 	d := &draw{r: rand.New(rand.NewPCG(sum, sum>>7^0x9e3779b97f4a7c15))}
 	d.q, d.size = 0.3+0.65*d.r.Float64(), 0.6+1.1*d.r.Float64()

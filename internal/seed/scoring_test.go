@@ -17,7 +17,7 @@ import (
 func TestDemoScoring(t *testing.T) {
 	s, ctx := seeded(t)
 	h := auth.Hasher{Cost: bcrypt.MinCost}
-	a := app.New(s, h)
+	a := app.New(s, h, app.FixedClock(FixtureClock))
 	// Today in the demo: before the 30/11 deadline.
 	a.Now = func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, ict) }
 	id := func(code string) int64 {
@@ -253,7 +253,7 @@ func TestDemoScoring(t *testing.T) {
 		if before["assessments"] == 0 || before["score_changes"] == 0 {
 			t.Fatalf("nothing seeded: %v", before)
 		}
-		if err := Demo(ctx, s, h); err != nil {
+		if err := Demo(ctx, s, h, FixtureClock); err != nil {
 			t.Fatal(err)
 		}
 		if after := count(); !mapsEqual(before, after) {

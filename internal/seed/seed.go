@@ -3,6 +3,7 @@ package seed
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"thidua/internal/app"
 	"thidua/internal/auth"
@@ -16,7 +17,11 @@ import (
 // running it twice, or after people edited the demo, changes nothing. The
 // emulation cycle (clusters.go) is loaded only if its current year is not
 // open yet.
-func Demo(ctx context.Context, s *store.Store, h auth.Hasher) error {
+func Demo(ctx context.Context, s *store.Store, h auth.Hasher, now time.Time) error {
+	sch, err := DemoSchedule(now)
+	if err != nil {
+		return err
+	}
 	hash, err := h.Hash(DemoPassword)
 	if err != nil {
 		return err
@@ -69,6 +74,6 @@ func Demo(ctx context.Context, s *store.Store, h auth.Hasher) error {
 		}
 		// The emulation cycle goes through the service layer, on this
 		// transaction's store (its own transactions nest as savepoints).
-		return demoCycle(ctx, app.New(tx, h), ids)
+		return demoCycle(ctx, app.New(tx, h, app.FixedClock(now)), ids, sch)
 	})
 }

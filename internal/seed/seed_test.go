@@ -25,11 +25,11 @@ func TestMain(m *testing.M) { os.Exit(dbtest.Main(m)) }
 func seeded(t *testing.T) (*store.Store, context.Context) {
 	t.Helper()
 	s, ctx, h := dbtest.New(t), context.Background(), auth.Hasher{Cost: bcrypt.MinCost}
-	if err := Demo(ctx, s, h); err != nil {
+	if err := Demo(ctx, s, h, FixtureClock); err != nil {
 		t.Fatalf("first seed: %v", err)
 	}
 	before := rowCounts(t, s)
-	if err := Demo(ctx, s, h); err != nil {
+	if err := Demo(ctx, s, h, FixtureClock); err != nil {
 		t.Fatalf("second seed: %v", err)
 	}
 	if after := rowCounts(t, s); !mapsEqual(before, after) {
@@ -194,7 +194,7 @@ func TestDemoClusters(t *testing.T) {
 		if !c.IsMember(id(prov("Cao Bằng"))) {
 			t.Fatal("Cao Bằng is expected in cluster 2 of 2026")
 		}
-		a := app.New(s, auth.Hasher{Cost: bcrypt.MinCost})
+		a := app.New(s, auth.Hasher{Cost: bcrypt.MinCost}, app.FixedClock(FixtureClock))
 		_, err := a.Designate(ctx, auth.System, c.ID, c.Version,
 			cluster.Designation{HeadUnitID: id(prov("Cao Bằng")), DeputyUnitID: *c.DeputyUnitID, Ref: "thử"})
 		if e, ok := errs.As(err); !ok || e.Fields["head_unit_id"] == "" {

@@ -14,9 +14,9 @@ func (s *Store) RecentLoginFailures(ctx context.Context, username string, since 
 	return n, err
 }
 
-// RecordLoginFailure notes one failed sign-in.
-func (s *Store) RecordLoginFailure(ctx context.Context, username, ip string) error {
-	return s.DB.WithContext(ctx).Exec(`INSERT INTO login_failures (username, ip) VALUES (?, ?)`, username, ip).Error
+// RecordLoginFailure notes one failed sign-in at a time of the app's clock.
+func (s *Store) RecordLoginFailure(ctx context.Context, username, ip string, at time.Time) error {
+	return s.DB.WithContext(ctx).Exec(`INSERT INTO login_failures (username, ip, at) VALUES (?, ?, ?)`, username, ip, at).Error
 }
 
 // ClearLoginFailures forgets a user name's failures after a good sign-in.

@@ -38,11 +38,12 @@ func (s *Store) CreateToken(ctx context.Context, userID int64, name string, expi
 }
 
 // UserByToken returns the active user a bearer token belongs to, and
-// records its use. Unknown, revoked and expired tokens are Unauthorized.
-func (s *Store) UserByToken(ctx context.Context, token string) (User, error) {
+// records its use. Unknown, revoked and tokens expired by now are
+// Unauthorized.
+func (s *Store) UserByToken(ctx context.Context, token string, now time.Time) (User, error) {
 	var t apiToken
-	err := s.DB.WithContext(ctx).Where("token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())",
-		auth.TokenHash(token)).Take(&t).Error
+	err := s.DB.WithContext(ctx).Where("token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)",
+		auth.TokenHash(token), now).Take(&t).Error
 	if err != nil {
 		if err == gorm.ErrRecordNotFound {
 			return User{}, errs.New(errs.Unauthorized, "Mã truy cập (token) không hợp lệ, đã hết hạn hoặc đã bị thu hồi.")

@@ -131,7 +131,7 @@ func serveDemo(t *testing.T, orgName string, setup func(*app.App)) string {
 	t.Helper()
 	h := auth.Hasher{Cost: bcrypt.MinCost}
 	s := demoStore(t, h)
-	a := app.New(s, h)
+	a := app.New(s, h, app.FixedClock(seed.FixtureClock))
 	if setup != nil {
 		setup(a)
 	}

@@ -33,14 +33,14 @@ type site struct {
 // seeded once per test binary.
 func demoStore(t *testing.T, h auth.Hasher) *store.Store {
 	t.Helper()
-	return dbtest.NewSeeded(t, "demo", func(ctx context.Context, s *store.Store) error { return seed.Demo(ctx, s, h) })
+	return dbtest.NewSeeded(t, "demo", func(ctx context.Context, s *store.Store) error { return seed.Demo(ctx, s, h, seed.FixtureClock) })
 }
 
 func newSite(t *testing.T) *site {
 	t.Helper()
 	h := auth.Hasher{Cost: bcrypt.MinCost}
 	s := demoStore(t, h)
-	a := app.New(s, h)
+	a := app.New(s, h, app.FixedClock(seed.FixtureClock))
 	srv, err := web.New(a, web.Options{OrgName: "Viện kiểm sát nhân dân tối cao", Logger: quietLogger()})
 	if err != nil {
 		t.Fatal(err)

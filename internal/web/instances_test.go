@@ -37,11 +37,11 @@ func twoServers(t *testing.T) (*site, *site) {
 		}
 		t.Cleanup(func() { s.Close() })
 		if i == 0 {
-			if err := seed.Demo(context.Background(), s, h); err != nil {
+			if err := seed.Demo(context.Background(), s, h, seed.FixtureClock); err != nil {
 				t.Fatal(err)
 			}
 		}
-		a := app.New(s, h)
+		a := app.New(s, h, app.FixedClock(seed.FixtureClock))
 		a.Now = func() time.Time { return time.Date(2040, 11, 20, 9, 0, 0, 0, time.UTC) }
 		srv, err := web.New(a, web.Options{OrgName: "Viện kiểm sát nhân dân tối cao", Logger: quietLogger()})
 		if err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"thidua/internal/app"
 	"thidua/internal/auth"
 	"thidua/internal/seed"
 )
@@ -768,9 +769,10 @@ func TestAPITokens(t *testing.T) {
 		}
 	}
 	// A token that has expired.
-	s.app.Now = func() time.Time { return time.Now().Add(-2 * time.Hour) }
+	now := s.app.Now()
+	s.app.Now = app.FixedClock(now.Add(-2 * time.Hour))
 	old, err := s.app.CreateToken(ctx, auth.System, "canbo.nghean", "hết hạn", time.Hour)
-	s.app.Now = time.Now
+	s.app.Now = app.FixedClock(now)
 	if err != nil {
 		t.Fatal(err)
 	}
