@@ -19,13 +19,18 @@ run: build
 	echo; echo "Open http://$${ADDR:-127.0.0.1:8080}/ and sign in with one of the accounts above."; echo; \
 	exec ./$(BIN) serve
 
-## test: every test, against a real PostgreSQL (started if needed); every benchmark once, so none rots
-## (the figures come from make bench); the workbook readers fuzzed for 10 s
+# The tests that race goroutines against each other, run again under the race detector.
+RACE_TESTS := FilingThreeWayRace|NoLostUpdate|DeadlineRush|TwoServersOneDatabase|DatabaseOutageUnderLoad|TwoProcessesStartedAtOnce|KilledHalfway
+
+## test: every test, against a real PostgreSQL (started if needed); the concurrency tests again
+## under -race; every benchmark once, so none rots (the figures come from make bench); the
+## workbook readers fuzzed for 10 s
 test:
 	@eval "$$(.ci/ensure-postgres)"; \
 	export TEST_DATABASE_URL="$${TEST_DATABASE_URL:-$$PGBASE/postgres?sslmode=disable}"; \
 	$(GO) vet ./...; \
 	$(GO) test -count=1 ./...; \
+	$(GO) test -race -count=1 -run '$(RACE_TESTS)' ./internal/app ./internal/web ./cmd/thidua; \
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./...; \
 	$(GO) test -run '^$$' -fuzz '^FuzzReadWorkbook$$' -fuzztime 10s -fuzzminimizetime 2s ./internal/xlsx
 

@@ -169,7 +169,7 @@ func faultSite(t *testing.T, dbURL, dsn string, log io.Writer) *site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := seed.Demo(ctx, direct, h); err != nil {
+	if err := seed.Demo(ctx, direct, h, seed.FixtureClock); err != nil {
 		t.Fatal(err)
 	}
 	direct.Close()
@@ -178,7 +178,7 @@ func faultSite(t *testing.T, dbURL, dsn string, log io.Writer) *site {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	a := app.New(s, h)
+	a := app.New(s, h, app.FixedClock(seed.FixtureClock))
 	srv, err := web.New(a, web.Options{OrgName: "Viện kiểm sát nhân dân tối cao", Logger: slog.New(slog.NewTextHandler(log, nil))})
 	if err != nil {
 		t.Fatal(err)
@@ -264,6 +264,10 @@ func mustParse(t *testing.T, raw string) *url.URL {
 // checks, takes the database away until /healthz says so, keeps the load
 // on for a while, brings it back and waits for /healthz to say ok; then
 // checks every answer and that the session and writes work again.
+// outageMargin is what a request may take beyond its bound on a busy
+// machine before it counts as having waited for the database.
+const outageMargin = 6 * time.Second
+
 func runOutage(t *testing.T, s *site, log *logSink, bound time.Duration, down, up func()) {
 	b := s.browser(t)
 	b.login("canbo.thanhhoa")
@@ -294,7 +298,7 @@ func runOutage(t *testing.T, s *site, log *logSink, bound time.Duration, down, u
 		case "health":
 			req, _ = http.NewRequest(http.MethodGet, s.URL+"/healthz", nil)
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), bound+5*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), bound+outageMargin+30*time.Second)
 		defer cancel()
 		o := outcome{kind: kind, name: name, phaseA: phase.Load()}
 		began := time.Now()
@@ -359,11 +363,13 @@ func runOutage(t *testing.T, s *site, log *logSink, bound time.Duration, down, u
 	phase.Store(phaseCutting)
 	down()
 	phase.Store(phaseDown)
-	noticed := waitHealth(http.StatusServiceUnavailable, 5*time.Second)
-	time.Sleep(bound + time.Second) // long enough for the slowest failure to come back
+	noticed := waitHealth(http.StatusServiceUnavailable, 30*time.Second)
+	// Long enough for the slowest failure to come back, and for a request
+	// that waited on the database to show as one.
+	time.Sleep(bound + outageMargin + time.Second)
 	phase.Store(phaseBack)
 	up()
-	recovered := waitHealth(http.StatusOK, 15*time.Second)
+	recovered := waitHealth(http.StatusOK, 60*time.Second)
 	time.Sleep(300 * time.Millisecond)
 	stopLoad()
 
@@ -382,8 +388,10 @@ func runOutage(t *testing.T, s *site, log *logSink, bound time.Duration, down, u
 		if o.err != nil {
 			t.Fatalf("%s request failed without an answer after %v: %v", o.kind, o.took, o.err)
 		}
-		if o.took > bound {
-			t.Errorf("%s request took %v (bound %v), status %d", o.kind, o.took, bound, o.status)
+		// Generous: a request that waited for the database to come back
+		// took the whole outage; one that failed fast took milliseconds.
+		if o.took > bound+outageMargin {
+			t.Errorf("%s request took %v (bound %v + %v), status %d: it waited for the database", o.kind, o.took, bound, outageMargin, o.status)
 		}
 		slowest = max(slowest, o.took)
 		// Up before and after: 200; down before and after: 503; either

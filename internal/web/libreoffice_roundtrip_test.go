@@ -23,9 +23,7 @@ import (
 // copies kept under internal/xlsx/testdata/libreoffice are read without
 // LibreOffice.)
 func TestWorkbooksSavedByLibreOffice(t *testing.T) {
-	if !xlsxtest.HasLibreOffice() {
-		t.Skip("LibreOffice (soffice) is not installed; the kept copies are read by internal/xlsx")
-	}
+	xlsxtest.RequireLibreOffice(t)
 	s := newSite(t)
 	ctx := context.Background()
 

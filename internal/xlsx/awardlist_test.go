@@ -197,13 +197,10 @@ func sectorAwardList(n int) AwardListDoc {
 }
 
 func TestWriteAwardListSector(t *testing.T) {
-	start := time.Now()
+	// How fast is BenchmarkAwardList's to say (docs/performance.md).
 	var buf bytes.Buffer
 	if err := WriteAwardList(&buf, sectorAwardList(15000)); err != nil {
 		t.Fatal(err)
-	}
-	if el := time.Since(start); el > 5*time.Second {
-		t.Errorf("15 000 rows took %v", el)
 	}
 	f := book(t, &buf, "")
 	v, _ := f.GetCellValue(SheetAwardList, "A10")

@@ -11,18 +11,32 @@ import (
 	"time"
 )
 
-// HasLibreOffice reports whether soffice is installed.
-func HasLibreOffice() bool {
-	_, err := exec.LookPath("soffice")
-	return err == nil
+// RequireLibreOffice skips the test when soffice is not installed, except
+// on CI (CI=true), where .ci/run installs it and its absence must fail
+// rather than turn the round trips silently green.
+func RequireLibreOffice(t testing.TB) {
+	t.Helper()
+	if _, ok := lookSoffice(t); !ok {
+		t.Skip("LibreOffice (soffice) is not installed; the kept copies are read by internal/xlsx")
+	}
+}
+
+func lookSoffice(t testing.TB) (string, bool) {
+	t.Helper()
+	path, err := exec.LookPath("soffice")
+	if err != nil && os.Getenv("CI") == "true" {
+		t.Fatalf("CI=true but LibreOffice (soffice) is missing: %v", err)
+	}
+	return path, err == nil
 }
 
 // SaveWithLibreOffice opens a workbook in LibreOffice headless and saves
-// it again as .xlsx. ok is false when LibreOffice is not installed.
+// it again as .xlsx. ok is false when LibreOffice is not installed (on
+// CI, the test fails instead).
 func SaveWithLibreOffice(t testing.TB, book []byte) (saved []byte, ok bool) {
 	t.Helper()
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
+	soffice, ok := lookSoffice(t)
+	if !ok {
 		return nil, false
 	}
 	dir := t.TempDir()
@@ -41,7 +55,8 @@ func SaveWithLibreOffice(t testing.TB, book []byte) (saved []byte, ok bool) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}
-	if saved, err = os.ReadFile(filepath.Join(dir, "out", "book.xlsx")); err != nil {
+	saved, err := os.ReadFile(filepath.Join(dir, "out", "book.xlsx"))
+	if err != nil {
 		t.Fatalf("soffice wrote nothing: %v", err)
 	}
 	return saved, true
