@@ -34,11 +34,14 @@ test:
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./...; \
 	$(GO) test -run '^$$' -fuzz '^FuzzReadWorkbook$$' -fuzztime 10s -fuzzminimizetime 2s ./internal/xlsx
 
-## bench: the Go benchmarks recorded in docs/performance.md
+## bench: every Go benchmark, once, written into docs/performance.md with the machine's load
 bench:
 	@eval "$$(.ci/ensure-postgres)"; \
 	export TEST_DATABASE_URL="$${TEST_DATABASE_URL:-$$PGBASE/postgres?sslmode=disable}"; \
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	out="$$(mktemp)"; trap 'rm -f "$$out"' EXIT; load="$$(cat /proc/loadavg 2>/dev/null || true)"; \
+	$(GO) test -run '^$$' -bench . -benchmem ./... | tee "$$out"; \
+	$(GO) run ./cmd/thidua-benchdoc -load-before "$$load" < "$$out"; \
+	echo "docs/performance.md: figures of this run written"
 
 ## load: the national data set in a scratch database, the app on it, and the load
 ## generator against it (docs/performance.md); the scratch database is dropped after.

@@ -12,6 +12,7 @@ import (
 	"thidua/internal/app"
 	"thidua/internal/auth"
 	"thidua/internal/config"
+	"thidua/internal/errs"
 	"thidua/internal/seed"
 )
 
@@ -40,6 +41,31 @@ func seedCmd(ctx context.Context, cfg config.Config, args []string, stdout io.Wr
 	fmt.Fprintln(stdout, "demo data loaded; accounts (password "+seed.DemoPassword+"):")
 	for _, u := range seed.DemoUsers {
 		fmt.Fprintf(stdout, "  %-16s %s\n", u.Username, u.Purpose)
+	}
+	return demoWindow(ctx, a, stdout)
+}
+
+// demoWindow says until when the demo's year takes self-assessments: the
+// demo is laid out around the day it was first loaded, so a database
+// loaded weeks ago may have closed its window.
+func demoWindow(ctx context.Context, a *app.App, stdout io.Writer) error {
+	sch, err := seed.DemoSchedule(a.Now())
+	if err != nil {
+		return err
+	}
+	y, err := a.Store.Year(ctx, sch.Year)
+	if errs.CodeOf(err) == errs.NotFound {
+		fmt.Fprintf(stdout, "the demo was loaded in an earlier year: for a year in progress, load it into a new database (dropdb thidua && make run)\n")
+		return nil
+	} else if err != nil {
+		return err
+	}
+	if d := y.SelfAssessmentDeadline; d != nil {
+		fmt.Fprintf(stdout, "year %d takes self-assessments until %s", sch.Year, d.Format("02/01/2006"))
+		if !d.AddDate(0, 0, 1).After(sch.Today) {
+			fmt.Fprint(stdout, " (closed: the demo was loaded earlier; for an open window, load it into a new database: dropdb thidua && make run)")
+		}
+		fmt.Fprintln(stdout)
 	}
 	return nil
 }
