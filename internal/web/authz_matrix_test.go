@@ -39,10 +39,10 @@ import (
 // role must be refused with 403, and anonymous requests are sent to sign
 // in (303 to /login for a page, 401 for a form post and for the API).
 // "signed" stands for every signed-in role, "officers" for own, other,
-// head, deputy and last, "public" for everyone including anonymous,
-// "none" for nobody;
-// "role:404" says the app answers that role 404 on purpose (it hides what
-// exists).
+// head, deputy and last, "public" for everyone including anonymous, "none"
+// for nobody; "role:404" says the app answers that role 404 on purpose (it
+// hides what exists, or there is nothing to show: the unit under the unit
+// has no filing).
 //
 // The routes that name the unit (its page, its people, its filing, a form
 // naming it) are requested a second time about VKSND khu vực 1 – Nghệ An,
@@ -60,6 +60,9 @@ import (
 // redirect that is not to the sign-in form); for a write also 409 or 422,
 // since the probes send bodies that name their target but are otherwise
 // empty, and the validation that follows the authorisation refuses them.
+// Where a handler checks the form before the service authorises (retiring
+// a unit), the probe's body is valid enough to reach the service, so a 422
+// cannot stand in for a refusal.
 // Writes never need a fresh database: refused requests change nothing and
 // the few allowed ones either fail validation or are repeated harmlessly;
 // authzWorld.prepare puts back what a delete removed.
@@ -217,7 +220,7 @@ var authzTable = map[string]authzCase{
 	"GET /years/:year/tables/template":        {allow: "council board admin"},
 	"GET /api/v1/years/:year/tables/template": {allow: "council board admin"},
 	"GET /years/:year/tables/import":          {allow: "council board admin"},
-	"POST /years/:year/tables/import":         {allow: "council board admin"},
+	"POST /years/:year/tables/import":         {allow: "council board admin"}, // council: it keeps its blocs' tables; the upload is checked first, saving authorises the table's level
 	"POST /api/v1/years/:year/tables/import":  {allow: "council board admin"},
 
 	// The unit's filing: its officer scores it, this year's head (and the
