@@ -235,3 +235,85 @@ func fieldsOf(err error) map[string]string {
 	}
 	return nil
 }
+
+// The third tie-break: with the same total and the same share of arisen
+// indicators met, the higher share of exceedable indicators exceeded ranks
+// first, before deductions and before the unit code.
+func TestRankThirdTieBreakIsTheShareExceeded(t *testing.T) {
+	in := []Standing{
+		// 5 of 10 exceeded, no deduction, first by code.
+		{UnitID: 1, UnitCode: "A", Total: 90, Achievement: Achievement{Arisen: 10, Met: 10, Exceedable: 10, Exceeded: 5}},
+		// 6 of 10 exceeded, but 1 point deducted.
+		{UnitID: 2, UnitCode: "B", Total: 90, Deduction: 1, Achievement: Achievement{Arisen: 10, Met: 10, Exceedable: 10, Exceeded: 6}},
+		// 3 of 5 exceeded: the same 60 % as B, and no deduction.
+		{UnitID: 3, UnitCode: "C", Total: 90, Achievement: Achievement{Arisen: 10, Met: 10, Exceedable: 5, Exceeded: 3}},
+	}
+	var ids []int64
+	var ranks []int
+	for _, s := range Rank(in) {
+		ids, ranks = append(ids, s.UnitID), append(ranks, s.Rank)
+	}
+	// C and B both exceeded 60 %; C has fewer deductions. A's 50 % is last.
+	if !reflect.DeepEqual(ids, []int64{3, 2, 1}) || !reflect.DeepEqual(ranks, []int{1, 2, 3}) {
+		t.Fatalf("order %v ranks %v, want [3 2 1] [1 2 3]", ids, ranks)
+	}
+}
+
+// A rate whose target is 100 % can be met but never exceeded: it counts as
+// met, not as exceedable, and earns no exceed bonus. A target just under
+// 100 % can be exceeded.
+func TestTargetOfHundredPercentCanOnlyBeMet(t *testing.T) {
+	for _, c := range []struct {
+		name               string
+		target             float64
+		points             float64
+		outcome            Outcome
+		exceedable, exceed int
+	}{
+		{"target 100 %, 10 of 10", 100, 10, Met, 0, 0},
+		{"target 99,9 %, 10 of 10", 99.9, 11, Exceeded, 1, 1},
+	} {
+		crit := Criterion{ID: 1, Method: Indicator, Max: 10, ExceedBonus: 1, Numerator: "x", Denominator: "y",
+			Direction: Higher, TargetSector: f(c.target), Below: Nothing}
+		r := Evaluate(Table{Criteria: []Criterion{crit}}, map[int64]Entry{1: {Numerator: f(10), Denominator: f(10)}}, nil)
+		want := Achievement{Arisen: 1, Met: 1, Exceedable: c.exceedable, Exceeded: c.exceed}
+		if l := r.Lines[0]; l.Points != c.points || l.Outcome != c.outcome || r.Achievement != want {
+			t.Errorf("%s: points %v outcome %q achievement %+v; want %v %q %+v", c.name, l.Points, l.Outcome, r.Achievement, c.points, c.outcome, want)
+		}
+	}
+}
+
+// A row not answered yet counts with 0 of its points: its maximum stays in
+// what applied, unlike a row marked "không phát sinh", which is rescaled
+// away. A row switched off for the unit is left out whether answered or not.
+func TestUnansweredRowsCountAsZero(t *testing.T) {
+	tb := table() // indicators 2 (20 points, ≥ 90 %) and 3 (30, ≥ 100 %), fixed 5 (50)
+	ok2 := Entry{Numerator: f(9), Denominator: f(10)}
+	for _, c := range []struct {
+		name                 string
+		entries              map[int64]Entry
+		adj                  map[int64]Adjustment
+		raw, applicable, tot float64
+		arisen               int
+		excluded             [3]bool // rows 2, 3, 5
+	}{
+		// 20 + 0 + 40 of 20 + 30 + 50 = 60 of 100.
+		{"indicator 3 unanswered", map[int64]Entry{2: ok2, 5: {Score: f(40)}}, nil, 60, 100, 60, 1, [3]bool{}},
+		// 20 + 40 of 20 + 50: 60 × 100 / 70 = 85,714… → 85,71.
+		{"indicator 3 không phát sinh", map[int64]Entry{2: ok2, 3: {NotArisen: true}, 5: {Score: f(40)}}, nil, 60, 70, 85.71, 1, [3]bool{false, true, false}},
+		// 20 + 0 of 20 + 50 (3 did not arise): 20 × 100 / 70 = 28,571… → 28,57.
+		{"fixed row 5 unanswered", map[int64]Entry{2: ok2, 3: {NotArisen: true}}, nil, 20, 70, 28.57, 1, [3]bool{false, true, false}},
+		// Switched off: as if it were not in the table, 60 of 70 → 85,71.
+		{"indicator 3 unanswered and switched off", map[int64]Entry{2: ok2, 5: {Score: f(40)}},
+			map[int64]Adjustment{3: {CriterionID: 3, Share: 0}}, 60, 70, 85.71, 1, [3]bool{false, true, false}},
+		// Nothing answered: 0 of 100.
+		{"nothing answered", map[int64]Entry{}, nil, 0, 100, 0, 0, [3]bool{}},
+	} {
+		r := Evaluate(tb, c.entries, c.adj)
+		excluded := [3]bool{r.Lines[1].Excluded, r.Lines[2].Excluded, r.Lines[4].Excluded}
+		if r.Raw != c.raw || r.Applicable != c.applicable || r.Total != c.tot || r.Arisen != c.arisen || excluded != c.excluded {
+			t.Errorf("%s: raw %v applicable %v total %v arisen %d excluded %v; want %v %v %v %d %v",
+				c.name, r.Raw, r.Applicable, r.Total, r.Arisen, excluded, c.raw, c.applicable, c.tot, c.arisen, c.excluded)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package seed
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -169,6 +170,79 @@ func TestDemoScoring(t *testing.T) {
 		}
 		if !byThanhHoa {
 			t.Errorf("Hà Tĩnh's history has no review by canbo.thanhhoa: %+v", hist)
+		}
+	})
+
+	// Hà Tĩnh's filing is written out by hand (haTinh, haTinhReview), so its
+	// totals can be worked out by hand from the 2026 national table
+	// (nationalCriteria) and the rules of docs/scoring.md, without the
+	// scoring code. They depend on no date and on no drawn figure.
+	//
+	// Self-assessment, row by row (target: the stricter of the two; a rate
+	// in %; "prop." earns max × value/target below the target):
+	//   1.1  412/436 = 94,495 % < 95        missed, prop. 6 × 94,495/95 = 5,968131
+	//   1.2  436/436 = 100 % (target 100)   met                             4
+	//   2    318/318 = 100 %                met                             5
+	//   3    405/405 = 100 %                met                             5
+	//   4    0 (target 0)                   met                             5
+	//   5    5 > 4                          exceeded, 5 + 0,5               5,5
+	//   6.1  2,4 > 2                        exceeded, no bonus              4
+	//   6.2  1,1 > 1                        exceeded                        4
+	//   7    5 < 6                          missed, prop. 5 × 5/6         = 4,166667
+	//   8    9/11 = 81,8 % > 75             exceeded, 6 + 0,5               6,5
+	//   9    1/214 = 0,47 % < 1 (lower)     exceeded, no bonus              6
+	//   10   8 > 6                          exceeded                        4
+	//   11   2140/2140 = 100 %              met                             4
+	//   12   0                              met                             4
+	//   13   fixed                                                          3
+	//   14   38/38 = 100 % > 98             exceeded, 6 + 0,5               6,5
+	//   15   fixed                                                          3,75
+	//   16   42/45 = 93,3 % > 90            exceeded, 5 + 0,5               5,5
+	//   17   6 > 4                          exceeded                        5
+	//   18, 19, 20 fixed                                                    4 + 3 + 2,75
+	// Every row arose and was answered, so nothing is rescaled: the sum is
+	// 100,634798 (over 100 with the exceed bonuses); the bonus VII adds 1,
+	// the deduction VIII takes 0: 101,634798 → 101,63.
+	// 17 indicators arose; all but 1.1 and 7 met (15). Exceedable are those
+	// with a target other than a rate that must reach 100 %: 1.1, 5, 6.1,
+	// 6.2, 7, 8, 9, 10, 14, 16, 17 (11), exceeded all but 1.1 and 7 (9).
+	//
+	// Thanh Hóa's review: 1.1 is 408/436 = 93,578 % → 6 × 93,578/95 =
+	// 5,910188 (5,968131 − 0,057943), and 19 is 2,5 instead of 3: 100,634798 −
+	// 0,057943 − 0,5 + 1 = 101,076855 → 101,08.
+	t.Run("Hà Tĩnh's totals, worked out by hand", func(t *testing.T) {
+		var stored struct{ SelfTotal, ReviewedTotal float64 }
+		if err := s.DB.Raw(`SELECT self_total, reviewed_total FROM assessments WHERE year = 2026 AND unit_id = ?`, id(prov("Hà Tĩnh"))).
+			Scan(&stored).Error; err != nil {
+			t.Fatal(err)
+		}
+		if stored.SelfTotal != 101.63 || stored.ReviewedTotal != 101.08 {
+			t.Errorf("stored totals: self %v, reviewed %v; want 101.63 and 101.08", stored.SelfTotal, stored.ReviewedTotal)
+		}
+		v, err := a.Filing(ctx, auth.System, 2026, id(prov("Hà Tĩnh")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := scoring.Achievement{Arisen: 17, Met: 15, Exceedable: 11, Exceeded: 9}
+		if r := v.Self; r.Applicable != 100 || r.Scaled != 100.63 || r.Bonus != 1 || r.Deduction != 0 || r.Total != 101.63 || r.Achievement != want {
+			t.Errorf("self: applicable %v scaled %v bonus %v deduction %v total %v %+v; want 100, 100.63, 1, 0, 101.63 %+v",
+				r.Applicable, r.Scaled, r.Bonus, r.Deduction, r.Total, r.Achievement, want)
+		}
+		if r := v.Reviewed; r.Scaled != 100.08 || r.Total != 101.08 || r.Achievement != want {
+			t.Errorf("reviewed: scaled %v total %v %+v; want 100.08, 101.08 %+v", r.Scaled, r.Total, r.Achievement, want)
+		}
+		// Quảng Trị's row 1.2, also written by hand: 512/512 = 100 % against
+		// a target of 100 %: met, 4 points.
+		qt, err := a.Filing(ctx, auth.System, 2026, id(merged("Quảng Trị")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(qt.Table.Criteria, func(c scoring.Criterion) bool { return c.Code == "1.2" })
+		if i < 0 {
+			t.Fatal("no row 1.2")
+		}
+		if l := qt.Self.Lines[i]; l.Points != 4 || l.Outcome != scoring.Met {
+			t.Errorf("Quảng Trị 1.2: %v points, %q; want 4, met", l.Points, l.Outcome)
 		}
 	})
 

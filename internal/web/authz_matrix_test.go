@@ -3,6 +3,7 @@ package web_test
 import (
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
@@ -28,7 +29,9 @@ import (
 //	own     canbo.nghean, officer of the unit
 //	other   canbo.dienbien, officer of a unit in another cluster
 //	head    canbo.thanhhoa, officer of the unit heading the unit's cluster this year
+//	deputy  canbo.hatinh, officer of the unit that is its deputy head this year
 //	last    canbo.hue, officer of the unit that headed it last year
+//	council hoidong.nghean, a board account of Nghệ An: its provincial council
 //	board   hoidong, the sector's emulation board
 //	admin   admin
 //
@@ -36,13 +39,30 @@ import (
 // role must be refused with 403, and anonymous requests are sent to sign
 // in (303 to /login for a page, 401 for a form post and for the API).
 // "signed" stands for every signed-in role, "officers" for own, other,
-// head and last, "public" for everyone including anonymous; "role:404"
-// says the app answers that role 404 on purpose (it hides what exists).
+// head, deputy and last, "public" for everyone including anonymous, "none"
+// for nobody; "role:404" says the app answers that role 404 on purpose (it
+// hides what exists, or there is nothing to show: the unit under the unit
+// has no filing).
+//
+// The routes that name the unit (its page, its people, its filing, a form
+// naming it) are requested a second time about VKSND khu vực 1 – Nghệ An,
+// a unit under it (authzWorld.sub); the entry's sub lists who is allowed
+// then. Rights that reach down (seeing and keeping the unit's people, a
+// provincial council's registry) pass; those tied to the unit itself
+// (its filing, its registration) do not.
+//
+// A refused write must change nothing: for every refused request that is
+// not a GET, a fingerprint of the whole database (every table's row count
+// and the sum of its rows' xmin, authzWorld.fingerprint) is compared before
+// and after. A GET, allowed or not, must not write to the change history.
 //
 // Allowed means the authorisation passed: a page or file (2xx, or a
 // redirect that is not to the sign-in form); for a write also 409 or 422,
 // since the probes send bodies that name their target but are otherwise
 // empty, and the validation that follows the authorisation refuses them.
+// Where a handler checks the form before the service authorises (retiring
+// a unit), the probe's body is valid enough to reach the service, so a 422
+// cannot stand in for a refusal.
 // Writes never need a fresh database: refused requests change nothing and
 // the few allowed ones either fail validation or are repeated harmlessly;
 // authzWorld.prepare puts back what a delete removed.
@@ -51,12 +71,14 @@ import (
 
 var authzRoles = []struct{ name, user string }{
 	{"anon", ""}, {"viewer", "xem"}, {"own", "canbo.nghean"}, {"other", otherOfficer},
-	{"head", "canbo.thanhhoa"}, {"last", lastHeadOfficer}, {"board", "hoidong"}, {"admin", "admin"},
+	{"head", "canbo.thanhhoa"}, {"deputy", deputyOfficer}, {"last", lastHeadOfficer}, {"council", councilMember},
+	{"board", "hoidong"}, {"admin", "admin"},
 }
 
 // authzCase is one route's entry: who is allowed, and what to send.
 type authzCase struct {
 	allow string // roles allowed (see above)
+	sub   string // roles allowed when the request is about the unit under it; routes naming the unit only
 	query string // appended to the path; {unit}, {year}, … are filled in
 	body  string // the form (pages) or JSON (API) to send; {unit}, … filled in
 }
@@ -78,42 +100,42 @@ var authzTable = map[string]authzCase{
 	// Units: officers see their own unit; the board keeps the registry.
 	"GET /units":                             {allow: "signed"}, // an officer's list is filtered to their unit
 	"GET /api/v1/units":                      {allow: "signed"},
-	"GET /units/:id":                         {allow: "viewer own board admin"},
-	"GET /api/v1/units/:id":                  {allow: "viewer own board admin"},
-	"GET /units/:id/history":                 {allow: "board admin"},
-	"GET /api/v1/units/:id/history":          {allow: "board admin"},
-	"GET /units/new":                         {allow: "board admin"},
-	"GET /units/:id/edit":                    {allow: "board admin"},
-	"GET /units/:id/retire":                  {allow: "board admin"},
-	"POST /units":                            {allow: "board admin", body: "parent_id={unit}"},
-	"POST /api/v1/units":                     {allow: "board admin", body: `{"parent_id":{unit}}`},
-	"POST /units/:id":                        {allow: "board admin"},
-	"PUT /api/v1/units/:id":                  {allow: "board admin"},
-	"POST /units/:id/retire":                 {allow: "board admin"},
-	"POST /api/v1/units/:id/retire":          {allow: "board admin"},
-	"POST /units/:id/lineage":                {allow: "board admin"},
-	"POST /api/v1/units/:id/lineage":         {allow: "board admin"},
-	"POST /units/:id/lineage/:pred/delete":   {allow: "board admin"},
-	"DELETE /api/v1/units/:id/lineage/:pred": {allow: "board admin"},
+	"GET /units/:id":                         {allow: "viewer own council board admin", sub: "viewer own council board admin"},
+	"GET /api/v1/units/:id":                  {allow: "viewer own council board admin", sub: "viewer own council board admin"},
+	"GET /units/:id/history":                 {allow: "council board admin", sub: "council board admin"},
+	"GET /api/v1/units/:id/history":          {allow: "council board admin", sub: "council board admin"},
+	"GET /units/new":                         {allow: "council board admin"},
+	"GET /units/:id/edit":                    {allow: "council board admin", sub: "council board admin"}, // council: its own province's form opens (it keeps units under it); saving is refused
+	"GET /units/:id/retire":                  {allow: "council board admin", sub: "council board admin"}, // council: as the edit form
+	"POST /units":                            {allow: "council board admin", sub: "council board admin", body: "parent_id={unit}"},
+	"POST /api/v1/units":                     {allow: "council board admin", sub: "council board admin", body: `{"parent_id":{unit}}`},
+	"POST /units/:id":                        {allow: "board admin", sub: "council board admin", body: "parent_id={parent}"},
+	"PUT /api/v1/units/:id":                  {allow: "board admin", sub: "council board admin", body: `{"parent_id":{parent}}`},
+	"POST /units/:id/retire":                 {allow: "board admin", sub: "council board admin", body: "valid_to=31/12/2030&reason=thử&version=0"},
+	"POST /api/v1/units/:id/retire":          {allow: "board admin", sub: "council board admin", body: `{"valid_to":"31/12/2030","reason":"thử","version":0}`},
+	"POST /units/:id/lineage":                {allow: "board admin", sub: "council board admin"},
+	"POST /api/v1/units/:id/lineage":         {allow: "board admin", sub: "council board admin"},
+	"POST /units/:id/lineage/:pred/delete":   {allow: "board admin", sub: "council board admin"},
+	"DELETE /api/v1/units/:id/lineage/:pred": {allow: "board admin", sub: "council board admin"},
 
 	// Collective facts and award history of a unit.
-	"GET /units/:id/facts":                    {allow: "viewer own board admin", query: "year={year}"},
-	"GET /api/v1/units/:id/facts/:year":       {allow: "viewer own board admin"},
-	"POST /units/:id/facts":                   {allow: "own board admin", body: "year={year}"},
-	"PUT /api/v1/units/:id/facts/:year":       {allow: "own board admin"},
-	"GET /units/:id/awards":                   {allow: "viewer own board admin"},
-	"GET /api/v1/units/:id/awards":            {allow: "viewer own board admin"},
-	"POST /units/:id/awards":                  {allow: "board admin"},
-	"POST /api/v1/units/:id/awards":           {allow: "board admin"},
-	"POST /units/:id/awards/carryover":        {allow: "board admin"},
-	"POST /api/v1/units/:id/awards/carryover": {allow: "board admin"},
+	"GET /units/:id/facts":                    {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "year={year}"},
+	"GET /api/v1/units/:id/facts/:year":       {allow: "viewer own council board admin", sub: "viewer own council board admin"},
+	"POST /units/:id/facts":                   {allow: "own council board admin", sub: "own council board admin", body: "year={year}"},
+	"PUT /api/v1/units/:id/facts/:year":       {allow: "own council board admin", sub: "own council board admin"},
+	"GET /units/:id/awards":                   {allow: "viewer own council board admin", sub: "viewer own council board admin"},
+	"GET /api/v1/units/:id/awards":            {allow: "viewer own council board admin", sub: "viewer own council board admin"},
+	"POST /units/:id/awards":                  {allow: "council board admin", sub: "council board admin"},
+	"POST /api/v1/units/:id/awards":           {allow: "council board admin", sub: "council board admin"},
+	"POST /units/:id/awards/carryover":        {allow: "council board admin", sub: "council board admin"},
+	"POST /api/v1/units/:id/awards/carryover": {allow: "council board admin", sub: "council board admin"},
 
 	// Personnel workbooks of a unit: whoever keeps its people.
-	"GET /units/:id/people/template.xlsx":        {allow: "own board admin"},
-	"GET /api/v1/units/:id/people/template.xlsx": {allow: "own board admin"},
-	"GET /units/:id/people/import":               {allow: "own board admin"},
-	"POST /units/:id/people/import":              {allow: "own board admin"},
-	"POST /api/v1/units/:id/people/import":       {allow: "own board admin"},
+	"GET /units/:id/people/template.xlsx":        {allow: "own council board admin", sub: "own council board admin"},
+	"GET /api/v1/units/:id/people/template.xlsx": {allow: "own council board admin", sub: "own council board admin"},
+	"GET /units/:id/people/import":               {allow: "own council board admin", sub: "own council board admin"},
+	"POST /units/:id/people/import":              {allow: "own council board admin", sub: "own council board admin"},
+	"POST /api/v1/units/:id/people/import":       {allow: "own council board admin", sub: "own council board admin"},
 
 	// Accounts: the administrator only.
 	"GET /users":                   {allow: "admin"},
@@ -135,8 +157,8 @@ var authzTable = map[string]authzCase{
 	"POST /api/v1/years":                  {allow: "board admin"},
 	"POST /years/:year":                   {allow: "board admin"},
 	"PUT /api/v1/years/:year":             {allow: "board admin"},
-	"POST /years/:year/copy":              {allow: "board admin"},
-	"POST /api/v1/years/:year/copy":       {allow: "board admin"},
+	"POST /years/:year/copy":              {allow: "council board admin"},
+	"POST /api/v1/years/:year/copy":       {allow: "council board admin"},
 	"GET /years/:year/exclusions":         {allow: "signed"},
 	"GET /api/v1/years/:year/exclusions":  {allow: "signed"},
 	"POST /years/:year/exclusions":        {allow: "board admin"},
@@ -165,15 +187,15 @@ var authzTable = map[string]authzCase{
 	"PUT /api/v1/clusters/:id/pledge":        {allow: "head board admin"},
 	"POST /clusters/:id/pledge/amend":        {allow: "head board admin"},
 	"POST /api/v1/clusters/:id/pledge/amend": {allow: "head board admin"},
-	"POST /pledges/:id/sign":                 {allow: "own", body: "unit_id={unit}"},
-	"POST /api/v1/pledges/:id/signatures":    {allow: "own", body: `{"unit_id":{unit}}`},
+	"POST /pledges/:id/sign":                 {allow: "own", sub: "none", body: "unit_id={unit}"},
+	"POST /api/v1/pledges/:id/signatures":    {allow: "own", sub: "none", body: `{"unit_id":{unit}}`},
 
 	// Registration (đăng ký thi đua) of the unit: its officer writes it,
 	// the members of its cluster read it.
-	"GET /years/:year/registration":               {allow: "viewer own head last board admin", query: "unit={unit}"},
-	"GET /api/v1/years/:year/registrations/:unit": {allow: "viewer own head last board admin"},
-	"POST /years/:year/registration":              {allow: "own", query: "unit={unit}"},
-	"PUT /api/v1/years/:year/registrations/:unit": {allow: "own"},
+	"GET /years/:year/registration":               {allow: "viewer own head deputy last council board admin", sub: "viewer council board admin", query: "unit={unit}"},
+	"GET /api/v1/years/:year/registrations/:unit": {allow: "viewer own head deputy last council board admin", sub: "viewer council board admin"},
+	"POST /years/:year/registration":              {allow: "own", sub: "none", query: "unit={unit}"},
+	"PUT /api/v1/years/:year/registrations/:unit": {allow: "own", sub: "none"},
 
 	// Criteria tables: everyone reads; the board writes.
 	"GET /scoring":                            {allow: "signed"},
@@ -183,8 +205,8 @@ var authzTable = map[string]authzCase{
 	"GET /api/v1/tables/:id":                  {allow: "signed"},
 	"GET /tables/:id/workbook":                {allow: "signed"},
 	"GET /api/v1/tables/:id/workbook":         {allow: "signed"},
-	"GET /years/:year/tables/new":             {allow: "board admin"},
-	"GET /tables/:id/edit":                    {allow: "board admin"},
+	"GET /years/:year/tables/new":             {allow: "council board admin"},
+	"GET /tables/:id/edit":                    {allow: "council board admin"}, // council: a council may keep its blocs' tables, so the form opens; saving a national table is refused
 	"POST /years/:year/tables":                {allow: "board admin"},
 	"POST /api/v1/years/:year/tables":         {allow: "board admin"},
 	"POST /tables/:id":                        {allow: "board admin"},
@@ -193,32 +215,32 @@ var authzTable = map[string]authzCase{
 	"POST /api/v1/tables/:id/version":         {allow: "board admin"},
 	"POST /tables/:id/copy":                   {allow: "board admin"},
 	"POST /api/v1/tables/:id/copy":            {allow: "board admin"},
-	"POST /tables/:id/adjustments":            {allow: "board admin", body: "unit_id={unit}"},
-	"POST /api/v1/tables/:id/adjustments":     {allow: "board admin", body: `{"unit_id":{unit}}`},
-	"GET /years/:year/tables/template":        {allow: "board admin"},
-	"GET /api/v1/years/:year/tables/template": {allow: "board admin"},
-	"GET /years/:year/tables/import":          {allow: "board admin"},
-	"POST /years/:year/tables/import":         {allow: "board admin"},
-	"POST /api/v1/years/:year/tables/import":  {allow: "board admin"},
+	"POST /tables/:id/adjustments":            {allow: "board admin", sub: "board admin", body: "unit_id={unit}"},
+	"POST /api/v1/tables/:id/adjustments":     {allow: "board admin", sub: "board admin", body: `{"unit_id":{unit}}`},
+	"GET /years/:year/tables/template":        {allow: "council board admin"},
+	"GET /api/v1/years/:year/tables/template": {allow: "council board admin"},
+	"GET /years/:year/tables/import":          {allow: "council board admin"},
+	"POST /years/:year/tables/import":         {allow: "council board admin"}, // council: it keeps its blocs' tables; the upload is checked first, saving authorises the table's level
+	"POST /api/v1/years/:year/tables/import":  {allow: "council board admin"},
 
 	// The unit's filing: its officer scores it, this year's head (and the
 	// board) review it; officers of other units and last year's head see nothing.
-	"GET /years/:year/filing":                        {allow: "viewer own head board admin", query: "unit={unit}"},
-	"GET /api/v1/years/:year/filings/:unit":          {allow: "viewer own head board admin"},
-	"GET /years/:year/filing/history":                {allow: "viewer own head board admin", query: "unit={unit}"},
-	"GET /api/v1/years/:year/filings/:unit/history":  {allow: "viewer own head board admin"},
-	"GET /years/:year/filing/workbook":               {allow: "viewer own head board admin", query: "unit={unit}"},
-	"GET /api/v1/years/:year/filings/:unit/workbook": {allow: "viewer own head board admin"},
-	"POST /years/:year/filing":                       {allow: "own", query: "unit={unit}"},
-	"PUT /api/v1/years/:year/filings/:unit":          {allow: "own"},
-	"GET /years/:year/filing/template":               {allow: "own", query: "unit={unit}"},
-	"GET /api/v1/years/:year/filings/:unit/template": {allow: "own"},
-	"GET /years/:year/filing/import":                 {allow: "own", query: "unit={unit}"},
-	"POST /years/:year/filing/import":                {allow: "own", query: "unit={unit}"},
-	"POST /api/v1/years/:year/filings/:unit/import":  {allow: "own"},
-	"GET /years/:year/review":                        {allow: "viewer own head board admin", query: "unit={unit}"}, // read-only unless one may review
-	"POST /years/:year/review":                       {allow: "head board admin", query: "unit={unit}"},
-	"PUT /api/v1/years/:year/filings/:unit/review":   {allow: "head board admin"},
+	"GET /years/:year/filing":                        {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"},
+	"GET /api/v1/years/:year/filings/:unit":          {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
+	"GET /years/:year/filing/history":                {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"},
+	"GET /api/v1/years/:year/filings/:unit/history":  {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
+	"GET /years/:year/filing/workbook":               {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"},
+	"GET /api/v1/years/:year/filings/:unit/workbook": {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
+	"POST /years/:year/filing":                       {allow: "own", sub: "none", query: "unit={unit}"},
+	"PUT /api/v1/years/:year/filings/:unit":          {allow: "own", sub: "none"},
+	"GET /years/:year/filing/template":               {allow: "own", sub: "none", query: "unit={unit}"},
+	"GET /api/v1/years/:year/filings/:unit/template": {allow: "own", sub: "none"},
+	"GET /years/:year/filing/import":                 {allow: "own", sub: "none", query: "unit={unit}"},
+	"POST /years/:year/filing/import":                {allow: "own", sub: "none", query: "unit={unit}"},
+	"POST /api/v1/years/:year/filings/:unit/import":  {allow: "own", sub: "none"},
+	"GET /years/:year/review":                        {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"}, // read-only unless one may review
+	"POST /years/:year/review":                       {allow: "head board admin", sub: "council:404 board:404 admin:404", query: "unit={unit}"},
+	"PUT /api/v1/years/:year/filings/:unit/review":   {allow: "head board admin", sub: "board:404 admin:404"},
 	"GET /years/:year/ranking":                       {allow: "signed"},
 	"GET /api/v1/years/:year/ranking":                {allow: "signed"},
 	"GET /years/:year/ranking/workbook":              {allow: "signed"},
@@ -229,47 +251,47 @@ var authzTable = map[string]authzCase{
 	// People of the unit: its officers and the board keep them; awards are the board's.
 	"GET /people":                                {allow: "signed"}, // an officer's list is filtered to their unit
 	"GET /api/v1/people":                         {allow: "signed"},
-	"GET /people/:id":                            {allow: "viewer own board admin"},
-	"GET /api/v1/people/:id":                     {allow: "viewer own board admin"},
-	"GET /people/new":                            {allow: "officers board admin"},
-	"POST /people":                               {allow: "own board admin", body: "unit_id={unit}"},
-	"POST /api/v1/people":                        {allow: "own board admin", body: `{"unit_id":{unit}}`},
-	"GET /people/:id/edit":                       {allow: "own board admin"},
-	"POST /people/:id":                           {allow: "own board admin"},
-	"PUT /api/v1/people/:id":                     {allow: "own board admin"},
-	"POST /people/:id/ratings":                   {allow: "own board admin"},
-	"POST /api/v1/people/:id/ratings":            {allow: "own board admin"},
-	"POST /people/:id/ratings/:year/delete":      {allow: "own board admin"},
-	"DELETE /api/v1/people/:id/ratings/:year":    {allow: "own board admin"},
-	"POST /people/:id/initiatives":               {allow: "own board admin"},
-	"POST /api/v1/people/:id/initiatives":        {allow: "own board admin"},
-	"POST /people/:id/initiatives/:rid/delete":   {allow: "own board admin"},
-	"DELETE /api/v1/people/:id/initiatives/:rid": {allow: "own board admin"},
-	"POST /people/:id/disciplines":               {allow: "own board admin"},
-	"POST /api/v1/people/:id/disciplines":        {allow: "own board admin"},
-	"POST /people/:id/disciplines/:rid/delete":   {allow: "own board admin"},
-	"DELETE /api/v1/people/:id/disciplines/:rid": {allow: "own board admin"},
-	"POST /people/:id/awards":                    {allow: "board admin"},
-	"POST /api/v1/people/:id/awards":             {allow: "board admin"},
-	"POST /people/:id/awards/:rid/revoke":        {allow: "board admin"},
-	"POST /api/v1/people/:id/awards/:rid/revoke": {allow: "board admin"},
+	"GET /people/:id":                            {allow: "viewer own council board admin", sub: "viewer own council board admin"},
+	"GET /api/v1/people/:id":                     {allow: "viewer own council board admin", sub: "viewer own council board admin"},
+	"GET /people/new":                            {allow: "officers council board admin"},
+	"POST /people":                               {allow: "own council board admin", sub: "own council board admin", body: "unit_id={unit}"},
+	"POST /api/v1/people":                        {allow: "own council board admin", sub: "own council board admin", body: `{"unit_id":{unit}}`},
+	"GET /people/:id/edit":                       {allow: "own council board admin", sub: "own council board admin"},
+	"POST /people/:id":                           {allow: "own council board admin", sub: "own council board admin"},
+	"PUT /api/v1/people/:id":                     {allow: "own council board admin", sub: "own council board admin"},
+	"POST /people/:id/ratings":                   {allow: "own council board admin", sub: "own council board admin"},
+	"POST /api/v1/people/:id/ratings":            {allow: "own council board admin", sub: "own council board admin"},
+	"POST /people/:id/ratings/:year/delete":      {allow: "own council board admin", sub: "own council board admin"},
+	"DELETE /api/v1/people/:id/ratings/:year":    {allow: "own council board admin", sub: "own council board admin"},
+	"POST /people/:id/initiatives":               {allow: "own council board admin", sub: "own council board admin"},
+	"POST /api/v1/people/:id/initiatives":        {allow: "own council board admin", sub: "own council board admin"},
+	"POST /people/:id/initiatives/:rid/delete":   {allow: "own council board admin", sub: "own council board admin"},
+	"DELETE /api/v1/people/:id/initiatives/:rid": {allow: "own council board admin", sub: "own council board admin"},
+	"POST /people/:id/disciplines":               {allow: "own council board admin", sub: "own council board admin"},
+	"POST /api/v1/people/:id/disciplines":        {allow: "own council board admin", sub: "own council board admin"},
+	"POST /people/:id/disciplines/:rid/delete":   {allow: "own council board admin", sub: "own council board admin"},
+	"DELETE /api/v1/people/:id/disciplines/:rid": {allow: "own council board admin", sub: "own council board admin"},
+	"POST /people/:id/awards":                    {allow: "council board admin", sub: "council board admin"},
+	"POST /api/v1/people/:id/awards":             {allow: "council board admin", sub: "council board admin"},
+	"POST /people/:id/awards/:rid/revoke":        {allow: "council board admin", sub: "council board admin"},
+	"POST /api/v1/people/:id/awards/:rid/revoke": {allow: "council board admin", sub: "council board admin"},
 
 	// Proposals: a unit's officers draft and submit its own; a draft is seen
 	// by its unit, the board and viewers; the board decides.
 	"GET /proposals":                                    {allow: "signed"},
 	"GET /api/v1/proposals":                             {allow: "signed"},
-	"GET /proposals/:id":                                {allow: "viewer own board admin"},
-	"GET /api/v1/proposals/:id":                         {allow: "viewer own board admin"},
+	"GET /proposals/:id":                                {allow: "viewer own council board admin"},
+	"GET /api/v1/proposals/:id":                         {allow: "viewer own council board admin"},
 	"GET /proposals/new":                                {allow: "officers"},
-	"POST /proposals":                                   {allow: "own", body: "proposer_unit_id={unit}&year={year}"},
-	"POST /api/v1/proposals":                            {allow: "own", body: `{"proposer_unit_id":{unit},"year":{year}}`},
+	"POST /proposals":                                   {allow: "own", sub: "none", body: "proposer_unit_id={unit}&year={year}"},
+	"POST /api/v1/proposals":                            {allow: "own", sub: "none", body: `{"proposer_unit_id":{unit},"year":{year}}`},
 	"GET /proposals/:id/edit":                           {allow: "own"},
 	"POST /proposals/:id":                               {allow: "own"},
 	"PUT /api/v1/proposals/:id":                         {allow: "own"},
 	"POST /proposals/:id/submit":                        {allow: "own"},
 	"POST /api/v1/proposals/:id/submit":                 {allow: "own"},
-	"POST /proposals/:id/comments":                      {allow: "own board admin"},
-	"POST /api/v1/proposals/:id/comments":               {allow: "own board admin"},
+	"POST /proposals/:id/comments":                      {allow: "own council board admin"},
+	"POST /api/v1/proposals/:id/comments":               {allow: "own council board admin"},
 	"POST /proposals/:id/reject":                        {allow: "board admin"},
 	"POST /api/v1/proposals/:id/reject":                 {allow: "board admin"},
 	"POST /decisions":                                   {allow: "board admin"},
@@ -280,10 +302,10 @@ var authzTable = map[string]authzCase{
 	"GET /api/v1/decisions/:id/draft.xlsx":              {allow: "signed"},
 	"GET /decisions/:id/list.xlsx":                      {allow: "signed"},
 	"GET /api/v1/decisions/:id/list.xlsx":               {allow: "signed"},
-	"GET /years/:year/proposals/list.xlsx":              {allow: "viewer own board admin", query: "unit_id={unit}"},
-	"GET /api/v1/years/:year/proposals/list.xlsx":       {allow: "viewer own board admin", query: "unit_id={unit}"},
-	"GET /years/:year/proposals/submission.xlsx":        {allow: "viewer own board admin", query: "unit_id={unit}"},
-	"GET /api/v1/years/:year/proposals/submission.xlsx": {allow: "viewer own board admin", query: "unit_id={unit}"},
+	"GET /years/:year/proposals/list.xlsx":              {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
+	"GET /api/v1/years/:year/proposals/list.xlsx":       {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
+	"GET /years/:year/proposals/submission.xlsx":        {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
+	"GET /api/v1/years/:year/proposals/submission.xlsx": {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
 
 	// Publication for comment: everyone reads, the board opens the window.
 	"GET /years/:year/publication":         {allow: "signed"},
@@ -299,12 +321,12 @@ var authzTable = map[string]authzCase{
 	"GET /api/v1/votes/:id":            {allow: "signed"},
 	"POST /clusters/:id/votes":         {allow: "head board admin"},
 	"POST /api/v1/clusters/:id/votes":  {allow: "head board admin"},
-	"POST /votes/:id/ballots":          {allow: "own", body: "unit_id={unit}"},
-	"POST /api/v1/votes/:id/ballots":   {allow: "own", body: `{"unit_id":{unit}}`},
+	"POST /votes/:id/ballots":          {allow: "own", sub: "none", body: "unit_id={unit}"},
+	"POST /api/v1/votes/:id/ballots":   {allow: "own", sub: "none", body: `{"unit_id":{unit}}`},
 	"POST /votes/:id/close":            {allow: "head board admin"},
 	"POST /api/v1/votes/:id/close":     {allow: "head board admin"},
-	"POST /votes/:id/proposals":        {allow: "head board admin", body: "unit_id={unit}"},
-	"POST /api/v1/votes/:id/proposals": {allow: "head board admin", body: `{"unit_id":{unit}}`},
+	"POST /votes/:id/proposals":        {allow: "head board admin", sub: "head board admin", body: "unit_id={unit}"},
+	"POST /api/v1/votes/:id/proposals": {allow: "head board admin", sub: "head board admin", body: `{"unit_id":{unit}}`},
 }
 
 // expectation is what one role must get from one route.
@@ -317,8 +339,22 @@ const (
 	expLogin  expectation = "login"
 )
 
-func (c authzCase) expect(role string) (expectation, error) {
-	toks := strings.Fields(c.allow)
+// namesUnit reports whether the route's request is about the unit: its
+// path, query or form names it. Those routes are also sent about the unit
+// under it.
+func (c authzCase) namesUnit(path string) bool {
+	rel := strings.TrimPrefix(path, "/api/v1")
+	return strings.Contains(path, ":unit") || strings.HasPrefix(rel, "/units/:id") || strings.HasPrefix(rel, "/people/:id") ||
+		strings.Contains(c.query+c.body, "{unit}")
+}
+
+func (c authzCase) expect(role string) (expectation, error) { return expectFrom(c.allow, role) }
+
+// expectSub is what role must get when the request is about the unit under it.
+func (c authzCase) expectSub(role string) (expectation, error) { return expectFrom(c.sub, role) }
+
+func expectFrom(allow, role string) (expectation, error) {
+	toks := strings.Fields(allow)
 	for _, tok := range toks {
 		r, kind, hidden := strings.Cut(tok, ":")
 		if hidden && kind != "404" {
@@ -333,13 +369,13 @@ func (c authzCase) expect(role string) (expectation, error) {
 		case tok == "public":
 			return expOK, nil
 		case tok == role, tok == "signed" && role != "anon",
-			tok == "officers" && slices.Contains([]string{"own", "other", "head", "last"}, role):
+			tok == "officers" && slices.Contains([]string{"own", "other", "head", "deputy", "last"}, role):
 			if role == "anon" {
 				return "", fmt.Errorf("anon cannot be allowed alone: use public")
 			}
 			return expOK, nil
 		case strings.Contains(tok, ":"):
-		case !slices.Contains([]string{"public", "signed", "officers", "viewer", "own", "other", "head", "last", "board", "admin"}, tok):
+		case !slices.Contains([]string{"public", "signed", "officers", "none", "viewer", "own", "other", "head", "deputy", "last", "council", "board", "admin"}, tok):
 			return "", fmt.Errorf("unknown role %q", tok)
 		}
 	}
@@ -501,7 +537,7 @@ func (c *authzClient) send(method, path, body string) observed {
 
 // authzGroups are the roles sharing one site: those whose allowed
 // requests change nothing that another role's expectations depend on.
-var authzGroups = [][]string{{"anon", "viewer", "other", "last"}, {"own"}, {"head"}, {"board"}, {"admin"}}
+var authzGroups = [][]string{{"anon", "viewer", "other"}, {"deputy", "last"}, {"own"}, {"head"}, {"council"}, {"board"}, {"admin"}}
 
 func TestAuthorizationMatrix(t *testing.T) {
 	t.Parallel()
@@ -516,9 +552,19 @@ func TestAuthorizationMatrix(t *testing.T) {
 		if !slices.Contains(routes, k) {
 			t.Errorf("authorisation entry for a route the router does not have: %s", k)
 		}
+		_, path, _ := strings.Cut(k, " ")
+		switch {
+		case c.namesUnit(path) && c.sub == "":
+			t.Errorf("%s names the unit: say in sub who may use it about the unit under it", k)
+		case !c.namesUnit(path) && c.sub != "":
+			t.Errorf("%s does not name the unit: it needs no sub", k)
+		}
 		for _, r := range authzRoles {
 			if _, err := c.expect(r.name); err != nil {
 				t.Errorf("%s: %v", k, err)
+			}
+			if _, err := c.expectSub(r.name); c.sub != "" && err != nil {
+				t.Errorf("%s (sub): %v", k, err)
 			}
 		}
 	}
@@ -529,12 +575,13 @@ func TestAuthorizationMatrix(t *testing.T) {
 
 	var mu sync.Mutex
 	seen := map[string]map[string]observed{} // route → role → answer
-	checked := 0
+	checked, fingerprinted := 0, 0
 	t.Cleanup(func() {
 		if printing {
-			printMatrix(routes, seen)
+			printMatrix(seen)
 		}
-		t.Logf("authorisation matrix: %d routes × %d roles = %d requests checked", len(routes), len(authzRoles), checked)
+		t.Logf("authorisation matrix: %d routes × %d roles, and the routes naming the unit again about the unit under it: "+
+			"%d requests checked, %d of them refused writes checked to have written nothing", len(routes), len(authzRoles), checked, fingerprinted)
 	})
 
 	for gi, group := range authzGroups {
@@ -544,50 +591,86 @@ func TestAuthorizationMatrix(t *testing.T) {
 			if gi > 0 {
 				gs = newSite(t)
 			}
-			w := newAuthzWorld(t, gs)
-			fill := w.placeholders()
+			world := newAuthzWorld(t, gs)
 			for _, role := range group {
 				i := slices.IndexFunc(authzRoles, func(r struct{ name, user string }) bool { return r.name == role })
 				c := newAuthzClient(t, gs, role, authzRoles[i].user)
-				for _, route := range routes {
-					method, path, _ := strings.Cut(route, " ")
-					tc, listed := authzTable[route]
-					fresh := w.prepare(t, gs, path)
-					target := w.fill(t, path, fresh)
-					if tc.query != "" {
-						target += "?" + fill.Replace(tc.query)
+				var last map[string][2]int64 // the fingerprint after the previous request, when it was a refused write
+				for _, sub := range []bool{false, true} {
+					w, label := world, role
+					if sub {
+						w, label = world.sub, role+" about the unit under it"
 					}
-					var audits int
-					if method == http.MethodGet {
-						audits = auditRows(t, gs)
+					fill := w.placeholders()
+					for _, route := range routes {
+						method, path, _ := strings.Cut(route, " ")
+						tc, listed := authzTable[route]
+						if sub && (!listed || !tc.namesUnit(path)) {
+							continue
+						}
+						fresh, wrote := w.prepare(t, gs, path)
+						target := w.fill(t, path, fresh)
+						if tc.query != "" {
+							target += "?" + fill.Replace(tc.query)
+						}
+						want, _ := tc.expect(role)
+						if sub {
+							want, _ = tc.expectSub(role)
+						}
+						// A GET must never write to the change history (CSRF checks
+						// only unsafe methods); a refused write must write nothing.
+						var audits int
+						before := last // the routes are sorted by method: refused writes mostly come in runs
+						if last = nil; wrote {
+							before = nil
+						}
+						refusedWrite := method != http.MethodGet && want != expOK
+						switch {
+						case method == http.MethodGet:
+							audits = auditRows(t, gs)
+						case refusedWrite && before == nil:
+							before = w.fingerprint(t, gs)
+						}
+						o := c.send(method, target, fill.Replace(tc.body))
+						if method == http.MethodGet && auditRows(t, gs) != audits {
+							t.Errorf("%s as %s (%s) wrote to the change history", route, label, target)
+						}
+						if refusedWrite {
+							last = w.fingerprint(t, gs)
+							if changed := changedTables(before, last); len(changed) > 0 {
+								t.Errorf("%s as %s (%s), refused with %s, wrote to %s", route, label, target, o, strings.Join(changed, ", "))
+							}
+						}
+						if listed && !o.meets(want, strings.HasPrefix(path, "/api/"), method) {
+							t.Errorf("%s as %s (%s): want %s, got %s", route, label, target, want, o)
+						}
+						if p := o.headerProblems(); len(p) > 0 {
+							t.Errorf("%s as %s (%s): security headers: %s", route, label, target, strings.Join(p, ", "))
+						}
+						key := route
+						if sub {
+							key = route + " (sub)"
+						}
+						mu.Lock()
+						if seen[key] == nil {
+							seen[key] = map[string]observed{}
+						}
+						seen[key][role] = o
+						checked++
+						if refusedWrite {
+							fingerprinted++
+						}
+						mu.Unlock()
 					}
-					o := c.send(method, target, fill.Replace(tc.body))
-					// CSRF checks only unsafe methods: a GET must never write.
-					if method == http.MethodGet && auditRows(t, gs) != audits {
-						t.Errorf("%s as %s (%s) wrote to the change history", route, role, target)
-					}
-					want, _ := tc.expect(role)
-					if listed && !o.meets(want, strings.HasPrefix(path, "/api/"), method) {
-						t.Errorf("%s as %s (%s): want %s, got %s", route, role, target, want, o)
-					}
-					if p := o.headerProblems(); len(p) > 0 {
-						t.Errorf("%s as %s (%s): security headers: %s", route, role, target, strings.Join(p, ", "))
-					}
-					mu.Lock()
-					if seen[route] == nil {
-						seen[route] = map[string]observed{}
-					}
-					seen[route][role] = o
-					checked++
-					mu.Unlock()
 				}
 			}
 		})
 	}
 }
 
-func printMatrix(routes []string, seen map[string]map[string]observed) {
+func printMatrix(seen map[string]map[string]observed) {
 	var sb strings.Builder
+	routes := slices.Sorted(maps.Keys(seen))
 	for _, r := range routes {
 		fmt.Fprintf(&sb, "%-55s", r)
 		for _, role := range authzRoles {

@@ -3,8 +3,10 @@ package web_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"net/http"
 	"net/url"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -20,15 +22,19 @@ import (
 // authzWorld is the demo data seen from one unit, Nghệ An, in 2026: its
 // officer (canbo.nghean), an officer of a unit outside its cluster
 // (canbo.dienbien, made here), the officer of the unit heading its
-// cluster this year (canbo.thanhhoa), the officer of the unit that headed
-// it last year (canbo.hue, with a 2025 cluster made here), the board,
-// the administrator and the viewer. Every path parameter of a route is
-// filled from it.
+// cluster this year (canbo.thanhhoa), the officer of its deputy head
+// (canbo.hatinh, made here), the officer of the unit that headed it last
+// year (canbo.hue, with a 2025 cluster made here), a member of Nghệ An's
+// provincial council (hoidong.nghean, made here), the sector's board, the
+// administrator and the viewer. Every path parameter of a route is filled
+// from it. Its sub world is the same seen from a unit under Nghệ An.
 type authzWorld struct {
 	year, lastYear int
 	unit           int64 // Nghệ An: the unit the requests are about
+	parent         int64 // the unit above it
 	otherUnit      int64 // Điện Biên: in another cluster
 	headUnit       int64 // Thanh Hóa: heads the unit's cluster in 2026
+	deputyUnit     int64 // Hà Tĩnh: its deputy head in 2026
 	lastHeadUnit   int64 // Huế: headed the unit's cluster in 2025
 	cluster        int64 // the unit's 2026 cluster (Bắc Trung Bộ)
 	lastCluster    int64 // the unit's 2025 cluster, headed by Huế
@@ -41,12 +47,21 @@ type authzWorld struct {
 	vote           int64 // an open vote of the cluster
 	user           int64 // a spare account to lock and unlock
 	pred           int64 // a unit linked as the unit's predecessor (made per request)
+
+	// sub is the world seen from VKSND khu vực 1 – Nghệ An, a unit under
+	// the unit, with a person and an award made here: unit, person and
+	// award differ, the rest is shared.
+	sub *authzWorld
+	// fpQuery is the query behind fingerprint.
+	fpQuery string
 }
 
 // The accounts this file adds to the demo.
 const (
 	otherOfficer    = "canbo.dienbien"
 	lastHeadOfficer = "canbo.hue"
+	deputyOfficer   = "canbo.hatinh"
+	councilMember   = "hoidong.nghean"
 	spareUser       = "tam.khoa"
 )
 
@@ -70,12 +85,15 @@ func newAuthzWorld(t *testing.T, s *site) *authzWorld {
 		otherUnit:    s.unit(t, seed.ProvinceCode("Điện Biên")),
 		headUnit:     s.unit(t, seed.ProvinceCode("Thanh Hóa")),
 		lastHeadUnit: s.unit(t, seed.ProvinceCode("Huế")),
+		deputyUnit:   s.unit(t, seed.ProvinceCode("Hà Tĩnh")),
 		pred:         s.unit(t, seed.ProvinceCode("Hòa Bình")),
 	}
 	pw := seed.DemoPassword
 	for _, u := range []app.UserInput{
 		{Username: otherOfficer, FullName: "Lò Văn Biên", Role: "officer", UnitID: &w.otherUnit, Password: pw},
 		{Username: lastHeadOfficer, FullName: "Tôn Nữ Huế", Role: "officer", UnitID: &w.lastHeadUnit, Password: pw},
+		{Username: deputyOfficer, FullName: "Phan Thị Hà", Role: "officer", UnitID: &w.deputyUnit, Password: pw},
+		{Username: councilMember, FullName: "Hồ Văn Hội", Role: "board", UnitID: &w.unit, Password: pw},
 		{Username: spareUser, FullName: "Tài khoản tạm", Role: "viewer", Password: pw},
 	} {
 		created, err := s.app.CreateUser(ctx, auth.System, u)
@@ -87,17 +105,18 @@ func newAuthzWorld(t *testing.T, s *site) *authzWorld {
 		}
 	}
 
+	w.parent = authzID(t, db, `SELECT parent_id FROM units WHERE id = $1`, w.unit)
 	w.cluster = authzID(t, db, `SELECT c.id FROM clusters c JOIN cluster_members m ON m.cluster_id = c.id
 		WHERE c.year = $1 AND m.unit_id = $2`, w.year, w.unit)
 	c, err := s.app.Cluster(ctx, auth.System, w.cluster)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.HeadUnitID == nil || *c.HeadUnitID != w.headUnit {
-		t.Fatalf("the demo's 2026 cluster of Nghệ An is not headed by Thanh Hóa: %+v", c.HeadUnitID)
+	if c.HeadUnitID == nil || *c.HeadUnitID != w.headUnit || c.DeputyUnitID == nil || *c.DeputyUnitID != w.deputyUnit {
+		t.Fatalf("the demo's 2026 cluster of Nghệ An is not headed by Thanh Hóa with Hà Tĩnh as deputy: %v %v", c.HeadUnitID, c.DeputyUnitID)
 	}
 	// Last year's cluster, headed by Huế.
-	members := []int64{w.headUnit, w.unit, s.unit(t, seed.ProvinceCode("Hà Tĩnh")), w.lastHeadUnit}
+	members := []int64{w.headUnit, w.unit, w.deputyUnit, w.lastHeadUnit}
 	last, err := s.app.SaveCluster(ctx, auth.System, 0, app.ClusterInput{Year: w.lastYear, Level: "national", Number: 4,
 		Name: "Bắc Trung Bộ", Members: members})
 	if err != nil {
@@ -136,16 +155,112 @@ func newAuthzWorld(t *testing.T, s *site) *authzWorld {
 		t.Fatalf("vote: %v", err)
 	}
 	w.vote = v.ID
+	w.fpQuery = fingerprintQuery(t, db)
+	w.sub = w.below(t, s)
 	return w
 }
 
+// below returns the world seen from VKSND khu vực 1 – Nghệ An, with a
+// person of that unit and an award of theirs.
+func (w *authzWorld) below(t *testing.T, s *site) *authzWorld {
+	t.Helper()
+	ctx := context.Background()
+	sub := *w
+	sub.unit, sub.parent = s.unit(t, seed.ProvinceCode("Nghệ An")+"-KV1"), w.unit
+	p, err := s.app.Store.CreatePerson(ctx, store.Person{FullName: "Hồ Văn Khu", Position: "Kiểm sát viên sơ cấp", UnitID: sub.unit,
+		Since: time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), Active: true})
+	if err != nil {
+		t.Fatalf("a person of the sub-unit: %v", err)
+	}
+	sub.person = p.ID
+	a, err := s.app.Store.AddAward(ctx, store.Award{PersonID: &sub.person, Year: w.lastYear, Title: "ldtt", Kind: "cong_trang",
+		DecisionNo: "15/QĐ-VKS-KV1 (thử nghiệm)", Signer: "Viện trưởng VKSND khu vực 1 – Nghệ An"})
+	if err != nil {
+		t.Fatalf("an award of the sub-unit's person: %v", err)
+	}
+	sub.award = a.ID
+	sub.sub = nil
+	return &sub
+}
+
+// fingerprintQuery builds the query behind fingerprint, over every table
+// of the schema as it is after the migrations.
+func fingerprintQuery(t *testing.T, db *sql.DB) string {
+	t.Helper()
+	rows, err := db.Query(`SELECT table_name FROM information_schema.tables
+		WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var parts []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			t.Fatal(err)
+		}
+		sum := "coalesce(sum(xmin::text::bigint), 0)"
+		switch name {
+		case "sessions":
+			continue // a refused page request may still save its session (the flash message)
+		case "api_tokens":
+			sum = "0" // every API request stamps its token's last use
+		}
+		parts = append(parts, fmt.Sprintf(`SELECT '%s', count(*), %s FROM %q`, name, sum, name))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(parts, " UNION ALL ")
+}
+
+// fingerprint digests everything a request could have written: per table,
+// its row count and the sum of its rows' xmin (the transaction that wrote
+// each row), so an insert, an update or a delete anywhere, the change
+// history included, changes it. One query; a few milliseconds on the demo.
+func (w *authzWorld) fingerprint(t *testing.T, s *site) map[string][2]int64 {
+	t.Helper()
+	rows, err := s.app.Store.SQL().Query(w.fpQuery)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string][2]int64{}
+	for rows.Next() {
+		var name string
+		var n, sum int64
+		if err := rows.Scan(&name, &n, &sum); err != nil {
+			t.Fatal(err)
+		}
+		out[name] = [2]int64{n, sum}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// changedTables names the tables whose fingerprint differs.
+func changedTables(before, after map[string][2]int64) []string {
+	var out []string
+	for name, b := range before {
+		if a := after[name]; a != b {
+			out = append(out, fmt.Sprintf("%s (rows %d→%d)", name, b[0], a[0]))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // prepare puts back what an earlier request of the same site may have
-// removed, and returns parameters that must be fresh for each request.
-func (w *authzWorld) prepare(t *testing.T, s *site, path string) map[string]string {
+// removed, and returns parameters that must be fresh for each request,
+// and whether it wrote to the database.
+func (w *authzWorld) prepare(t *testing.T, s *site, path string) (fresh map[string]string, wrote bool) {
 	t.Helper()
 	ctx := context.Background()
 	st := s.app.Store
 	out := map[string]string{}
+	wrote = true
 	switch {
 	case strings.Contains(path, "/lineage/:pred"):
 		if _, err := st.SQL().Exec(`DELETE FROM unit_lineage WHERE successor_id = $1 AND predecessor_id = $2`, w.unit, w.pred); err != nil {
@@ -174,8 +289,11 @@ func (w *authzWorld) prepare(t *testing.T, s *site, path string) map[string]stri
 		out["rid"] = itoa(d.ID)
 	case strings.Contains(path, "/awards/:rid"):
 		out["rid"] = itoa(w.award)
+		wrote = false
+	default:
+		wrote = false
 	}
-	return out
+	return out, wrote
 }
 
 // param fills one path parameter of a route.
@@ -245,7 +363,7 @@ func (w *authzWorld) fill(t *testing.T, path string, fresh map[string]string) st
 
 // placeholders are the {name} values a query or body template may use.
 func (w *authzWorld) placeholders() *strings.Replacer {
-	return strings.NewReplacer("{unit}", itoa(w.unit), "{year}", itoa(int64(w.year)), "{cluster}", itoa(w.cluster),
+	return strings.NewReplacer("{unit}", itoa(w.unit), "{parent}", itoa(w.parent), "{year}", itoa(int64(w.year)), "{cluster}", itoa(w.cluster),
 		"{person}", itoa(w.person), "{table}", itoa(w.table), "{pred}", itoa(w.pred), "{other}", itoa(w.otherUnit))
 }
 

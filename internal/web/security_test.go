@@ -90,7 +90,8 @@ func TestCSRFOnEveryFormRoute(t *testing.T) {
 			continue
 		}
 		routes++
-		target := w.fill(t, path, w.prepare(t, s, path))
+		fresh, _ := w.prepare(t, s, path)
+		target := w.fill(t, path, fresh)
 		for _, f := range forgeries {
 			form := url.Values{"unit_id": {itoa(w.unit)}, "reason": {"giả mạo"}}
 			if f.token != "" {
