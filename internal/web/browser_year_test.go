@@ -203,12 +203,15 @@ func TestBrowserYear(t *testing.T) {
 	}
 	tab.screenshot("review-accepted.png")
 
-	// The ranking: the unit with its reviewed score, charts drawn.
+	// The ranking: the reviewed unit ranked with its reviewed score (its
+	// self-score in the labelled column), the unit that has not filed
+	// listed unranked below; charts drawn.
 	tab.open("/")
 	tab.clickLink("Kết quả xếp hạng")
 	row := tab.evalString(fmt.Sprintf(`[...document.querySelectorAll('section')].find(s => s.querySelector('h2').innerText.includes(%s))
 		?.querySelector('tbody').innerText ?? ''`, jsString(cluster)))
-	textHas(t, "ranking of "+cluster, row, "VKSND tỉnh Nghệ An\t"+self+"\t"+reviewed, "Đã thẩm định")
+	textHas(t, "ranking of "+cluster, row, "1\tVKSND tỉnh Nghệ An\t"+reviewed+"\t", "\t"+self+"\tĐã thẩm định",
+		"Chưa được thẩm định – không xếp hạng\n—\tVKSND tỉnh Thanh Hóa")
 	tab.waitFor("the charts to be drawn", `() => [...document.querySelectorAll('canvas.ranking-chart')].every(c => window.Chart && window.Chart.getChart(c))`)
 	tab.screenshot("ranking-2027.png")
 	tab.signOut()
