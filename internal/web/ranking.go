@@ -2,11 +2,13 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
 	"thidua/internal/app"
+	"thidua/internal/errs"
 	"thidua/internal/scoring"
 )
 
@@ -87,12 +89,22 @@ func (s *Server) progress(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	title := "Tiến độ tự chấm điểm và thẩm định năm " + strconv.Itoa(year)
+	// ?cluster= narrows the board to one cluster: its head's review page.
+	if id, err := strconv.ParseInt(c.QueryParam("cluster"), 10, 64); err == nil {
+		i := slices.IndexFunc(rows, func(p app.Progress) bool { return p.Cluster.ID == id })
+		if i < 0 {
+			return errs.New(errs.NotFound, "Không tìm thấy cụm, khối thi đua trong năm %d.", year)
+		}
+		rows = rows[i : i+1]
+		title = "Thẩm định bản tự chấm điểm – " + rows[0].Cluster.Title + " năm " + strconv.Itoa(year)
+	}
 	d := progressData{Year: year, Rows: rows,
 		States: []scoring.Status{scoring.NotStarted, scoring.Draft, scoring.Submitted, scoring.Returned, scoring.Reviewed}}
 	if d.Rows == nil {
 		d.Rows = []app.Progress{}
 	}
-	return s.respond(c, http.StatusOK, "progress", "Tiến độ tự chấm điểm và thẩm định năm "+strconv.Itoa(year), "scoring", d)
+	return s.respond(c, http.StatusOK, "progress", title, "scoring", d)
 }
 
 // scoringHome sends people to the year's scoring work: a unit officer to
