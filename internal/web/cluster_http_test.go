@@ -220,7 +220,11 @@ func TestHomeTasks(t *testing.T) {
 		if strings.Contains(c.page.body, ">Mở</a>") {
 			t.Fatal("a task button says only “Mở”")
 		}
-		for _, m := range regexp.MustCompile(`<a class="btn btn-sm[^"]*" href="([^"]+)">`).FindAllStringSubmatch(c.page.body, -1) {
+		links := regexp.MustCompile(`<a class="btn btn-sm[^"]*" href="([^"]+)">`).FindAllStringSubmatch(c.page.body, -1)
+		if len(links) == 0 {
+			t.Fatalf("no task button on:\n%s", c.page.body)
+		}
+		for _, m := range links {
 			link := strings.ReplaceAll(m[1], "&amp;", "&")
 			if r := c.b.get(link); r.status != http.StatusOK {
 				t.Errorf("task link %s answers %d", link, r.status)
