@@ -68,7 +68,7 @@ func TestRankingVerifiedOnly(t *testing.T) {
 	viewer := s.browser(t)
 	viewer.login("xem")
 	page := viewer.get("/years/2026/ranking")
-	contains(t, page, "Chưa được thẩm định – không xếp hạng", "Điểm tự chấm <span class=\"fw-normal\">(chưa thẩm định)</span>",
+	contains(t, page, "Chưa được thẩm định – không xếp hạng", "Điểm tự chấm<div class=\"fw-normal small\">(chưa thẩm định)</div>",
 		"Đã nộp, chờ thẩm định", "Bị trả lại để sửa", "Chưa bắt đầu", "Đang tự chấm")
 	maxes := map[string]bool{}
 	for _, m := range regexp.MustCompile(`"max":([0-9.]+)`).FindAllStringSubmatch(page.body, -1) {
