@@ -74,6 +74,23 @@ func TestHomeWorkLists(t *testing.T) {
 	if ft := tasksOf(h, app.TaskFiling); len(ft) != 1 || ft[0].Action != "Sửa và nộp lại" || !strings.Contains(ft[0].Detail, "Lý do: ") || len(ft[0].Detail) < 20 {
 		t.Fatalf("Quảng Trị's home:%s", dumpTasks(h))
 	}
+	// Quảng Trị corrects and submits again: now the head has one filing to
+	// review, its member's, and still not its own.
+	v, err := f.Filing(f.ctx, f.officerOf(quangTri), 2026, quangTri)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.SaveSelf(f.ctx, f.officerOf(quangTri), 2026, quangTri, v.Filing.Version, v.Filing.Self, true, "Đã bổ sung tài liệu"); err != nil {
+		t.Fatal(err)
+	}
+	h, err = f.Home(f.ctx, f.officer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rv := tasksOf(h, app.TaskReview); len(rv) != 1 || rv[0].UnitID != quangTri || rv[0].ClusterID == 0 {
+		t.Fatalf("Thanh Hóa's reviews after Quảng Trị resubmits:%s", dumpTasks(h))
+	}
+
 	// A draft: continue it, 14 days left.
 	h, err = f.Home(f.ctx, f.officerOf(hue))
 	if err != nil {
