@@ -14,8 +14,10 @@ import (
 // ClusterRanking is one cluster's ranking.
 type ClusterRanking struct {
 	Cluster   ClusterView         `json:"cluster"`
-	Standings []Standing          `json:"standings"`
-	Total     scoring.Achievement `json:"achievement"` // the cluster's indicators together
+	Standings []Standing          `json:"standings"`    // the ranked units, then the unranked ones
+	Total     scoring.Achievement `json:"achievement"`  // the reviewed members' indicators together
+	Ranked    int                 `json:"ranked_units"` // how many members are ranked (reviewed)
+	ScaleMax  float64             `json:"chart_max"`    // the year's chart scale (scoring.ChartScale), the same for every cluster
 }
 
 // Standing is a unit's line: its rank, totals and filing state.
@@ -23,12 +25,23 @@ type Standing struct {
 	scoring.Standing
 	Unit   org.Unit       `json:"unit"`
 	Status scoring.Status `json:"status"`
+	// ScoreBasis says what the line's score is: "reviewed" (a result) or
+	// "self" (the unit's own, unreviewed score, shown for information).
+	ScoreBasis string `json:"score_basis"`
 }
 
-// Ranking ranks every cluster's members for a year from their filings:
-// the reviewed total where the head has reviewed, the self total before.
-// Units without a filing rank last with 0. The national table ranks the
-// provincial procuracies of all national clusters together.
+// Score bases of a Standing.
+const (
+	BasisReviewed = "reviewed"
+	BasisSelf     = "self"
+	BasisNone     = "none" // not started: no score at all
+)
+
+// Ranking ranks every cluster's members for a year from their reviewed
+// filings only. Members not reviewed are listed after the ranked ones,
+// unranked, with their state and (labelled) their self-score. The national
+// table ranks the reviewed provincial procuracies of all national clusters
+// together.
 func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]ClusterRanking, []Standing, error) {
 	clusters, err := a.Clusters(ctx, p, store.ClusterFilter{Year: year})
 	if err != nil {
@@ -78,8 +91,7 @@ func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]Cluste
 			s := scoring.Standing{UnitID: m, UnitCode: u.Code}
 			if f, ok := byUnit[m]; ok {
 				adj := adjustments[[2]int64{f.TableID, m}]
-				self := scoring.Evaluate(tables[f.TableID], f.Self, adj)
-				s.SelfTotal, s.Total, s.Achievement, s.Deduction = self.Total, self.Total, self.Achievement, self.Deduction
+				s.SelfTotal = scoring.Evaluate(tables[f.TableID], f.Self, adj).Total
 				if f.Status == scoring.Reviewed {
 					rev := scoring.Evaluate(tables[f.TableID], f.ReviewedEntries(), adj)
 					s.Total, s.Achievement, s.Deduction, s.Reviewed = rev.Total, rev.Achievement, rev.Deduction, true
@@ -89,10 +101,15 @@ func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]Cluste
 				status[m] = scoring.NotStarted
 			}
 			in = append(in, s)
-			cr.Total.Add(s.Achievement)
+			if s.Reviewed {
+				cr.Total.Add(s.Achievement)
+			}
 		}
 		for _, s := range scoring.Rank(in) {
-			cr.Standings = append(cr.Standings, Standing{Standing: s, Unit: units[s.UnitID], Status: status[s.UnitID]})
+			cr.Standings = append(cr.Standings, standing(s, units[s.UnitID], status[s.UnitID]))
+			if s.Ranked() {
+				cr.Ranked++
+			}
 		}
 		if cv.Level == cluster.National {
 			national = append(national, in...)
@@ -101,9 +118,30 @@ func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]Cluste
 	}
 	var nat []Standing
 	for _, s := range scoring.Rank(national) {
-		nat = append(nat, Standing{Standing: s, Unit: units[s.UnitID], Status: status[s.UnitID]})
+		nat = append(nat, standing(s, units[s.UnitID], status[s.UnitID]))
+	}
+	var all []scoring.Standing
+	for _, cr := range out {
+		for _, s := range cr.Standings {
+			all = append(all, s.Standing)
+		}
+	}
+	scale := scoring.ChartScale(all)
+	for i := range out {
+		out[i].ScaleMax = scale
 	}
 	return out, nat, nil
+}
+
+func standing(s scoring.Standing, u org.Unit, st scoring.Status) Standing {
+	basis := BasisSelf
+	switch {
+	case s.Reviewed:
+		basis = BasisReviewed
+	case st == scoring.NotStarted:
+		basis = BasisNone
+	}
+	return Standing{Standing: s, Unit: u, Status: st, ScoreBasis: basis}
 }
 
 // Progress is, per cluster, which members have not started, drafted,

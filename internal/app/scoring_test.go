@@ -162,16 +162,28 @@ func TestFilingReturnedThenReviewed(t *testing.T) {
 		t.Fatalf("history (%d rows) lacks the reviewer's change: %+v", len(h), h)
 	}
 
-	// The ranking uses the reviewed total.
-	cs, _, err := f.Ranking(f.ctx, f.viewer, 2040)
+	// The ranking uses the reviewed total, and ranks only the reviewed
+	// unit: the two that have not filed are listed unranked after it.
+	cs, nat, err := f.Ranking(f.ctx, f.viewer, 2040)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, cr := range cs {
+		if cr.Ranked != 1 || len(cr.Standings) != 3 || cr.Standings[0].UnitID != s.na {
+			t.Fatalf("cluster ranking: %d ranked of %+v", cr.Ranked, cr.Standings)
+		}
 		for _, st := range cr.Standings {
-			if st.UnitID == s.na && (st.Total != 97 || st.Rank != 1 || !st.Reviewed) {
+			switch {
+			case st.UnitID == s.na && (st.Total != 97 || st.Rank != 1 || !st.Reviewed || st.ScoreBasis != app.BasisReviewed):
 				t.Fatalf("standing %+v", st)
+			case st.UnitID != s.na && (st.Rank != 0 || st.Ranked() || st.ScoreBasis != app.BasisNone || st.Status != scoring.NotStarted):
+				t.Fatalf("a unit without a reviewed filing is ranked: %+v", st)
 			}
+		}
+	}
+	for _, st := range nat {
+		if st.Ranked() != (st.UnitID == s.na) {
+			t.Fatalf("national: %+v", st)
 		}
 	}
 }

@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"thidua/internal/auth"
 	"thidua/internal/award"
+	"thidua/internal/cluster"
 	"thidua/internal/errs"
 	"thidua/internal/scoring"
 	"thidua/internal/store"
@@ -100,28 +102,57 @@ func (a *App) ClusterVotes(ctx context.Context, p auth.Principal, clusterID int6
 }
 
 // VoteLeaders are the units of the cluster's ranking a vote may put
-// forward (rank 1 to MaxVoteCandidates), best first.
-func (a *App) VoteLeaders(ctx context.Context, p auth.Principal, cv ClusterView) ([]Standing, error) {
+// forward (ranked 1 to MaxVoteCandidates: reviewed filings only), best
+// first, and what still keeps the vote from opening (FlagVoteBlockers
+// over the leaders): none when it may open.
+func (a *App) VoteLeaders(ctx context.Context, p auth.Principal, cv ClusterView) ([]Standing, []string, error) {
+	leaders, members, err := a.voteStanding(ctx, p, cv)
+	if err != nil {
+		return nil, nil, err
+	}
+	ids := make([]int64, 0, len(leaders))
+	for _, s := range leaders {
+		ids = append(ids, s.UnitID)
+	}
+	return leaders, cluster.FlagVoteBlockers(members, ids), nil
+}
+
+// voteStanding is the cluster's leaders (ranked 1 to MaxVoteCandidates)
+// and every member's review and registration state.
+func (a *App) voteStanding(ctx context.Context, p auth.Principal, cv ClusterView) ([]Standing, []cluster.VoteMember, error) {
 	rankings, _, err := a.Ranking(ctx, p, cv.Year)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var out []Standing
+	regs, err := a.Store.Registrations(ctx, cv.Year, cv.Members)
+	if err != nil {
+		return nil, nil, err
+	}
+	var leaders []Standing
+	reviewed := map[int64]bool{}
 	for _, r := range rankings {
 		if r.Cluster.ID != cv.ID {
 			continue
 		}
 		for _, s := range r.Standings {
-			if s.Rank <= MaxVoteCandidates {
-				out = append(out, s)
+			reviewed[s.UnitID] = s.Reviewed
+			if s.Ranked() && s.Rank <= MaxVoteCandidates {
+				leaders = append(leaders, s)
 			}
 		}
 	}
-	return out, nil
+	members := make([]cluster.VoteMember, 0, len(cv.Members))
+	for _, m := range cv.Members {
+		members = append(members, cluster.VoteMember{UnitID: m, Name: cv.Units[m].Name, Reviewed: reviewed[m],
+			Registered: regs[m].CollectiveTitle != ""})
+	}
+	return leaders, members, nil
 }
 
 // OpenVote opens the cluster's vote for the sector's Cờ thi đua on the
-// given candidates; with none given, the unit(s) ranked first.
+// given candidates; with none given, the unit(s) ranked first. It opens
+// only when every member's filing is reviewed and every candidate has
+// registered for the year (cluster.FlagVoteBlockers).
 func (a *App) OpenVote(ctx context.Context, p auth.Principal, clusterID int64, candidates []int64) (store.Vote, error) {
 	cv, err := a.Cluster(ctx, p, clusterID)
 	if err != nil {
@@ -130,7 +161,7 @@ func (a *App) OpenVote(ctx context.Context, p auth.Principal, clusterID int64, c
 	if err := authorizeVoteRun(p, cv.Target()); err != nil {
 		return store.Vote{}, err
 	}
-	leaders, err := a.VoteLeaders(ctx, p, cv)
+	leaders, members, err := a.voteStanding(ctx, p, cv)
 	if err != nil {
 		return store.Vote{}, err
 	}
@@ -146,6 +177,9 @@ func (a *App) OpenVote(ctx context.Context, p auth.Principal, clusterID int64, c
 		}
 	}
 	f := errs.Fields{}
+	if b := cluster.FlagVoteBlockers(members, candidates); len(b) > 0 {
+		f.Add("candidates", strings.Join(b, " "))
+	}
 	var cands []store.VoteCandidate
 	seen := map[int64]bool{}
 	for _, id := range candidates {
@@ -157,7 +191,7 @@ func (a *App) OpenVote(ctx context.Context, p auth.Principal, clusterID int64, c
 		case !slices.Contains(cv.Members, id):
 			f.Add("candidates", "Đơn vị được bình xét phải là thành viên của cụm, khối năm này.")
 		case rank[id] == 0:
-			f.Add("candidates", fmt.Sprintf("%s không thuộc nhóm dẫn đầu (hạng 1 đến %d) của bảng xếp hạng cụm.", cv.Units[id].Name, MaxVoteCandidates))
+			f.Add("candidates", fmt.Sprintf("%s không thuộc nhóm dẫn đầu (hạng 1 đến %d, theo điểm thẩm định) của bảng xếp hạng cụm.", cv.Units[id].Name, MaxVoteCandidates))
 		}
 		cands = append(cands, store.VoteCandidate{UnitID: id, RankAtOpen: rank[id]})
 	}
@@ -166,9 +200,6 @@ func (a *App) OpenVote(ctx context.Context, p auth.Principal, clusterID int64, c
 	}
 	if len(cands) > MaxVoteCandidates {
 		f.Add("candidates", fmt.Sprintf("Mỗi cuộc bình xét có không quá %d đơn vị.", MaxVoteCandidates))
-	}
-	if len(cv.Members) == 0 {
-		f.Add("candidates", "Cụm chưa có đơn vị thành viên.")
 	}
 	if err := f.Err(); err != nil {
 		return store.Vote{}, err

@@ -2,12 +2,16 @@ package app_test
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"thidua/internal/app"
 	"thidua/internal/auth"
+	"thidua/internal/award"
 	"thidua/internal/cluster"
 	"thidua/internal/errs"
+	"thidua/internal/scoring"
+	"thidua/internal/store"
 )
 
 func TestVotePassesBoundary(t *testing.T) {
@@ -39,6 +43,113 @@ func (f *fixture) voteCluster(t *testing.T) app.ClusterView {
 	return c
 }
 
+// voteScores are the members' scores in the vote cluster: members 1–3 tie
+// first (95), members 0 and 4 follow (80).
+var voteScores = []float64{80, 95, 95, 95, 80}
+
+// fileAndReview has the members named by index file these scores and
+// submit; the head reviews them as filed (the deputy reviews the head).
+func (f *fixture) fileAndReview(t *testing.T, c app.ClusterView, members ...int) {
+	t.Helper()
+	tables, err := f.Tables(f.ctx, f.board, c.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table scoring.Table
+	if len(tables) == 0 {
+		info, err := f.SaveTable(f.ctx, f.board, store.TableInfo{Year: c.Year, Name: "Bảng tiêu chí bình xét", Level: "national", UnitType: "provincial"},
+			scoring.Table{Criteria: []scoring.Criterion{{Code: "1", Name: "Kết quả công tác", Method: scoring.Fixed, Max: 100}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tables = append(tables, info)
+	}
+	if table, err = f.Store.Table(f.ctx, tables[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	crit := table.Criteria[0].ID
+	for _, i := range members {
+		m := c.Members[i]
+		score := voteScores[i]
+		v, err := f.SaveSelf(f.ctx, f.officerOf(m), c.Year, m, 0, map[int64]scoring.Entry{crit: {Score: &score}}, true, "")
+		if err != nil {
+			t.Fatalf("filing of %d: %v", m, err)
+		}
+		reviewer := f.officerOf(*c.HeadUnitID)
+		if m == *c.HeadUnitID {
+			reviewer = f.officerOf(*c.DeputyUnitID)
+		}
+		if _, err := f.ReviewFiling(f.ctx, reviewer, c.Year, m, v.Filing.Version, nil, app.ReviewAccept, ""); err != nil {
+			t.Fatalf("review of %d: %v", m, err)
+		}
+	}
+}
+
+// registerAll has every member register for Tập thể lao động xuất sắc.
+func (f *fixture) registerAll(t *testing.T, c app.ClusterView) {
+	t.Helper()
+	for _, m := range c.Members {
+		if _, err := f.SaveRegistration(f.ctx, f.officerOf(m), cluster.Registration{Year: c.Year, UnitID: m, CollectiveTitle: award.TapTheLaoDongXuatSac}); err != nil {
+			t.Fatalf("registration of %d: %v", m, err)
+		}
+	}
+}
+
+// TestVoteOpensOnVerifiedRanking: the flag vote waits until every member's
+// filing is reviewed, offers only ranked (reviewed) units, and refuses a
+// candidate that did not register for the year.
+func TestVoteOpensOnVerifiedRanking(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	c := f.voteCluster(t)
+	head := f.officerOf(c.Members[0])
+
+	// Nothing reviewed: no leader, and the vote does not open.
+	leaders, blockers, err := f.VoteLeaders(f.ctx, head, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(leaders) != 0 || len(blockers) != 1 {
+		t.Fatalf("before any review: leaders %+v blockers %q", leaders, blockers)
+	}
+	_, err = f.OpenVote(f.ctx, head, c.ID, nil)
+	wantField(t, err, "candidates")
+
+	// Four of five reviewed: the leaders are reviewed units, but the vote
+	// still waits for the fifth.
+	f.fileAndReview(t, c, 0, 1, 2, 3)
+	leaders, blockers, err = f.VoteLeaders(f.ctx, head, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range leaders {
+		if !l.Reviewed || l.Rank < 1 {
+			t.Errorf("leader not verified: %+v", l)
+		}
+	}
+	if len(leaders) != 3 || len(blockers) != 2 { // unreviewed member; leaders unregistered
+		t.Fatalf("four reviewed: leaders %d blockers %q", len(leaders), blockers)
+	}
+	_, err = f.OpenVote(f.ctx, head, c.ID, []int64{c.Members[1]})
+	wantField(t, err, "candidates")
+
+	// All reviewed, nobody registered: refused for the candidate's registration.
+	f.fileAndReview(t, c, 4)
+	_, err = f.OpenVote(f.ctx, head, c.ID, []int64{c.Members[1]})
+	wantField(t, err, "candidates")
+	if e, _ := errs.As(err); !strings.Contains(e.Fields["candidates"], "chưa đăng ký thi đua") {
+		t.Fatalf("refusal: %v", e.Fields)
+	}
+
+	f.registerAll(t, c)
+	if _, blockers, _ = f.VoteLeaders(f.ctx, head, c); len(blockers) != 0 {
+		t.Fatalf("ready, yet blocked: %q", blockers)
+	}
+	if _, err := f.OpenVote(f.ctx, head, c.ID, []int64{c.Members[1]}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func (f *fixture) castAll(t *testing.T, c app.ClusterView, voteID, cand int64, approvals int) {
 	t.Helper()
 	view, err := f.Vote(f.ctx, f.viewer, voteID)
@@ -62,6 +173,8 @@ func TestClusterVote(t *testing.T) {
 	c := f.voteCluster(t)
 	head, member := f.officerOf(c.Members[0]), f.officerOf(c.Members[1])
 	outsider := f.officerOf(f.ids(t, "Lai Châu")[0])
+	f.fileAndReview(t, c, 0, 1, 2, 3, 4)
+	f.registerAll(t, c)
 
 	// Only the head (or the board) opens a vote.
 	_, err := f.OpenVote(f.ctx, member, c.ID, nil)
@@ -146,7 +259,7 @@ func TestClusterVote(t *testing.T) {
 	}
 
 	// A second vote, on the default candidates (the units ranked first:
-	// without filings all tie, so three of them): 3 of 5 approve (60 %)
+	// three tie at 95): 3 of 5 approve (60 %)
 	// falls short and cannot be proposed.
 	v2, err := f.OpenVote(f.ctx, f.board, c.ID, nil)
 	if err != nil {

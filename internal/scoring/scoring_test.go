@@ -156,11 +156,11 @@ func TestPercentRoundsOnceHalfUp(t *testing.T) {
 
 func TestRank(t *testing.T) {
 	in := []Standing{
-		{UnitID: 1, UnitCode: "C", Total: 90, Achievement: Achievement{Arisen: 10, Met: 9}},
-		{UnitID: 2, UnitCode: "A", Total: 95},
-		{UnitID: 3, UnitCode: "B", Total: 90, Achievement: Achievement{Arisen: 10, Met: 10}},              // beats 1 on met share
-		{UnitID: 4, UnitCode: "D", Total: 90, Achievement: Achievement{Arisen: 10, Met: 9}, Deduction: 2}, // loses to 1 on deductions
-		{UnitID: 5, UnitCode: "AA", Total: 90, Achievement: Achievement{Arisen: 10, Met: 9}},              // tied with 1: same rank, listed first by code
+		{UnitID: 1, UnitCode: "C", Total: 90, Reviewed: true, Achievement: Achievement{Arisen: 10, Met: 9}},
+		{UnitID: 2, UnitCode: "A", Total: 95, Reviewed: true},
+		{UnitID: 3, UnitCode: "B", Total: 90, Reviewed: true, Achievement: Achievement{Arisen: 10, Met: 10}},              // beats 1 on met share
+		{UnitID: 4, UnitCode: "D", Total: 90, Reviewed: true, Achievement: Achievement{Arisen: 10, Met: 9}, Deduction: 2}, // loses to 1 on deductions
+		{UnitID: 5, UnitCode: "AA", Total: 90, Reviewed: true, Achievement: Achievement{Arisen: 10, Met: 9}},              // tied with 1: same rank, listed first by code
 	}
 	got := Rank(in)
 	var ids []int64
@@ -178,6 +178,67 @@ func TestRank(t *testing.T) {
 	}
 	if !reflect.DeepEqual(Rank(rev), got) {
 		t.Fatal("ranking depends on input order")
+	}
+}
+
+// TestRankReviewedOnly: a self-score is not a result. However high, an
+// unreviewed filing gets no rank and is listed after every ranked unit;
+// the reviewed units are numbered among themselves only.
+func TestRankReviewedOnly(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		in        []Standing
+		wantIDs   []int64
+		wantRanks []int
+	}{
+		{"unreviewed high self-score below reviewed ones",
+			[]Standing{
+				{UnitID: 1, UnitCode: "A", SelfTotal: 99, Total: 0},
+				{UnitID: 2, UnitCode: "B", SelfTotal: 80, Total: 78, Reviewed: true},
+				{UnitID: 3, UnitCode: "C", SelfTotal: 90, Total: 85, Reviewed: true},
+			},
+			[]int64{3, 2, 1}, []int{1, 2, 0}},
+		{"unreviewed carrying a stale total still unranked",
+			[]Standing{
+				{UnitID: 1, UnitCode: "A", SelfTotal: 99, Total: 99, Rank: 1},
+				{UnitID: 2, UnitCode: "B", Total: 50, Reviewed: true},
+			},
+			[]int64{2, 1}, []int{1, 0}},
+		{"nothing reviewed: nobody ranked, listed by code",
+			[]Standing{{UnitID: 2, UnitCode: "B", SelfTotal: 70}, {UnitID: 1, UnitCode: "A"}, {UnitID: 3, UnitCode: "C", SelfTotal: 95}},
+			[]int64{1, 2, 3}, []int{0, 0, 0}},
+		{"empty cluster", nil, nil, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var ids []int64
+			var ranks []int
+			for _, s := range Rank(c.in) {
+				ids, ranks = append(ids, s.UnitID), append(ranks, s.Rank)
+				if s.Ranked() != s.Reviewed {
+					t.Errorf("unit %d: ranked %v, reviewed %v", s.UnitID, s.Ranked(), s.Reviewed)
+				}
+			}
+			if !reflect.DeepEqual(ids, c.wantIDs) || !reflect.DeepEqual(ranks, c.wantRanks) {
+				t.Fatalf("order %v ranks %v, want %v %v", ids, ranks, c.wantIDs, c.wantRanks)
+			}
+		})
+	}
+}
+
+func TestChartScale(t *testing.T) {
+	for _, c := range []struct {
+		in   []Standing
+		want float64
+	}{
+		{nil, 100},
+		{[]Standing{{SelfTotal: 60}, {Total: 95, Reviewed: true}}, 100},
+		{[]Standing{{SelfTotal: 101.5}, {Total: 95, Reviewed: true}}, 110},
+		{[]Standing{{Total: 104, Reviewed: true}}, 110},
+		{[]Standing{{SelfTotal: 110}}, 110},
+	} {
+		if got := ChartScale(c.in); got != c.want {
+			t.Errorf("ChartScale(%+v) = %v, want %v", c.in, got, c.want)
+		}
 	}
 }
 

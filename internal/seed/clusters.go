@@ -265,8 +265,10 @@ func currentClusters(y int) []clusterSpec {
 	return specs
 }
 
-// currentRegistrations are the đăng ký thi đua of members of "Bắc Trung Bộ";
-// Nghệ An has none (it missed the 31/1 deadline). Names are demo.
+// currentRegistrations are the đăng ký thi đua of members of "Bắc Trung Bộ"
+// (Nghệ An has none: it missed the 31/1 deadline) and of cluster 1, whose
+// flag vote the demo holds (a candidate must have registered). Names are
+// demo.
 var currentRegistrations = []struct {
 	unit       string
 	collective award.Title
@@ -295,6 +297,11 @@ var currentRegistrations = []struct {
 		{FullName: "Hoàng Thị Diệu Linh", Position: "Kiểm sát viên sơ cấp", Title: award.LaoDongTienTien},
 		{FullName: "Phan Văn Khánh", Position: "Kiểm tra viên", Title: award.LaoDongTienTien},
 	}},
+	{merged("Lào Cai"), award.CoThiDuaNganh, nil},
+	{prov("Sơn La"), award.TapTheLaoDongXuatSac, nil},
+	{prov("Điện Biên"), award.TapTheLaoDongXuatSac, nil},
+	{prov("Lai Châu"), award.TapTheLaoDongTienTien, nil},
+	{merged("Phú Thọ"), award.TapTheLaoDongXuatSac, nil},
 }
 
 // signerNames are the demo names printed under the members' signatures,

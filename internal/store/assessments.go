@@ -223,6 +223,7 @@ type ScoreChange struct {
 	Reason       string    `json:"reason"`
 	ChangedBy    *int64    `json:"changed_by"`
 	Username     string    `json:"username" gorm:"->;-:migration"`
+	FullName     string    `json:"full_name" gorm:"->;-:migration"` // the person who made the change, for histories
 	ChangedAt    time.Time `json:"changed_at"`
 }
 
@@ -231,13 +232,13 @@ func (s *Store) RecordChanges(ctx context.Context, changes []ScoreChange) error 
 	if len(changes) == 0 {
 		return nil
 	}
-	return s.DB.WithContext(ctx).Table("score_changes").Omit("ID", "Username").CreateInBatches(changes, 500).Error
+	return s.DB.WithContext(ctx).Table("score_changes").Omit("ID", "Username", "FullName").CreateInBatches(changes, 500).Error
 }
 
 // ScoreChanges returns a filing's history, newest first.
 func (s *Store) ScoreChanges(ctx context.Context, assessmentID int64) ([]ScoreChange, error) {
 	out := []ScoreChange{}
-	err := s.DB.WithContext(ctx).Table("score_changes c").Select("c.*, coalesce(u.username, '') AS username").
+	err := s.DB.WithContext(ctx).Table("score_changes c").Select("c.*, coalesce(u.username, '') AS username, coalesce(u.full_name, '') AS full_name").
 		Joins("LEFT JOIN users u ON u.id = c.changed_by").Where("c.assessment_id = ?", assessmentID).
 		Order("c.changed_at DESC, c.id DESC").Scan(&out).Error
 	return out, err

@@ -11,7 +11,8 @@ type AuditEntry struct {
 	ID       int64           `json:"id"`
 	At       time.Time       `json:"at"`
 	UserID   *int64          `json:"user_id"`
-	Username string          `json:"username" gorm:"->;-:migration"` // filled by joins when listing
+	Username string          `json:"username" gorm:"->;-:migration"`  // filled by joins when listing
+	FullName string          `json:"full_name" gorm:"->;-:migration"` // the user's full name, likewise
 	Action   string          `json:"action"`
 	Entity   string          `json:"entity"`
 	EntityID *int64          `json:"entity_id"`
@@ -29,7 +30,7 @@ func (s *Store) Audit(ctx context.Context, userID int64, action, entity string, 
 	if err != nil {
 		return err
 	}
-	return s.DB.WithContext(ctx).Omit("ID", "At", "Username").Create(&e).Error
+	return s.DB.WithContext(ctx).Omit("ID", "At", "Username", "FullName").Create(&e).Error
 }
 
 // NewAuditEntry is the entry Audit would record, for AuditMany.
@@ -54,7 +55,7 @@ func (s *Store) AuditMany(ctx context.Context, entries []AuditEntry) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	return s.DB.WithContext(ctx).Omit("ID", "At", "Username").CreateInBatches(&entries, batchRows).Error
+	return s.DB.WithContext(ctx).Omit("ID", "At", "Username", "FullName").CreateInBatches(&entries, batchRows).Error
 }
 
 // batchRows is the rows per INSERT of a batch write: well under
@@ -72,7 +73,7 @@ func marshalOrNil(v any) (json.RawMessage, error) {
 func (s *Store) History(ctx context.Context, entity string, id int64) ([]AuditEntry, error) {
 	out := []AuditEntry{}
 	err := s.DB.WithContext(ctx).Table("audit_log a").
-		Select("a.id, a.at, a.user_id, coalesce(u.username, '') AS username, a.action, a.entity, a.entity_id, a.reason, a.before, a.after").
+		Select("a.id, a.at, a.user_id, coalesce(u.username, '') AS username, coalesce(u.full_name, '') AS full_name, a.action, a.entity, a.entity_id, a.reason, a.before, a.after").
 		Joins("LEFT JOIN users u ON u.id = a.user_id").
 		Where("a.entity = ? AND a.entity_id = ?", entity, id).Order("a.at DESC, a.id DESC").Scan(&out).Error
 	return out, err

@@ -105,7 +105,7 @@ func TestBrowserYear(t *testing.T) {
 
 	// Nghệ An finds the pledge waiting on its home page and signs: final.
 	tab.signIn("canbo.nghean")
-	tab.openTask("Giao ước thi đua của " + cluster + " đang chờ đơn vị xác nhận chữ ký")
+	tab.openTask("Giao ước thi đua của "+cluster+" chờ đơn vị xác nhận chữ ký.", "Ký giao ước")
 	tab.clickButton("Xác nhận đã ký")
 	tab.flashIs("Đã xác nhận chữ ký. Tất cả thành viên đã ký: giao ước đã được ký kết.")
 	textHas(t, "final pledge", tab.bodyText(), "Đã ký kết", "2/2 đơn vị đã ký")
@@ -115,7 +115,7 @@ func TestBrowserYear(t *testing.T) {
 	// arise. Without an explanation the draft is refused on that row.
 	clock.set(2027, time.November, 20)
 	tab.open("/")
-	tab.openTask("Bản tự chấm điểm của đơn vị: Chưa bắt đầu")
+	tab.openTask("Đơn vị chưa tự chấm điểm năm "+year+".", "Tự chấm điểm")
 	textHas(t, "empty filing", tab.bodyText(), "Tự chấm điểm thi đua năm "+year+" – "+ngheAn, "hạn nộp 30/11/2027")
 	rows := tab.filingRows()
 	na := -1
@@ -167,7 +167,7 @@ func TestBrowserYear(t *testing.T) {
 
 	// The unit sees the reason, adds the document and submits again.
 	tab.signIn("canbo.nghean")
-	tab.openTask("Bản tự chấm điểm của đơn vị: Bị trả lại để sửa")
+	tab.openTask("Bản tự chấm điểm bị Cụm trưởng trả lại để sửa.", "Sửa và nộp lại")
 	textHas(t, "returned filing", tab.text(".alert-danger"), "Cụm trưởng đã trả lại để sửa: "+reason)
 	tab.screenshot("filing-returned.png")
 	tab.typeInto(map[string]string{nameSel(naRow.Evidence): "Công văn số 12/VKS-VP ngày 01/12/2027 (dữ liệu kiểm thử)"})
@@ -203,12 +203,15 @@ func TestBrowserYear(t *testing.T) {
 	}
 	tab.screenshot("review-accepted.png")
 
-	// The ranking: the unit with its reviewed score, charts drawn.
+	// The ranking: the reviewed unit ranked with its reviewed score (its
+	// self-score in the labelled column), the unit that has not filed
+	// listed unranked below; charts drawn.
 	tab.open("/")
 	tab.clickLink("Kết quả xếp hạng")
 	row := tab.evalString(fmt.Sprintf(`[...document.querySelectorAll('section')].find(s => s.querySelector('h2').innerText.includes(%s))
 		?.querySelector('tbody').innerText ?? ''`, jsString(cluster)))
-	textHas(t, "ranking of "+cluster, row, "VKSND tỉnh Nghệ An\t"+self+"\t"+reviewed, "Đã thẩm định")
+	textHas(t, "ranking of "+cluster, row, "1\tVKSND tỉnh Nghệ An\t"+reviewed+"\t", "\t"+self+"\tĐã thẩm định",
+		"Chưa được thẩm định – không xếp hạng\n—\tVKSND tỉnh Thanh Hóa")
 	tab.waitFor("the charts to be drawn", `() => [...document.querySelectorAll('canvas.ranking-chart')].every(c => window.Chart && window.Chart.getChart(c))`)
 	tab.screenshot("ranking-2027.png")
 	tab.signOut()
@@ -405,19 +408,18 @@ func (c *chromeTab) signOut() {
 	textHas(c.t, "after sign-out", c.bodyText(), "Anh/chị đã đăng xuất.")
 }
 
-// openTask follows the "Mở" button of a task on the home page.
-func (c *chromeTab) openTask(text string) {
+// openTask follows a task of the home page by its button, which is named
+// for the task.
+func (c *chromeTab) openTask(text, button string) {
 	c.t.Helper()
 	c.open("/")
-	c.clickXPath("task “"+text+"”", fmt.Sprintf(`//div[contains(@class,"alert")][span[normalize-space()=%q]]/a`, text), 200)
+	c.clickXPath("task “"+text+"”", fmt.Sprintf(`//li[contains(@class,"alert")][.//div[contains(normalize-space(), %q)]]/a[normalize-space()=%q]`, text, button), 200)
 }
 
-// openReview goes from the home page's task to the unit's review: the
-// progress board lists it among the submitted filings.
+// openReview goes from the home page's task straight to the unit's review.
 func (c *chromeTab) openReview(cluster, unit string) {
 	c.t.Helper()
-	c.openTask("1 bản tự chấm điểm trong " + cluster + " đã nộp, chờ thẩm định")
-	c.clickLink(unit)
+	c.openTask("Bản tự chấm điểm của "+unit+" ("+cluster+") đã nộp, chờ đơn vị anh/chị thẩm định.", "Thẩm định")
 	textHas(c.t, "review page", c.bodyText(), "Thẩm định, chấm điểm – "+unit)
 }
 

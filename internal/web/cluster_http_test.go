@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -170,18 +171,64 @@ func TestClusterAPI(t *testing.T) {
 	}
 }
 
-// The home page lists the year's work waiting for the person.
+// The home page lists the year's work waiting for the person, each task
+// with a button named for it that opens the exact place.
 func TestHomeTasks(t *testing.T) {
 	t.Parallel()
 	s := newSite(t)
 	s.app.Now = func() time.Time { return time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC) }
 	member := s.browser(t)
 	member.login("canbo.nghean")
-	contains(t, member.get("/"), "Năm thi đua 2026", "Bản tự chấm điểm của đơn vị: Chưa bắt đầu", "đang chờ đơn vị xác nhận chữ ký")
+	page := member.get("/")
+	contains(t, page, "Việc cần làm – năm thi đua 2026", "Đơn vị chưa tự chấm điểm năm 2026.", ">Tự chấm điểm</a>",
+		"Hạn: 10/12/2026 (còn 20 ngày)", "chờ đơn vị xác nhận chữ ký", ">Ký giao ước</a>",
+		"<strong>Quá hạn:</strong> Đơn vị chưa đăng ký thi đua năm 2026.", ">Đăng ký thi đua</a>", "Các mốc thời hạn của đơn vị")
 	head := s.browser(t)
 	head.login("canbo.thanhhoa")
-	contains(t, head.get("/"), "chờ thẩm định")
+	hp := head.get("/")
+	// Thanh Hóa's own filing is the only one submitted in its cluster: it is
+	// the deputy's to review, not Thanh Hóa's.
+	contains(t, hp, "Bản tự chấm điểm đã nộp ngày")
+	if strings.Contains(hp.body, "chờ đơn vị anh/chị thẩm định") {
+		t.Fatalf("Thanh Hóa is offered a review:\n%s", hp.body)
+	}
+	// A cluster's review page is the progress board narrowed to it.
+	c, err := s.app.Store.ClusterOfUnit(context.Background(), 2026, s.unit(t, seed.ProvinceCode("Thanh Hóa")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp := head.get("/years/2026/progress?cluster=" + itoa(c.ID))
+	contains(t, cp, "Thẩm định bản tự chấm điểm – Cụm thi đua số 4 (Bắc Trung Bộ) năm 2026")
+	if strings.Contains(cp.body, "Cụm thi đua số 1 ") {
+		t.Fatal("the cluster's review page lists another cluster")
+	}
 	board := s.browser(t)
 	board.login("hoidong")
-	contains(t, board.get("/"), "đơn vị đã được thẩm định")
+	bp := board.get("/")
+	contains(t, bp, ">Xét duyệt đề nghị</a>", `href="/proposals?status=submitted&amp;year=2026"`, "/years/2026/progress?cluster=",
+		">Xem các bản chờ thẩm định</a>", "1 bản tự chấm điểm chờ thẩm định (đã thẩm định 1/5 đơn vị)")
+	viewer := s.browser(t)
+	viewer.login("xem")
+	vp := viewer.get("/")
+	contains(t, vp, "Kết quả năm 2026 (chỉ tính bản đã thẩm định)", ">Xem bảng xếp hạng</a>")
+
+	// No task button says "Mở", and every one opens its page.
+	for _, c := range []struct {
+		b    *browser
+		page reply
+	}{{member, page}, {head, hp}, {board, bp}, {viewer, vp}} {
+		if strings.Contains(c.page.body, ">Mở</a>") {
+			t.Fatal("a task button says only “Mở”")
+		}
+		links := regexp.MustCompile(`<a class="btn btn-sm[^"]*" href="([^"]+)">`).FindAllStringSubmatch(c.page.body, -1)
+		if len(links) == 0 {
+			t.Fatalf("no task button on:\n%s", c.page.body)
+		}
+		for _, m := range links {
+			link := strings.ReplaceAll(m[1], "&amp;", "&")
+			if r := c.b.get(link); r.status != http.StatusOK {
+				t.Errorf("task link %s answers %d", link, r.status)
+			}
+		}
+	}
 }

@@ -36,6 +36,7 @@ var pageFuncs = template.FuncMap{
 			"explanation": "Giải trình", "status": "Trạng thái", "evidence": "Tài liệu chứng minh", "comment": "Nhận xét",
 			"rulings": "Kết quả thẩm định"}[f]
 	},
+	"ruleSetName":       ruleSetName,
 	"collectiveTitles":  func() []award.Title { return award.CollectiveTitles },
 	"individualTitles":  func() []award.Title { return award.IndividualTitles },
 	"commendationForms": func() []award.Title { return award.Forms },
@@ -78,4 +79,14 @@ func outcomeLabel(o scoring.Outcome) string {
 // shortName is a unit's name as tables and charts print it: "VKSND tỉnh Thanh Hóa".
 func shortName(name string) string {
 	return strings.Replace(name, "Viện kiểm sát nhân dân", "VKSND", 1)
+}
+
+// ruleSetName is a rule set as a reader cites it ("Luật TĐKT 2022 + NĐ
+// 98/2023/NĐ-CP + TT 02/2024/TT-VKSTC"), not its stored code; an unknown
+// code is shown as it is.
+func ruleSetName(id string) string {
+	if rs, ok := award.RuleSetByID(id); ok {
+		return rs.Name
+	}
+	return id
 }

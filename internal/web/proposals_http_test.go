@@ -48,7 +48,7 @@ func TestProposalsHTTP(t *testing.T) {
 	}
 	page := r.location
 	r = b.get(page)
-	for _, want := range []string{"Lao động tiên tiến", "Phạm Thị Hồng", "Đủ điều kiện đề nghị", "Điều", "tt02-2024", "Dự thảo", "Gửi đề nghị"} {
+	for _, want := range []string{"Lao động tiên tiến", "Phạm Thị Hồng", "Đủ điều kiện đề nghị", "Điều", "Xét theo: <span title=\"mã tt02-2024\">Luật TĐKT 2022 &#43; NĐ 98/2023/NĐ-CP &#43; TT 02/2024/TT-VKSTC</span>", "Dự thảo", "Gửi đề nghị"} {
 		if !strings.Contains(r.body, want) {
 			t.Fatalf("proposal page lacks %q", want)
 		}
@@ -106,7 +106,10 @@ func TestProposalsHTTP(t *testing.T) {
 	if r := bd.get(page); r.status != http.StatusOK || !strings.Contains(r.body, "Hội đồng quyết định") || !strings.Contains(r.body, "Nhất trí với đề nghị") {
 		t.Fatalf("board's proposal page: %d", r.status)
 	}
-	if r := bd.get("/proposals?year=2031&status=submitted&unit_id=" + itoa(th)); r.status != http.StatusOK || !strings.Contains(r.body, "Ghi nhận quyết định và khen thưởng") {
+	// The list names the rule set and the column for what they hold.
+	if r := bd.get("/proposals?year=2031&status=submitted&unit_id=" + itoa(th)); r.status != http.StatusOK || !strings.Contains(r.body, "Ghi nhận quyết định và khen thưởng") ||
+		!strings.Contains(r.body, "Lý do khen thưởng dù chưa đủ điều kiện") || strings.Contains(r.body, "Lý do (nếu chưa đủ điều kiện)") ||
+		!strings.Contains(r.body, ">Luật TĐKT 2022 &#43; NĐ 98/2023/NĐ-CP &#43; TT 02/2024/TT-VKSTC</span>") {
 		t.Fatalf("board's list: %d", r.status)
 	}
 	if r := bd.post("/decisions", url.Values{"year": {"2031"}, "from": {id}, "proposal_id": {id}, "version_" + id: {"2"}, "decided_on": {"15/12/2031"}}); r.status != http.StatusUnprocessableEntity ||

@@ -2,11 +2,13 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
 	"thidua/internal/app"
+	"thidua/internal/errs"
 	"thidua/internal/scoring"
 )
 
@@ -14,6 +16,9 @@ type rankingData struct {
 	Year     int                  `json:"year"`
 	Clusters []app.ClusterRanking `json:"clusters"`
 	National []app.Standing       `json:"national"`
+	// How many units of the national table are ranked (reviewed) and not.
+	NationalRanked   int `json:"national_ranked"`
+	NationalUnranked int `json:"national_unranked"`
 }
 
 func (s *Server) ranking(c echo.Context) error {
@@ -36,22 +41,34 @@ func (s *Server) ranking(c echo.Context) error {
 	if d.National == nil {
 		d.National = []app.Standing{}
 	}
+	for _, s := range d.National {
+		if s.Ranked() {
+			d.NationalRanked++
+		} else {
+			d.NationalUnranked++
+		}
+	}
 	return s.respond(c, http.StatusOK, "ranking", "Kết quả chấm điểm, xếp hạng thi đua năm "+strconv.Itoa(year), "scoring", d)
 }
 
-// chartData is what a cluster's bar chart plots.
+// chartData is what a cluster's bar chart plots: the reviewed total of
+// ranked units, the self-score of the others (null where there is none, so
+// no bar reads as 0 points), and the year's scale, the same for every
+// cluster's chart.
 func chartData(cr app.ClusterRanking) map[string]any {
-	labels, reviewed, self := []string{}, []float64{}, []float64{}
+	labels, reviewed, self := []string{}, []*float64{}, []*float64{}
 	for _, s := range cr.Standings {
 		labels = append(labels, shortName(s.Unit.Name))
-		self = append(self, s.SelfTotal)
-		if s.Reviewed {
-			reviewed = append(reviewed, s.Total)
-		} else {
-			reviewed = append(reviewed, 0)
+		var r, sf *float64
+		switch s.ScoreBasis {
+		case app.BasisReviewed:
+			r = &s.Total
+		case app.BasisSelf:
+			sf = &s.SelfTotal
 		}
+		reviewed, self = append(reviewed, r), append(self, sf)
 	}
-	return map[string]any{"labels": labels, "reviewed": reviewed, "self": self}
+	return map[string]any{"labels": labels, "reviewed": reviewed, "self": self, "max": cr.ScaleMax}
 }
 
 type progressData struct {
@@ -72,12 +89,22 @@ func (s *Server) progress(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	title := "Tiến độ tự chấm điểm và thẩm định năm " + strconv.Itoa(year)
+	// ?cluster= narrows the board to one cluster: its head's review page.
+	if id, err := strconv.ParseInt(c.QueryParam("cluster"), 10, 64); err == nil {
+		i := slices.IndexFunc(rows, func(p app.Progress) bool { return p.Cluster.ID == id })
+		if i < 0 {
+			return errs.New(errs.NotFound, "Không tìm thấy cụm, khối thi đua trong năm %d.", year)
+		}
+		rows = rows[i : i+1]
+		title = "Thẩm định bản tự chấm điểm – " + rows[0].Cluster.Title + " năm " + strconv.Itoa(year)
+	}
 	d := progressData{Year: year, Rows: rows,
 		States: []scoring.Status{scoring.NotStarted, scoring.Draft, scoring.Submitted, scoring.Returned, scoring.Reviewed}}
 	if d.Rows == nil {
 		d.Rows = []app.Progress{}
 	}
-	return s.respond(c, http.StatusOK, "progress", "Tiến độ tự chấm điểm và thẩm định năm "+strconv.Itoa(year), "scoring", d)
+	return s.respond(c, http.StatusOK, "progress", title, "scoring", d)
 }
 
 // scoringHome sends people to the year's scoring work: a unit officer to

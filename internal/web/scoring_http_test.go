@@ -98,7 +98,9 @@ func TestScoringOverHTTP(t *testing.T) {
 	rank := board.get("/years/2040/ranking")
 	contains(t, rank, "VKSND tỉnh Nghệ An", ">96<", "chart.umd.min.js")
 	contains(t, board.get("/years/2040/progress"), "Đã thẩm định")
-	contains(t, board.get("/years/2040/filing/history?unit="+itoa(na)), "Còn đơn thư kéo dài", "38,5 → 35")
+	// The history names people by their full names (the user name in a tooltip).
+	contains(t, board.get("/years/2040/filing/history?unit="+itoa(na)), "Còn đơn thư kéo dài", "38,5 → 35",
+		`<span title="canbo.thanhhoa">Lê Thị Thanh</span>`, `<span title="canbo.nghean">Trần Văn Nghệ</span>`)
 
 	// Refusals: the member cannot review, the head cannot file for the member, a viewer can do neither.
 	viewer := s.browser(t)

@@ -82,7 +82,8 @@ func upperTitle(cv app.ClusterView) string {
 func rankingRows(st []app.Standing) []xlsx.RankingRow {
 	out := make([]xlsx.RankingRow, 0, len(st))
 	for _, s := range st {
-		out = append(out, xlsx.RankingRow{Rank: s.Rank, UnitName: s.Unit.Name, SelfTotal: s.SelfTotal, Total: s.Total, Reviewed: s.Reviewed,
+		out = append(out, xlsx.RankingRow{Rank: s.Rank, UnitName: s.Unit.Name, SelfTotal: s.SelfTotal, HasSelf: s.ScoreBasis != app.BasisNone,
+			Total: s.Total, Reviewed: s.Reviewed,
 			Arisen: s.Arisen, Met: s.Met, Exceedable: s.Exceedable, Exceeded: s.Exceeded, StatusLabel: s.Status.Label()})
 	}
 	return out

@@ -15,7 +15,10 @@ import (
 type voteListData struct {
 	app.VoteList
 	Leaders []app.Standing `json:"leaders"`
-	CanRun  bool           `json:"can_run"`
+	// Blockers say why the vote cannot open yet (members not reviewed,
+	// leaders not registered); empty when it can.
+	Blockers []string `json:"blockers"`
+	CanRun   bool     `json:"can_run"`
 }
 
 // voteList is a cluster's votes for the sector's Cờ thi đua, with the
@@ -43,7 +46,7 @@ func (s *Server) voteListData(c echo.Context, clusterID int64) (voteListData, er
 	}
 	d := voteListData{VoteList: l, CanRun: app.CanRunVote(p, l.Cluster)}
 	if d.CanRun {
-		if d.Leaders, err = s.app.VoteLeaders(ctx, p, l.Cluster); err != nil {
+		if d.Leaders, d.Blockers, err = s.app.VoteLeaders(ctx, p, l.Cluster); err != nil {
 			return d, err
 		}
 	}

@@ -6,12 +6,14 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"thidua/internal/app"
 	"thidua/internal/auth"
+	"thidua/internal/award"
 	"thidua/internal/cluster"
+	"thidua/internal/scoring"
 	"thidua/internal/seed"
+	"thidua/internal/store"
 )
 
 // voteSite is the demo site with a five-member cluster in 2033 headed by
@@ -20,15 +22,7 @@ func voteSite(t *testing.T) (*site, app.ClusterView, auth.Principal) {
 	t.Helper()
 	s := newSite(t)
 	ctx := context.Background()
-	u, err := s.app.Store.UserByName(ctx, "hoidong")
-	if err != nil {
-		t.Fatal(err)
-	}
-	board := u.Principal()
-	if _, err := s.app.SaveYear(ctx, board, cluster.Year{Year: 2033, Title: "Năm thi đua 2033",
-		StartsOn: time.Date(2033, 1, 1, 0, 0, 0, 0, time.UTC), EndsOn: time.Date(2033, 12, 31, 0, 0, 0, 0, time.UTC)}); err != nil {
-		t.Fatal(err)
-	}
+	board := s.openYears(t, 2033)
 	var m []int64
 	for _, n := range []string{"Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Cao Bằng", "Sơn La"} {
 		m = append(m, s.unit(t, seed.ProvinceCode(n)))
@@ -39,6 +33,41 @@ func voteSite(t *testing.T) (*site, app.ClusterView, auth.Principal) {
 	}
 	if c, err = s.app.Designate(ctx, board, c.ID, c.Version, cluster.Designation{HeadUnitID: m[0], DeputyUnitID: m[2], Ref: "QĐ 1/2033"}); err != nil {
 		t.Fatal(err)
+	}
+	// The vote needs every member reviewed and its candidates registered:
+	// Nghệ An leads with 95, the others have 80; the head reviews (the
+	// deputy reviews the head) and every member registers.
+	info, err := s.app.SaveTable(ctx, board, store.TableInfo{Year: 2033, Name: "Bảng tiêu chí bình xét", Level: "national", UnitType: "provincial"},
+		scoring.Table{Criteria: []scoring.Criterion{{Code: "1", Name: "Kết quả công tác", Method: scoring.Fixed, Max: 100}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	table, err := s.app.Store.Table(ctx, info.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as := func(unit int64) auth.Principal {
+		return auth.Principal{UserID: board.UserID, Role: auth.RoleOfficer, UnitID: unit}
+	}
+	for i, u := range m {
+		score := 80.0
+		if i == 1 {
+			score = 95
+		}
+		v, err := s.app.SaveSelf(ctx, as(u), 2033, u, 0, map[int64]scoring.Entry{table.Criteria[0].ID: {Score: &score}}, true, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		reviewer := as(m[0])
+		if i == 0 {
+			reviewer = as(m[2])
+		}
+		if _, err := s.app.ReviewFiling(ctx, reviewer, 2033, u, v.Filing.Version, nil, app.ReviewAccept, ""); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.app.SaveRegistration(ctx, as(u), cluster.Registration{Year: 2033, UnitID: u, CollectiveTitle: award.TapTheLaoDongXuatSac}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return s, c, board
 }
@@ -61,7 +90,7 @@ func TestVoteFlowOverHTTP(t *testing.T) {
 	if r := member.post("/clusters/"+cid+"/votes", nil); r.status != http.StatusForbidden {
 		t.Fatalf("member opens a vote: %d", r.status)
 	}
-	cand := c.Members[1] // Nghệ An; without filings every member ties at rank 1
+	cand := c.Members[1] // Nghệ An, ranked first on its reviewed 95
 	r := head.post("/clusters/"+cid+"/votes", url.Values{"candidates": {itoa(cand)}})
 	if r.status != http.StatusSeeOther || !strings.HasPrefix(r.location, "/votes/") {
 		t.Fatalf("open: %d %s %s", r.status, r.location, r.body)

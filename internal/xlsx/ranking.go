@@ -40,12 +40,14 @@ type RankingSheet struct {
 	Total scoring.Achievement
 }
 
-// RankingRow is one unit's line, in rank order.
+// RankingRow is one unit's line, in rank order: the ranked (reviewed)
+// units first, then the unranked ones.
 type RankingRow struct {
-	Rank      int
+	Rank      int // 0: not ranked (the filing is not reviewed); the cell is left empty
 	UnitName  string
-	SelfTotal float64
-	Total     float64 // the reviewed total when Reviewed (the self total otherwise, not printed)
+	SelfTotal float64 // printed in the column "Điểm tự chấm (chưa thẩm định)"
+	HasSelf   bool    // the unit has a self-assessment (false: not started, nothing printed)
+	Total     float64 // the reviewed total when Reviewed (not printed otherwise)
 	Reviewed  bool
 	// The unit's indicators: arisen, met (or exceeded), exceedable, exceeded.
 	Arisen, Met, Exceedable, Exceeded int
@@ -65,9 +67,13 @@ func RankingTitle(year int) string {
 }
 
 // rankingNote explains the order (docs/scoring.md) under every table.
-const rankingNote = "Ghi chú: Xếp hạng theo điểm thẩm định; đơn vị chưa được thẩm định xếp theo điểm tự chấm. " +
-	"Bằng điểm thì xét lần lượt tỷ lệ chỉ tiêu đạt, tỷ lệ chỉ tiêu vượt, điểm trừ ít hơn; bằng nhau cả bốn thì cùng hạng. " +
+const rankingNote = "Ghi chú: Chỉ xếp hạng đơn vị đã được thẩm định, theo điểm thẩm định; đơn vị chưa được thẩm định ghi ở cuối, " +
+	"không xếp hạng, điểm tự chấm chỉ để tham khảo, không phải kết quả. Bằng điểm thì xét lần lượt tỷ lệ chỉ tiêu đạt, tỷ lệ chỉ tiêu vượt, điểm trừ ít hơn; bằng nhau cả bốn thì cùng hạng. " +
 	"Tỷ lệ = số chỉ tiêu đạt (vượt) / số chỉ tiêu phát sinh (có thể vượt), làm tròn một lần đến 0,1%."
+
+// noneReviewed is printed under a table with no ranked unit, so that an
+// empty sheet says why it is empty.
+const noneReviewed = "Chưa có bản tự chấm điểm nào được thẩm định, nên chưa xếp hạng."
 
 // rankingHeaderRow is the table header's row on every ranking sheet: the
 // heading takes rows 1–4, the title 6–7 (gaps in 5 and 8). Rows above it
@@ -176,9 +182,25 @@ func withClusters(d RankingDoc) []RankingRow {
 	return out
 }
 
+// reviewedRows counts the rows with verified numbers.
+func reviewedRows(rows []RankingRow) int {
+	n := 0
+	for _, r := range rows {
+		if r.Reviewed {
+			n++
+		}
+	}
+	return n
+}
+
+// totalOf sums the reviewed rows' indicators: a self-assessment is not a
+// result and is never added in.
 func totalOf(rows []RankingRow) scoring.Achievement {
 	var a scoring.Achievement
 	for _, r := range rows {
+		if !r.Reviewed {
+			continue
+		}
 		a.Add(scoring.Achievement{Arisen: r.Arisen, Met: r.Met, Exceedable: r.Exceedable, Exceeded: r.Exceeded})
 	}
 	return a
@@ -204,7 +226,7 @@ func rankingColumns(s rankingSheet) ([]string, []float64) {
 	if s.withCluster {
 		headers, widths = append(headers, "Cụm thi đua"), append(widths, fitWidth(12, 10, 16, clusters...))
 	}
-	headers = append(headers, "Đơn vị", "Điểm tự chấm", "Điểm thẩm định", "Chỉ tiêu phát sinh", "Chỉ tiêu đạt",
+	headers = append(headers, "Đơn vị", "Điểm tự chấm (chưa thẩm định)", "Điểm thẩm định", "Chỉ tiêu phát sinh", "Chỉ tiêu đạt",
 		"Tỷ lệ đạt", "Chỉ tiêu có thể vượt", "Chỉ tiêu vượt", "Tỷ lệ vượt", "Trạng thái")
 	widths = append(widths, fitWidth(12, 26, 48, unitNames...), 9, 9, 8, 8, 8, 8, 8, 8,
 		fitWidth(12, 12, 24, states...))
@@ -285,20 +307,31 @@ func writeRankingSheet(f *excelize.File, st styles, ts tableStyles, d RankingDoc
 	row := make([]any, ncol)
 	for i, u := range s.rows {
 		row = row[:0]
-		row = append(row, cell(ts.no, i+1), cell(ts.no, u.Rank))
+		rank := excelize.Cell{StyleID: ts.no}
+		if u.Rank > 0 {
+			rank.Value = u.Rank
+		}
+		row = append(row, cell(ts.no, i+1), rank)
 		n := wrapped(u.UnitName, widths[unitCol], 12, false)
 		if s.withCluster {
 			row = append(row, cell(ts.text, u.Cluster))
 			n = max(n, wrapped(u.Cluster, widths[2], 12, false))
 		}
-		reviewed := excelize.Cell{StyleID: ts.score}
+		reviewed, self := excelize.Cell{StyleID: ts.score}, excelize.Cell{StyleID: ts.score}
+		if u.HasSelf {
+			self.Value = u.SelfTotal
+		}
+		row = append(row, cell(ts.text, u.UnitName), self)
 		if u.Reviewed {
 			reviewed.Value = u.Total
+			row = append(row, reviewed,
+				cell(ts.count, u.Arisen), cell(ts.count, u.Met), num(ts.rate, rateOf(u.Met, u.Arisen)),
+				cell(ts.count, u.Exceedable), cell(ts.count, u.Exceeded), num(ts.rate, rateOf(u.Exceeded, u.Exceedable)))
+		} else { // no verified numbers to print
+			row = append(row, reviewed, excelize.Cell{StyleID: ts.count}, excelize.Cell{StyleID: ts.count}, excelize.Cell{StyleID: ts.rate},
+				excelize.Cell{StyleID: ts.count}, excelize.Cell{StyleID: ts.count}, excelize.Cell{StyleID: ts.rate})
 		}
-		row = append(row, cell(ts.text, u.UnitName), cell(ts.score, u.SelfTotal), reviewed,
-			cell(ts.count, u.Arisen), cell(ts.count, u.Met), num(ts.rate, rateOf(u.Met, u.Arisen)),
-			cell(ts.count, u.Exceedable), cell(ts.count, u.Exceeded), num(ts.rate, rateOf(u.Exceeded, u.Exceedable)),
-			cell(ts.center, u.StatusLabel))
+		row = append(row, cell(ts.center, u.StatusLabel))
 		n = max(n, wrapped(u.StatusLabel, widths[ncol-1], 12, false))
 		if err := r.write(height(n, 12), row...); err != nil {
 			return err
@@ -306,7 +339,7 @@ func writeRankingSheet(f *excelize.File, st styles, ts tableStyles, d RankingDoc
 	}
 	if s.showTotal {
 		t := s.total
-		label := fmt.Sprintf("Cộng (%d đơn vị)", len(s.rows))
+		label := fmt.Sprintf("Cộng (%d đơn vị đã thẩm định)", reviewedRows(s.rows))
 		row = append(row[:0], cell(ts.totalText, label))
 		row = append(row, blanks(ts.totalText, unitCol)...)
 		row = append(row, excelize.Cell{StyleID: ts.totalScore}, excelize.Cell{StyleID: ts.totalScore},
@@ -321,6 +354,14 @@ func writeRankingSheet(f *excelize.File, st styles, ts tableStyles, d RankingDoc
 		}
 	}
 	r.skip()
+	if reviewedRows(s.rows) == 0 {
+		if err := r.write(height(1, 12), cell(ts.note, noneReviewed)); err != nil {
+			return err
+		}
+		if err := r.merge(1, ncol); err != nil {
+			return err
+		}
+	}
 	if err := r.write(height(wrapped(rankingNote, all, 12, false), 12), cell(ts.note, rankingNote)); err != nil {
 		return err
 	}

@@ -22,16 +22,16 @@ var provinces = []string{"Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Th�
 
 func sampleRanking() RankingDoc {
 	rows := []RankingRow{
-		{Rank: 1, UnitName: "Viện kiểm sát nhân dân tỉnh Thanh Hóa", SelfTotal: 98.5, Total: 97.25, Reviewed: true,
+		{Rank: 1, UnitName: "Viện kiểm sát nhân dân tỉnh Thanh Hóa", SelfTotal: 98.5, HasSelf: true, Total: 97.25, Reviewed: true,
 			Arisen: 129, Met: 127, Exceedable: 60, Exceeded: 59, StatusLabel: scoring.Reviewed.Label()},
-		{Rank: 2, UnitName: "Viện kiểm sát nhân dân tỉnh Nghệ An", SelfTotal: 96, Total: 95.4, Reviewed: true,
+		{Rank: 2, UnitName: "Viện kiểm sát nhân dân tỉnh Nghệ An", SelfTotal: 96, HasSelf: true, Total: 95.4, Reviewed: true,
 			Arisen: 120, Met: 118, Exceedable: 58, Exceeded: 50, StatusLabel: scoring.Reviewed.Label()},
-		{Rank: 2, UnitName: "Viện kiểm sát nhân dân tỉnh Hà Tĩnh", SelfTotal: 95.4, Total: 95.4,
-			Arisen: 120, Met: 118, Exceedable: 58, Exceeded: 50, StatusLabel: scoring.Submitted.Label()},
-		{Rank: 4, UnitName: "Viện kiểm sát nhân dân tỉnh Quảng Trị", StatusLabel: scoring.NotStarted.Label()},
+		// Not reviewed: unranked, its self-score labelled, no indicators.
+		{UnitName: "Viện kiểm sát nhân dân tỉnh Hà Tĩnh", SelfTotal: 99.5, HasSelf: true, StatusLabel: scoring.Submitted.Label()},
+		{UnitName: "Viện kiểm sát nhân dân tỉnh Quảng Trị", StatusLabel: scoring.NotStarted.Label()},
 	}
-	var total scoring.Achievement
-	for _, r := range rows {
+	var total scoring.Achievement // the reviewed rows', as app.Ranking sums them
+	for _, r := range rows[:2] {
 		total.Add(scoring.Achievement{Arisen: r.Arisen, Met: r.Met, Exceedable: r.Exceedable, Exceeded: r.Exceeded})
 	}
 	return RankingDoc{
@@ -65,13 +65,15 @@ func nationalRanking(clusters, units int) RankingDoc {
 		}
 		for u := range n {
 			r := RankingRow{Rank: u + 1, UnitName: fmt.Sprintf("Viện kiểm sát nhân dân khu vực %d - %s", u+1, provinces[c%len(provinces)]),
-				SelfTotal: 100 - float64(u)*0.37, Total: 99.5 - float64(u)*0.41, Reviewed: k%3 != 0,
+				SelfTotal: 100 - float64(u)*0.37, HasSelf: true, Total: 99.5 - float64(u)*0.41, Reviewed: k%3 != 0,
 				Arisen: 120 + k%9, Met: 110 + k%9, Exceedable: 60, Exceeded: 30 + k%29, StatusLabel: scoring.Reviewed.Label()}
 			if !r.Reviewed {
+				r.Rank, r.Total, r.Arisen, r.Met, r.Exceedable, r.Exceeded = 0, 0, 0, 0, 0, 0
 				r.StatusLabel = scoring.Submitted.Label()
+			} else {
+				sh.Total.Add(scoring.Achievement{Arisen: r.Arisen, Met: r.Met, Exceedable: r.Exceedable, Exceeded: r.Exceeded})
 			}
 			sh.Rows = append(sh.Rows, r)
-			sh.Total.Add(scoring.Achievement{Arisen: r.Arisen, Met: r.Met, Exceedable: r.Exceedable, Exceeded: r.Exceeded})
 			d.National = append(d.National, r)
 			k++
 		}
@@ -79,6 +81,11 @@ func nationalRanking(clusters, units int) RankingDoc {
 	}
 	slices.SortStableFunc(d.National, func(a, b RankingRow) int {
 		switch {
+		case a.Reviewed != b.Reviewed: // the ranked first
+			if a.Reviewed {
+				return -1
+			}
+			return 1
 		case a.Total > b.Total:
 			return -1
 		case a.Total < b.Total:
@@ -87,7 +94,9 @@ func nationalRanking(clusters, units int) RankingDoc {
 		return 0
 	})
 	for i := range d.National {
-		d.National[i].Rank = i + 1
+		if d.National[i].Reviewed {
+			d.National[i].Rank = i + 1
+		}
 	}
 	return d
 }
@@ -266,12 +275,12 @@ func TestWriteRanking(t *testing.T) {
 		"A1": "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO",
 		"A6": "BẢNG XẾP HẠNG KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2026",
 		"A7": "CỤM THI ĐUA SỐ 6 (BẮC TRUNG BỘ)",
-		"A9": "STT", "B9": "Hạng", "C9": "Đơn vị", "D9": "Điểm tự chấm", "E9": "Điểm thẩm định",
+		"A9": "STT", "B9": "Hạng", "C9": "Đơn vị", "D9": "Điểm tự chấm (chưa thẩm định)", "E9": "Điểm thẩm định",
 		"F9": "Chỉ tiêu phát sinh", "G9": "Chỉ tiêu đạt", "H9": "Tỷ lệ đạt", "I9": "Chỉ tiêu có thể vượt",
 		"J9": "Chỉ tiêu vượt", "K9": "Tỷ lệ vượt", "L9": "Trạng thái",
 		"C10": "Viện kiểm sát nhân dân tỉnh Thanh Hóa", // every diacritic round-trips
 		"L10": "Đã thẩm định", "L12": "Đã nộp, chờ thẩm định",
-		"A14": "Cộng (4 đơn vị)",
+		"A14": "Cộng (2 đơn vị đã thẩm định)",
 	} {
 		if got := get(sheet, ref); got != want {
 			t.Errorf("%s = %q, want %q", ref, got, want)
@@ -287,8 +296,8 @@ func TestWriteRanking(t *testing.T) {
 	// Numbers are numbers, with their formats.
 	for ref, want := range map[string]string{
 		"A10": "1", "B10": "1", "D10": "98.5", "E10": "97.25", "F10": "129", "G10": "127", "H10": "0.984",
-		"I10": "60", "J10": "59", "K10": "0.983", "B11": "2", "B12": "2", "B13": "4",
-		"F14": "369", "G14": "363", "H14": "0.984",
+		"I10": "60", "J10": "59", "K10": "0.983", "B11": "2", "D12": "99.5",
+		"F14": "249", "G14": "245", "H14": "0.984",
 	} {
 		if got := numeric(t, f, sheet, ref); got != want {
 			t.Errorf("%s raw = %q, want %q", ref, got, want)
@@ -307,8 +316,9 @@ func TestWriteRanking(t *testing.T) {
 	if got := get(sheet, "H10"); got != "98.4%" { // 127/129 rounded once
 		t.Errorf("H10 shows %q", got)
 	}
-	// Not reviewed: no reviewed score; nothing arose: no rate.
-	for _, ref := range []string{"E12", "E13", "H13", "K13"} {
+	// Not reviewed: no rank, no reviewed score, no indicators; not started:
+	// no self-score either.
+	for _, ref := range []string{"B12", "B13", "E12", "F12", "G12", "H12", "K12", "D13", "E13", "H13", "K13"} {
 		if got := get(sheet, ref); got != "" {
 			t.Errorf("%s = %q, want empty", ref, got)
 		}
@@ -358,10 +368,13 @@ func TestWriteRankingNational(t *testing.T) {
 	if got := rows[first][3]; got != d.National[0].UnitName {
 		t.Errorf("first national unit %q, want %q", got, d.National[0].UnitName)
 	}
-	if got := rows[last][1]; got != "350" {
+	if got := rows[first+232][1]; got != "233" { // 233 of 350 reviewed
 		t.Errorf("last rank %q", got)
 	}
-	if got := rows[last+1][0]; got != "Cộng (350 đơn vị)" {
+	if got := rows[last][1]; got != "" {
+		t.Errorf("unreviewed unit ranked %q", got)
+	}
+	if got := rows[last+1][0]; got != "Cộng (233 đơn vị đã thẩm định)" {
 		t.Errorf("total row %q", got)
 	}
 	// Clusters filled in from the cluster sheets, unless given.
@@ -371,8 +384,43 @@ func TestWriteRankingNational(t *testing.T) {
 	if got := rows[first+5][2]; got != "Cụm đặt sẵn" {
 		t.Errorf("given cluster = %q", got)
 	}
-	numeric(t, f, SheetSummary, fmt.Sprintf("B%d", last+1))
+	numeric(t, f, SheetSummary, fmt.Sprintf("B%d", first+233))
 	numeric(t, f, SheetSummary, fmt.Sprintf("E%d", first+1))
+}
+
+// TestWriteRankingNoneReviewed: a cluster without a reviewed filing says
+// so, and ranks nobody.
+func TestWriteRankingNoneReviewed(t *testing.T) {
+	d := sampleRanking()
+	d.Clusters = d.Clusters[:1]
+	d.Clusters[0].Rows = d.Clusters[0].Rows[2:]
+	d.Clusters[0].Total = scoring.Achievement{}
+	var buf bytes.Buffer
+	if err := WriteRanking(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	f := book(t, &buf, "")
+	rows, err := f.GetRows("Cụm 6 - Bắc Trung Bộ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, r := range rows {
+		if len(r) > 0 && r[0] == noneReviewed {
+			found = true
+		}
+	}
+	for i := rankingHeaderRow; i < rankingHeaderRow+2; i++ {
+		if rows[i][1] != "" {
+			t.Errorf("row %d ranked %q", i+1, rows[i][1])
+		}
+	}
+	if !found {
+		t.Errorf("no %q line", noneReviewed)
+	}
+	if got := rows[rankingHeaderRow+2][0]; got != "Cộng (0 đơn vị đã thẩm định)" {
+		t.Errorf("total row %q", got)
+	}
 }
 
 func TestSheetName(t *testing.T) {

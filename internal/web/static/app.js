@@ -21,8 +21,10 @@ document.addEventListener("click", function (ev) {
   if (ev.target.closest && ev.target.closest("[data-print]")) window.print();
 });
 
-// Ranking charts: each canvas[data-chart] names a JSON block with labels
-// and the reviewed and self totals. Chart.js is loaded only on that page.
+// Ranking charts: each canvas[data-chart] names a JSON block with labels,
+// the reviewed totals of ranked units, the self-scores of the unreviewed
+// ones, and the year's scale (max), shared by every chart of the page.
+// Chart.js is loaded only on that page.
 document.addEventListener("DOMContentLoaded", function () {
   if (!window.Chart) return;
   document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
@@ -32,13 +34,13 @@ document.addEventListener("DOMContentLoaded", function () {
       data: {
         labels: data.labels,
         datasets: [
-          { label: "Điểm thẩm định", data: data.reviewed, backgroundColor: "#0b3a78" },
-          { label: "Điểm tự chấm", data: data.self, backgroundColor: "#9ec5fe" }
+          { label: "Điểm thẩm định (xếp hạng)", data: data.reviewed, backgroundColor: "#0b3a78" },
+          { label: "Điểm tự chấm, chưa thẩm định", data: data.self, backgroundColor: "#9ec5fe" }
         ]
       },
-      options: { indexAxis: "y", animation: false, responsive: true,
+      options: { indexAxis: "y", animation: false, responsive: true, datasets: { bar: { skipNull: true } },
         plugins: { legend: { position: "bottom" } },
-        scales: { x: { beginAtZero: true, ticks: { callback: function (v) { return String(v).replace(".", ","); } } } } }
+        scales: { x: { beginAtZero: true, min: 0, max: data.max || undefined, ticks: { callback: function (v) { return String(v).replace(".", ","); } } } } }
     });
   });
 });
