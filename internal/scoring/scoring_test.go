@@ -303,11 +303,11 @@ func fieldsOf(err error) map[string]string {
 func TestRankThirdTieBreakIsTheShareExceeded(t *testing.T) {
 	in := []Standing{
 		// 5 of 10 exceeded, no deduction, first by code.
-		{UnitID: 1, UnitCode: "A", Total: 90, Achievement: Achievement{Arisen: 10, Met: 10, Exceedable: 10, Exceeded: 5}},
+		{UnitID: 1, UnitCode: "A", Total: 90, Reviewed: true, Achievement: Achievement{Arisen: 10, Met: 10, Exceedable: 10, Exceeded: 5}},
 		// 6 of 10 exceeded, but 1 point deducted.
-		{UnitID: 2, UnitCode: "B", Total: 90, Deduction: 1, Achievement: Achievement{Arisen: 10, Met: 10, Exceedable: 10, Exceeded: 6}},
+		{UnitID: 2, UnitCode: "B", Total: 90, Reviewed: true, Deduction: 1, Achievement: Achievement{Arisen: 10, Met: 10, Exceedable: 10, Exceeded: 6}},
 		// 3 of 5 exceeded: the same 60 % as B, and no deduction.
-		{UnitID: 3, UnitCode: "C", Total: 90, Achievement: Achievement{Arisen: 10, Met: 10, Exceedable: 5, Exceeded: 3}},
+		{UnitID: 3, UnitCode: "C", Total: 90, Reviewed: true, Achievement: Achievement{Arisen: 10, Met: 10, Exceedable: 5, Exceeded: 3}},
 	}
 	var ids []int64
 	var ranks []int
