@@ -48,7 +48,7 @@ func TestPersonRecordAndVerdicts(t *testing.T) {
 	_, err = f.CreatePerson(f.ctx, f.officer, app.PersonInput{FullName: "  ", UnitID: th.ID})
 	wantField(t, err, "full_name")
 	p, err := f.CreatePerson(f.ctx, f.officer, app.PersonInput{FullName: "Nguyễn  Văn An", Position: "Kiểm sát viên",
-		UnitID: th.ID, Since: day("2018-03-01"), Active: true, Sex: "nam"})
+		UnitID: th.ID, Since: day("2018-03-01"), RecruitedOn: dayp("2018-03-01"), Active: true, Sex: "nam"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,13 +205,13 @@ func TestPersonEditAndMove(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := f.CreatePerson(f.ctx, f.officer, app.PersonInput{FullName: "Trần Thị Bình", UnitID: th.ID, Since: day("2019-01-01"), Active: true})
+	p, err := f.CreatePerson(f.ctx, f.officer, app.PersonInput{FullName: "Trần Thị Bình", UnitID: th.ID, Since: day("2019-01-01"), RecruitedOn: dayp("2019-01-01"), Active: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 
 	// A stale version is a conflict.
-	in := app.PersonInput{FullName: "Trần Thị Bình", Position: "Chánh Văn phòng", UnitID: th.ID, Since: day("2019-01-01"), Active: true}
+	in := app.PersonInput{FullName: "Trần Thị Bình", Position: "Chánh Văn phòng", UnitID: th.ID, Since: day("2019-01-01"), RecruitedOn: dayp("2019-01-01"), Active: true}
 	p2, err := f.UpdatePerson(f.ctx, f.officer, p.ID, p.Version, in, "bổ nhiệm")
 	if err != nil || p2.Version != 2 || p2.Position != "Chánh Văn phòng" {
 		t.Fatalf("updated %+v %v", p2, err)

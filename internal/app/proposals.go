@@ -125,6 +125,12 @@ func (a *App) loadRecord(ctx context.Context, tx *store.Store, id int64) (Person
 	if r.Disciplines, err = tx.Disciplines(ctx, id); err != nil {
 		return r, err
 	}
+	if r.Absences, err = tx.Absences(ctx, id); err != nil {
+		return r, err
+	}
+	if r.Pending, err = tx.PersonPending(ctx, id); err != nil {
+		return r, err
+	}
 	r.Awards, err = tx.PersonAwards(ctx, id)
 	return r, err
 }
@@ -133,7 +139,13 @@ func (a *App) loadRecord(ctx context.Context, tx *store.Store, id int64) (Person
 // its members' ratings and titles, its own awards. Facts the records do not
 // hold (the unit's rating, movement, unity, targets) stay unconfirmed, so
 // the rules name them and the board decides.
-func (a *App) collectiveFacts(ctx context.Context, tx *store.Store, unitID int64, year int) (award.Collective, error) {
+//
+// Members are counted as the rules need (issue #12): a member disciplined
+// in the year counts as not having completed their tasks, whatever their
+// recorded rating (NĐ 90/2020 as amended by NĐ 48/2023), a member with no
+// rating for the year is counted apart (chưa đủ thông tin), and matters
+// pending against the unit are those open on the day of consideration.
+func (a *App) collectiveFacts(ctx context.Context, tx *store.Store, unitID int64, year int, on time.Time) (award.Collective, error) {
 	u, err := tx.Unit(ctx, unitID)
 	if err != nil {
 		return award.Collective{}, err
@@ -149,9 +161,19 @@ func (a *App) collectiveFacts(ctx context.Context, tx *store.Store, unitID int64
 		if err != nil {
 			return c, err
 		}
-		ap := r.AwardPerson()
-		if rt, ok := ap.Ratings[year]; ok && rt.AtLeast(award.HoanThanh) {
+		ap := r.AwardPersonOn(on)
+		_, disciplined := award.DisciplinedIn(ap.Disciplines, year, award.KhienTrach)
+		rt, rated := ap.Ratings[year]
+		switch {
+		case disciplined:
+			c.MembersDisciplined++
+		case !rated:
+			c.MembersUnrated++
+		case rt.AtLeast(award.HoanThanh):
 			c.MembersCompleted++
+		}
+		if ap.Female {
+			c.MembersFemale++
 		}
 		var ldtt, cs bool
 		for _, h := range ap.Awards {
@@ -189,12 +211,24 @@ func (a *App) collectiveFacts(ctx context.Context, tx *store.Store, unitID int64
 	if err := applyUnitFacts(ctx, tx, &c, year); err != nil {
 		return c, err
 	}
+	// The unit's own disciplines and pending matters (award_facts.go).
+	if err := applyUnitRecord(ctx, tx, &c, on); err != nil {
+		return c, err
+	}
 	return c, nil
 }
 
-// judge runs the rules in force today on a proposal.
+// judge runs on a proposal the rules in force today, the day it is
+// considered.
 func (a *App) judge(ctx context.Context, tx *store.Store, pr store.Proposal) (award.Verdict, error) {
-	rs := award.RulesFor(a.Today())
+	return a.judgeOn(ctx, tx, pr, a.Today())
+}
+
+// judgeOn runs on a proposal the rules in force on day on. A form of
+// commendation (Giấy khen, Bằng khen) goes to a person or a collective:
+// the proposal's PersonID says which (applyProposal).
+func (a *App) judgeOn(ctx context.Context, tx *store.Store, pr store.Proposal, on time.Time) (award.Verdict, error) {
+	rs := award.RulesFor(on)
 	vote := award.Vote{}
 	if pr.VoteElectorate != nil {
 		vote.Electorate = *pr.VoteElectorate
@@ -203,75 +237,20 @@ func (a *App) judge(ctx context.Context, tx *store.Store, pr store.Proposal) (aw
 		vote.For = *pr.VoteFor
 	}
 	t := award.Title(pr.Title)
-	// A form of commendation (Giấy khen, Bằng khen) goes to a person or a
-	// collective: the proposal's PersonID says which (applyProposal).
-	if t.IsForm() {
-		return a.judgeForm(ctx, tx, rs, pr)
-	}
-	if t.Individual() {
-		r, err := a.loadRecord(ctx, tx, *pr.PersonID)
-		if err != nil {
-			return award.Verdict{}, err
-		}
-		p := r.AwardPerson()
-		switch t {
-		case award.LaoDongTienTien:
-			return rs.LaoDongTienTien(p, pr.Year), nil
-		case award.ChienSiThiDuaCoSo:
-			return rs.ChienSiThiDuaCoSo(p, pr.Year), nil
-		case award.ChienSiThiDuaNganh:
-			return rs.ChienSiThiDuaNganh(p, pr.Year, vote), nil
-		default:
-			return rs.ChienSiThiDuaToanQuoc(p, pr.Year), nil
-		}
-	}
-	c, err := a.collectiveFacts(ctx, tx, *pr.UnitID, pr.Year)
-	if err != nil {
-		return award.Verdict{}, err
-	}
-	switch t {
-	case award.TapTheLaoDongTienTien:
-		return rs.TapTheLaoDongTienTien(c, pr.Year), nil
-	case award.TapTheLaoDongXuatSac:
-		return rs.TapTheLaoDongXuatSac(c, pr.Year), nil
-	case award.CoThiDuaNganh:
-		return rs.CoThiDuaNganh(c, pr.Year, vote), nil
-	default:
-		return rs.CoThiDuaChinhPhu(c, pr.Year), nil
-	}
-}
-
-// judgeForm runs the rules of a form of commendation on a proposal for a
-// person (PersonID set) or for the proposing unit (UnitID set).
-func (a *App) judgeForm(ctx context.Context, tx *store.Store, rs award.RuleSet, pr store.Proposal) (award.Verdict, error) {
-	t := award.Title(pr.Title)
 	if pr.PersonID != nil {
 		r, err := a.loadRecord(ctx, tx, *pr.PersonID)
 		if err != nil {
 			return award.Verdict{}, err
 		}
-		p := r.AwardPerson()
-		switch t {
-		case award.GiayKhen:
-			return rs.GiayKhen(p, pr.Year), nil
-		case award.BangKhenNganh:
-			return rs.BangKhenNganh(p, pr.Year), nil
-		default:
-			return rs.BangKhenThuTuong(p, pr.Year), nil
-		}
+		v, _ := rs.JudgePerson(t, r.AwardPersonOn(on), pr.Year, vote)
+		return v, nil
 	}
-	c, err := a.collectiveFacts(ctx, tx, *pr.UnitID, pr.Year)
+	c, err := a.collectiveFacts(ctx, tx, *pr.UnitID, pr.Year, on)
 	if err != nil {
 		return award.Verdict{}, err
 	}
-	switch t {
-	case award.GiayKhen:
-		return rs.GiayKhenTapThe(c, pr.Year), nil
-	case award.BangKhenNganh:
-		return rs.BangKhenNganhTapThe(c, pr.Year), nil
-	default:
-		return rs.BangKhenThuTuongTapThe(c, pr.Year), nil
-	}
+	v, _ := rs.JudgeUnit(t, c, pr.Year, vote)
+	return v, nil
 }
 
 func needsVote(t award.Title) bool { return t == award.ChienSiThiDuaNganh || t == award.CoThiDuaNganh }
@@ -518,18 +497,33 @@ func (a *App) Proposals(ctx context.Context, p auth.Principal, f store.ProposalF
 			units[pr.ProposerUnitID] = u
 			order = append(order, pr.ProposerUnitID)
 		}
+		// Every live proposal counts against a cap; only an eligible one
+		// (never "chưa đủ thông tin") counts in the base it is a share of.
+		eligible := award.Outcome(pr.VerdictOutcome).IsEligible()
 		switch award.Title(pr.Title) {
 		case award.ChienSiThiDuaCoSo:
 			u.cstdcs++
-			u.ldtt[*pr.PersonID] = true // a Chiến sĩ thi đua cơ sở holds Lao động tiên tiến
+			if eligible {
+				u.ldtt[*pr.PersonID] = true // a Chiến sĩ thi đua cơ sở holds Lao động tiên tiến
+			}
 		case award.LaoDongTienTien:
-			u.ldtt[*pr.PersonID] = true
+			if eligible {
+				u.ldtt[*pr.PersonID] = true
+			}
 		case award.TapTheLaoDongXuatSac:
 			ttldxs++
-			ttldtt[*pr.UnitID] = true
+			if eligible {
+				ttldtt[*pr.UnitID] = true
+			}
 		case award.TapTheLaoDongTienTien:
-			ttldtt[*pr.UnitID] = true
+			if eligible {
+				ttldtt[*pr.UnitID] = true
+			}
 		}
+	}
+	board, err := boardQuota(ctx, a.Store, f.Year)
+	if err != nil {
+		return out, err
 	}
 	for _, id := range order {
 		u := units[id]
@@ -543,7 +537,7 @@ func (a *App) Proposals(ctx context.Context, p auth.Principal, f store.ProposalF
 		for _, pid := range held {
 			u.ldtt[pid] = true
 		}
-		out.Quotas = append(out.Quotas, QuotaCheck{UnitName: u.name, QuotaResult: award.CheckQuota(rs, award.QuotaCSTDCS, u.cstdcs, len(u.ldtt))})
+		out.Quotas = append(out.Quotas, QuotaCheck{UnitName: u.name, QuotaResult: award.CheckQuotaBoard(rs, award.QuotaCSTDCS, u.cstdcs, len(u.ldtt), board)})
 	}
 	if ttldxs > 0 {
 		for _, id := range order {
@@ -702,9 +696,11 @@ func (a *App) Decide(ctx context.Context, p auth.Principal, in DecisionInput) (D
 				f.Add(key, fmt.Sprintf("Đề nghị %s (%s) không ở trạng thái chờ xét.", pr.SubjectName, award.Title(pr.Title).Label()))
 			case pr.Year != in.Year:
 				f.Add(key, fmt.Sprintf("Đề nghị %s thuộc năm %d, không phải năm %d của quyết định.", pr.SubjectName, pr.Year, in.Year))
-			case pr.VerdictOutcome == string(award.NotEligible) && why == "":
-				f.Add(key, fmt.Sprintf("%s: kết quả xét là chưa đủ điều kiện; Hội đồng chỉ khen thưởng khi ghi rõ lý do.", pr.SubjectName))
-				f.Add("override_reason", "Đề nghị chưa đủ điều kiện chỉ được khen thưởng khi ghi rõ lý do.")
+			case !award.Outcome(pr.VerdictOutcome).IsEligible() && why == "":
+				// "Chưa đủ thông tin" is not yet eligible, like "không đủ điều kiện".
+				f.Add(key, fmt.Sprintf("%s: kết quả xét là %s; Hội đồng chỉ khen thưởng khi ghi rõ lý do.", pr.SubjectName,
+					strings.ToLower(award.Outcome(pr.VerdictOutcome).Label())))
+				f.Add("override_reason", "Đề nghị chưa đủ điều kiện hoặc chưa đủ thông tin chỉ được khen thưởng khi ghi rõ lý do.")
 			}
 			pr.Version, pr.OverrideReason = it.Version, why
 			items = append(items, item{pr: pr, why: why})

@@ -213,8 +213,15 @@ func (s *seeder) person(sp personSpec) (int64, error) {
 		by = auth.System // the demo officers belong to the provinces, not their departments
 	}
 	born := parseDay(sp.born)
+	// Recruitment: the day they came to the unit, except for the staff of
+	// VKSND khu vực 1, formed on 1/7/2025 from procuracies they served in
+	// long before (demo dates).
+	recruited := parseDay(sp.since)
+	if recruited.Year() >= 2025 {
+		recruited = parseDay("2005-09-01")
+	}
 	in := app.PersonInput{FullName: sp.name, BirthDate: &born, Sex: sp.sex, Position: sp.position,
-		UnitID: s.ids[sp.unit], Since: parseDay(sp.since), Active: true}
+		UnitID: s.ids[sp.unit], Since: parseDay(sp.since), RecruitedOn: &recruited, Active: true}
 	var p store.Person
 	if err := s.at(morning(2026, 1, 5), func() (err error) {
 		p, err = s.a.CreatePerson(s.ctx, by, in)

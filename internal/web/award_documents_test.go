@@ -89,7 +89,7 @@ func TestAwardDocumentsHTTP(t *testing.T) {
 	thName := s.unitName(t, th)
 	birth := time.Date(1985, 4, 12, 0, 0, 0, 0, time.UTC)
 	person, err := s.app.CreatePerson(ctx, auth.System, app.PersonInput{FullName: "Phạm Thị Hồng", UnitID: th, BirthDate: &birth, Sex: "nu",
-		Position: "Kiểm sát viên trung cấp", Since: time.Date(2018, 3, 1, 0, 0, 0, 0, time.UTC), Active: true})
+		Position: "Kiểm sát viên trung cấp", Since: time.Date(2018, 3, 1, 0, 0, 0, 0, time.UTC), RecruitedOn: &recruited2018, Active: true})
 	if err != nil {
 		t.Fatal(err)
 	}
