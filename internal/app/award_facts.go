@@ -148,8 +148,8 @@ func validPending(m store.PendingMatter, unparsed errs.Fields) errs.Fields {
 	if !validPendingKind(m.Kind) {
 		f.Add("kind", "Vui lòng chọn loại vụ việc (xem xét kỷ luật, thanh tra, khiếu nại, tố cáo …).")
 	}
-	if m.OpenedOn.IsZero() && unparsed["opened_on"] == "" {
-		f.Add("opened_on", "Vui lòng nhập ngày bắt đầu xem xét.")
+	if m.OpenedOn.IsZero() && unparsed["from"] == "" {
+		f.Add("from", "Vui lòng nhập ngày bắt đầu xem xét.")
 	}
 	return f
 }
@@ -385,13 +385,16 @@ func newSubjectVerdicts(name string, q VerdictQuery) (SubjectVerdicts, award.Rul
 // PersonVerdictsOn gives every title and form judged on a person for a
 // year, under the rules in force on the day of consideration, without
 // creating a proposal. Anyone who may see the person's unit.
+//
+// A query that cannot be answered is an Invalid error naming the field;
+// the result then carries the subject's name only.
 func (a *App) PersonVerdictsOn(ctx context.Context, p auth.Principal, personID int64, q VerdictQuery) (SubjectVerdicts, error) {
-	if err := a.checkVerdictQuery(&q); err != nil {
-		return SubjectVerdicts{}, err
-	}
 	r, err := a.Person(ctx, p, personID)
 	if err != nil {
 		return SubjectVerdicts{}, err
+	}
+	if err := a.checkVerdictQuery(&q); err != nil {
+		return SubjectVerdicts{Subject: r.Person.FullName}, err
 	}
 	out, rs := newSubjectVerdicts(r.Person.FullName, q)
 	ap := r.AwardPersonOn(q.On)
@@ -406,14 +409,18 @@ func (a *App) PersonVerdictsOn(ctx context.Context, p auth.Principal, personID i
 // under the rules in force on the day of consideration, without creating
 // a proposal. Anyone who may see the unit.
 func (a *App) UnitVerdictsOn(ctx context.Context, p auth.Principal, unitID int64, q VerdictQuery) (SubjectVerdicts, error) {
-	if err := a.checkVerdictQuery(&q); err != nil {
-		return SubjectVerdicts{}, err
-	}
 	if err := a.authorizeUnit(ctx, p, auth.ViewUnits, unitID); err != nil {
 		return SubjectVerdicts{}, err
 	}
+	u, err := a.Store.Unit(ctx, unitID)
+	if err != nil {
+		return SubjectVerdicts{}, err
+	}
+	if err := a.checkVerdictQuery(&q); err != nil {
+		return SubjectVerdicts{Subject: u.Name}, err
+	}
 	var out SubjectVerdicts
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err = a.Store.Tx(ctx, func(tx *store.Store) error {
 		c, err := a.collectiveFacts(ctx, tx, unitID, q.Year, q.On)
 		if err != nil {
 			return err

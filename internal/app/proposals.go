@@ -151,6 +151,9 @@ func (a *App) collectiveFacts(ctx context.Context, tx *store.Store, unitID int64
 		return award.Collective{}, err
 	}
 	c := award.Collective{UnitID: unitID, Name: u.Name}
+	// No longer in existence on the day of consideration: dissolved or
+	// merged in a reorganisation (TT 15/2025/TT-BNV bars its award).
+	c.Dissolved = !on.IsZero() && u.ValidTo != nil && u.ValidTo.Before(org.Day(on))
 	ids, err := tx.UnitMemberIDs(ctx, unitID)
 	if err != nil {
 		return c, err

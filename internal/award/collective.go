@@ -169,8 +169,8 @@ func (rs RuleSet) fact(b *verdict, c Collective, ok bool, art, fact, yes, no str
 func (rs RuleSet) allCompleted(b *verdict, c Collective, year int, art string) {
 	done := c.MembersCompleted
 	var note string
-	if year >= 2023 && c.MembersDisciplined > 0 && done > c.Members-c.MembersDisciplined {
-		done = max(c.Members-c.MembersDisciplined, 0)
+	if year >= 2023 && c.MembersDisciplined > 0 {
+		done = min(done, max(c.Members-c.MembersDisciplined, 0))
 		note = fmt.Sprintf("; %d cá nhân bị kỷ luật trong năm %d được tính là không hoàn thành nhiệm vụ", c.MembersDisciplined, year)
 		art = joinArt(art, ratingRuleCite(rs))
 	}

@@ -273,6 +273,8 @@ type personShowData struct {
 	LevelOptions   []award.Level
 	MeasureOptions []award.Measure
 	KindOptions    []award.Kind
+	AbsenceOptions []award.AbsenceKind
+	PendingOptions []award.PendingKind
 	TitleOptions   []award.Title
 	FormName       string // the record form an error belongs to
 	Year           int    // the default year of the record forms
@@ -294,6 +296,12 @@ func labels() map[string]string {
 	}
 	for _, t := range append(append([]award.Title{}, award.IndividualTitles...), award.CollectiveTitles...) {
 		m[string(t)] = t.Label()
+	}
+	for _, k := range award.AbsenceKinds {
+		m[string(k)] = k.Label()
+	}
+	for _, k := range award.PendingKinds {
+		m[string(k)] = k.Label()
 	}
 	m["nam"], m["nu"] = "Nam", "Nữ"
 	return m
@@ -331,7 +339,9 @@ func (s *Server) personPage(c echo.Context, st int, id int64, formName string, f
 		LevelOptions:   []award.Level{award.CapCoSo, award.CapNganh, award.CapToanQuoc},
 		MeasureOptions: []award.Measure{award.KhienTrach, award.CanhCao, award.HaBacLuong, award.GiangChuc, award.CachChuc, award.BuocThoiViec},
 		KindOptions:    []award.Kind{award.Merit, award.Campaign, award.AdHoc, award.Career, award.Foreign},
-		TitleOptions:   award.IndividualTitles}
+		TitleOptions:   award.IndividualTitles,
+		AbsenceOptions: award.AbsenceKinds,
+		PendingOptions: award.PendingKinds}
 	pg := s.page(c, v.Person.FullName, "people", d)
 	pg.Form = form
 	if formErr != nil {
