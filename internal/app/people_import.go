@@ -36,6 +36,8 @@ type PeopleImportSummary struct {
 	Ratings     ImportCounts `json:"ratings"`
 	Initiatives ImportCounts `json:"initiatives"`
 	Disciplines ImportCounts `json:"disciplines"`
+	Absences    ImportCounts `json:"absences"`
+	Pending     ImportCounts `json:"pending"`
 	Total       ImportCounts `json:"total"`
 }
 
@@ -68,7 +70,8 @@ func (a *App) PeopleWorkbook(ctx context.Context, p auth.Principal, unitID int64
 			return err
 		}
 		for _, x := range cur.people {
-			doc.People = append(doc.People, xlsx.PersonRow{ID: x.ID, FullName: x.FullName, BirthDate: x.BirthDate, Sex: deref(x.Sex), Position: x.Position})
+			doc.People = append(doc.People, xlsx.PersonRow{ID: x.ID, FullName: x.FullName, BirthDate: x.BirthDate, Sex: deref(x.Sex), Position: x.Position,
+				RecruitedOn: x.RecruitedOn, JoinedSectorOn: x.JoinedSectorOn})
 		}
 		for _, x := range cur.ratings {
 			doc.Ratings = append(doc.Ratings, xlsx.RatingRow{Person: xlsx.PersonRef{ID: x.PersonID}, Year: x.Year, Rating: x.Rating})
@@ -80,6 +83,13 @@ func (a *App) PeopleWorkbook(ctx context.Context, p auth.Principal, unitID int64
 		for _, x := range cur.disciplines {
 			doc.Disciplines = append(doc.Disciplines, xlsx.DisciplineRow{Person: xlsx.PersonRef{ID: x.PersonID}, Measure: x.Measure,
 				From: x.FromDate, To: x.ToDate})
+		}
+		for _, x := range cur.absences {
+			doc.Absences = append(doc.Absences, xlsx.AbsenceRow{Person: xlsx.PersonRef{ID: x.PersonID}, Kind: x.Kind, From: x.FromDate, To: x.ToDate})
+		}
+		for _, x := range cur.pending {
+			doc.Pending = append(doc.Pending, xlsx.PendingRow{Person: xlsx.PersonRef{ID: *x.PersonID}, Kind: x.Kind, From: x.OpenedOn,
+				To: x.ClosedOn, Outcome: x.Outcome})
 		}
 		return nil
 	})
@@ -98,6 +108,8 @@ type unitRecord struct {
 	ratings     []store.PersonRating
 	initiatives []store.PersonInitiative
 	disciplines []store.PersonDiscipline
+	absences    []store.PersonAbsence
+	pending     []store.PendingMatter
 }
 
 // loadUnitRecord reads the people of one unit (not of the units under it)
@@ -122,7 +134,13 @@ func loadUnitRecord(ctx context.Context, tx *store.Store, unitID int64) (unitRec
 	if err := db.Where("person_id IN ?", ids).Order("person_id, year, id").Find(&r.initiatives).Error; err != nil {
 		return r, err
 	}
-	err = db.Where("person_id IN ?", ids).Order("person_id, from_date, id").Find(&r.disciplines).Error
+	if err := db.Where("person_id IN ?", ids).Order("person_id, from_date, id").Find(&r.disciplines).Error; err != nil {
+		return r, err
+	}
+	if err := db.Where("person_id IN ?", ids).Order("person_id, from_date, id").Find(&r.absences).Error; err != nil {
+		return r, err
+	}
+	err = db.Where("person_id IN ?", ids).Order("person_id, opened_on, id").Find(&r.pending).Error
 	return r, err
 }
 
@@ -196,6 +214,7 @@ type peoplePlan struct {
 	stored     map[int64]store.Person
 	storedInit map[int64]store.PersonInitiative
 	storedDisc map[int64]store.PersonDiscipline
+	facts      factsPlan
 }
 
 func sameDay(a, b *time.Time) bool {
@@ -274,7 +293,15 @@ func planPeopleImport(doc xlsx.PeopleDoc, cur unitRecord, today time.Time) *peop
 			s := r.Sex
 			np.Sex = &s
 		}
-		if np.FullName == before.FullName && sameDay(np.BirthDate, before.BirthDate) && deref(np.Sex) == deref(before.Sex) && np.Position == before.Position {
+		// An empty date cell keeps the stored date: never lost by omission.
+		if r.RecruitedOn != nil {
+			np.RecruitedOn = r.RecruitedOn
+		}
+		if r.JoinedSectorOn != nil {
+			np.JoinedSectorOn = r.JoinedSectorOn
+		}
+		if np.FullName == before.FullName && sameDay(np.BirthDate, before.BirthDate) && deref(np.Sex) == deref(before.Sex) && np.Position == before.Position &&
+			sameDay(np.RecruitedOn, before.RecruitedOn) && sameDay(np.JoinedSectorOn, before.JoinedSectorOn) {
 			pl.summary.People.Unchanged++
 			continue
 		}
@@ -409,7 +436,9 @@ func planPeopleImport(doc xlsx.PeopleDoc, cur unitRecord, today time.Time) *peop
 		pl.addDiscTo = append(pl.addDiscTo, t)
 		pl.summary.Disciplines.Created++
 	}
-	for _, c := range []ImportCounts{pl.summary.People, pl.summary.Ratings, pl.summary.Initiatives, pl.summary.Disciplines} {
+	pl.planFacts(cur, resolve, problem)
+	for _, c := range []ImportCounts{pl.summary.People, pl.summary.Ratings, pl.summary.Initiatives, pl.summary.Disciplines,
+		pl.summary.Absences, pl.summary.Pending} {
 		pl.summary.Total.add(c)
 	}
 	pl.problems = xlsx.SortPeopleProblems(pl.problems)
@@ -430,7 +459,8 @@ func (pl *peoplePlan) save(ctx context.Context, tx *store.Store, p auth.Principa
 	}
 	fresh := make([]store.Person, 0, len(pl.newPeople))
 	for _, r := range pl.newPeople {
-		in := PersonInput{FullName: r.FullName, BirthDate: r.BirthDate, Sex: r.Sex, Position: r.Position, UnitID: unitID, Since: today, Active: true}
+		in := PersonInput{FullName: r.FullName, BirthDate: r.BirthDate, Sex: r.Sex, Position: r.Position, UnitID: unitID, Since: today, Active: true,
+			RecruitedOn: r.RecruitedOn, JoinedSectorOn: r.JoinedSectorOn}
 		np := in.apply(store.Person{})
 		if err := validatePerson(np, nil); err != nil {
 			return err
@@ -519,5 +549,5 @@ func (pl *peoplePlan) save(ctx context.Context, tx *store.Store, p auth.Principa
 			return err
 		}
 	}
-	return nil
+	return pl.saveFacts(ctx, tx, p, id)
 }
