@@ -435,3 +435,23 @@ func (a *App) UnitVerdictsOn(ctx context.Context, p auth.Principal, unitID int64
 	})
 	return out, err
 }
+
+// RatingContradictions lists, for the board, the people whose rating for a
+// year says "hoàn thành nhiệm vụ" or better although a discipline of
+// theirs took effect that year (NĐ 90/2020 as amended by NĐ 48/2023: such
+// a year is rated "không hoàn thành nhiệm vụ"). year 0: every year from
+// 2023. New pairs are refused when saved (SetRating, AddDiscipline); these
+// are records made before, or written around the app.
+func (a *App) RatingContradictions(ctx context.Context, p auth.Principal, year int) ([]store.RatingContradiction, error) {
+	if !CanDecide(p) {
+		return nil, auth.Authorize(p, auth.ManageYears, auth.Target{})
+	}
+	if year != 0 {
+		f := errs.Fields{}
+		validYear(f, year)
+		if err := f.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return a.Store.RatingContradictions(ctx, year, award.RatingRuleFrom)
+}

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -218,16 +219,21 @@ func (r PersonRecord) AwardPersonOn(on time.Time) award.Person {
 		ap.Initiatives = append(ap.Initiatives, award.Initiative{Year: x.Year, Level: award.Level(x.Level), Applied: x.Applied})
 	}
 	for _, x := range r.Disciplines {
-		d := award.Discipline{Measure: award.Measure(x.Measure), From: x.FromDate}
-		if x.ToDate != nil {
-			d.To = *x.ToDate
-		}
-		ap.Disciplines = append(ap.Disciplines, d)
+		ap.Disciplines = append(ap.Disciplines, awardDiscipline(x))
 	}
 	for _, x := range r.Awards {
 		ap.Awards = append(ap.Awards, award.Held{Year: x.Year, Title: award.Title(x.Title), Kind: award.Kind(x.Kind), Revoked: x.Revoked})
 	}
 	return ap
+}
+
+// awardDiscipline is a stored discipline as the rules read it.
+func awardDiscipline(x store.PersonDiscipline) award.Discipline {
+	d := award.Discipline{Measure: award.Measure(x.Measure), From: x.FromDate}
+	if x.ToDate != nil {
+		d.To = *x.ToDate
+	}
+	return d
 }
 
 // Verdicts are the award rules' answers on a person for one year.
@@ -390,6 +396,16 @@ func (a *App) SetRating(ctx context.Context, p auth.Principal, personID int64, r
 		if err := f.Err(); err != nil {
 			return nil, nil, err
 		}
+		// Cross-check: disciplined in the year, rated "không hoàn thành nhiệm vụ".
+		ds, err := tx.Disciplines(ctx, personID)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, d := range ds {
+			if msg, bad := award.RatingConflict(award.Rating(r.Rating), r.Year, awardDiscipline(d)); bad {
+				return nil, nil, errs.Fields{"rating": msg}.Err()
+			}
+		}
 		return nil, r, tx.SetRating(ctx, r)
 	})
 }
@@ -444,7 +460,18 @@ func (a *App) AddDiscipline(ctx context.Context, p auth.Principal, personID int6
 		if err := disciplineFields(d.Measure, d.FromDate, d.ToDate, unparsed).Err(); err != nil {
 			return nil, nil, err
 		}
-		var err error
+		// Cross-check: the year's rating must already say "không hoàn thành nhiệm vụ".
+		rs, err := tx.Ratings(ctx, personID)
+		if err != nil {
+			return nil, nil, err
+		}
+		ratings := map[int]award.Rating{}
+		for _, x := range rs {
+			ratings[x.Year] = award.Rating(x.Rating)
+		}
+		if msg, bad := award.DisciplineConflict(awardDiscipline(d), ratings); bad {
+			return nil, nil, errs.Fields{"from": msg + " Hãy sửa kết quả xếp loại năm " + strconv.Itoa(d.FromDate.Year()) + " trước."}.Err()
+		}
 		d, err = tx.AddDiscipline(ctx, d)
 		return nil, d, err
 	})

@@ -436,6 +436,38 @@ func planPeopleImport(doc xlsx.PeopleDoc, cur unitRecord, today time.Time) *peop
 		pl.addDiscTo = append(pl.addDiscTo, t)
 		pl.summary.Disciplines.Created++
 	}
+	// Cross-check: a rating of "hoàn thành nhiệm vụ" or better for a year in
+	// which a discipline of the same person takes effect is refused where
+	// the file brings either side (NĐ 90/2020 as amended by NĐ 48/2023);
+	// pairs already stored are listed for the board (RatingContradictions).
+	rating := map[[2]int64]string{}
+	for k, v := range storedRating {
+		rating[k] = v
+	}
+	for i, r := range pl.ratings {
+		rating[[2]int64{int64(pl.ratingTo[i]), int64(r.Year)}] = r.Rating
+	}
+	check := func(t personTarget, d store.PersonDiscipline, fromFile int) {
+		k := [2]int64{int64(t), int64(d.FromDate.Year())}
+		r, ok := rating[k]
+		if !ok {
+			return
+		}
+		msg, bad := award.RatingConflict(award.Rating(r), int(k[1]), awardDiscipline(d))
+		switch {
+		case !bad:
+		case ratingRow[k] != 0:
+			problem(xlsx.SheetRatings, ratingRow[k], xlsx.HeadRating, xlsx.RatingLabel(award.Rating(r)), msg)
+		case fromFile != 0:
+			problem(xlsx.SheetDiscipline, fromFile, xlsx.HeadFrom, d.FromDate.Format("02/01/2006"), msg)
+		}
+	}
+	for k, d := range storedDisc {
+		check(k.t, d, discRow[k])
+	}
+	for i, d := range pl.addDisc {
+		check(pl.addDiscTo[i], d, discRow[discKey{pl.addDiscTo[i], d.Measure, d.FromDate.Format("2006-01-02")}])
+	}
 	pl.planFacts(cur, resolve, problem)
 	for _, c := range []ImportCounts{pl.summary.People, pl.summary.Ratings, pl.summary.Initiatives, pl.summary.Disciplines,
 		pl.summary.Absences, pl.summary.Pending} {

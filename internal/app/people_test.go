@@ -126,11 +126,22 @@ func TestPersonRecordAndVerdicts(t *testing.T) {
 		t.Fatalf("board's filtered list: %d (baseline %d) %v", total, board0, err)
 	}
 
+	// A discipline taking effect in 2026 contradicts a 2026 rating of
+	// "hoàn thành nhiệm vụ" or better (NĐ 90/2020 as amended by NĐ 48/2023):
+	// refused until the rating says otherwise, and then the reverse too.
+	_, err = f.AddDiscipline(f.ctx, f.officer, p.ID, store.PersonDiscipline{Measure: string(award.KhienTrach), FromDate: day("2026-05-01")}, nil)
+	wantField(t, err, "from")
+	if err := f.SetRating(f.ctx, f.officer, p.ID, store.PersonRating{Year: 2026, Rating: string(award.KhongHoanThanh)}); err != nil {
+		t.Fatal(err)
+	}
+
 	// A discipline in effect in 2026 bars Lao động tiên tiến, citing the article.
 	d, err := f.AddDiscipline(f.ctx, f.officer, p.ID, store.PersonDiscipline{Measure: string(award.KhienTrach), FromDate: day("2026-05-01"), ToDate: ptr(day("2027-04-30"))}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	err = f.SetRating(f.ctx, f.officer, p.ID, store.PersonRating{Year: 2026, Rating: string(award.Tot)})
+	wantField(t, err, "rating")
 	rec, _ = f.Person(f.ctx, f.officer, p.ID)
 	ldtt := verdict(t, f.PersonVerdicts(rec), award.LaoDongTienTien)
 	if ldtt.Outcome != award.NotEligible {

@@ -165,7 +165,8 @@ func (a *App) collectiveFacts(ctx context.Context, tx *store.Store, unitID int64
 			return c, err
 		}
 		ap := r.AwardPersonOn(on)
-		_, disciplined := award.DisciplinedIn(ap.Disciplines, year, award.KhienTrach)
+		_, disciplined := award.DisciplinedDuring(ap.Disciplines, year)
+		disciplined = disciplined && year >= award.RatingRuleFrom
 		rt, rated := ap.Ratings[year]
 		switch {
 		case disciplined:

@@ -266,7 +266,11 @@ func TestProposalCurrentVerdict(t *testing.T) {
 	if err != nil || v.Current != nil {
 		t.Fatalf("unchanged record: %+v %v", v.Current, err)
 	}
-	// A khiển trách in 2026 recorded after the proposal: today's verdict differs.
+	// A khiển trách in 2026 recorded after the proposal (with the rating it
+	// implies): today's verdict differs.
+	if err := f.SetRating(f.ctx, f.board, *pr.PersonID, store.PersonRating{Year: 2026, Rating: "khht"}); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := f.AddDiscipline(f.ctx, f.board, *pr.PersonID, store.PersonDiscipline{Measure: "khien_trach",
 		FromDate: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Note: "thử"}, nil); err != nil {
 		t.Fatal(err)

@@ -154,9 +154,20 @@ func TestUnitVerdictsCountADisciplinedMemberAsNotCompleted(t *testing.T) {
 	if !strings.Contains(reasonsOf(verdictOf(t, v, award.TapTheLaoDongXuatSac)), "5/5 (100%) cá nhân hoàn thành nhiệm vụ") {
 		t.Fatalf("before the discipline: %s", reasonsOf(verdictOf(t, v, award.TapTheLaoDongXuatSac)))
 	}
-	if _, err := f.AddDiscipline(f.ctx, f.board, last, store.PersonDiscipline{Measure: string(award.CanhCao), FromDate: day("2026-05-01")}, nil); err != nil {
+	// The app refuses the contradictory pair; a record made before the
+	// cross-check may still hold one, written here below the app.
+	cc := store.PersonDiscipline{PersonID: last, Measure: string(award.CanhCao), FromDate: day("2026-05-01")}
+	_, err = f.AddDiscipline(f.ctx, f.board, last, cc, nil)
+	wantField(t, err, "from")
+	if _, err := f.Store.AddDiscipline(f.ctx, cc); err != nil {
 		t.Fatal(err)
 	}
+	list, err := f.RatingContradictions(f.ctx, f.board, 2026)
+	if err != nil || len(list) != 1 || list[0].PersonID != last || list[0].Rating != "ht" {
+		t.Fatalf("contradictions: %+v %v", list, err)
+	}
+	_, err = f.RatingContradictions(f.ctx, f.officer, 2026)
+	wantCode(t, err, errs.Forbidden)
 	if v, err = f.UnitVerdictsOn(f.ctx, f.viewer, th.ID, q); err != nil {
 		t.Fatal(err)
 	}

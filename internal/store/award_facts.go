@@ -206,3 +206,32 @@ func (s *Store) SetBoardQuota(ctx context.Context, q BoardQuota, version int) (B
 	out, _, err := s.BoardQuotaFor(ctx, q.Year, q.Kind)
 	return out, err
 }
+
+// RatingContradiction is a rating of "hoàn thành nhiệm vụ" or better for a
+// year in which a discipline of the same person took effect.
+type RatingContradiction struct {
+	PersonID  int64     `json:"person_id"`
+	FullName  string    `json:"full_name"`
+	UnitID    int64     `json:"unit_id"`
+	UnitName  string    `json:"unit_name"`
+	Year      int       `json:"year"`
+	Rating    string    `json:"rating"`
+	Measure   string    `json:"measure"`
+	FromDate  time.Time `json:"discipline_from"`
+	Reference string    `json:"discipline_note"`
+}
+
+// RatingContradictions lists the records where a rating contradicts a
+// discipline of its year, for years from fromYear on (year 0: every year).
+func (s *Store) RatingContradictions(ctx context.Context, year, fromYear int) ([]RatingContradiction, error) {
+	out := []RatingContradiction{}
+	err := s.DB.WithContext(ctx).Raw(`SELECT p.id AS person_id, p.full_name, p.unit_id, u.name AS unit_name, r.year, r.rating,
+			d.measure, d.from_date, d.note AS reference
+		FROM person_ratings r
+		JOIN person_disciplines d ON d.person_id = r.person_id AND EXTRACT(YEAR FROM d.from_date) = r.year
+		JOIN people p ON p.id = r.person_id
+		JOIN units u ON u.id = p.unit_id
+		WHERE r.rating IN ('htxs', 'htt', 'ht') AND r.year >= ? AND (? = 0 OR r.year = ?)
+		ORDER BY u.name, p.full_name, r.year, d.from_date`, fromYear, year, year).Scan(&out).Error
+	return out, err
+}

@@ -269,6 +269,8 @@ var authzTable = map[string]authzCase{
 	"POST /api/v1/units/:id/pending":             {allow: "board admin"},
 	"POST /years/:year/quotas":                   {allow: "board admin"},
 	"POST /api/v1/years/:year/quotas":            {allow: "board admin"},
+	"GET /years/:year/contradictions":            {allow: "board admin"},
+	"GET /api/v1/years/:year/contradictions":     {allow: "board admin"},
 	"POST /people/:id/awards":                    {allow: "board admin"},
 	"POST /api/v1/people/:id/awards":             {allow: "board admin"},
 	"POST /people/:id/awards/:rid/revoke":        {allow: "board admin"},

@@ -179,3 +179,27 @@ func (s *Server) quotaSet(c echo.Context) error {
 	}
 	return s.done(c, http.StatusOK, q, "Đã lưu tỷ lệ do Hội đồng quy định.", "/proposals?year="+strconv.Itoa(year))
 }
+
+type contradictionsData struct {
+	Year   int
+	Items  []store.RatingContradiction
+	Labels map[string]string
+}
+
+// contradictions: GET /years/:year/contradictions, the board's list of
+// ratings that contradict a discipline of their year.
+func (s *Server) contradictions(c echo.Context) error {
+	year, err := strconv.Atoi(c.Param("year"))
+	if err != nil {
+		return errs.New(errs.NotFound, "Năm thi đua không hợp lệ.")
+	}
+	list, err := s.app.RatingContradictions(c.Request().Context(), principal(c), year)
+	if err != nil {
+		return err
+	}
+	if isAPI(c) {
+		return c.JSON(http.StatusOK, list)
+	}
+	return c.Render(http.StatusOK, "contradictions", s.page(c, "Xếp loại mâu thuẫn với kỷ luật năm "+strconv.Itoa(year), "proposals",
+		contradictionsData{Year: year, Items: list, Labels: labels()}))
+}

@@ -171,3 +171,29 @@ func TestPeopleWorkbookImport(t *testing.T) {
 		t.Fatal("writes")
 	}
 }
+
+// A workbook that rates a person "hoàn thành nhiệm vụ" or better for the
+// year of their discipline is refused on that cell (NĐ 90/2020 as amended
+// by NĐ 48/2023), and nothing is written.
+func TestPeopleWorkbookRatingContradiction(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	s.app.Now = func() time.Time { return time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC) }
+	th := s.unit(t, seed.ProvinceCode("Thanh Hóa"))
+	b := s.browser(t)
+	b.login("canbo.thanhhoa")
+	book := peopleBook(t, map[string][][]any{
+		"Cán bộ":   {{"Mã cán bộ", "Họ và tên", "Ngày tuyển dụng"}, {nil, "Đỗ Minh Khoa", "01/09/2008"}},
+		"Xếp loại": {{"Mã cán bộ hoặc Họ và tên", "Năm", "Xếp loại"}, {"Đỗ Minh Khoa", 2026, "Hoàn thành nhiệm vụ"}},
+		"Kỷ luật":  {{"Mã cán bộ hoặc Họ và tên", "Hình thức", "Từ ngày", "Đến ngày"}, {"Đỗ Minh Khoa", "Cảnh cáo", "01/03/2026", nil}},
+	}, []string{"Cán bộ", "Xếp loại", "Kỷ luật"})
+	before := peopleCount(t, s)
+	r := b.upload("/units/"+itoa(th)+"/people/import", map[string]string{"confirm": "1"}, "mau-thuan.xlsx", book)
+	if r.status != http.StatusUnprocessableEntity {
+		t.Fatalf("contradiction: %d", r.status)
+	}
+	wantText(t, "contradiction", r, "Tệp có 1 lỗi", "phải xếp loại “không hoàn thành nhiệm vụ”")
+	if peopleCount(t, s) != before {
+		t.Fatal("a contradictory file wrote rows")
+	}
+}

@@ -23,7 +23,7 @@ func statusLabels() map[string]string {
 	for _, s := range proposalStatuses {
 		m[s] = app.ProposalStatusLabel(s)
 	}
-	for _, o := range []award.Outcome{award.Eligible, award.NotEligible, award.NeedsJudgement} {
+	for _, o := range []award.Outcome{award.Eligible, award.NotEligible, award.Insufficient, "needs_judgement"} {
 		m[string(o)] = o.Label()
 	}
 	return m

@@ -244,6 +244,7 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.POST("/units/:id/disciplines", s.unitDisciplineAdd)
 	g.POST("/units/:id/pending", s.unitPendingAdd)
 	g.POST("/years/:year/quotas", s.quotaSet)
+	g.GET("/years/:year/contradictions", s.contradictions)
 	g.POST("/people/:id/awards", s.personAwardAdd)
 	g.POST("/people/:id/awards/:rid/revoke", s.personAwardRevoke)
 	// Award proposals and decisions.

@@ -86,6 +86,11 @@ func TestVerdictsHTTP(t *testing.T) {
 	if st != http.StatusUnprocessableEntity {
 		t.Fatalf("api quota without the board's rule: %d %v", st, body)
 	}
+	bd := s.browser(t)
+	bd.login("hoidong")
+	if r := bd.get("/years/2026/contradictions"); r.status != http.StatusOK || !strings.Contains(r.body, "Xếp loại mâu thuẫn với kỷ luật năm 2026") {
+		t.Fatalf("contradictions page: %d", r.status)
+	}
 	st, body = s.api(t, tok, http.MethodGet, "/people/"+itoa(p.ID)+"/verdicts?year=abc", nil)
 	if st != http.StatusUnprocessableEntity {
 		t.Fatalf("api verdicts with a bad year: %d %v", st, body)
