@@ -171,6 +171,9 @@ func TestND152ChienSiThiDuaNganh(t *testing.T) {
 		{"one vote under 90 %", base(), Vote{Electorate: 20, For: 17}, NotEligible, "cần từ 90%"},
 		{"no ballot yet", base(), Vote{}, Insufficient, "chưa có kết quả bỏ phiếu"},
 		{"2 of 3 years", base(func(p *Person) { p.Awards = merit(ChienSiThiDuaCoSo, 2025, 2026) }), Vote{Electorate: 20, For: 20}, NotEligible, "thiếu 2024"},
+		{"already Chiến sĩ thi đua ngành this year", base(func(p *Person) { p.Awards = append(p.Awards, merit(ChienSiThiDuaNganh, 2026)...) }),
+			Vote{Electorate: 20, For: 20}, NotEligible, "đã được tặng Chiến sĩ thi đua ngành Kiểm sát nhân dân năm 2026"},
+		{"a grassroots initiative is not a sector one", base(func(p *Person) { p.Initiatives[0].Level = CapCoSo }), Vote{Electorate: 20, For: 20}, NotEligible, "cấp ngành"},
 		{"initiative not applied", base(func(p *Person) { p.Initiatives[0].Applied = false }), Vote{Electorate: 20, For: 20}, NotEligible, "đã được áp dụng hiệu quả"},
 		{"discipline ended 1/1/2024: 2024 does not count", base(func(p *Person) {
 			p.Disciplines = []Discipline{{Measure: KhienTrach, From: day(2023, time.January, 2), To: day(2024, time.January, 1)}}
@@ -201,6 +204,11 @@ func TestND152ChienSiThiDuaToanQuoc(t *testing.T) {
 		{"two consecutive sector titles, 3 years apart", nd152TT15, tq(2023, 2026), Eligible, "2 lần liên tục (2023, 2026)"},
 		{"4 years apart is not consecutive", nd152TT15, tq(2022, 2026), NotEligible, "hai lần liên tục cách nhau 3 năm"},
 		{"one sector title", nd152TT15, tq(2026), NotEligible, ""},
+		{"already Chiến sĩ thi đua toàn quốc this year", nd152TT15, func() Person {
+			p := tq(2023, 2026)
+			p.Awards = append(p.Awards, merit(ChienSiThiDuaToanQuoc, 2026)...)
+			return p
+		}(), NotEligible, "đã được tặng Chiến sĩ thi đua toàn quốc năm 2026"},
 		{"no national initiative", nd152TT15, func() Person { p := tq(2023, 2026); p.Initiatives[0].Level = CapNganh; return p }(), NotEligible, "phạm vi ảnh hưởng toàn quốc"},
 	}, func(rs RuleSet, p Person) Verdict { return rs.ChienSiThiDuaToanQuoc(p, 2026) })
 }
@@ -213,6 +221,9 @@ func TestND152TapTheLaoDongTienTien(t *testing.T) {
 		{"unit rating hoàn thành", nd152TT15, unit(func(c *Collective) { c.Rating = HoanThanh }), NotEligible, ""},
 		{"no unit rating on record", nd152TT15, unit(func(c *Collective) { c.Rating = "" }), Insufficient, "chưa có kết quả xếp loại tập thể năm 2026"},
 		{"the unit's facts never recorded", nd152TT15, unit(func(c *Collective) { c.FactsMissing = true }), Insufficient, "chưa có dữ kiện tập thể: phong trào thi đua"},
+		{"no emulation movement", nd152TT15, unit(func(c *Collective) { c.Rating, c.Movement = Tot, false }), NotEligible, "chưa được xác nhận có phong trào thi đua"},
+		{"no unity", nd152TT15, unit(func(c *Collective) { c.Rating, c.Solidarity = Tot, false }), NotEligible, "chưa được xác nhận nội bộ đoàn kết"},
+		{"a member not rated does not matter for tiên tiến", nd152TT15, unit(func(c *Collective) { c.Rating, c.MembersCompleted, c.MembersUnrated = Tot, 9, 1 }), Eligible, ""},
 		{"the unit itself disciplined", nd152TT15, unit(func(c *Collective) {
 			c.Disciplines = []Discipline{{Measure: KhienTrach, From: d26(time.December, 31)}}
 		}), NotEligible, "tập thể bị kỷ luật khiển trách"},
@@ -234,6 +245,10 @@ func TestND152TapTheLaoDongXuatSac(t *testing.T) {
 		{"one not rated and one not complete", nd152TT15, unit(func(c *Collective) { c.MembersCompleted, c.MembersUnrated = 8, 1 }), NotEligible, ""},
 		{"no Chiến sĩ thi đua cơ sở", nd152TT15, unit(func(c *Collective) { c.MembersCSTDCS = 0 }), NotEligible, "cần ít nhất 1"},
 		{"targets not exceeded", nd152TT15, unit(func(c *Collective) { c.ExceededTargets = false }), NotEligible, "chưa hoàn thành vượt mức"},
+		{"no emulation movement", nd152TT15, unit(func(c *Collective) { c.Movement = false }), NotEligible, "chưa được xác nhận có phong trào"},
+		{"no unity", nd152TT15, unit(func(c *Collective) { c.Solidarity = false }), NotEligible, "chưa được xác nhận nội bộ đoàn kết"},
+		{"rated hoàn thành tốt, one step below xuất sắc", nd152TT15, unit(func(c *Collective) { c.Rating = Tot }), NotEligible, "cần hoàn thành xuất sắc nhiệm vụ"},
+		{"a pending denunciation defers it", nd152TT15, unit(func(c *Collective) { c.Pending = []Pending{{Kind: PendingDenunciation}} }), NotEligible, "tạm hoãn"},
 		{"dissolved after the reorganisation (TT 15/2025)", nd152TT15, unit(func(c *Collective) { c.Dissolved = true }), NotEligible, "đã giải thể"},
 		{"before TT 15/2025 was in force", nd152, unit(func(c *Collective) { c.Dissolved = true }), Eligible, ""},
 	}, func(rs RuleSet, c Collective) Verdict { return rs.TapTheLaoDongXuatSac(c, 2026) })
@@ -252,7 +267,12 @@ func TestND152CoThiDua(t *testing.T) {
 		{"Cờ ngành: 80 % of the cluster", nd152TT15.CoThiDuaNganh(with26(), 2026, Vote{Electorate: 10, For: 8}), Eligible, "8/10 (80%)"},
 		{"Cờ ngành: 79 of 100", nd152TT15.CoThiDuaNganh(with26(), 2026, Vote{Electorate: 100, For: 79}), NotEligible, "cần từ 80%"},
 		{"Cờ ngành: no Tập thể lao động xuất sắc", nd152TT15.CoThiDuaNganh(unit(func(c *Collective) { c.Awards = nil }), 2026, Vote{Electorate: 10, For: 10}), NotEligible, "chưa đạt Tập thể lao động xuất sắc năm 2026"},
-		{"Cờ ngành: no new model", nd152TT15.CoThiDuaNganh(with26(func(c *Collective) { c.NewModel = false }), 2026, Vote{Electorate: 10, For: 10}), NotEligible, ""},
+		{"Cờ ngành: no new model", nd152TT15.CoThiDuaNganh(with26(func(c *Collective) { c.NewModel = false }), 2026, Vote{Electorate: 10, For: 10}), NotEligible, "chưa có nhân tố mới"},
+		{"Cờ ngành: no thrift confirmed", nd152TT15.CoThiDuaNganh(with26(func(c *Collective) { c.Thrift = false }), 2026, Vote{Electorate: 10, For: 10}), NotEligible, "tiết kiệm"},
+		{"Cờ ngành: targets not exceeded", nd152TT15.CoThiDuaNganh(with26(func(c *Collective) { c.ExceededTargets = false }), 2026, Vote{Electorate: 10, For: 10}), NotEligible, "chưa hoàn thành vượt mức"},
+		{"Cờ ngành: no ballot yet", nd152TT15.CoThiDuaNganh(with26(), 2026, Vote{}), Insufficient, "chưa có kết quả bỏ phiếu"},
+		{"Cờ Chính phủ: no unity", nd152TT15.CoThiDuaChinhPhu(with26(func(c *Collective) { c.Solidarity = false }), 2026), NotEligible, "nội bộ đoàn kết"},
+		{"Cờ Chính phủ: no thrift", nd152TT15.CoThiDuaChinhPhu(with26(func(c *Collective) { c.Thrift = false }), 2026), NotEligible, "tiết kiệm"},
 		{"Cờ Chính phủ: the board's choice", nd152TT15.CoThiDuaChinhPhu(with26(), 2026), Insufficient, "là tập thể tiêu biểu xuất sắc nhất"},
 		{"Cờ Chính phủ: not leading the cluster", nd152TT15.CoThiDuaChinhPhu(with26(func(c *Collective) { c.LeadsCluster = false }), 2026), NotEligible, "không dẫn đầu"},
 		{"Cờ Chính phủ: facts never recorded", nd152TT15.CoThiDuaChinhPhu(with26(func(c *Collective) { c.FactsMissing = true }), 2026), Insufficient, "chưa có dữ kiện tập thể"},

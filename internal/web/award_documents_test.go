@@ -132,6 +132,10 @@ func TestAwardDocumentsHTTP(t *testing.T) {
 	if slices.ContainsFunc(cells, func(c string) bool { return strings.Contains(c, naName) }) {
 		t.Fatal("the unit's list names another unit")
 	}
+	// A proposal not yet "đủ điều kiện" says so in the note column (issue #12).
+	if !slices.ContainsFunc(cells, func(c string) bool { return strings.HasPrefix(c, "Kết quả xét: ") }) {
+		t.Fatalf("no verdict note on the list: %q", cells)
+	}
 	// …but not another unit's, nor the sector's.
 	if st, _ := awardDocFetch(t, officer, "/years/2026/proposals/list.xlsx?unit_id="+itoa(na)); st != http.StatusForbidden {
 		t.Fatalf("officer, another unit's list: %d", st)
