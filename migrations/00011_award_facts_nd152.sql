@@ -3,7 +3,7 @@
 -- absences with their kind, matters pending against a person or a unit
 -- (discipline review, investigation, inspection, complaint,
 -- denunciation), a unit's own disciplines, and the quotas the board sets
--- itself. Every editable row carries a version; changes are audited by
+-- itself, and the day a proposal is considered. Every editable row carries a version; changes are audited by
 -- the app. Verdicts stored as "needs_judgement" are renamed to the third
 -- value of a verdict, "insufficient" (chưa đủ thông tin).
 
@@ -75,7 +75,12 @@ CREATE TABLE board_quotas (
 
 UPDATE proposals SET verdict_outcome = 'insufficient' WHERE verdict_outcome = 'needs_judgement';
 
+-- The day a proposal is considered (ngày xét): the rules in force that day
+-- judge it. NULL: the day it is saved (back-filling an old year sets it).
+ALTER TABLE proposals ADD COLUMN considered_on date;
+
 -- +goose Down
+ALTER TABLE proposals DROP COLUMN considered_on;
 UPDATE proposals SET verdict_outcome = 'needs_judgement' WHERE verdict_outcome = 'insufficient';
 DROP TABLE board_quotas;
 DROP TABLE unit_disciplines;

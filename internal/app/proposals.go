@@ -42,14 +42,18 @@ func ProposalStatusLabel(s string) string {
 // PersonID for an individual title; for a collective title the subject is
 // the proposing unit itself.
 type ProposalInput struct {
-	Year           int         `json:"year"`
-	ProposerUnitID int64       `json:"proposer_unit_id"`
-	PersonID       *int64      `json:"person_id"`
-	Title          string      `json:"title"`
-	VoteElectorate *int        `json:"vote_electorate"`
-	VoteFor        *int        `json:"vote_for"`
-	Summary        string      `json:"summary"`
-	Unparsed       errs.Fields `json:"-"`
+	Year           int    `json:"year"`
+	ProposerUnitID int64  `json:"proposer_unit_id"`
+	PersonID       *int64 `json:"person_id"`
+	Title          string `json:"title"`
+	VoteElectorate *int   `json:"vote_electorate"`
+	VoteFor        *int   `json:"vote_for"`
+	Summary        string `json:"summary"`
+	// ConsideredOn is the day of consideration (ngày xét) whose rules
+	// judge the proposal; nil: the day it is saved. Back-filling an old
+	// year sets it to that year's council day.
+	ConsideredOn *time.Time  `json:"considered_on"`
+	Unparsed     errs.Fields `json:"-"`
 }
 
 // ProposalView is a proposal with its decoded verdict and comments.
@@ -222,10 +226,14 @@ func (a *App) collectiveFacts(ctx context.Context, tx *store.Store, unitID int64
 	return c, nil
 }
 
-// judge runs on a proposal the rules in force today, the day it is
-// considered.
+// judge runs on a proposal the rules in force on its day of
+// consideration: the day set on it (back-filling an old year), else today.
 func (a *App) judge(ctx context.Context, tx *store.Store, pr store.Proposal) (award.Verdict, error) {
-	return a.judgeOn(ctx, tx, pr, a.Today())
+	on := a.Today()
+	if pr.ConsideredOn != nil {
+		on = *pr.ConsideredOn
+	}
+	return a.judgeOn(ctx, tx, pr, on)
 }
 
 // judgeOn runs on a proposal the rules in force on day on. A form of
@@ -269,6 +277,15 @@ func (a *App) applyProposal(ctx context.Context, tx *store.Store, pr store.Propo
 	validYear(f, in.Year)
 	pr.Year, pr.Title, pr.Summary = in.Year, in.Title, strings.TrimSpace(in.Summary)
 	pr.VoteElectorate, pr.VoteFor = in.VoteElectorate, in.VoteFor
+	pr.ConsideredOn = dayPtr(in.ConsideredOn)
+	if d := pr.ConsideredOn; d != nil {
+		switch {
+		case d.Year() < in.Year:
+			f.Add("considered_on", "Ngày xét không được trước năm thi đua được đề nghị.")
+		case award.RulesFor(*d).ID == "":
+			f.Add("considered_on", "Không có bộ quy tắc áp dụng cho ngày xét này (trước 28/06/2019).")
+		}
+	}
 	t := award.Title(in.Title)
 	pr.PersonID, pr.UnitID = nil, nil
 	switch {

@@ -188,3 +188,35 @@ func reasonsOf(v award.Verdict) string {
 	}
 	return b.String()
 }
+
+// A proposal back-filling 2023 is judged under the rules of its day of
+// consideration, not today's.
+func TestProposalJudgedOnItsDayOfConsideration(t *testing.T) {
+	f := newFixture(t)
+	f.Now = func() time.Time { return time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC) }
+	th := f.unit(t, seed.ProvinceCode("Thanh Hóa"))
+	p, err := f.CreatePerson(f.ctx, f.officer, app.PersonInput{FullName: "Trịnh Văn Bổ Sung", UnitID: th.ID, Since: day("2015-03-01"),
+		RecruitedOn: dayp("2015-03-01"), Active: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetRating(f.ctx, f.officer, p.ID, store.PersonRating{Year: 2023, Rating: string(award.Tot)}); err != nil {
+		t.Fatal(err)
+	}
+	in := app.ProposalInput{Year: 2023, ProposerUnitID: th.ID, PersonID: &p.ID, Title: string(award.LaoDongTienTien),
+		ConsideredOn: dayp("2022-12-31")}
+	_, err = f.CreateProposal(f.ctx, f.officer, in)
+	wantField(t, err, "considered_on")
+	in.ConsideredOn = dayp("2023-12-15")
+	pr, err := f.CreateProposal(f.ctx, f.officer, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pr.VerdictRuleSet != "tt01-2019" || pr.ConsideredOn == nil || pr.VerdictOutcome != string(award.Eligible) {
+		t.Fatalf("back-filled 2023: %s %v %s", pr.VerdictRuleSet, pr.ConsideredOn, pr.VerdictOutcome)
+	}
+	v, err := f.Proposal(f.ctx, f.board, pr.ID)
+	if err != nil || v.Current != nil {
+		t.Fatalf("re-judged on its own day, nothing changed: %+v %v", v.Current, err)
+	}
+}
