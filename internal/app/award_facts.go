@@ -346,7 +346,8 @@ type SubjectVerdicts struct {
 	On          time.Time       `json:"on"` // the day of consideration (ngày xét)
 	RuleSetID   string          `json:"rule_set_id"`
 	RuleSetName string          `json:"rule_set_name"`
-	Unverified  []string        `json:"unverified"` // what the version rests on without a checked text
+	Unverified  []string        `json:"unverified"`       // what the version rests on without a checked text
+	Caveat      string          `json:"caveat,omitempty"` // the version's texts may have lapsed on that day (Vietnamese)
 	Verdicts    []award.Verdict `json:"verdicts"`
 }
 
@@ -379,7 +380,7 @@ func (a *App) checkVerdictQuery(q *VerdictQuery) error {
 func newSubjectVerdicts(name string, q VerdictQuery) (SubjectVerdicts, award.RuleSet) {
 	rs := award.RulesFor(q.On)
 	return SubjectVerdicts{Subject: name, Year: q.Year, On: q.On, RuleSetID: rs.ID, RuleSetName: rs.Name,
-		Unverified: append([]string{}, rs.Unverified...)}, rs
+		Unverified: append([]string{}, rs.Unverified...), Caveat: rs.Caveat(q.On)}, rs
 }
 
 // PersonVerdictsOn gives every title and form judged on a person for a

@@ -303,3 +303,16 @@ func (rs RuleSet) Covers(d time.Time) bool {
 	}
 	return rs.Until.IsZero() || !d.After(rs.Until)
 }
+
+// Caveat warns, in Vietnamese, when the day of consideration falls after
+// the last day a secondary source reports for the version (ReportedUntil)
+// and no later version has been added: the verdict may rest on a lapsed
+// text. Empty otherwise.
+func (rs RuleSet) Caveat(on time.Time) string {
+	d := day(on.Year(), on.Month(), on.Day())
+	if rs.ReportedUntil.IsZero() || !d.After(rs.ReportedUntil) || !rs.Covers(d) {
+		return ""
+	}
+	return "Văn bản của bộ quy tắc này được ghi là hết hiệu lực sau ngày " + date(rs.ReportedUntil) +
+		" (chưa đối chiếu văn bản) và chưa có bộ quy tắc thay thế: Hội đồng đối chiếu văn bản mới trước khi dùng kết quả xét."
+}

@@ -408,3 +408,17 @@ func TestND152CitesNoLapsedText(t *testing.T) {
 		}
 	}
 }
+
+// NĐ 152/2025 is reported to lapse on 1/3/2027: past that day, with no
+// later version added, the verdict page says so.
+func TestND152CaveatAfterItsReportedEnd(t *testing.T) {
+	if c := RulesFor(day(2027, time.February, 28)).Caveat(day(2027, time.February, 28)); c != "" {
+		t.Errorf("28/2/2027: %q", c)
+	}
+	if c := RulesFor(day(2027, time.March, 1)).Caveat(day(2027, time.March, 1)); !strings.Contains(c, "28/02/2027") {
+		t.Errorf("1/3/2027: %q", c)
+	}
+	if c := mustRules("tt02-2024").Caveat(day(2031, time.January, 1)); c != "" {
+		t.Errorf("a version that does not cover the day: %q", c)
+	}
+}
