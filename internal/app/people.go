@@ -251,7 +251,7 @@ func (a *App) PersonVerdicts(r PersonRecord) Verdicts {
 	today := a.Today()
 	year := today.Year()
 	rs := award.RulesFor(today)
-	p := r.AwardPerson()
+	p := r.AwardPersonOn(today)
 	return Verdicts{Year: year, RuleSetID: rs.ID, RuleSetName: rs.Name, Verdicts: []award.Verdict{
 		rs.LaoDongTienTien(p, year),
 		rs.ChienSiThiDuaCoSo(p, year),
