@@ -341,14 +341,21 @@ func boardQuota(ctx context.Context, tx *store.Store, year int) (award.BoardQuot
 // SubjectVerdicts are the rules' answers on one person or unit for a year,
 // on a day of consideration, under the version in force that day.
 type SubjectVerdicts struct {
-	Subject     string          `json:"subject"`
-	Year        int             `json:"year"`
-	On          time.Time       `json:"on"` // the day of consideration (ngày xét)
-	RuleSetID   string          `json:"rule_set_id"`
-	RuleSetName string          `json:"rule_set_name"`
-	Unverified  []string        `json:"unverified"`       // what the version rests on without a checked text
-	Caveat      string          `json:"caveat,omitempty"` // the version's texts may have lapsed on that day (Vietnamese)
-	Verdicts    []award.Verdict `json:"verdicts"`
+	Subject     string    `json:"subject"`
+	Year        int       `json:"year"`
+	On          time.Time `json:"on"` // the day of consideration (ngày xét)
+	RuleSetID   string    `json:"rule_set_id"`
+	RuleSetName string    `json:"rule_set_name"`
+	Unverified  []string  `json:"unverified"`       // what the version rests on without a checked text
+	Caveat      string    `json:"caveat,omitempty"` // the version's texts may have lapsed on that day (Vietnamese)
+	// A unit's own record (unit verdicts only): its disciplines and the
+	// matters pending against it, open and closed; CanRecord: p may add
+	// to them (the board).
+	UnitID          int64                  `json:"unit_id,omitempty"`
+	UnitDisciplines []store.UnitDiscipline `json:"unit_disciplines,omitempty"`
+	UnitPending     []store.PendingMatter  `json:"unit_pending,omitempty"`
+	CanRecord       bool                   `json:"-"`
+	Verdicts        []award.Verdict        `json:"verdicts"`
 }
 
 // VerdictQuery is a year and a day of consideration; a zero On is today.
@@ -417,8 +424,20 @@ func (a *App) UnitVerdictsOn(ctx context.Context, p auth.Principal, unitID int64
 	if err != nil {
 		return SubjectVerdicts{}, err
 	}
+	head := SubjectVerdicts{Subject: u.Name, UnitID: unitID}
+	path, err := a.unitPathOf(ctx, a.Store, unitID)
+	if err != nil {
+		return SubjectVerdicts{}, err
+	}
+	head.CanRecord = p.System || auth.Can(p, auth.RecordAwards, auth.Unit(path))
+	if head.UnitDisciplines, err = a.Store.UnitDisciplines(ctx, unitID); err != nil {
+		return SubjectVerdicts{}, err
+	}
+	if head.UnitPending, err = a.Store.UnitPending(ctx, unitID); err != nil {
+		return SubjectVerdicts{}, err
+	}
 	if err := a.checkVerdictQuery(&q); err != nil {
-		return SubjectVerdicts{Subject: u.Name}, err
+		return head, err
 	}
 	var out SubjectVerdicts
 	err = a.Store.Tx(ctx, func(tx *store.Store) error {
@@ -428,6 +447,7 @@ func (a *App) UnitVerdictsOn(ctx context.Context, p auth.Principal, unitID int64
 		}
 		var rs award.RuleSet
 		out, rs = newSubjectVerdicts(c.Name, q)
+		out.UnitID, out.CanRecord, out.UnitDisciplines, out.UnitPending = unitID, head.CanRecord, head.UnitDisciplines, head.UnitPending
 		for _, t := range award.UnitTitles {
 			v, _ := rs.JudgeUnit(t, c, q.Year, award.Vote{})
 			out.Verdicts = append(out.Verdicts, v)

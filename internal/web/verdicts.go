@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"thidua/internal/app"
+	"thidua/internal/award"
 	"thidua/internal/errs"
 )
 
@@ -19,6 +20,11 @@ type verdictsPageData struct {
 	Back    string
 	Action  string
 	Result  *app.SubjectVerdicts
+	// The unit's own record, on a unit's page.
+	Unit           *app.SubjectVerdicts
+	Labels         map[string]string
+	MeasureOptions []award.Measure
+	PendingOptions []award.PendingKind
 }
 
 // verdictQuery reads ?year= and ?on= (dd/mm/yyyy or yyyy-mm-dd); what
@@ -54,7 +60,12 @@ func (s *Server) verdictsPage(c echo.Context, back, action string,
 		return err // not found or forbidden: nothing to show
 	}
 	subject := v.Subject
-	d := verdictsPageData{Subject: subject, Back: back, Action: action}
+	d := verdictsPageData{Subject: subject, Back: back, Action: action, Labels: labels(),
+		MeasureOptions: []award.Measure{award.KhienTrach, award.CanhCao, award.HaBacLuong, award.GiangChuc, award.CachChuc, award.BuocThoiViec},
+		PendingOptions: award.PendingKinds}
+	if v.UnitID != 0 {
+		d.Unit = &v
+	}
 	st := http.StatusOK
 	var fieldErr error
 	if err != nil {

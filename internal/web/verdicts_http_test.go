@@ -69,10 +69,20 @@ func TestVerdictsHTTP(t *testing.T) {
 	if st != http.StatusCreated {
 		t.Fatalf("api pending: %d %v", st, body)
 	}
+	pendingID := itoa(int64(body["pending"].([]any)[0].(map[string]any)["id"].(float64)))
+	if r := b.get(page); !strings.Contains(r.body, `action="/pending/`+pendingID+`/close"`) || !strings.Contains(r.body, "có đơn thư tố cáo đang được xác minh") {
+		t.Fatal("the person page offers no way to close the pending matter")
+	}
 	st, body = s.api(t, tok, http.MethodGet, "/people/"+itoa(p.ID)+"/verdicts?year=2026&on=2026-11-20", nil)
 	v := body["verdicts"].([]any)[0].(map[string]any)
 	if st != http.StatusOK || v["title"] != "ldtt" || v["outcome"] != "not_eligible" || !strings.Contains(toJSON(v["reasons"]), "tạm hoãn") {
 		t.Fatalf("api verdicts while a denunciation is verified: %d %v", st, v)
+	}
+	if r := b.post("/pending/"+pendingID+"/close", url.Values{"version": {"1"}, "closed_on": {"15/11/2026"}, "outcome": {""}}); r.status != http.StatusUnprocessableEntity {
+		t.Fatalf("closing without a conclusion: %d", r.status)
+	}
+	if r := b.post("/pending/"+pendingID+"/close", url.Values{"version": {"1"}, "closed_on": {"15/11/2026"}, "outcome": {"không có sai phạm"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("closing: %d %s", r.status, r.body)
 	}
 	st, body = s.api(t, tok, http.MethodGet, "/units/"+itoa(th)+"/verdicts?year=2026&on=2026-11-20", nil)
 	if st != http.StatusOK || len(body["verdicts"].([]any)) != 7 || body["subject"] == "" {
@@ -88,6 +98,19 @@ func TestVerdictsHTTP(t *testing.T) {
 	}
 	bd := s.browser(t)
 	bd.login("hoidong")
+	// The unit's own record on its verdicts page: the board records, a viewer reads.
+	if r := bd.post("/units/"+itoa(th)+"/pending", url.Values{"kind": {"thanh_tra"}, "from": {"01/11/2026"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("unit pending form: %d %s", r.status, r.body)
+	}
+	if r := bd.get("/units/" + itoa(th) + "/verdicts?year=2026&on=20/11/2026"); !strings.Contains(r.body, "Kỷ luật của tập thể") ||
+		!strings.Contains(r.body, "đang thanh tra, kiểm tra") || !strings.Contains(r.body, "tạm hoãn") || !strings.Contains(r.body, `action="/units/`+itoa(th)+`/pending"`) {
+		t.Fatalf("unit verdicts page for the board: %d", r.status)
+	}
+	v2 := s.browser(t)
+	v2.login("xem")
+	if r := v2.get("/units/" + itoa(th) + "/verdicts?year=2026"); r.status != http.StatusOK || strings.Contains(r.body, `action="/units/`+itoa(th)+`/pending"`) {
+		t.Fatalf("a viewer is offered the unit's forms: %d", r.status)
+	}
 	if r := bd.get("/years/2026/contradictions"); r.status != http.StatusOK || !strings.Contains(r.body, "Xếp loại mâu thuẫn với kỷ luật năm 2026") {
 		t.Fatalf("contradictions page: %d", r.status)
 	}
