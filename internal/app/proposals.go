@@ -79,6 +79,10 @@ type ProposalList struct {
 	Proposals []store.Proposal `json:"proposals"`
 	Quotas    []QuotaCheck     `json:"quotas"`
 	RuleSetID string           `json:"rule_set_id"`
+	// Preferred marks, where a quota is exceeded, the proposals the rules
+	// prefer when candidates tie (a woman, a collective with ≥ 70 % women:
+	// Điều 4 khoản 6 NĐ 152/2025/NĐ-CP): proposal id → the reason.
+	Preferred map[int64]string `json:"preferred,omitempty"`
 }
 
 // DecisionItem is one proposal approved under a decision.
@@ -574,7 +578,63 @@ func (a *App) Proposals(ctx context.Context, p auth.Principal, f store.ProposalF
 		}
 		out.Quotas = append(out.Quotas, QuotaCheck{QuotaResult: award.CheckQuota(rs, award.QuotaTTLDXS, ttldxs, len(ttldtt))})
 	}
+	if err := a.markPreferred(ctx, rs, &out, all); err != nil {
+		return out, err
+	}
 	return out, nil
+}
+
+// markPreferred marks the proposals of an exceeded quota that the tie-break
+// of the rule set prefers (none before NĐ 152/2025).
+func (a *App) markPreferred(ctx context.Context, rs award.RuleSet, out *ProposalList, all []store.Proposal) error {
+	if !rs.WomenPreferred {
+		return nil
+	}
+	overCS, overXS := map[string]bool{}, false
+	for _, q := range out.Quotas {
+		switch {
+		case q.Over && q.Kind == award.QuotaCSTDCS:
+			overCS[q.UnitName] = true
+		case q.Over && q.Kind == award.QuotaTTLDXS:
+			overXS = true
+		}
+	}
+	for _, pr := range all {
+		if pr.Status == ProposalRejected {
+			continue
+		}
+		var c award.Candidate
+		switch {
+		case pr.Title == string(award.ChienSiThiDuaCoSo) && overCS[pr.ProposerName] && pr.PersonID != nil:
+			person, err := a.Store.Person(ctx, *pr.PersonID)
+			if err != nil {
+				return err
+			}
+			c = award.Candidate{Female: person.Sex != nil && *person.Sex == "nu"}
+		case pr.Title == string(award.TapTheLaoDongXuatSac) && overXS && pr.UnitID != nil:
+			n, w, err := a.Store.UnitWomen(ctx, *pr.UnitID)
+			if err != nil {
+				return err
+			}
+			c = award.Candidate{Collective: true, Members: n, MembersFemale: w}
+		default:
+			continue
+		}
+		if rs.Preferred(c) {
+			if out.Preferred == nil {
+				out.Preferred = map[int64]string{}
+			}
+			out.Preferred[pr.ID] = "Ưu tiên khi các đề nghị cùng đủ điều kiện, tiêu chuẩn: " + preferredWhy(rs, c) + " (" + rs.Cite.WomenFirst + ")"
+		}
+	}
+	return nil
+}
+
+func preferredWhy(rs award.RuleSet, c award.Candidate) string {
+	if c.Collective {
+		return fmt.Sprintf("tập thể có %d/%d cá nhân nữ (từ %d%% trở lên)", c.MembersFemale, c.Members, rs.WomenCollectivePercent)
+	}
+	return "cá nhân nữ"
 }
 
 // CommentProposal records a comment on a proposal while it is published.

@@ -22,7 +22,11 @@ func TestProposalsAndDecisions(t *testing.T) {
 
 	person := func(name string, rated bool, initiative bool) store.Person {
 		t.Helper()
-		p, err := f.CreatePerson(f.ctx, f.officer, app.PersonInput{FullName: name, UnitID: th.ID, Since: day("2018-03-01"), RecruitedOn: dayp("2018-03-01"), Active: true})
+		sex := "nam"
+		if strings.Contains(name, " Thị ") {
+			sex = "nu"
+		}
+		p, err := f.CreatePerson(f.ctx, f.officer, app.PersonInput{FullName: name, UnitID: th.ID, Since: day("2018-03-01"), RecruitedOn: dayp("2018-03-01"), Active: true, Sex: sex})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -103,6 +107,10 @@ func TestProposalsAndDecisions(t *testing.T) {
 	q := list.Quotas[0]
 	if !strings.Contains(q.Article, "Quy chế 01/QC-HĐTĐKT") {
 		t.Fatalf("the board's share cites the board's rule: %+v", q)
+	}
+	// Over the cap, the tie-break of Điều 4 khoản 6 NĐ 152/2025 marks the woman.
+	if why := list.Preferred[prBinh.ID]; len(list.Preferred) != 1 || !strings.Contains(why, "cá nhân nữ") || !strings.Contains(why, "Điều 4 khoản 6 NĐ 152/2025/NĐ-CP") {
+		t.Fatalf("preferred: %v", list.Preferred)
 	}
 	if !q.Over || q.Proposed != 2 || q.Base != 7 || q.Allowed != 1 || q.Percent != 15 || !strings.Contains(q.Text, "đề nghị 2, tối đa 1") || q.UnitName != th.Name {
 		t.Fatalf("quota %+v", q)

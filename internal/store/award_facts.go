@@ -235,3 +235,12 @@ func (s *Store) RatingContradictions(ctx context.Context, year, fromYear int) ([
 		ORDER BY u.name, p.full_name, r.year, d.from_date`, fromYear, year, year).Scan(&out).Error
 	return out, err
 }
+
+// UnitWomen counts a unit's active members and the women among them (for
+// the tie-break of Điều 4 khoản 6 NĐ 152/2025/NĐ-CP).
+func (s *Store) UnitWomen(ctx context.Context, unitID int64) (members, women int, err error) {
+	var row struct{ Members, Women int }
+	err = s.DB.WithContext(ctx).Raw(`SELECT count(*) AS members, count(*) FILTER (WHERE sex = 'nu') AS women
+		FROM people WHERE unit_id = ? AND active`, unitID).Scan(&row).Error
+	return row.Members, row.Women, err
+}
