@@ -305,12 +305,12 @@ func (rs RuleSet) Covers(d time.Time) bool {
 }
 
 // Caveat warns, in Vietnamese, when the day of consideration falls after
-// the last day a secondary source reports for the version (ReportedUntil)
-// and no later version has been added: the verdict may rest on a lapsed
-// text. Empty otherwise.
+// the last day a secondary source reports for the version (ReportedUntil):
+// the verdict may rest on a lapsed text. Once a later version is added,
+// RulesFor no longer picks this one for such a day. Empty otherwise.
 func (rs RuleSet) Caveat(on time.Time) string {
 	d := day(on.Year(), on.Month(), on.Day())
-	if rs.ReportedUntil.IsZero() || !d.After(rs.ReportedUntil) || !rs.Covers(d) {
+	if rs.ReportedUntil.IsZero() || !d.After(rs.ReportedUntil) {
 		return ""
 	}
 	return "Văn bản của bộ quy tắc này được ghi là hết hiệu lực sau ngày " + date(rs.ReportedUntil) +

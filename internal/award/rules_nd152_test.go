@@ -38,7 +38,7 @@ func TestND152VersionsAndTheirDays(t *testing.T) {
 		{day(2025, time.July, 1), "nd152-2025"},
 		{day(2025, time.August, 4), "nd152-2025"},
 		{day(2025, time.August, 5), "nd152-tt15-2025"},
-		{day(2026, time.November, 20), "nd152-tt15-2025"},
+		{day(2026, time.November, 20), "nd152-tt15-2025"}, // reported to lapse 1/3/2027: see the caveat
 	} {
 		if got := RulesFor(c.on).ID; got != c.want {
 			t.Errorf("RulesFor(%s) = %q, want %q", date(c.on), got, c.want)
@@ -48,8 +48,8 @@ func TestND152VersionsAndTheirDays(t *testing.T) {
 	if !tt02.Until.Equal(day(2025, time.June, 30)) {
 		t.Errorf("TT 02/2024 with NĐ 98/2023 should end on 30/6/2025 (NĐ 152 Điều 59), ends %s", date(tt02.Until))
 	}
-	if !nd152.Until.Equal(day(2025, time.August, 4)) || !nd152TT15.Until.IsZero() {
-		t.Errorf("nd152 ends %s; nd152-tt15 ends %v", date(nd152.Until), nd152TT15.Until)
+	if !nd152.Until.Equal(day(2025, time.August, 4)) || !nd152TT15.From.Equal(day(2025, time.August, 5)) {
+		t.Errorf("nd152 ends %s; nd152-tt15 begins %s", date(nd152.Until), date(nd152TT15.From))
 	}
 	if !strings.Contains(nd152TT15.Name, "TT 15/2025/TT-BNV") || strings.Contains(nd152.Name, "TT 15/2025") {
 		t.Error("only the version from 5/8/2025 cites TT 15/2025/TT-BNV")
@@ -412,10 +412,10 @@ func TestND152CitesNoLapsedText(t *testing.T) {
 // NĐ 152/2025 is reported to lapse on 1/3/2027: past that day, with no
 // later version added, the verdict page says so.
 func TestND152CaveatAfterItsReportedEnd(t *testing.T) {
-	if c := RulesFor(day(2027, time.February, 28)).Caveat(day(2027, time.February, 28)); c != "" {
+	if c := nd152TT15.Caveat(day(2027, time.February, 28)); c != "" {
 		t.Errorf("28/2/2027: %q", c)
 	}
-	if c := RulesFor(day(2027, time.March, 1)).Caveat(day(2027, time.March, 1)); !strings.Contains(c, "28/02/2027") {
+	if c := nd152TT15.Caveat(day(2027, time.March, 1)); !strings.Contains(c, "28/02/2027") {
 		t.Errorf("1/3/2027: %q", c)
 	}
 	if c := mustRules("tt02-2024").Caveat(day(2031, time.January, 1)); c != "" {
