@@ -161,8 +161,13 @@ func (a *App) SetUnitFacts(ctx context.Context, p auth.Principal, unitID int64, 
 // (every fact unconfirmed).
 func applyUnitFacts(ctx context.Context, tx *store.Store, c *award.Collective, year int) error {
 	f, ok, err := tx.CollectiveFacts(ctx, c.UnitID, year)
-	if err != nil || !ok {
+	if err != nil {
 		return err
+	}
+	if !ok {
+		// Never recorded: each fact is chưa đủ thông tin, not "not met".
+		c.FactsMissing = true
+		return nil
 	}
 	c.Rating = award.Rating(f.Rating)
 	c.ExceededTargets, c.Movement, c.Solidarity = f.ExceededTargets, f.Movement, f.Solidarity

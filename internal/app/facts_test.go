@@ -50,7 +50,7 @@ func TestCollectiveFactsAndPublication(t *testing.T) {
 
 	// Three members, two holding Lao động tiên tiến that year: 2/3 is more than 50 %.
 	for i, name := range []string{"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"} {
-		p, err := f.CreatePerson(f.ctx, officer, app.PersonInput{FullName: name, UnitID: th.ID, Since: day("2018-03-01"), Active: true})
+		p, err := f.CreatePerson(f.ctx, officer, app.PersonInput{FullName: name, UnitID: th.ID, Since: day("2018-03-01"), RecruitedOn: dayp("2018-03-01"), Active: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -64,15 +64,15 @@ func TestCollectiveFactsAndPublication(t *testing.T) {
 		}
 	}
 
-	// Without facts: not eligible, with the reasons naming what is unconfirmed.
+	// Without facts: chưa đủ thông tin, the reasons naming what is missing.
 	pr, err := f.CreateProposal(f.ctx, officer, app.ProposalInput{Year: year, ProposerUnitID: th.ID, Title: string(award.TapTheLaoDongTienTien)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pr.VerdictOutcome == string(award.Eligible) {
-		t.Fatalf("eligible without facts: %s", reasonTexts(t, pr))
+	if pr.VerdictOutcome != string(award.Insufficient) {
+		t.Fatalf("without facts: %s, want chưa đủ thông tin: %s", pr.VerdictOutcome, reasonTexts(t, pr))
 	}
-	if txt := reasonTexts(t, pr); !strings.Contains(txt, "chưa được xác nhận có phong trào thi đua") || !strings.Contains(txt, "chưa có kết quả xếp loại tập thể") {
+	if txt := reasonTexts(t, pr); !strings.Contains(txt, "chưa có dữ kiện tập thể: phong trào thi đua") || !strings.Contains(txt, "chưa có kết quả xếp loại tập thể") {
 		t.Fatalf("reasons without facts:\n%s", txt)
 	}
 

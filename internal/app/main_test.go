@@ -76,3 +76,8 @@ func day(s string) time.Time {
 	}
 	return d
 }
+
+func dayp(s string) *time.Time {
+	d := day(s)
+	return &d
+}

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,15 +17,19 @@ import (
 // PersonInput is what a user may set on a person. Id, version and the
 // audit fields are never taken from input.
 type PersonInput struct {
-	FullName  string      `json:"full_name"`
-	BirthDate *time.Time  `json:"birth_date"`
-	Sex       string      `json:"sex"` // "nam", "nu" or ""
-	Position  string      `json:"position"`
-	UnitID    int64       `json:"unit_id"`
-	Since     time.Time   `json:"since"` // in the unit from; for a move, the day of the move
-	Active    bool        `json:"active"`
-	MoveNote  string      `json:"move_note"`
-	Unparsed  errs.Fields `json:"-"`
+	FullName  string     `json:"full_name"`
+	BirthDate *time.Time `json:"birth_date"`
+	Sex       string     `json:"sex"` // "nam", "nu" or ""
+	Position  string     `json:"position"`
+	UnitID    int64      `json:"unit_id"`
+	Since     time.Time  `json:"since"` // in the unit from; for a move, the day of the move
+	// RecruitedOn (ngày tuyển dụng) and JoinedSectorOn (ngày về ngành):
+	// nil leaves them out of the record.
+	RecruitedOn    *time.Time  `json:"recruited_on"`
+	JoinedSectorOn *time.Time  `json:"joined_sector_on"`
+	Active         bool        `json:"active"`
+	MoveNote       string      `json:"move_note"`
+	Unparsed       errs.Fields `json:"-"`
 }
 
 func (in PersonInput) apply(p store.Person) store.Person {
@@ -41,8 +46,17 @@ func (in PersonInput) apply(p store.Person) store.Person {
 	p.Position = strings.TrimSpace(in.Position)
 	p.UnitID = in.UnitID
 	p.Since = org.Day(in.Since)
+	p.RecruitedOn, p.JoinedSectorOn = dayPtr(in.RecruitedOn), dayPtr(in.JoinedSectorOn)
 	p.Active = in.Active
 	return p
+}
+
+func dayPtr(t *time.Time) *time.Time {
+	if t == nil || t.IsZero() {
+		return nil
+	}
+	d := org.Day(*t)
+	return &d
 }
 
 func validatePerson(p store.Person, unparsed errs.Fields) error {
@@ -66,6 +80,12 @@ func validatePerson(p store.Person, unparsed errs.Fields) error {
 	}
 	if p.BirthDate != nil && !p.Since.IsZero() && !p.BirthDate.Before(p.Since) {
 		f.Add("birth_date", "Ngày sinh phải trước ngày bắt đầu công tác.")
+	}
+	if p.BirthDate != nil && p.RecruitedOn != nil && !p.BirthDate.Before(*p.RecruitedOn) {
+		f.Add("recruited_on", "Ngày tuyển dụng phải sau ngày sinh.")
+	}
+	if p.RecruitedOn != nil && p.JoinedSectorOn != nil && p.JoinedSectorOn.Before(*p.RecruitedOn) {
+		f.Add("joined_sector_on", "Ngày về ngành Kiểm sát không được trước ngày tuyển dụng.")
 	}
 	return f.Err()
 }
@@ -128,6 +148,8 @@ type PersonRecord struct {
 	Disciplines []store.PersonDiscipline `json:"disciplines"`
 	Awards      []store.Award            `json:"awards"`
 	Moves       []store.PersonMove       `json:"moves"`
+	Absences    []store.PersonAbsence    `json:"absences"`
+	Pending     []store.PendingMatter    `json:"pending"` // open and closed
 }
 
 // Person returns one person with their record, if p may see their unit.
@@ -155,14 +177,41 @@ func (a *App) Person(ctx context.Context, p auth.Principal, id int64) (PersonRec
 	if r.Awards, err = a.Store.PersonAwards(ctx, id); err != nil {
 		return r, err
 	}
+	if r.Absences, err = a.Store.Absences(ctx, id); err != nil {
+		return r, err
+	}
+	if r.Pending, err = a.Store.PersonPending(ctx, id); err != nil {
+		return r, err
+	}
 	r.Moves, err = a.Store.Moves(ctx, id)
 	return r, err
 }
 
-// AwardPerson is the record as the award rules read it. A revoked award
-// is kept, marked Revoked: the rules count it for nothing.
-func (r PersonRecord) AwardPerson() award.Person {
+// AwardPerson is the record as the award rules read it, with every matter
+// not yet closed counted as pending (AwardPersonOn for a given day).
+func (r PersonRecord) AwardPerson() award.Person { return r.AwardPersonOn(time.Time{}) }
+
+// AwardPersonOn is the record as the award rules read it on day on, the
+// day of consideration: matters open that day are pending (a zero day:
+// every matter not yet closed). A revoked award is kept, marked Revoked:
+// the rules count it for nothing.
+func (r PersonRecord) AwardPersonOn(on time.Time) award.Person {
 	ap := award.Person{ID: r.Person.ID, Name: r.Person.FullName, Ratings: map[int]award.Rating{}}
+	if r.Person.RecruitedOn != nil {
+		ap.RecruitedOn = *r.Person.RecruitedOn
+	}
+	if r.Person.JoinedSectorOn != nil {
+		ap.JoinedSectorOn = *r.Person.JoinedSectorOn
+	}
+	ap.Female = r.Person.Sex != nil && *r.Person.Sex == "nu"
+	for _, x := range r.Absences {
+		a := award.Absence{Kind: award.AbsenceKind(x.Kind), From: x.FromDate}
+		if x.ToDate != nil {
+			a.To = *x.ToDate
+		}
+		ap.Absences = append(ap.Absences, a)
+	}
+	ap.Pending = pendingOn(r.Pending, on)
 	for _, x := range r.Ratings {
 		ap.Ratings[x.Year] = award.Rating(x.Rating)
 	}
@@ -170,16 +219,21 @@ func (r PersonRecord) AwardPerson() award.Person {
 		ap.Initiatives = append(ap.Initiatives, award.Initiative{Year: x.Year, Level: award.Level(x.Level), Applied: x.Applied})
 	}
 	for _, x := range r.Disciplines {
-		d := award.Discipline{Measure: award.Measure(x.Measure), From: x.FromDate}
-		if x.ToDate != nil {
-			d.To = *x.ToDate
-		}
-		ap.Disciplines = append(ap.Disciplines, d)
+		ap.Disciplines = append(ap.Disciplines, awardDiscipline(x))
 	}
 	for _, x := range r.Awards {
 		ap.Awards = append(ap.Awards, award.Held{Year: x.Year, Title: award.Title(x.Title), Kind: award.Kind(x.Kind), Revoked: x.Revoked})
 	}
 	return ap
+}
+
+// awardDiscipline is a stored discipline as the rules read it.
+func awardDiscipline(x store.PersonDiscipline) award.Discipline {
+	d := award.Discipline{Measure: award.Measure(x.Measure), From: x.FromDate}
+	if x.ToDate != nil {
+		d.To = *x.ToDate
+	}
+	return d
 }
 
 // Verdicts are the award rules' answers on a person for one year.
@@ -197,7 +251,7 @@ func (a *App) PersonVerdicts(r PersonRecord) Verdicts {
 	today := a.Today()
 	year := today.Year()
 	rs := award.RulesFor(today)
-	p := r.AwardPerson()
+	p := r.AwardPersonOn(today)
 	return Verdicts{Year: year, RuleSetID: rs.ID, RuleSetName: rs.Name, Verdicts: []award.Verdict{
 		rs.LaoDongTienTien(p, year),
 		rs.ChienSiThiDuaCoSo(p, year),
@@ -342,6 +396,16 @@ func (a *App) SetRating(ctx context.Context, p auth.Principal, personID int64, r
 		if err := f.Err(); err != nil {
 			return nil, nil, err
 		}
+		// Cross-check: disciplined in the year, rated "không hoàn thành nhiệm vụ".
+		ds, err := tx.Disciplines(ctx, personID)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, d := range ds {
+			if msg, bad := award.RatingConflict(award.Rating(r.Rating), r.Year, awardDiscipline(d)); bad {
+				return nil, nil, errs.Fields{"rating": msg}.Err()
+			}
+		}
 		return nil, r, tx.SetRating(ctx, r)
 	})
 }
@@ -393,25 +457,21 @@ func (a *App) AddDiscipline(ctx context.Context, p auth.Principal, personID int6
 	d.PersonID = personID
 	d.Note = strings.TrimSpace(d.Note)
 	err := a.recordChange(ctx, p, personID, false, "add_discipline", "", func(tx *store.Store, _ store.Person) (any, any, error) {
-		f := errs.Fields{}
-		for k, v := range unparsed {
-			f.Add(k, v)
-		}
-		switch award.Measure(d.Measure) {
-		case award.KhienTrach, award.CanhCao, award.HaBacLuong, award.GiangChuc, award.CachChuc, award.BuocThoiViec:
-		default:
-			f.Add("measure", "Vui lòng chọn hình thức kỷ luật.")
-		}
-		if d.FromDate.IsZero() && unparsed["from"] == "" {
-			f.Add("from", "Vui lòng nhập ngày quyết định kỷ luật có hiệu lực.")
-		}
-		if d.ToDate != nil && !d.FromDate.IsZero() && d.ToDate.Before(d.FromDate) {
-			f.Add("to", "Ngày hết hiệu lực phải sau ngày có hiệu lực.")
-		}
-		if err := f.Err(); err != nil {
+		if err := disciplineFields(d.Measure, d.FromDate, d.ToDate, unparsed).Err(); err != nil {
 			return nil, nil, err
 		}
-		var err error
+		// Cross-check: the year's rating must already say "không hoàn thành nhiệm vụ".
+		rs, err := tx.Ratings(ctx, personID)
+		if err != nil {
+			return nil, nil, err
+		}
+		ratings := map[int]award.Rating{}
+		for _, x := range rs {
+			ratings[x.Year] = award.Rating(x.Rating)
+		}
+		if msg, bad := award.DisciplineConflict(awardDiscipline(d), ratings); bad {
+			return nil, nil, errs.Fields{"from": msg + " Hãy sửa kết quả xếp loại năm " + strconv.Itoa(d.FromDate.Year()) + " trước."}.Err()
+		}
 		d, err = tx.AddDiscipline(ctx, d)
 		return nil, d, err
 	})

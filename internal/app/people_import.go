@@ -36,6 +36,8 @@ type PeopleImportSummary struct {
 	Ratings     ImportCounts `json:"ratings"`
 	Initiatives ImportCounts `json:"initiatives"`
 	Disciplines ImportCounts `json:"disciplines"`
+	Absences    ImportCounts `json:"absences"`
+	Pending     ImportCounts `json:"pending"`
 	Total       ImportCounts `json:"total"`
 }
 
@@ -68,7 +70,8 @@ func (a *App) PeopleWorkbook(ctx context.Context, p auth.Principal, unitID int64
 			return err
 		}
 		for _, x := range cur.people {
-			doc.People = append(doc.People, xlsx.PersonRow{ID: x.ID, FullName: x.FullName, BirthDate: x.BirthDate, Sex: deref(x.Sex), Position: x.Position})
+			doc.People = append(doc.People, xlsx.PersonRow{ID: x.ID, FullName: x.FullName, BirthDate: x.BirthDate, Sex: deref(x.Sex), Position: x.Position,
+				RecruitedOn: x.RecruitedOn, JoinedSectorOn: x.JoinedSectorOn})
 		}
 		for _, x := range cur.ratings {
 			doc.Ratings = append(doc.Ratings, xlsx.RatingRow{Person: xlsx.PersonRef{ID: x.PersonID}, Year: x.Year, Rating: x.Rating})
@@ -80,6 +83,13 @@ func (a *App) PeopleWorkbook(ctx context.Context, p auth.Principal, unitID int64
 		for _, x := range cur.disciplines {
 			doc.Disciplines = append(doc.Disciplines, xlsx.DisciplineRow{Person: xlsx.PersonRef{ID: x.PersonID}, Measure: x.Measure,
 				From: x.FromDate, To: x.ToDate})
+		}
+		for _, x := range cur.absences {
+			doc.Absences = append(doc.Absences, xlsx.AbsenceRow{Person: xlsx.PersonRef{ID: x.PersonID}, Kind: x.Kind, From: x.FromDate, To: x.ToDate})
+		}
+		for _, x := range cur.pending {
+			doc.Pending = append(doc.Pending, xlsx.PendingRow{Person: xlsx.PersonRef{ID: *x.PersonID}, Kind: x.Kind, From: x.OpenedOn,
+				To: x.ClosedOn, Outcome: x.Outcome})
 		}
 		return nil
 	})
@@ -98,6 +108,8 @@ type unitRecord struct {
 	ratings     []store.PersonRating
 	initiatives []store.PersonInitiative
 	disciplines []store.PersonDiscipline
+	absences    []store.PersonAbsence
+	pending     []store.PendingMatter
 }
 
 // loadUnitRecord reads the people of one unit (not of the units under it)
@@ -122,7 +134,13 @@ func loadUnitRecord(ctx context.Context, tx *store.Store, unitID int64) (unitRec
 	if err := db.Where("person_id IN ?", ids).Order("person_id, year, id").Find(&r.initiatives).Error; err != nil {
 		return r, err
 	}
-	err = db.Where("person_id IN ?", ids).Order("person_id, from_date, id").Find(&r.disciplines).Error
+	if err := db.Where("person_id IN ?", ids).Order("person_id, from_date, id").Find(&r.disciplines).Error; err != nil {
+		return r, err
+	}
+	if err := db.Where("person_id IN ?", ids).Order("person_id, from_date, id").Find(&r.absences).Error; err != nil {
+		return r, err
+	}
+	err = db.Where("person_id IN ?", ids).Order("person_id, opened_on, id").Find(&r.pending).Error
 	return r, err
 }
 
@@ -196,6 +214,7 @@ type peoplePlan struct {
 	stored     map[int64]store.Person
 	storedInit map[int64]store.PersonInitiative
 	storedDisc map[int64]store.PersonDiscipline
+	facts      factsPlan
 }
 
 func sameDay(a, b *time.Time) bool {
@@ -274,7 +293,15 @@ func planPeopleImport(doc xlsx.PeopleDoc, cur unitRecord, today time.Time) *peop
 			s := r.Sex
 			np.Sex = &s
 		}
-		if np.FullName == before.FullName && sameDay(np.BirthDate, before.BirthDate) && deref(np.Sex) == deref(before.Sex) && np.Position == before.Position {
+		// An empty date cell keeps the stored date: never lost by omission.
+		if r.RecruitedOn != nil {
+			np.RecruitedOn = r.RecruitedOn
+		}
+		if r.JoinedSectorOn != nil {
+			np.JoinedSectorOn = r.JoinedSectorOn
+		}
+		if np.FullName == before.FullName && sameDay(np.BirthDate, before.BirthDate) && deref(np.Sex) == deref(before.Sex) && np.Position == before.Position &&
+			sameDay(np.RecruitedOn, before.RecruitedOn) && sameDay(np.JoinedSectorOn, before.JoinedSectorOn) {
 			pl.summary.People.Unchanged++
 			continue
 		}
@@ -409,7 +436,41 @@ func planPeopleImport(doc xlsx.PeopleDoc, cur unitRecord, today time.Time) *peop
 		pl.addDiscTo = append(pl.addDiscTo, t)
 		pl.summary.Disciplines.Created++
 	}
-	for _, c := range []ImportCounts{pl.summary.People, pl.summary.Ratings, pl.summary.Initiatives, pl.summary.Disciplines} {
+	// Cross-check: a rating of "hoàn thành nhiệm vụ" or better for a year in
+	// which a discipline of the same person takes effect is refused where
+	// the file brings either side (NĐ 90/2020 as amended by NĐ 48/2023);
+	// pairs already stored are listed for the board (RatingContradictions).
+	rating := map[[2]int64]string{}
+	for k, v := range storedRating {
+		rating[k] = v
+	}
+	for i, r := range pl.ratings {
+		rating[[2]int64{int64(pl.ratingTo[i]), int64(r.Year)}] = r.Rating
+	}
+	check := func(t personTarget, d store.PersonDiscipline, fromFile int) {
+		k := [2]int64{int64(t), int64(d.FromDate.Year())}
+		r, ok := rating[k]
+		if !ok {
+			return
+		}
+		msg, bad := award.RatingConflict(award.Rating(r), int(k[1]), awardDiscipline(d))
+		switch {
+		case !bad:
+		case ratingRow[k] != 0:
+			problem(xlsx.SheetRatings, ratingRow[k], xlsx.HeadRating, xlsx.RatingLabel(award.Rating(r)), msg)
+		case fromFile != 0:
+			problem(xlsx.SheetDiscipline, fromFile, xlsx.HeadFrom, d.FromDate.Format("02/01/2006"), msg)
+		}
+	}
+	for k, d := range storedDisc {
+		check(k.t, d, discRow[k])
+	}
+	for i, d := range pl.addDisc {
+		check(pl.addDiscTo[i], d, discRow[discKey{pl.addDiscTo[i], d.Measure, d.FromDate.Format("2006-01-02")}])
+	}
+	pl.planFacts(cur, resolve, problem)
+	for _, c := range []ImportCounts{pl.summary.People, pl.summary.Ratings, pl.summary.Initiatives, pl.summary.Disciplines,
+		pl.summary.Absences, pl.summary.Pending} {
 		pl.summary.Total.add(c)
 	}
 	pl.problems = xlsx.SortPeopleProblems(pl.problems)
@@ -430,7 +491,8 @@ func (pl *peoplePlan) save(ctx context.Context, tx *store.Store, p auth.Principa
 	}
 	fresh := make([]store.Person, 0, len(pl.newPeople))
 	for _, r := range pl.newPeople {
-		in := PersonInput{FullName: r.FullName, BirthDate: r.BirthDate, Sex: r.Sex, Position: r.Position, UnitID: unitID, Since: today, Active: true}
+		in := PersonInput{FullName: r.FullName, BirthDate: r.BirthDate, Sex: r.Sex, Position: r.Position, UnitID: unitID, Since: today, Active: true,
+			RecruitedOn: r.RecruitedOn, JoinedSectorOn: r.JoinedSectorOn}
 		np := in.apply(store.Person{})
 		if err := validatePerson(np, nil); err != nil {
 			return err
@@ -519,5 +581,5 @@ func (pl *peoplePlan) save(ctx context.Context, tx *store.Store, p auth.Principa
 			return err
 		}
 	}
-	return nil
+	return pl.saveFacts(ctx, tx, p, id)
 }

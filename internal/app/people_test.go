@@ -48,7 +48,7 @@ func TestPersonRecordAndVerdicts(t *testing.T) {
 	_, err = f.CreatePerson(f.ctx, f.officer, app.PersonInput{FullName: "  ", UnitID: th.ID})
 	wantField(t, err, "full_name")
 	p, err := f.CreatePerson(f.ctx, f.officer, app.PersonInput{FullName: "Nguyễn  Văn An", Position: "Kiểm sát viên",
-		UnitID: th.ID, Since: day("2018-03-01"), Active: true, Sex: "nam"})
+		UnitID: th.ID, Since: day("2018-03-01"), RecruitedOn: dayp("2018-03-01"), Active: true, Sex: "nam"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,11 +126,22 @@ func TestPersonRecordAndVerdicts(t *testing.T) {
 		t.Fatalf("board's filtered list: %d (baseline %d) %v", total, board0, err)
 	}
 
+	// A discipline taking effect in 2026 contradicts a 2026 rating of
+	// "hoàn thành nhiệm vụ" or better (NĐ 90/2020 as amended by NĐ 48/2023):
+	// refused until the rating says otherwise, and then the reverse too.
+	_, err = f.AddDiscipline(f.ctx, f.officer, p.ID, store.PersonDiscipline{Measure: string(award.KhienTrach), FromDate: day("2026-05-01")}, nil)
+	wantField(t, err, "from")
+	if err := f.SetRating(f.ctx, f.officer, p.ID, store.PersonRating{Year: 2026, Rating: string(award.KhongHoanThanh)}); err != nil {
+		t.Fatal(err)
+	}
+
 	// A discipline in effect in 2026 bars Lao động tiên tiến, citing the article.
 	d, err := f.AddDiscipline(f.ctx, f.officer, p.ID, store.PersonDiscipline{Measure: string(award.KhienTrach), FromDate: day("2026-05-01"), ToDate: ptr(day("2027-04-30"))}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	err = f.SetRating(f.ctx, f.officer, p.ID, store.PersonRating{Year: 2026, Rating: string(award.Tot)})
+	wantField(t, err, "rating")
 	rec, _ = f.Person(f.ctx, f.officer, p.ID)
 	ldtt := verdict(t, f.PersonVerdicts(rec), award.LaoDongTienTien)
 	if ldtt.Outcome != award.NotEligible {
@@ -205,13 +216,13 @@ func TestPersonEditAndMove(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := f.CreatePerson(f.ctx, f.officer, app.PersonInput{FullName: "Trần Thị Bình", UnitID: th.ID, Since: day("2019-01-01"), Active: true})
+	p, err := f.CreatePerson(f.ctx, f.officer, app.PersonInput{FullName: "Trần Thị Bình", UnitID: th.ID, Since: day("2019-01-01"), RecruitedOn: dayp("2019-01-01"), Active: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 
 	// A stale version is a conflict.
-	in := app.PersonInput{FullName: "Trần Thị Bình", Position: "Chánh Văn phòng", UnitID: th.ID, Since: day("2019-01-01"), Active: true}
+	in := app.PersonInput{FullName: "Trần Thị Bình", Position: "Chánh Văn phòng", UnitID: th.ID, Since: day("2019-01-01"), RecruitedOn: dayp("2019-01-01"), Active: true}
 	p2, err := f.UpdatePerson(f.ctx, f.officer, p.ID, p.Version, in, "bổ nhiệm")
 	if err != nil || p2.Version != 2 || p2.Position != "Chánh Văn phòng" {
 		t.Fatalf("updated %+v %v", p2, err)

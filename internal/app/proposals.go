@@ -42,14 +42,18 @@ func ProposalStatusLabel(s string) string {
 // PersonID for an individual title; for a collective title the subject is
 // the proposing unit itself.
 type ProposalInput struct {
-	Year           int         `json:"year"`
-	ProposerUnitID int64       `json:"proposer_unit_id"`
-	PersonID       *int64      `json:"person_id"`
-	Title          string      `json:"title"`
-	VoteElectorate *int        `json:"vote_electorate"`
-	VoteFor        *int        `json:"vote_for"`
-	Summary        string      `json:"summary"`
-	Unparsed       errs.Fields `json:"-"`
+	Year           int    `json:"year"`
+	ProposerUnitID int64  `json:"proposer_unit_id"`
+	PersonID       *int64 `json:"person_id"`
+	Title          string `json:"title"`
+	VoteElectorate *int   `json:"vote_electorate"`
+	VoteFor        *int   `json:"vote_for"`
+	Summary        string `json:"summary"`
+	// ConsideredOn is the day of consideration (ngày xét) whose rules
+	// judge the proposal; nil: the day it is saved. Back-filling an old
+	// year sets it to that year's council day.
+	ConsideredOn *time.Time  `json:"considered_on"`
+	Unparsed     errs.Fields `json:"-"`
 }
 
 // ProposalView is a proposal with its decoded verdict and comments.
@@ -75,6 +79,10 @@ type ProposalList struct {
 	Proposals []store.Proposal `json:"proposals"`
 	Quotas    []QuotaCheck     `json:"quotas"`
 	RuleSetID string           `json:"rule_set_id"`
+	// Preferred marks, where a quota is exceeded, the proposals the rules
+	// prefer when candidates tie (a woman, a collective with ≥ 70 % women:
+	// Điều 4 khoản 6 NĐ 152/2025/NĐ-CP): proposal id → the reason.
+	Preferred map[int64]string `json:"preferred,omitempty"`
 }
 
 // DecisionItem is one proposal approved under a decision.
@@ -125,6 +133,12 @@ func (a *App) loadRecord(ctx context.Context, tx *store.Store, id int64) (Person
 	if r.Disciplines, err = tx.Disciplines(ctx, id); err != nil {
 		return r, err
 	}
+	if r.Absences, err = tx.Absences(ctx, id); err != nil {
+		return r, err
+	}
+	if r.Pending, err = tx.PersonPending(ctx, id); err != nil {
+		return r, err
+	}
 	r.Awards, err = tx.PersonAwards(ctx, id)
 	return r, err
 }
@@ -133,12 +147,21 @@ func (a *App) loadRecord(ctx context.Context, tx *store.Store, id int64) (Person
 // its members' ratings and titles, its own awards. Facts the records do not
 // hold (the unit's rating, movement, unity, targets) stay unconfirmed, so
 // the rules name them and the board decides.
-func (a *App) collectiveFacts(ctx context.Context, tx *store.Store, unitID int64, year int) (award.Collective, error) {
+//
+// Members are counted as the rules need (issue #12): a member disciplined
+// in the year counts as not having completed their tasks, whatever their
+// recorded rating (NĐ 90/2020 as amended by NĐ 48/2023), a member with no
+// rating for the year is counted apart (chưa đủ thông tin), and matters
+// pending against the unit are those open on the day of consideration.
+func (a *App) collectiveFacts(ctx context.Context, tx *store.Store, unitID int64, year int, on time.Time) (award.Collective, error) {
 	u, err := tx.Unit(ctx, unitID)
 	if err != nil {
 		return award.Collective{}, err
 	}
 	c := award.Collective{UnitID: unitID, Name: u.Name}
+	// No longer in existence on the day of consideration: dissolved or
+	// merged in a reorganisation (TT 15/2025/TT-BNV bars its award).
+	c.Dissolved = !on.IsZero() && u.ValidTo != nil && u.ValidTo.Before(org.Day(on))
 	ids, err := tx.UnitMemberIDs(ctx, unitID)
 	if err != nil {
 		return c, err
@@ -149,9 +172,20 @@ func (a *App) collectiveFacts(ctx context.Context, tx *store.Store, unitID int64
 		if err != nil {
 			return c, err
 		}
-		ap := r.AwardPerson()
-		if rt, ok := ap.Ratings[year]; ok && rt.AtLeast(award.HoanThanh) {
+		ap := r.AwardPersonOn(on)
+		_, disciplined := award.DisciplinedDuring(ap.Disciplines, year)
+		disciplined = disciplined && year >= award.RatingRuleFrom
+		rt, rated := ap.Ratings[year]
+		switch {
+		case disciplined:
+			c.MembersDisciplined++
+		case !rated:
+			c.MembersUnrated++
+		case rt.AtLeast(award.HoanThanh):
 			c.MembersCompleted++
+		}
+		if ap.Female {
+			c.MembersFemale++
 		}
 		var ldtt, cs bool
 		for _, h := range ap.Awards {
@@ -189,12 +223,28 @@ func (a *App) collectiveFacts(ctx context.Context, tx *store.Store, unitID int64
 	if err := applyUnitFacts(ctx, tx, &c, year); err != nil {
 		return c, err
 	}
+	// The unit's own disciplines and pending matters (award_facts.go).
+	if err := applyUnitRecord(ctx, tx, &c, on); err != nil {
+		return c, err
+	}
 	return c, nil
 }
 
-// judge runs the rules in force today on a proposal.
+// judge runs on a proposal the rules in force on its day of
+// consideration: the day set on it (back-filling an old year), else today.
 func (a *App) judge(ctx context.Context, tx *store.Store, pr store.Proposal) (award.Verdict, error) {
-	rs := award.RulesFor(a.Today())
+	on := a.Today()
+	if pr.ConsideredOn != nil {
+		on = *pr.ConsideredOn
+	}
+	return a.judgeOn(ctx, tx, pr, on)
+}
+
+// judgeOn runs on a proposal the rules in force on day on. A form of
+// commendation (Giấy khen, Bằng khen) goes to a person or a collective:
+// the proposal's PersonID says which (applyProposal).
+func (a *App) judgeOn(ctx context.Context, tx *store.Store, pr store.Proposal, on time.Time) (award.Verdict, error) {
+	rs := award.RulesFor(on)
 	vote := award.Vote{}
 	if pr.VoteElectorate != nil {
 		vote.Electorate = *pr.VoteElectorate
@@ -203,75 +253,20 @@ func (a *App) judge(ctx context.Context, tx *store.Store, pr store.Proposal) (aw
 		vote.For = *pr.VoteFor
 	}
 	t := award.Title(pr.Title)
-	// A form of commendation (Giấy khen, Bằng khen) goes to a person or a
-	// collective: the proposal's PersonID says which (applyProposal).
-	if t.IsForm() {
-		return a.judgeForm(ctx, tx, rs, pr)
-	}
-	if t.Individual() {
-		r, err := a.loadRecord(ctx, tx, *pr.PersonID)
-		if err != nil {
-			return award.Verdict{}, err
-		}
-		p := r.AwardPerson()
-		switch t {
-		case award.LaoDongTienTien:
-			return rs.LaoDongTienTien(p, pr.Year), nil
-		case award.ChienSiThiDuaCoSo:
-			return rs.ChienSiThiDuaCoSo(p, pr.Year), nil
-		case award.ChienSiThiDuaNganh:
-			return rs.ChienSiThiDuaNganh(p, pr.Year, vote), nil
-		default:
-			return rs.ChienSiThiDuaToanQuoc(p, pr.Year), nil
-		}
-	}
-	c, err := a.collectiveFacts(ctx, tx, *pr.UnitID, pr.Year)
-	if err != nil {
-		return award.Verdict{}, err
-	}
-	switch t {
-	case award.TapTheLaoDongTienTien:
-		return rs.TapTheLaoDongTienTien(c, pr.Year), nil
-	case award.TapTheLaoDongXuatSac:
-		return rs.TapTheLaoDongXuatSac(c, pr.Year), nil
-	case award.CoThiDuaNganh:
-		return rs.CoThiDuaNganh(c, pr.Year, vote), nil
-	default:
-		return rs.CoThiDuaChinhPhu(c, pr.Year), nil
-	}
-}
-
-// judgeForm runs the rules of a form of commendation on a proposal for a
-// person (PersonID set) or for the proposing unit (UnitID set).
-func (a *App) judgeForm(ctx context.Context, tx *store.Store, rs award.RuleSet, pr store.Proposal) (award.Verdict, error) {
-	t := award.Title(pr.Title)
 	if pr.PersonID != nil {
 		r, err := a.loadRecord(ctx, tx, *pr.PersonID)
 		if err != nil {
 			return award.Verdict{}, err
 		}
-		p := r.AwardPerson()
-		switch t {
-		case award.GiayKhen:
-			return rs.GiayKhen(p, pr.Year), nil
-		case award.BangKhenNganh:
-			return rs.BangKhenNganh(p, pr.Year), nil
-		default:
-			return rs.BangKhenThuTuong(p, pr.Year), nil
-		}
+		v, _ := rs.JudgePerson(t, r.AwardPersonOn(on), pr.Year, vote)
+		return v, nil
 	}
-	c, err := a.collectiveFacts(ctx, tx, *pr.UnitID, pr.Year)
+	c, err := a.collectiveFacts(ctx, tx, *pr.UnitID, pr.Year, on)
 	if err != nil {
 		return award.Verdict{}, err
 	}
-	switch t {
-	case award.GiayKhen:
-		return rs.GiayKhenTapThe(c, pr.Year), nil
-	case award.BangKhenNganh:
-		return rs.BangKhenNganhTapThe(c, pr.Year), nil
-	default:
-		return rs.BangKhenThuTuongTapThe(c, pr.Year), nil
-	}
+	v, _ := rs.JudgeUnit(t, c, pr.Year, vote)
+	return v, nil
 }
 
 func needsVote(t award.Title) bool { return t == award.ChienSiThiDuaNganh || t == award.CoThiDuaNganh }
@@ -286,6 +281,15 @@ func (a *App) applyProposal(ctx context.Context, tx *store.Store, pr store.Propo
 	validYear(f, in.Year)
 	pr.Year, pr.Title, pr.Summary = in.Year, in.Title, strings.TrimSpace(in.Summary)
 	pr.VoteElectorate, pr.VoteFor = in.VoteElectorate, in.VoteFor
+	pr.ConsideredOn = dayPtr(in.ConsideredOn)
+	if d := pr.ConsideredOn; d != nil {
+		switch {
+		case d.Year() < in.Year:
+			f.Add("considered_on", "Ngày xét không được trước năm thi đua được đề nghị.")
+		case award.RulesFor(*d).ID == "":
+			f.Add("considered_on", "Không có bộ quy tắc áp dụng cho ngày xét này (trước 28/06/2019).")
+		}
+	}
 	t := award.Title(in.Title)
 	pr.PersonID, pr.UnitID = nil, nil
 	switch {
@@ -518,18 +522,33 @@ func (a *App) Proposals(ctx context.Context, p auth.Principal, f store.ProposalF
 			units[pr.ProposerUnitID] = u
 			order = append(order, pr.ProposerUnitID)
 		}
+		// Every live proposal counts against a cap; only an eligible one
+		// (never "chưa đủ thông tin") counts in the base it is a share of.
+		eligible := award.Outcome(pr.VerdictOutcome).IsEligible()
 		switch award.Title(pr.Title) {
 		case award.ChienSiThiDuaCoSo:
 			u.cstdcs++
-			u.ldtt[*pr.PersonID] = true // a Chiến sĩ thi đua cơ sở holds Lao động tiên tiến
+			if eligible {
+				u.ldtt[*pr.PersonID] = true // a Chiến sĩ thi đua cơ sở holds Lao động tiên tiến
+			}
 		case award.LaoDongTienTien:
-			u.ldtt[*pr.PersonID] = true
+			if eligible {
+				u.ldtt[*pr.PersonID] = true
+			}
 		case award.TapTheLaoDongXuatSac:
 			ttldxs++
-			ttldtt[*pr.UnitID] = true
+			if eligible {
+				ttldtt[*pr.UnitID] = true
+			}
 		case award.TapTheLaoDongTienTien:
-			ttldtt[*pr.UnitID] = true
+			if eligible {
+				ttldtt[*pr.UnitID] = true
+			}
 		}
+	}
+	board, err := boardQuota(ctx, a.Store, f.Year)
+	if err != nil {
+		return out, err
 	}
 	for _, id := range order {
 		u := units[id]
@@ -543,7 +562,7 @@ func (a *App) Proposals(ctx context.Context, p auth.Principal, f store.ProposalF
 		for _, pid := range held {
 			u.ldtt[pid] = true
 		}
-		out.Quotas = append(out.Quotas, QuotaCheck{UnitName: u.name, QuotaResult: award.CheckQuota(rs, award.QuotaCSTDCS, u.cstdcs, len(u.ldtt))})
+		out.Quotas = append(out.Quotas, QuotaCheck{UnitName: u.name, QuotaResult: award.CheckQuotaBoard(rs, award.QuotaCSTDCS, u.cstdcs, len(u.ldtt), board)})
 	}
 	if ttldxs > 0 {
 		for _, id := range order {
@@ -559,7 +578,63 @@ func (a *App) Proposals(ctx context.Context, p auth.Principal, f store.ProposalF
 		}
 		out.Quotas = append(out.Quotas, QuotaCheck{QuotaResult: award.CheckQuota(rs, award.QuotaTTLDXS, ttldxs, len(ttldtt))})
 	}
+	if err := a.markPreferred(ctx, rs, &out, all); err != nil {
+		return out, err
+	}
 	return out, nil
+}
+
+// markPreferred marks the proposals of an exceeded quota that the tie-break
+// of the rule set prefers (none before NĐ 152/2025).
+func (a *App) markPreferred(ctx context.Context, rs award.RuleSet, out *ProposalList, all []store.Proposal) error {
+	if !rs.WomenPreferred {
+		return nil
+	}
+	overCS, overXS := map[string]bool{}, false
+	for _, q := range out.Quotas {
+		switch {
+		case q.Over && q.Kind == award.QuotaCSTDCS:
+			overCS[q.UnitName] = true
+		case q.Over && q.Kind == award.QuotaTTLDXS:
+			overXS = true
+		}
+	}
+	for _, pr := range all {
+		if pr.Status == ProposalRejected {
+			continue
+		}
+		var c award.Candidate
+		switch {
+		case pr.Title == string(award.ChienSiThiDuaCoSo) && overCS[pr.ProposerName] && pr.PersonID != nil:
+			person, err := a.Store.Person(ctx, *pr.PersonID)
+			if err != nil {
+				return err
+			}
+			c = award.Candidate{Female: person.Sex != nil && *person.Sex == "nu"}
+		case pr.Title == string(award.TapTheLaoDongXuatSac) && overXS && pr.UnitID != nil:
+			n, w, err := a.Store.UnitWomen(ctx, *pr.UnitID)
+			if err != nil {
+				return err
+			}
+			c = award.Candidate{Collective: true, Members: n, MembersFemale: w}
+		default:
+			continue
+		}
+		if rs.Preferred(c) {
+			if out.Preferred == nil {
+				out.Preferred = map[int64]string{}
+			}
+			out.Preferred[pr.ID] = "Ưu tiên khi các đề nghị cùng đủ điều kiện, tiêu chuẩn: " + preferredWhy(rs, c) + " (" + rs.Cite.WomenFirst + ")"
+		}
+	}
+	return nil
+}
+
+func preferredWhy(rs award.RuleSet, c award.Candidate) string {
+	if c.Collective {
+		return fmt.Sprintf("tập thể có %d/%d cá nhân nữ (từ %d%% trở lên)", c.MembersFemale, c.Members, rs.WomenCollectivePercent)
+	}
+	return "cá nhân nữ"
 }
 
 // CommentProposal records a comment on a proposal while it is published.
@@ -702,9 +777,11 @@ func (a *App) Decide(ctx context.Context, p auth.Principal, in DecisionInput) (D
 				f.Add(key, fmt.Sprintf("Đề nghị %s (%s) không ở trạng thái chờ xét.", pr.SubjectName, award.Title(pr.Title).Label()))
 			case pr.Year != in.Year:
 				f.Add(key, fmt.Sprintf("Đề nghị %s thuộc năm %d, không phải năm %d của quyết định.", pr.SubjectName, pr.Year, in.Year))
-			case pr.VerdictOutcome == string(award.NotEligible) && why == "":
-				f.Add(key, fmt.Sprintf("%s: kết quả xét là chưa đủ điều kiện; Hội đồng chỉ khen thưởng khi ghi rõ lý do.", pr.SubjectName))
-				f.Add("override_reason", "Đề nghị chưa đủ điều kiện chỉ được khen thưởng khi ghi rõ lý do.")
+			case !award.Outcome(pr.VerdictOutcome).IsEligible() && why == "":
+				// "Chưa đủ thông tin" is not yet eligible, like "không đủ điều kiện".
+				f.Add(key, fmt.Sprintf("%s: kết quả xét là %s; Hội đồng chỉ khen thưởng khi ghi rõ lý do.", pr.SubjectName,
+					strings.ToLower(award.Outcome(pr.VerdictOutcome).Label())))
+				f.Add("override_reason", "Đề nghị chưa đủ điều kiện hoặc chưa đủ thông tin chỉ được khen thưởng khi ghi rõ lý do.")
 			}
 			pr.Version, pr.OverrideReason = it.Version, why
 			items = append(items, item{pr: pr, why: why})

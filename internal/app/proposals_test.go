@@ -22,7 +22,11 @@ func TestProposalsAndDecisions(t *testing.T) {
 
 	person := func(name string, rated bool, initiative bool) store.Person {
 		t.Helper()
-		p, err := f.CreatePerson(f.ctx, f.officer, app.PersonInput{FullName: name, UnitID: th.ID, Since: day("2018-03-01"), Active: true})
+		sex := "nam"
+		if strings.Contains(name, " Thị ") {
+			sex = "nu"
+		}
+		p, err := f.CreatePerson(f.ctx, f.officer, app.PersonInput{FullName: name, UnitID: th.ID, Since: day("2018-03-01"), RecruitedOn: dayp("2018-03-01"), Active: true, Sex: sex})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -84,7 +88,30 @@ func TestProposalsAndDecisions(t *testing.T) {
 	if len(list.Quotas) != 1 {
 		t.Fatalf("quotas %+v", list.Quotas)
 	}
+	// Under NĐ 152/2025 the CSTĐCS share is the board's own: none set yet.
+	if q := list.Quotas[0]; !q.Insufficient || q.Over || !strings.Contains(q.Text, "chưa quy định tỷ lệ") {
+		t.Fatalf("quota without the board's share %+v", q)
+	}
+	_, err = f.SetBoardQuota(f.ctx, f.officer, store.BoardQuota{Year: 2031, Kind: string(award.QuotaCSTDCS), Percent: 15, Rule: "Quy chế 01/QC-HĐTĐKT"}, 0)
+	wantCode(t, err, errs.Forbidden)
+	_, err = f.SetBoardQuota(f.ctx, f.board, store.BoardQuota{Year: 2031, Kind: string(award.QuotaCSTDCS), Percent: 15}, 0)
+	wantField(t, err, "rule")
+	if _, err = f.SetBoardQuota(f.ctx, f.board, store.BoardQuota{Year: 2031, Kind: string(award.QuotaCSTDCS), Percent: 15, Rule: "Quy chế 01/QC-HĐTĐKT"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.SetBoardQuota(f.ctx, f.board, store.BoardQuota{Year: 2031, Kind: string(award.QuotaCSTDCS), Percent: 20, Rule: "Quy chế 01/QC-HĐTĐKT"}, 0)
+	wantCode(t, err, errs.Conflict)
+	if list, err = f.Proposals(f.ctx, f.officer, store.ProposalFilter{Year: 2031}); err != nil {
+		t.Fatal(err)
+	}
 	q := list.Quotas[0]
+	if !strings.Contains(q.Article, "Quy chế 01/QC-HĐTĐKT") {
+		t.Fatalf("the board's share cites the board's rule: %+v", q)
+	}
+	// Over the cap, the tie-break of Điều 4 khoản 6 NĐ 152/2025 marks the woman.
+	if why := list.Preferred[prBinh.ID]; len(list.Preferred) != 1 || !strings.Contains(why, "cá nhân nữ") || !strings.Contains(why, "Điều 4 khoản 6 NĐ 152/2025/NĐ-CP") {
+		t.Fatalf("preferred: %v", list.Preferred)
+	}
 	if !q.Over || q.Proposed != 2 || q.Base != 7 || q.Allowed != 1 || q.Percent != 15 || !strings.Contains(q.Text, "đề nghị 2, tối đa 1") || q.UnitName != th.Name {
 		t.Fatalf("quota %+v", q)
 	}
@@ -250,7 +277,11 @@ func TestProposalCurrentVerdict(t *testing.T) {
 	if err != nil || v.Current != nil {
 		t.Fatalf("unchanged record: %+v %v", v.Current, err)
 	}
-	// A khiển trách in 2026 recorded after the proposal: today's verdict differs.
+	// A khiển trách in 2026 recorded after the proposal (with the rating it
+	// implies): today's verdict differs.
+	if err := f.SetRating(f.ctx, f.board, *pr.PersonID, store.PersonRating{Year: 2026, Rating: "khht"}); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := f.AddDiscipline(f.ctx, f.board, *pr.PersonID, store.PersonDiscipline{Measure: "khien_trach",
 		FromDate: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Note: "thử"}, nil); err != nil {
 		t.Fatal(err)
@@ -268,7 +299,7 @@ func TestDuplicateProposalRefused(t *testing.T) {
 	f := newFixture(t)
 	f.Now = func() time.Time { return time.Date(2033, 11, 20, 9, 0, 0, 0, time.UTC) }
 	th := f.unit(t, seed.ProvinceCode("Thanh Hóa"))
-	p, err := f.CreatePerson(f.ctx, f.officer, app.PersonInput{FullName: "Phạm Văn Trùng", UnitID: th.ID, Since: day("2020-01-01"), Active: true})
+	p, err := f.CreatePerson(f.ctx, f.officer, app.PersonInput{FullName: "Phạm Văn Trùng", UnitID: th.ID, Since: day("2020-01-01"), RecruitedOn: dayp("2020-01-01"), Active: true})
 	if err != nil {
 		t.Fatal(err)
 	}

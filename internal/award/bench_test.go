@@ -13,7 +13,7 @@ func sector(n int) []Person {
 	ratings := []Rating{XuatSac, Tot, Tot, Tot, HoanThanh}
 	out := make([]Person, n)
 	for i := range out {
-		p := Person{ID: int64(i + 1), Name: "Cán bộ", Ratings: map[int]Rating{}}
+		p := Person{ID: int64(i + 1), Name: "Cán bộ", Ratings: map[int]Rating{}, RecruitedOn: recruitedLongAgo}
 		for y := 2022; y <= 2026; y++ {
 			p.Ratings[y] = ratings[r.IntN(len(ratings))]
 			if r.IntN(3) == 0 {
@@ -25,6 +25,9 @@ func sector(n int) []Person {
 			if r.IntN(6) == 0 {
 				p.Awards = append(p.Awards, Held{Year: y, Title: ChienSiThiDuaCoSo, Kind: Merit})
 			}
+		}
+		if r.IntN(40) == 0 {
+			p.RecruitedOn = time.Time{} // not in the record: chưa đủ thông tin
 		}
 		if r.IntN(50) == 0 {
 			p.Disciplines = append(p.Disciplines, Discipline{Measure: KhienTrach, From: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)})

@@ -22,12 +22,12 @@ func (rs RuleSet) TapTheLaoDongTienTien(c Collective, year int) Verdict {
 	b := rs.begin(TapTheLaoDongTienTien, year)
 	art := rs.Cite.TTLDTT
 	rs.unitRating(b, c, year, Tot, art)
-	b.check(c.Movement, art, yesNo(c.Movement, "có phong trào thi đua thường xuyên, thiết thực, hiệu quả", "chưa được xác nhận có phong trào thi đua thường xuyên, thiết thực, hiệu quả"))
+	rs.fact(b, c, c.Movement, art, "phong trào thi đua", "có phong trào thi đua thường xuyên, thiết thực, hiệu quả", "chưa được xác nhận có phong trào thi đua thường xuyên, thiết thực, hiệu quả")
 	rs.memberShare(b, c, rs.TTLDTTMemberPercent, true, art)
 	if rs.TTLDTTNoWarning {
 		rs.noWarned(b, c, art)
 	}
-	b.check(c.Solidarity, art, yesNo(c.Solidarity, "nội bộ đoàn kết, chấp hành tốt chủ trương, chính sách, pháp luật", "chưa được xác nhận nội bộ đoàn kết, chấp hành tốt chủ trương, chính sách, pháp luật"))
+	rs.fact(b, c, c.Solidarity, art, "đoàn kết nội bộ", "nội bộ đoàn kết, chấp hành tốt chủ trương, chính sách, pháp luật", "chưa được xác nhận nội bộ đoàn kết, chấp hành tốt chủ trương, chính sách, pháp luật")
 	rs.unitPrinciples(b, c, year)
 	return b.done()
 }
@@ -55,15 +55,14 @@ func (rs RuleSet) TapTheLaoDongXuatSac(c Collective, year int) Verdict {
 	if rs.TTLDXSExceedTargets {
 		rs.exceeded(b, c, year, art)
 	}
-	b.check(c.Movement, art, yesNo(c.Movement, "có phong trào thi đua thường xuyên, thiết thực, hiệu quả", "chưa được xác nhận có phong trào thi đua thường xuyên, thiết thực, hiệu quả"))
-	b.check(c.Members > 0 && c.MembersCompleted == c.Members, art,
-		fmt.Sprintf("%s cá nhân hoàn thành nhiệm vụ (cần 100%%)", share(c.MembersCompleted, c.Members)))
+	rs.fact(b, c, c.Movement, art, "phong trào thi đua", "có phong trào thi đua thường xuyên, thiết thực, hiệu quả", "chưa được xác nhận có phong trào thi đua thường xuyên, thiết thực, hiệu quả")
+	rs.allCompleted(b, c, year, art)
 	rs.memberShare(b, c, rs.TTLDXSMemberPercent, false, art)
 	b.check(c.MembersCSTDCS > 0, art, fmt.Sprintf("có %d cá nhân đạt %s (cần ít nhất 1)", c.MembersCSTDCS, ChienSiThiDuaCoSo.Label()))
 	if rs.TTLDXSNoWarning {
 		rs.noWarned(b, c, art)
 	}
-	b.check(c.Solidarity, art, yesNo(c.Solidarity, "nội bộ đoàn kết, gương mẫu chấp hành tốt chủ trương, chính sách, pháp luật", "chưa được xác nhận nội bộ đoàn kết, gương mẫu chấp hành chủ trương, chính sách, pháp luật"))
+	rs.fact(b, c, c.Solidarity, art, "đoàn kết nội bộ", "nội bộ đoàn kết, gương mẫu chấp hành tốt chủ trương, chính sách, pháp luật", "chưa được xác nhận nội bộ đoàn kết, gương mẫu chấp hành chủ trương, chính sách, pháp luật")
 	rs.unitPrinciples(b, c, year)
 	return b.done()
 }
@@ -89,9 +88,9 @@ func (rs RuleSet) CoThiDuaNganh(c Collective, year int, cluster Vote) Verdict {
 	art := rs.Cite.CoNganh
 	rs.holds(b, c, TapTheLaoDongXuatSac, year, art)
 	rs.exceeded(b, c, year, art)
-	b.check(c.NewModel, art, yesNo(c.NewModel, "có nhân tố mới, mô hình mới để các đơn vị khác trong Ngành học tập", "chưa có nhân tố mới, mô hình mới được xác nhận"))
-	b.check(c.Thrift, art, yesNo(c.Thrift, "tích cực thực hành tiết kiệm, chống lãng phí, chống tham nhũng và các tệ nạn xã hội", "chưa được xác nhận tích cực thực hành tiết kiệm, chống lãng phí, chống tham nhũng"))
-	rs.vote(b, cluster, rs.CoNganhClusterPercent, art, "thành viên cụm, khối thi đua")
+	rs.fact(b, c, c.NewModel, art, "nhân tố mới, mô hình mới", "có nhân tố mới, mô hình mới để các đơn vị khác trong Ngành học tập", "chưa có nhân tố mới, mô hình mới được xác nhận")
+	rs.fact(b, c, c.Thrift, art, "thực hành tiết kiệm, chống tham nhũng", "tích cực thực hành tiết kiệm, chống lãng phí, chống tham nhũng và các tệ nạn xã hội", "chưa được xác nhận tích cực thực hành tiết kiệm, chống lãng phí, chống tham nhũng")
+	rs.vote(b, cluster, rs.CoNganhClusterPercent, or(rs.Cite.CoNganhVote, art), "thành viên cụm, khối thi đua")
 	rs.unitPrinciples(b, c, year)
 	return b.done()
 }
@@ -120,11 +119,11 @@ func (rs RuleSet) CoThiDuaChinhPhu(c Collective, year int) Verdict {
 		rs.holds(b, c, CoThiDuaNganh, year, art)
 	}
 	if rs.CoCPNeedsLead {
-		b.check(c.LeadsCluster, art, yesNo(c.LeadsCluster, fmt.Sprintf("dẫn đầu cụm, khối thi đua năm %d", year), fmt.Sprintf("không dẫn đầu cụm, khối thi đua năm %d", year)))
+		rs.fact(b, c, c.LeadsCluster, art, "dẫn đầu cụm, khối thi đua", fmt.Sprintf("dẫn đầu cụm, khối thi đua năm %d", year), fmt.Sprintf("không dẫn đầu cụm, khối thi đua năm %d", year))
 	}
 	rs.exceeded(b, c, year, art)
-	b.check(c.Solidarity, art, yesNo(c.Solidarity, "nội bộ đoàn kết", "chưa được xác nhận nội bộ đoàn kết"))
-	b.check(c.Thrift, art, yesNo(c.Thrift, "đi đầu thực hành tiết kiệm, chống lãng phí, chống tham nhũng", "chưa được xác nhận đi đầu thực hành tiết kiệm, chống lãng phí, chống tham nhũng"))
+	rs.fact(b, c, c.Solidarity, art, "đoàn kết nội bộ", "nội bộ đoàn kết", "chưa được xác nhận nội bộ đoàn kết")
+	rs.fact(b, c, c.Thrift, art, "thực hành tiết kiệm, chống tham nhũng", "đi đầu thực hành tiết kiệm, chống lãng phí, chống tham nhũng", "chưa được xác nhận đi đầu thực hành tiết kiệm, chống lãng phí, chống tham nhũng")
 	b.judge(art, "là tập thể tiêu biểu xuất sắc nhất: Hội đồng Thi đua - Khen thưởng ngành lựa chọn, Viện trưởng VKSND tối cao đề nghị Thủ tướng Chính phủ xét tặng")
 	rs.unitPrinciples(b, c, year)
 	return b.done()
@@ -139,16 +138,72 @@ func yesNo(ok bool, yes, no string) string {
 
 func (rs RuleSet) unitRating(b *verdict, c Collective, year int, min Rating, art string) {
 	if c.Rating == "" {
-		b.judge(art, fmt.Sprintf("chưa có kết quả xếp loại tập thể năm %d", year))
+		b.missing(art, fmt.Sprintf("kết quả xếp loại tập thể năm %d", year), SupplierUnit, fmt.Sprintf("chưa có kết quả xếp loại tập thể năm %d", year))
 		return
 	}
 	b.check(c.Rating.AtLeast(min), art, fmt.Sprintf("tập thể xếp loại năm %d: %s (cần %s)", year, c.Rating.Label(), min.Label()))
 }
 
 func (rs RuleSet) exceeded(b *verdict, c Collective, year int, art string) {
-	b.check(c.ExceededTargets, art, yesNo(c.ExceededTargets,
+	rs.fact(b, c, c.ExceededTargets, art, "kết quả thực hiện chỉ tiêu, nhiệm vụ",
 		fmt.Sprintf("hoàn thành vượt mức các chỉ tiêu, nhiệm vụ được giao năm %d", year),
-		fmt.Sprintf("chưa hoàn thành vượt mức các chỉ tiêu, nhiệm vụ được giao năm %d", year)))
+		fmt.Sprintf("chưa hoàn thành vượt mức các chỉ tiêu, nhiệm vụ được giao năm %d", year))
+}
+
+// fact checks one of the unit's own facts for the year. Facts never
+// recorded are chưa đủ thông tin, supplied by the unit, never "not met".
+func (rs RuleSet) fact(b *verdict, c Collective, ok bool, art, fact, yes, no string) {
+	if c.FactsMissing {
+		b.missing(art, fact, SupplierUnit, "chưa có dữ kiện tập thể: "+fact)
+		return
+	}
+	b.check(ok, art, yesNo(ok, yes, no))
+}
+
+// allCompleted checks "100 % cá nhân hoàn thành nhiệm vụ". A member
+// disciplined in the year is rated "không hoàn thành nhiệm vụ" for it (NĐ
+// 90/2020 as amended by NĐ 48/2023, in force 15/9/2023, not carried back),
+// so from the 2023 ratings on such a member is never counted as having
+// completed, whatever the record's rating says (issue #12). Members with
+// no rating yet make it chưa đủ thông tin while no one else fails it.
+func (rs RuleSet) allCompleted(b *verdict, c Collective, year int, art string) {
+	done := c.MembersCompleted
+	var note string
+	if year >= 2023 && c.MembersDisciplined > 0 {
+		done = min(done, max(c.Members-c.MembersDisciplined, 0))
+		note = fmt.Sprintf("; %d cá nhân bị kỷ luật trong năm %d được tính là không hoàn thành nhiệm vụ", c.MembersDisciplined, year)
+		art = joinArt(art, ratingRuleCite(rs))
+	}
+	text := fmt.Sprintf("%s cá nhân hoàn thành nhiệm vụ (cần 100%%)%s", share(done, c.Members), note)
+	switch {
+	case c.Members > 0 && done == c.Members:
+		b.check(true, art, text)
+	case c.Members > 0 && c.MembersUnrated > 0 && done+c.MembersUnrated >= c.Members:
+		b.missing(art, fmt.Sprintf("kết quả xếp loại năm %d của %d cá nhân", year, c.MembersUnrated), SupplierRater,
+			fmt.Sprintf("%s; %d cá nhân chưa có kết quả xếp loại", text, c.MembersUnrated))
+	default:
+		b.check(false, art, text)
+	}
+}
+
+// ratingRuleCite names the rating rule: the version's own citation, or
+// the decree for versions that carry none.
+func ratingRuleCite(rs RuleSet) string {
+	if rs.Cite.RatingRule != "" {
+		return rs.Cite.RatingRule
+	}
+	return citeRatingRule
+}
+
+// citeRatingRule: the amended principle of NĐ 90/2020, read only in
+// translated summaries (its clause number was not read).
+const citeRatingRule = "Điều 2 NĐ 90/2020/NĐ-CP (sửa đổi, bổ sung bởi NĐ 48/2023/NĐ-CP)" + Unconfirmed
+
+func joinArt(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
 }
 
 // memberShare checks the share of members holding Lao động tiên tiến:
@@ -188,10 +243,14 @@ func (rs RuleSet) holds(b *verdict, c Collective, t Title, year int, art string)
 // unitPrinciples adds the general principles for a unit: no discipline of
 // the unit in effect during the year, nothing open.
 func (rs RuleSet) unitPrinciples(b *verdict, c Collective, year int) {
+	if rs.DissolvedBar {
+		b.check(!c.Dissolved, rs.Cite.Dissolved, yesNo(!c.Dissolved, "đơn vị không thuộc trường hợp đã giải thể sau sắp xếp tổ chức bộ máy",
+			"đơn vị đã giải thể sau sắp xếp tổ chức bộ máy: không khen thưởng"))
+	}
 	if d, ok := disciplinedIn(c.Disciplines, year, KhienTrach); ok {
 		b.check(false, rs.Cite.DisciplineEnd, fmt.Sprintf("tập thể bị kỷ luật %s có hiệu lực trong năm %d (%s)", d.Measure.Label(), year, d.period()))
 	} else {
 		b.check(true, rs.Cite.DisciplineEnd, fmt.Sprintf("tập thể không bị kỷ luật trong năm %d", year))
 	}
-	rs.openCase(b, c.OpenInvestigation)
+	rs.openCase(b, c.OpenInvestigation, c.Pending)
 }

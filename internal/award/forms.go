@@ -87,7 +87,7 @@ func (rs RuleSet) GiayKhen(p Person, year int) Verdict {
 		rating = "xếp loại " + r.Label()
 	}
 	b.judge(citeGiayKhen, fmt.Sprintf("Hội đồng xem xét tiêu chuẩn Giấy khen (năm %d: %s): thành tích được bình xét trong phong trào thi đua, thành tích đột xuất, hoặc hoàn thành tốt nhiệm vụ liên tục có sáng kiến", year, rating))
-	rs.openCase(b, p.OpenInvestigation)
+	rs.openCase(b, p.OpenInvestigation, p.Pending)
 	return b.done()
 }
 
@@ -146,7 +146,7 @@ func (rs RuleSet) BangKhenNganh(p Person, year int) Verdict {
 	if !(cstd || htxs) || inits < bkNganhInits {
 		b.judge(citeBKNganhPerson, "chưa đạt điểm d: Hội đồng xem xét điểm a, b, c (thành tích xuất sắc trong phong trào thi đua của ngành, thành tích đột xuất, đóng góp lớn)")
 	}
-	rs.openCase(b, p.OpenInvestigation)
+	rs.openCase(b, p.OpenInvestigation, p.Pending)
 	return b.done()
 }
 
@@ -200,7 +200,7 @@ func (rs RuleSet) BangKhenThuTuong(p Person, year int) Verdict {
 	if bk == 0 || streak < bkTTgYears || len(cs) < bkTTgCSTDTimes {
 		b.judge(citeBKTTgPerson, "chưa đạt điểm b: Hội đồng xem xét các điểm khác (thành tích xuất sắc tiêu biểu trong phong trào thi đua, thành tích đột xuất, đóng góp lớn)")
 	}
-	rs.openCase(b, p.OpenInvestigation)
+	rs.openCase(b, p.OpenInvestigation, p.Pending)
 	return b.done()
 }
 

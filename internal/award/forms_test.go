@@ -49,8 +49,17 @@ func TestFormsCatalogue(t *testing.T) {
 	}
 }
 
+// The forms read the same under NĐ 152/2025 (nothing found in its texts
+// changes them): each table runs under both versions.
+var formVersions = []string{"tt02-2024", "nd152-tt15-2025"}
+
 func TestBangKhenNganhPerson(t *testing.T) {
-	rs := formRules(t, "tt02-2024")
+	for _, id := range formVersions {
+		testBangKhenNganhPerson(t, formRules(t, id))
+	}
+}
+
+func testBangKhenNganhPerson(t *testing.T, rs RuleSet) {
 	cases := []struct {
 		name string
 		p    Person
@@ -70,7 +79,7 @@ func TestBangKhenNganhPerson(t *testing.T) {
 	for _, c := range cases {
 		v := rs.BangKhenNganh(c.p, 2025)
 		if v.Outcome != c.want {
-			t.Errorf("%s: got %s, want %s: %+v", c.name, v.Outcome, c.want, v.Reasons)
+			t.Errorf("%s %s: got %s, want %s: %+v", rs.ID, c.name, v.Outcome, c.want, v.Reasons)
 		}
 		for _, r := range v.Reasons {
 			if r.Article == "" || r.Text == "" {
@@ -81,7 +90,12 @@ func TestBangKhenNganhPerson(t *testing.T) {
 }
 
 func TestBangKhenThuTuongPerson(t *testing.T) {
-	rs := formRules(t, "tt02-2024")
+	for _, id := range formVersions {
+		testBangKhenThuTuongPerson(t, formRules(t, id))
+	}
+}
+
+func testBangKhenThuTuongPerson(t *testing.T, rs RuleSet) {
 	good := func() Person {
 		return Person{Ratings: rated(Tot, 2021, 2025), Awards: append(heldMerit(BangKhenNganh, 2020), heldMerit(ChienSiThiDuaCoSo, 2022, 2023, 2025)...)}
 	}
@@ -112,7 +126,7 @@ func TestBangKhenThuTuongPerson(t *testing.T) {
 		p := good()
 		c.edit(&p)
 		if v := rs.BangKhenThuTuong(p, 2025); v.Outcome != c.want {
-			t.Errorf("%s: got %s, want %s: %+v", c.name, v.Outcome, c.want, v.Reasons)
+			t.Errorf("%s %s: got %s, want %s: %+v", rs.ID, c.name, v.Outcome, c.want, v.Reasons)
 		}
 	}
 }

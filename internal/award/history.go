@@ -132,13 +132,31 @@ func (rs RuleSet) initiative(is []Initiative, min Level, from, to int, applied b
 	return Initiative{}, false
 }
 
-// openCase adds the reason on open disciplines and investigations.
-func (rs RuleSet) openCase(b *verdict, open bool) {
-	if open {
-		b.check(false, rs.Cite.OpenCase, "đang trong thời gian xem xét kỷ luật, điều tra, thanh tra, kiểm tra hoặc xác minh đơn thư: chưa đề nghị khen thưởng")
+// openCase adds the reason on open disciplines, investigations,
+// inspections, complaints and denunciations. From NĐ 152/2025
+// (rs.Deferral) the award is deferred ("chưa khen thưởng"), not refused:
+// it goes ahead once the matter closes with no violation (Điều 4 khoản 4).
+func (rs RuleSet) openCase(b *verdict, open bool, pending []Pending) {
+	if !open && len(pending) == 0 {
+		b.check(true, rs.Cite.OpenCase, "không đang bị xem xét kỷ luật, điều tra, thanh tra, kiểm tra, xác minh đơn thư khiếu nại, tố cáo")
 		return
 	}
-	b.check(true, rs.Cite.OpenCase, "không đang bị xem xét kỷ luật, điều tra, thanh tra, kiểm tra")
+	var what []string
+	for _, x := range pending {
+		w := x.Kind.Label()
+		if !x.Since.IsZero() {
+			w += " từ " + date(x.Since)
+		}
+		what = append(what, w)
+	}
+	if len(what) == 0 {
+		what = []string{"đang trong thời gian xem xét kỷ luật, điều tra, thanh tra, kiểm tra hoặc xác minh đơn thư"}
+	}
+	if rs.Deferral {
+		b.deferred(rs.Cite.OpenCase, strings.Join(what, "; ")+": tạm hoãn, chưa khen thưởng hoặc đề nghị khen thưởng cho đến khi có kết luận không có sai phạm")
+		return
+	}
+	b.check(false, rs.Cite.OpenCase, strings.Join(what, "; ")+": chưa đề nghị khen thưởng")
 }
 
 // vote adds the reason on a ballot that needs at least pct % of the
@@ -154,4 +172,10 @@ func (rs RuleSet) vote(b *verdict, v Vote, pct int, article, body string) {
 	}
 	b.check(atLeast(v.For, v.Electorate, pct), article,
 		fmt.Sprintf("%s: %s phiếu đồng ý trên tổng số thành viên (cần từ %d%%)", body, share(v.For, v.Electorate), pct))
+}
+
+// DisciplinedIn returns a discipline at min or heavier in effect at some
+// time during year (for callers that count members, and for cross-checks).
+func DisciplinedIn(ds []Discipline, year int, min Measure) (Discipline, bool) {
+	return disciplinedIn(ds, year, min)
 }

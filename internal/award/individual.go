@@ -26,7 +26,7 @@ func (rs RuleSet) LaoDongTienTien(p Person, year int) Verdict {
 	}
 	b := rs.begin(LaoDongTienTien, year)
 	rs.ldtt(b, p, year)
-	rs.openCase(b, p.OpenInvestigation)
+	rs.openCase(b, p.OpenInvestigation, p.Pending)
 	return b.done()
 }
 
@@ -36,19 +36,60 @@ func (rs RuleSet) ldtt(b *verdict, p Person, year int) {
 	r, ok := p.Ratings[year]
 	switch {
 	case !ok:
-		b.judge(rs.Cite.LDTT, fmt.Sprintf("chưa có kết quả xếp loại năm %d", year))
+		b.missing(rs.Cite.LDTT, fmt.Sprintf("kết quả xếp loại năm %d", year), SupplierRater,
+			fmt.Sprintf("chưa có kết quả xếp loại năm %d (cần từ %s trở lên)", year, rs.LDTTMinRating.Label()))
 	default:
 		b.check(r.AtLeast(rs.LDTTMinRating), rs.Cite.LDTT,
 			fmt.Sprintf("xếp loại năm %d: %s (cần từ %s trở lên)", year, r.Label(), rs.LDTTMinRating.Label()))
 	}
 
-	if m, recent := monthsServed(p.RecruitedOn, year); recent {
-		b.check(m >= rs.LDTTMinMonths, rs.Cite.LDTTExclusions,
-			fmt.Sprintf("tuyển dụng ngày %s: %d tháng công tác trong năm %d (không xét nếu dưới %d tháng)", date(p.RecruitedOn), m, year, rs.LDTTMinMonths))
+	rs.recruited(b, p, year)
+	if len(p.Absences) > 0 {
+		rs.absences(b, p, year)
 	} else {
-		b.check(true, rs.Cite.LDTTExclusions, fmt.Sprintf("không thuộc trường hợp mới tuyển dụng dưới %d tháng", rs.LDTTMinMonths))
+		rs.monthsAbsent(b, p, year)
 	}
+	if d, ok := disciplinedIn(p.Disciplines, year, rs.LDTTDisciplineBar); ok {
+		b.check(false, rs.Cite.LDTTExclusions,
+			fmt.Sprintf("bị kỷ luật %s có hiệu lực trong năm %d (%s)", d.Measure.Label(), year, d.period()))
+	} else {
+		b.check(true, rs.Cite.LDTTExclusions,
+			fmt.Sprintf("không bị kỷ luật từ hình thức %s trở lên trong năm %d", rs.LDTTDisciplineBar.Label(), year))
+	}
+}
 
+// recruited adds the bar on people recruited too recently. A record with
+// no recruitment date cannot show the bar as met (issue #12): it is chưa
+// đủ thông tin, supplied by the unit's personnel office.
+func (rs RuleSet) recruited(b *verdict, p Person, year int) {
+	art := rs.Cite.LDTTExclusions
+	if p.RecruitedOn.IsZero() {
+		b.missing(art, "ngày tuyển dụng", SupplierPersonnel,
+			fmt.Sprintf("hồ sơ chưa có ngày tuyển dụng: chưa xác định được có thuộc trường hợp mới tuyển dụng dưới %d tháng hay không", rs.LDTTMinMonths))
+		return
+	}
+	m, recent := monthsServed(p.RecruitedOn, year)
+	if recent {
+		b.check(m >= rs.LDTTMinMonths, art,
+			fmt.Sprintf("tuyển dụng ngày %s: %d tháng công tác trong năm %d (không xét nếu dưới %d tháng)", date(p.RecruitedOn), m, year, rs.LDTTMinMonths))
+		if m < rs.LDTTMinMonths {
+			return
+		}
+	} else {
+		b.check(true, art, fmt.Sprintf("tuyển dụng ngày %s: không thuộc trường hợp mới tuyển dụng dưới %d tháng", date(p.RecruitedOn), rs.LDTTMinMonths))
+	}
+	// Joined the sector by transfer late in the year: whether the time
+	// before the transfer counts toward the months is not in any text
+	// checked, so the board decides.
+	if j := p.JoinedSectorOn; !j.IsZero() && j.After(p.RecruitedOn) {
+		if jm, jrecent := monthsServed(j, year); jrecent && jm < rs.LDTTMinMonths {
+			b.unconfirmed(art, fmt.Sprintf("về ngành ngày %s: %d tháng công tác trong ngành năm %d; thời gian công tác trước khi chuyển về ngành có được tính hay không", date(j), jm, year))
+		}
+	}
+}
+
+// monthsAbsent adds the absence bar on the caller's count of months.
+func (rs RuleSet) monthsAbsent(b *verdict, p Person, year int) {
 	switch {
 	case rs.LDTTAbsentBar > 0 && p.MonthsAbsent == 0:
 		b.check(true, rs.Cite.LDTTExclusions, fmt.Sprintf("không nghỉ công tác trong năm %d (không xét nếu nghỉ từ %d tháng)", year, rs.LDTTAbsentBar))
@@ -60,14 +101,6 @@ func (rs RuleSet) ldtt(b *verdict, p Person, year int) {
 			fmt.Sprintf("nghỉ công tác %d tháng trong năm %d: Hội đồng đối chiếu quy định về thời gian nghỉ (tính theo ngày làm việc)", p.MonthsAbsent, year))
 	default:
 		b.check(true, rs.Cite.LDTTExclusions, fmt.Sprintf("không nghỉ công tác trong năm %d", year))
-	}
-
-	if d, ok := disciplinedIn(p.Disciplines, year, rs.LDTTDisciplineBar); ok {
-		b.check(false, rs.Cite.LDTTExclusions,
-			fmt.Sprintf("bị kỷ luật %s có hiệu lực trong năm %d (%s)", d.Measure.Label(), year, d.period()))
-	} else {
-		b.check(true, rs.Cite.LDTTExclusions,
-			fmt.Sprintf("không bị kỷ luật từ hình thức %s trở lên trong năm %d", rs.LDTTDisciplineBar.Label(), year))
 	}
 }
 
@@ -116,7 +149,7 @@ func (rs RuleSet) ChienSiThiDuaCoSo(p Person, year int) Verdict {
 		b.check(false, rs.Cite.CSTDCS, fmt.Sprintf("chưa có sáng kiến được cơ sở công nhận hoặc đề tài đã nghiệm thu, áp dụng năm %d", year))
 	}
 
-	rs.openCase(b, p.OpenInvestigation)
+	rs.openCase(b, p.OpenInvestigation, p.Pending)
 	return b.done()
 }
 
@@ -166,8 +199,8 @@ func (rs RuleSet) ChienSiThiDuaNganh(p Person, year int, council Vote) Verdict {
 		b.check(false, rs.Cite.CSTDNganh, fmt.Sprintf("chưa có sáng kiến, đề tài được công nhận cấp ngành%s trong các năm %d–%d", appliedText(rs.InitiativeApplied), from, year))
 	}
 
-	rs.vote(b, council, rs.NganhCouncilPercent, rs.Cite.CSTDNganh, "Hội đồng Thi đua - Khen thưởng ngành")
-	rs.openCase(b, p.OpenInvestigation)
+	rs.vote(b, council, rs.NganhCouncilPercent, or(rs.Cite.NganhVote, rs.Cite.CSTDNganh), "Hội đồng Thi đua - Khen thưởng ngành")
+	rs.openCase(b, p.OpenInvestigation, p.Pending)
 	return b.done()
 }
 
@@ -237,7 +270,7 @@ func (rs RuleSet) ChienSiThiDuaToanQuoc(p Person, year int) Verdict {
 		b.check(false, rs.Cite.CSTDToanQuoc, fmt.Sprintf("chưa có sáng kiến, đề tài có phạm vi ảnh hưởng toàn quốc%s trong các năm %d–%d", appliedText(rs.InitiativeApplied), from, year))
 	}
 
-	rs.openCase(b, p.OpenInvestigation)
+	rs.openCase(b, p.OpenInvestigation, p.Pending)
 	return b.done()
 }
 

@@ -7,8 +7,12 @@ import (
 
 // good is a person who meets Lao động tiên tiến for year.
 func good(year int, r Rating) Person {
-	return Person{ID: 1, Name: "Nguyễn Văn An", Ratings: map[int]Rating{year: r}}
+	return Person{ID: 1, Name: "Nguyễn Văn An", Ratings: map[int]Rating{year: r}, RecruitedOn: recruitedLongAgo}
 }
+
+// recruitedLongAgo: a recruitment date on record, long before any year
+// the tests judge (a record without one is chưa đủ thông tin).
+var recruitedLongAgo = day(2010, time.March, 1)
 
 func merit(t Title, ys ...int) []Held {
 	var hs []Held

@@ -32,6 +32,18 @@ type QuotaResult struct {
 	Text      string `json:"text"` // Vietnamese, for the user
 	Article   string `json:"article"`
 	RuleSetID string `json:"rule_set_id"`
+	// Insufficient: the version leaves the cap to the board and the board
+	// has set none (chưa đủ thông tin); Over is false, Allowed is 0.
+	Insufficient bool `json:"insufficient,omitempty"`
+}
+
+// BoardQuota is a cap the emulation board sets itself, where the version
+// leaves it to the board (RuleSet.CSTDCSQuotaByBoard): the share, and the
+// board's own rule it rests on ("Quy chế … ban hành kèm theo Quyết định số
+// …"). Zero: the board has set none.
+type BoardQuota struct {
+	Percent int    `json:"percent"`
+	Rule    string `json:"rule"`
 }
 
 // CheckQuota checks proposed against the cap of kind over base in rs.
@@ -45,11 +57,26 @@ type QuotaResult struct {
 // only when base > 0 — with no unit rated Tập thể lao động tiên tiến there
 // is nobody to choose from.
 func CheckQuota(rs RuleSet, kind Quota, proposed, base int) QuotaResult {
+	return CheckQuotaBoard(rs, kind, proposed, base, BoardQuota{})
+}
+
+// CheckQuotaBoard is CheckQuota where the version leaves a cap to the
+// board: the board's value, citing the board's rule, stands in for the
+// version's; with none set the result is chưa đủ thông tin (Insufficient).
+func CheckQuotaBoard(rs RuleSet, kind Quota, proposed, base int, board BoardQuota) QuotaResult {
 	r := QuotaResult{Kind: kind, Proposed: proposed, Base: base, RuleSetID: rs.ID}
 	var label string
 	switch kind {
 	case QuotaCSTDCS:
 		r.Percent, r.Article, label = rs.CSTDCSQuotaPercent, rs.Cite.CSTDCSQuota, ChienSiThiDuaCoSo.Label()
+		if rs.CSTDCSQuotaByBoard {
+			if board.Percent <= 0 || board.Rule == "" {
+				r.Insufficient = true
+				r.Text = fmt.Sprintf("%s: đề nghị %d — chưa đủ thông tin: Hội đồng Thi đua - Khen thưởng chưa quy định tỷ lệ (%s)", label, proposed, rs.Cite.CSTDCSQuota)
+				return r
+			}
+			r.Percent, r.Article = board.Percent, board.Rule+" ("+rs.Cite.BoardQuota+")"
+		}
 	case QuotaTTLDXS:
 		r.Percent, r.Min, r.Article, label = rs.TTLDXSQuotaPercent, rs.TTLDXSQuotaMin, rs.Cite.TTLDXSQuota, TapTheLaoDongXuatSac.Label()
 	case QuotaCoChinhPhu:

@@ -1,6 +1,9 @@
 package award
 
-import "time"
+import (
+	"sort"
+	"time"
+)
 
 // RuleSet is one version of the rules: the thresholds, shares and quotas
 // of the legal sources in force over one period, held as values so the
@@ -46,6 +49,16 @@ type RuleSet struct {
 	CoCPNeedsLead         bool // … or among the leading units of the clusters
 	CoCPQuotaPercent      int  // at most this % of the units meeting the sector Cờ standard; 0: no quota
 
+	// Set by versions from NĐ 152/2025/NĐ-CP on; the zero values keep the
+	// older versions as they were.
+	CSTDCSQuotaByBoard     bool      // the Chiến sĩ thi đua cơ sở cap is the board's own value (BoardQuota), not the version's
+	MaternityCounts        bool      // maternity leave counts as time worked (Điều 4 khoản 5 NĐ 152/2025)
+	Deferral               bool      // a pending matter defers the award ("chưa khen thưởng"), it does not refuse it
+	WomenPreferred         bool      // ties go to women, or to collectives with WomenCollectivePercent % women or more
+	WomenCollectivePercent int       // … at least this % of the collective's members are women
+	DissolvedBar           bool      // no award to a unit dissolved in a reorganisation (TT 15/2025/TT-BNV)
+	ReportedUntil          time.Time // a last day reported by a secondary source, not yet confirmed (SOURCES.md)
+
 	Cite       Citations
 	Unverified []string // values encoded from domain.md or inferred, not checked word for word
 }
@@ -66,15 +79,62 @@ type Citations struct {
 	MeritOnly               string // ad hoc and campaign awards do not ground a merit title
 	DisciplineEnd           string // after a discipline, achievements count from its end
 	Revocation              string // a revoked award counts for nothing
+
+	// From NĐ 152/2025/NĐ-CP on (empty in older versions).
+	Maternity   string // maternity leave counts toward titles
+	WomenFirst  string // ties: women, collectives with ≥ 70 % women
+	RatingRule  string // a person disciplined in the year is rated "không hoàn thành nhiệm vụ"; under 6 months worked, not rated
+	Dissolved   string // no award to a unit dissolved in a reorganisation
+	BoardQuota  string // what a board-set quota rests on when the version sets none
+	NganhVote   string // the sector council's ballot for Chiến sĩ thi đua ngành, when cited apart from CSTDNganh
+	CoNganhVote string // the cluster's ballot for Cờ thi đua ngành, when cited apart from CoNganh
+}
+
+// or returns a, or b when a is empty.
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-// The versions, oldest first. The boundaries are the days the sector
+// later holds the versions that live in files of their own (rules_*.go),
+// each added by a package-level "var _ = register(…)" in that file (a
+// variable, not an init function, so the version is there before any
+// other package-level variable reads the rules). A new version of the law
+// is a new file and its tests: nothing here, nor in an older version,
+// changes.
+var later []func() RuleSet
+
+func register(f func() RuleSet) bool {
+	later = append(later, f)
+	return true
+}
+
+// ruleSets lists every version, oldest first. A version whose Until is
+// zero ends the day before the next one begins; the last stays open.
+func ruleSets() []RuleSet {
+	all := append(firstRuleSets(), make([]RuleSet, 0, len(later))...)
+	for _, f := range later {
+		all = append(all, f())
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].From.Before(all[j].From) })
+	for i := 0; i+1 < len(all); i++ {
+		if all[i].Until.IsZero() {
+			all[i].Until = all[i+1].From.AddDate(0, 0, -1)
+		}
+	}
+	return all
+}
+
+// The first versions. The boundaries are the days the sector
 // circulars and the 2022 law took effect: TT 01/2019/TT-VKSTC from
 // 28/6/2019, the Law 06/2022/QH15 and NĐ 98/2023/NĐ-CP from 1/1/2024,
-// TT 02/2024/TT-VKSTC from 1/10/2024 (replacing TT 01/2019).
-func ruleSets() []RuleSet {
+// TT 02/2024/TT-VKSTC from 1/10/2024 (replacing TT 01/2019). It stays in
+// force until the next version (rules_nd152.go) begins.
+func firstRuleSets() []RuleSet {
 	return []RuleSet{
 		{
 			ID:   "tt01-2019",
@@ -242,4 +302,17 @@ func (rs RuleSet) Covers(d time.Time) bool {
 		return false
 	}
 	return rs.Until.IsZero() || !d.After(rs.Until)
+}
+
+// Caveat warns, in Vietnamese, when the day of consideration falls after
+// the last day a secondary source reports for the version (ReportedUntil):
+// the verdict may rest on a lapsed text. Once a later version is added,
+// RulesFor no longer picks this one for such a day. Empty otherwise.
+func (rs RuleSet) Caveat(on time.Time) string {
+	d := day(on.Year(), on.Month(), on.Day())
+	if rs.ReportedUntil.IsZero() || !d.After(rs.ReportedUntil) {
+		return ""
+	}
+	return "Văn bản của bộ quy tắc này được ghi là hết hiệu lực sau ngày " + date(rs.ReportedUntil) +
+		" (chưa đối chiếu văn bản) và chưa có bộ quy tắc thay thế: Hội đồng đối chiếu văn bản mới trước khi dùng kết quả xét."
 }

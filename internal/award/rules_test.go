@@ -38,7 +38,7 @@ func TestRulesForPicksTheVersionInForceOnTheDayOfConsideration(t *testing.T) {
 		{"the 2022 law is in force from 1/1/2024", day(2024, time.January, 1), "tt01-2019-luat2022"},
 		{"TT 01/2019 took effect on 28/6/2019", day(2019, time.June, 28), "tt01-2019"},
 		{"before TT 01/2019 no version applies", day(2019, time.June, 27), ""},
-		{"the current version stays open", day(2031, time.March, 1), "tt02-2024"},
+		{"TT 02/2024 with NĐ 98/2023 until 30/6/2025", day(2025, time.June, 30), "tt02-2024"},
 	} {
 		if got := RulesFor(c.on).ID; got != c.want {
 			t.Errorf("%s: RulesFor(%s) = %q, want %q", c.name, c.on.Format(time.RFC3339), got, c.want)
@@ -53,8 +53,12 @@ func TestVersionsFollowEachOtherWithoutGapOrOverlap(t *testing.T) {
 			t.Errorf("%s ends %s but %s starts %s", rs[i-1].ID, date(rs[i-1].Until), rs[i].ID, date(rs[i].From))
 		}
 	}
-	if !rs[len(rs)-1].Until.IsZero() {
+	last := rs[len(rs)-1]
+	if !last.Until.IsZero() {
 		t.Error("the last version should still be in force")
+	}
+	if got := RulesFor(day(2099, time.March, 1)).ID; got != last.ID {
+		t.Errorf("a far day of consideration gets %q, not the last version %q", got, last.ID)
 	}
 }
 

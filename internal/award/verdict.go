@@ -12,10 +12,21 @@ import (
 // Outcome is what the rules conclude about one title.
 type Outcome string
 
+// A verdict has three values: đủ điều kiện, không đủ điều kiện, chưa đủ
+// thông tin. "Chưa đủ thông tin" is any criterion the record cannot decide:
+// a fact not recorded (who supplies it is named), a ballot not yet held, a
+// choice that is the board's, or a provision not checked against its text
+// ("chưa đối chiếu văn bản"). Such a criterion is never shown as met, and
+// proposals, award lists and quota counts treat the verdict as not yet
+// eligible (Outcome.Eligible is the only "yes").
 const (
-	Eligible       Outcome = "eligible"        // every criterion the data can decide is met
-	NotEligible    Outcome = "not_eligible"    // at least one criterion is not met
-	NeedsJudgement Outcome = "needs_judgement" // nothing failed, but a person must decide something
+	Eligible     Outcome = "eligible"     // every criterion is met on recorded facts
+	NotEligible  Outcome = "not_eligible" // at least one criterion is not met (or the award is deferred)
+	Insufficient Outcome = "insufficient" // nothing failed, but some criterion cannot be decided yet
+
+	// NeedsJudgement is the former name of Insufficient. Verdicts stored
+	// before migration 00011 read "needs_judgement"; Label still reads them.
+	NeedsJudgement = Insufficient
 )
 
 // Label is the outcome's Vietnamese wording.
@@ -24,20 +35,60 @@ func (o Outcome) Label() string {
 	case Eligible:
 		return "Đủ điều kiện đề nghị"
 	case NotEligible:
-		return "Chưa đủ điều kiện"
-	case NeedsJudgement:
-		return "Cần Hội đồng xem xét"
+		return "Không đủ điều kiện"
+	case Insufficient, "needs_judgement":
+		return "Chưa đủ thông tin"
 	}
 	return string(o)
 }
 
+// IsEligible is the only "yes": an Insufficient verdict is not yet
+// eligible for proposals, award lists and quota counts.
+func (o Outcome) IsEligible() bool { return o == Eligible }
+
 // Reason is one criterion, met or not, with the provision behind it.
 type Reason struct {
-	Text      string `json:"text"`      // Vietnamese, for the user
-	Article   string `json:"article"`   // e.g. "Điều 22 Luật TĐKT 2022"
-	Met       bool   `json:"met"`       //
-	Judgement bool   `json:"judgement"` // the data cannot decide it; the board does (Met is false)
+	Text    string `json:"text"`    // Vietnamese, for the user
+	Article string `json:"article"` // e.g. "Điều 22 Luật TĐKT 2022"
+	Met     bool   `json:"met"`     //
+	// Judgement: the record cannot decide it (chưa đủ thông tin); Met is
+	// false. Missing and Supplier say what is lacking and who supplies it.
+	Judgement bool   `json:"judgement"`
+	Missing   string `json:"missing,omitempty"`  // the fact not in the record, e.g. "ngày tuyển dụng"
+	Supplier  string `json:"supplier,omitempty"` // who supplies it, e.g. "bộ phận tổ chức cán bộ của đơn vị"
+	// Unconfirmed: the provision behind this criterion was not checked
+	// against its text (chưa đối chiếu văn bản); SOURCES.md says why.
+	Unconfirmed bool `json:"unconfirmed,omitempty"`
+	// Deferred: not a bar but a "chưa khen thưởng" until a pending matter
+	// closes (Điều 4 khoản 4 NĐ 152/2025/NĐ-CP); Met is false.
+	Deferred bool `json:"deferred,omitempty"`
 }
+
+// Status is the reason's state in words: "đạt", "không đạt", "chưa đủ
+// thông tin", "tạm hoãn".
+func (r Reason) Status() string {
+	switch {
+	case r.Met:
+		return "đạt"
+	case r.Judgement:
+		return "chưa đủ thông tin"
+	case r.Deferred:
+		return "tạm hoãn"
+	}
+	return "không đạt"
+}
+
+// Who supplies what a not-yet-decidable criterion lacks.
+const (
+	SupplierPersonnel = "bộ phận tổ chức cán bộ của đơn vị"
+	SupplierRater     = "thủ trưởng đơn vị (kết quả đánh giá, xếp loại)"
+	SupplierUnit      = "đơn vị (dữ kiện tập thể của năm)"
+	SupplierBoard     = "Hội đồng Thi đua - Khen thưởng"
+	SupplierBoardLaw  = "Hội đồng Thi đua - Khen thưởng (đối chiếu văn bản)"
+)
+
+// Unconfirmed is appended to an article not checked against its text.
+const Unconfirmed = " (chưa đối chiếu văn bản)"
 
 // Verdict lists every criterion of one title for one year, passed and
 // failed, and the rule version that judged it.
@@ -67,17 +118,48 @@ func (rs RuleSet) begin(t Title, year int) *verdict {
 	return &verdict{Verdict{Title: t, Year: year, RuleSetID: rs.ID}}
 }
 
+// check records a criterion decided on recorded facts. A provision not
+// checked against its text keeps the mark in its article.
 func (b *verdict) check(met bool, article, text string) {
 	b.v.Reasons = append(b.v.Reasons, Reason{Text: text, Article: article, Met: met})
 }
 
 func (b *verdict) judge(article, text string) {
-	b.v.Reasons = append(b.v.Reasons, Reason{Text: text, Article: article, Judgement: true})
+	b.v.Reasons = append(b.v.Reasons, Reason{Text: text, Article: article, Judgement: true, Supplier: SupplierBoard})
 }
 
-// done settles the outcome: any failed criterion makes NotEligible; else
-// any open judgement makes NeedsJudgement; else Eligible.
+// missing records a criterion whose fact is not in the record: chưa đủ
+// thông tin, naming the fact and who supplies it.
+func (b *verdict) missing(article, fact, supplier, text string) {
+	b.v.Reasons = append(b.v.Reasons, Reason{Text: text, Article: article, Judgement: true, Missing: fact, Supplier: supplier,
+		Unconfirmed: strings.Contains(article, Unconfirmed)})
+}
+
+// unconfirmed records a criterion the record could decide, but whose
+// provision was not checked against the text: chưa đủ thông tin, never a
+// guess either way.
+func (b *verdict) unconfirmed(article, text string) {
+	if !strings.Contains(article, Unconfirmed) {
+		article += Unconfirmed
+	}
+	b.v.Reasons = append(b.v.Reasons, Reason{Text: text + " — chưa đối chiếu văn bản", Article: article, Judgement: true,
+		Supplier: SupplierBoardLaw, Unconfirmed: true})
+}
+
+// defer records a pending matter: the award waits, it is not refused.
+func (b *verdict) deferred(article, text string) {
+	b.v.Reasons = append(b.v.Reasons, Reason{Text: text, Article: article, Deferred: true})
+}
+
+// done settles the outcome: any failed (or deferred) criterion makes
+// NotEligible; else any criterion the record cannot decide makes
+// Insufficient; else Eligible.
 func (b *verdict) done() Verdict {
+	for i, r := range b.v.Reasons {
+		if strings.Contains(r.Article, Unconfirmed) {
+			b.v.Reasons[i].Unconfirmed = true
+		}
+	}
 	b.v.Outcome = Eligible
 	for _, r := range b.v.Reasons {
 		switch {
@@ -85,7 +167,7 @@ func (b *verdict) done() Verdict {
 			b.v.Outcome = NotEligible
 			return b.v
 		case r.Judgement:
-			b.v.Outcome = NeedsJudgement
+			b.v.Outcome = Insufficient
 		}
 	}
 	return b.v

@@ -35,7 +35,7 @@ type personSpec struct {
 }
 
 const (
-	xs, tot, ht = "htxs", "htt", "ht"
+	xs, tot, ht, khht = "htxs", "htt", "ht", "khht"
 )
 
 // starName holds Chiến sĩ thi đua cơ sở 2023, 2024 and 2025 and a
@@ -46,7 +46,8 @@ const starName = "Nguyễn Thị Hồng Nhung"
 // revokedName has their 2023 Lao động tiên tiến revoked.
 const revokedName = "Mai Xuân Bình"
 
-// disciplinedName is reprimanded (khiển trách) in 2026.
+// disciplinedName is reprimanded (khiển trách) in 2026, so his 2026 rating
+// is "không hoàn thành nhiệm vụ" (NĐ 90/2020 as amended by NĐ 48/2023).
 const disciplinedName = "Vũ Đình Tuấn"
 
 func demoPeople() []personSpec {
@@ -58,7 +59,7 @@ func demoPeople() []personSpec {
 		{th, "Lê Văn Thắng", "1974-09-02", "nam", "Phó Viện trưởng", "2018-05-15", [5]string{tot, tot, tot, xs, xs}, both, nil, LD, CS, false},
 		{th, starName, "1983-11-20", "nu", "Kiểm sát viên trung cấp", "2012-10-01", [5]string{tot, xs, xs, xs, xs}, nil, both, CS, CS, false},
 		{th, "Đỗ Mạnh Cường", "1981-06-08", "nam", "Kiểm sát viên trung cấp", "2010-03-01", [5]string{tot, tot, tot, tot, tot}, both, nil, LD, LD, false},
-		{th, disciplinedName, "1979-01-25", "nam", "Kiểm sát viên trung cấp", "2009-07-01", [5]string{tot, tot, tot, tot, ht}, both, nil, LD, TT, false},
+		{th, disciplinedName, "1979-01-25", "nam", "Kiểm sát viên trung cấp", "2009-07-01", [5]string{tot, tot, tot, tot, khht}, both, nil, LD, TT, false},
 		{th, "Trịnh Đình Khoa", "1988-04-17", "nam", "Kiểm sát viên sơ cấp", "2015-09-01", [5]string{tot, tot, tot, tot, tot}, both, nil, LD, LD, false},
 		{th, "Phạm Thị Thu Trang", "1990-12-03", "nu", "Kiểm sát viên sơ cấp", "2016-02-15", [5]string{tot, tot, tot, tot, tot}, both, nil, LD, LD, false},
 		{th, "Hoàng Thị Mai", "1987-07-30", "nu", "Kiểm tra viên", "2013-04-01", [5]string{tot, tot, tot, tot, tot}, both, nil, LD, LD, false},
@@ -206,8 +207,15 @@ func (s *seeder) person(sp personSpec) (int64, error) {
 		by = auth.System // the demo officers belong to the provinces, not their departments
 	}
 	born := parseDay(sp.born)
+	// Recruitment: the day they came to the unit, except for the staff of
+	// VKSND khu vực 1, formed on 1/7/2025 from procuracies they served in
+	// long before (demo dates).
+	recruited := parseDay(sp.since)
+	if recruited.Year() >= 2025 {
+		recruited = parseDay("2005-09-01")
+	}
 	in := app.PersonInput{FullName: sp.name, BirthDate: &born, Sex: sp.sex, Position: sp.position,
-		UnitID: s.ids[sp.unit], Since: parseDay(sp.since), Active: true}
+		UnitID: s.ids[sp.unit], Since: parseDay(sp.since), RecruitedOn: &recruited, Active: true}
 	var p store.Person
 	if err := s.at(morning(s.sch.Year, 1, 5), func() (err error) {
 		p, err = s.a.CreatePerson(s.ctx, by, in)

@@ -18,10 +18,15 @@ type Person struct {
 	UnitID    int64      `json:"unit_id"`
 	UnitName  string     `json:"unit_name" gorm:"->;-:migration"` // filled by joins when reading
 	Since     time.Time  `json:"since"`                           // in this unit from
-	Active    bool       `json:"active"`
-	Version   int        `json:"version"`
-	CreatedAt time.Time  `json:"created_at"`
-	UpdatedAt time.Time  `json:"updated_at"`
+	// RecruitedOn (ngày tuyển dụng) and JoinedSectorOn (ngày về ngành, by
+	// transfer): nil when not in the record; the award rules then answer
+	// "chưa đủ thông tin".
+	RecruitedOn    *time.Time `json:"recruited_on"`
+	JoinedSectorOn *time.Time `json:"joined_sector_on"`
+	Active         bool       `json:"active"`
+	Version        int        `json:"version"`
+	CreatedAt      time.Time  `json:"created_at"`
+	UpdatedAt      time.Time  `json:"updated_at"`
 }
 
 func (Person) TableName() string { return "people" }
@@ -181,6 +186,7 @@ func (s *Store) UpdatePerson(ctx context.Context, p Person) (Person, error) {
 	res := s.DB.WithContext(ctx).Model(&Person{}).Where("id = ? AND version = ?", p.ID, p.Version).
 		Updates(map[string]any{"full_name": p.FullName, "birth_date": p.BirthDate, "sex": p.Sex, "position": p.Position,
 			"unit_id": p.UnitID, "since": p.Since, "active": p.Active,
+			"recruited_on": p.RecruitedOn, "joined_sector_on": p.JoinedSectorOn,
 			"version": gorm.Expr("version + 1"), "updated_at": gorm.Expr("now()")})
 	if res.Error != nil {
 		return Person{}, res.Error

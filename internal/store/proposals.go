@@ -27,6 +27,7 @@ type Proposal struct {
 	VoteElectorate *int            `json:"vote_electorate"`
 	VoteFor        *int            `json:"vote_for"`
 	Summary        string          `json:"summary"`
+	ConsideredOn   *time.Time      `json:"considered_on"` // ngày xét; nil: the day of saving
 	Status         string          `json:"status"`
 	VerdictOutcome string          `json:"verdict_outcome"`
 	VerdictReasons json.RawMessage `json:"verdict_reasons" gorm:"type:jsonb"`
@@ -130,10 +131,10 @@ func reasonsJSON(p Proposal) string {
 func (s *Store) CreateProposal(ctx context.Context, p Proposal) (Proposal, error) {
 	var id int64
 	err := s.DB.WithContext(ctx).Raw(`INSERT INTO proposals (year, proposer_unit_id, person_id, unit_id, title, vote_electorate,
-		vote_for, summary, status, verdict_outcome, verdict_reasons, verdict_rule_set)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, CAST(? AS jsonb), ?) RETURNING id`,
+		vote_for, summary, status, verdict_outcome, verdict_reasons, verdict_rule_set, considered_on)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, CAST(? AS jsonb), ?, ?) RETURNING id`,
 		p.Year, p.ProposerUnitID, p.PersonID, p.UnitID, p.Title, p.VoteElectorate, p.VoteFor, p.Summary,
-		p.VerdictOutcome, reasonsJSON(p), p.VerdictRuleSet).Scan(&id).Error
+		p.VerdictOutcome, reasonsJSON(p), p.VerdictRuleSet, p.ConsideredOn).Scan(&id).Error
 	if err != nil {
 		return Proposal{}, proposalWriteError(err, p)
 	}
@@ -146,6 +147,7 @@ func (s *Store) UpdateProposal(ctx context.Context, p Proposal) (Proposal, error
 	res := s.DB.WithContext(ctx).Model(&Proposal{}).Where("id = ? AND version = ?", p.ID, p.Version).
 		Updates(map[string]any{"person_id": p.PersonID, "unit_id": p.UnitID, "title": p.Title,
 			"vote_electorate": p.VoteElectorate, "vote_for": p.VoteFor, "summary": p.Summary, "status": p.Status,
+			"considered_on":   p.ConsideredOn,
 			"verdict_outcome": p.VerdictOutcome, "verdict_reasons": gorm.Expr("?::jsonb", reasonsJSON(p)),
 			"verdict_rule_set": p.VerdictRuleSet, "override_reason": p.OverrideReason, "reject_reason": p.RejectReason,
 			"decision_id": p.DecisionID, "version": gorm.Expr("version + 1"), "updated_at": gorm.Expr("now()")})

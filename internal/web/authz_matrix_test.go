@@ -129,6 +129,8 @@ var authzTable = map[string]authzCase{
 	"POST /api/v1/units/:id/awards":           {allow: "council board admin", sub: "council board admin"},
 	"POST /units/:id/awards/carryover":        {allow: "council board admin", sub: "council board admin"},
 	"POST /api/v1/units/:id/awards/carryover": {allow: "council board admin", sub: "council board admin"},
+	"GET /units/:id/verdicts":                 {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "year={year}"},
+	"GET /api/v1/units/:id/verdicts":          {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "year={year}"},
 
 	// Personnel workbooks of a unit: whoever keeps its people.
 	"GET /units/:id/people/template.xlsx":        {allow: "own council board admin", sub: "own council board admin"},
@@ -275,6 +277,26 @@ var authzTable = map[string]authzCase{
 	"POST /api/v1/people/:id/awards":             {allow: "council board admin", sub: "council board admin"},
 	"POST /people/:id/awards/:rid/revoke":        {allow: "council board admin", sub: "council board admin"},
 	"POST /api/v1/people/:id/awards/:rid/revoke": {allow: "council board admin", sub: "council board admin"},
+	"GET /people/:id/verdicts":                   {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "year={year}"},
+	"GET /api/v1/people/:id/verdicts":            {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "year={year}"},
+	"POST /people/:id/absences":                  {allow: "own council board admin", sub: "own council board admin"},
+	"POST /api/v1/people/:id/absences":           {allow: "own council board admin", sub: "own council board admin"},
+	"POST /people/:id/absences/:rid/delete":      {allow: "own council board admin", sub: "own council board admin"},
+	"DELETE /api/v1/people/:id/absences/:rid":    {allow: "own council board admin", sub: "own council board admin"},
+	"POST /people/:id/pending":                   {allow: "own council board admin", sub: "own council board admin"},
+	"POST /api/v1/people/:id/pending":            {allow: "own council board admin", sub: "own council board admin"},
+	"POST /pending/:id/close":                    {allow: "own council board admin"},
+	"POST /api/v1/pending/:id/close":             {allow: "own council board admin"},
+	"POST /units/:id/disciplines":                {allow: "council board admin", sub: "council board admin"},
+	"POST /api/v1/units/:id/disciplines":         {allow: "council board admin", sub: "council board admin"},
+	"POST /units/:id/disciplines/:rid/delete":    {allow: "council board admin", sub: "council board admin"},
+	"DELETE /api/v1/units/:id/disciplines/:rid":  {allow: "council board admin", sub: "council board admin"},
+	"POST /units/:id/pending":                    {allow: "council board admin", sub: "council board admin"},
+	"POST /api/v1/units/:id/pending":             {allow: "council board admin", sub: "council board admin"},
+	"POST /years/:year/quotas":                   {allow: "board admin"},
+	"POST /api/v1/years/:year/quotas":            {allow: "board admin"},
+	"GET /years/:year/contradictions":            {allow: "board admin"},
+	"GET /api/v1/years/:year/contradictions":     {allow: "board admin"},
 
 	// Proposals: a unit's officers draft and submit its own; a draft is seen
 	// by its unit, the board and viewers; the board decides.

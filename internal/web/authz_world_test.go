@@ -284,6 +284,27 @@ func (w *authzWorld) prepare(t *testing.T, s *site, path string) (fresh map[stri
 			t.Fatal(err)
 		}
 		out["rid"] = itoa(in.ID)
+	case strings.Contains(path, "/units/:id/disciplines/:rid"):
+		d, err := st.AddUnitDiscipline(ctx, store.UnitDiscipline{UnitID: w.unit, Measure: "khien_trach",
+			FromDate: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out["rid"] = itoa(d.ID)
+	case strings.Contains(path, "/absences/:rid"):
+		x, err := st.AddAbsence(ctx, store.PersonAbsence{PersonID: w.person, Kind: "om_dau",
+			FromDate: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out["rid"] = itoa(x.ID)
+	case strings.Contains(path, "/pending/:id/close"):
+		m, err := st.AddPending(ctx, store.PendingMatter{PersonID: &w.person, Kind: "khieu_nai",
+			OpenedOn: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out["id"] = itoa(m.ID)
 	case strings.Contains(path, "/disciplines/:rid"):
 		d, err := st.AddDiscipline(ctx, store.PersonDiscipline{PersonID: w.person, Measure: "khien_trach",
 			FromDate: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)})

@@ -104,6 +104,11 @@ func (s *Server) awardRows(ctx context.Context, prs []store.Proposal, noteDecisi
 		if noteDecision && pr.DecisionNo != "" {
 			r.Note = "QĐ số " + pr.DecisionNo
 		}
+		// A proposal not yet decided whose verdict is not "đủ điều kiện"
+		// ("chưa đủ thông tin" included) says so on the list.
+		if o := award.Outcome(pr.VerdictOutcome); pr.Status != app.ProposalApproved && o != "" && !o.IsEligible() {
+			r.Note = "Kết quả xét: " + strings.ToLower(o.Label())
+		}
 		out = append(out, r)
 	}
 	return out, nil

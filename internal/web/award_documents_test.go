@@ -89,7 +89,7 @@ func TestAwardDocumentsHTTP(t *testing.T) {
 	thName := s.unitName(t, th)
 	birth := time.Date(1985, 4, 12, 0, 0, 0, 0, time.UTC)
 	person, err := s.app.CreatePerson(ctx, auth.System, app.PersonInput{FullName: "Phạm Thị Hồng", UnitID: th, BirthDate: &birth, Sex: "nu",
-		Position: "Kiểm sát viên trung cấp", Since: time.Date(2018, 3, 1, 0, 0, 0, 0, time.UTC), Active: true})
+		Position: "Kiểm sát viên trung cấp", Since: time.Date(2018, 3, 1, 0, 0, 0, 0, time.UTC), RecruitedOn: &recruited2018, Active: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,6 +131,10 @@ func TestAwardDocumentsHTTP(t *testing.T) {
 		award.TapTheLaoDongTienTien.Label(), thName, award.LaoDongTienTien.Label(), "Phạm Thị Hồng", "Nữ", "Kiểm sát viên trung cấp")
 	if slices.ContainsFunc(cells, func(c string) bool { return strings.Contains(c, naName) }) {
 		t.Fatal("the unit's list names another unit")
+	}
+	// A proposal not yet "đủ điều kiện" says so in the note column (issue #12).
+	if !slices.ContainsFunc(cells, func(c string) bool { return strings.HasPrefix(c, "Kết quả xét: ") }) {
+		t.Fatalf("no verdict note on the list: %q", cells)
 	}
 	// …but not another unit's, nor the sector's.
 	if st, _ := awardDocFetch(t, officer, "/years/2026/proposals/list.xlsx?unit_id="+itoa(na)); st != http.StatusForbidden {

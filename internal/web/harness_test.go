@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/crypto/bcrypt"
 
@@ -183,3 +184,7 @@ func (s *site) unitName(t *testing.T, id int64) string {
 }
 
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }
+
+// recruited2018 is a recruitment date on record: without one the rules
+// answer "chưa đủ thông tin".
+var recruited2018 = time.Date(2018, 3, 1, 0, 0, 0, 0, time.UTC)

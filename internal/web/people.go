@@ -82,6 +82,8 @@ type personForm struct {
 	Position  string `json:"position"`
 	UnitID    string `json:"-"`
 	Since     string `json:"since"`
+	Recruited string `json:"recruited_on"`
+	Joined    string `json:"joined_sector_on"`
 	Active    string `json:"-"`
 	MoveNote  string `json:"move_note"`
 	Reason    string `json:"reason"`
@@ -90,7 +92,7 @@ type personForm struct {
 
 func (f personForm) values() map[string]string {
 	return map[string]string{"full_name": f.FullName, "birth_date": f.BirthDate, "sex": f.Sex, "position": f.Position,
-		"unit_id": f.UnitID, "since": f.Since, "active": f.Active, "move_note": f.MoveNote, "reason": f.Reason, "version": f.Version}
+		"unit_id": f.UnitID, "since": f.Since, "recruited_on": f.Recruited, "joined_sector_on": f.Joined, "active": f.Active, "move_note": f.MoveNote, "reason": f.Reason, "version": f.Version}
 }
 
 func readPersonForm(c echo.Context) (personForm, error) {
@@ -113,13 +115,14 @@ func readPersonForm(c echo.Context) (personForm, error) {
 			f.Active = ""
 		}
 		f.Version = strconv.Itoa(body.Version)
-		for _, p := range []*string{&f.FullName, &f.Position, &f.MoveNote, &f.Reason, &f.Sex, &f.BirthDate, &f.Since} {
+		for _, p := range []*string{&f.FullName, &f.Position, &f.MoveNote, &f.Reason, &f.Sex, &f.BirthDate, &f.Since, &f.Recruited, &f.Joined} {
 			*p = normalize(*p)
 		}
 		return f, nil
 	}
 	return personForm{FullName: formValue(c, "full_name"), BirthDate: formValue(c, "birth_date"), Sex: formValue(c, "sex"),
 		Position: formValue(c, "position"), UnitID: formValue(c, "unit_id"), Since: formValue(c, "since"),
+		Recruited: formValue(c, "recruited_on"), Joined: formValue(c, "joined_sector_on"),
 		Active: formValue(c, "active"), MoveNote: formValue(c, "move_note"), Reason: formValue(c, "reason"),
 		Version: formValue(c, "version")}, nil
 }
@@ -134,12 +137,15 @@ func (f personForm) input() app.PersonInput {
 	if t := dateField(fe, "since", "Ngày bắt đầu công tác tại đơn vị", f.Since, false); t != nil {
 		in.Since = *t
 	}
+	in.RecruitedOn = dateField(fe, "recruited_on", "Ngày tuyển dụng", f.Recruited, false)
+	in.JoinedSectorOn = dateField(fe, "joined_sector_on", "Ngày về ngành Kiểm sát", f.Joined, false)
 	return in
 }
 
 func personValues(p store.Person) map[string]string {
 	v := map[string]string{"full_name": p.FullName, "birth_date": formatDate(p.BirthDate), "position": p.Position,
-		"unit_id": strconv.FormatInt(p.UnitID, 10), "since": formatDate(p.Since), "version": strconv.Itoa(p.Version)}
+		"unit_id": strconv.FormatInt(p.UnitID, 10), "since": formatDate(p.Since), "version": strconv.Itoa(p.Version),
+		"recruited_on": formatDate(p.RecruitedOn), "joined_sector_on": formatDate(p.JoinedSectorOn)}
 	if p.Sex != nil {
 		v["sex"] = *p.Sex
 	}
@@ -267,6 +273,8 @@ type personShowData struct {
 	LevelOptions   []award.Level
 	MeasureOptions []award.Measure
 	KindOptions    []award.Kind
+	AbsenceOptions []award.AbsenceKind
+	PendingOptions []award.PendingKind
 	TitleOptions   []award.Title
 	FormName       string // the record form an error belongs to
 	Year           int    // the default year of the record forms
@@ -288,6 +296,12 @@ func labels() map[string]string {
 	}
 	for _, t := range append(append([]award.Title{}, award.IndividualTitles...), award.CollectiveTitles...) {
 		m[string(t)] = t.Label()
+	}
+	for _, k := range award.AbsenceKinds {
+		m[string(k)] = k.Label()
+	}
+	for _, k := range award.PendingKinds {
+		m[string(k)] = k.Label()
 	}
 	m["nam"], m["nu"] = "Nam", "Nữ"
 	return m
@@ -325,7 +339,9 @@ func (s *Server) personPage(c echo.Context, st int, id int64, formName string, f
 		LevelOptions:   []award.Level{award.CapCoSo, award.CapNganh, award.CapToanQuoc},
 		MeasureOptions: []award.Measure{award.KhienTrach, award.CanhCao, award.HaBacLuong, award.GiangChuc, award.CachChuc, award.BuocThoiViec},
 		KindOptions:    []award.Kind{award.Merit, award.Campaign, award.AdHoc, award.Career, award.Foreign},
-		TitleOptions:   award.IndividualTitles}
+		TitleOptions:   award.IndividualTitles,
+		AbsenceOptions: award.AbsenceKinds,
+		PendingOptions: award.PendingKinds}
 	pg := s.page(c, v.Person.FullName, "people", d)
 	pg.Form = form
 	if formErr != nil {

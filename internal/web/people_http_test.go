@@ -35,7 +35,7 @@ func TestPeopleHTTP(t *testing.T) {
 		t.Fatalf("invalid form: %d %s", r.status, r.body)
 	}
 	r = b.post("/people", url.Values{"full_name": {"Phạm Thị Hồng"}, "position": {"Kiểm sát viên"}, "unit_id": {itoa(th)},
-		"since": {"01/03/2018"}, "active": {"1"}})
+		"since": {"01/03/2018"}, "recruited_on": {"01/03/2018"}, "active": {"1"}})
 	if r.status != http.StatusSeeOther || !strings.HasPrefix(r.location, "/people/") {
 		t.Fatalf("create: %d %s %s", r.status, r.location, r.body)
 	}

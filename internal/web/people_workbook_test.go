@@ -17,7 +17,8 @@ import (
 func peopleCount(t *testing.T, s *site) (n int64) {
 	t.Helper()
 	if err := s.app.Store.DB.Raw(`SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM person_ratings) +
-		(SELECT count(*) FROM person_initiatives) + (SELECT count(*) FROM person_disciplines)`).Scan(&n).Error; err != nil {
+		(SELECT count(*) FROM person_initiatives) + (SELECT count(*) FROM person_disciplines) +
+		(SELECT count(*) FROM person_absences) + (SELECT count(*) FROM pending_matters)`).Scan(&n).Error; err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -58,10 +59,13 @@ func TestPeopleWorkbookImport(t *testing.T) {
 
 	// Step 1: a new person with records, checked then confirmed.
 	book := peopleBook(t, map[string][][]any{
-		"Cán bộ":    {{"Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ"}, {nil, "Đỗ Minh Khoa", "12/04/1986", "Nam", "Kiểm sát viên"}},
-		"Xếp loại":  {{"Mã cán bộ hoặc Họ và tên", "Năm", "Xếp loại"}, {"Đỗ Minh Khoa", 2025, "Hoàn thành xuất sắc nhiệm vụ"}},
-		"Sáng kiến": {{"Mã cán bộ hoặc Họ và tên", "Năm", "Tên sáng kiến, đề tài", "Cấp công nhận", "Đã áp dụng"}, {"Đỗ Minh Khoa", 2025, "Phần mềm tra cứu", "Cơ sở", "Có"}},
-	}, []string{"Cán bộ", "Xếp loại", "Sáng kiến"})
+		"Cán bộ": {{"Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ", "Ngày tuyển dụng", "Ngày về ngành"},
+			{nil, "Đỗ Minh Khoa", "12/04/1986", "Nam", "Kiểm sát viên", "01/09/2008", "15/03/2012"}},
+		"Xếp loại":      {{"Mã cán bộ hoặc Họ và tên", "Năm", "Xếp loại"}, {"Đỗ Minh Khoa", 2025, "Hoàn thành xuất sắc nhiệm vụ"}},
+		"Sáng kiến":     {{"Mã cán bộ hoặc Họ và tên", "Năm", "Tên sáng kiến, đề tài", "Cấp công nhận", "Đã áp dụng"}, {"Đỗ Minh Khoa", 2025, "Phần mềm tra cứu", "Cơ sở", "Có"}},
+		"Nghỉ dài ngày": {{"Mã cán bộ hoặc Họ và tên", "Loại nghỉ", "Từ ngày", "Đến ngày"}, {"Đỗ Minh Khoa", "Đi học, bồi dưỡng tập trung", "01/09/2026", "30/11/2026"}},
+		"Đang xem xét":  {{"Mã cán bộ hoặc Họ và tên", "Loại vụ việc", "Từ ngày", "Đến ngày", "Kết luận"}, {"Đỗ Minh Khoa", "Có đơn thư khiếu nại đang được xác minh", "01/10/2026", nil, nil}},
+	}, []string{"Cán bộ", "Xếp loại", "Sáng kiến", "Nghỉ dài ngày", "Đang xem xét"})
 	if r := b.get(base + "/import"); r.status != http.StatusOK {
 		t.Fatalf("form: %d", r.status)
 	}
@@ -70,7 +74,7 @@ func TestPeopleWorkbookImport(t *testing.T) {
 	if r.status != http.StatusOK {
 		t.Fatalf("check: %d %s", r.status, r.body)
 	}
-	wantText(t, "summary", r, "3 thêm mới", "0 cập nhật", "0 không đổi", "Xác nhận lưu")
+	wantText(t, "summary", r, "5 thêm mới", "0 cập nhật", "0 không đổi", "Xác nhận lưu")
 	if peopleCount(t, s) != before {
 		t.Fatal("the check wrote rows")
 	}
@@ -82,8 +86,19 @@ func TestPeopleWorkbookImport(t *testing.T) {
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("confirm: %d %s", r.status, r.body)
 	}
-	if got := peopleCount(t, s); got != before+3 {
-		t.Fatalf("confirm wrote %d rows, want 3", got-before)
+	if got := peopleCount(t, s); got != before+5 {
+		t.Fatalf("confirm wrote %d rows, want 5", got-before)
+	}
+	var recruited, joined string
+	var absences, pending int
+	if err := s.app.Store.DB.Raw(`SELECT to_char(recruited_on, 'DD/MM/YYYY'), to_char(joined_sector_on, 'DD/MM/YYYY'),
+		(SELECT count(*) FROM person_absences a WHERE a.person_id = p.id AND a.kind = 'hoc_tap'),
+		(SELECT count(*) FROM pending_matters m WHERE m.person_id = p.id AND m.kind = 'khieu_nai' AND m.closed_on IS NULL)
+		FROM people p WHERE full_name = 'Đỗ Minh Khoa'`).Row().Scan(&recruited, &joined, &absences, &pending); err != nil {
+		t.Fatal(err)
+	}
+	if recruited != "01/09/2008" || joined != "15/03/2012" || absences != 1 || pending != 1 {
+		t.Fatalf("imported facts: %s %s %d %d", recruited, joined, absences, pending)
 	}
 
 	// Export → import again: all unchanged.
@@ -154,5 +169,31 @@ func TestPeopleWorkbookImport(t *testing.T) {
 	}
 	if peopleCount(t, s) != before {
 		t.Fatal("writes")
+	}
+}
+
+// A workbook that rates a person "hoàn thành nhiệm vụ" or better for the
+// year of their discipline is refused on that cell (NĐ 90/2020 as amended
+// by NĐ 48/2023), and nothing is written.
+func TestPeopleWorkbookRatingContradiction(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	s.app.Now = func() time.Time { return time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC) }
+	th := s.unit(t, seed.ProvinceCode("Thanh Hóa"))
+	b := s.browser(t)
+	b.login("canbo.thanhhoa")
+	book := peopleBook(t, map[string][][]any{
+		"Cán bộ":   {{"Mã cán bộ", "Họ và tên", "Ngày tuyển dụng"}, {nil, "Đỗ Minh Khoa", "01/09/2008"}},
+		"Xếp loại": {{"Mã cán bộ hoặc Họ và tên", "Năm", "Xếp loại"}, {"Đỗ Minh Khoa", 2026, "Hoàn thành nhiệm vụ"}},
+		"Kỷ luật":  {{"Mã cán bộ hoặc Họ và tên", "Hình thức", "Từ ngày", "Đến ngày"}, {"Đỗ Minh Khoa", "Cảnh cáo", "01/03/2026", nil}},
+	}, []string{"Cán bộ", "Xếp loại", "Kỷ luật"})
+	before := peopleCount(t, s)
+	r := b.upload("/units/"+itoa(th)+"/people/import", map[string]string{"confirm": "1"}, "mau-thuan.xlsx", book)
+	if r.status != http.StatusUnprocessableEntity {
+		t.Fatalf("contradiction: %d", r.status)
+	}
+	wantText(t, "contradiction", r, "Tệp có 1 lỗi", "phải xếp loại “không hoàn thành nhiệm vụ”")
+	if peopleCount(t, s) != before {
+		t.Fatal("a contradictory file wrote rows")
 	}
 }

@@ -23,7 +23,7 @@ func statusLabels() map[string]string {
 	for _, s := range proposalStatuses {
 		m[s] = app.ProposalStatusLabel(s)
 	}
-	for _, o := range []award.Outcome{award.Eligible, award.NotEligible, award.NeedsJudgement} {
+	for _, o := range []award.Outcome{award.Eligible, award.NotEligible, award.Insufficient, "needs_judgement"} {
 		m[string(o)] = o.Label()
 	}
 	return m
@@ -106,13 +106,14 @@ type proposalForm struct {
 	VoteElectorate string
 	VoteFor        string
 	Summary        string
+	ConsideredOn   string
 	Version        string
 	Submit         bool
 }
 
 func (f proposalForm) values() map[string]string {
 	return map[string]string{"year": f.Year, "proposer_unit_id": f.ProposerUnitID, "person_id": f.PersonID, "title": f.Title,
-		"vote_electorate": f.VoteElectorate, "vote_for": f.VoteFor, "summary": f.Summary, "version": f.Version}
+		"vote_electorate": f.VoteElectorate, "vote_for": f.VoteFor, "summary": f.Summary, "considered_on": f.ConsideredOn, "version": f.Version}
 }
 
 func readProposalForm(c echo.Context) (proposalForm, error) {
@@ -125,6 +126,7 @@ func readProposalForm(c echo.Context) (proposalForm, error) {
 			VoteElectorate *int   `json:"vote_electorate"`
 			VoteFor        *int   `json:"vote_for"`
 			Summary        string `json:"summary"`
+			ConsideredOn   string `json:"considered_on"`
 			Version        int    `json:"version"`
 			Submit         bool   `json:"submit"`
 		}
@@ -132,7 +134,7 @@ func readProposalForm(c echo.Context) (proposalForm, error) {
 			return proposalForm{}, err
 		}
 		f := proposalForm{Year: strconv.Itoa(b.Year), Title: normalize(b.Title), Summary: normalize(b.Summary),
-			Version: strconv.Itoa(b.Version), Submit: b.Submit}
+			ConsideredOn: normalize(b.ConsideredOn), Version: strconv.Itoa(b.Version), Submit: b.Submit}
 		if b.ProposerUnitID != 0 {
 			f.ProposerUnitID = strconv.FormatInt(b.ProposerUnitID, 10)
 		}
@@ -149,7 +151,8 @@ func readProposalForm(c echo.Context) (proposalForm, error) {
 	}
 	return proposalForm{Year: formValue(c, "year"), ProposerUnitID: formValue(c, "proposer_unit_id"), PersonID: formValue(c, "person_id"),
 		Title: formValue(c, "title"), VoteElectorate: formValue(c, "vote_electorate"), VoteFor: formValue(c, "vote_for"),
-		Summary: formValue(c, "summary"), Version: formValue(c, "version"), Submit: formValue(c, "submit") != ""}, nil
+		Summary: formValue(c, "summary"), ConsideredOn: formValue(c, "considered_on"), Version: formValue(c, "version"),
+		Submit: formValue(c, "submit") != ""}, nil
 }
 
 func intField(fe errs.Fields, field, label, raw string) *int {
@@ -174,12 +177,13 @@ func (f proposalForm) input() app.ProposalInput {
 	in.PersonID = idField(fe, "person_id", "Cán bộ", f.PersonID)
 	in.VoteElectorate = intField(fe, "vote_electorate", "Số người được bỏ phiếu", f.VoteElectorate)
 	in.VoteFor = intField(fe, "vote_for", "Số phiếu đồng ý", f.VoteFor)
+	in.ConsideredOn = dateField(fe, "considered_on", "Ngày xét", f.ConsideredOn, false)
 	return in
 }
 
 func proposalValues(pr store.Proposal) map[string]string {
 	v := map[string]string{"year": strconv.Itoa(pr.Year), "proposer_unit_id": strconv.FormatInt(pr.ProposerUnitID, 10),
-		"title": pr.Title, "summary": pr.Summary, "version": strconv.Itoa(pr.Version)}
+		"title": pr.Title, "summary": pr.Summary, "version": strconv.Itoa(pr.Version), "considered_on": formatDate(pr.ConsideredOn)}
 	if pr.PersonID != nil {
 		v["person_id"] = strconv.FormatInt(*pr.PersonID, 10)
 	}

@@ -21,6 +21,8 @@ const (
 	SheetRatings     = "Xếp loại"
 	SheetInitiatives = "Sáng kiến"
 	SheetDiscipline  = "Kỷ luật"
+	SheetAbsences    = "Nghỉ dài ngày"
+	SheetPending     = "Đang xem xét"
 	// sheetPeopleUnit is hidden: the unit the workbook was made for.
 	sheetPeopleUnit = "Đơn vị"
 )
@@ -47,6 +49,11 @@ const (
 	HeadMeasure   = "Hình thức"
 	HeadFrom      = "Từ ngày"
 	HeadTo        = "Đến ngày"
+	HeadRecruited = "Ngày tuyển dụng"
+	HeadJoined    = "Ngày về ngành"
+	HeadAbsence   = "Loại nghỉ"
+	HeadPending   = "Loại vụ việc"
+	HeadOutcome   = "Kết luận"
 )
 
 // PeopleDoc is the personnel record of one unit as the workbook shows it.
@@ -58,6 +65,8 @@ type PeopleDoc struct {
 	Ratings     []RatingRow
 	Initiatives []InitiativeRow
 	Disciplines []DisciplineRow
+	Absences    []AbsenceRow
+	Pending     []PendingRow
 
 	cols map[string]map[string]int // sheet → header → 0-based column, as read
 }
@@ -70,6 +79,30 @@ type PersonRow struct {
 	BirthDate *time.Time `json:"birth_date"`
 	Sex       string     `json:"sex"` // "nam", "nu" or ""
 	Position  string     `json:"position"`
+	// RecruitedOn and JoinedSectorOn: nil when the cell is empty (an
+	// import then keeps what is stored).
+	RecruitedOn    *time.Time `json:"recruited_on"`
+	JoinedSectorOn *time.Time `json:"joined_sector_on"`
+}
+
+// AbsenceRow is a row of "Nghỉ dài ngày".
+type AbsenceRow struct {
+	Row    int        `json:"row"`
+	Person PersonRef  `json:"person"`
+	Kind   string     `json:"kind"` // award.AbsenceKind code
+	From   time.Time  `json:"from"`
+	To     *time.Time `json:"to"`
+}
+
+// PendingRow is a row of "Đang xem xét": a matter pending against a person
+// (closed when Đến ngày and Kết luận are filled in).
+type PendingRow struct {
+	Row     int        `json:"row"`
+	Person  PersonRef  `json:"person"`
+	Kind    string     `json:"kind"` // award.PendingKind code
+	From    time.Time  `json:"from"`
+	To      *time.Time `json:"to"`
+	Outcome string     `json:"outcome"`
 }
 
 // PersonRef names a person on the record sheets: by id, or by full name
@@ -144,6 +177,8 @@ var (
 	ratingValues  = []award.Rating{award.XuatSac, award.Tot, award.HoanThanh, award.KhongHoanThanh}
 	levelValues   = []award.Level{award.CapCoSo, award.CapNganh, award.CapToanQuoc}
 	measureValues = []award.Measure{award.KhienTrach, award.CanhCao, award.HaBacLuong, award.GiangChuc, award.CachChuc, award.BuocThoiViec}
+	absenceValues = award.AbsenceKinds
+	pendingValues = award.PendingKinds
 	sexLabels     = []string{"Nam", "Nữ"}
 	appliedLabels = []string{"Có", "Không"}
 )
@@ -165,6 +200,11 @@ func LevelLabel(l award.Level) string {
 
 func MeasureLabel(m award.Measure) string { return upperFirst(m.Label()) }
 
+// AbsenceLabel and PendingLabel are the workbook's words for the kinds.
+func AbsenceLabel(k award.AbsenceKind) string { return upperFirst(k.Label()) }
+
+func PendingLabel(k award.PendingKind) string { return upperFirst(k.Label()) }
+
 func upperFirst(s string) string {
 	r := []rune(s)
 	if len(r) == 0 {
@@ -182,8 +222,8 @@ func labelsOf[T ~string](values []T, label func(T) string) []string {
 }
 
 var pioSheets = []*pioSheet{
-	{name: SheetPeople, heads: []string{HeadPersonID, HeadFullName, HeadBirthDate, HeadSex, HeadPosition},
-		widths: []float64{12, 32, 14, 11, 36}, need: []string{HeadFullName},
+	{name: SheetPeople, heads: []string{HeadPersonID, HeadFullName, HeadBirthDate, HeadSex, HeadPosition, HeadRecruited, HeadJoined},
+		widths: []float64{12, 32, 14, 11, 36, 16, 16}, need: []string{HeadFullName},
 		lists: map[string][]string{HeadSex: sexLabels},
 		help: map[string]string{
 			HeadPersonID:  "Số do hệ thống cấp. Để trống với cán bộ mới; giữ nguyên với cán bộ đã có (không sửa, không chép sang người khác).",
@@ -191,9 +231,12 @@ var pioSheets = []*pioSheet{
 			HeadBirthDate: "Không bắt buộc. Ngày/tháng/năm, ví dụ 05/09/1985 (ô ngày tháng của Excel hoặc văn bản đều được).",
 			HeadSex:       "Không bắt buộc. Chọn Nam hoặc Nữ.",
 			HeadPosition:  "Không bắt buộc. Ví dụ: Kiểm sát viên sơ cấp, Phó Viện trưởng.",
+			HeadRecruited: "Nên ghi. Ngày tuyển dụng (ngày/tháng/năm). Để trống: hồ sơ giữ ngày đã có; chưa có thì kết quả xét danh hiệu là “chưa đủ thông tin”.",
+			HeadJoined:    "Không bắt buộc. Ngày về ngành Kiểm sát, với người chuyển từ cơ quan khác; không trước ngày tuyển dụng.",
 		},
 		aliases: map[string]string{"id": HeadPersonID, "ma": HeadPersonID, "ma so": HeadPersonID, "ho ten": HeadFullName,
-			"ten": HeadFullName, "ngay thang nam sinh": HeadBirthDate, "gioi": HeadSex, "chuc danh": HeadPosition}},
+			"ten": HeadFullName, "ngay thang nam sinh": HeadBirthDate, "gioi": HeadSex, "chuc danh": HeadPosition,
+			"ngay tuyen": HeadRecruited, "ngay ve nganh kiem sat": HeadJoined}},
 	{name: SheetRatings, heads: []string{HeadPersonRef, HeadYear, HeadRating}, widths: []float64{32, 9, 36},
 		need:  []string{HeadPersonRef, HeadYear, HeadRating},
 		lists: map[string][]string{HeadRating: labelsOf(ratingValues, RatingLabel)},
@@ -221,6 +264,25 @@ var pioSheets = []*pioSheet{
 			HeadTo:      "Không bắt buộc. Ngày hết hiệu lực; không trước ngày có hiệu lực.",
 		},
 		aliases: map[string]string{"hinh thuc ky luat": HeadMeasure, "hieu luc tu": HeadFrom, "hieu luc den": HeadTo}},
+	{name: SheetAbsences, heads: []string{HeadPersonRef, HeadAbsence, HeadFrom, HeadTo}, widths: []float64{32, 34, 14, 14},
+		need:  []string{HeadPersonRef, HeadAbsence, HeadFrom},
+		lists: map[string][]string{HeadAbsence: labelsOf(absenceValues, AbsenceLabel)},
+		help: map[string]string{
+			HeadAbsence: "Bắt buộc. Chọn: " + strings.Join(labelsOf(absenceValues, AbsenceLabel), "; ") + ". Từ 01/07/2025 thời gian nghỉ thai sản được tính để xét danh hiệu.",
+			HeadFrom:    "Bắt buộc. Ngày bắt đầu nghỉ (ngày/tháng/năm).",
+			HeadTo:      "Không bắt buộc. Ngày cuối cùng nghỉ; để trống nếu đang nghỉ.",
+		},
+		aliases: map[string]string{"loai": HeadAbsence, "ly do nghi": HeadAbsence, "nghi tu": HeadFrom, "nghi den": HeadTo}},
+	{name: SheetPending, heads: []string{HeadPersonRef, HeadPending, HeadFrom, HeadTo, HeadOutcome}, widths: []float64{32, 48, 14, 14, 30},
+		need:  []string{HeadPersonRef, HeadPending, HeadFrom},
+		lists: map[string][]string{HeadPending: labelsOf(pendingValues, PendingLabel)},
+		help: map[string]string{
+			HeadPending: "Bắt buộc. Chọn: " + strings.Join(labelsOf(pendingValues, PendingLabel), "; ") + ". Trong thời gian đang xem xét, chưa khen thưởng.",
+			HeadFrom:    "Bắt buộc. Ngày bắt đầu xem xét (ngày/tháng/năm).",
+			HeadTo:      "Không bắt buộc. Ngày kết thúc; ghi cùng với “" + HeadOutcome + "”.",
+			HeadOutcome: "Ghi khi đã kết thúc, ví dụ: không có sai phạm.",
+		},
+		aliases: map[string]string{"loai": HeadPending, "vu viec": HeadPending, "ket qua": HeadOutcome}},
 }
 
 func init() {
@@ -340,7 +402,8 @@ func WritePeopleTemplate(w io.Writer, doc PeopleDoc) error {
 		case "nu":
 			sex = "Nữ"
 		}
-		data[SheetPeople] = append(data[SheetPeople], []any{id, p.FullName, optDate(p.BirthDate), str(sex), str(p.Position)})
+		data[SheetPeople] = append(data[SheetPeople], []any{id, p.FullName, optDate(p.BirthDate), str(sex), str(p.Position),
+			optDate(p.RecruitedOn), optDate(p.JoinedSectorOn)})
 	}
 	for _, r := range doc.Ratings {
 		data[SheetRatings] = append(data[SheetRatings], []any{ref(r.Person), r.Year, RatingLabel(award.Rating(r.Rating))})
@@ -355,6 +418,13 @@ func WritePeopleTemplate(w io.Writer, doc PeopleDoc) error {
 	for _, r := range doc.Disciplines {
 		data[SheetDiscipline] = append(data[SheetDiscipline], []any{ref(r.Person), MeasureLabel(award.Measure(r.Measure)),
 			excelSerial(r.From), optDate(r.To)})
+	}
+	for _, r := range doc.Absences {
+		data[SheetAbsences] = append(data[SheetAbsences], []any{ref(r.Person), AbsenceLabel(award.AbsenceKind(r.Kind)), excelSerial(r.From), optDate(r.To)})
+	}
+	for _, r := range doc.Pending {
+		data[SheetPending] = append(data[SheetPending], []any{ref(r.Person), PendingLabel(award.PendingKind(r.Kind)), excelSerial(r.From),
+			optDate(r.To), str(r.Outcome)})
 	}
 	for _, s := range pioSheets {
 		if err := writePeopleSheet(f, st, s, data[s.name], dateStyle, dateCol); err != nil {
@@ -395,7 +465,7 @@ func writePeopleGuide(f *excelize.File, st tioStyles, d PeopleDoc) error {
 	r.skip()
 	steps := []string{
 		"1. Mỗi cán bộ một dòng ở trang “" + SheetPeople + "”. Cán bộ đã có giữ nguyên cột “" + HeadPersonID + "”; cán bộ mới để trống cột này.",
-		"2. Trang “" + SheetRatings + "”, “" + SheetInitiatives + "”, “" + SheetDiscipline + "”: mỗi dòng ghi mã cán bộ hoặc họ và tên (đúng như trang “" + SheetPeople + "”).",
+		"2. Trang “" + SheetRatings + "”, “" + SheetInitiatives + "”, “" + SheetDiscipline + "”, “" + SheetAbsences + "”, “" + SheetPending + "”: mỗi dòng ghi mã cán bộ hoặc họ và tên (đúng như trang “" + SheetPeople + "”).",
 		"3. Ngày tháng ghi dạng ngày/tháng/năm (05/09/1985) hoặc dùng ô ngày tháng của Excel. Ô có công thức được đọc theo giá trị đã lưu.",
 		"4. Tệp này chỉ dùng cho đơn vị ghi ở trên; tải lên cho đơn vị khác sẽ bị từ chối. Không xóa, đổi tên các trang tính; có thể thêm trang để ghi chú.",
 		"5. Hệ thống chỉ thêm và cập nhật, không xóa: dòng bị xóa khỏi tệp không làm mất hồ sơ đã có.",
@@ -452,7 +522,9 @@ func writePeopleSheet(f *excelize.File, st tioStyles, s *pioSheet, rows [][]any,
 	if err != nil {
 		return err
 	}
-	isDate := func(h string) bool { return h == HeadBirthDate || h == HeadFrom || h == HeadTo }
+	isDate := func(h string) bool {
+		return h == HeadBirthDate || h == HeadFrom || h == HeadTo || h == HeadRecruited || h == HeadJoined
+	}
 	for j, cw := range s.widths {
 		if err := sw.SetColWidth(j+1, j+1, cw); err != nil {
 			return err
@@ -521,7 +593,7 @@ func PersonKey(name string) string { return personKey(name) }
 const (
 	MsgPeopleEmpty   = "Tệp tải lên trống. Hãy chọn tệp Excel (.xlsx) danh sách cán bộ."
 	MsgPeopleBomb    = "Tệp Excel khi giải nén lớn hơn 20 MB, quá lớn đối với danh sách cán bộ. Hãy xóa các trang tính, hình ảnh không cần thiết rồi tải lên lại."
-	MsgPeopleNoSheet = "Không tìm thấy trang tính “" + SheetPeople + "”, “" + SheetRatings + "”, “" + SheetInitiatives + "” hay “" + SheetDiscipline + "” có dòng tiêu đề theo mẫu. Hãy dùng tệp mẫu."
+	MsgPeopleNoSheet = "Không tìm thấy trang tính “" + SheetPeople + "”, “" + SheetRatings + "”, “" + SheetInitiatives + "”, “" + SheetDiscipline + "”, “" + SheetAbsences + "” hay “" + SheetPending + "” có dòng tiêu đề theo mẫu. Hãy dùng tệp mẫu."
 	MsgPeopleNoRows  = "Tệp chưa có dòng dữ liệu nào dưới các dòng tiêu đề."
 )
 
@@ -784,6 +856,13 @@ func (pr *peopleReader) parse(spec *pioSheet, row pioRow) {
 			}
 			p.BirthDate = t
 		}
+		p.RecruitedOn, p.JoinedSectorOn = date(HeadRecruited, false), date(HeadJoined, false)
+		if p.BirthDate != nil && p.RecruitedOn != nil && !p.BirthDate.Before(*p.RecruitedOn) {
+			add(HeadRecruited, "ngày tuyển dụng sau ngày sinh ("+p.BirthDate.Format("02/01/2006")+")")
+		}
+		if p.RecruitedOn != nil && p.JoinedSectorOn != nil && p.JoinedSectorOn.Before(*p.RecruitedOn) {
+			add(HeadJoined, "ngày về ngành không trước ngày tuyển dụng ("+p.RecruitedOn.Format("02/01/2006")+"), hoặc để trống")
+		}
 		switch s := v[HeadSex]; {
 		case s == "":
 		case fold(s) == "nam":
@@ -846,6 +925,48 @@ func (pr *peopleReader) parse(spec *pioSheet, row pioRow) {
 		}
 		if !bad {
 			pr.doc.Disciplines = append(pr.doc.Disciplines, d)
+		}
+	case SheetAbsences:
+		a := AbsenceRow{Row: row.n, Person: ref()}
+		if x, ok := matchLabel(v[HeadAbsence], absenceValues, award.AbsenceKind.Label); ok {
+			a.Kind = string(x)
+		} else {
+			add(HeadAbsence, "một trong "+quoteList(labelsOf(absenceValues, AbsenceLabel)))
+		}
+		if t := date(HeadFrom, true); t != nil {
+			a.From = *t
+		}
+		a.To = date(HeadTo, false)
+		if a.To != nil && !a.From.IsZero() && a.To.Before(a.From) {
+			add(HeadTo, "ngày không trước ngày bắt đầu nghỉ ("+a.From.Format("02/01/2006")+"), hoặc để trống")
+		}
+		if !bad {
+			pr.doc.Absences = append(pr.doc.Absences, a)
+		}
+	case SheetPending:
+		m := PendingRow{Row: row.n, Person: ref(), Outcome: v[HeadOutcome]}
+		if x, ok := matchLabel(v[HeadPending], pendingValues, award.PendingKind.Label); ok {
+			m.Kind = string(x)
+		} else {
+			add(HeadPending, "một trong "+quoteList(labelsOf(pendingValues, PendingLabel)))
+		}
+		if t := date(HeadFrom, true); t != nil {
+			m.From = *t
+		}
+		m.To = date(HeadTo, false)
+		switch {
+		case m.To != nil && !m.From.IsZero() && m.To.Before(m.From):
+			add(HeadTo, "ngày không trước ngày bắt đầu xem xét ("+m.From.Format("02/01/2006")+"), hoặc để trống")
+		case m.To != nil && m.Outcome == "":
+			add(HeadOutcome, "kết luận khi đã ghi ngày kết thúc (ví dụ: không có sai phạm)")
+		case m.To == nil && m.Outcome != "":
+			add(HeadTo, "ngày kết thúc khi đã ghi kết luận")
+		}
+		if len([]rune(m.Outcome)) > 500 {
+			add(HeadOutcome, "kết luận không quá 500 ký tự")
+		}
+		if !bad {
+			pr.doc.Pending = append(pr.doc.Pending, m)
 		}
 	}
 }

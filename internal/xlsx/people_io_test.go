@@ -15,13 +15,18 @@ import (
 func samplePeopleDoc() PeopleDoc {
 	return PeopleDoc{UnitID: 42, UnitCode: "TH", UnitName: "Viện kiểm sát nhân dân tỉnh Thanh Hóa",
 		People: []PersonRow{
-			{ID: 7, FullName: "Nguyễn Văn An", BirthDate: day(1980, 5, 12), Sex: "nam", Position: "Kiểm sát viên"},
+			{ID: 7, FullName: "Nguyễn Văn An", BirthDate: day(1980, 5, 12), Sex: "nam", Position: "Kiểm sát viên",
+				RecruitedOn: day(2003, 9, 1), JoinedSectorOn: day(2010, 2, 1)},
 			{ID: 8, FullName: "Lê Thị Hoa", Sex: "nu"},
 			{ID: 9, FullName: "Lê Thị Hoa", BirthDate: day(1990, 1, 2)},
 		},
 		Ratings:     []RatingRow{{Person: PersonRef{ID: 7}, Year: 2025, Rating: "htxs"}, {Person: PersonRef{ID: 9}, Year: 2024, Rating: "khht"}},
 		Initiatives: []InitiativeRow{{Person: PersonRef{ID: 7}, Year: 2025, Title: "Sổ tay kiểm sát", Level: "nganh", Applied: true}},
 		Disciplines: []DisciplineRow{{Person: PersonRef{ID: 8}, Measure: "canh_cao", From: *day(2023, 3, 1), To: day(2024, 3, 1)}},
+		Absences: []AbsenceRow{{Person: PersonRef{ID: 8}, Kind: "thai_san", From: *day(2025, 1, 6), To: day(2025, 7, 5)},
+			{Person: PersonRef{ID: 7}, Kind: "hoc_tap", From: *day(2026, 9, 1)}},
+		Pending: []PendingRow{{Person: PersonRef{ID: 7}, Kind: "to_cao", From: *day(2026, 10, 1)},
+			{Person: PersonRef{ID: 9}, Kind: "xem_xet_ky_luat", From: *day(2025, 2, 1), To: day(2025, 4, 1), Outcome: "không có sai phạm"}},
 	}
 }
 
@@ -35,7 +40,7 @@ func TestPeopleRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := f.GetSheetList(); strings.Join(got, "|") != "Hướng dẫn|Cán bộ|Xếp loại|Sáng kiến|Kỷ luật|Đơn vị" {
+	if got := f.GetSheetList(); strings.Join(got, "|") != "Hướng dẫn|Cán bộ|Xếp loại|Sáng kiến|Kỷ luật|Nghỉ dài ngày|Đang xem xét|Đơn vị" {
 		t.Errorf("sheets: %v", got)
 	}
 	if v, _ := f.GetSheetVisible(sheetPeopleUnit); v {
@@ -61,7 +66,10 @@ func TestPeopleRoundTrip(t *testing.T) {
 	want.Ratings[1].Row = 3
 	want.Initiatives[0].Row, want.Initiatives[0].Person = 2, PersonRef{Name: "Nguyễn Văn An"}
 	want.Disciplines[0].Row = 2
-	for _, pair := range [][2]any{{got.People, want.People}, {got.Ratings, want.Ratings}, {got.Initiatives, want.Initiatives}, {got.Disciplines, want.Disciplines}} {
+	want.Absences[0].Row, want.Absences[1].Row, want.Absences[1].Person = 2, 3, PersonRef{Name: "Nguyễn Văn An"}
+	want.Pending[0].Row, want.Pending[0].Person, want.Pending[1].Row = 2, PersonRef{Name: "Nguyễn Văn An"}, 3
+	for _, pair := range [][2]any{{got.People, want.People}, {got.Ratings, want.Ratings}, {got.Initiatives, want.Initiatives}, {got.Disciplines, want.Disciplines},
+		{got.Absences, want.Absences}, {got.Pending, want.Pending}} {
 		g, _ := json.Marshal(pair[0])
 		w, _ := json.Marshal(pair[1])
 		if string(g) != string(w) {
@@ -198,5 +206,37 @@ func BenchmarkReadPeople15000(b *testing.B) {
 		if err != nil || len(problems) > 0 || len(got.People) != 15000 {
 			b.Fatalf("%v %d %d", err, len(problems), len(got.People))
 		}
+	}
+}
+
+// The new sheets' bad rows are named by sheet, row and column (issue #12).
+func TestReadPeopleNewFactsProblems(t *testing.T) {
+	book := handBook(t, map[string][][]any{
+		"Cán bộ": {
+			{"Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ", "Ngày tuyển dụng", "Ngày về ngành"},
+			{nil, "Phạm Văn Bình", "01/01/1980", "Nam", nil, "31/12/1979", nil},
+			{nil, "Lê Văn Cường", nil, nil, nil, "01/03/2010", "01/02/2010"},
+		},
+		"Nghỉ dài ngày": {
+			{"Mã cán bộ hoặc Họ và tên", "Loại nghỉ", "Từ ngày", "Đến ngày"},
+			{"Phạm Văn Bình", "nghỉ phép năm", "01/01/2025", nil},
+			{"Phạm Văn Bình", "Nghỉ thai sản", "01/05/2025", "01/04/2025"},
+		},
+		"Đang xem xét": {
+			{"Mã cán bộ hoặc Họ và tên", "Loại vụ việc", "Từ ngày", "Đến ngày", "Kết luận"},
+			{"Lê Văn Cường", "Có đơn thư tố cáo đang được xác minh", "01/10/2026", "01/11/2026", nil},
+		},
+	}, []string{"Cán bộ", "Nghỉ dài ngày", "Đang xem xét"})
+	_, problems, err := ReadPeople(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.Sheet+" "+strconv.Itoa(p.Row)+" "+p.Column)
+	}
+	want := "Cán bộ 2 F|Cán bộ 3 G|Nghỉ dài ngày 2 B|Nghỉ dài ngày 3 D|Đang xem xét 2 E"
+	if strings.Join(got, "|") != want {
+		t.Errorf("problems %v, want %s\n%+v", got, want, problems)
 	}
 }
