@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"thidua/internal/app"
 	"thidua/internal/auth"
@@ -136,7 +135,7 @@ func tokenCmd(ctx context.Context, cfg config.Config, args []string, stdout io.W
 	}
 	fmt.Fprintln(stdout, token)
 	if *ttl > 0 {
-		fmt.Fprintf(os.Stderr, "token for %s, valid until %s\n", *user, time.Now().Add(*ttl).Format("02/01/2006 15:04"))
+		fmt.Fprintf(os.Stderr, "token for %s, valid until %s\n", *user, a.Now().Add(*ttl).Format("02/01/2006 15:04"))
 	}
 	return nil
 }

@@ -105,7 +105,7 @@ func TestEachVersionAtItsBoundaries(t *testing.T) {
 	const y = 2024
 	// A person who meets everything but what a case changes.
 	person := func(f func(*Person)) Person {
-		p := Person{ID: 9, Name: "Lê Văn Cường", Ratings: map[int]Rating{y: Tot},
+		p := Person{ID: 9, Name: "Lê Văn Cường", Ratings: map[int]Rating{y: Tot}, RecruitedOn: day(2010, time.March, 1),
 			Awards:      merit(ChienSiThiDuaCoSo, y-2, y-1, y),
 			Initiatives: []Initiative{{Year: y, Level: CapCoSo}, {Year: y - 1, Level: CapNganh, Applied: true}}}
 		f(&p)
