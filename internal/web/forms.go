@@ -117,6 +117,9 @@ func jsonKind(t reflect.Type) string {
 		return "một danh sách"
 	case reflect.Struct, reflect.Map:
 		return "một đối tượng"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "một số nguyên"
 	}
 	return "một số"
 }

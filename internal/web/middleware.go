@@ -29,8 +29,12 @@ func principal(c echo.Context) auth.Principal {
 // hasSession reports whether the request went through the session middleware.
 func hasSession(c echo.Context) bool { b, _ := c.Get(ctxSession).(bool); return b }
 
-// isAPI reports whether the request came through /api/v1.
-func isAPI(c echo.Context) bool { b, _ := c.Get(ctxAPI).(bool); return b }
+// isAPI reports whether the request came through /api/v1 (also before
+// the bearer middleware ran: checkInput answers ahead of it).
+func isAPI(c echo.Context) bool {
+	b, _ := c.Get(ctxAPI).(bool)
+	return b || strings.HasPrefix(c.Request().URL.Path, "/api/v1/")
+}
 
 // loadSessionUser puts the session's user, re-read from the database on
 // every request, into the context: a locked account loses access at once.

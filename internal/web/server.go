@@ -84,6 +84,7 @@ func New(a *app.App, opts Options) (*Server, error) {
 		ReferrerPolicy:        "same-origin",
 	}))
 	e.Use(middleware.BodyLimit("10M"))
+	e.Use(checkInput)
 
 	e.GET("/healthz", s.healthz)
 	e.StaticFS("/static", static.FS)

@@ -493,6 +493,7 @@ type SelfRow struct {
 const (
 	MsgSelfEmpty   = "Tệp tải lên trống. Hãy chọn tệp Excel (.xlsx) tự chấm điểm của đơn vị."
 	MsgSelfNoSheet = "Không tìm thấy trang tính “" + SheetSelf + "” có dòng tiêu đề gồm các cột “Mã” và “Điểm tự chấm” hoặc “Tử số” (trong 20 dòng đầu). Hãy tải lại mẫu ở trang Tự chấm điểm, không xóa, đổi tên trang tính hay dòng tiêu đề."
+	MsgSelfBomb    = "Tệp Excel khi giải nén lớn hơn 20 MB, quá lớn đối với một bảng tự chấm điểm. Hãy xóa các trang tính, hình ảnh không cần thiết rồi tải lên lại."
 	MsgSelfNoMeta  = "Tệp không phải là mẫu tự chấm điểm tải từ hệ thống (thiếu phần nhận dạng đơn vị, năm, bảng tiêu chí). Hãy tải mẫu ở trang Tự chấm điểm, nhập vào mẫu đó rồi tải lên."
 )
 
@@ -507,7 +508,7 @@ func ReadSelf(r io.Reader, size int64) (up SelfUpload, problems []Problem, err e
 			up, problems, err = SelfUpload{}, nil, refuse(MsgFileCorrupt)
 		}
 	}()
-	f, _, err := openUpload(r, size, MsgSelfEmpty, MsgFileBomb)
+	f, _, err := openUpload(r, size, MsgSelfEmpty, MsgSelfBomb)
 	if err != nil {
 		return up, nil, err
 	}
@@ -632,6 +633,9 @@ func readSelfSheet(f *excelize.File, sheet string) (out []SelfRow, cols [scNCols
 				continue
 			}
 			if j < len(cells) {
+				if bad := badText(label, n, j, selfHeaders[k], cells[j]); bad != nil {
+					problems = append(problems, *bad)
+				}
 				row.Cells[k] = clean(cells[j])
 			}
 			if row.Cells[k] == "" && k >= scScore && budget > 0 {
