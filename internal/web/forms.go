@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"net/url"
 	"reflect"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/labstack/echo/v4"
 	"golang.org/x/text/unicode/norm"
@@ -74,12 +76,49 @@ func pathID(c echo.Context, name string) (int64, error) {
 	return id, nil
 }
 
-// safeNext keeps a post-login redirect on this site.
+// safeNext keeps a post-login redirect on this site: a path of our own
+// ("/years/2026?x=1"), never anything a browser could read as another
+// host. Browsers drop tabs and line breaks from a URL and read "\" as
+// "/", so "/\t/evil.example" and "/\\evil.example" mean
+// "//evil.example"; the value is also checked after undoing percent
+// encoding (up to three times), where "/%2F/evil.example" hides the same.
+// Anything doubtful is "/".
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if len(next) > 2048 {
+		return "/"
+	}
+	for s, i := next, 0; i < 4; i++ {
+		if !localPath(s) {
+			return "/"
+		}
+		dec, err := url.PathUnescape(s)
+		if err != nil {
+			return "/"
+		}
+		if dec == s {
+			break
+		}
+		s = dec
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" {
 		return "/"
 	}
 	return next
+}
+
+// localPath reports whether s starts with one "/" and holds no control
+// character or backslash.
+func localPath(s string) bool {
+	if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") {
+		return false
+	}
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || r == '\\' || unicode.IsSpace(r) && r != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // decodeJSON reads an API request's body into v.

@@ -23,3 +23,24 @@ func TestParseNumber(t *testing.T) {
 		}
 	}
 }
+
+// The address a sign-in goes on to stays on this site, however it is
+// written: browsers drop tabs and line breaks, read "\" as "/", and the
+// value may arrive percent-encoded once more.
+func TestSafeNext(t *testing.T) {
+	for _, ok := range []string{"/", "/years/2026", "/units?q=H%C3%A0+N%E1%BB%99i&page=2", "/people/12/edit", "/a%2Fb"} {
+		if got := safeNext(ok); got != ok {
+			t.Errorf("safeNext(%q) = %q, want it kept", ok, got)
+		}
+	}
+	for _, bad := range []string{"", "//evil.example", "/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example",
+		"\t//evil.example", "/\\evil.example", "\\\\evil.example", "/\\/evil.example", "/%09/evil.example",
+		"/%2F/evil.example", "/%2f/evil.example", "/%5Cevil.example", "/%5c%5cevil.example", "/%252F/evil.example",
+		"/%25252F%25252Fevil.example", "%2F%2Fevil.example", "https://evil.example/", "http:/evil.example",
+		"javascript:alert(1)", "evil.example", "/\x00/evil.example", "/\u3000/evil.example", "///evil.example",
+		"/%0d%0aLocation:%20http://evil.example"} {
+		if got := safeNext(bad); got != "/" {
+			t.Errorf("safeNext(%q) = %q, want /", bad, got)
+		}
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"thidua/internal/seed"
 )
 
 // TestMalformedTextRefusedAtTheEdge: a NUL character, bytes that are not
@@ -65,4 +67,36 @@ func TestJSONIntegerMessage(t *testing.T) {
 	if st != http.StatusUnprocessableEntity || !strings.Contains(msg, "số nguyên") {
 		t.Errorf("%d %v", st, body)
 	}
+}
+
+// TestNoOpenRedirectAfterSignIn: the probe, end to end. A sign-in
+// form opened with next=/%09/evil.example sends the user home, not to
+// another host.
+func TestNoOpenRedirectAfterSignIn(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	for _, next := range []string{"/%09/evil.example", "/%5Cevil.example", "//evil.example", "/%250A/evil.example"} {
+		b := s.browser(t)
+		if r := b.get("/login?next=" + next); strings.Contains(r.body, "evil.example") {
+			t.Errorf("the sign-in form keeps next=%s", next)
+		}
+		r := b.post("/login", url.Values{"username": {"admin"}, "password": {seed.DemoPassword}, "next": {mustUnescape(t, next)}})
+		if r.status != http.StatusSeeOther || r.location != "/" {
+			t.Errorf("next=%s: %d to %q, want 303 to /", next, r.status, r.location)
+		}
+	}
+	b := s.browser(t)
+	b.post("/login", url.Values{"username": {"admin"}, "password": {seed.DemoPassword}, "next": {"/years/2026"}})
+	if r := b.get("/"); r.status != http.StatusOK {
+		t.Fatalf("signed in: %d", r.status)
+	}
+}
+
+func mustUnescape(t *testing.T, s string) string {
+	t.Helper()
+	v, err := url.QueryUnescape(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }
