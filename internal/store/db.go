@@ -13,7 +13,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
 	"gorm.io/driver/postgres"
@@ -32,7 +34,19 @@ type Store struct {
 
 // Open connects to PostgreSQL. It does not migrate.
 func Open(ctx context.Context, url string) (*Store, error) {
-	db, err := gorm.Open(postgres.Open(withConnectTimeout(url)), &gorm.Config{
+	cfg, err := pgx.ParseConfig(withConnectTimeout(url))
+	if err != nil {
+		return nil, fmt.Errorf("DATABASE_URL không hợp lệ: %w", err)
+	}
+	// A pooled connection is pinged each time it is taken from the pool,
+	// and one that does not answer is dropped for a fresh one before the
+	// query is sent: after a failover, a restart or an idle-connection
+	// killer, every pooled connection is dead while PostgreSQL is up, and
+	// no request should fail for it. (pgx's default pings only connections
+	// idle for more than a second.) The cost is one round trip per
+	// checkout, a transaction being one checkout.
+	pool := stdlib.OpenDB(*cfg, stdlib.OptionShouldPing(func(context.Context, stdlib.ShouldPingParams) bool { return true }))
+	db, err := gorm.Open(postgres.New(postgres.Config{Conn: pool}), &gorm.Config{
 		Logger:                 logger.Default.LogMode(logger.Silent),
 		SkipDefaultTransaction: true, // we open transactions ourselves, one per user action
 		NowFunc:                func() time.Time { return time.Now().UTC() },
