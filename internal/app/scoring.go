@@ -9,6 +9,7 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/cluster"
 	"thidua/internal/errs"
+	"thidua/internal/limits"
 	"thidua/internal/org"
 	"thidua/internal/scoring"
 	"thidua/internal/store"
@@ -612,7 +613,7 @@ func (a *App) SetAdjustment(ctx context.Context, p auth.Principal, tableID, unit
 		} else if err != nil {
 			return err
 		}
-		if adj.Share < 0 || adj.Share > 1 {
+		if !limits.Finite(adj.Share) || adj.Share < 0 || adj.Share > 1 {
 			f.Add("share", "Tỷ lệ áp dụng phải từ 0 (không áp dụng) đến 1 (cả năm).")
 		}
 		if adj.Share < 1 && adj.Reason == "" {

@@ -17,6 +17,7 @@ import (
 
 	"thidua/internal/auth"
 	"thidua/internal/errs"
+	"thidua/internal/limits"
 	"thidua/internal/store"
 )
 
@@ -49,6 +50,13 @@ func dateField(f errs.Fields, field, label, raw string, required bool) *time.Tim
 	t, ok := parseDate(raw)
 	if !ok {
 		f.Add(field, label+" không đúng định dạng ngày (ngày/tháng/năm, ví dụ 01/07/2025).")
+		return nil
+	}
+	// Whatever the field, no date the app records lies outside these; the
+	// domain narrows each field further (a unit's start, a deadline).
+	n := len(f)
+	limits.Date(f, field, label, t, limits.FirstBirthDay)
+	if len(f) > n {
 		return nil
 	}
 	return &t

@@ -12,7 +12,7 @@ func TestParseNumber(t *testing.T) {
 			t.Errorf("parseNumber(%q) = %v, %v; want %v", raw, got, ok, want)
 		}
 	}
-	for _, bad := range []string{"abc", "1,2,3", "98%"} {
+	for _, bad := range []string{"abc", "1,2,3", "98%", "NaN", "Inf", "-Infinity"} {
 		if _, ok := parseNumber(bad); ok {
 			t.Errorf("parseNumber(%q) accepted", bad)
 		}
