@@ -14,14 +14,10 @@ import (
 type App struct {
 	Store  *store.Store
 	Hasher auth.Hasher
-	// Sign-in throttling: after MaxLoginFailures failures within
-	// LoginWindow, a user name is refused until the window passes.
-	MaxLoginFailures int
-	LoginWindow      time.Duration
-	Now              func() time.Time
+	Now    func() time.Time
 }
 
 // New returns an App with production defaults.
 func New(s *store.Store, h auth.Hasher) *App {
-	return &App{Store: s, Hasher: h, MaxLoginFailures: 5, LoginWindow: 15 * time.Minute, Now: time.Now}
+	return &App{Store: s, Hasher: h, Now: time.Now}
 }

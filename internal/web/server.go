@@ -184,6 +184,8 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/units/:id/history", s.unitHistory)
 	g.GET("/users", s.userList)
 	g.POST("/users", s.userCreate)
+	g.GET("/login-throttle", s.loginThrottleList)
+	g.POST("/login-throttle/clear", s.loginThrottleClear)
 
 	g.GET("/years", s.yearList)
 	g.POST("/years", s.yearCreate)
