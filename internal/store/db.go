@@ -52,7 +52,7 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		NowFunc:                func() time.Time { return time.Now().UTC() },
 	})
 	if err != nil {
-		return nil, fmt.Errorf("kết nối cơ sở dữ liệu: %w", err)
+		return nil, connectProblem(cfg, err)
 	}
 	sqlDB, err := db.DB()
 	if err != nil {
@@ -65,9 +65,31 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	defer cancel()
 	if err := sqlDB.PingContext(pingCtx); err != nil {
 		sqlDB.Close()
-		return nil, fmt.Errorf("không kết nối được PostgreSQL: %w", err)
+		return nil, connectProblem(cfg, err)
 	}
 	return &Store{DB: db}, nil
+}
+
+// connectProblem says in Vietnamese why the database could not be opened
+// and what to do, the driver's own (English) words kept after it as the
+// technical detail.
+func connectProblem(cfg *pgx.ConnConfig, err error) error {
+	var pg *pgconn.PgError
+	where := fmt.Sprintf("%s:%d", cfg.Host, cfg.Port)
+	msg := fmt.Sprintf("Không kết nối được PostgreSQL tại %s: máy chủ không trả lời hoặc từ chối kết nối. Hãy kiểm tra PostgreSQL đang chạy và DATABASE_URL trỏ đúng máy, đúng cổng.", where)
+	if errors.As(err, &pg) {
+		switch {
+		case pg.Code == "3D000": // invalid_catalog_name
+			msg = fmt.Sprintf("Cơ sở dữ liệu “%s” chưa có trên máy chủ PostgreSQL %s. Chạy `thidua migrate up` để tạo cơ sở dữ liệu và cấu trúc của nó (hoặc `thidua serve --migrate`), rồi chạy lại.", cfg.Database, where)
+		case pg.Code == "28P01" || pg.Code == "28000": // invalid_password, invalid_authorization_specification
+			msg = fmt.Sprintf("PostgreSQL %s từ chối đăng nhập của người dùng “%s”: kiểm tra tên người dùng và mật khẩu trong DATABASE_URL.", where, cfg.User)
+		case pg.Code == "57P03": // cannot_connect_now
+			msg = fmt.Sprintf("PostgreSQL %s đang khởi động hoặc dừng, chưa nhận kết nối. Hãy thử lại sau ít giây.", where)
+		default:
+			msg = fmt.Sprintf("PostgreSQL %s từ chối kết nối (mã lỗi %s).", where, pg.Code)
+		}
+	}
+	return fmt.Errorf("%s\nChi tiết kỹ thuật: %w", msg, err)
 }
 
 // ConnectTimeout bounds each new connection when the URL sets no

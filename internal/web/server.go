@@ -91,7 +91,7 @@ func New(a *app.App, opts Options) (*Server, error) {
 	e.GET("/favicon.ico", func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, "/static/favicon.svg") })
 
 	// Pages: a session cookie, CSRF on every unsafe method.
-	ui := e.Group("", echo.WrapMiddleware(sm.LoadAndSave), middleware.CSRFWithConfig(middleware.CSRFConfig{
+	ui := e.Group("", s.checkOrigin, echo.WrapMiddleware(sm.LoadAndSave), middleware.CSRFWithConfig(middleware.CSRFConfig{
 		TokenLookup:    "form:_csrf,header:X-CSRF-Token",
 		CookieName:     "thidua_csrf",
 		CookiePath:     "/",
