@@ -229,6 +229,10 @@ func (a *App) CopyTable(ctx context.Context, p auth.Principal, id int64, year in
 	if year == 0 {
 		year = src.Info.Year + 1
 	}
+	f := errs.Fields{}
+	if validYear(f, year); len(f) > 0 {
+		return store.TableInfo{}, f.Err()
+	}
 	info := src.Info
 	info.ID, info.Year, info.VersionNo, info.PreviousID, info.ChangeReason, info.Superseded, info.ClusterID = 0, year, 1, nil, "", false, nil
 	info.Name = strings.Replace(info.Name, fmt.Sprint(src.Info.Year), fmt.Sprint(year), 1)

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"strings"
 	"time"
@@ -191,6 +192,18 @@ func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
 	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		return fn(&Store{DB: tx})
 	})
+}
+
+// loadedVersion is a version as compared by an optimistic update
+// ("WHERE version = ?"). A client can send any number; one no row can
+// have (0, negative, or beyond the int4 column, like a forged
+// 9999999999999) becomes 0, which matches nothing, so the update reports
+// the usual conflict instead of failing to encode the parameter.
+func loadedVersion(v int) int {
+	if v < 1 || v > math.MaxInt32 {
+		return 0
+	}
+	return v
 }
 
 // notFound turns gorm's not-found into the app's coded error.
