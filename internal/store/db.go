@@ -39,14 +39,10 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("DATABASE_URL không hợp lệ: %w", err)
 	}
-	// A pooled connection is pinged each time it is taken from the pool,
-	// and one that does not answer is dropped for a fresh one before the
-	// query is sent: after a failover, a restart or an idle-connection
-	// killer, every pooled connection is dead while PostgreSQL is up, and
-	// no request should fail for it. (pgx's default pings only connections
-	// idle for more than a second.) The cost is one round trip per
-	// checkout, a transaction being one checkout.
-	pool := stdlib.OpenDB(*cfg, stdlib.OptionShouldPing(func(context.Context, stdlib.ShouldPingParams) bool { return true }))
+	// A pooled connection whose server has closed it (a failover, a
+	// restart, pg_terminate_backend) is replaced before a query is sent
+	// (shouldPing): no request fails for it.
+	pool := stdlib.OpenDB(*cfg, stdlib.OptionShouldPing(shouldPing))
 	db, err := gorm.Open(postgres.New(postgres.Config{Conn: pool}), &gorm.Config{
 		Logger:                 logger.Default.LogMode(logger.Silent),
 		SkipDefaultTransaction: true, // we open transactions ourselves, one per user action
