@@ -20,13 +20,15 @@ func serverSpoke(c net.Conn) bool {
 		return true
 	}
 	spoke := true
-	err = raw.Read(func(fd uintptr) bool {
+	// Control, not Read: Read takes the descriptor's read lock, which
+	// pgconn's background reader may hold while it waits for bytes, and
+	// would wait with it. A peek that does not block needs no lock.
+	err = raw.Control(func(fd uintptr) {
 		var b [1]byte
 		n, _, rerr := syscall.Recvfrom(int(fd), b[:], syscall.MSG_PEEK|syscall.MSG_DONTWAIT)
 		// n > 0: bytes waiting; n == 0 without error: the server closed it;
 		// EAGAIN: nothing to read, the connection is quiet.
 		spoke = n > 0 || n == 0 && rerr == nil || rerr != nil && rerr != syscall.EAGAIN && rerr != syscall.EWOULDBLOCK
-		return true // never wait for readiness
 	})
 	return spoke || err != nil
 }
