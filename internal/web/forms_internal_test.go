@@ -1,6 +1,10 @@
 package web
 
-import "testing"
+import (
+	"testing"
+
+	"thidua/internal/errs"
+)
 
 // What the forms show must read back as the same number: 1876 is shown
 // "1876" and typed "1.876" the Vietnamese way, both mean 1876.
@@ -41,6 +45,28 @@ func TestSafeNext(t *testing.T) {
 		"/%0d%0aLocation:%20http://evil.example"} {
 		if got := safeNext(bad); got != "/" {
 			t.Errorf("safeNext(%q) = %q, want /", bad, got)
+		}
+	}
+}
+
+// checkJSON names the field a bad string belongs to, however deep, and
+// lets clean bodies (and bodies it cannot parse: the decoder says why) by.
+func TestCheckJSONNamesTheField(t *testing.T) {
+	for body, want := range map[string]string{
+		`{"entries":[{"criterion_id":1,"explanation":"ok"}],"reason":"a\u0000"}`: "reason",
+		`{"entries":[{"criterion_id":1},{"evidence":"\u0000"}],"reason":"ok"}`:   "evidence",
+		`{"a":{"b":{"c":"x"}},"d":["\u0000"]}`:                                   "d",
+		`{"name":"Vi` + "\xff" + `n","note":"ok"}`:                               "name",
+		`{"x":1,"note":"ok","y":[1,2,{"z":"` + "\xc3" + `"}]}`:                   "z",
+	} {
+		e, ok := errs.As(checkJSON([]byte(body)))
+		if !ok || e.Fields[want] == "" {
+			t.Errorf("%s: %v, want a message on %s", body, e, want)
+		}
+	}
+	for _, body := range []string{`{"name":"Viện kiểm sát \u0041","list":[1,{"a":null}]}`, `not json`, `{"a":`, `[]`, `"x"`} {
+		if err := checkJSON([]byte(body)); err != nil {
+			t.Errorf("%s: %v", body, err)
 		}
 	}
 }
