@@ -334,8 +334,11 @@ func writeSelfRow(f *excelize.File, st tioStyles, in selfInputStyles, v *selfVal
 	}
 	if len(open) > 0 {
 		open[scExplanation], open[scEvidence] = true, true
+		// Only what the criterion takes is written back: a value saved where
+		// it has no place (a denominator sent to the API for a count before
+		// that was refused) would come back as a problem in the unit's own file.
 		put := func(col int, p *float64) {
-			if p != nil {
+			if p != nil && open[col] {
 				vals[col] = *p
 			}
 		}
