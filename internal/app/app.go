@@ -16,10 +16,6 @@ import (
 type App struct {
 	Store  *store.Store
 	Hasher auth.Hasher
-	// Sign-in throttling: after MaxLoginFailures failures within
-	// LoginWindow, a user name is refused until the window passes.
-	MaxLoginFailures int
-	LoginWindow      time.Duration
 	// Now is the app's one clock: deadlines, windows, the day a rule is
 	// judged on and every "today" come from it. Records are stamped by
 	// the database when written.
@@ -37,7 +33,7 @@ func New(s *store.Store, h auth.Hasher, now func() time.Time) *App {
 	if testing.Testing() && isWallClock(now) {
 		panic("app.New: a test must give the app a fixed clock, not time.Now")
 	}
-	return &App{Store: s, Hasher: h, MaxLoginFailures: 5, LoginWindow: 15 * time.Minute, Now: now}
+	return &App{Store: s, Hasher: h, Now: now}
 }
 
 // FixedClock is a clock stopped at t, for tests and the seed.

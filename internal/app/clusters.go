@@ -192,6 +192,11 @@ type ClusterInput struct {
 // years are not rewritten by changes to another year: each year's
 // clusters are their own rows.
 func (a *App) SaveCluster(ctx context.Context, p auth.Principal, id int64, in ClusterInput) (ClusterView, error) {
+	if f := (errs.Fields{}); id == 0 {
+		if validYear(f, in.Year); len(f) > 0 {
+			return ClusterView{}, f.Err() // the year is looked up first
+		}
+	}
 	var saved cluster.Cluster
 	err := a.Store.Tx(ctx, func(tx *store.Store) error {
 		c := cluster.Cluster{Year: in.Year, Level: cluster.Level(in.Level), OwnerUnitID: in.OwnerUnitID}

@@ -6,20 +6,28 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"thidua/internal/auth"
 	"thidua/internal/errs"
 	"thidua/internal/store"
 )
 
-// Login checks a user name and password. Too many recent failures for the
-// user name refuse the attempt before the password is even looked at, so
-// guessing is slow whichever app server is asked.
+// MaxUsernameLength bounds what is looked up and recorded as a user name.
+const MaxUsernameLength = 100
+
+// Login checks a user name and password from a client address. Attempts
+// are slowed by growing delays (auth.Attempt), decided before the
+// password is even looked at, so guessing is slow whichever app server is
+// asked; nobody is locked out.
 func (a *App) Login(ctx context.Context, username, password, ip string) (store.User, error) {
 	username = strings.TrimSpace(username)
 	f := errs.Fields{}
-	if username == "" {
+	switch {
+	case username == "":
 		f.Add("username", "Vui lòng nhập tên đăng nhập.")
+	case utf8.RuneCountInString(username) > MaxUsernameLength:
+		f.Add("username", fmt.Sprintf("Tên đăng nhập không quá %d ký tự.", MaxUsernameLength))
 	}
 	if password == "" {
 		f.Add("password", "Vui lòng nhập mật khẩu.")
@@ -27,15 +35,8 @@ func (a *App) Login(ctx context.Context, username, password, ip string) (store.U
 	if err := f.Err(); err != nil {
 		return store.User{}, err
 	}
-	since := a.Now().Add(-a.LoginWindow)
-	n, err := a.Store.RecentLoginFailures(ctx, username, since)
-	if err != nil {
+	if err := a.throttle(ctx, username, ip); err != nil {
 		return store.User{}, err
-	}
-	if n >= int64(a.MaxLoginFailures) {
-		return store.User{}, errs.New(errs.TooMany,
-			"Tài khoản %s đã đăng nhập sai %d lần liên tiếp. Vui lòng thử lại sau %d phút.",
-			username, n, int(a.LoginWindow.Minutes()))
 	}
 	u, err := a.Store.UserByName(ctx, username)
 	switch {
@@ -47,15 +48,28 @@ func (a *App) Login(ctx context.Context, username, password, ip string) (store.U
 	case !u.Active:
 		return store.User{}, errs.New(errs.Forbidden, "Tài khoản này đã bị khóa. Vui lòng liên hệ quản trị hệ thống.")
 	default:
-		if err := a.Store.ClearLoginFailures(ctx, username); err != nil {
+		if err := a.Store.ClearLoginFailures(ctx, username, ip); err != nil {
 			return store.User{}, err
 		}
 		return u, nil
 	}
-	if err := a.Store.RecordLoginFailure(ctx, username, ip, a.Now()); err != nil {
+	if err := a.Store.RecordLoginFailure(ctx, username, ip, store.FailSignIn, a.Now().UTC()); err != nil {
 		return store.User{}, fmt.Errorf("recording sign-in failure: %w", err)
 	}
 	return store.User{}, auth.ErrBadCredentials
+}
+
+// throttle refuses an attempt for username from ip while its delay runs.
+func (a *App) throttle(ctx context.Context, username, ip string) error {
+	now := a.Now()
+	at, err := a.Store.LoginAttempt(ctx, username, ip, now.Add(-auth.ThrottleWindow))
+	if err != nil {
+		return err
+	}
+	if w := at.Wait(now); w > 0 {
+		return errs.New(errs.TooMany, "Đã nhập sai mật khẩu nhiều lần. Để bảo vệ tài khoản, vui lòng chờ %s rồi thử lại.", auth.WaitText(w))
+	}
+	return nil
 }
 
 // Principal loads the current user for a session or token; an account

@@ -10,6 +10,7 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/award"
 	"thidua/internal/errs"
+	"thidua/internal/limits"
 	"thidua/internal/org"
 	"thidua/internal/store"
 )
@@ -75,6 +76,8 @@ func validatePerson(p store.Person, unparsed errs.Fields) error {
 	if p.UnitID == 0 {
 		f.Add("unit_id", "Vui lòng chọn đơn vị công tác.")
 	}
+	limits.DatePtr(f, "birth_date", "Ngày sinh", p.BirthDate, limits.FirstBirthDay)
+	limits.Date(f, "since", "Ngày bắt đầu công tác tại đơn vị", p.Since, limits.FirstDay)
 	if p.Since.IsZero() && unparsed["since"] == "" {
 		f.Add("since", "Vui lòng nhập ngày bắt đầu công tác tại đơn vị.")
 	}

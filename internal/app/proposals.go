@@ -747,6 +747,9 @@ func (a *App) Decide(ctx context.Context, p auth.Principal, in DecisionInput) (D
 		if len(in.Items) == 0 {
 			f.Add("items", "Vui lòng chọn ít nhất một đề nghị được khen thưởng.")
 		}
+		if _, bad := f["year"]; bad {
+			return f.Err() // the year is looked up below
+		}
 		type item struct {
 			pr  store.Proposal
 			why string

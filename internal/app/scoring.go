@@ -9,6 +9,7 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/cluster"
 	"thidua/internal/errs"
+	"thidua/internal/limits"
 	"thidua/internal/org"
 	"thidua/internal/scoring"
 	"thidua/internal/store"
@@ -227,6 +228,10 @@ func (a *App) CopyTable(ctx context.Context, p auth.Principal, id int64, year in
 	}
 	if year == 0 {
 		year = src.Info.Year + 1
+	}
+	f := errs.Fields{}
+	if validYear(f, year); len(f) > 0 {
+		return store.TableInfo{}, f.Err()
 	}
 	info := src.Info
 	info.ID, info.Year, info.VersionNo, info.PreviousID, info.ChangeReason, info.Superseded, info.ClusterID = 0, year, 1, nil, "", false, nil
@@ -612,7 +617,7 @@ func (a *App) SetAdjustment(ctx context.Context, p auth.Principal, tableID, unit
 		} else if err != nil {
 			return err
 		}
-		if adj.Share < 0 || adj.Share > 1 {
+		if !limits.Finite(adj.Share) || adj.Share < 0 || adj.Share > 1 {
 			f.Add("share", "Tỷ lệ áp dụng phải từ 0 (không áp dụng) đến 1 (cả năm).")
 		}
 		if adj.Share < 1 && adj.Reason == "" {

@@ -143,7 +143,7 @@ func (a *App) SetUserActive(ctx context.Context, p auth.Principal, id int64, act
 }
 
 // ChangePassword lets signed-in users replace their own password.
-func (a *App) ChangePassword(ctx context.Context, p auth.Principal, current, next, confirm string) error {
+func (a *App) ChangePassword(ctx context.Context, p auth.Principal, ip, current, next, confirm string) error {
 	if p.Anonymous() || p.System {
 		return errs.New(errs.Unauthorized, "Vui lòng đăng nhập để tiếp tục.")
 	}
@@ -151,8 +151,16 @@ func (a *App) ChangePassword(ctx context.Context, p auth.Principal, current, nex
 	if err != nil {
 		return err
 	}
+	// The current password is a sign-in in disguise: throttled and
+	// recorded the same way, or a session holder could guess it here.
+	if err := a.throttle(ctx, u.Username, ip); err != nil {
+		return err
+	}
 	f := errs.Fields{}
 	if !a.Hasher.Verify(u.PasswordHash, current) {
+		if err := a.Store.RecordLoginFailure(ctx, u.Username, ip, store.FailPasswordChange, a.Now().UTC()); err != nil {
+			return err
+		}
 		f.Add("current", "Mật khẩu hiện tại không đúng.")
 	}
 	if err := auth.CheckPassword(next); err != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/bcrypt"
@@ -23,11 +24,7 @@ func (h Hasher) Hash(password string) (string, error) {
 	if err := CheckPassword(password); err != nil {
 		return "", err
 	}
-	cost := h.Cost
-	if cost == 0 {
-		cost = bcrypt.DefaultCost
-	}
-	b, err := bcrypt.GenerateFromPassword([]byte(password), cost)
+	b, err := bcrypt.GenerateFromPassword([]byte(password), h.cost())
 	return string(b), err
 }
 
@@ -36,13 +33,35 @@ func (Hasher) Verify(hash, password string) bool {
 	return bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) == nil
 }
 
-// dummyHash is compared against when the user does not exist, so a wrong
-// user name takes as long as a wrong password.
-var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("không có tài khoản này"), bcrypt.MinCost)
+// dummyHashes holds, per cost, the hash compared against when the user
+// does not exist, so a wrong user name takes as long as a wrong password:
+// it must have the cost real hashes have (a cheaper one answers unknown
+// names in a few milliseconds and tells them apart).
+var dummyHashes sync.Map // int → []byte
 
-// VerifyNothing spends the time of one comparison.
+func (h Hasher) cost() int {
+	if h.Cost == 0 {
+		return bcrypt.DefaultCost
+	}
+	return h.Cost
+}
+
+// dummy returns the hash of no account at the hasher's cost.
+func (h Hasher) dummy() []byte {
+	if b, ok := dummyHashes.Load(h.cost()); ok {
+		return b.([]byte)
+	}
+	b, err := bcrypt.GenerateFromPassword([]byte("không có tài khoản này"), h.cost())
+	if err != nil { // only for a cost outside bcrypt's range, which Hash refuses too
+		b, _ = bcrypt.GenerateFromPassword([]byte("không có tài khoản này"), bcrypt.DefaultCost)
+	}
+	dummyHashes.Store(h.cost(), b)
+	return b
+}
+
+// VerifyNothing spends the time of one comparison at the hasher's cost.
 func (h Hasher) VerifyNothing(password string) {
-	_ = bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
+	_ = bcrypt.CompareHashAndPassword(h.dummy(), []byte(password))
 }
 
 // CheckPassword enforces the password policy: 10 to 72 bytes (bcrypt's limit).

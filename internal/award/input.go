@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"thidua/internal/errs"
+	"thidua/internal/limits"
 )
 
 // Person is what the rules need to know about one civil servant or
@@ -204,12 +205,8 @@ type Vote struct {
 // Validate reports a vote that cannot be counted.
 func (v Vote) Validate() error {
 	f := errs.Fields{}
-	if v.Electorate < 0 {
-		f.Add("electorate", "Số người được bỏ phiếu không được âm.")
-	}
-	if v.For < 0 {
-		f.Add("for", "Số phiếu đồng ý không được âm.")
-	}
+	limits.Int(f, "electorate", "Số người được bỏ phiếu", int64(v.Electorate), 0, limits.MaxPeople)
+	limits.Int(f, "for", "Số phiếu đồng ý", int64(v.For), 0, limits.MaxPeople)
 	if v.For > v.Electorate {
 		f.Add("for", "Số phiếu đồng ý không được vượt quá số người được bỏ phiếu.")
 	}
@@ -219,9 +216,7 @@ func (v Vote) Validate() error {
 // Validate reports member counts that contradict each other.
 func (c Collective) Validate() error {
 	f := errs.Fields{}
-	if c.Members < 0 {
-		f.Add("members", "Số thành viên không được âm.")
-	}
+	limits.Int(f, "members", "Số thành viên", int64(c.Members), 0, limits.MaxPeople)
 	for _, x := range []struct {
 		field string
 		n     int

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"thidua/internal/errs"
+	"thidua/internal/limits"
 )
 
 // Year is an emulation year (năm thi đua) with the board's deadlines.
@@ -37,6 +38,8 @@ func ValidateYear(y Year) error {
 	if strings.TrimSpace(y.Title) == "" {
 		f.Add("title", "Vui lòng nhập tên năm thi đua.")
 	}
+	limits.Date(f, "starts_on", "Ngày bắt đầu", y.StartsOn, limits.FirstDay)
+	limits.Date(f, "ends_on", "Ngày kết thúc", y.EndsOn, limits.FirstDay)
 	if y.StartsOn.IsZero() {
 		f.Add("starts_on", "Vui lòng nhập ngày bắt đầu.")
 	}
@@ -53,6 +56,7 @@ func ValidateYear(y Year) error {
 		{"proposal_deadline", y.ProposalDeadline}} {
 		// The pledge may be signed at the previous year's year-end meeting, so
 		// only order within the year is checked, not against StartsOn.
+		limits.DatePtr(f, d.field, "Thời hạn", d.t, limits.FirstDay)
 		if d.t != nil && d.t.Year() > y.Year+1 {
 			f.Add(d.field, fmt.Sprintf("Thời hạn phải trong năm %d hoặc đầu năm %d.", y.Year, y.Year+1))
 		}

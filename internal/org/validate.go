@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"thidua/internal/errs"
+	"thidua/internal/limits"
 )
 
 var codePattern = regexp.MustCompile(`^[A-Z0-9][A-Z0-9._-]*$`)
@@ -34,6 +35,8 @@ func Validate(u Unit, parent *Unit, parentOf map[int64]int64) error {
 	if !u.Type.Valid() {
 		f.Add("type", "Vui lòng chọn loại đơn vị.")
 	}
+	limits.Date(f, "valid_from", "Ngày bắt đầu hoạt động", u.ValidFrom, limits.FirstDay)
+	limits.DatePtr(f, "valid_to", "Ngày kết thúc", u.ValidTo, limits.FirstDay)
 	if u.ValidFrom.IsZero() {
 		f.Add("valid_from", "Vui lòng nhập ngày bắt đầu hoạt động.")
 	} else if u.ValidTo != nil && u.ValidTo.Before(u.ValidFrom) {

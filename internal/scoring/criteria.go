@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"thidua/internal/errs"
+	"thidua/internal/limits"
 )
 
 // Method is how a criterion is scored.
@@ -155,6 +156,10 @@ func ValidateTable(t Table) error {
 	for i, c := range t.Criteria {
 		row := fmt.Sprintf("criteria.%d", i+1)
 		where := fmt.Sprintf("Dòng %d (%s)", i+1, c.Code)
+		limits.Number(f, row, where+": điểm tối đa", c.Max, 0, limits.MaxPoints)
+		limits.Number(f, row, where+": điểm cộng khi vượt chỉ tiêu", c.ExceedBonus, 0, limits.MaxPoints)
+		limits.NumberPtr(f, row, where+": chỉ tiêu của Quốc hội", c.TargetNA, 0, limits.MaxTarget)
+		limits.NumberPtr(f, row, where+": chỉ tiêu của Ngành", c.TargetSector, 0, limits.MaxTarget)
 		switch {
 		case strings.TrimSpace(c.Code) == "":
 			f.Add(row, fmt.Sprintf("Dòng %d: thiếu mã tiêu chí.", i+1))

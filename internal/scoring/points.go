@@ -1,10 +1,7 @@
 package scoring
 
 import (
-	"fmt"
 	"math"
-
-	"thidua/internal/errs"
 )
 
 // Entry is what a unit (or its reviewer) put against one criterion.
@@ -250,47 +247,6 @@ func indicatorPoints(c Criterion, v float64, o Outcome) float64 {
 func clamp(v, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, v)) }
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
-
-// ValidateEntries checks a filing before it is saved or submitted: no
-// score above its maximum or below zero, figures that are consistent, and
-// an explanation for every bonus, deduction and "không phát sinh".
-func ValidateEntries(t Table, entries map[int64]Entry) error {
-	f := errs.Fields{}
-	for _, c := range t.Criteria {
-		e, ok := entries[c.ID]
-		if !ok {
-			continue
-		}
-		field := fmt.Sprintf("c%d", c.ID)
-		where := "Tiêu chí " + c.Code
-		switch c.Method {
-		case Fixed:
-			if e.Score != nil && (*e.Score < 0 || *e.Score > c.Max) {
-				f.Add(field, fmt.Sprintf("%s: điểm phải từ 0 đến %s.", where, FormatNumber(c.Max)))
-			}
-		case Bonus, Deduction:
-			if e.Score != nil && *e.Score < 0 {
-				f.Add(field, where+": điểm không được âm.")
-			} else if e.Score != nil && c.Max > 0 && *e.Score > c.Max {
-				f.Add(field, fmt.Sprintf("%s: tối đa %s điểm.", where, FormatNumber(c.Max)))
-			} else if e.Score != nil && *e.Score > 0 && e.Explanation == "" {
-				f.Add(field, where+": vui lòng giải trình điểm "+map[Method]string{Bonus: "thưởng", Deduction: "trừ"}[c.Method]+".")
-			}
-		case Indicator:
-			switch {
-			case e.NotArisen && e.Explanation == "":
-				f.Add(field, where+": vui lòng giải trình vì sao chỉ tiêu không phát sinh.")
-			case e.Numerator != nil && *e.Numerator < 0, e.Denominator != nil && *e.Denominator < 0:
-				f.Add(field, where+": số liệu không được âm.")
-			case c.IsRate() && e.Numerator != nil && e.Denominator != nil && *e.Numerator > *e.Denominator:
-				f.Add(field, fmt.Sprintf("%s: tử số (%s) không được lớn hơn mẫu số (%s).", where, FormatNumber(*e.Numerator), FormatNumber(*e.Denominator)))
-			case c.IsRate() && (e.Numerator == nil) != (e.Denominator == nil) && !e.NotArisen:
-				f.Add(field, where+": cần nhập cả tử số và mẫu số.")
-			}
-		}
-	}
-	return f.Err()
-}
 
 // Missing lists the criteria a filing has not answered yet (for submission).
 func Missing(t Table, entries map[int64]Entry, adj map[int64]Adjustment) []Criterion {

@@ -3,8 +3,8 @@ package scoring
 import (
 	"math"
 	"sort"
-	"strconv"
-	"strings"
+
+	"thidua/internal/limits"
 )
 
 // Standing is one unit's line in a cluster's ranking.
@@ -96,25 +96,4 @@ func ratio(n, d int) float64 {
 
 // FormatNumber writes a number the Vietnamese way: comma for decimals, dot
 // for thousands, no trailing zeros: 98.5 → "98,5"; 1234.25 → "1.234,25".
-func FormatNumber(v float64) string {
-	neg := v < 0
-	v = math.Abs(math.Round(v*100) / 100)
-	s := strconv.FormatFloat(v, 'f', 2, 64)
-	whole, frac, _ := strings.Cut(s, ".")
-	frac = strings.TrimRight(frac, "0")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	if frac != "" {
-		b.WriteByte(',')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
+func FormatNumber(v float64) string { return limits.FormatNumber(v) }

@@ -1,7 +1,10 @@
 package scoring
 
 import (
+	"fmt"
+	"math"
 	"reflect"
+	"strings"
 	"testing"
 
 	"thidua/internal/errs"
@@ -375,6 +378,53 @@ func TestUnansweredRowsCountAsZero(t *testing.T) {
 		if r.Raw != c.raw || r.Applicable != c.applicable || r.Total != c.tot || r.Arisen != c.arisen || excluded != c.excluded {
 			t.Errorf("%s: raw %v applicable %v total %v arisen %d excluded %v; want %v %v %v %d %v",
 				c.name, r.Raw, r.Applicable, r.Total, r.Arisen, excluded, c.raw, c.applicable, c.tot, c.arisen, c.excluded)
+		}
+	}
+}
+
+// Numbers beyond what a criterion can measure are field errors, never
+// values for the database (1e308 used to be a "numeric field overflow");
+// and a count indicator (số đếm) takes no denominator, whoever sends it.
+func TestEntryRanges(t *testing.T) {
+	tb := table()
+	tb.Criteria = append(tb.Criteria, Criterion{ID: 8, Code: "4", Name: "Bị can được đình chỉ", Method: Indicator, Max: 5,
+		Numerator: "bị can", Direction: Zero})
+	nan := math.NaN()
+	for _, tc := range []struct {
+		id   int64
+		e    Entry
+		want string
+	}{
+		{2, Entry{Numerator: f(1e308), Denominator: f(1e308)}, "Tiêu chí 1: tử số phải là một số từ 0 đến 1.000.000.000."},
+		{2, Entry{Numerator: f(5), Denominator: f(2e9)}, "Tiêu chí 1: mẫu số phải là một số từ 0 đến 1.000.000.000."},
+		{7, Entry{Score: f(1e308), Explanation: "x"}, "Tiêu chí TR: điểm phải là một số từ 0 đến 1.000."},
+		{5, Entry{Score: &nan}, "Tiêu chí 3: điểm phải là một số từ 0 đến 1.000."},
+		{8, Entry{Numerator: f(2), Denominator: f(10)}, "Tiêu chí 4: chỉ tiêu này là số đếm, không có mẫu số."},
+		{2, Entry{Score: f(3), Numerator: f(1), Denominator: f(2)}, "Tiêu chí 1: điểm của chỉ tiêu được tính từ tử số, mẫu số; không nhập điểm."},
+		{5, Entry{Score: f(3), Numerator: f(1)}, "Tiêu chí 3: tiêu chí chấm trực tiếp không có tử số; nhập điểm."},
+	} {
+		got := fieldsOf(ValidateEntries(tb, map[int64]Entry{tc.id: tc.e}))[fmt.Sprintf("c%d", tc.id)]
+		if got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.e, got, tc.want)
+		}
+	}
+	if err := ValidateEntries(tb, map[int64]Entry{8: {Numerator: f(0)}, 2: {Numerator: f(9), Denominator: f(10)}}); err != nil {
+		t.Errorf("a count and a rate within range: %v", err)
+	}
+}
+
+func TestTableRanges(t *testing.T) {
+	for name, change := range map[string]func(*Criterion){
+		"max":    func(c *Criterion) { c.Max = 1e308 },
+		"bonus":  func(c *Criterion) { c.ExceedBonus = 1e308 },
+		"target": func(c *Criterion) { c.TargetSector = f(1e308) },
+		"nan":    func(c *Criterion) { c.Max = math.NaN() },
+	} {
+		tb := table()
+		tb.Name = "Bảng"
+		change(&tb.Criteria[1])
+		if got := fieldsOf(ValidateTable(tb))["criteria.2"]; !strings.Contains(got, "phải là một số từ 0 đến") {
+			t.Errorf("%s: %q", name, got)
 		}
 	}
 }

@@ -176,7 +176,7 @@ func (s *Store) SaveFiling(ctx context.Context, f scoring.Filing, selfTotal, rev
 		}
 	} else {
 		cols["version"], cols["updated_at"] = gorm.Expr("version + 1"), gorm.Expr("now()")
-		res := db.Model(&assessmentRow{}).Where("id = ? AND version = ?", f.ID, f.Version).Updates(cols)
+		res := db.Model(&assessmentRow{}).Where("id = ? AND version = ?", f.ID, loadedVersion(f.Version)).Updates(cols)
 		if res.Error != nil {
 			return f, res.Error
 		}

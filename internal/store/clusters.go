@@ -154,7 +154,7 @@ func (s *Store) SaveCluster(ctx context.Context, c cluster.Cluster) (cluster.Clu
 		c.ID = id
 	} else {
 		cols["version"], cols["updated_at"] = gorm.Expr("version + 1"), gorm.Expr("now()")
-		res := db.Model(&clusterRow{}).Where("id = ? AND version = ?", c.ID, c.Version).Updates(cols)
+		res := db.Model(&clusterRow{}).Where("id = ? AND version = ?", c.ID, loadedVersion(c.Version)).Updates(cols)
 		if res.Error != nil {
 			return cluster.Cluster{}, clusterWriteError(res.Error, c)
 		}

@@ -126,7 +126,7 @@ func (s *Store) SaveTable(ctx context.Context, info TableInfo, t scoring.Table, 
 			return info, err
 		}
 	} else {
-		res := db.Model(&TableInfo{}).Where("id = ? AND version = ?", info.ID, info.Version).
+		res := db.Model(&TableInfo{}).Where("id = ? AND version = ?", info.ID, loadedVersion(info.Version)).
 			Updates(map[string]any{"name": info.Name, "kind": info.Kind, "level": info.Level, "unit_type": info.UnitType,
 				"cluster_id": info.ClusterID, "version": gorm.Expr("version + 1"), "updated_at": gorm.Expr("now()")})
 		if res.Error != nil {

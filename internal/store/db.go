@@ -9,11 +9,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
 	"gorm.io/driver/postgres"
@@ -32,13 +35,21 @@ type Store struct {
 
 // Open connects to PostgreSQL. It does not migrate.
 func Open(ctx context.Context, url string) (*Store, error) {
-	db, err := gorm.Open(postgres.Open(withConnectTimeout(url)), &gorm.Config{
+	cfg, err := pgx.ParseConfig(withConnectTimeout(url))
+	if err != nil {
+		return nil, fmt.Errorf("DATABASE_URL không hợp lệ: %w", err)
+	}
+	// A pooled connection whose server has closed it (a failover, a
+	// restart, pg_terminate_backend) is replaced before a query is sent
+	// (shouldPing): no request fails for it.
+	pool := stdlib.OpenDB(*cfg, stdlib.OptionShouldPing(shouldPing))
+	db, err := gorm.Open(postgres.New(postgres.Config{Conn: pool}), &gorm.Config{
 		Logger:                 logger.Default.LogMode(logger.Silent),
 		SkipDefaultTransaction: true, // we open transactions ourselves, one per user action
 		NowFunc:                func() time.Time { return time.Now().UTC() },
 	})
 	if err != nil {
-		return nil, fmt.Errorf("kết nối cơ sở dữ liệu: %w", err)
+		return nil, connectProblem(cfg, err)
 	}
 	sqlDB, err := db.DB()
 	if err != nil {
@@ -51,9 +62,31 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	defer cancel()
 	if err := sqlDB.PingContext(pingCtx); err != nil {
 		sqlDB.Close()
-		return nil, fmt.Errorf("không kết nối được PostgreSQL: %w", err)
+		return nil, connectProblem(cfg, err)
 	}
 	return &Store{DB: db}, nil
+}
+
+// connectProblem says in Vietnamese why the database could not be opened
+// and what to do, the driver's own (English) words kept after it as the
+// technical detail.
+func connectProblem(cfg *pgx.ConnConfig, err error) error {
+	var pg *pgconn.PgError
+	where := fmt.Sprintf("%s:%d", cfg.Host, cfg.Port)
+	msg := fmt.Sprintf("Không kết nối được PostgreSQL tại %s: máy chủ không trả lời hoặc từ chối kết nối. Hãy kiểm tra PostgreSQL đang chạy và DATABASE_URL trỏ đúng máy, đúng cổng.", where)
+	if errors.As(err, &pg) {
+		switch {
+		case pg.Code == "3D000": // invalid_catalog_name
+			msg = fmt.Sprintf("Cơ sở dữ liệu “%s” chưa có trên máy chủ PostgreSQL %s. Chạy `thidua migrate up` để tạo cơ sở dữ liệu và cấu trúc của nó (hoặc `thidua serve --migrate`), rồi chạy lại.", cfg.Database, where)
+		case pg.Code == "28P01" || pg.Code == "28000": // invalid_password, invalid_authorization_specification
+			msg = fmt.Sprintf("PostgreSQL %s từ chối đăng nhập của người dùng “%s”: kiểm tra tên người dùng và mật khẩu trong DATABASE_URL.", where, cfg.User)
+		case pg.Code == "57P03": // cannot_connect_now
+			msg = fmt.Sprintf("PostgreSQL %s đang khởi động hoặc dừng, chưa nhận kết nối. Hãy thử lại sau ít giây.", where)
+		default:
+			msg = fmt.Sprintf("PostgreSQL %s từ chối kết nối (mã lỗi %s).", where, pg.Code)
+		}
+	}
+	return fmt.Errorf("%s\nChi tiết kỹ thuật: %w", msg, err)
 }
 
 // ConnectTimeout bounds each new connection when the URL sets no
@@ -155,6 +188,18 @@ func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
 	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		return fn(&Store{DB: tx})
 	})
+}
+
+// loadedVersion is a version as compared by an optimistic update
+// ("WHERE version = ?"). A client can send any number; one no row can
+// have (0, negative, or beyond the int4 column, like a forged
+// 9999999999999) becomes 0, which matches nothing, so the update reports
+// the usual conflict instead of failing to encode the parameter.
+func loadedVersion(v int) int {
+	if v < 1 || v > math.MaxInt32 {
+		return 0
+	}
+	return v
 }
 
 // notFound turns gorm's not-found into the app's coded error.

@@ -85,7 +85,7 @@ func (s *Store) SaveCollectiveFacts(ctx context.Context, f CollectiveFacts) (Col
 			movement = ?, solidarity = ?, new_model = ?, thrift = ?, leads_cluster = ?, note = ?, recorded_by = CAST(? AS jsonb),
 			version = version + 1, updated_at = now() WHERE unit_id = ? AND year = ? AND version = ?`,
 			f.Rating, f.Completed, f.ExceededTargets, f.Movement, f.Solidarity, f.NewModel, f.Thrift, f.LeadsCluster, f.Note,
-			string(by), f.UnitID, f.Year, f.Version)
+			string(by), f.UnitID, f.Year, loadedVersion(f.Version))
 	}
 	if res.Error != nil {
 		return f, res.Error

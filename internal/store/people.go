@@ -183,7 +183,7 @@ func (s *Store) CreatePeople(ctx context.Context, people []Person) ([]Person, er
 // UpdatePerson writes every editable column of p if its version is still
 // p.Version; otherwise someone else saved first and Conflict is returned.
 func (s *Store) UpdatePerson(ctx context.Context, p Person) (Person, error) {
-	res := s.DB.WithContext(ctx).Model(&Person{}).Where("id = ? AND version = ?", p.ID, p.Version).
+	res := s.DB.WithContext(ctx).Model(&Person{}).Where("id = ? AND version = ?", p.ID, loadedVersion(p.Version)).
 		Updates(map[string]any{"full_name": p.FullName, "birth_date": p.BirthDate, "sex": p.Sex, "position": p.Position,
 			"unit_id": p.UnitID, "since": p.Since, "active": p.Active,
 			"recruited_on": p.RecruitedOn, "joined_sector_on": p.JoinedSectorOn,

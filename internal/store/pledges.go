@@ -145,7 +145,7 @@ func (s *Store) SavePledge(ctx context.Context, p cluster.Pledge) (cluster.Pledg
 	} else {
 		cols["commitments"] = gorm.Expr("?::jsonb", string(commitments))
 		cols["version"], cols["updated_at"] = gorm.Expr("version + 1"), gorm.Expr("now()")
-		res := db.Model(&pledgeRow{}).Where("id = ? AND version = ?", p.ID, p.Version).Updates(cols)
+		res := db.Model(&pledgeRow{}).Where("id = ? AND version = ?", p.ID, loadedVersion(p.Version)).Updates(cols)
 		if res.Error != nil {
 			return p, res.Error
 		}

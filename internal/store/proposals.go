@@ -144,7 +144,7 @@ func (s *Store) CreateProposal(ctx context.Context, p Proposal) (Proposal, error
 // UpdateProposal writes every changeable column of p if its version is
 // still p.Version; otherwise Conflict.
 func (s *Store) UpdateProposal(ctx context.Context, p Proposal) (Proposal, error) {
-	res := s.DB.WithContext(ctx).Model(&Proposal{}).Where("id = ? AND version = ?", p.ID, p.Version).
+	res := s.DB.WithContext(ctx).Model(&Proposal{}).Where("id = ? AND version = ?", p.ID, loadedVersion(p.Version)).
 		Updates(map[string]any{"person_id": p.PersonID, "unit_id": p.UnitID, "title": p.Title,
 			"vote_electorate": p.VoteElectorate, "vote_for": p.VoteFor, "summary": p.Summary, "status": p.Status,
 			"considered_on":   p.ConsideredOn,

@@ -69,7 +69,7 @@ func (s *Store) SaveRegistration(ctx context.Context, r cluster.Registration, by
 			return r, stale("đăng ký thi đua")
 		}
 	} else {
-		res := db.Model(&registrationRow{}).Where("year = ? AND unit_id = ? AND version = ?", r.Year, r.UnitID, r.Version).
+		res := db.Model(&registrationRow{}).Where("year = ? AND unit_id = ? AND version = ?", r.Year, r.UnitID, loadedVersion(r.Version)).
 			Updates(map[string]any{"collective_title": string(r.CollectiveTitle), "people": gorm.Expr("?::jsonb", string(people)),
 				"note": r.Note, "submitted_at": at, "submitted_by": nullID(by), "version": gorm.Expr("version + 1")})
 		err = res.Error

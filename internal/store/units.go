@@ -199,7 +199,7 @@ func (s *Store) CreateUnit(ctx context.Context, u org.Unit) (org.Unit, error) {
 // u.Version; otherwise someone else saved first and Conflict is returned.
 func (s *Store) UpdateUnit(ctx context.Context, u org.Unit) (org.Unit, error) {
 	r := rowOf(u)
-	res := s.DB.WithContext(ctx).Model(&unitRow{}).Where("id = ? AND version = ?", u.ID, u.Version).
+	res := s.DB.WithContext(ctx).Model(&unitRow{}).Where("id = ? AND version = ?", u.ID, loadedVersion(u.Version)).
 		Updates(map[string]any{"code": r.Code, "name": r.Name, "type": r.Type, "parent_id": r.ParentID,
 			"valid_from": r.ValidFrom, "valid_to": r.ValidTo, "note": r.Note,
 			"version": gorm.Expr("version + 1"), "updated_at": gorm.Expr("now()")})

@@ -124,7 +124,7 @@ func (s *Store) AddBallots(ctx context.Context, bs []Ballot) error {
 // CloseVote closes an open vote if v.Version matches.
 func (s *Store) CloseVote(ctx context.Context, id int64, version int, at time.Time) (Vote, error) {
 	res := s.DB.WithContext(ctx).Exec(`UPDATE votes SET status = 'closed', closed_at = ?, version = version + 1
-		WHERE id = ? AND version = ? AND status = 'open'`, at, id, version)
+		WHERE id = ? AND version = ? AND status = 'open'`, at, id, loadedVersion(version))
 	if res.Error != nil {
 		return Vote{}, res.Error
 	}

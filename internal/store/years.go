@@ -69,7 +69,7 @@ func (s *Store) SaveYear(ctx context.Context, y cluster.Year) (cluster.Year, err
 		return s.Year(ctx, y.Year)
 	}
 	cols["version"], cols["updated_at"] = gorm.Expr("version + 1"), gorm.Expr("now()")
-	res := s.DB.WithContext(ctx).Model(&yearRow{}).Where("year = ? AND version = ?", y.Year, y.Version).Updates(cols)
+	res := s.DB.WithContext(ctx).Model(&yearRow{}).Where("year = ? AND version = ?", y.Year, loadedVersion(y.Version)).Updates(cols)
 	if res.Error != nil {
 		return cluster.Year{}, res.Error
 	}

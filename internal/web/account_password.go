@@ -14,7 +14,7 @@ func (s *Server) passwordForm(c echo.Context) error {
 
 func (s *Server) passwordChange(c echo.Context) error {
 	ctx := c.Request().Context()
-	err := s.app.ChangePassword(ctx, principal(c), c.FormValue("current"), c.FormValue("password"), c.FormValue("confirm"))
+	err := s.app.ChangePassword(ctx, principal(c), c.RealIP(), c.FormValue("current"), c.FormValue("password"), c.FormValue("confirm"))
 	if fields, msg, ok := fieldErrors(err); ok {
 		p := s.page(c, "Đổi mật khẩu", "", nil)
 		p.Errors, p.Error = fields, msg

@@ -118,7 +118,7 @@ func TestAPIBadBodiesAndEdges(t *testing.T) {
 
 	// Go's English decoding errors come back in Vietnamese, naming the field.
 	st, body := s.api(t, board, "POST", "/units", map[string]any{"code": "X", "parent_id": "39"})
-	if st != 422 || fields(body)["parent_id"] != "Trường parent_id phải là một số." {
+	if st != 422 || fields(body)["parent_id"] != "Trường parent_id phải là một số nguyên." {
 		t.Fatalf("type error: %d %v", st, body)
 	}
 	req, _ := http.NewRequest("POST", s.URL+"/api/v1/units", strings.NewReader("x"))

@@ -147,6 +147,11 @@ var authzTable = map[string]authzCase{
 	"POST /users/:id/lock":         {allow: "admin"},
 	"POST /users/:id/unlock":       {allow: "admin"},
 	"PUT /api/v1/users/:id/active": {allow: "admin"},
+	// Sign-in throttling: the administrator sees and clears it.
+	"GET /login-throttle":               {allow: "admin"},
+	"GET /api/v1/login-throttle":        {allow: "admin"},
+	"POST /login-throttle/clear":        {allow: "admin", body: "ip=192.0.2.1"},
+	"POST /api/v1/login-throttle/clear": {allow: "admin", body: `{"ip":"192.0.2.1"}`},
 
 	// Emulation years: everyone reads, the board opens and sets deadlines.
 	"GET /years":                          {allow: "signed"},

@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"thidua/internal/app"
 )
 
 // TestBrowserClustersAndPledge walks a member's part of the pledge in
@@ -17,7 +20,10 @@ func TestBrowserClustersAndPledge(t *testing.T) {
 		ngheAn  = "Viện kiểm sát nhân dân tỉnh Nghệ An"
 	)
 	requireChromium(t)
-	tab := newChromeTab(t, startDemoServer(t, "Viện kiểm sát nhân dân tối cao"))
+	// A fixed day before the demo's self-assessment deadline (30/11/2026):
+	// the filing below must still be open whatever the real date.
+	today := time.Date(2026, 11, 2, 3, 0, 0, 0, time.UTC)
+	tab := newChromeTab(t, serveDemo(t, "Viện kiểm sát nhân dân tối cao", func(a *app.App) { a.Now = func() time.Time { return today } }))
 	tab.open("/login")
 	tab.signIn("canbo.nghean")
 

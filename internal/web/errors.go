@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
 
 	"github.com/labstack/echo/v4"
 
@@ -64,7 +65,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		out = c.JSON(st, body)
 	case e.Code == errs.Unauthorized && c.Request().Method == http.MethodGet && hasSession(c):
 		s.sessions.Put(c.Request().Context(), sessFlash, e.Message)
-		out = c.Redirect(http.StatusSeeOther, "/login?next="+safeNext(c.Request().URL.RequestURI()))
+		out = c.Redirect(http.StatusSeeOther, "/login?"+url.Values{"next": {safeNext(c.Request().URL.RequestURI())}}.Encode())
 	case e.Code == errs.Unauthorized:
 		out = c.Render(st, "login", s.loginPage(c, "", e.Message, nil))
 	default:

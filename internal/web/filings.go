@@ -11,6 +11,7 @@ import (
 	"thidua/internal/app"
 	"thidua/internal/auth"
 	"thidua/internal/errs"
+	"thidua/internal/limits"
 	"thidua/internal/scoring"
 )
 
@@ -30,7 +31,7 @@ func parseNumber(raw string) (*float64, bool) {
 		raw = strings.ReplaceAll(raw, ".", "")
 	}
 	v, err := strconv.ParseFloat(raw, 64)
-	if err != nil {
+	if err != nil || !limits.Finite(v) { // strconv also reads "NaN" and "Inf"
 		return nil, false
 	}
 	return &v, true

@@ -5,16 +5,19 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"net/url"
 	"reflect"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/labstack/echo/v4"
 	"golang.org/x/text/unicode/norm"
 
 	"thidua/internal/auth"
 	"thidua/internal/errs"
+	"thidua/internal/limits"
 	"thidua/internal/store"
 )
 
@@ -49,6 +52,13 @@ func dateField(f errs.Fields, field, label, raw string, required bool) *time.Tim
 		f.Add(field, label+" không đúng định dạng ngày (ngày/tháng/năm, ví dụ 01/07/2025).")
 		return nil
 	}
+	// Whatever the field, no date the app records lies outside these; the
+	// domain narrows each field further (a unit's start, a deadline).
+	n := len(f)
+	limits.Date(f, field, label, t, limits.FirstBirthDay)
+	if len(f) > n {
+		return nil
+	}
 	return &t
 }
 
@@ -74,12 +84,49 @@ func pathID(c echo.Context, name string) (int64, error) {
 	return id, nil
 }
 
-// safeNext keeps a post-login redirect on this site.
+// safeNext keeps a post-login redirect on this site: a path of our own
+// ("/years/2026?x=1"), never anything a browser could read as another
+// host. Browsers drop tabs and line breaks from a URL and read "\" as
+// "/", so "/\t/evil.example" and "/\\evil.example" mean
+// "//evil.example"; the value is also checked after undoing percent
+// encoding (up to three times), where "/%2F/evil.example" hides the same.
+// Anything doubtful is "/".
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if len(next) > 2048 {
+		return "/"
+	}
+	for s, i := next, 0; i < 4; i++ {
+		if !localPath(s) {
+			return "/"
+		}
+		dec, err := url.PathUnescape(s)
+		if err != nil {
+			return "/"
+		}
+		if dec == s {
+			break
+		}
+		s = dec
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" {
 		return "/"
 	}
 	return next
+}
+
+// localPath reports whether s starts with one "/" and holds no control
+// character or backslash.
+func localPath(s string) bool {
+	if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") {
+		return false
+	}
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || r == '\\' || unicode.IsSpace(r) && r != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // decodeJSON reads an API request's body into v.
@@ -117,6 +164,9 @@ func jsonKind(t reflect.Type) string {
 		return "một danh sách"
 	case reflect.Struct, reflect.Map:
 		return "một đối tượng"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "một số nguyên"
 	}
 	return "một số"
 }

@@ -145,10 +145,20 @@ func (b *browser) login(username string) {
 // api calls the JSON API with a bearer token.
 func (s *site) api(t *testing.T, token, method, path string, body any) (int, map[string]any) {
 	t.Helper()
-	var rd io.Reader
+	raw := ""
 	if body != nil {
 		b, _ := json.Marshal(body)
-		rd = strings.NewReader(string(b))
+		raw = string(b)
+	}
+	return s.apiRaw(t, token, method, path, raw)
+}
+
+// apiRaw calls the JSON API with exactly the given body bytes ("": none).
+func (s *site) apiRaw(t *testing.T, token, method, path, body string) (int, map[string]any) {
+	t.Helper()
+	var rd io.Reader
+	if body != "" {
+		rd = strings.NewReader(body)
 	}
 	req, _ := http.NewRequest(method, s.URL+"/api/v1"+path, rd)
 	if token != "" {

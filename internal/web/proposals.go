@@ -524,7 +524,11 @@ func (s *Server) decisionCreate(c echo.Context) error {
 			if from, ferr := strconv.ParseInt(form["from"], 10, 64); ferr == nil && from > 0 {
 				return s.proposalPage(c, status(errs.CodeOf(err)), from, form, err)
 			}
-			return s.proposalListPage(c, status(errs.CodeOf(err)), in.Year, form, err)
+			year := in.Year
+			if year < 2000 || year > 2100 { // refused by Decide; the list shows this year's
+				year = s.app.Today().Year()
+			}
+			return s.proposalListPage(c, status(errs.CodeOf(err)), year, form, err)
 		}
 		return err
 	}

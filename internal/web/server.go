@@ -84,13 +84,14 @@ func New(a *app.App, opts Options) (*Server, error) {
 		ReferrerPolicy:        "same-origin",
 	}))
 	e.Use(middleware.BodyLimit("10M"))
+	e.Use(checkInput)
 
 	e.GET("/healthz", s.healthz)
 	e.StaticFS("/static", static.FS)
 	e.GET("/favicon.ico", func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, "/static/favicon.svg") })
 
 	// Pages: a session cookie, CSRF on every unsafe method.
-	ui := e.Group("", echo.WrapMiddleware(sm.LoadAndSave), middleware.CSRFWithConfig(middleware.CSRFConfig{
+	ui := e.Group("", s.checkOrigin, echo.WrapMiddleware(sm.LoadAndSave), middleware.CSRFWithConfig(middleware.CSRFConfig{
 		TokenLookup:    "form:_csrf,header:X-CSRF-Token",
 		CookieName:     "thidua_csrf",
 		CookiePath:     "/",
@@ -184,6 +185,8 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/units/:id/verdicts", s.unitVerdicts)
 	g.GET("/users", s.userList)
 	g.POST("/users", s.userCreate)
+	g.GET("/login-throttle", s.loginThrottleList)
+	g.POST("/login-throttle/clear", s.loginThrottleClear)
 
 	g.GET("/years", s.yearList)
 	g.POST("/years", s.yearCreate)

@@ -23,7 +23,7 @@ var BadFiles = []BadFile{
 	{"word.xlsx", MsgFileWord, MsgFileWord, MsgFileWord},
 	{"truncated.xlsx", MsgFileCorrupt, MsgFileCorrupt, MsgFileCorrupt},
 	{"password.xlsx", MsgFileEncrypted, MsgFileEncrypted, MsgFileEncrypted},
-	{"zip-bomb.xlsx", MsgFileBomb, MsgFileBomb, MsgPeopleBomb},
-	{"many-parts.xlsx", MsgFileBomb, MsgFileBomb, MsgPeopleBomb},
+	{"zip-bomb.xlsx", MsgSelfBomb, MsgFileBomb, MsgPeopleBomb},
+	{"many-parts.xlsx", MsgSelfBomb, MsgFileBomb, MsgPeopleBomb},
 	{"typed-by-hand.xlsx", MsgSelfNoMeta, MsgFileNoSheet, MsgPeopleNoSheet},
 }

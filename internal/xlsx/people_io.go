@@ -753,6 +753,9 @@ func (pr *peopleReader) readSheet(sheet string, spec *pioSheet) ([]pioRow, bool,
 		blank := true
 		for h, j := range cols {
 			if j < len(cells) {
+				if bad := badText(spec.name, n, j, h, cells[j]); bad != nil {
+					pr.problems = append(pr.problems, *bad)
+				}
 				if v := clean(cells[j]); v != "" {
 					row.cells[h] = v
 					blank = false

@@ -334,8 +334,11 @@ func writeSelfRow(f *excelize.File, st tioStyles, in selfInputStyles, v *selfVal
 	}
 	if len(open) > 0 {
 		open[scExplanation], open[scEvidence] = true, true
+		// Only what the criterion takes is written back: a value saved where
+		// it has no place (a denominator sent to the API for a count before
+		// that was refused) would come back as a problem in the unit's own file.
 		put := func(col int, p *float64) {
-			if p != nil {
+			if p != nil && open[col] {
 				vals[col] = *p
 			}
 		}
@@ -493,6 +496,7 @@ type SelfRow struct {
 const (
 	MsgSelfEmpty   = "Tệp tải lên trống. Hãy chọn tệp Excel (.xlsx) tự chấm điểm của đơn vị."
 	MsgSelfNoSheet = "Không tìm thấy trang tính “" + SheetSelf + "” có dòng tiêu đề gồm các cột “Mã” và “Điểm tự chấm” hoặc “Tử số” (trong 20 dòng đầu). Hãy tải lại mẫu ở trang Tự chấm điểm, không xóa, đổi tên trang tính hay dòng tiêu đề."
+	MsgSelfBomb    = "Tệp Excel khi giải nén lớn hơn 20 MB, quá lớn đối với một bảng tự chấm điểm. Hãy xóa các trang tính, hình ảnh không cần thiết rồi tải lên lại."
 	MsgSelfNoMeta  = "Tệp không phải là mẫu tự chấm điểm tải từ hệ thống (thiếu phần nhận dạng đơn vị, năm, bảng tiêu chí). Hãy tải mẫu ở trang Tự chấm điểm, nhập vào mẫu đó rồi tải lên."
 )
 
@@ -507,7 +511,7 @@ func ReadSelf(r io.Reader, size int64) (up SelfUpload, problems []Problem, err e
 			up, problems, err = SelfUpload{}, nil, refuse(MsgFileCorrupt)
 		}
 	}()
-	f, _, err := openUpload(r, size, MsgSelfEmpty, MsgFileBomb)
+	f, _, err := openUpload(r, size, MsgSelfEmpty, MsgSelfBomb)
 	if err != nil {
 		return up, nil, err
 	}
@@ -632,6 +636,9 @@ func readSelfSheet(f *excelize.File, sheet string) (out []SelfRow, cols [scNCols
 				continue
 			}
 			if j < len(cells) {
+				if bad := badText(label, n, j, selfHeaders[k], cells[j]); bad != nil {
+					problems = append(problems, *bad)
+				}
 				row.Cells[k] = clean(cells[j])
 			}
 			if row.Cells[k] == "" && k >= scScore && budget > 0 {
@@ -709,7 +716,9 @@ func SelfEntries(up SelfUpload, t scoring.Table, off map[int64]string) (map[int6
 	seen := map[int64]int{}
 	var ps []Problem
 	for _, row := range up.Rows {
+		flagged := map[int]bool{} // columns of this row with a problem already
 		add := func(col int, expected string) {
+			flagged[col] = true
 			ps = append(ps, Problem{Sheet: up.Sheet, Row: row.N, Column: selfColLetter(up, row, col), Header: selfHeaders[col], Value: row.Cells[col], Expected: expected})
 		}
 		code := row.Cells[scCode]
@@ -773,58 +782,51 @@ func SelfEntries(up SelfUpload, t scoring.Table, off map[int64]string) (map[int6
 		}
 		switch c.Method {
 		case scoring.Fixed, scoring.Bonus, scoring.Deduction:
-			for _, k := range []int{scNumerator, scDenominator} {
-				if row.Cells[k] != "" {
-					add(k, "ô trống: tiêu chí "+strings.ToLower(c.Method.Label())+" nhập ở cột “Điểm tự chấm”")
-					bad = true
-				}
-			}
 			e.Score = number(scScore)
-			switch {
-			case e.Score == nil:
-			case c.Method == scoring.Fixed && *e.Score > c.Max:
-				add(scScore, "điểm từ 0 đến "+scoring.FormatNumber(c.Max))
-			case c.Method != scoring.Fixed && c.Max > 0 && *e.Score > c.Max:
-				add(scScore, "tối đa "+scoring.FormatNumber(c.Max)+" điểm")
-			case c.Method != scoring.Fixed && *e.Score > 0 && e.Explanation == "":
-				ps = append(ps, Problem{Sheet: up.Sheet, Row: row.N, Column: selfColLetter(up, row, scExplanation), Header: selfHeaders[scExplanation],
-					Expected: "giải trình căn cứ của điểm " + map[scoring.Method]string{scoring.Bonus: "thưởng", scoring.Deduction: "trừ"}[c.Method]})
-			}
 		case scoring.Indicator:
-			if row.Cells[scScore] != "" {
-				add(scScore, "ô trống: điểm của chỉ tiêu được tính từ tử số, mẫu số")
-				bad = true
-			}
 			e.Numerator = number(scNumerator)
 			e.Denominator = number(scDenominator)
-			if !c.IsRate() && e.Denominator != nil {
-				add(scDenominator, "ô trống: chỉ tiêu này là số đếm, không có mẫu số")
-				e.Denominator = nil
-			}
-			if c.IsRate() && e.Numerator != nil && e.Denominator != nil && *e.Numerator > *e.Denominator {
-				add(scNumerator, "tử số không lớn hơn mẫu số ("+scoring.FormatNumber(*e.Denominator)+")")
-			}
+		}
+		// What a cell holds that its criterion has no place for is said by
+		// the domain's rule, like any other problem of the entry.
+		if row.Cells[scScore] != "" && c.Method == scoring.Indicator {
+			e.Score = &zero
+		}
+		if c.Method != scoring.Indicator {
+			e.Numerator, e.Denominator = present(row.Cells[scNumerator]), present(row.Cells[scDenominator])
 		}
 		if s := row.Cells[scNotArisen]; s != "" {
 			switch {
-			case c.Method != scoring.Fixed && c.Method != scoring.Indicator:
-				add(scNotArisen, "ô trống: chỉ tiêu chí chấm trực tiếp và chỉ tiêu mới ghi “"+NotArisenLabel+"”")
 			case fold(s) == fold(NotArisenLabel) || fold(s) == "x" || fold(s) == "co":
 				e.NotArisen = true
-			default:
+			case c.Method == scoring.Fixed || c.Method == scoring.Indicator:
 				add(scNotArisen, "“"+NotArisenLabel+"” hoặc để trống")
+			default:
+				e.NotArisen = true // refused below, for its method
 			}
 		}
-		switch {
-		case e.NotArisen && c.Method == scoring.Indicator && e.Explanation == "":
-			ps = append(ps, Problem{Sheet: up.Sheet, Row: row.N, Column: selfColLetter(up, row, scExplanation), Header: selfHeaders[scExplanation],
-				Expected: "giải trình vì sao chỉ tiêu không phát sinh"})
-		case c.Method == scoring.Indicator && c.IsRate() && !e.NotArisen && !bad && (e.Numerator == nil) != (e.Denominator == nil):
-			col := scNumerator
-			if e.Denominator == nil {
-				col = scDenominator
+		for _, p := range scoring.CheckEntry(c, e) {
+			col := entryColumn[p.Part]
+			switch {
+			case bad && (col == scNumerator || col == scDenominator):
+				continue // a figure that is not a number is said already; the pair is judged when both are read
+			case flagged[col]:
+				continue
+			case row.Cells[col] == "" && col == scExplanation:
+				flagged[col] = true
+				ps = append(ps, Problem{Sheet: up.Sheet, Row: row.N, Column: selfColLetter(up, row, col), Header: selfHeaders[col], Expected: p.Expected})
+				continue
 			}
-			add(col, "cả tử số và mẫu số (hoặc chọn “"+NotArisenLabel+"”)")
+			add(col, p.Expected)
+		}
+		switch c.Method {
+		case scoring.Fixed, scoring.Bonus, scoring.Deduction:
+			e.Numerator, e.Denominator = nil, nil
+		case scoring.Indicator:
+			e.Score = nil
+		}
+		if e.NotArisen && c.Method != scoring.Fixed && c.Method != scoring.Indicator {
+			e.NotArisen = false
 		}
 		for _, k := range []int{scExplanation, scEvidence} {
 			if len([]rune(row.Cells[k])) > MaxSelfText {
@@ -837,6 +839,21 @@ func SelfEntries(up SelfUpload, t scoring.Table, off map[int64]string) (map[int6
 		out[c.ID] = e
 	}
 	return out, sortProblems(ps)
+}
+
+// entryColumn is the template's column of each part of an entry.
+var entryColumn = map[scoring.Part]int{scoring.PartScore: scScore, scoring.PartNumerator: scNumerator,
+	scoring.PartDenominator: scDenominator, scoring.PartNotArisen: scNotArisen, scoring.PartExplanation: scExplanation}
+
+// zero stands for "something was typed" where only its presence matters.
+var zero float64
+
+// present is a non-nil value when a cell holds anything.
+func present(s string) *float64 {
+	if s == "" {
+		return nil
+	}
+	return &zero
 }
 
 // selfColLetter is the letter of a column as the uploaded sheet has it.

@@ -324,3 +324,21 @@ func TestReadSelfTolerant(t *testing.T) {
 		t.Errorf("3: %+v", e)
 	}
 }
+
+// A filing saved with a denominator on a count indicator (the API took it
+// before the rule was shared) gives a template that reads back clean.
+func TestSelfTemplateOfAStaleCountDenominator(t *testing.T) {
+	d := selfDoc()
+	d.Entries = map[int64]scoring.Entry{15: {CriterionID: 15, Numerator: tioF(3), Denominator: tioF(10)}}
+	up, problems, err := ReadSelf(bytes.NewReader(selfWrite(t, d)), -1)
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("read: %v %v", err, problems)
+	}
+	got, problems := SelfEntries(up, d.Table, nil)
+	if len(problems) > 0 {
+		t.Fatalf("the unit's own template has problems: %v", problems)
+	}
+	if e := got[15]; e.Numerator == nil || *e.Numerator != 3 || e.Denominator != nil {
+		t.Errorf("count entry read back as %+v", e)
+	}
+}

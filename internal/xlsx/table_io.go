@@ -744,6 +744,9 @@ func (tr *tableReader) read() error {
 		blank := true
 		for k, j := range tr.cols {
 			if j >= 0 && j < len(cells) {
+				if bad := badText(tr.label, n, j, tioHeaders[k], cells[j]); bad != nil {
+					tr.extra = append(tr.extra, *bad)
+				}
 				row.cells[k] = clean(cells[j])
 				blank = blank && row.cells[k] == ""
 			}

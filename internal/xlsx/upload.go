@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
@@ -293,4 +294,17 @@ func openUpload(r io.Reader, size int64, empty, bomb string) (f *excelize.File, 
 		return nil, 0, refuse(MsgFileCorrupt)
 	}
 	return f, sheetXML, nil
+}
+
+// badText is the problem of a cell whose text cannot be stored, or nil:
+// a NUL character (a workbook writes it as _x0000_, which excelize turns
+// back into the character; PostgreSQL refuses it in text) or bytes that
+// are not UTF-8.
+func badText(sheet string, row, col int, header, v string) *Problem {
+	if utf8.ValidString(v) && strings.IndexByte(v, 0) < 0 {
+		return nil
+	}
+	shown := strings.ReplaceAll(strings.ToValidUTF8(v, "\uFFFD"), "\x00", "\uFFFD")
+	return &Problem{Sheet: sheet, Row: row, Column: colLetter(col), Header: header, Value: clean(shown),
+		Expected: "văn bản thường, không có ký tự NUL (mã 0) hay byte lỗi mã hóa (chỗ hiện dấu \uFFFD) – hãy xóa rồi gõ lại ô này"}
 }
