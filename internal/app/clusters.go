@@ -192,11 +192,6 @@ type ClusterInput struct {
 // years are not rewritten by changes to another year: each year's
 // clusters are their own rows.
 func (a *App) SaveCluster(ctx context.Context, p auth.Principal, id int64, in ClusterInput) (ClusterView, error) {
-	if f := (errs.Fields{}); id == 0 {
-		if validYear(f, in.Year); len(f) > 0 {
-			return ClusterView{}, f.Err() // the year is looked up first
-		}
-	}
 	var saved cluster.Cluster
 	err := a.Store.Tx(ctx, func(tx *store.Store) error {
 		c := cluster.Cluster{Year: in.Year, Level: cluster.Level(in.Level), OwnerUnitID: in.OwnerUnitID}
@@ -217,6 +212,11 @@ func (a *App) SaveCluster(ctx context.Context, p auth.Principal, id int64, in Cl
 		c.FollowerUserID, c.NominatedDeputyID = in.FollowerUserID, in.NominatedDeputyID
 		if err := auth.Authorize(p, auth.ManageClusters, auth.Target{Year: c.Year, Cluster: facts(c)}); err != nil {
 			return err
+		}
+		if f := (errs.Fields{}); id == 0 {
+			if validYear(f, in.Year); len(f) > 0 {
+				return f.Err() // before validateCluster looks the year up
+			}
 		}
 		if err := a.validateCluster(ctx, tx, c); err != nil {
 			return err
