@@ -1,10 +1,10 @@
 package web_test
 
 import (
+	"context"
 	"database/sql"
 	"net/http"
 	"net/url"
-	"sync"
 	"testing"
 
 	"thidua/internal/dbtest"
@@ -20,19 +20,24 @@ func TestTerminatedBackendsDoNotFailRequests(t *testing.T) {
 	s := newSite(t)
 	b := s.browser(t)
 	b.login("admin")
-	// Fill the pool: several requests at once leave several idle connections.
-	var wg sync.WaitGroup
-	for range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			res, err := http.Get(s.URL + "/healthz")
-			if err == nil {
-				res.Body.Close()
-			}
-		}()
+	// Fill the pool: hold four connections at once, then give them back,
+	// so four idle connections wait in it (requests sent together may be
+	// served one after another on a busy machine and use only one).
+	ctx := context.Background()
+	var held []*sql.Conn
+	for range 4 {
+		c, err := s.app.Store.SQL().Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.PingContext(ctx); err != nil {
+			t.Fatal(err)
+		}
+		held = append(held, c)
 	}
-	wg.Wait()
+	for _, c := range held {
+		c.Close()
+	}
 	if r := b.get("/units"); r.status != http.StatusOK {
 		t.Fatalf("before: %d", r.status)
 	}
