@@ -19,9 +19,9 @@ var hrefRE = regexp.MustCompile(`<a\b[^>]*?\bhref="([^"]*)"`)
 const crawlLimit = 2000
 
 // TestLinksOfferOnlyOpenablePages walks, for each demo account, every
-// same-site link from the home page breadth-first and fails on any page
-// that answers 403, 404 or 500: no page may offer a link its reader may
-// not open.
+// same-site link (and redirect) from the home page breadth-first and fails
+// on any page that answers other than 200 or a redirect — 403, 404 and 500
+// above all: no page may offer a link its reader may not open.
 func TestLinksOfferOnlyOpenablePages(t *testing.T) {
 	s := newSite(t)
 	for _, user := range []string{"canbo.thanhhoa", "canbo.nghean", "hoidong", "xem", "admin"} {
@@ -32,17 +32,29 @@ func TestLinksOfferOnlyOpenablePages(t *testing.T) {
 			queue := []string{"/"}
 			var bad []string
 			visited := 0
+			statuses := map[int]int{}
 			for len(queue) > 0 && visited < crawlLimit {
 				path := queue[0]
 				queue = queue[1:]
 				visited++
 				r := b.get(path)
+				statuses[r.status]++
 				switch {
 				case r.status == http.StatusForbidden || r.status == http.StatusNotFound || r.status >= 500:
 					bad = append(bad, r.statusLine(path, seen[path]))
 					continue
+				case r.status == http.StatusSeeOther || r.status == http.StatusFound:
+					// A redirect is walked like a link from the page that offered it.
+					if next, ok := sameSite(path, r.location); ok {
+						if _, done := seen[next]; !done {
+							seen[next] = path
+							queue = append(queue, next)
+						}
+					}
+					continue
 				case r.status != http.StatusOK:
-					continue // redirects and downloads are not pages to walk
+					bad = append(bad, r.statusLine(path, seen[path]))
+					continue
 				}
 				if !strings.HasPrefix(r.header.Get("Content-Type"), "text/html") {
 					continue
@@ -62,7 +74,7 @@ func TestLinksOfferOnlyOpenablePages(t *testing.T) {
 			for _, line := range bad {
 				t.Error(line)
 			}
-			t.Logf("%s: %d pages visited, %d links still queued", user, visited, len(queue))
+			t.Logf("%s: %d pages visited (by status %v), %d links still queued", user, visited, statuses, len(queue))
 		})
 	}
 }
