@@ -85,6 +85,7 @@ func TestBrowserLayout(t *testing.T) {
 	// A unit officer's own self-assessment, still to be filed.
 	laptop.open("/login")
 	laptop.signIn("canbo.nghean")
+	page("/", "layout-nghean-home")
 	page("/years/2026/filing", "layout-filing")
 	textHas(t, "filing page", laptop.text("main h1"), "Tự chấm điểm thi đua năm 2026")
 	cards("the filing form")
@@ -94,6 +95,7 @@ func TestBrowserLayout(t *testing.T) {
 	// The cluster head's review of a member: every column in view at 1366.
 	laptop.open("/login")
 	laptop.signIn("canbo.thanhhoa")
+	page("/years/2026/progress", "layout-thanhhoa-progress")
 	page("/years/2026/review?unit="+haTinh, "layout-review")
 	textHas(t, "review page", laptop.text("main h1"), "Thẩm định, chấm điểm – ")
 	if cut := laptop.evalString(`(() => {
