@@ -28,6 +28,8 @@ type Standing struct {
 	// ScoreBasis says what the line's score is: "reviewed" (a result) or
 	// "self" (the unit's own, unreviewed score, shown for information).
 	ScoreBasis string `json:"score_basis"`
+	// Open: the reader may open the unit's filing page.
+	Open bool `json:"-"`
 }
 
 // Score bases of a Standing.
@@ -78,16 +80,23 @@ func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]Cluste
 		}
 		byUnit[f.UnitID] = f
 	}
+	infos, err := a.Store.Tables(ctx, year)
+	if err != nil {
+		return nil, nil, err
+	}
 	var out []ClusterRanking
 	var national []scoring.Standing
 	units := map[int64]org.Unit{}
 	status := map[int64]scoring.Status{}
+	open := map[int64]bool{}
 	for _, cv := range clusters {
 		cr := ClusterRanking{Cluster: cv}
 		var in []scoring.Standing
 		for _, m := range cv.Members {
 			u := cv.Units[m]
 			units[m] = u
+			open[m] = tableApplies(infos, cv.Cluster, u) &&
+				auth.Can(p, auth.ViewFiling, auth.Target{UnitPath: []int64{m}, Year: year, Cluster: facts(cv.Cluster)})
 			s := scoring.Standing{UnitID: m, UnitCode: u.Code}
 			if f, ok := byUnit[m]; ok {
 				adj := adjustments[[2]int64{f.TableID, m}]
@@ -106,7 +115,7 @@ func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]Cluste
 			}
 		}
 		for _, s := range scoring.Rank(in) {
-			cr.Standings = append(cr.Standings, standing(s, units[s.UnitID], status[s.UnitID]))
+			cr.Standings = append(cr.Standings, standing(s, units[s.UnitID], status[s.UnitID], open[s.UnitID]))
 			if s.Ranked() {
 				cr.Ranked++
 			}
@@ -118,22 +127,22 @@ func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]Cluste
 	}
 	var nat []Standing
 	for _, s := range scoring.Rank(national) {
-		nat = append(nat, standing(s, units[s.UnitID], status[s.UnitID]))
+		nat = append(nat, standing(s, units[s.UnitID], status[s.UnitID], open[s.UnitID]))
 	}
-	var all []scoring.Standing
+	var every []scoring.Standing
 	for _, cr := range out {
 		for _, s := range cr.Standings {
-			all = append(all, s.Standing)
+			every = append(every, s.Standing)
 		}
 	}
-	scale := scoring.ChartScale(all)
+	scale := scoring.ChartScale(every)
 	for i := range out {
 		out[i].ScaleMax = scale
 	}
 	return out, nat, nil
 }
 
-func standing(s scoring.Standing, u org.Unit, st scoring.Status) Standing {
+func standing(s scoring.Standing, u org.Unit, st scoring.Status, open bool) Standing {
 	basis := BasisSelf
 	switch {
 	case s.Reviewed:
@@ -141,7 +150,7 @@ func standing(s scoring.Standing, u org.Unit, st scoring.Status) Standing {
 	case st == scoring.NotStarted:
 		basis = BasisNone
 	}
-	return Standing{Standing: s, Unit: u, Status: st, ScoreBasis: basis}
+	return Standing{Standing: s, Unit: u, Status: st, ScoreBasis: basis, Open: open}
 }
 
 // Progress is, per cluster, which members have not started, drafted,
@@ -150,6 +159,10 @@ type Progress struct {
 	Cluster ClusterView                   `json:"cluster"`
 	ByState map[scoring.Status][]org.Unit `json:"by_state"`
 	Counts  map[scoring.Status]int        `json:"counts"`
+	// Pages names, per member, the page its name may link to for the
+	// reader: "review" (a submitted filing they review), "filing" (one they
+	// may read) or nothing (no table applies, or not theirs to open).
+	Pages map[int64]string `json:"-"`
 }
 
 // ProgressBoard returns the filing states of a year, cluster by cluster.
@@ -162,13 +175,25 @@ func (a *App) ProgressBoard(ctx context.Context, p auth.Principal, year int) ([]
 	if err != nil {
 		return nil, err
 	}
+	tables, err := a.Store.Tables(ctx, year)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Progress, 0, len(clusters))
 	for _, cv := range clusters {
-		pr := Progress{Cluster: cv, ByState: map[scoring.Status][]org.Unit{}, Counts: map[scoring.Status]int{}}
+		pr := Progress{Cluster: cv, ByState: map[scoring.Status][]org.Unit{}, Counts: map[scoring.Status]int{}, Pages: map[int64]string{}}
 		for _, u := range cv.MemberUnits() {
 			st, ok := states[u.ID]
 			if !ok {
 				st = scoring.NotStarted
+			}
+			t := auth.Target{UnitPath: []int64{u.ID}, Year: year, Cluster: facts(cv.Cluster)}
+			switch {
+			case !tableApplies(tables, cv.Cluster, u):
+			case st == scoring.Submitted && auth.Can(p, auth.ReviewFiling, t):
+				pr.Pages[u.ID] = "review"
+			case auth.Can(p, auth.ViewFiling, t):
+				pr.Pages[u.ID] = "filing"
 			}
 			pr.ByState[st] = append(pr.ByState[st], u)
 			pr.Counts[st]++
@@ -176,4 +201,19 @@ func (a *App) ProgressBoard(ctx context.Context, p auth.Principal, year int) ([]
 		out = append(out, pr)
 	}
 	return out, nil
+}
+
+// tableApplies reports whether one of the year's tables scores u as a
+// member of c, as store.TableFor chooses them: without one the filing page
+// has nothing to show.
+func tableApplies(tables []store.TableInfo, c cluster.Cluster, u org.Unit) bool {
+	for _, t := range tables {
+		if t.Kind != "main" || t.Superseded || t.Level != string(c.Level) {
+			continue
+		}
+		if t.ClusterID != nil && *t.ClusterID == c.ID || t.ClusterID == nil && (t.UnitType == "" || t.UnitType == string(u.Type)) {
+			return true
+		}
+	}
+	return false
 }

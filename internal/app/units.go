@@ -64,6 +64,9 @@ type UnitDetail struct {
 	Predecessors []LinkedUnit `json:"predecessors"` // units this one was formed from
 	Successors   []LinkedUnit `json:"successors"`   // units formed from this one
 	Ancestry     []org.Unit   `json:"ancestry"`     // every predecessor at any depth, nearest first
+	// Open holds the linked units (parent, lineage) the reader may open;
+	// the others are named without a link.
+	Open map[int64]bool `json:"-"`
 }
 
 // LinkedUnit is one end of a lineage link.
@@ -119,6 +122,10 @@ func (a *App) Unit(ctx context.Context, p auth.Principal, id int64) (UnitDetail,
 	}
 	for _, pid := range ancestry {
 		d.Ancestry = append(d.Ancestry, byID[pid])
+	}
+	d.Open = map[int64]bool{}
+	for uid := range byID {
+		d.Open[uid] = a.authorizeUnit(ctx, p, auth.ViewUnits, uid) == nil
 	}
 	return d, nil
 }

@@ -23,6 +23,9 @@ type clusterListData struct {
 	Blocs    []app.ClusterView `json:"-"`
 	Excluded map[int64]string  `json:"excluded"`
 	HasNext  bool              `json:"-"` // the next year is open, so copying is possible
+	// OwnFiling: the reader's unit has a filing page this year (it is in a
+	// cluster a criteria table applies to).
+	OwnFiling bool `json:"-"`
 }
 
 // clusterList is a year's page: every cluster and bloc with its members,
@@ -55,6 +58,10 @@ func (s *Server) clusterList(c echo.Context) error {
 	}
 	_, err = s.app.Year(ctx, p, year+1)
 	d.HasNext = err == nil
+	if p.Role == auth.RoleOfficer && p.UnitID != 0 {
+		_, err = s.app.Filing(ctx, p, year, p.UnitID)
+		d.OwnFiling = err == nil
+	}
 	return s.respond(c, http.StatusOK, "cluster_list", d.Year.Title, "clusters", d)
 }
 
