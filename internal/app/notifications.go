@@ -84,23 +84,25 @@ func (a *App) UnreadNotifications(ctx context.Context, p auth.Principal) (int64,
 	return a.Store.UnreadCount(ctx, p.UserID)
 }
 
-// MarkNotificationRead marks one of the user's notifications read; id 0
-// marks all of them. Another user's notification is "not found".
-func (a *App) MarkNotificationRead(ctx context.Context, p auth.Principal, id int64) error {
+// ReadNotification marks one of the user's notifications read and returns
+// its link (a path in the app); id 0 marks all of them. Another user's
+// notification is "not found".
+func (a *App) ReadNotification(ctx context.Context, p auth.Principal, id int64) (string, error) {
 	if err := signedIn(p); err != nil {
-		return err
+		return "", err
 	}
+	link := ""
 	if id != 0 {
-		owner, err := a.Store.NotificationOwner(ctx, id)
+		n, err := a.Store.NotificationOf(ctx, p.UserID, id)
 		if err != nil {
-			return err
+			return "", err
 		}
-		if owner != p.UserID {
-			return errs.New(errs.NotFound, "Không tìm thấy thông báo.")
+		if strings.HasPrefix(n.Link, "/") && !strings.HasPrefix(n.Link, "//") {
+			link = n.Link
 		}
 	}
 	_, err := a.Store.MarkRead(ctx, p.UserID, id, a.Now().UTC())
-	return err
+	return link, err
 }
 
 func signedIn(p auth.Principal) error {

@@ -219,11 +219,12 @@ func TestNotificationsInApp(t *testing.T) {
 			t.Errorf("%s has %d unread, had %d", p.Username, c, before[p.UserID])
 		}
 	}
-	wantCode(t, f.MarkNotificationRead(f.ctx, f.other, n.ID), errs.NotFound)
+	_, err = f.ReadNotification(f.ctx, f.other, n.ID)
+	wantCode(t, err, errs.NotFound)
 	_, err = f.Notifications(f.ctx, auth.Principal{})
 	wantCode(t, err, errs.Unauthorized)
-	if err := f.MarkNotificationRead(f.ctx, f.officer, n.ID); err != nil {
-		t.Fatal(err)
+	if link, err := f.ReadNotification(f.ctx, f.officer, n.ID); err != nil || link != n.Link {
+		t.Fatalf("read: %q %v", link, err)
 	}
 	if c, _ := f.UnreadNotifications(f.ctx, f.officer); c != before[f.officer.UserID] {
 		t.Fatalf("unread after reading: %d", c)
@@ -241,7 +242,7 @@ func TestNotificationsInApp(t *testing.T) {
 	if len(l.Notifications) == 0 || l.Notifications[0].Kind != app.NotifyDeadline || !strings.Contains(l.Notifications[0].Title, "còn 2 ngày") {
 		t.Fatalf("Nghệ An's reminder %+v", l.Notifications)
 	}
-	if err := f.MarkNotificationRead(f.ctx, f.other, 0); err != nil {
+	if _, err := f.ReadNotification(f.ctx, f.other, 0); err != nil {
 		t.Fatal(err)
 	}
 	if c, _ := f.UnreadNotifications(f.ctx, f.other); c != 0 {

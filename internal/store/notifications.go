@@ -125,11 +125,12 @@ func (s *Store) MarkRead(ctx context.Context, userID, id int64, at time.Time) (i
 	return res.RowsAffected, res.Error
 }
 
-// NotificationOwner returns the user a notification belongs to.
-func (s *Store) NotificationOwner(ctx context.Context, id int64) (int64, error) {
+// NotificationOf returns one of a user's notifications; another user's is
+// "not found", as if it did not exist.
+func (s *Store) NotificationOf(ctx context.Context, userID, id int64) (Notification, error) {
 	var n Notification
-	err := s.DB.WithContext(ctx).Select("id", "user_id").Where("id = ?", id).Take(&n).Error
-	return n.UserID, notFound(err, "thông báo")
+	err := s.DB.WithContext(ctx).Where("id = ? AND user_id = ?", id, userID).Take(&n).Error
+	return n, notFound(err, "thông báo")
 }
 
 // ClaimJob claims a periodic job's run for a day, in the caller's
