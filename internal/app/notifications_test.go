@@ -52,9 +52,9 @@ func TestNotificationsTwoServers(t *testing.T) {
 	set := func(at time.Time) { now.Store(&at) }
 	set(ict(2026, 11, 26, 8))
 	clock := func() time.Time { return *now.Load() }
-	f.Now, f.Mailer = clock, mailer
+	f.Now, f.Mailer, f.PublicURL = clock, mailer, "https://thidua.vks.test/"
 	b := app.New(dbtest.Reopen(t, f.Store), auth.Hasher{Cost: bcrypt.MinCost}, clock)
-	b.Mailer = mailer
+	b.Mailer, b.PublicURL = mailer, "https://thidua.vks.test"
 
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
@@ -151,8 +151,12 @@ func TestNotificationsTwoServers(t *testing.T) {
 			t.Fatalf("recipients %v", m.To)
 		}
 		got[m.To[0]] = append(got[m.To[0]], m.Subject)
-		if !strings.HasPrefix(m.Subject, "[Thi đua] ") {
-			t.Errorf("subject %q", m.Subject)
+		if !strings.HasPrefix(m.Subject, "[Thi đua] ") || !strings.Contains(m.Body, "Xem chi tiết: https://thidua.vks.test/") ||
+			!strings.Contains(m.Body, strings.TrimPrefix(m.Subject, "[Thi đua] ")) {
+			t.Errorf("e-mail %q:\n%s", m.Subject, m.Body)
+		}
+		if strings.Contains(m.Subject, "bị trả lại") && !strings.Contains(m.Body, "Lý do trả lại: Thiếu biểu thống kê tiêu chí 1.2") {
+			t.Errorf("the return's e-mail lacks the reason:\n%s", m.Body)
 		}
 	}
 	for to, subjects := range want {
@@ -247,5 +251,47 @@ func TestNotificationsInApp(t *testing.T) {
 	}
 	if c, _ := f.UnreadNotifications(f.ctx, f.other); c != 0 {
 		t.Fatalf("unread after reading all: %d", c)
+	}
+}
+
+// TestMailRetried: an SMTP server that is not there leaves the e-mail
+// waiting with the error, to be retried later, and never fails the event.
+func TestMailRetried(t *testing.T) {
+	f := newFixture(t)
+	// Nothing listens on port 1 of the loopback address.
+	mailer, err := mail.New(mail.Settings{Host: "127.0.0.1", Port: 1, From: "thidua@vks.test", TLS: "none", Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Mailer = mailer
+	if _, err := f.SetUserEmail(f.ctx, f.admin, f.officer.UserID, "thanh@vks.test"); err != nil {
+		t.Fatal(err)
+	}
+	th := f.unit(t, "VKS-THANHHOA")
+	v, err := f.Filing(f.ctx, f.officer, 2026, th.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.ReviewFiling(f.ctx, f.board, 2026, th.ID, v.Filing.Version, nil, app.ReviewReturn, "Thiếu tài liệu"); err != nil {
+		t.Fatal(err)
+	}
+	sent, err := f.DeliverMail(f.ctx)
+	if err != nil || sent != 0 {
+		t.Fatalf("sent %d %v", sent, err)
+	}
+	var n store.Notification
+	if err := f.Store.DB.Where("mail_to = ?", "thanh@vks.test").Take(&n).Error; err != nil {
+		t.Fatal(err)
+	}
+	if n.MailState != "pending" || n.MailAttempts != 1 || n.MailError == "" {
+		t.Fatalf("after a failed send: %+v", n)
+	}
+	// Not due again yet: a second pass does not hammer the server.
+	if sent, err := f.DeliverMail(f.ctx); err != nil || sent != 0 {
+		t.Fatalf("second pass: %d %v", sent, err)
+	}
+	f.Store.DB.Model(&n).Where("id = ?", n.ID).Take(&n)
+	if n.MailAttempts != 1 {
+		t.Fatalf("retried before its time: %+v", n)
 	}
 }

@@ -4,8 +4,10 @@ package mailtest
 
 import (
 	"bytes"
+	"encoding/base64"
 	"io"
 	"mime"
+	"mime/quotedprintable"
 	"net"
 	"net/mail"
 	"strings"
@@ -20,6 +22,7 @@ type Message struct {
 	From    string
 	To      []string
 	Subject string
+	Body    string // the text, transfer encoding undone
 	Raw     []byte
 }
 
@@ -80,6 +83,16 @@ func (ss *session) Data(r io.Reader) error {
 		dec := new(mime.WordDecoder)
 		if subj, err := dec.DecodeHeader(msg.Header.Get("Subject")); err == nil {
 			m.Subject = strings.TrimSpace(subj)
+		}
+		var body io.Reader = msg.Body
+		switch strings.ToLower(msg.Header.Get("Content-Transfer-Encoding")) {
+		case "quoted-printable":
+			body = quotedprintable.NewReader(body)
+		case "base64":
+			body = base64.NewDecoder(base64.StdEncoding, body)
+		}
+		if b, err := io.ReadAll(body); err == nil {
+			m.Body = strings.ReplaceAll(string(b), "\r\n", "\n")
 		}
 	}
 	ss.s.mu.Lock()
