@@ -22,6 +22,16 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout io.Writ
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	// Mail settings are checked before anything else starts.
+	var mailer *mail.SMTP
+	if cfg.SMTPHost != "" {
+		m, err := mail.New(mail.Settings{Host: cfg.SMTPHost, Port: cfg.SMTPPort, Username: cfg.SMTPUsername,
+			Password: cfg.SMTPPassword, From: cfg.SMTPFrom, TLS: cfg.SMTPTLS})
+		if err != nil {
+			return fmt.Errorf("cấu hình gửi thư chưa đúng: %w", err)
+		}
+		mailer = m
+	}
 	if *migrateFirst {
 		// Before the app's pool opens: prepared statements must not outlive a schema change.
 		if err := migrateUp(ctx, cfg, stdout); err != nil {
@@ -33,13 +43,8 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout io.Writ
 		return err
 	}
 	defer a.Store.Close()
-	if cfg.SMTPHost != "" {
-		m, err := mail.New(mail.Settings{Host: cfg.SMTPHost, Port: cfg.SMTPPort, Username: cfg.SMTPUsername,
-			Password: cfg.SMTPPassword, From: cfg.SMTPFrom, TLS: cfg.SMTPTLS})
-		if err != nil {
-			return err
-		}
-		a.Mailer = m
+	if mailer != nil {
+		a.Mailer = mailer
 	}
 	a.PublicURL = cfg.PublicURL
 	srv, err := web.New(a, web.Options{OrgName: cfg.OrgName, SessionLifetime: cfg.SessionLifetime,

@@ -114,7 +114,9 @@ func signedIn(p auth.Principal) error {
 
 // RemindDeadlines notifies, from three days before each deadline of the
 // current year (self-assessment, review, proposals) until the day itself,
-// those who still have something to do by it. Of several app servers one
+// those who still have something to do by it: officers of units that
+// have not submitted; of the head (the deputy, for the head's own filing)
+// of a cluster with filings to review; every unit officer for proposals. Of several app servers one
 // runs it a day: the run claims the day in job_runs in its transaction;
 // and (user, deadline) is unique, so a rerun adds nothing. It returns how
 // many notifications it recorded.
@@ -148,7 +150,7 @@ func (a *App) RemindDeadlines(ctx context.Context) (int64, error) {
 			{"self", y.SelfAssessmentDeadline, fmt.Sprintf("/years/%d/filing", y.Year),
 				func() ([]int64, error) { return units(tx.UnitsNotSubmitted(ctx, y.Year)) }},
 			{"review", y.ReviewDeadline, "/scoring",
-				func() ([]int64, error) { return units(tx.HeadsWithPendingReviews(ctx, y.Year)) }},
+				func() ([]int64, error) { return units(tx.ReviewersWithPending(ctx, y.Year)) }},
 			{"proposal", y.ProposalDeadline, fmt.Sprintf("/proposals?year=%d", y.Year),
 				func() ([]int64, error) { return tx.UsersByRole(ctx, string(auth.RoleOfficer)) }},
 		} {

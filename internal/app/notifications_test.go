@@ -295,3 +295,49 @@ func TestMailRetried(t *testing.T) {
 		t.Fatalf("retried before its time: %+v", n)
 	}
 }
+
+// TestDeadlineReminders: who is reminded of which deadline, three days
+// before it: the review deadline goes to the deputy for the head's own
+// filing; the proposal deadline to every unit officer.
+func TestDeadlineReminders(t *testing.T) {
+	f := newFixture(t)
+	ht := f.unit(t, "VKS-HATINH")
+	deputy, err := f.CreateUser(f.ctx, f.admin, app.UserInput{Username: "canbo.hatinh", FullName: "Nguyễn Thị Hà", Role: "officer",
+		UnitID: &ht.ID, Password: "mat-khau-thu-nghiem"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadlines := func(id int64) []string {
+		var out []string
+		f.Store.DB.Model(&store.Notification{}).Where("user_id = ? AND kind = 'deadline'", id).Order("id").Pluck("title", &out)
+		return out
+	}
+	// 17/12: the review deadline (20/12) is three days away; Thanh Hóa's
+	// own filing waits for its deputy, Hà Tĩnh.
+	f.Now = app.FixedClock(ict(2026, 12, 17, 8))
+	if _, err := f.RemindDeadlines(f.ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := deadlines(deputy.ID); len(got) != 1 || !strings.Contains(got[0], "hạn thẩm định") || !strings.Contains(got[0], "còn 3 ngày") {
+		t.Fatalf("the deputy's reminders: %q", got)
+	}
+	if got := deadlines(f.officer.UserID); len(got) != 0 {
+		t.Fatalf("the head has nothing to review but got %q", got)
+	}
+	// 30/12, the proposal deadline's last day: every unit officer.
+	f.Now = app.FixedClock(ict(2026, 12, 30, 8))
+	if _, err := f.RemindDeadlines(f.ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []int64{deputy.ID, f.officer.UserID, f.other.UserID} {
+		got := deadlines(id)
+		if len(got) == 0 || !strings.Contains(got[len(got)-1], "gửi đề nghị khen thưởng") || !strings.Contains(got[len(got)-1], "hôm nay là ngày cuối") {
+			t.Fatalf("user %d: %q", id, got)
+		}
+	}
+	for _, p := range []auth.Principal{f.board, f.viewer, f.admin} {
+		if got := deadlines(p.UserID); len(got) != 0 {
+			t.Fatalf("%s reminded: %q", p.Username, got)
+		}
+	}
+}

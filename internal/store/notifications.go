@@ -79,16 +79,20 @@ ORDER BY m.unit_id`, year).Scan(&out).Error
 	return out, err
 }
 
-// HeadsWithPendingReviews returns the head units of the year's clusters
-// that have a submitted filing still to review.
-func (s *Store) HeadsWithPendingReviews(ctx context.Context, year int) ([]int64, error) {
+// ReviewersWithPending returns the units with a submitted filing of the
+// year's clusters still to review: the cluster's head, or its deputy for
+// the head's own filing.
+func (s *Store) ReviewersWithPending(ctx context.Context, year int) ([]int64, error) {
 	out := []int64{}
 	err := s.DB.WithContext(ctx).Raw(`
-SELECT DISTINCT c.head_unit_id FROM clusters c
-JOIN cluster_members m ON m.cluster_id = c.id
-JOIN assessments a ON a.year = m.year AND a.unit_id = m.unit_id AND a.status = 'submitted'
-WHERE c.year = ? AND c.head_unit_id IS NOT NULL
-ORDER BY c.head_unit_id`, year).Scan(&out).Error
+SELECT DISTINCT r.unit_id FROM (
+    SELECT CASE WHEN a.unit_id = c.head_unit_id THEN c.deputy_unit_id ELSE c.head_unit_id END AS unit_id
+    FROM clusters c
+    JOIN cluster_members m ON m.cluster_id = c.id
+    JOIN assessments a ON a.year = m.year AND a.unit_id = m.unit_id AND a.status = 'submitted'
+    WHERE c.year = ?) r
+WHERE r.unit_id IS NOT NULL
+ORDER BY r.unit_id`, year).Scan(&out).Error
 	return out, err
 }
 
