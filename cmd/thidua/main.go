@@ -33,7 +33,7 @@ Usage:
   thidua token create --user U [--name N] [--ttl 720h]
                                     issue an API bearer token (printed once)
 
-Environment: see README.md (DATABASE_URL, ADDR, COOKIE_SECURE, …).
+Environment: see README.md (DATABASE_URL, ADDR, COOKIE_SECURE, SMTP_HOST, …).
 `
 
 func main() {

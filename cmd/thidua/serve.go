@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"thidua/internal/config"
+	"thidua/internal/mail"
 	"thidua/internal/store"
 	"thidua/internal/web"
 )
@@ -20,6 +21,16 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout io.Writ
 	migrateFirst := fs.Bool("migrate", false, "apply pending migrations before serving")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	// Mail settings are checked before anything else starts.
+	var mailer *mail.SMTP
+	if cfg.SMTPHost != "" {
+		m, err := mail.New(mail.Settings{Host: cfg.SMTPHost, Port: cfg.SMTPPort, Username: cfg.SMTPUsername,
+			Password: cfg.SMTPPassword, From: cfg.SMTPFrom, TLS: cfg.SMTPTLS})
+		if err != nil {
+			return fmt.Errorf("cấu hình gửi thư chưa đúng: %w", err)
+		}
+		mailer = m
 	}
 	if *migrateFirst {
 		// Before the app's pool opens: prepared statements must not outlive a schema change.
@@ -32,12 +43,19 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout io.Writ
 		return err
 	}
 	defer a.Store.Close()
+	if mailer != nil {
+		a.Mailer = mailer
+	}
+	a.PublicURL = cfg.PublicURL
 	srv, err := web.New(a, web.Options{OrgName: cfg.OrgName, SessionLifetime: cfg.SessionLifetime,
 		SessionIdle: cfg.SessionIdle, CookieSecure: cfg.CookieSecure, TrustProxy: cfg.TrustProxy, Logger: slog.Default()})
 	if err != nil {
 		return err
 	}
 	go store.SessionStore{DB: a.Store.SQL()}.Sweep(ctx, 5*time.Minute)
+	// Every server runs these; the job and the outbox are claimed in the
+	// database, so each reminder and each e-mail goes out once.
+	go a.RunNotifications(ctx, max(cfg.NotifyInterval, time.Second))
 
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

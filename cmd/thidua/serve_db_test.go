@@ -40,3 +40,20 @@ func TestServeSaysWhichCommandToRun(t *testing.T) {
 		t.Errorf("empty database: %v", err)
 	}
 }
+
+// SMTP_HOST without a sender stops `thidua serve` at once, saying which
+// setting is missing, before it touches the database.
+func TestServeChecksMailSettings(t *testing.T) {
+	t.Setenv("DATABASE_URL", "postgres://nobody@127.0.0.1:1/none?sslmode=disable")
+	t.Setenv("ADDR", "127.0.0.1:0")
+	t.Setenv("SMTP_HOST", "127.0.0.1")
+	err := run(context.Background(), []string{"serve"}, nil, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "SMTP_FROM") || !strings.Contains(err.Error(), "cấu hình gửi thư") {
+		t.Fatalf("want the missing SMTP_FROM named, got %v", err)
+	}
+	t.Setenv("SMTP_FROM", "thidua@vks.test")
+	t.Setenv("SMTP_TLS", "ssl")
+	if err := run(context.Background(), []string{"serve"}, nil, &bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "SMTP_TLS") {
+		t.Fatalf("want SMTP_TLS refused, got %v", err)
+	}
+}

@@ -20,6 +20,11 @@ type App struct {
 	// judged on and every "today" come from it. Records are stamped by
 	// the database when written.
 	Now func() time.Time
+	// Mailer delivers notifications by e-mail; nil: in the app only.
+	Mailer Mailer
+	// PublicURL is the address users open the app at, for links in
+	// e-mails ("https://thidua.vks.gov.vn"); empty gives bare paths.
+	PublicURL string
 }
 
 // New returns an App with production defaults and the given clock: main

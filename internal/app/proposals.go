@@ -672,6 +672,13 @@ func (a *App) CommentProposal(ctx context.Context, p auth.Principal, id int64, b
 		if out, err = tx.AddProposalComment(ctx, store.ProposalComment{ProposalID: id, AuthorUserID: p.UserID, Body: body}); err != nil {
 			return err
 		}
+		if err := a.notifyUnit(ctx, tx, p.UserID, pr.ProposerUnitID, store.NewNotification{
+			Key: fmt.Sprintf("comment:%d", out.ID), Kind: NotifyCommented, Link: fmt.Sprintf("/proposals/%d", id),
+			Title: fmt.Sprintf("Có góp ý mới về đề nghị khen thưởng %s (%s)", pr.SubjectName, award.Title(pr.Title).Label()),
+			Body:  fmt.Sprintf("%s góp ý: %s", p.FullName, truncate(body, 1000)),
+		}); err != nil {
+			return err
+		}
 		return tx.Audit(ctx, p.UserID, "comment", "proposal", id, "", nil, out)
 	})
 	return out, err
@@ -708,6 +715,9 @@ func (a *App) RejectProposal(ctx context.Context, p auth.Principal, id int64, ve
 		pr := before
 		pr.Version, pr.Status, pr.RejectReason = version, ProposalRejected, reason
 		if out, err = tx.UpdateProposal(ctx, pr); err != nil {
+			return err
+		}
+		if err := a.notifyUnit(ctx, tx, p.UserID, before.ProposerUnitID, decidedNotice(before, "Hội đồng không chấp thuận. Lý do: "+reason)); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, p.UserID, "reject", "proposal", id, reason, before, out)
@@ -820,6 +830,10 @@ func (a *App) Decide(ctx context.Context, p auth.Principal, in DecisionInput) (D
 			if err := tx.Audit(ctx, p.UserID, "approve", "proposal", pr.ID, it.why, before, map[string]any{"proposal": after, "award": aw}); err != nil {
 				return err
 			}
+			if err := a.notifyUnit(ctx, tx, p.UserID, before.ProposerUnitID, decidedNotice(before,
+				fmt.Sprintf("Hội đồng chấp thuận: Quyết định số %s ngày %s.", d.Number, d.DecidedOn.Format("02/01/2006")))); err != nil {
+				return err
+			}
 			out.Proposals = append(out.Proposals, after)
 		}
 		return nil
@@ -839,4 +853,13 @@ func (a *App) Decision(ctx context.Context, p auth.Principal, id int64) (Decisio
 	v := DecisionView{Decision: d}
 	v.Proposals, err = a.Store.ListProposals(ctx, store.ProposalFilter{DecisionID: &id})
 	return v, err
+}
+
+// decidedNotice tells the proposing unit the board's decision; a
+// proposal is decided once, so its key is the proposal.
+func decidedNotice(pr store.Proposal, outcome string) store.NewNotification {
+	return store.NewNotification{Key: fmt.Sprintf("proposal:%d:decided", pr.ID), Kind: NotifyDecided,
+		Link:  fmt.Sprintf("/proposals/%d", pr.ID),
+		Title: fmt.Sprintf("Đề nghị khen thưởng %s (%s) đã có quyết định", pr.SubjectName, award.Title(pr.Title).Label()),
+		Body:  outcome}
 }

@@ -462,10 +462,32 @@ func (a *App) ReviewFiling(ctx context.Context, p auth.Principal, year int, unit
 		if err := a.writeFiling(ctx, tx, v, f, changes); err != nil {
 			return err
 		}
+		if f.Status != before && (action == ReviewReturn || action == ReviewAccept) {
+			if err := a.notifyUnit(ctx, tx, p.UserID, unitID, filingNotice(v, action, reason)); err != nil {
+				return err
+			}
+		}
 		out, err = a.filingView(ctx, tx, p, year, unitID, t)
 		return err
 	})
 	return out, err
+}
+
+// filingNotice tells a unit its filing was returned or accepted. The key
+// names the filing's version as loaded: each return is its own event.
+func filingNotice(v FilingView, action ReviewAction, reason string) store.NewNotification {
+	n := store.NewNotification{Key: fmt.Sprintf("filing:%d:v%d:%s", v.Filing.ID, v.Filing.Version, action),
+		Link: fmt.Sprintf("/years/%d/filing", v.Info.Year)}
+	if action == ReviewReturn {
+		n.Kind = NotifyReturned
+		n.Title = fmt.Sprintf("Bản tự chấm điểm thi đua năm %d của %s bị trả lại", v.Info.Year, v.Unit.Name)
+		n.Body = "Lý do trả lại: " + reason + "\nĐơn vị sửa theo ý kiến thẩm định rồi nộp lại."
+		return n
+	}
+	n.Kind = NotifyAccepted
+	n.Title = fmt.Sprintf("Bản tự chấm điểm thi đua năm %d của %s đã được thẩm định", v.Info.Year, v.Unit.Name)
+	n.Body = "Cụm trưởng đã thẩm định xong bản tự chấm điểm của đơn vị."
+	return n
 }
 
 // filingForWrite loads a filing for a write by p: authorised for act, and

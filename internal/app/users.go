@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"net/mail"
 	"regexp"
 	"strings"
 	"time"
@@ -19,6 +20,7 @@ type UserInput struct {
 	Role     string `json:"role"`
 	UnitID   *int64 `json:"unit_id"`
 	Password string `json:"password"`
+	Email    string `json:"email"` // for notifications; empty: none
 }
 
 var usernamePattern = regexp.MustCompile(`^[a-zA-Z0-9][a-zA-Z0-9._-]{2,49}$`)
@@ -51,6 +53,10 @@ func (a *App) CreateUser(ctx context.Context, p auth.Principal, in UserInput) (s
 		e, _ := errs.As(err)
 		f.Add("password", e.Fields["password"])
 	}
+	email, msg := cleanEmail(in.Email)
+	if msg != "" {
+		f.Add("email", msg)
+	}
 	if in.UnitID != nil {
 		u, err := a.Store.Unit(ctx, *in.UnitID)
 		switch {
@@ -72,7 +78,7 @@ func (a *App) CreateUser(ctx context.Context, p auth.Principal, in UserInput) (s
 	var out store.User
 	err = a.Store.Tx(ctx, func(tx *store.Store) error {
 		out, err = tx.CreateUser(ctx, store.User{Username: in.Username, FullName: in.FullName, PasswordHash: hash,
-			Role: string(role), UnitID: in.UnitID, Active: true})
+			Role: string(role), UnitID: in.UnitID, Email: email, Active: true})
 		if err != nil {
 			return err
 		}
@@ -84,7 +90,7 @@ func (a *App) CreateUser(ctx context.Context, p auth.Principal, in UserInput) (s
 			out.UnitName = u.Name
 		}
 		return tx.Audit(ctx, p.UserID, "create", "user", out.ID, "", nil,
-			map[string]any{"username": out.Username, "full_name": out.FullName, "role": out.Role, "unit_id": out.UnitID})
+			map[string]any{"username": out.Username, "full_name": out.FullName, "role": out.Role, "unit_id": out.UnitID, "email": out.Email})
 	})
 	return out, err
 }
@@ -185,4 +191,45 @@ func (a *App) ChangePassword(ctx context.Context, p auth.Principal, ip, current,
 		}
 		return tx.Audit(ctx, p.UserID, "password", "user", p.UserID, "", nil, nil)
 	})
+}
+
+// cleanEmail checks an e-mail address typed by the administrator: nil
+// for none, or a message for the form.
+func cleanEmail(s string) (*string, string) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, ""
+	}
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || len(s) > 254 {
+		return nil, "Địa chỉ thư điện tử chưa đúng (ví dụ: canbo@vks.gov.vn)."
+	}
+	return &s, ""
+}
+
+// SetUserEmail sets or clears (empty) the address an account's
+// notifications are e-mailed to. Only the administrator sets it.
+func (a *App) SetUserEmail(ctx context.Context, p auth.Principal, id int64, email string) (store.User, error) {
+	if err := auth.Authorize(p, auth.ManageUsers, auth.Target{}); err != nil {
+		return store.User{}, err
+	}
+	addr, msg := cleanEmail(email)
+	if msg != "" {
+		return store.User{}, (errs.Fields{"email": msg}).Err()
+	}
+	var out store.User
+	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+		before, err := tx.UserByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := tx.SetUserEmail(ctx, id, addr); err != nil {
+			return err
+		}
+		if out, err = tx.UserByID(ctx, id); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, p.UserID, "email", "user", id, "", map[string]any{"email": before.Email}, map[string]any{"email": out.Email})
+	})
+	return out, err
 }

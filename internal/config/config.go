@@ -18,6 +18,16 @@ type Config struct {
 	BcryptCost      int           `env:"BCRYPT_COST" envDefault:"11"`
 	LogFormat       string        `env:"LOG_FORMAT" envDefault:"text"`   // text or json
 	TrustProxy      bool          `env:"TRUST_PROXY" envDefault:"false"` // take the client IP from X-Forwarded-For
+
+	// Notifications by e-mail: off while SMTP_HOST is empty.
+	SMTPHost       string        `env:"SMTP_HOST"`
+	SMTPPort       int           `env:"SMTP_PORT" envDefault:"587"`
+	SMTPUsername   string        `env:"SMTP_USERNAME"`
+	SMTPPassword   string        `env:"SMTP_PASSWORD"`
+	SMTPFrom       string        `env:"SMTP_FROM"`                       // the sender, e.g. "Thi đua <thidua@vks.gov.vn>"
+	SMTPTLS        string        `env:"SMTP_TLS" envDefault:"starttls"`  // starttls, tls (port 465) or none
+	PublicURL      string        `env:"PUBLIC_URL"`                      // the app's address, for links in e-mails
+	NotifyInterval time.Duration `env:"NOTIFY_INTERVAL" envDefault:"1m"` // how often each server runs reminders and mail delivery
 }
 
 // Load reads the environment.

@@ -262,3 +262,19 @@ func randomHex(n int) string {
 	}
 	return hex.EncodeToString(b)
 }
+
+// Reopen opens another connection pool on s's database, as a second app
+// server has: for tests of several servers over one database.
+func Reopen(t testing.TB, s *store.Store) *store.Store {
+	t.Helper()
+	var name string
+	if err := s.DB.Raw("SELECT current_database()").Scan(&name).Error; err != nil {
+		t.Fatal(err)
+	}
+	s2, err := store.Open(context.Background(), withDatabase(AdminURL(), name))
+	if err != nil {
+		t.Fatalf("dbtest: reopen: %v", err)
+	}
+	t.Cleanup(func() { s2.Close() })
+	return s2
+}

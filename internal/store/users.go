@@ -19,7 +19,8 @@ type User struct {
 	PasswordHash string
 	Role         string
 	UnitID       *int64
-	UnitName     string `gorm:"->;-:migration"` // filled by joins when listing
+	Email        *string // for notifications by e-mail; nil: none
+	UnitName     string  `gorm:"->;-:migration"` // filled by joins when listing
 	Active       bool
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
@@ -74,13 +75,8 @@ func (s *Store) ListUsers(ctx context.Context) ([]User, error) {
 // SetUserActive enables or disables an account. Disabling also ends its
 // sessions and revokes its tokens, so access stops at once everywhere.
 func (s *Store) SetUserActive(ctx context.Context, id int64, active bool) error {
-	res := s.DB.WithContext(ctx).Model(&User{}).Where("id = ?", id).
-		Updates(map[string]any{"active": active, "updated_at": gorm.Expr("now()")})
-	if res.Error != nil {
-		return res.Error
-	}
-	if res.RowsAffected == 0 {
-		return errs.New(errs.NotFound, "Không tìm thấy tài khoản.")
+	if err := s.updateUser(ctx, id, map[string]any{"active": active}); err != nil {
+		return err
 	}
 	if active {
 		return nil
@@ -93,4 +89,22 @@ func (s *Store) SetUserActive(ctx context.Context, id int64, active bool) error 
 func (s *Store) SetPassword(ctx context.Context, id int64, hash string) error {
 	return s.DB.WithContext(ctx).Model(&User{}).Where("id = ?", id).
 		Updates(map[string]any{"password_hash": hash, "updated_at": gorm.Expr("now()")}).Error
+}
+
+// SetUserEmail sets an account's e-mail address; nil clears it.
+func (s *Store) SetUserEmail(ctx context.Context, id int64, email *string) error {
+	return s.updateUser(ctx, id, map[string]any{"email": email})
+}
+
+// updateUser sets columns of an account, "not found" if there is none.
+func (s *Store) updateUser(ctx context.Context, id int64, cols map[string]any) error {
+	cols["updated_at"] = gorm.Expr("now()")
+	res := s.DB.WithContext(ctx).Model(&User{}).Where("id = ?", id).Updates(cols)
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		return errs.New(errs.NotFound, "Không tìm thấy tài khoản.")
+	}
+	return nil
 }

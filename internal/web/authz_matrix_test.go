@@ -75,6 +75,10 @@ var authzRoles = []struct{ name, user string }{
 	{"board", "hoidong"}, {"admin", "admin"},
 }
 
+// othersHidden: every signed-in role but own answered 404 (another
+// user's notification does not exist for them).
+const othersHidden = "viewer:404 other:404 head:404 deputy:404 last:404 council:404 board:404 admin:404"
+
 // authzCase is one route's entry: who is allowed, and what to send.
 type authzCase struct {
 	allow string // roles allowed (see above)
@@ -147,6 +151,15 @@ var authzTable = map[string]authzCase{
 	"POST /users/:id/lock":         {allow: "admin"},
 	"POST /users/:id/unlock":       {allow: "admin"},
 	"PUT /api/v1/users/:id/active": {allow: "admin"},
+	"POST /users/:id/email":        {allow: "admin", body: "email="},
+	"PUT /api/v1/users/:id/email":  {allow: "admin", body: `{"email":null}`},
+	// Notifications: each user their own; another's is "not found".
+	"GET /notifications":                  {allow: "signed"},
+	"GET /api/v1/notifications":           {allow: "signed"},
+	"POST /notifications/read":            {allow: "signed"},
+	"POST /api/v1/notifications/read":     {allow: "signed"},
+	"POST /notifications/:id/read":        {allow: "own " + othersHidden},
+	"POST /api/v1/notifications/:id/read": {allow: "own " + othersHidden},
 	// Sign-in throttling: the administrator sees and clears it.
 	"GET /login-throttle":               {allow: "admin"},
 	"GET /api/v1/login-throttle":        {allow: "admin"},

@@ -46,6 +46,7 @@ type authzWorld struct {
 	decision       int64 // a decision on the unit's proposals
 	vote           int64 // an open vote of the cluster
 	user           int64 // a spare account to lock and unlock
+	notification   int64 // a notification of the unit's officer (canbo.nghean)
 	pred           int64 // a unit linked as the unit's predecessor (made per request)
 
 	// sub is the world seen from VKSND khu vực 1 – Nghệ An, a unit under
@@ -149,6 +150,11 @@ func newAuthzWorld(t *testing.T, s *site) *authzWorld {
 		t.Fatalf("draft proposal: %v", err)
 	}
 	w.proposal = pr.ID
+	if _, err := s.app.Store.Notify(ctx, store.NewNotification{Key: "authz", Kind: app.NotifyDeadline, Title: "Thử phân quyền thông báo"},
+		[]int64{officer.ID}, false, seed.FixtureClock); err != nil {
+		t.Fatal(err)
+	}
+	w.notification = authzID(t, db, `SELECT id FROM notifications WHERE user_id = $1 AND event_key = 'authz'`, officer.ID)
 
 	// The matrix needs an open vote in Nghệ An's cluster, whose filings are
 	// still in progress (so app.OpenVote rightly refuses): it is written
@@ -355,6 +361,8 @@ func (w *authzWorld) param(t *testing.T, path, name string) string {
 			return itoa(w.decision)
 		case "votes":
 			return itoa(w.vote)
+		case "notifications":
+			return itoa(w.notification)
 		}
 	}
 	t.Fatalf("no value for :%s in %s: add it to authzWorld.param", name, path)

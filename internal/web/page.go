@@ -20,7 +20,8 @@ type Page struct {
 	Error    string            // a message for the whole form or page
 	Form     map[string]string // values to put back into a form after an error
 	Data     any
-	HXTarget bool // true when htmx asked for part of the page
+	HXTarget bool  // true when htmx asked for part of the page
+	Unread   int64 // the user's unread notifications, for the header
 }
 
 // Can reports whether the signed-in user may do action (for links and buttons).
@@ -41,6 +42,10 @@ func (s *Server) page(c echo.Context, title, nav string, data any) Page {
 		HXTarget: c.Request().Header.Get("HX-Request") == "true"}
 	if tok, ok := c.Get("csrf").(string); ok {
 		p.CSRF = tok
+	}
+	if !p.User.Anonymous() {
+		// The header's count; a failure to count must not fail the page.
+		p.Unread, _ = s.app.UnreadNotifications(c.Request().Context(), p.User)
 	}
 	if hasSession(c) {
 		// Pop before rendering: session changes after the body is written are lost.

@@ -126,6 +126,7 @@ func (s *Server) routes(g *echo.Group, api bool) {
 		g.POST("/units/:id/lineage/:pred/delete", s.unitUnlink)
 		g.POST("/users/:id/lock", s.userLock)
 		g.POST("/users/:id/unlock", s.userUnlock)
+		g.POST("/users/:id/email", s.userEmail)
 
 		g.GET("/years/new", s.yearNew)
 		g.GET("/years/:year/edit", s.yearEdit)
@@ -158,6 +159,7 @@ func (s *Server) routes(g *echo.Group, api bool) {
 		g.PUT("/units/:id", s.unitUpdate)
 		g.DELETE("/units/:id/lineage/:pred", s.unitUnlink)
 		g.PUT("/users/:id/active", s.userSetActive)
+		g.PUT("/users/:id/email", s.userEmail)
 
 		g.PUT("/years/:year", s.yearUpdate)
 		g.GET("/years/:year/registrations/:unit", s.registrationShow)
@@ -185,6 +187,9 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/units/:id/verdicts", s.unitVerdicts)
 	g.GET("/users", s.userList)
 	g.POST("/users", s.userCreate)
+	g.GET("/notifications", s.notificationList)
+	g.POST("/notifications/:id/read", s.notificationRead)
+	g.POST("/notifications/read", s.notificationReadAll)
 	g.GET("/login-throttle", s.loginThrottleList)
 	g.POST("/login-throttle/clear", s.loginThrottleClear)
 

@@ -20,17 +20,19 @@ type userListData struct {
 
 // userView is an account without its password hash.
 type userView struct {
-	ID       int64  `json:"id"`
-	Username string `json:"username"`
-	FullName string `json:"full_name"`
-	Role     string `json:"role"`
-	UnitID   *int64 `json:"unit_id"`
-	UnitName string `json:"unit_name"`
-	Active   bool   `json:"active"`
+	ID       int64   `json:"id"`
+	Username string  `json:"username"`
+	FullName string  `json:"full_name"`
+	Role     string  `json:"role"`
+	UnitID   *int64  `json:"unit_id"`
+	UnitName string  `json:"unit_name"`
+	Email    *string `json:"email"`
+	Active   bool    `json:"active"`
 }
 
 func viewOf(u store.User) userView {
-	return userView{ID: u.ID, Username: u.Username, FullName: u.FullName, Role: u.Role, UnitID: u.UnitID, UnitName: u.UnitName, Active: u.Active}
+	return userView{ID: u.ID, Username: u.Username, FullName: u.FullName, Role: u.Role, UnitID: u.UnitID, UnitName: u.UnitName,
+		Email: u.Email, Active: u.Active}
 }
 
 func (s *Server) userListPage(c echo.Context, status int, form map[string]string, formErr error) error {
@@ -74,8 +76,9 @@ func (s *Server) userCreate(c echo.Context) error {
 	} else {
 		fe := errs.Fields{}
 		in = app.UserInput{Username: formValue(c, "username"), FullName: formValue(c, "full_name"), Role: formValue(c, "role"),
-			UnitID: idField(fe, "unit_id", "Đơn vị", formValue(c, "unit_id")), Password: c.FormValue("password")}
-		form = map[string]string{"username": in.Username, "full_name": in.FullName, "role": in.Role, "unit_id": formValue(c, "unit_id")}
+			UnitID: idField(fe, "unit_id", "Đơn vị", formValue(c, "unit_id")), Password: c.FormValue("password"),
+			Email: formValue(c, "email")}
+		form = map[string]string{"username": in.Username, "full_name": in.FullName, "role": in.Role, "unit_id": formValue(c, "unit_id"), "email": in.Email}
 		if err := fe.Err(); err != nil {
 			return s.userListPage(c, http.StatusUnprocessableEntity, form, err)
 		}
@@ -119,4 +122,36 @@ func (s *Server) setActive(c echo.Context, active bool) error {
 		msg = "Đã mở khóa tài khoản."
 	}
 	return s.done(c, http.StatusOK, map[string]bool{"active": active}, msg, "/users")
+}
+
+// userEmail sets or clears the address a user's notifications are
+// e-mailed to.
+func (s *Server) userEmail(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	var email string
+	if isAPI(c) {
+		var body struct {
+			Email *string `json:"email"`
+		}
+		if err := decodeJSON(c, &body); err != nil {
+			return err
+		}
+		if body.Email != nil {
+			email = *body.Email
+		}
+	} else {
+		email = formValue(c, "email")
+	}
+	u, err := s.app.SetUserEmail(c.Request().Context(), principal(c), id, email)
+	if err != nil {
+		return err
+	}
+	msg := "Đã lưu địa chỉ thư điện tử của " + u.Username + "."
+	if u.Email == nil {
+		msg = "Đã xóa địa chỉ thư điện tử của " + u.Username + "."
+	}
+	return s.done(c, http.StatusOK, viewOf(u), msg, "/users")
 }
