@@ -170,6 +170,18 @@ var authzTable = map[string]authzCase{
 	"GET /api/v1/years/:year/exclusions":  {allow: "signed"},
 	"POST /years/:year/exclusions":        {allow: "board admin"},
 	"POST /api/v1/years/:year/exclusions": {allow: "board admin"},
+	// Deadlines: the board extends one for a unit and keeps the calendar
+	// of holidays and make-up working days, which everyone reads.
+	"GET /years/:year/extensions":              {allow: "board admin"},
+	"GET /api/v1/years/:year/extensions":       {allow: "board admin"},
+	"POST /years/:year/extensions":             {allow: "board admin", sub: "board admin", body: "unit_id={unit}"},
+	"POST /api/v1/years/:year/extensions":      {allow: "board admin", sub: "board admin", body: `{"unit_id":{unit}}`},
+	"GET /years/:year/calendar":                {allow: "signed"},
+	"GET /api/v1/years/:year/calendar":         {allow: "signed"},
+	"POST /years/:year/calendar":               {allow: "board admin"},
+	"POST /api/v1/years/:year/calendar":        {allow: "board admin"},
+	"POST /years/:year/calendar/:day/delete":   {allow: "board admin"},
+	"DELETE /api/v1/years/:year/calendar/:day": {allow: "board admin"},
 
 	// Clusters: everyone reads; the board sets them up and designates.
 	"GET /clusters/:id":                    {allow: "signed"},

@@ -307,6 +307,18 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/units/:id/awards", s.unitAwards)
 	g.POST("/units/:id/awards", s.unitAwardAdd)
 	g.POST("/units/:id/awards/carryover", s.unitCarryover)
+
+	// Deadlines: extensions for one unit, the working-day calendar.
+	g.GET("/years/:year/extensions", s.extensionList)
+	g.POST("/years/:year/extensions", s.extensionCreate)
+	g.GET("/years/:year/calendar", s.calendarShow)
+	g.POST("/years/:year/calendar", s.calendarSet)
+	if !api {
+		g.POST("/years/:year/calendar/:day/delete", s.calendarDelete)
+	} else {
+		g.DELETE("/years/:year/calendar/:day", s.calendarDelete)
+	}
+	// (end of deadlines)
 }
 
 func hstsAge(secure bool) int {
