@@ -248,6 +248,8 @@ var authzTable = map[string]authzCase{
 	"GET /api/v1/years/:year/filings/:unit":          {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
 	"GET /years/:year/filing/history":                {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"},
 	"GET /api/v1/years/:year/filings/:unit/history":  {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
+	"GET /years/:year/filing/timeline":               {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"},
+	"GET /api/v1/years/:year/filings/:unit/timeline": {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
 	"GET /years/:year/filing/workbook":               {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"},
 	"GET /api/v1/years/:year/filings/:unit/workbook": {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
 	"POST /years/:year/filing":                       {allow: "own", sub: "none", query: "unit={unit}"},

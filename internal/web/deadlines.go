@@ -168,3 +168,16 @@ func (s *Server) calendarDelete(c echo.Context) error {
 	}
 	return s.done(c, http.StatusOK, map[string]any{"date": d, "deleted": true}, "Đã xóa ngày "+d.Format("02/01/2006")+" khỏi lịch.", "/years/"+strconv.Itoa(year)+"/calendar")
 }
+
+// A unit's timeline: its filing's and proposals' states.
+func (s *Server) timeline(c echo.Context) error {
+	year, unit, err := filingUnit(c)
+	if err != nil {
+		return err
+	}
+	tl, err := s.app.Timeline(c.Request().Context(), principal(c), year, unit)
+	if err != nil {
+		return err
+	}
+	return s.respond(c, http.StatusOK, "timeline", "Diễn biến hồ sơ – "+tl.Unit.Name+" – năm "+strconv.Itoa(year), "scoring", tl)
+}

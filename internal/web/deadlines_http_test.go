@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"thidua/internal/app"
+	"thidua/internal/auth"
 	"thidua/internal/seed"
 )
 
@@ -96,5 +98,30 @@ func TestCalendarPages(t *testing.T) {
 	st, body = s.api(t, s.token(t, "xem"), http.MethodGet, "/years/2026/calendar", nil)
 	if days, _ := body["days"].([]any); st != http.StatusOK || len(days) != 1 {
 		t.Fatalf("the calendar by the API: %d %v", st, body)
+	}
+}
+
+// Quảng Trị's officer reads its filing's timeline: submitted, then
+// returned by Thanh Hóa with the reason, dated, with the person's name.
+func TestTimelinePage(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	qt := s.unit(t, seed.ProvinceCode("Quảng Trị")+"-2025")
+	head, err := s.app.Store.UserByName(t.Context(), "canbo.thanhhoa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	officer := "canbo.timeline.quangtri"
+	if _, err := s.app.CreateUser(t.Context(), auth.System, app.UserInput{Username: officer, FullName: "Cán bộ Quảng Trị", Role: "officer", UnitID: &qt, Password: seed.DemoPassword}); err != nil {
+		t.Fatal(err)
+	}
+	b := s.browser(t)
+	b.login(officer)
+	page := b.get("/years/2026/filing/timeline")
+	contains(t, page, "Diễn biến hồ sơ", "Nộp bản tự chấm điểm", "Cụm trưởng trả lại để sửa", "Lý do: ", head.FullName)
+	contains(t, b.get("/years/2026/filing"), "/years/2026/filing/timeline?unit="+itoa(qt))
+	st, body := s.api(t, s.token(t, officer), http.MethodGet, "/years/2026/filings/"+itoa(qt)+"/timeline", nil)
+	if steps, _ := body["filing"].([]any); st != http.StatusOK || len(steps) != 3 {
+		t.Fatalf("the timeline by the API: %d %v", st, body)
 	}
 }
