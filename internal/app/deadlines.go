@@ -256,3 +256,27 @@ func workingCalendar(ctx context.Context, tx *store.Store, around time.Time) (ca
 	days, err := tx.CalendarDays(ctx, time.Date(around.Year()-1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(around.Year()+1, 12, 31, 0, 0, 0, 0, time.UTC))
 	return calendar.New(days), err
 }
+
+// UnitDeadline is one of a year's deadlines as it applies to a unit (its
+// extension's date and reason when the board extended it), for whoever
+// may see the unit's registration.
+func (a *App) UnitDeadline(ctx context.Context, p auth.Principal, year int, unitID int64, k cluster.DeadlineKind) (UnitDeadline, error) {
+	t, err := a.unitTarget(ctx, a.Store, year, unitID)
+	if err != nil {
+		return UnitDeadline{}, err
+	}
+	if err := auth.Authorize(p, auth.ViewRegistration, t); err != nil {
+		return UnitDeadline{}, err
+	}
+	y, err := a.Store.Year(ctx, year)
+	if err != nil {
+		return UnitDeadline{}, err
+	}
+	return unitDeadline(ctx, a.Store, y, unitID, k)
+}
+
+// Passed says whether the deadline has passed on today.
+func (d UnitDeadline) Passed(today time.Time) bool { return d.Date != nil && today.After(*d.Date) }
+
+// Note says the extension in Vietnamese, or nothing.
+func (d UnitDeadline) Note() string { return ExtensionNote(d.Extension) }

@@ -60,6 +60,17 @@ func TestDeadlineExtensionPages(t *testing.T) {
 	if st, _ := s.api(t, s.token(t, "canbo.nghean"), http.MethodPost, "/years/2026/extensions", map[string]any{"unit_id": nghean}); st != http.StatusForbidden {
 		t.Fatalf("an officer by the API: %d", st)
 	}
+
+	// The registration page judges by the unit's deadline too.
+	contains(t, member.get("/years/2026/registration"), "Đã hết hạn đăng ký thi đua năm 2026")
+	if st, body := s.api(t, tok, http.MethodPost, "/years/2026/extensions", map[string]any{"unit_id": nghean, "kind": "registration", "until": "20/12/2026", "reason": "Đơn vị mới kiện toàn lãnh đạo"}); st != http.StatusCreated {
+		t.Fatalf("extend the registration: %d %v", st, body)
+	}
+	reg := member.get("/years/2026/registration")
+	contains(t, reg, "Hạn đăng ký: 20/12/2026.", "Được gia hạn đến 20/12/2026", "Đơn vị mới kiện toàn lãnh đạo")
+	if strings.Contains(reg.body, "Đã hết hạn đăng ký") {
+		t.Fatal("the registration page still says the deadline has passed")
+	}
 }
 
 // The board keeps the calendar of holidays and make-up working days;
