@@ -149,19 +149,29 @@ type UnitDeadline struct {
 // unitDeadline is the deadline a unit must meet: every check of a
 // deadline for a unit goes through it.
 func unitDeadline(ctx context.Context, tx *store.Store, y cluster.Year, unitID int64, k cluster.DeadlineKind) (UnitDeadline, error) {
-	d := UnitDeadline{Date: y.Deadline(k), YearDate: y.Deadline(k)}
+	all, err := unitDeadlines(ctx, tx, y, unitID)
+	return all[k], err
+}
+
+// unitDeadlines are all of a year's deadlines for a unit, in one read.
+func unitDeadlines(ctx context.Context, tx *store.Store, y cluster.Year, unitID int64) (map[cluster.DeadlineKind]UnitDeadline, error) {
+	out := map[cluster.DeadlineKind]UnitDeadline{}
+	for _, k := range cluster.DeadlineKinds {
+		out[k] = UnitDeadline{Date: y.Deadline(k), YearDate: y.Deadline(k)}
+	}
 	rows, err := tx.DeadlineExtensions(ctx, y.Year, unitID)
 	if err != nil {
-		return d, err
+		return out, err
 	}
-	for i, r := range rows { // newest first
-		if cluster.DeadlineKind(r.Kind) == k {
-			u := r.Until
-			d.Date, d.Extension = &u, &rows[i]
-			break
-		}
+	for i := len(rows) - 1; i >= 0; i-- { // oldest first: the newest wins
+		r := rows[i]
+		k := cluster.DeadlineKind(r.Kind)
+		d := out[k]
+		u := r.Until
+		d.Date, d.Extension = &u, &rows[i]
+		out[k] = d
 	}
-	return d, nil
+	return out, nil
 }
 
 // ExtensionNote says an extension in Vietnamese: "Gia hạn đến 17/12/2026

@@ -226,13 +226,9 @@ func date(t time.Time) string { return t.Format("02/01/2006") }
 func (w homeWork) officer(h *Home) error {
 	unit := w.p.UnitID
 	var filed, signed, registered, proposed bool
-	dls := map[cluster.DeadlineKind]UnitDeadline{}
-	for _, k := range cluster.DeadlineKinds {
-		d, err := w.unitDeadline(unit, k)
-		if err != nil {
-			return err
-		}
-		dls[k] = d
+	dls, err := unitDeadlines(w.ctx, w.a.Store, w.y, unit)
+	if err != nil {
+		return err
 	}
 
 	if v, err := w.a.Filing(w.ctx, w.p, w.y.Year, unit); err == nil {
