@@ -129,6 +129,21 @@ func TestDeadlineExtension(t *testing.T) {
 		t.Fatalf("audited extensions: %d", n)
 	}
 
+	// A review deadline extended for Thanh Hóa moves the deputy's task
+	// to review it (20/12 → 28/12), and only that one.
+	ids = f.ids(t, "Thanh Hóa", "Hà Tĩnh")
+	if _, err := f.ExtendDeadline(f.ctx, f.board, 2026, app.ExtensionInput{UnitID: ids[0], Kind: cluster.DeadlineReview,
+		Until: day("2026-12-28"), Reason: "Chờ kết quả xác minh"}); err != nil {
+		t.Fatal(err)
+	}
+	h, err = f.Home(f.ctx, f.officerOf(ids[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rv := tasksOf(h, app.TaskReview); len(rv) != 1 || rv[0].UnitID != ids[0] || rv[0].DaysLeft != 32 {
+		t.Fatalf("Hà Tĩnh's review of Thanh Hóa after the extension:%s", dumpTasks(h))
+	}
+
 	// Registration: overdue on 26/11 until extended.
 	h, _ = f.Home(f.ctx, f.other)
 	reg := deadlineOf(h, cluster.DeadlineRegistration)
