@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"thidua/internal/auth"
+	"thidua/internal/calendar"
 	"thidua/internal/cluster"
 	"thidua/internal/errs"
 	"thidua/internal/org"
@@ -47,8 +48,11 @@ type Task struct {
 	Urgency  string     `json:"urgency"`
 	Due      *time.Time `json:"due,omitempty"`
 	DaysLeft int        `json:"days_left"` // with Due: 0 the last day, negative when late
-	Year     int        `json:"year"`
-	UnitID   int64      `json:"unit_id,omitempty"`
+	// WorkingDaysLeft counts the same in working days, by the board's
+	// calendar of holidays and make-up days.
+	WorkingDaysLeft int   `json:"working_days_left"`
+	Year            int   `json:"year"`
+	UnitID          int64 `json:"unit_id,omitempty"`
 	// ClusterID, VoteID and Status locate the exact place.
 	ClusterID int64  `json:"cluster_id,omitempty"`
 	VoteID    int64  `json:"vote_id,omitempty"`
@@ -58,17 +62,41 @@ type Task struct {
 // DueLabel is the days left in Vietnamese ("còn 14 ngày", "quá hạn 3 ngày").
 func (t Task) DueLabel() string { return cluster.DaysLeftLabel(t.DaysLeft) }
 
+// WorkLabel is the working days left before the deadline ("còn 10 ngày
+// làm việc"); empty on its last day and after it.
+func (t Task) WorkLabel() string { return workLabel(t.DaysLeft, t.WorkingDaysLeft) }
+
+func workLabel(days, working int) string {
+	if days <= 0 {
+		return ""
+	}
+	return calendar.WorkingDaysLeftLabel(working)
+}
+
 // Deadline is one of the year's deadlines as a unit lives it.
 type Deadline struct {
-	Label    string    `json:"label"`
-	Date     time.Time `json:"date"`
-	DaysLeft int       `json:"days_left"`
-	Done     bool      `json:"done"`    // the unit has done what the deadline asks
-	Overdue  bool      `json:"overdue"` // passed, and not done
+	Kind            cluster.DeadlineKind `json:"kind"`
+	Label           string               `json:"label"`
+	Date            time.Time            `json:"date"` // the unit's: its extension's when it has one
+	DaysLeft        int                  `json:"days_left"`
+	WorkingDaysLeft int                  `json:"working_days_left"`
+	Done            bool                 `json:"done"`    // the unit has done what the deadline asks
+	Overdue         bool                 `json:"overdue"` // passed, and not done
+	// YearDate and Extension: when the board extended the deadline for
+	// the unit, the year's date for everyone and the extension (who,
+	// when, why).
+	YearDate  *time.Time               `json:"year_date,omitempty"`
+	Extension *store.DeadlineExtension `json:"extension,omitempty"`
 }
 
 // DueLabel is the days left in Vietnamese.
 func (d Deadline) DueLabel() string { return cluster.DaysLeftLabel(d.DaysLeft) }
+
+// WorkLabel is the working days left ("còn 10 ngày làm việc").
+func (d Deadline) WorkLabel() string { return workLabel(d.DaysLeft, d.WorkingDaysLeft) }
+
+// ExtensionNote says who extended the deadline, when and why.
+func (d Deadline) ExtensionNote() string { return ExtensionNote(d.Extension) }
 
 // ClusterResult is a cluster's line in the year's results.
 type ClusterResult struct {
@@ -120,7 +148,11 @@ func (a *App) Home(ctx context.Context, p auth.Principal) (Home, error) {
 	if err != nil {
 		return h, err
 	}
-	hw := homeWork{a: a, ctx: ctx, p: p, y: *y, today: a.Today(), progress: progress}
+	cal, err := workingCalendar(ctx, a.Store, a.Today())
+	if err != nil {
+		return h, err
+	}
+	hw := homeWork{a: a, ctx: ctx, p: p, y: *y, today: a.Today(), progress: progress, cal: cal}
 	switch p.Role {
 	case auth.RoleOfficer:
 		if p.UnitID != 0 {
@@ -163,6 +195,13 @@ type homeWork struct {
 	y        cluster.Year
 	today    time.Time
 	progress []Progress
+	cal      calendar.Calendar
+}
+
+// unitDeadline is a year's deadline for a unit (its extension's when the
+// board extended it); the year's when it cannot be read.
+func (w homeWork) unitDeadline(unitID int64, k cluster.DeadlineKind) (UnitDeadline, error) {
+	return unitDeadline(w.ctx, w.a.Store, w.y, unitID, k)
 }
 
 // due fills a task's deadline and its urgency: overdue once it has passed.
@@ -172,7 +211,7 @@ func (w homeWork) due(t Task, deadline *time.Time) Task {
 		return t
 	}
 	d := *deadline
-	t.Due, t.DaysLeft = &d, cluster.DaysLeft(w.today, d)
+	t.Due, t.DaysLeft, t.WorkingDaysLeft = &d, cluster.DaysLeft(w.today, d), w.cal.WorkingDaysLeft(w.today, d)
 	if t.DaysLeft < 0 && t.Urgency == UrgencyDue {
 		t.Urgency = UrgencyOverdue
 	}
@@ -187,9 +226,13 @@ func date(t time.Time) string { return t.Format("02/01/2006") }
 func (w homeWork) officer(h *Home) error {
 	unit := w.p.UnitID
 	var filed, signed, registered, proposed bool
+	dls, err := unitDeadlines(w.ctx, w.a.Store, w.y, unit)
+	if err != nil {
+		return err
+	}
 
 	if v, err := w.a.Filing(w.ctx, w.p, w.y.Year, unit); err == nil {
-		t, done := w.filingTask(v)
+		t, done := w.filingTask(v, dls[cluster.DeadlineReview].Date)
 		h.Tasks, filed = append(h.Tasks, t), done
 	} else if errs.CodeOf(err) != errs.NotFound && errs.CodeOf(err) != errs.Invalid {
 		return err
@@ -200,7 +243,7 @@ func (w homeWork) officer(h *Home) error {
 	} else if registered = r.Version > 0; !registered {
 		t := Task{Kind: TaskRegistration, Text: "Đơn vị chưa đăng ký thi đua năm " + fmt.Sprint(w.y.Year) + ".",
 			Detail: "Đơn vị chưa đăng ký thi đua không được bình xét Cờ thi đua.", Action: "Đăng ký thi đua", Urgency: UrgencyDue}
-		h.Tasks = append(h.Tasks, w.due(t, w.y.RegistrationDeadline))
+		h.Tasks = append(h.Tasks, w.due(t, dls[cluster.DeadlineRegistration].Date))
 	}
 
 	for _, pr := range w.progress {
@@ -217,7 +260,7 @@ func (w homeWork) officer(h *Home) error {
 				if sg.UnitID == unit && !sg.Signed() {
 					t := Task{Kind: TaskPledge, ClusterID: cv.ID, Text: "Giao ước thi đua của " + cv.Title + " chờ đơn vị xác nhận chữ ký.",
 						Action: "Ký giao ước", Urgency: UrgencyDue}
-					h.Tasks = append(h.Tasks, w.due(t, w.y.PledgeDeadline))
+					h.Tasks = append(h.Tasks, w.due(t, dls[cluster.DeadlinePledge].Date))
 				}
 			}
 		}
@@ -257,34 +300,39 @@ func (w homeWork) officer(h *Home) error {
 				t.Detail = rejected
 			}
 			if c.status == ProposalDraft {
-				t = w.due(t, w.y.ProposalDeadline)
+				t = w.due(t, dls[cluster.DeadlineProposal].Date)
 			}
 			h.Tasks = append(h.Tasks, t)
 		}
 	}
 
 	for _, d := range []struct {
-		label string
-		date  *time.Time
-		done  bool
+		kind cluster.DeadlineKind
+		done bool
 	}{
-		{"Đăng ký thi đua", w.y.RegistrationDeadline, registered},
-		{"Ký giao ước thi đua", w.y.PledgeDeadline, signed},
-		{"Nộp bản tự chấm điểm", w.y.SelfAssessmentDeadline, filed},
-		{"Gửi đề nghị khen thưởng", w.y.ProposalDeadline, proposed},
+		{cluster.DeadlineRegistration, registered},
+		{cluster.DeadlinePledge, signed},
+		{cluster.DeadlineSelfAssessment, filed},
+		{cluster.DeadlineProposal, proposed},
 	} {
-		if d.date == nil {
+		ud := dls[d.kind]
+		if ud.Date == nil {
 			continue
 		}
-		left := cluster.DaysLeft(w.today, *d.date)
-		h.Deadlines = append(h.Deadlines, Deadline{Label: d.label, Date: *d.date, DaysLeft: left, Done: d.done, Overdue: left < 0 && !d.done})
+		left := cluster.DaysLeft(w.today, *ud.Date)
+		dl := Deadline{Kind: d.kind, Label: d.kind.Label(), Date: *ud.Date, DaysLeft: left, WorkingDaysLeft: w.cal.WorkingDaysLeft(w.today, *ud.Date),
+			Done: d.done, Overdue: left < 0 && !d.done}
+		if ud.Extension != nil {
+			dl.YearDate, dl.Extension = ud.YearDate, ud.Extension
+		}
+		h.Deadlines = append(h.Deadlines, dl)
 	}
 	return nil
 }
 
 // filingTask is the unit's own filing as a task, and whether the unit has
 // done its part (submitted, or reviewed).
-func (w homeWork) filingTask(v FilingView) (Task, bool) {
+func (w homeWork) filingTask(v FilingView, reviewDeadline *time.Time) (Task, bool) {
 	f := v.Filing
 	t := Task{Kind: TaskFiling, UnitID: f.UnitID}
 	switch f.Status {
@@ -294,7 +342,7 @@ func (w homeWork) filingTask(v FilingView) (Task, bool) {
 		if f.ReturnedAt != nil {
 			t.Detail = fmt.Sprintf("Trả lại ngày %s. Lý do: %s", date(f.ReturnedAt.In(ict)), f.ReturnReason)
 		}
-		return w.due(t, w.y.ReviewDeadline), false
+		return w.due(t, reviewDeadline), false
 	case scoring.Submitted:
 		t.Text, t.Action, t.Urgency = "Bản tự chấm điểm đã nộp, đang chờ thẩm định.", "Xem bản đã nộp", UrgencyInfo
 		if f.SubmittedAt != nil {
@@ -312,6 +360,9 @@ func (w homeWork) filingTask(v FilingView) (Task, bool) {
 		t.Text, t.Action = "Bản tự chấm điểm đang soạn, chưa nộp.", "Tiếp tục tự chấm điểm"
 	}
 	t = w.due(t, v.Deadline)
+	if v.Extension != nil {
+		t.Detail = ExtensionNote(v.Extension)
+	}
 	if t.Urgency == UrgencyOverdue {
 		t.Detail = fmt.Sprintf("Đã quá hạn nộp (%s). Đơn vị không còn tự nộp được; đề nghị liên hệ Hội đồng thi đua – khen thưởng.", date(*v.Deadline))
 		t.Action = "Xem bản tự chấm điểm"
@@ -344,7 +395,11 @@ func (w homeWork) reviews(pr Progress) []Task {
 	for _, u := range mine {
 		t := Task{Kind: TaskReview, UnitID: u.ID, ClusterID: cv.ID, Urgency: UrgencyDue, Action: "Thẩm định",
 			Text: fmt.Sprintf("Bản tự chấm điểm của %s (%s) đã nộp, chờ đơn vị anh/chị thẩm định.", u.Name, cv.Title)}
-		out = append(out, w.due(t, w.y.ReviewDeadline))
+		d := w.y.ReviewDeadline
+		if ud, err := w.unitDeadline(u.ID, cluster.DeadlineReview); err == nil {
+			d = ud.Date
+		}
+		out = append(out, w.due(t, d))
 	}
 	if len(mine) > 1 {
 		t := Task{Kind: TaskClusterReview, ClusterID: cv.ID, Urgency: UrgencyInfo, Action: "Mở trang thẩm định của cụm",

@@ -84,8 +84,12 @@ func (a *App) SaveRegistration(ctx context.Context, p auth.Principal, r cluster.
 		if err != nil {
 			return err
 		}
-		if y.RegistrationDeadline != nil && a.Today().After(*y.RegistrationDeadline) {
-			return errs.New(errs.Invalid, "Đã hết hạn đăng ký thi đua năm %d (%s).", r.Year, y.RegistrationDeadline.Format("02/01/2006"))
+		dl, err := unitDeadline(ctx, tx, y, r.UnitID, cluster.DeadlineRegistration)
+		if err != nil {
+			return err
+		}
+		if dl.Date != nil && a.Today().After(*dl.Date) {
+			return errs.New(errs.Invalid, "Đã hết hạn đăng ký thi đua năm %d (%s).", r.Year, dl.Date.Format("02/01/2006"))
 		}
 		r.Note = strings.TrimSpace(r.Note)
 		for i := range r.People {

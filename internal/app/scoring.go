@@ -249,10 +249,11 @@ type FilingView struct {
 	Self        scoring.Result               `json:"self_result"`
 	Reviewed    scoring.Result               `json:"reviewed_result"`
 	Cluster     *cluster.Cluster             `json:"cluster"`
-	Deadline    *time.Time                   `json:"deadline"`
-	CanEdit     bool                         `json:"can_edit"`   // the unit may change its own scores now
-	CanReview   bool                         `json:"can_review"` // p may review it now
-	Closed      bool                         `json:"closed"`     // the deadline has passed for this filing
+	Deadline    *time.Time                   `json:"deadline"`           // the unit's: the year's, or its extension's
+	Extension   *store.DeadlineExtension     `json:"deadline_extension"` // the extension in force for the unit, if any
+	CanEdit     bool                         `json:"can_edit"`           // the unit may change its own scores now
+	CanReview   bool                         `json:"can_review"`         // p may review it now
+	Closed      bool                         `json:"closed"`             // the deadline has passed for this filing
 }
 
 // Filing returns a unit's self-assessment for a year, against the table
@@ -317,7 +318,11 @@ func (a *App) filingView(ctx context.Context, tx *store.Store, p auth.Principal,
 	if err != nil {
 		return v, err
 	}
-	v.Deadline = y.SelfAssessmentDeadline
+	dl, err := unitDeadline(ctx, tx, y, unitID, cluster.DeadlineSelfAssessment)
+	if err != nil {
+		return v, err
+	}
+	v.Deadline, v.Extension = dl.Date, dl.Extension
 	v.Self = scoring.Evaluate(v.Table, v.Filing.Self, v.Adjustments)
 	v.Reviewed = scoring.Evaluate(v.Table, v.Filing.ReviewedEntries(), v.Adjustments)
 	v.Closed = a.pastDeadline(v)
@@ -326,8 +331,9 @@ func (a *App) filingView(ctx context.Context, tx *store.Store, p auth.Principal,
 	return v, nil
 }
 
-// pastDeadline: a first submission is due by the board's deadline; a
-// filing the head returned may be corrected after it.
+// pastDeadline: a first submission is due by the board's deadline (the
+// unit's extension when it has one); a filing the head returned may be
+// corrected after it.
 func (a *App) pastDeadline(v FilingView) bool {
 	return v.Deadline != nil && v.Filing.Status != scoring.Returned && a.Today().After(*v.Deadline)
 }

@@ -183,6 +183,18 @@ var authzTable = map[string]authzCase{
 	"GET /api/v1/years/:year/exclusions":  {allow: "signed"},
 	"POST /years/:year/exclusions":        {allow: "board admin"},
 	"POST /api/v1/years/:year/exclusions": {allow: "board admin"},
+	// Deadlines: the board extends one for a unit and keeps the calendar
+	// of holidays and make-up working days, which everyone reads.
+	"GET /years/:year/extensions":              {allow: "board admin"},
+	"GET /api/v1/years/:year/extensions":       {allow: "board admin"},
+	"POST /years/:year/extensions":             {allow: "board admin", sub: "board admin", body: "unit_id={unit}"},
+	"POST /api/v1/years/:year/extensions":      {allow: "board admin", sub: "board admin", body: `{"unit_id":{unit}}`},
+	"GET /years/:year/calendar":                {allow: "signed"},
+	"GET /api/v1/years/:year/calendar":         {allow: "signed"},
+	"POST /years/:year/calendar":               {allow: "board admin"},
+	"POST /api/v1/years/:year/calendar":        {allow: "board admin"},
+	"POST /years/:year/calendar/:day/delete":   {allow: "board admin"},
+	"DELETE /api/v1/years/:year/calendar/:day": {allow: "board admin"},
 
 	// Clusters: everyone reads; the board sets them up and designates.
 	"GET /clusters/:id":                    {allow: "signed"},
@@ -249,6 +261,8 @@ var authzTable = map[string]authzCase{
 	"GET /api/v1/years/:year/filings/:unit":          {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
 	"GET /years/:year/filing/history":                {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"},
 	"GET /api/v1/years/:year/filings/:unit/history":  {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
+	"GET /years/:year/filing/timeline":               {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"},
+	"GET /api/v1/years/:year/filings/:unit/timeline": {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
 	"GET /years/:year/filing/workbook":               {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"},
 	"GET /api/v1/years/:year/filings/:unit/workbook": {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
 	"POST /years/:year/filing":                       {allow: "own", sub: "none", query: "unit={unit}"},

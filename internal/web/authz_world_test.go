@@ -13,6 +13,7 @@ import (
 
 	"thidua/internal/app"
 	"thidua/internal/auth"
+	"thidua/internal/calendar"
 	"thidua/internal/cluster"
 	"thidua/internal/org"
 	"thidua/internal/seed"
@@ -318,6 +319,12 @@ func (w *authzWorld) prepare(t *testing.T, s *site, path string) (fresh map[stri
 			t.Fatal(err)
 		}
 		out["rid"] = itoa(d.ID)
+	case strings.Contains(path, "/calendar/:day"):
+		day := time.Date(w.year, 12, 1, 0, 0, 0, 0, time.UTC)
+		if err := st.SetCalendarDay(ctx, calendar.Day{Date: day, Kind: calendar.Holiday, Note: "thử nghiệm"}, 0); err != nil {
+			t.Fatal(err)
+		}
+		out["day"] = day.Format("2006-01-02")
 	case strings.Contains(path, "/awards/:rid"):
 		out["rid"] = itoa(w.award)
 		wrote = false

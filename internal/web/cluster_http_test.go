@@ -181,7 +181,7 @@ func TestHomeTasks(t *testing.T) {
 	member.login("canbo.nghean")
 	page := member.get("/")
 	contains(t, page, "Việc cần làm – năm thi đua 2026", "Đơn vị chưa tự chấm điểm năm 2026.", ">Tự chấm điểm</a>",
-		"Hạn: 10/12/2026 (còn 20 ngày)", "chờ đơn vị xác nhận chữ ký", ">Ký giao ước</a>",
+		"Hạn: 10/12/2026 (còn 20 ngày; còn 14 ngày làm việc)", "chờ đơn vị xác nhận chữ ký", ">Ký giao ước</a>",
 		"<strong>Quá hạn:</strong> Đơn vị chưa đăng ký thi đua năm 2026.", ">Đăng ký thi đua</a>", "Các mốc thời hạn của đơn vị")
 	head := s.browser(t)
 	head.login("canbo.thanhhoa")

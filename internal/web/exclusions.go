@@ -67,10 +67,7 @@ func (s *Server) exclusionPage(c echo.Context, st int, year int, formErr error) 
 }
 
 func (s *Server) exclusionSave(c echo.Context) error {
-	if err := mayTry(c, auth.ManageYears); err != nil {
-		return err
-	}
-	year, err := yearParam(c)
+	year, err := boardYearWrite(c)
 	if err != nil {
 		return err
 	}

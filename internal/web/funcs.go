@@ -7,13 +7,15 @@ import (
 	"time"
 
 	"thidua/internal/award"
+	"thidua/internal/cluster"
 	"thidua/internal/org"
 	"thidua/internal/scoring"
 )
 
 // pageFuncs are the small helpers the cluster and pledge pages use.
 var pageFuncs = template.FuncMap{
-	"ptr": func(i int64) *int64 { return &i },
+	"ptr":           func(i int64) *int64 { return &i },
+	"deadlineLabel": func(k string) string { return cluster.DeadlineKind(k).Label() },
 	"derefTime": func(t *time.Time) time.Time {
 		if t == nil {
 			return time.Time{}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"thidua/internal/app"
 	"thidua/internal/auth"
 	"thidua/internal/award"
 	"thidua/internal/cluster"
@@ -19,7 +20,8 @@ type registrationData struct {
 	Year         cluster.Year
 	Rows         []cluster.RegisteredPerson // people plus empty rows to fill
 	CanEdit      bool
-	Closed       bool // the registration deadline has passed
+	Closed       bool             // the registration deadline has passed
+	Deadline     app.UnitDeadline // the unit's: the year's, or its extension's
 }
 
 // registrationUnit is the unit in ?unit= (or the path), defaulting to the user's own.
@@ -65,7 +67,10 @@ func (s *Server) registrationPage(c echo.Context, st int, year int, unitID int64
 		return err
 	}
 	d := registrationData{Registration: *r, Unit: u.Unit, Year: y, CanEdit: auth.Can(p, auth.Register, auth.Target{UnitPath: path, Year: year})}
-	d.Closed = y.RegistrationDeadline != nil && s.app.Today().After(*y.RegistrationDeadline)
+	if d.Deadline, err = s.app.UnitDeadline(ctx, p, year, unitID, cluster.DeadlineRegistration); err != nil {
+		return err
+	}
+	d.Closed = d.Deadline.Passed(s.app.Today())
 	d.Rows = append(append([]cluster.RegisteredPerson{}, r.People...), make([]cluster.RegisteredPerson, 5)...)
 	pg := s.page(c, "Đăng ký thi đua năm "+strconv.Itoa(year)+" – "+u.Unit.Name, "clusters", d)
 	if formErr != nil {

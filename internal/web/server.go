@@ -148,6 +148,7 @@ func (s *Server) routes(g *echo.Group, api bool) {
 		g.GET("/years/:year/filing", s.filingShow)
 		g.POST("/years/:year/filing", s.filingSave)
 		g.GET("/years/:year/filing/history", s.filingHistory)
+		g.GET("/years/:year/filing/timeline", s.timeline)
 		g.GET("/years/:year/filing/workbook", s.filingWorkbook)
 		g.GET("/years/:year/filing/template", s.selfTemplate)
 		g.GET("/years/:year/filing/import", s.selfImportForm)
@@ -171,6 +172,7 @@ func (s *Server) routes(g *echo.Group, api bool) {
 		g.GET("/years/:year/filings/:unit", s.filingShow)
 		g.PUT("/years/:year/filings/:unit", s.filingSave)
 		g.GET("/years/:year/filings/:unit/history", s.filingHistory)
+		g.GET("/years/:year/filings/:unit/timeline", s.timeline)
 		g.GET("/years/:year/filings/:unit/workbook", s.filingWorkbook)
 		g.GET("/years/:year/filings/:unit/template", s.selfTemplate)
 		g.POST("/years/:year/filings/:unit/import", s.selfImport)
@@ -312,6 +314,18 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/units/:id/awards", s.unitAwards)
 	g.POST("/units/:id/awards", s.unitAwardAdd)
 	g.POST("/units/:id/awards/carryover", s.unitCarryover)
+
+	// Deadlines: extensions for one unit, the working-day calendar.
+	g.GET("/years/:year/extensions", s.extensionList)
+	g.POST("/years/:year/extensions", s.extensionCreate)
+	g.GET("/years/:year/calendar", s.calendarShow)
+	g.POST("/years/:year/calendar", s.calendarSet)
+	if !api {
+		g.POST("/years/:year/calendar/:day/delete", s.calendarDelete)
+	} else {
+		g.DELETE("/years/:year/calendar/:day", s.calendarDelete)
+	}
+	// (end of deadlines)
 }
 
 func hstsAge(secure bool) int {
