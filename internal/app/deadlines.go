@@ -193,6 +193,10 @@ type CalendarView struct {
 	Year    int            `json:"year"`
 	Days    []calendar.Day `json:"days"`
 	CanEdit bool           `json:"can_edit"`
+	// Prev and Next are the emulation years either side, when they are
+	// open (0: none), so the page links only to calendars of real years.
+	Prev int `json:"prev,omitempty"`
+	Next int `json:"next,omitempty"`
 }
 
 // Calendar lists a year's holidays and make-up working days. Everyone
@@ -207,7 +211,24 @@ func (a *App) Calendar(ctx context.Context, p auth.Principal, year int) (Calenda
 	}
 	var err error
 	v.Days, err = a.Store.CalendarDays(ctx, time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		return v, err
+	}
 	v.CanEdit = auth.Can(p, auth.ManageYears, auth.Target{Year: year})
+	opened := func(y int) (int, error) {
+		switch _, err := a.Store.Year(ctx, y); {
+		case err == nil:
+			return y, nil
+		case errs.CodeOf(err) == errs.NotFound:
+			return 0, nil
+		default:
+			return 0, err
+		}
+	}
+	if v.Prev, err = opened(year - 1); err != nil {
+		return v, err
+	}
+	v.Next, err = opened(year + 1)
 	return v, err
 }
 

@@ -57,6 +57,8 @@ type Task struct {
 	ClusterID int64  `json:"cluster_id,omitempty"`
 	VoteID    int64  `json:"vote_id,omitempty"`
 	Status    string `json:"status,omitempty"`
+	// ProposalID is the one proposal a task is about, when it is one.
+	ProposalID int64 `json:"proposal_id,omitempty"`
 }
 
 // DueLabel is the days left in Vietnamese ("còn 14 ngày", "quá hạn 3 ngày").
@@ -277,10 +279,11 @@ func (w homeWork) officer(h *Home) error {
 	if err != nil {
 		return err
 	}
-	count := map[string]int{}
+	count, only := map[string]int{}, map[string]int64{}
 	var rejected string
 	for _, pr := range props {
 		count[pr.Status]++
+		only[pr.Status] = pr.ID
 		if pr.Status == ProposalRejected && rejected == "" && pr.RejectReason != "" {
 			rejected = pr.SubjectName + ": " + pr.RejectReason
 		}
@@ -296,6 +299,9 @@ func (w homeWork) officer(h *Home) error {
 	} {
 		if n := count[c.status]; n > 0 {
 			t := Task{Kind: TaskProposals, Status: c.status, Text: fmt.Sprintf(c.text, n), Action: c.action, Urgency: c.urgency}
+			if n == 1 {
+				t.ProposalID = only[c.status]
+			}
 			if c.status == ProposalRejected {
 				t.Detail = rejected
 			}

@@ -27,7 +27,7 @@ func TestDemoAccountsHaveWork(t *testing.T) {
 			"1 đề nghị khen thưởng của đơn vị còn là dự thảo, chưa gửi Hội đồng.",
 			"Bản tự chấm điểm đã nộp ngày 20/11/2026, đang chờ thẩm định."}},
 		{"canbo.nghean", []string{"registration", "pledge", "filing", "proposals"}, []string{
-			"Đơn vị chưa đăng ký thi đua năm 2026.", "Đơn vị chưa tự chấm điểm năm 2026.", "Hạn: 10/12/2026 (còn 14 ngày)"}},
+			"Đơn vị chưa đăng ký thi đua năm 2026.", "Đơn vị chưa tự chấm điểm năm 2026.", "Hạn: 10/12/2026 (còn 14 ngày"}},
 		{"xem", []string{"ranking"}, []string{"Kết quả chấm điểm, xếp hạng năm 2026: 29 đơn vị đã được thẩm định."}},
 	} {
 		b := s.browser(t)

@@ -43,6 +43,9 @@ func taskLink(t app.Task) string {
 	case app.TaskRegistration:
 		return fmt.Sprintf("/years/%d/registration", y)
 	case app.TaskProposals:
+		if t.ProposalID != 0 {
+			return fmt.Sprintf("/proposals/%d", t.ProposalID)
+		}
 		q := url.Values{"year": {fmt.Sprint(y)}}
 		if t.Status != "" {
 			q.Set("status", t.Status)
