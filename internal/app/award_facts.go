@@ -36,7 +36,7 @@ func pendingOn(ms []store.PendingMatter, on time.Time) []award.Pending {
 
 // applyUnitRecord adds the unit's own disciplines and the matters pending
 // against it on day on.
-func applyUnitRecord(ctx context.Context, tx *store.Store, c *award.Collective, on time.Time) error {
+func applyUnitRecord(ctx context.Context, tx *store.Q, c *award.Collective, on time.Time) error {
 	ds, err := tx.UnitDisciplines(ctx, c.UnitID)
 	if err != nil {
 		return err
@@ -118,7 +118,7 @@ func validMeasure(m string) bool {
 func (a *App) AddAbsence(ctx context.Context, p auth.Principal, personID int64, x store.PersonAbsence, unparsed errs.Fields) (store.PersonAbsence, error) {
 	x.PersonID = personID
 	x.Note = strings.TrimSpace(x.Note)
-	err := a.recordChange(ctx, p, personID, false, "add_absence", "", func(tx *store.Store, _ store.Person) (any, any, error) {
+	err := a.recordChange(ctx, p, personID, false, "add_absence", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		f := copyFields(nil, unparsed)
 		if !validAbsenceKind(x.Kind) {
 			f.Add("kind", "Vui lòng chọn loại nghỉ (thai sản, ốm đau, đi học …).")
@@ -137,7 +137,7 @@ func (a *App) AddAbsence(ctx context.Context, p auth.Principal, personID int64, 
 
 // DeleteAbsence removes an absence recorded by mistake; the audit keeps it.
 func (a *App) DeleteAbsence(ctx context.Context, p auth.Principal, personID, id int64, reason string) error {
-	return a.recordChange(ctx, p, personID, false, "remove_absence", strings.TrimSpace(reason), func(tx *store.Store, _ store.Person) (any, any, error) {
+	return a.recordChange(ctx, p, personID, false, "remove_absence", strings.TrimSpace(reason), func(tx *store.Q, _ store.Person) (any, any, error) {
 		x, err := tx.DeleteAbsence(ctx, personID, id)
 		return x, nil, err
 	})
@@ -161,7 +161,7 @@ func validPending(m store.PendingMatter, unparsed errs.Fields) errs.Fields {
 func (a *App) AddPersonPending(ctx context.Context, p auth.Principal, personID int64, m store.PendingMatter, unparsed errs.Fields) (store.PendingMatter, error) {
 	m.PersonID, m.UnitID = &personID, nil
 	m.Note = strings.TrimSpace(m.Note)
-	err := a.recordChange(ctx, p, personID, false, "add_pending", "", func(tx *store.Store, _ store.Person) (any, any, error) {
+	err := a.recordChange(ctx, p, personID, false, "add_pending", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		if err := validPending(m, unparsed).Err(); err != nil {
 			return nil, nil, err
 		}
@@ -178,7 +178,7 @@ func (a *App) AddPersonPending(ctx context.Context, p auth.Principal, personID i
 func (a *App) AddUnitPending(ctx context.Context, p auth.Principal, unitID int64, m store.PendingMatter, unparsed errs.Fields) (store.PendingMatter, error) {
 	m.UnitID, m.PersonID = &unitID, nil
 	m.Note = strings.TrimSpace(m.Note)
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		if err := a.authorizeAwards(ctx, tx, p, unitID); err != nil {
 			return err
 		}
@@ -201,7 +201,7 @@ func (a *App) AddUnitPending(ctx context.Context, p auth.Principal, unitID int64
 func (a *App) ClosePending(ctx context.Context, p auth.Principal, id int64, version int, on time.Time, outcome string, unparsed errs.Fields) (store.PendingMatter, error) {
 	outcome = strings.TrimSpace(outcome)
 	var out store.PendingMatter
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		before, err := tx.PendingMatterByID(ctx, id)
 		if err != nil {
 			return err
@@ -251,7 +251,7 @@ func (a *App) ClosePending(ctx context.Context, p auth.Principal, id int64, vers
 func (a *App) AddUnitDiscipline(ctx context.Context, p auth.Principal, unitID int64, d store.UnitDiscipline, unparsed errs.Fields) (store.UnitDiscipline, error) {
 	d.UnitID = unitID
 	d.Note = strings.TrimSpace(d.Note)
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		if err := a.authorizeAwards(ctx, tx, p, unitID); err != nil {
 			return err
 		}
@@ -272,7 +272,7 @@ func (a *App) AddUnitDiscipline(ctx context.Context, p auth.Principal, unitID in
 // with the reason; the audit keeps the row.
 func (a *App) DeleteUnitDiscipline(ctx context.Context, p auth.Principal, unitID, id int64, reason string) error {
 	reason = strings.TrimSpace(reason)
-	return a.Store.Tx(ctx, func(tx *store.Store) error {
+	return a.Store.Tx(ctx, func(tx *store.Q) error {
 		if err := a.authorizeAwards(ctx, tx, p, unitID); err != nil {
 			return err
 		}
@@ -294,7 +294,7 @@ func (a *App) DeleteUnitDiscipline(ctx context.Context, p auth.Principal, unitID
 func (a *App) SetBoardQuota(ctx context.Context, p auth.Principal, q store.BoardQuota, version int) (store.BoardQuota, error) {
 	q.Rule = strings.TrimSpace(q.Rule)
 	var out store.BoardQuota
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		if !CanDecide(p) {
 			return auth.Authorize(p, auth.ManageYears, auth.Target{})
 		}
@@ -330,7 +330,7 @@ func (a *App) SetBoardQuota(ctx context.Context, p auth.Principal, q store.Board
 
 // boardQuota is the board's share for the CSTĐCS cap of year, as the rules
 // read it (zero when none is set).
-func boardQuota(ctx context.Context, tx *store.Store, year int) (award.BoardQuota, error) {
+func boardQuota(ctx context.Context, tx *store.Q, year int) (award.BoardQuota, error) {
 	q, ok, err := tx.BoardQuotaFor(ctx, year, string(award.QuotaCSTDCS))
 	if err != nil || !ok {
 		return award.BoardQuota{}, err
@@ -425,7 +425,7 @@ func (a *App) UnitVerdictsOn(ctx context.Context, p auth.Principal, unitID int64
 		return SubjectVerdicts{}, err
 	}
 	head := SubjectVerdicts{Subject: u.Name, UnitID: unitID}
-	path, err := a.unitPathOf(ctx, a.Store, unitID)
+	path, err := a.unitPathOf(ctx, &a.Store.Q, unitID)
 	if err != nil {
 		return SubjectVerdicts{}, err
 	}
@@ -440,7 +440,7 @@ func (a *App) UnitVerdictsOn(ctx context.Context, p auth.Principal, unitID int64
 		return head, err
 	}
 	var out SubjectVerdicts
-	err = a.Store.Tx(ctx, func(tx *store.Store) error {
+	err = a.Store.Tx(ctx, func(tx *store.Q) error {
 		c, err := a.collectiveFacts(ctx, tx, unitID, q.Year, q.On)
 		if err != nil {
 			return err

@@ -55,7 +55,7 @@ func (a *App) SaveYear(ctx context.Context, p auth.Principal, y cluster.Year) (c
 		return cluster.Year{}, err
 	}
 	var out cluster.Year
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		var before any
 		if y.Version != 0 {
 			b, err := tx.Year(ctx, y.Year)
@@ -193,7 +193,7 @@ type ClusterInput struct {
 // clusters are their own rows.
 func (a *App) SaveCluster(ctx context.Context, p auth.Principal, id int64, in ClusterInput) (ClusterView, error) {
 	var saved cluster.Cluster
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		c := cluster.Cluster{Year: in.Year, Level: cluster.Level(in.Level), OwnerUnitID: in.OwnerUnitID}
 		var before any
 		if id != 0 {
@@ -240,7 +240,7 @@ func (a *App) SaveCluster(ctx context.Context, p auth.Principal, id int64, in Cl
 	return a.Cluster(ctx, p, saved.ID)
 }
 
-func (a *App) validateCluster(ctx context.Context, tx *store.Store, c cluster.Cluster) error {
+func (a *App) validateCluster(ctx context.Context, tx *store.Q, c cluster.Cluster) error {
 	if _, err := tx.Year(ctx, c.Year); err != nil {
 		if errs.CodeOf(err) == errs.NotFound {
 			return errs.Fields{"year": fmt.Sprintf("Chưa mở năm thi đua %d.", c.Year)}.Err()
@@ -311,7 +311,7 @@ func (a *App) validateCluster(ctx context.Context, tx *store.Store, c cluster.Cl
 // Designate records the Supreme Procuracy's (or, for a bloc, the
 // province's) designation of the year's head and deputy.
 func (a *App) Designate(ctx context.Context, p auth.Principal, clusterID int64, version int, d cluster.Designation) (ClusterView, error) {
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		c, err := tx.Cluster(ctx, clusterID)
 		if err != nil {
 			return err
@@ -371,7 +371,7 @@ func (a *App) CopyYear(ctx context.Context, p auth.Principal, from int) (int, er
 	if err := auth.Authorize(p, auth.ManageClusters, auth.Target{Year: from, Cluster: &auth.ClusterFacts{OwnerUnitID: p.BoardOf}}); err != nil {
 		return 0, err
 	}
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		if _, err := tx.Year(ctx, to); err != nil {
 			if errs.CodeOf(err) == errs.NotFound {
 				return errs.New(errs.Invalid, "Chưa mở năm thi đua %d: hãy mở năm trước khi sao chép cụm.", to)
@@ -490,7 +490,7 @@ func (a *App) SetExclusion(ctx context.Context, p auth.Principal, year int, unit
 		return err
 	}
 	reason = strings.TrimSpace(reason)
-	return a.Store.Tx(ctx, func(tx *store.Store) error {
+	return a.Store.Tx(ctx, func(tx *store.Q) error {
 		if _, err := tx.Year(ctx, year); err != nil {
 			return err
 		}

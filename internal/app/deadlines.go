@@ -46,12 +46,12 @@ func (a *App) DeadlineExtensions(ctx context.Context, p auth.Principal, year int
 	if v.Extensions, err = a.Store.DeadlineExtensions(ctx, year, 0); err != nil {
 		return v, err
 	}
-	v.Units, err = unitsOfYear(ctx, a.Store, year)
+	v.Units, err = unitsOfYear(ctx, &a.Store.Q, year)
 	return v, err
 }
 
 // unitsOfYear lists the provincial and lower units that existed during a year.
-func unitsOfYear(ctx context.Context, tx *store.Store, year int) ([]org.Unit, error) {
+func unitsOfYear(ctx context.Context, tx *store.Q, year int) ([]org.Unit, error) {
 	all, _, err := tx.ListUnits(ctx, store.UnitFilter{Status: "all"})
 	if err != nil {
 		return nil, err
@@ -83,7 +83,7 @@ func (a *App) ExtendDeadline(ctx context.Context, p auth.Principal, year int, in
 		return out, err
 	}
 	in.Reason = strings.TrimSpace(in.Reason)
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		y, err := tx.Year(ctx, year)
 		if err != nil {
 			return err
@@ -127,7 +127,7 @@ func (a *App) ExtendDeadline(ctx context.Context, p auth.Principal, year int, in
 }
 
 // unitExtensions are a unit's extensions of a year's deadlines.
-func unitExtensions(ctx context.Context, tx *store.Store, year int, unitID int64) ([]cluster.Extension, error) {
+func unitExtensions(ctx context.Context, tx *store.Q, year int, unitID int64) ([]cluster.Extension, error) {
 	rows, err := tx.DeadlineExtensions(ctx, year, unitID)
 	if err != nil {
 		return nil, err
@@ -148,13 +148,13 @@ type UnitDeadline struct {
 
 // unitDeadline is the deadline a unit must meet: every check of a
 // deadline for a unit goes through it.
-func unitDeadline(ctx context.Context, tx *store.Store, y cluster.Year, unitID int64, k cluster.DeadlineKind) (UnitDeadline, error) {
+func unitDeadline(ctx context.Context, tx *store.Q, y cluster.Year, unitID int64, k cluster.DeadlineKind) (UnitDeadline, error) {
 	all, err := unitDeadlines(ctx, tx, y, unitID)
 	return all[k], err
 }
 
 // unitDeadlines are all of a year's deadlines for a unit, in one read.
-func unitDeadlines(ctx context.Context, tx *store.Store, y cluster.Year, unitID int64) (map[cluster.DeadlineKind]UnitDeadline, error) {
+func unitDeadlines(ctx context.Context, tx *store.Q, y cluster.Year, unitID int64) (map[cluster.DeadlineKind]UnitDeadline, error) {
 	out := map[cluster.DeadlineKind]UnitDeadline{}
 	for _, k := range cluster.DeadlineKinds {
 		out[k] = UnitDeadline{Date: y.Deadline(k), YearDate: y.Deadline(k)}
@@ -242,7 +242,7 @@ func (a *App) SetCalendarDay(ctx context.Context, p auth.Principal, d calendar.D
 	if err := d.Validate(); err != nil {
 		return err
 	}
-	return a.Store.Tx(ctx, func(tx *store.Store) error {
+	return a.Store.Tx(ctx, func(tx *store.Q) error {
 		before, err := tx.CalendarDays(ctx, d.Date, d.Date)
 		if err != nil {
 			return err
@@ -263,7 +263,7 @@ func (a *App) DeleteCalendarDay(ctx context.Context, p auth.Principal, day time.
 	if err := auth.Authorize(p, auth.ManageYears, auth.Target{Year: day.Year()}); err != nil {
 		return err
 	}
-	return a.Store.Tx(ctx, func(tx *store.Store) error {
+	return a.Store.Tx(ctx, func(tx *store.Q) error {
 		before, err := tx.CalendarDays(ctx, day, day)
 		if err != nil {
 			return err
@@ -283,7 +283,7 @@ func dayKey(t time.Time) int64 { return int64(t.Year()*10000 + int(t.Month())*10
 
 // workingCalendar is the board's calendar around a day (the year before
 // to the year after), for counting working days.
-func workingCalendar(ctx context.Context, tx *store.Store, around time.Time) (calendar.Calendar, error) {
+func workingCalendar(ctx context.Context, tx *store.Q, around time.Time) (calendar.Calendar, error) {
 	days, err := tx.CalendarDays(ctx, time.Date(around.Year()-1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(around.Year()+1, 12, 31, 0, 0, 0, 0, time.UTC))
 	return calendar.New(days), err
 }
@@ -292,7 +292,7 @@ func workingCalendar(ctx context.Context, tx *store.Store, around time.Time) (ca
 // extension's date and reason when the board extended it), for whoever
 // may see the unit's registration.
 func (a *App) UnitDeadline(ctx context.Context, p auth.Principal, year int, unitID int64, k cluster.DeadlineKind) (UnitDeadline, error) {
-	t, err := a.unitTarget(ctx, a.Store, year, unitID)
+	t, err := a.unitTarget(ctx, &a.Store.Q, year, unitID)
 	if err != nil {
 		return UnitDeadline{}, err
 	}
@@ -303,7 +303,7 @@ func (a *App) UnitDeadline(ctx context.Context, p auth.Principal, year int, unit
 	if err != nil {
 		return UnitDeadline{}, err
 	}
-	return unitDeadline(ctx, a.Store, y, unitID, k)
+	return unitDeadline(ctx, &a.Store.Q, y, unitID, k)
 }
 
 // Passed says whether the deadline has passed on today.

@@ -77,7 +77,7 @@ func (a *App) UnitFacts(ctx context.Context, p auth.Principal, unitID int64, yea
 	if err != nil {
 		return FactsView{}, err
 	}
-	path, err := a.unitPathOf(ctx, a.Store, unitID)
+	path, err := a.unitPathOf(ctx, &a.Store.Q, unitID)
 	if err != nil {
 		return FactsView{}, err
 	}
@@ -91,7 +91,7 @@ func (a *App) UnitFacts(ctx context.Context, p auth.Principal, unitID int64, yea
 // audited.
 func (a *App) SetUnitFacts(ctx context.Context, p auth.Principal, unitID int64, year int, in CollectiveFactsInput) (store.CollectiveFacts, error) {
 	var out store.CollectiveFacts
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		if err := a.authorizePeopleWrite(ctx, tx, p, unitID); err != nil {
 			if errs.CodeOf(err) == errs.Forbidden {
 				return errs.New(errs.Forbidden, "Chỉ cán bộ của đơn vị hoặc Hội đồng thi đua – khen thưởng được ghi nhận kết quả của tập thể đơn vị.")
@@ -159,7 +159,7 @@ func (a *App) SetUnitFacts(ctx context.Context, p auth.Principal, unitID int64, 
 // applyUnitFacts puts a unit's recorded facts for year into c, the input
 // of the collective titles' rules. Nothing recorded leaves c as it was
 // (every fact unconfirmed).
-func applyUnitFacts(ctx context.Context, tx *store.Store, c *award.Collective, year int) error {
+func applyUnitFacts(ctx context.Context, tx *store.Q, c *award.Collective, year int) error {
 	f, ok, err := tx.CollectiveFacts(ctx, c.UnitID, year)
 	if err != nil {
 		return err
@@ -200,10 +200,10 @@ func (a *App) Publication(ctx context.Context, p auth.Principal, year int) (Publ
 	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
 		return PublicationView{}, err
 	}
-	return a.publicationView(ctx, a.Store, year)
+	return a.publicationView(ctx, &a.Store.Q, year)
 }
 
-func (a *App) publicationView(ctx context.Context, tx *store.Store, year int) (PublicationView, error) {
+func (a *App) publicationView(ctx context.Context, tx *store.Q, year int) (PublicationView, error) {
 	v := PublicationView{Year: year}
 	w, ok, err := tx.Publication(ctx, year)
 	if err != nil {
@@ -230,7 +230,7 @@ func dayOf(t time.Time) time.Time {
 // the sector's board only. Audited.
 func (a *App) Publish(ctx context.Context, p auth.Principal, year int, in PublicationInput) (PublicationView, error) {
 	var out PublicationView
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		if err := auth.Authorize(p, auth.ManageYears, auth.Target{}); err != nil {
 			if errs.CodeOf(err) == errs.Forbidden {
 				return errs.New(errs.Forbidden, "Chỉ Hội đồng thi đua – khen thưởng ngành được công khai danh sách đề nghị khen thưởng.")
@@ -281,7 +281,7 @@ func (a *App) Publish(ctx context.Context, p auth.Principal, year int, in Public
 // checkCommentWindow refuses a comment on a proposal of year outside the
 // year's publication window. A year published with no window recorded
 // keeps the earlier rule: a submitted proposal is open for comment.
-func (a *App) checkCommentWindow(ctx context.Context, tx *store.Store, year int) error {
+func (a *App) checkCommentWindow(ctx context.Context, tx *store.Q, year int) error {
 	w, ok, err := tx.Publication(ctx, year)
 	if err != nil || !ok {
 		return err

@@ -34,7 +34,7 @@ const ReminderDays = 3
 // notify records n for the users, once each, in the caller's transaction:
 // the notification (and its e-mail in the outbox) commits or rolls back
 // with the event. The actor is never notified of their own action.
-func (a *App) notify(ctx context.Context, tx *store.Store, actor int64, n store.NewNotification, users []int64) error {
+func (a *App) notify(ctx context.Context, tx *store.Q, actor int64, n store.NewNotification, users []int64) error {
 	to := make([]int64, 0, len(users))
 	for _, u := range users {
 		if u != actor {
@@ -46,7 +46,7 @@ func (a *App) notify(ctx context.Context, tx *store.Store, actor int64, n store.
 }
 
 // notifyUnit notifies the officers of a unit.
-func (a *App) notifyUnit(ctx context.Context, tx *store.Store, actor, unitID int64, n store.NewNotification) error {
+func (a *App) notifyUnit(ctx context.Context, tx *store.Q, actor, unitID int64, n store.NewNotification) error {
 	users, err := tx.UnitUsers(ctx, unitID)
 	if err != nil {
 		return err
@@ -123,7 +123,7 @@ func signedIn(p auth.Principal) error {
 func (a *App) RemindDeadlines(ctx context.Context) (int64, error) {
 	today := a.Today()
 	var total int64
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		claimed, err := tx.ClaimJob(ctx, "deadline-reminders", today)
 		if err != nil || !claimed {
 			return err
@@ -212,7 +212,7 @@ func (a *App) DeliverMail(ctx context.Context) (int, error) {
 	sent := 0
 	for {
 		var batch int
-		err := a.Store.Tx(ctx, func(tx *store.Store) error {
+		err := a.Store.Tx(ctx, func(tx *store.Q) error {
 			rows, err := tx.ClaimOutbox(ctx, 20)
 			if err != nil {
 				return err

@@ -95,7 +95,7 @@ func validatePerson(p store.Person, unparsed errs.Fields) error {
 
 // unitPathOf is a unit's path up the tree, the unit first; NotFound when
 // there is no such unit.
-func (a *App) unitPathOf(ctx context.Context, tx *store.Store, unitID int64) ([]int64, error) {
+func (a *App) unitPathOf(ctx context.Context, tx *store.Q, unitID int64) ([]int64, error) {
 	path, err := tx.UnitPath(ctx, unitID)
 	if err != nil {
 		return nil, err
@@ -108,7 +108,7 @@ func (a *App) unitPathOf(ctx context.Context, tx *store.Store, unitID int64) ([]
 
 // authorizePeopleWrite checks that p may change the people of a unit: an
 // officer of that very unit (FileSelf), or the board (ManageUnits).
-func (a *App) authorizePeopleWrite(ctx context.Context, tx *store.Store, p auth.Principal, unitID int64) error {
+func (a *App) authorizePeopleWrite(ctx context.Context, tx *store.Q, p auth.Principal, unitID int64) error {
 	if p.Anonymous() {
 		return auth.Authorize(p, auth.ManagePeople, auth.Target{})
 	}
@@ -120,7 +120,7 @@ func (a *App) authorizePeopleWrite(ctx context.Context, tx *store.Store, p auth.
 }
 
 // authorizeAwards checks that p may record awards for a unit's people: the board.
-func (a *App) authorizeAwards(ctx context.Context, tx *store.Store, p auth.Principal, unitID int64) error {
+func (a *App) authorizeAwards(ctx context.Context, tx *store.Q, p auth.Principal, unitID int64) error {
 	if p.Anonymous() {
 		return auth.Authorize(p, auth.RecordAwards, auth.Target{})
 	}
@@ -266,7 +266,7 @@ func (a *App) PersonVerdicts(r PersonRecord) Verdicts {
 // CreatePerson adds a person to a unit.
 func (a *App) CreatePerson(ctx context.Context, p auth.Principal, in PersonInput) (store.Person, error) {
 	var out store.Person
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		np := in.apply(store.Person{})
 		if np.UnitID != 0 {
 			if err := a.authorizePeopleWrite(ctx, tx, p, np.UnitID); err != nil {
@@ -306,7 +306,7 @@ func withField(f errs.Fields, field, msg string) errs.Fields {
 // and the units under it.
 func (a *App) UpdatePerson(ctx context.Context, p auth.Principal, id int64, version int, in PersonInput, reason string) (store.Person, error) {
 	var out store.Person
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		before, err := tx.Person(ctx, id)
 		if err != nil {
 			return err
@@ -357,8 +357,8 @@ func (a *App) UpdatePerson(ctx context.Context, p auth.Principal, id int64, vers
 // recordChange runs one change of a person's record: it loads the person,
 // authorises the change on their unit, and audits what fn returns.
 func (a *App) recordChange(ctx context.Context, p auth.Principal, personID int64, awards bool, action, reason string,
-	fn func(tx *store.Store, person store.Person) (before, after any, err error)) error {
-	return a.Store.Tx(ctx, func(tx *store.Store) error {
+	fn func(tx *store.Q, person store.Person) (before, after any, err error)) error {
+	return a.Store.Tx(ctx, func(tx *store.Q) error {
 		person, err := tx.Person(ctx, personID)
 		if err != nil {
 			return err
@@ -388,7 +388,7 @@ func validYear(f errs.Fields, year int) {
 // SetRating records a person's yearly rating, replacing any earlier one.
 func (a *App) SetRating(ctx context.Context, p auth.Principal, personID int64, r store.PersonRating) error {
 	r.PersonID = personID
-	return a.recordChange(ctx, p, personID, false, "rate", "", func(tx *store.Store, _ store.Person) (any, any, error) {
+	return a.recordChange(ctx, p, personID, false, "rate", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		f := errs.Fields{}
 		validYear(f, r.Year)
 		switch award.Rating(r.Rating) {
@@ -415,7 +415,7 @@ func (a *App) SetRating(ctx context.Context, p auth.Principal, personID int64, r
 
 // DeleteRating removes a person's rating for a year.
 func (a *App) DeleteRating(ctx context.Context, p auth.Principal, personID int64, year int) error {
-	return a.recordChange(ctx, p, personID, false, "unrate", "", func(tx *store.Store, _ store.Person) (any, any, error) {
+	return a.recordChange(ctx, p, personID, false, "unrate", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		r, err := tx.DeleteRating(ctx, personID, year)
 		return r, nil, err
 	})
@@ -425,7 +425,7 @@ func (a *App) DeleteRating(ctx context.Context, p auth.Principal, personID int64
 func (a *App) AddInitiative(ctx context.Context, p auth.Principal, personID int64, in store.PersonInitiative) (store.PersonInitiative, error) {
 	in.PersonID = personID
 	in.Title = strings.TrimSpace(in.Title)
-	err := a.recordChange(ctx, p, personID, false, "add_initiative", "", func(tx *store.Store, _ store.Person) (any, any, error) {
+	err := a.recordChange(ctx, p, personID, false, "add_initiative", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		f := errs.Fields{}
 		validYear(f, in.Year)
 		if in.Title == "" {
@@ -448,7 +448,7 @@ func (a *App) AddInitiative(ctx context.Context, p auth.Principal, personID int6
 
 // DeleteInitiative removes an initiative recorded by mistake.
 func (a *App) DeleteInitiative(ctx context.Context, p auth.Principal, personID, id int64) error {
-	return a.recordChange(ctx, p, personID, false, "remove_initiative", "", func(tx *store.Store, _ store.Person) (any, any, error) {
+	return a.recordChange(ctx, p, personID, false, "remove_initiative", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		in, err := tx.DeleteInitiative(ctx, personID, id)
 		return in, nil, err
 	})
@@ -459,7 +459,7 @@ func (a *App) DeleteInitiative(ctx context.Context, p auth.Principal, personID, 
 func (a *App) AddDiscipline(ctx context.Context, p auth.Principal, personID int64, d store.PersonDiscipline, unparsed errs.Fields) (store.PersonDiscipline, error) {
 	d.PersonID = personID
 	d.Note = strings.TrimSpace(d.Note)
-	err := a.recordChange(ctx, p, personID, false, "add_discipline", "", func(tx *store.Store, _ store.Person) (any, any, error) {
+	err := a.recordChange(ctx, p, personID, false, "add_discipline", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		if err := disciplineFields(d.Measure, d.FromDate, d.ToDate, unparsed).Err(); err != nil {
 			return nil, nil, err
 		}
@@ -483,7 +483,7 @@ func (a *App) AddDiscipline(ctx context.Context, p auth.Principal, personID int6
 
 // DeleteDiscipline removes a discipline recorded by mistake.
 func (a *App) DeleteDiscipline(ctx context.Context, p auth.Principal, personID, id int64) error {
-	return a.recordChange(ctx, p, personID, false, "remove_discipline", "", func(tx *store.Store, _ store.Person) (any, any, error) {
+	return a.recordChange(ctx, p, personID, false, "remove_discipline", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		d, err := tx.DeleteDiscipline(ctx, personID, id)
 		return d, nil, err
 	})
@@ -493,7 +493,7 @@ func (a *App) DeleteDiscipline(ctx context.Context, p auth.Principal, personID, 
 func (a *App) AddAward(ctx context.Context, p auth.Principal, personID int64, aw store.Award, unparsed errs.Fields) (store.Award, error) {
 	aw.PersonID, aw.UnitID = &personID, nil
 	aw.DecisionNo, aw.Signer = strings.TrimSpace(aw.DecisionNo), strings.TrimSpace(aw.Signer)
-	err := a.recordChange(ctx, p, personID, true, "award", "", func(tx *store.Store, _ store.Person) (any, any, error) {
+	err := a.recordChange(ctx, p, personID, true, "award", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		f := errs.Fields{}
 		for k, v := range unparsed {
 			f.Add(k, v)
@@ -525,7 +525,7 @@ func (a *App) AddAward(ctx context.Context, p auth.Principal, personID int64, aw
 func (a *App) RevokeAward(ctx context.Context, p auth.Principal, personID, awardID int64, reason string) (store.Award, error) {
 	reason = strings.TrimSpace(reason)
 	var out store.Award
-	err := a.recordChange(ctx, p, personID, true, "revoke_award", reason, func(tx *store.Store, _ store.Person) (any, any, error) {
+	err := a.recordChange(ctx, p, personID, true, "revoke_award", reason, func(tx *store.Q, _ store.Person) (any, any, error) {
 		before, err := tx.PersonAward(ctx, personID, awardID)
 		if err != nil {
 			return nil, nil, err

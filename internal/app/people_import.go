@@ -56,7 +56,7 @@ type PeopleImport struct {
 // unit above it, the board).
 func (a *App) PeopleWorkbook(ctx context.Context, p auth.Principal, unitID int64) (xlsx.PeopleDoc, error) {
 	var doc xlsx.PeopleDoc
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		if err := a.authorizePeopleWrite(ctx, tx, p, unitID); err != nil {
 			return err
 		}
@@ -114,7 +114,7 @@ type unitRecord struct {
 
 // loadUnitRecord reads the people of one unit (not of the units under it)
 // and their records, in a few queries.
-func loadUnitRecord(ctx context.Context, tx *store.Store, unitID int64) (unitRecord, error) {
+func loadUnitRecord(ctx context.Context, tx *store.Q, unitID int64) (unitRecord, error) {
 	var r unitRecord
 	var err error
 	if r.people, _, err = tx.ListPeople(ctx, store.PersonFilter{UnitID: &unitID}); err != nil {
@@ -159,7 +159,7 @@ type personTarget int64
 // The workbook of another unit is refused (errs.Invalid, on "file").
 func (a *App) ImportPeople(ctx context.Context, p auth.Principal, unitID int64, doc xlsx.PeopleDoc, confirm bool) (PeopleImport, error) {
 	var out PeopleImport
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		if err := a.authorizePeopleWrite(ctx, tx, p, unitID); err != nil {
 			return err
 		}
@@ -480,7 +480,7 @@ func planPeopleImport(doc xlsx.PeopleDoc, cur unitRecord, today time.Time) *peop
 const importReason = "Nhập từ tệp Excel"
 
 // save writes the plan; the caller's transaction holds it together.
-func (pl *peoplePlan) save(ctx context.Context, tx *store.Store, p auth.Principal, unitID int64, today time.Time) error {
+func (pl *peoplePlan) save(ctx context.Context, tx *store.Q, p auth.Principal, unitID int64, today time.Time) error {
 	// New people and ratings go in batches: an office's whole staff is
 	// one workbook (15 000 rows in seconds, not minutes).
 	var audits []store.AuditEntry

@@ -119,7 +119,7 @@ func (pl *peoplePlan) planFacts(cur unitRecord, resolve resolver, problem proble
 
 // saveFacts writes the planned absences and pending matters; id maps a
 // target of the file to the stored person.
-func (pl *peoplePlan) saveFacts(ctx context.Context, tx *store.Store, p auth.Principal, id func(personTarget) int64) error {
+func (pl *peoplePlan) saveFacts(ctx context.Context, tx *store.Q, p auth.Principal, id func(personTarget) int64) error {
 	f := &pl.facts
 	for i, x := range f.addAbs {
 		x.PersonID = id(f.addAbsTo[i])

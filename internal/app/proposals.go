@@ -118,7 +118,7 @@ func CanComment(p auth.Principal) bool {
 	return !p.Anonymous() && (p.System || p.Role != auth.RoleViewer)
 }
 
-func (a *App) loadRecord(ctx context.Context, tx *store.Store, id int64) (PersonRecord, error) {
+func (a *App) loadRecord(ctx context.Context, tx *store.Q, id int64) (PersonRecord, error) {
 	person, err := tx.Person(ctx, id)
 	if err != nil {
 		return PersonRecord{}, err
@@ -153,7 +153,7 @@ func (a *App) loadRecord(ctx context.Context, tx *store.Store, id int64) (Person
 // recorded rating (NĐ 90/2020 as amended by NĐ 48/2023), a member with no
 // rating for the year is counted apart (chưa đủ thông tin), and matters
 // pending against the unit are those open on the day of consideration.
-func (a *App) collectiveFacts(ctx context.Context, tx *store.Store, unitID int64, year int, on time.Time) (award.Collective, error) {
+func (a *App) collectiveFacts(ctx context.Context, tx *store.Q, unitID int64, year int, on time.Time) (award.Collective, error) {
 	u, err := tx.Unit(ctx, unitID)
 	if err != nil {
 		return award.Collective{}, err
@@ -232,7 +232,7 @@ func (a *App) collectiveFacts(ctx context.Context, tx *store.Store, unitID int64
 
 // judge runs on a proposal the rules in force on its day of
 // consideration: the day set on it (back-filling an old year), else today.
-func (a *App) judge(ctx context.Context, tx *store.Store, pr store.Proposal) (award.Verdict, error) {
+func (a *App) judge(ctx context.Context, tx *store.Q, pr store.Proposal) (award.Verdict, error) {
 	on := a.Today()
 	if pr.ConsideredOn != nil {
 		on = *pr.ConsideredOn
@@ -243,7 +243,7 @@ func (a *App) judge(ctx context.Context, tx *store.Store, pr store.Proposal) (aw
 // judgeOn runs on a proposal the rules in force on day on. A form of
 // commendation (Giấy khen, Bằng khen) goes to a person or a collective:
 // the proposal's PersonID says which (applyProposal).
-func (a *App) judgeOn(ctx context.Context, tx *store.Store, pr store.Proposal, on time.Time) (award.Verdict, error) {
+func (a *App) judgeOn(ctx context.Context, tx *store.Q, pr store.Proposal, on time.Time) (award.Verdict, error) {
 	rs := award.RulesFor(on)
 	vote := award.Vote{}
 	if pr.VoteElectorate != nil {
@@ -273,7 +273,7 @@ func needsVote(t award.Title) bool { return t == award.ChienSiThiDuaNganh || t =
 
 // applyProposal validates in onto pr (whose proposer unit is set), and
 // stores the verdict of the rules in force today.
-func (a *App) applyProposal(ctx context.Context, tx *store.Store, pr store.Proposal, in ProposalInput) (store.Proposal, error) {
+func (a *App) applyProposal(ctx context.Context, tx *store.Q, pr store.Proposal, in ProposalInput) (store.Proposal, error) {
 	f := errs.Fields{}
 	for k, v := range in.Unparsed {
 		f.Add(k, v)
@@ -344,7 +344,7 @@ func (a *App) applyProposal(ctx context.Context, tx *store.Store, pr store.Propo
 }
 
 // authorizeProposer checks that p is an officer of the proposing unit.
-func (a *App) authorizeProposer(ctx context.Context, tx *store.Store, p auth.Principal, unitID int64) error {
+func (a *App) authorizeProposer(ctx context.Context, tx *store.Q, p auth.Principal, unitID int64) error {
 	if p.Anonymous() {
 		return auth.Authorize(p, auth.FileSelf, auth.Target{})
 	}
@@ -361,7 +361,7 @@ func (a *App) authorizeProposer(ctx context.Context, tx *store.Store, p auth.Pri
 // CreateProposal drafts a proposal of a unit, judged by the rules at once.
 func (a *App) CreateProposal(ctx context.Context, p auth.Principal, in ProposalInput) (store.Proposal, error) {
 	var out store.Proposal
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		if in.ProposerUnitID == 0 {
 			if err := auth.Authorize(p, auth.FileSelf, auth.Unit([]int64{p.UnitID})); err != nil {
 				return err
@@ -387,7 +387,7 @@ func (a *App) CreateProposal(ctx context.Context, p auth.Principal, in ProposalI
 // publication and the board; the verdict is judged again either way.
 func (a *App) UpdateProposal(ctx context.Context, p auth.Principal, id int64, version int, in ProposalInput, submit bool) (store.Proposal, error) {
 	var out store.Proposal
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		before, err := tx.Proposal(ctx, id)
 		if err != nil {
 			return err
@@ -431,7 +431,7 @@ func lowerFirstRune(s string) string {
 // mayViewProposal: the board and viewers see every proposal; an officer
 // sees their own unit's (and those under it), and any proposal once it
 // is published.
-func (a *App) mayViewProposal(ctx context.Context, tx *store.Store, p auth.Principal, pr store.Proposal) error {
+func (a *App) mayViewProposal(ctx context.Context, tx *store.Q, p auth.Principal, pr store.Proposal) error {
 	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
 		return err
 	}
@@ -457,7 +457,7 @@ func (a *App) Proposal(ctx context.Context, p auth.Principal, id int64) (Proposa
 	if err != nil {
 		return ProposalView{}, err
 	}
-	if err := a.mayViewProposal(ctx, a.Store, p, pr); err != nil {
+	if err := a.mayViewProposal(ctx, &a.Store.Q, p, pr); err != nil {
 		return ProposalView{}, err
 	}
 	v := ProposalView{Proposal: pr, Reasons: []award.Reason{}}
@@ -465,7 +465,7 @@ func (a *App) Proposal(ctx context.Context, p auth.Principal, id int64) (Proposa
 		return v, err
 	}
 	if pr.Status == ProposalDraft || pr.Status == ProposalSubmitted {
-		now, err := a.judge(ctx, a.Store, pr)
+		now, err := a.judge(ctx, &a.Store.Q, pr)
 		if err != nil {
 			return v, err
 		}
@@ -546,7 +546,7 @@ func (a *App) Proposals(ctx context.Context, p auth.Principal, f store.ProposalF
 			}
 		}
 	}
-	board, err := boardQuota(ctx, a.Store, f.Year)
+	board, err := boardQuota(ctx, &a.Store.Q, f.Year)
 	if err != nil {
 		return out, err
 	}
@@ -641,7 +641,7 @@ func preferredWhy(rs award.RuleSet, c award.Candidate) string {
 func (a *App) CommentProposal(ctx context.Context, p auth.Principal, id int64, body string) (store.ProposalComment, error) {
 	var out store.ProposalComment
 	body = strings.TrimSpace(body)
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
 			return err
 		}
@@ -698,7 +698,7 @@ func (a *App) authorizeDecide(p auth.Principal) error {
 func (a *App) RejectProposal(ctx context.Context, p auth.Principal, id int64, version int, reason string) (store.Proposal, error) {
 	reason = strings.TrimSpace(reason)
 	var out store.Proposal
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		if err := a.authorizeDecide(p); err != nil {
 			return err
 		}
@@ -731,7 +731,7 @@ func (a *App) RejectProposal(ctx context.Context, p auth.Principal, id int64, ve
 // found not eligible is approved only with a written override reason.
 func (a *App) Decide(ctx context.Context, p auth.Principal, in DecisionInput) (DecisionView, error) {
 	var out DecisionView
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		if err := a.authorizeDecide(p); err != nil {
 			return err
 		}

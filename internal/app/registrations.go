@@ -12,7 +12,7 @@ import (
 
 // unitTarget is the authorisation target of a unit in a year: its path
 // up the tree and the cluster it belongs to that year, if any.
-func (a *App) unitTarget(ctx context.Context, tx *store.Store, year int, unitID int64) (auth.Target, error) {
+func (a *App) unitTarget(ctx context.Context, tx *store.Q, year int, unitID int64) (auth.Target, error) {
 	path, err := tx.UnitPath(ctx, unitID)
 	if err != nil {
 		return auth.Target{}, err
@@ -37,7 +37,7 @@ func (a *App) Registration(ctx context.Context, p auth.Principal, year int, unit
 	if _, err := a.Store.Year(ctx, year); err != nil {
 		return cluster.Registration{}, err
 	}
-	t, err := a.unitTarget(ctx, a.Store, year, unitID)
+	t, err := a.unitTarget(ctx, &a.Store.Q, year, unitID)
 	if err != nil {
 		return cluster.Registration{}, err
 	}
@@ -72,7 +72,7 @@ func (a *App) ClusterRegistrations(ctx context.Context, p auth.Principal, cluste
 // unit, before the year's registration deadline.
 func (a *App) SaveRegistration(ctx context.Context, p auth.Principal, r cluster.Registration) (cluster.Registration, error) {
 	var out cluster.Registration
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		t, err := a.unitTarget(ctx, tx, r.Year, r.UnitID)
 		if err != nil {
 			return err

@@ -17,7 +17,7 @@ import (
 
 // tableTarget is the authorisation target of a table: a bloc table is
 // its province's council's, every other table the sector board's.
-func (a *App) tableTarget(ctx context.Context, tx *store.Store, info store.TableInfo) (auth.Target, error) {
+func (a *App) tableTarget(ctx context.Context, tx *store.Q, info store.TableInfo) (auth.Target, error) {
 	t := auth.Target{Year: info.Year}
 	if info.ClusterID != nil {
 		c, err := tx.Cluster(ctx, *info.ClusterID)
@@ -62,7 +62,7 @@ func (a *App) Table(ctx context.Context, p auth.Principal, id int64) (TableDetai
 // NewTableVersion, which records why.
 func (a *App) SaveTable(ctx context.Context, p auth.Principal, info store.TableInfo, t scoring.Table) (store.TableInfo, error) {
 	var out store.TableInfo
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		target, err := a.tableTarget(ctx, tx, info)
 		if err != nil {
 			return err
@@ -182,7 +182,7 @@ func validatePositional(t scoring.Table) error {
 func (a *App) NewTableVersion(ctx context.Context, p auth.Principal, id int64, reason string) (store.TableInfo, error) {
 	reason = strings.TrimSpace(reason)
 	var out store.TableInfo
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		info, err := tx.TableInfo(ctx, id)
 		if err != nil {
 			return err
@@ -260,17 +260,17 @@ type FilingView struct {
 // that applies to it.
 func (a *App) Filing(ctx context.Context, p auth.Principal, year int, unitID int64) (FilingView, error) {
 	var v FilingView
-	t, err := a.unitTarget(ctx, a.Store, year, unitID)
+	t, err := a.unitTarget(ctx, &a.Store.Q, year, unitID)
 	if err != nil {
 		return v, err
 	}
 	if err := auth.Authorize(p, auth.ViewFiling, t); err != nil {
 		return v, err
 	}
-	return a.filingView(ctx, a.Store, p, year, unitID, t)
+	return a.filingView(ctx, &a.Store.Q, p, year, unitID, t)
 }
 
-func (a *App) filingView(ctx context.Context, tx *store.Store, p auth.Principal, year int, unitID int64, t auth.Target) (FilingView, error) {
+func (a *App) filingView(ctx context.Context, tx *store.Q, p auth.Principal, year int, unitID int64, t auth.Target) (FilingView, error) {
 	var v FilingView
 	u, err := tx.Unit(ctx, unitID)
 	if err != nil {
@@ -342,7 +342,7 @@ func (a *App) pastDeadline(v FilingView) bool {
 // submit is set. version is the filing's version as loaded.
 func (a *App) SaveSelf(ctx context.Context, p auth.Principal, year int, unitID int64, version int, entries map[int64]scoring.Entry, submit bool, reason string) (FilingView, error) {
 	var out FilingView
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		v, t, err := a.filingForWrite(ctx, tx, p, auth.FileSelf, year, unitID, version)
 		if err != nil {
 			return err
@@ -365,7 +365,7 @@ func (a *App) unitMayEdit(v FilingView) error {
 }
 
 // saveSelf is SaveSelf within its transaction, on the filing as loaded.
-func (a *App) saveSelf(ctx context.Context, tx *store.Store, p auth.Principal, v FilingView, t auth.Target, entries map[int64]scoring.Entry, submit bool, reason string) (FilingView, error) {
+func (a *App) saveSelf(ctx context.Context, tx *store.Q, p auth.Principal, v FilingView, t auth.Target, entries map[int64]scoring.Entry, submit bool, reason string) (FilingView, error) {
 	if err := a.unitMayEdit(v); err != nil {
 		return v, err
 	}
@@ -426,7 +426,7 @@ const (
 func (a *App) ReviewFiling(ctx context.Context, p auth.Principal, year int, unitID int64, version int, reviews map[int64]scoring.Review, action ReviewAction, reason string) (FilingView, error) {
 	reason = strings.TrimSpace(reason)
 	var out FilingView
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		v, t, err := a.filingForWrite(ctx, tx, p, auth.ReviewFiling, year, unitID, version)
 		if err != nil {
 			return err
@@ -498,7 +498,7 @@ func filingNotice(v FilingView, action ReviewAction, reason string) store.NewNot
 
 // filingForWrite loads a filing for a write by p: authorised for act, and
 // still at the version the writer loaded.
-func (a *App) filingForWrite(ctx context.Context, tx *store.Store, p auth.Principal, act auth.Action, year int, unitID int64, version int) (FilingView, auth.Target, error) {
+func (a *App) filingForWrite(ctx context.Context, tx *store.Q, p auth.Principal, act auth.Action, year int, unitID int64, version int) (FilingView, auth.Target, error) {
 	t, err := a.unitTarget(ctx, tx, year, unitID)
 	if err != nil {
 		return FilingView{}, t, err
@@ -514,7 +514,7 @@ func (a *App) filingForWrite(ctx context.Context, tx *store.Store, p auth.Princi
 }
 
 // writeFiling stores a filing with its totals and its recorded changes.
-func (a *App) writeFiling(ctx context.Context, tx *store.Store, v FilingView, f scoring.Filing, changes []store.ScoreChange) error {
+func (a *App) writeFiling(ctx context.Context, tx *store.Q, v FilingView, f scoring.Filing, changes []store.ScoreChange) error {
 	self := scoring.Evaluate(v.Table, f.Self, v.Adjustments).Total
 	var reviewed *float64
 	if f.Status == scoring.Reviewed || len(f.Review) > 0 {
@@ -626,7 +626,7 @@ func yesNo(b bool) string {
 // SetAdjustment switches a criterion off for one unit, or applies it to
 // part of the year, with the reason (share 1 removes the adjustment).
 func (a *App) SetAdjustment(ctx context.Context, p auth.Principal, tableID, unitID int64, adj scoring.Adjustment) error {
-	return a.Store.Tx(ctx, func(tx *store.Store) error {
+	return a.Store.Tx(ctx, func(tx *store.Q) error {
 		info, err := tx.TableInfo(ctx, tableID)
 		if err != nil {
 			return err

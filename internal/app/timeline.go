@@ -66,7 +66,7 @@ func (a *App) Timeline(ctx context.Context, p auth.Principal, year int, unitID i
 		return tl, err
 	}
 	for _, pr := range props {
-		if err := a.mayViewProposal(ctx, a.Store, p, pr); errs.CodeOf(err) == errs.Forbidden || errs.CodeOf(err) == errs.NotFound {
+		if err := a.mayViewProposal(ctx, &a.Store.Q, p, pr); errs.CodeOf(err) == errs.Forbidden || errs.CodeOf(err) == errs.NotFound {
 			continue
 		} else if err != nil {
 			return tl, err

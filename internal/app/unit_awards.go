@@ -84,7 +84,7 @@ type lineageAwards struct {
 	counting  map[int64]bool
 }
 
-func (a *App) lineageAwards(ctx context.Context, tx *store.Store, unitID int64) (lineageAwards, error) {
+func (a *App) lineageAwards(ctx context.Context, tx *store.Q, unitID int64) (lineageAwards, error) {
 	var l lineageAwards
 	var err error
 	if l.preds, err = tx.PredecessorMap(ctx); err != nil {
@@ -112,7 +112,7 @@ func (a *App) lineageAwards(ctx context.Context, tx *store.Store, unitID int64) 
 // carriedAwards returns the awards of the unit's predecessors that the
 // board decided count for it, with Held.Predecessor set to the
 // predecessor's name. Undecided links count for nothing.
-func (a *App) carriedAwards(ctx context.Context, tx *store.Store, unitID int64) ([]award.Held, error) {
+func (a *App) carriedAwards(ctx context.Context, tx *store.Q, unitID int64) ([]award.Held, error) {
 	l, err := a.lineageAwards(ctx, tx, unitID)
 	if err != nil {
 		return nil, err
@@ -155,7 +155,7 @@ func (a *App) UnitAwards(ctx context.Context, p auth.Principal, id int64) (UnitA
 		return UnitAwardsView{}, err
 	}
 	v := UnitAwardsView{Unit: u, Predecessors: []PredecessorAwards{}}
-	l, err := a.lineageAwards(ctx, a.Store, id)
+	l, err := a.lineageAwards(ctx, &a.Store.Q, id)
 	if err != nil {
 		return v, err
 	}
@@ -197,7 +197,7 @@ func (a *App) UnitAwards(ctx context.Context, p auth.Principal, id int64) (UnitA
 func (a *App) AddUnitAward(ctx context.Context, p auth.Principal, unitID int64, aw store.Award, unparsed errs.Fields) (store.Award, error) {
 	aw.PersonID, aw.UnitID = nil, &unitID
 	aw.DecisionNo, aw.Signer = strings.TrimSpace(aw.DecisionNo), strings.TrimSpace(aw.Signer)
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		if _, err := tx.Unit(ctx, unitID); err != nil {
 			return err
 		}
@@ -244,7 +244,7 @@ type CarryoverInput struct {
 func (a *App) SetCarryover(ctx context.Context, p auth.Principal, successorID int64, in CarryoverInput) (store.AwardCarryover, error) {
 	in.Reason = strings.TrimSpace(in.Reason)
 	var out store.AwardCarryover
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		if _, err := tx.Unit(ctx, successorID); err != nil {
 			return err
 		}

@@ -136,7 +136,7 @@ func (a *App) CreateUnit(ctx context.Context, p auth.Principal, in UnitInput) (o
 		return org.Unit{}, err
 	}
 	var out org.Unit
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		u := in.apply(org.Unit{})
 		if err := a.validateUnit(ctx, tx, u, in.Unparsed); err != nil {
 			return err
@@ -160,7 +160,7 @@ func (a *App) UpdateUnit(ctx context.Context, p auth.Principal, id int64, versio
 		return org.Unit{}, err
 	}
 	var out org.Unit
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		before, err := tx.Unit(ctx, id)
 		if err != nil {
 			return err
@@ -191,7 +191,7 @@ func (a *App) RetireUnit(ctx context.Context, p auth.Principal, id int64, versio
 	}
 	reason = strings.TrimSpace(reason)
 	var out org.Unit
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		before, err := tx.Unit(ctx, id)
 		if err != nil {
 			return err
@@ -229,7 +229,7 @@ func (a *App) AddLink(ctx context.Context, p auth.Principal, l org.Link) error {
 		return err
 	}
 	l.Note = strings.TrimSpace(l.Note)
-	return a.Store.Tx(ctx, func(tx *store.Store) error {
+	return a.Store.Tx(ctx, func(tx *store.Q) error {
 		succ, err := tx.Unit(ctx, l.SuccessorID)
 		if err != nil {
 			return err
@@ -268,7 +268,7 @@ func (a *App) RemoveLink(ctx context.Context, p auth.Principal, successorID, pre
 	if err := a.authorizeUnit(ctx, p, auth.ManageUnits, successorID); err != nil {
 		return err
 	}
-	return a.Store.Tx(ctx, func(tx *store.Store) error {
+	return a.Store.Tx(ctx, func(tx *store.Q) error {
 		from, _, err := tx.Lineage(ctx, successorID)
 		if err != nil {
 			return err
@@ -298,7 +298,7 @@ func (a *App) UnitHistory(ctx context.Context, p auth.Principal, id int64) ([]st
 }
 
 // checkChildrenEnded refuses to end a unit while a sub-unit outlives it.
-func checkChildrenEnded(ctx context.Context, tx *store.Store, id int64, lastDay time.Time) error {
+func checkChildrenEnded(ctx context.Context, tx *store.Q, id int64, lastDay time.Time) error {
 	children, err := tx.Children(ctx, id)
 	if err != nil {
 		return err
@@ -312,7 +312,7 @@ func checkChildrenEnded(ctx context.Context, tx *store.Store, id int64, lastDay 
 	return f.Err()
 }
 
-func (a *App) validateUnit(ctx context.Context, tx *store.Store, u org.Unit, unparsed errs.Fields) error {
+func (a *App) validateUnit(ctx context.Context, tx *store.Q, u org.Unit, unparsed errs.Fields) error {
 	var parent *org.Unit
 	if u.ParentID != nil {
 		pu, err := tx.Unit(ctx, *u.ParentID)

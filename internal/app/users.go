@@ -76,7 +76,7 @@ func (a *App) CreateUser(ctx context.Context, p auth.Principal, in UserInput) (s
 		return store.User{}, err
 	}
 	var out store.User
-	err = a.Store.Tx(ctx, func(tx *store.Store) error {
+	err = a.Store.Tx(ctx, func(tx *store.Q) error {
 		out, err = tx.CreateUser(ctx, store.User{Username: in.Username, FullName: in.FullName, PasswordHash: hash,
 			Role: string(role), UnitID: in.UnitID, Email: email, Active: true})
 		if err != nil {
@@ -114,7 +114,7 @@ func (a *App) CreateToken(ctx context.Context, p auth.Principal, username, name 
 		expires = &t
 	}
 	var token string
-	err = a.Store.Tx(ctx, func(tx *store.Store) error {
+	err = a.Store.Tx(ctx, func(tx *store.Q) error {
 		if token, err = tx.CreateToken(ctx, u.ID, name, expires); err != nil {
 			return err
 		}
@@ -140,7 +140,7 @@ func (a *App) SetUserActive(ctx context.Context, p auth.Principal, id int64, act
 	if id == p.UserID && !active {
 		return errs.New(errs.Invalid, "Không thể tự khóa tài khoản của chính mình.")
 	}
-	return a.Store.Tx(ctx, func(tx *store.Store) error {
+	return a.Store.Tx(ctx, func(tx *store.Q) error {
 		if err := tx.SetUserActive(ctx, id, active); err != nil {
 			return err
 		}
@@ -185,7 +185,7 @@ func (a *App) ChangePassword(ctx context.Context, p auth.Principal, ip, current,
 	if err != nil {
 		return err
 	}
-	return a.Store.Tx(ctx, func(tx *store.Store) error {
+	return a.Store.Tx(ctx, func(tx *store.Q) error {
 		if err := tx.SetPassword(ctx, p.UserID, hash); err != nil {
 			return err
 		}
@@ -218,7 +218,7 @@ func (a *App) SetUserEmail(ctx context.Context, p auth.Principal, id int64, emai
 		return store.User{}, (errs.Fields{"email": msg}).Err()
 	}
 	var out store.User
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		before, err := tx.UserByID(ctx, id)
 		if err != nil {
 			return err

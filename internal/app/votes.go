@@ -205,7 +205,7 @@ func (a *App) OpenVote(ctx context.Context, p auth.Principal, clusterID int64, c
 		return store.Vote{}, err
 	}
 	var out store.Vote
-	err = a.Store.Tx(ctx, func(tx *store.Store) error {
+	err = a.Store.Tx(ctx, func(tx *store.Q) error {
 		v := store.Vote{ClusterID: cv.ID, Year: cv.Year, Title: string(award.CoThiDuaNganh), Status: VoteOpen}
 		if p.UserID != 0 {
 			v.OpenedBy = &p.UserID
@@ -219,7 +219,7 @@ func (a *App) OpenVote(ctx context.Context, p auth.Principal, clusterID int64, c
 	return out, err
 }
 
-func (a *App) voteView(ctx context.Context, tx *store.Store, p auth.Principal, v store.Vote, cv ClusterView) (VoteView, error) {
+func (a *App) voteView(ctx context.Context, tx *store.Q, p auth.Principal, v store.Vote, cv ClusterView) (VoteView, error) {
 	view := VoteView{Vote: v, Cluster: cv, Tally: []VoteTally{}, Voted: []int64{}, MyBallot: map[int64]bool{}}
 	day := a.Today()
 	if v.ClosedAt != nil {
@@ -297,13 +297,13 @@ func (a *App) Vote(ctx context.Context, p auth.Principal, id int64) (VoteView, e
 	if err != nil {
 		return VoteView{}, err
 	}
-	return a.voteView(ctx, a.Store, p, v, cv)
+	return a.voteView(ctx, &a.Store.Q, p, v, cv)
 }
 
 // CastBallot records a member unit's ballot: approve or not for every
 // candidate, once, by an officer of that unit, while the vote is open.
 func (a *App) CastBallot(ctx context.Context, p auth.Principal, voteID, unitID int64, choices map[int64]bool) error {
-	return a.Store.Tx(ctx, func(tx *store.Store) error {
+	return a.Store.Tx(ctx, func(tx *store.Q) error {
 		if err := tx.LockVote(ctx, voteID); err != nil {
 			return err
 		}
@@ -377,7 +377,7 @@ func (a *App) CastBallot(ctx context.Context, p auth.Principal, voteID, unitID i
 // CloseVote ends the vote; version guards against a close over a stale page.
 func (a *App) CloseVote(ctx context.Context, p auth.Principal, id int64, version int) (VoteView, error) {
 	var out VoteView
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		if err := tx.LockVote(ctx, id); err != nil {
 			return err
 		}
@@ -416,7 +416,7 @@ func (a *App) CloseVote(ctx context.Context, p auth.Principal, id int64, version
 // subject the candidate unit, the vote's electorate and votes for copied.
 func (a *App) ProposeFromVote(ctx context.Context, p auth.Principal, voteID, unitID int64) (store.Proposal, error) {
 	var out store.Proposal
-	err := a.Store.Tx(ctx, func(tx *store.Store) error {
+	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		if err := tx.LockVote(ctx, voteID); err != nil {
 			return err
 		}

@@ -49,7 +49,7 @@ func National(ctx context.Context, s *store.Store, h auth.Hasher, p Plan) error 
 	if err != nil {
 		return err
 	}
-	return s.Tx(ctx, func(tx *store.Store) error {
+	return s.Tx(ctx, func(tx *store.Q) error {
 		var exists bool
 		if err := tx.DB.WithContext(ctx).Raw("SELECT EXISTS (SELECT 1 FROM units)").Scan(&exists).Error; err != nil {
 			return err
@@ -83,7 +83,7 @@ func National(ctx context.Context, s *store.Store, h auth.Hasher, p Plan) error 
 
 type natWriter struct {
 	ctx      context.Context
-	tx       *store.Store
+	tx       *store.Q
 	p        Plan
 	units    []int64                     // plan index → id
 	crit     map[[2]any]map[string]int64 // (year, bloc) → criterion code → id

@@ -26,7 +26,7 @@ func Demo(ctx context.Context, s *store.Store, h auth.Hasher, now time.Time) err
 	if err != nil {
 		return err
 	}
-	return s.Tx(ctx, func(tx *store.Store) error {
+	return s.Tx(ctx, func(tx *store.Q) error {
 		ids := map[string]int64{}
 		for _, spec := range structure() {
 			u := spec.Unit
@@ -74,6 +74,6 @@ func Demo(ctx context.Context, s *store.Store, h auth.Hasher, now time.Time) err
 		}
 		// The emulation cycle goes through the service layer, on this
 		// transaction's store (its own transactions nest as savepoints).
-		return demoCycle(ctx, app.New(tx, h, app.FixedClock(now)), ids, sch)
+		return demoCycle(ctx, app.New(&store.Store{Q: *tx}, h, app.FixedClock(now)), ids, sch)
 	})
 }

@@ -62,7 +62,7 @@ var ErrFilingChanged = errs.New(errs.Conflict, "Bản tự chấm điểm vừa 
 
 // Filing returns a unit's filing against a table, or a new, unsaved one
 // (ID 0, status not started).
-func (s *Store) Filing(ctx context.Context, tableID, unitID int64) (scoring.Filing, error) {
+func (s *Q) Filing(ctx context.Context, tableID, unitID int64) (scoring.Filing, error) {
 	var r assessmentRow
 	err := s.DB.WithContext(ctx).Where("table_id = ? AND unit_id = ?", tableID, unitID).Take(&r).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -78,7 +78,7 @@ func (s *Store) Filing(ctx context.Context, tableID, unitID int64) (scoring.Fili
 }
 
 // FilingByID returns a filing by its id.
-func (s *Store) FilingByID(ctx context.Context, id int64) (scoring.Filing, error) {
+func (s *Q) FilingByID(ctx context.Context, id int64) (scoring.Filing, error) {
 	var r assessmentRow
 	if err := s.DB.WithContext(ctx).Take(&r, id).Error; err != nil {
 		return scoring.Filing{}, notFound(err, "bản tự chấm điểm")
@@ -90,7 +90,7 @@ func (s *Store) FilingByID(ctx context.Context, id int64) (scoring.Filing, error
 // LatestFiling returns a unit's newest filing against a main table of the
 // year (a unit that filed against an earlier version of a table keeps that
 // filing); ID 0 when there is none.
-func (s *Store) LatestFiling(ctx context.Context, year int, unitID int64) (scoring.Filing, error) {
+func (s *Q) LatestFiling(ctx context.Context, year int, unitID int64) (scoring.Filing, error) {
 	var r assessmentRow
 	err := s.DB.WithContext(ctx).Table("assessments a").Select("a.*").Joins("JOIN criteria_tables t ON t.id = a.table_id").
 		Where("a.year = ? AND a.unit_id = ? AND t.kind = 'main'", year, unitID).Order("a.id DESC").Limit(1).Take(&r).Error
@@ -105,14 +105,14 @@ func (s *Store) LatestFiling(ctx context.Context, year int, unitID int64) (scori
 }
 
 // HasFilings reports whether any unit has started a filing on a table.
-func (s *Store) HasFilings(ctx context.Context, tableID int64) (bool, error) {
+func (s *Q) HasFilings(ctx context.Context, tableID int64) (bool, error) {
 	var n int64
 	err := s.DB.WithContext(ctx).Model(&assessmentRow{}).Where("table_id = ?", tableID).Count(&n).Error
 	return n > 0, err
 }
 
 // YearFilings returns every filing of a year with its entries, by id.
-func (s *Store) YearFilings(ctx context.Context, year int) (map[int64]scoring.Filing, error) {
+func (s *Q) YearFilings(ctx context.Context, year int) (map[int64]scoring.Filing, error) {
 	var rows []assessmentRow
 	if err := s.DB.WithContext(ctx).Where("year = ?", year).Find(&rows).Error; err != nil {
 		return nil, err
@@ -120,7 +120,7 @@ func (s *Store) YearFilings(ctx context.Context, year int) (map[int64]scoring.Fi
 	return s.filingsWithEntries(ctx, rows)
 }
 
-func (s *Store) filingsWithEntries(ctx context.Context, rows []assessmentRow) (map[int64]scoring.Filing, error) {
+func (s *Q) filingsWithEntries(ctx context.Context, rows []assessmentRow) (map[int64]scoring.Filing, error) {
 	out := make(map[int64]scoring.Filing, len(rows))
 	ids := make([]int64, 0, len(rows))
 	for _, r := range rows {
@@ -160,7 +160,7 @@ func pgArray(ids []int64) string {
 
 // SaveFiling writes a filing: its header (status, dates, totals) if
 // f.Version still matches, and every entry. It returns the new version.
-func (s *Store) SaveFiling(ctx context.Context, f scoring.Filing, selfTotal, reviewedTotal *float64) (scoring.Filing, error) {
+func (s *Q) SaveFiling(ctx context.Context, f scoring.Filing, selfTotal, reviewedTotal *float64) (scoring.Filing, error) {
 	db := s.DB.WithContext(ctx)
 	cols := map[string]any{"status": string(f.Status), "submitted_at": f.SubmittedAt, "returned_at": f.ReturnedAt,
 		"return_reason": f.ReturnReason, "reviewed_at": f.ReviewedAt, "self_total": selfTotal, "reviewed_total": reviewedTotal}
@@ -228,7 +228,7 @@ type ScoreChange struct {
 }
 
 // RecordChanges stores score changes in one statement.
-func (s *Store) RecordChanges(ctx context.Context, changes []ScoreChange) error {
+func (s *Q) RecordChanges(ctx context.Context, changes []ScoreChange) error {
 	if len(changes) == 0 {
 		return nil
 	}
@@ -236,7 +236,7 @@ func (s *Store) RecordChanges(ctx context.Context, changes []ScoreChange) error 
 }
 
 // ScoreChanges returns a filing's history, newest first.
-func (s *Store) ScoreChanges(ctx context.Context, assessmentID int64) ([]ScoreChange, error) {
+func (s *Q) ScoreChanges(ctx context.Context, assessmentID int64) ([]ScoreChange, error) {
 	out := []ScoreChange{}
 	err := s.DB.WithContext(ctx).Table("score_changes c").Select("c.*, coalesce(u.username, '') AS username, coalesce(u.full_name, '') AS full_name").
 		Joins("LEFT JOIN users u ON u.id = c.changed_by").Where("c.assessment_id = ?", assessmentID).
@@ -246,7 +246,7 @@ func (s *Store) ScoreChanges(ctx context.Context, assessmentID int64) ([]ScoreCh
 
 // FilingStates maps each unit of a year to its filing's status (units
 // without one are absent).
-func (s *Store) FilingStates(ctx context.Context, year int) (map[int64]scoring.Status, error) {
+func (s *Q) FilingStates(ctx context.Context, year int) (map[int64]scoring.Status, error) {
 	var rows []struct {
 		UnitID int64
 		Status string

@@ -25,7 +25,7 @@ func (AuditEntry) TableName() string { return "audit_log" }
 
 // Audit records a write. before and after are marshalled to JSON; pass nil
 // for a creation's before or a deletion's after.
-func (s *Store) Audit(ctx context.Context, userID int64, action, entity string, entityID int64, reason string, before, after any) error {
+func (s *Q) Audit(ctx context.Context, userID int64, action, entity string, entityID int64, reason string, before, after any) error {
 	e, err := NewAuditEntry(userID, action, entity, entityID, reason, before, after)
 	if err != nil {
 		return err
@@ -51,7 +51,7 @@ func NewAuditEntry(userID int64, action, entity string, entityID int64, reason s
 }
 
 // AuditMany records many writes in a few statements (imports).
-func (s *Store) AuditMany(ctx context.Context, entries []AuditEntry) error {
+func (s *Q) AuditMany(ctx context.Context, entries []AuditEntry) error {
 	if len(entries) == 0 {
 		return nil
 	}
@@ -70,7 +70,7 @@ func marshalOrNil(v any) (json.RawMessage, error) {
 }
 
 // History returns the audit trail of one entity, newest first.
-func (s *Store) History(ctx context.Context, entity string, id int64) ([]AuditEntry, error) {
+func (s *Q) History(ctx context.Context, entity string, id int64) ([]AuditEntry, error) {
 	out := []AuditEntry{}
 	err := s.DB.WithContext(ctx).Table("audit_log a").
 		Select("a.id, a.at, a.user_id, coalesce(u.username, '') AS username, coalesce(u.full_name, '') AS full_name, a.action, a.entity, a.entity_id, a.reason, a.before, a.after").

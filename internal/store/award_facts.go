@@ -76,14 +76,14 @@ type BoardQuota struct {
 func (BoardQuota) TableName() string { return "board_quotas" }
 
 // AddAbsence records a long absence.
-func (s *Store) AddAbsence(ctx context.Context, a PersonAbsence) (PersonAbsence, error) {
+func (s *Q) AddAbsence(ctx context.Context, a PersonAbsence) (PersonAbsence, error) {
 	a.ID, a.Version = 0, 1
 	err := s.DB.WithContext(ctx).Omit("ID", "CreatedAt").Create(&a).Error
 	return a, err
 }
 
 // DeleteAbsence removes one of a person's absences.
-func (s *Store) DeleteAbsence(ctx context.Context, personID, id int64) (PersonAbsence, error) {
+func (s *Q) DeleteAbsence(ctx context.Context, personID, id int64) (PersonAbsence, error) {
 	var a PersonAbsence
 	if err := s.DB.WithContext(ctx).Where("person_id = ? AND id = ?", personID, id).Take(&a).Error; err != nil {
 		return a, notFound(err, "thời gian nghỉ")
@@ -92,21 +92,21 @@ func (s *Store) DeleteAbsence(ctx context.Context, personID, id int64) (PersonAb
 }
 
 // Absences returns a person's absences, latest first.
-func (s *Store) Absences(ctx context.Context, personID int64) ([]PersonAbsence, error) {
+func (s *Q) Absences(ctx context.Context, personID int64) ([]PersonAbsence, error) {
 	out := []PersonAbsence{}
 	err := s.DB.WithContext(ctx).Where("person_id = ?", personID).Order("from_date DESC").Order("id").Find(&out).Error
 	return out, err
 }
 
 // AddPending records a pending matter.
-func (s *Store) AddPending(ctx context.Context, m PendingMatter) (PendingMatter, error) {
+func (s *Q) AddPending(ctx context.Context, m PendingMatter) (PendingMatter, error) {
 	m.ID, m.Version, m.ClosedOn, m.Outcome = 0, 1, nil, ""
 	err := s.DB.WithContext(ctx).Omit("ID", "CreatedAt").Create(&m).Error
 	return m, err
 }
 
 // PendingMatterByID returns one pending matter.
-func (s *Store) PendingMatterByID(ctx context.Context, id int64) (PendingMatter, error) {
+func (s *Q) PendingMatterByID(ctx context.Context, id int64) (PendingMatter, error) {
 	var m PendingMatter
 	if err := s.DB.WithContext(ctx).Where("id = ?", id).Take(&m).Error; err != nil {
 		return m, notFound(err, "vụ việc đang xem xét")
@@ -116,7 +116,7 @@ func (s *Store) PendingMatterByID(ctx context.Context, id int64) (PendingMatter,
 
 // ClosePending records how a matter closed, if it is still at version;
 // otherwise Conflict.
-func (s *Store) ClosePending(ctx context.Context, id int64, version int, on time.Time, outcome string) (PendingMatter, error) {
+func (s *Q) ClosePending(ctx context.Context, id int64, version int, on time.Time, outcome string) (PendingMatter, error) {
 	res := s.DB.WithContext(ctx).Model(&PendingMatter{}).Where("id = ? AND version = ?", id, version).
 		Updates(map[string]any{"closed_on": on, "outcome": outcome, "version": gorm.Expr("version + 1")})
 	if res.Error != nil {
@@ -132,28 +132,28 @@ func (s *Store) ClosePending(ctx context.Context, id int64, version int, on time
 }
 
 // PersonPending returns the matters about a person, open and closed.
-func (s *Store) PersonPending(ctx context.Context, personID int64) ([]PendingMatter, error) {
+func (s *Q) PersonPending(ctx context.Context, personID int64) ([]PendingMatter, error) {
 	out := []PendingMatter{}
 	err := s.DB.WithContext(ctx).Where("person_id = ?", personID).Order("opened_on DESC").Order("id").Find(&out).Error
 	return out, err
 }
 
 // UnitPending returns the matters about a unit itself, open and closed.
-func (s *Store) UnitPending(ctx context.Context, unitID int64) ([]PendingMatter, error) {
+func (s *Q) UnitPending(ctx context.Context, unitID int64) ([]PendingMatter, error) {
 	out := []PendingMatter{}
 	err := s.DB.WithContext(ctx).Where("unit_id = ?", unitID).Order("opened_on DESC").Order("id").Find(&out).Error
 	return out, err
 }
 
 // AddUnitDiscipline records a disciplinary measure on a unit.
-func (s *Store) AddUnitDiscipline(ctx context.Context, d UnitDiscipline) (UnitDiscipline, error) {
+func (s *Q) AddUnitDiscipline(ctx context.Context, d UnitDiscipline) (UnitDiscipline, error) {
 	d.ID, d.Version = 0, 1
 	err := s.DB.WithContext(ctx).Omit("ID", "CreatedAt").Create(&d).Error
 	return d, err
 }
 
 // DeleteUnitDiscipline removes one of a unit's disciplines.
-func (s *Store) DeleteUnitDiscipline(ctx context.Context, unitID, id int64) (UnitDiscipline, error) {
+func (s *Q) DeleteUnitDiscipline(ctx context.Context, unitID, id int64) (UnitDiscipline, error) {
 	var d UnitDiscipline
 	if err := s.DB.WithContext(ctx).Where("unit_id = ? AND id = ?", unitID, id).Take(&d).Error; err != nil {
 		return d, notFound(err, "quyết định kỷ luật tập thể")
@@ -162,7 +162,7 @@ func (s *Store) DeleteUnitDiscipline(ctx context.Context, unitID, id int64) (Uni
 }
 
 // UnitDisciplines returns a unit's own disciplines, latest first.
-func (s *Store) UnitDisciplines(ctx context.Context, unitID int64) ([]UnitDiscipline, error) {
+func (s *Q) UnitDisciplines(ctx context.Context, unitID int64) ([]UnitDiscipline, error) {
 	out := []UnitDiscipline{}
 	err := s.DB.WithContext(ctx).Where("unit_id = ?", unitID).Order("from_date DESC").Order("id").Find(&out).Error
 	return out, err
@@ -170,7 +170,7 @@ func (s *Store) UnitDisciplines(ctx context.Context, unitID int64) ([]UnitDiscip
 
 // BoardQuotaFor returns the board's quota of kind for year; ok is false
 // when the board has set none.
-func (s *Store) BoardQuotaFor(ctx context.Context, year int, kind string) (BoardQuota, bool, error) {
+func (s *Q) BoardQuotaFor(ctx context.Context, year int, kind string) (BoardQuota, bool, error) {
 	var q BoardQuota
 	err := s.DB.WithContext(ctx).Where("year = ? AND kind = ?", year, kind).Take(&q).Error
 	if err == gorm.ErrRecordNotFound {
@@ -181,7 +181,7 @@ func (s *Store) BoardQuotaFor(ctx context.Context, year int, kind string) (Board
 
 // SetBoardQuota records the board's quota. version is the version read (0:
 // none was set); a save over a newer one is Conflict.
-func (s *Store) SetBoardQuota(ctx context.Context, q BoardQuota, version int) (BoardQuota, error) {
+func (s *Q) SetBoardQuota(ctx context.Context, q BoardQuota, version int) (BoardQuota, error) {
 	db := s.DB.WithContext(ctx)
 	if version == 0 {
 		res := db.Exec(`INSERT INTO board_quotas (year, kind, percent, rule, set_by) VALUES (?, ?, ?, ?, ?)
@@ -223,7 +223,7 @@ type RatingContradiction struct {
 
 // RatingContradictions lists the records where a rating contradicts a
 // discipline of its year, for years from fromYear on (year 0: every year).
-func (s *Store) RatingContradictions(ctx context.Context, year, fromYear int) ([]RatingContradiction, error) {
+func (s *Q) RatingContradictions(ctx context.Context, year, fromYear int) ([]RatingContradiction, error) {
 	out := []RatingContradiction{}
 	err := s.DB.WithContext(ctx).Raw(`SELECT p.id AS person_id, p.full_name, p.unit_id, u.name AS unit_name, r.year, r.rating,
 			d.measure, d.from_date, d.note AS reference
@@ -238,7 +238,7 @@ func (s *Store) RatingContradictions(ctx context.Context, year, fromYear int) ([
 
 // UnitWomen counts a unit's active members and the women among them (for
 // the tie-break of Điều 4 khoản 6 NĐ 152/2025/NĐ-CP).
-func (s *Store) UnitWomen(ctx context.Context, unitID int64) (members, women int, err error) {
+func (s *Q) UnitWomen(ctx context.Context, unitID int64) (members, women int, err error) {
 	var row struct{ Members, Women int }
 	err = s.DB.WithContext(ctx).Raw(`SELECT count(*) AS members, count(*) FILTER (WHERE sex = 'nu') AS women
 		FROM people WHERE unit_id = ? AND active`, unitID).Scan(&row).Error

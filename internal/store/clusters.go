@@ -46,7 +46,7 @@ type ClusterFilter struct {
 }
 
 // Clusters lists a year's clusters with their members, by level and number.
-func (s *Store) Clusters(ctx context.Context, f ClusterFilter) ([]cluster.Cluster, error) {
+func (s *Q) Clusters(ctx context.Context, f ClusterFilter) ([]cluster.Cluster, error) {
 	q := s.DB.WithContext(ctx).Where("year = ?", f.Year)
 	if f.Level != "" {
 		q = q.Where("level = ?", string(f.Level))
@@ -74,7 +74,7 @@ func (s *Store) Clusters(ctx context.Context, f ClusterFilter) ([]cluster.Cluste
 }
 
 // Cluster returns one cluster with its members.
-func (s *Store) Cluster(ctx context.Context, id int64) (cluster.Cluster, error) {
+func (s *Q) Cluster(ctx context.Context, id int64) (cluster.Cluster, error) {
 	var r clusterRow
 	if err := s.DB.WithContext(ctx).Take(&r, id).Error; err != nil {
 		return cluster.Cluster{}, notFound(err, "cụm thi đua")
@@ -87,7 +87,7 @@ func (s *Store) Cluster(ctx context.Context, id int64) (cluster.Cluster, error) 
 }
 
 // ClusterOfUnit returns the cluster a unit belongs to in a year.
-func (s *Store) ClusterOfUnit(ctx context.Context, year int, unitID int64) (cluster.Cluster, error) {
+func (s *Q) ClusterOfUnit(ctx context.Context, year int, unitID int64) (cluster.Cluster, error) {
 	var id int64
 	err := s.DB.WithContext(ctx).Table("cluster_members").Select("cluster_id").Where("year = ? AND unit_id = ?", year, unitID).Take(&id).Error
 	if err != nil {
@@ -96,7 +96,7 @@ func (s *Store) ClusterOfUnit(ctx context.Context, year int, unitID int64) (clus
 	return s.Cluster(ctx, id)
 }
 
-func (s *Store) members(ctx context.Context, clusterIDs []int64) (map[int64][]int64, error) {
+func (s *Q) members(ctx context.Context, clusterIDs []int64) (map[int64][]int64, error) {
 	out := map[int64][]int64{}
 	if len(clusterIDs) == 0 {
 		return out, nil
@@ -114,7 +114,7 @@ func (s *Store) members(ctx context.Context, clusterIDs []int64) (map[int64][]in
 
 // TakenUnits maps the units that are members of a cluster of the year,
 // other than except, to that cluster's title.
-func (s *Store) TakenUnits(ctx context.Context, year int, except int64) (map[int64]string, error) {
+func (s *Q) TakenUnits(ctx context.Context, year int, except int64) (map[int64]string, error) {
 	var rows []struct {
 		UnitID int64
 		Level  string
@@ -135,7 +135,7 @@ func (s *Store) TakenUnits(ctx context.Context, year int, except int64) (map[int
 
 // SaveCluster creates c (ID 0) or updates it if c.Version matches, and
 // replaces its members in the given order.
-func (s *Store) SaveCluster(ctx context.Context, c cluster.Cluster) (cluster.Cluster, error) {
+func (s *Q) SaveCluster(ctx context.Context, c cluster.Cluster) (cluster.Cluster, error) {
 	cols := map[string]any{"year": c.Year, "level": string(c.Level), "number": c.Number, "name": c.Name,
 		"owner_unit_id": c.OwnerUnitID, "head_unit_id": c.HeadUnitID, "deputy_unit_id": c.DeputyUnitID,
 		"suggested_head_unit_id": c.SuggestedHeadID, "suggested_deputy_unit_id": c.SuggestedDeputyID,

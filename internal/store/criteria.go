@@ -57,7 +57,7 @@ func (criterionRow) TableName() string { return "criteria" }
 const frozenSQL = `EXISTS (SELECT 1 FROM assessments a WHERE a.table_id = criteria_tables.id) AS frozen`
 
 // Tables lists a year's criteria tables, current versions first.
-func (s *Store) Tables(ctx context.Context, year int) ([]TableInfo, error) {
+func (s *Q) Tables(ctx context.Context, year int) ([]TableInfo, error) {
 	var out []TableInfo
 	err := s.DB.WithContext(ctx).Model(&TableInfo{}).Select("criteria_tables.*, "+frozenSQL).
 		Where("year = ?", year).Order("superseded, kind, level, name, version_no DESC").Find(&out).Error
@@ -65,14 +65,14 @@ func (s *Store) Tables(ctx context.Context, year int) ([]TableInfo, error) {
 }
 
 // TableInfo returns one table's header.
-func (s *Store) TableInfo(ctx context.Context, id int64) (TableInfo, error) {
+func (s *Q) TableInfo(ctx context.Context, id int64) (TableInfo, error) {
 	var t TableInfo
 	err := s.DB.WithContext(ctx).Model(&TableInfo{}).Select("criteria_tables.*, "+frozenSQL).Where("id = ?", id).Take(&t).Error
 	return t, notFound(err, "bảng tiêu chí")
 }
 
 // Table returns a table's rows as the scoring rules see them.
-func (s *Store) Table(ctx context.Context, id int64) (scoring.Table, error) {
+func (s *Q) Table(ctx context.Context, id int64) (scoring.Table, error) {
 	info, err := s.TableInfo(ctx, id)
 	if err != nil {
 		return scoring.Table{}, err
@@ -97,7 +97,7 @@ func (s *Store) Table(ctx context.Context, id int64) (scoring.Table, error) {
 // TableFor finds the current main table that applies to a unit of a type
 // in a cluster's year: one made for that cluster first, then one for the
 // unit type at that level, then one for every type at that level.
-func (s *Store) TableFor(ctx context.Context, year int, level string, clusterID int64, unitType string) (TableInfo, error) {
+func (s *Q) TableFor(ctx context.Context, year int, level string, clusterID int64, unitType string) (TableInfo, error) {
 	var t TableInfo
 	err := s.DB.WithContext(ctx).Model(&TableInfo{}).Select("criteria_tables.*, "+frozenSQL).
 		Where("year = ? AND kind = 'main' AND NOT superseded AND level = ?", year, level).
@@ -113,7 +113,7 @@ func (s *Store) TableFor(ctx context.Context, year int, level string, clusterID 
 // rows of an existing, unfrozen table whose version matches. Rows refer
 // to their parents by position: ParentID is the parent's index + 1 in
 // t.Criteria (0 for none), since new rows have no ids yet.
-func (s *Store) SaveTable(ctx context.Context, info TableInfo, t scoring.Table, by int64) (TableInfo, error) {
+func (s *Q) SaveTable(ctx context.Context, info TableInfo, t scoring.Table, by int64) (TableInfo, error) {
 	db := s.DB.WithContext(ctx)
 	replaced := false // rows of an existing table were replaced: restore its adjustments
 	if info.ID == 0 {
@@ -179,12 +179,12 @@ func (s *Store) SaveTable(ctx context.Context, info TableInfo, t scoring.Table, 
 }
 
 // SupersedeTable marks a table as replaced by a newer version.
-func (s *Store) SupersedeTable(ctx context.Context, id int64) error {
+func (s *Q) SupersedeTable(ctx context.Context, id int64) error {
 	return s.DB.WithContext(ctx).Exec(`UPDATE criteria_tables SET superseded = true, version = version + 1, updated_at = now() WHERE id = ?`, id).Error
 }
 
 // Adjustments returns a unit's criterion adjustments in a table.
-func (s *Store) Adjustments(ctx context.Context, tableID, unitID int64) (map[int64]scoring.Adjustment, error) {
+func (s *Q) Adjustments(ctx context.Context, tableID, unitID int64) (map[int64]scoring.Adjustment, error) {
 	var rows []struct {
 		CriterionID int64
 		Share       float64
@@ -201,7 +201,7 @@ func (s *Store) Adjustments(ctx context.Context, tableID, unitID int64) (map[int
 
 // YearAdjustments returns every adjustment of a year's tables, by table
 // and unit: one query for a ranking rather than one per unit.
-func (s *Store) YearAdjustments(ctx context.Context, year int) (map[[2]int64]map[int64]scoring.Adjustment, error) {
+func (s *Q) YearAdjustments(ctx context.Context, year int) (map[[2]int64]map[int64]scoring.Adjustment, error) {
 	var rows []struct {
 		TableID, UnitID, CriterionID int64
 		Share                        float64
@@ -223,7 +223,7 @@ func (s *Store) YearAdjustments(ctx context.Context, year int) (map[[2]int64]map
 
 // CopyAdjustments gives a new version of a table the adjustments of the
 // old one, criterion by code.
-func (s *Store) CopyAdjustments(ctx context.Context, from, to int64) error {
+func (s *Q) CopyAdjustments(ctx context.Context, from, to int64) error {
 	return s.DB.WithContext(ctx).Exec(`INSERT INTO criterion_adjustments (criterion_id, unit_id, share, reason, created_by)
 		SELECT n.id, a.unit_id, a.share, a.reason, a.created_by FROM criterion_adjustments a
 		JOIN criteria o ON o.id = a.criterion_id AND o.table_id = ?
@@ -231,7 +231,7 @@ func (s *Store) CopyAdjustments(ctx context.Context, from, to int64) error {
 }
 
 // SetAdjustment records (share < 1) or removes (share 1) an adjustment.
-func (s *Store) SetAdjustment(ctx context.Context, unitID int64, a scoring.Adjustment, by int64) error {
+func (s *Q) SetAdjustment(ctx context.Context, unitID int64, a scoring.Adjustment, by int64) error {
 	if a.Share >= 1 {
 		return s.DB.WithContext(ctx).Exec(`DELETE FROM criterion_adjustments WHERE criterion_id = ? AND unit_id = ?`, a.CriterionID, unitID).Error
 	}

@@ -27,10 +27,20 @@ import (
 	"thidua/migrations"
 )
 
-// Store wraps the GORM handle. Methods take a context so request
-// cancellation reaches PostgreSQL.
-type Store struct {
+// Q is a query handle: the pool outside a transaction, the transaction
+// inside one. Every query method hangs on Q; a transaction hands its
+// callback a Q only, so nothing called from it can open a second
+// connection and read outside its snapshot. Methods take a context so
+// request cancellation reaches PostgreSQL.
+type Q struct {
 	DB *gorm.DB
+}
+
+// Store is the connection pool: a Q plus what only the pool can do
+// (transactions, closing, health).
+type Store struct {
+	Q
+	stmts *statementCounter
 }
 
 // Open connects to PostgreSQL. It does not migrate.
@@ -42,6 +52,8 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	// A pooled connection whose server has closed it (a failover, a
 	// restart, pg_terminate_backend) is replaced before a query is sent
 	// (shouldPing): no request fails for it.
+	counter := &statementCounter{}
+	cfg.Tracer = counter
 	pool := stdlib.OpenDB(*cfg, stdlib.OptionShouldPing(shouldPing))
 	db, err := gorm.Open(postgres.New(postgres.Config{Conn: pool}), &gorm.Config{
 		Logger:                 logger.Default.LogMode(logger.Silent),
@@ -64,7 +76,7 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		sqlDB.Close()
 		return nil, connectProblem(cfg, err)
 	}
-	return &Store{DB: db}, nil
+	return &Store{Q: Q{DB: db}, stmts: counter}, nil
 }
 
 // connectProblem says in Vietnamese why the database could not be opened
@@ -184,9 +196,9 @@ func Pending(ctx context.Context, db *sql.DB) (int, error) {
 }
 
 // Tx runs fn in one transaction: every user action writes all or nothing.
-func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
+func (s *Store) Tx(ctx context.Context, fn func(tx *Q) error) error {
 	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		return fn(&Store{DB: tx})
+		return fn(&Q{DB: tx})
 	})
 }
 

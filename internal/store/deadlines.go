@@ -26,14 +26,14 @@ type DeadlineExtension struct {
 func (DeadlineExtension) TableName() string { return "deadline_extensions" }
 
 // AddDeadlineExtension records an extension and returns it with its ID.
-func (s *Store) AddDeadlineExtension(ctx context.Context, e DeadlineExtension) (DeadlineExtension, error) {
+func (s *Q) AddDeadlineExtension(ctx context.Context, e DeadlineExtension) (DeadlineExtension, error) {
 	err := s.DB.WithContext(ctx).Omit("ID", "UnitName", "FullName", "CreatedAt").Create(&e).Error
 	return e, err
 }
 
 // DeadlineExtensions lists a year's extensions, newest first; unitID 0
 // lists every unit's.
-func (s *Store) DeadlineExtensions(ctx context.Context, year int, unitID int64) ([]DeadlineExtension, error) {
+func (s *Q) DeadlineExtensions(ctx context.Context, year int, unitID int64) ([]DeadlineExtension, error) {
 	out := []DeadlineExtension{}
 	q := s.DB.WithContext(ctx).Table("deadline_extensions e").
 		Select("e.*, un.name AS unit_name, coalesce(u.full_name, '') AS full_name").
@@ -48,7 +48,7 @@ func (s *Store) DeadlineExtensions(ctx context.Context, year int, unitID int64) 
 }
 
 // CalendarDays lists the board's calendar between two dates, inclusive.
-func (s *Store) CalendarDays(ctx context.Context, from, to time.Time) ([]calendar.Day, error) {
+func (s *Q) CalendarDays(ctx context.Context, from, to time.Time) ([]calendar.Day, error) {
 	var rows []struct {
 		Day  time.Time
 		Kind string
@@ -64,14 +64,14 @@ func (s *Store) CalendarDays(ctx context.Context, from, to time.Time) ([]calenda
 }
 
 // SetCalendarDay records or replaces a day of the calendar.
-func (s *Store) SetCalendarDay(ctx context.Context, d calendar.Day, by int64) error {
+func (s *Q) SetCalendarDay(ctx context.Context, d calendar.Day, by int64) error {
 	return s.DB.WithContext(ctx).Exec(`INSERT INTO calendar_days (day, kind, note, updated_by) VALUES (?, ?, ?, ?)
 		ON CONFLICT (day) DO UPDATE SET kind = EXCLUDED.kind, note = EXCLUDED.note, updated_by = EXCLUDED.updated_by, updated_at = now()`,
 		d.Date.Format("2006-01-02"), string(d.Kind), d.Note, nullID(by)).Error
 }
 
 // DeleteCalendarDay removes a day; it reports whether there was one.
-func (s *Store) DeleteCalendarDay(ctx context.Context, day time.Time) (bool, error) {
+func (s *Q) DeleteCalendarDay(ctx context.Context, day time.Time) (bool, error) {
 	r := s.DB.WithContext(ctx).Exec(`DELETE FROM calendar_days WHERE day = ?`, day.Format("2006-01-02"))
 	return r.RowsAffected > 0, r.Error
 }

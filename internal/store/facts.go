@@ -40,7 +40,7 @@ func (CollectiveFacts) TableName() string { return "collective_facts" }
 
 // CollectiveFacts returns a unit's facts for a year; found false (and an
 // empty record) when none were recorded.
-func (s *Store) CollectiveFacts(ctx context.Context, unitID int64, year int) (CollectiveFacts, bool, error) {
+func (s *Q) CollectiveFacts(ctx context.Context, unitID int64, year int) (CollectiveFacts, bool, error) {
 	var f CollectiveFacts
 	err := s.DB.WithContext(ctx).Where("unit_id = ? AND year = ?", unitID, year).Take(&f).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -64,7 +64,7 @@ var ErrFactsChanged = stale("kết quả của tập thể")
 // SaveCollectiveFacts records a unit's facts for a year over the version
 // they were read at (f.Version, 0 when none were recorded); if someone
 // saved in between, nothing is written and Conflict is returned.
-func (s *Store) SaveCollectiveFacts(ctx context.Context, f CollectiveFacts) (CollectiveFacts, error) {
+func (s *Q) SaveCollectiveFacts(ctx context.Context, f CollectiveFacts) (CollectiveFacts, error) {
 	if f.RecordedBy == nil {
 		f.RecordedBy = map[string]Recorder{}
 	}
@@ -111,7 +111,7 @@ func (Publication) TableName() string { return "publications" }
 
 // Publication returns a year's window; found false when the year's
 // proposals were never published with one.
-func (s *Store) Publication(ctx context.Context, year int) (Publication, bool, error) {
+func (s *Q) Publication(ctx context.Context, year int) (Publication, bool, error) {
 	var p Publication
 	err := s.DB.WithContext(ctx).Where("year = ?", year).Take(&p).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -121,7 +121,7 @@ func (s *Store) Publication(ctx context.Context, year int) (Publication, bool, e
 }
 
 // SavePublication sets a year's window, replacing any earlier one.
-func (s *Store) SavePublication(ctx context.Context, p Publication) (Publication, error) {
+func (s *Q) SavePublication(ctx context.Context, p Publication) (Publication, error) {
 	err := s.DB.WithContext(ctx).Exec(`INSERT INTO publications (year, open_from, open_until, published_by, published_at)
 		VALUES (?, ?, ?, ?, now()) ON CONFLICT (year) DO UPDATE SET open_from = EXCLUDED.open_from,
 		open_until = EXCLUDED.open_until, published_by = EXCLUDED.published_by, published_at = now()`,

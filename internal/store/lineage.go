@@ -16,7 +16,7 @@ type lineageRow struct {
 func (lineageRow) TableName() string { return "unit_lineage" }
 
 // PredecessorMap maps each unit to the units it was formed from.
-func (s *Store) PredecessorMap(ctx context.Context) (map[int64][]int64, error) {
+func (s *Q) PredecessorMap(ctx context.Context) (map[int64][]int64, error) {
 	var rows []lineageRow
 	if err := s.DB.WithContext(ctx).Order("successor_id, predecessor_id").Find(&rows).Error; err != nil {
 		return nil, err
@@ -30,7 +30,7 @@ func (s *Store) PredecessorMap(ctx context.Context) (map[int64][]int64, error) {
 
 // Lineage returns the links in which the unit is the successor
 // (its predecessors) and those in which it is the predecessor.
-func (s *Store) Lineage(ctx context.Context, unitID int64) (from, into []org.Link, err error) {
+func (s *Q) Lineage(ctx context.Context, unitID int64) (from, into []org.Link, err error) {
 	var rows []lineageRow
 	if err = s.DB.WithContext(ctx).Where("successor_id = ? OR predecessor_id = ?", unitID, unitID).
 		Order("successor_id, predecessor_id").Find(&rows).Error; err != nil {
@@ -48,13 +48,13 @@ func (s *Store) Lineage(ctx context.Context, unitID int64) (from, into []org.Lin
 }
 
 // AddLink records that l.SuccessorID was formed from l.PredecessorID.
-func (s *Store) AddLink(ctx context.Context, l org.Link) error {
+func (s *Q) AddLink(ctx context.Context, l org.Link) error {
 	return s.DB.WithContext(ctx).Create(&lineageRow{SuccessorID: l.SuccessorID, PredecessorID: l.PredecessorID,
 		Kind: string(l.Kind), Note: l.Note}).Error
 }
 
 // RemoveLink deletes one lineage link and reports whether it existed.
-func (s *Store) RemoveLink(ctx context.Context, successorID, predecessorID int64) (bool, error) {
+func (s *Q) RemoveLink(ctx context.Context, successorID, predecessorID int64) (bool, error) {
 	res := s.DB.WithContext(ctx).Where("successor_id = ? AND predecessor_id = ?", successorID, predecessorID).Delete(&lineageRow{})
 	return res.RowsAffected == 1, res.Error
 }

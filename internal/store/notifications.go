@@ -42,7 +42,7 @@ type NewNotification struct {
 // e-mail is queued, with the address the user has now, when mail is set.
 // at is the event's time by the app's clock.
 // It returns how many notifications were new.
-func (s *Store) Notify(ctx context.Context, n NewNotification, userIDs []int64, mail bool, at time.Time) (int64, error) {
+func (s *Q) Notify(ctx context.Context, n NewNotification, userIDs []int64, mail bool, at time.Time) (int64, error) {
 	if len(userIDs) == 0 {
 		return 0, nil
 	}
@@ -57,7 +57,7 @@ ON CONFLICT (user_id, event_key) DO NOTHING`, n.Key, n.Kind, n.Title, n.Body, n.
 }
 
 // UnitUsers returns the active officers of the listed units.
-func (s *Store) UnitUsers(ctx context.Context, unitIDs ...int64) ([]int64, error) {
+func (s *Q) UnitUsers(ctx context.Context, unitIDs ...int64) ([]int64, error) {
 	out := []int64{}
 	if len(unitIDs) == 0 {
 		return out, nil
@@ -69,7 +69,7 @@ func (s *Store) UnitUsers(ctx context.Context, unitIDs ...int64) ([]int64, error
 
 // UnitsNotSubmitted returns the units in a cluster of the year whose
 // filing is not yet with the reviewer (none, a draft, or returned).
-func (s *Store) UnitsNotSubmitted(ctx context.Context, year int) ([]int64, error) {
+func (s *Q) UnitsNotSubmitted(ctx context.Context, year int) ([]int64, error) {
 	out := []int64{}
 	err := s.DB.WithContext(ctx).Raw(`
 SELECT m.unit_id FROM cluster_members m
@@ -82,7 +82,7 @@ ORDER BY m.unit_id`, year).Scan(&out).Error
 // ReviewersWithPending returns the units with a submitted filing of the
 // year's clusters still to review: the cluster's head, or its deputy for
 // the head's own filing.
-func (s *Store) ReviewersWithPending(ctx context.Context, year int) ([]int64, error) {
+func (s *Q) ReviewersWithPending(ctx context.Context, year int) ([]int64, error) {
 	out := []int64{}
 	err := s.DB.WithContext(ctx).Raw(`
 SELECT DISTINCT r.unit_id FROM (
@@ -97,21 +97,21 @@ ORDER BY r.unit_id`, year).Scan(&out).Error
 }
 
 // UsersByRole returns the active users of the listed roles.
-func (s *Store) UsersByRole(ctx context.Context, roles ...string) ([]int64, error) {
+func (s *Q) UsersByRole(ctx context.Context, roles ...string) ([]int64, error) {
 	out := []int64{}
 	err := s.DB.WithContext(ctx).Table("users").Where("active AND role IN ?", roles).Order("id").Pluck("id", &out).Error
 	return out, err
 }
 
 // Notifications returns a user's notifications, newest first.
-func (s *Store) Notifications(ctx context.Context, userID int64, limit int) ([]Notification, error) {
+func (s *Q) Notifications(ctx context.Context, userID int64, limit int) ([]Notification, error) {
 	out := []Notification{}
 	err := s.DB.WithContext(ctx).Where("user_id = ?", userID).Order("id DESC").Limit(limit).Find(&out).Error
 	return out, err
 }
 
 // UnreadCount counts a user's unread notifications.
-func (s *Store) UnreadCount(ctx context.Context, userID int64) (int64, error) {
+func (s *Q) UnreadCount(ctx context.Context, userID int64) (int64, error) {
 	var n int64
 	err := s.DB.WithContext(ctx).Model(&Notification{}).Where("user_id = ? AND read_at IS NULL", userID).Count(&n).Error
 	return n, err
@@ -120,7 +120,7 @@ func (s *Store) UnreadCount(ctx context.Context, userID int64) (int64, error) {
 // MarkRead marks one of the user's notifications read (id 0: all of them),
 // at the given time. It reports how many changed; another user's
 // notification is never touched.
-func (s *Store) MarkRead(ctx context.Context, userID, id int64, at time.Time) (int64, error) {
+func (s *Q) MarkRead(ctx context.Context, userID, id int64, at time.Time) (int64, error) {
 	q := s.DB.WithContext(ctx).Model(&Notification{}).Where("user_id = ? AND read_at IS NULL", userID)
 	if id != 0 {
 		q = q.Where("id = ?", id)
@@ -131,7 +131,7 @@ func (s *Store) MarkRead(ctx context.Context, userID, id int64, at time.Time) (i
 
 // NotificationOf returns one of a user's notifications; another user's is
 // "not found", as if it did not exist.
-func (s *Store) NotificationOf(ctx context.Context, userID, id int64) (Notification, error) {
+func (s *Q) NotificationOf(ctx context.Context, userID, id int64) (Notification, error) {
 	var n Notification
 	err := s.DB.WithContext(ctx).Where("id = ? AND user_id = ?", id, userID).Take(&n).Error
 	return n, notFound(err, "thông báo")
@@ -141,7 +141,7 @@ func (s *Store) NotificationOf(ctx context.Context, userID, id int64) (Notificat
 // transaction: true for the one transaction that inserted the row. A
 // concurrent claimer waits for that transaction and then gets false; if
 // it rolls back, the claim goes with it and the next run tries again.
-func (s *Store) ClaimJob(ctx context.Context, job string, day time.Time) (bool, error) {
+func (s *Q) ClaimJob(ctx context.Context, job string, day time.Time) (bool, error) {
 	res := s.DB.WithContext(ctx).Exec(`INSERT INTO job_runs (job, run_on) VALUES (?, ?) ON CONFLICT DO NOTHING`, job, day.Format("2006-01-02"))
 	return res.RowsAffected == 1, res.Error
 }
@@ -159,7 +159,7 @@ type Outbox struct {
 // ClaimOutbox locks up to limit pending e-mails due now, skipping rows
 // another server holds (FOR UPDATE SKIP LOCKED). Call it in a transaction
 // and record each outcome (MailSent, MailFailed) before committing.
-func (s *Store) ClaimOutbox(ctx context.Context, limit int) ([]Outbox, error) {
+func (s *Q) ClaimOutbox(ctx context.Context, limit int) ([]Outbox, error) {
 	out := []Outbox{}
 	err := s.DB.WithContext(ctx).Raw(`
 SELECT id, mail_to, title, body, link, mail_attempts AS attempts FROM notifications
@@ -169,14 +169,14 @@ ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`, limit).Scan(&out).Error
 }
 
 // MailSent records a delivered e-mail.
-func (s *Store) MailSent(ctx context.Context, id int64) error {
+func (s *Q) MailSent(ctx context.Context, id int64) error {
 	return s.DB.WithContext(ctx).Model(&Notification{}).Where("id = ?", id).
 		Updates(map[string]any{"mail_state": "sent", "mail_sent_at": gorm.Expr("now()"), "mail_attempts": gorm.Expr("mail_attempts + 1"), "mail_error": ""}).Error
 }
 
 // MailFailed records a failed attempt: retried after retryIn, or given up
 // (state 'failed') when final.
-func (s *Store) MailFailed(ctx context.Context, id int64, msg string, retryIn time.Duration, final bool) error {
+func (s *Q) MailFailed(ctx context.Context, id int64, msg string, retryIn time.Duration, final bool) error {
 	state := "pending"
 	if final {
 		state = "failed"

@@ -119,12 +119,12 @@ type PersonFilter struct {
 
 const personColumns = "people.*, units.name AS unit_name"
 
-func (s *Store) people() *gorm.DB {
+func (s *Q) people() *gorm.DB {
 	return s.DB.Table("people").Joins("JOIN units ON units.id = people.unit_id")
 }
 
 // ListPeople returns people matching f, by name, and the count before paging.
-func (s *Store) ListPeople(ctx context.Context, f PersonFilter) ([]Person, int64, error) {
+func (s *Q) ListPeople(ctx context.Context, f PersonFilter) ([]Person, int64, error) {
 	q := s.people().WithContext(ctx)
 	if f.Within != nil {
 		q = q.Where(`people.unit_id IN (WITH RECURSIVE sub AS (SELECT id FROM units WHERE id = ?
@@ -149,7 +149,7 @@ func (s *Store) ListPeople(ctx context.Context, f PersonFilter) ([]Person, int64
 }
 
 // Person returns one person by id.
-func (s *Store) Person(ctx context.Context, id int64) (Person, error) {
+func (s *Q) Person(ctx context.Context, id int64) (Person, error) {
 	var p Person
 	if err := s.people().WithContext(ctx).Select(personColumns).Where("people.id = ?", id).Take(&p).Error; err != nil {
 		return Person{}, notFound(err, "cán bộ")
@@ -158,7 +158,7 @@ func (s *Store) Person(ctx context.Context, id int64) (Person, error) {
 }
 
 // CreatePerson inserts p and returns it with its id.
-func (s *Store) CreatePerson(ctx context.Context, p Person) (Person, error) {
+func (s *Q) CreatePerson(ctx context.Context, p Person) (Person, error) {
 	p.ID, p.Version = 0, 1
 	if err := s.DB.WithContext(ctx).Omit("ID", "UnitName", "CreatedAt", "UpdatedAt").Create(&p).Error; err != nil {
 		return Person{}, err
@@ -168,7 +168,7 @@ func (s *Store) CreatePerson(ctx context.Context, p Person) (Person, error) {
 
 // CreatePeople records new people in a few statements (imports); the
 // returned people carry their IDs, in the same order.
-func (s *Store) CreatePeople(ctx context.Context, people []Person) ([]Person, error) {
+func (s *Q) CreatePeople(ctx context.Context, people []Person) ([]Person, error) {
 	now := time.Now()
 	for i := range people {
 		people[i].ID, people[i].Version, people[i].CreatedAt, people[i].UpdatedAt = 0, 1, now, now
@@ -182,7 +182,7 @@ func (s *Store) CreatePeople(ctx context.Context, people []Person) ([]Person, er
 
 // UpdatePerson writes every editable column of p if its version is still
 // p.Version; otherwise someone else saved first and Conflict is returned.
-func (s *Store) UpdatePerson(ctx context.Context, p Person) (Person, error) {
+func (s *Q) UpdatePerson(ctx context.Context, p Person) (Person, error) {
 	res := s.DB.WithContext(ctx).Model(&Person{}).Where("id = ? AND version = ?", p.ID, loadedVersion(p.Version)).
 		Updates(map[string]any{"full_name": p.FullName, "birth_date": p.BirthDate, "sex": p.Sex, "position": p.Position,
 			"unit_id": p.UnitID, "since": p.Since, "active": p.Active,
@@ -201,14 +201,14 @@ func (s *Store) UpdatePerson(ctx context.Context, p Person) (Person, error) {
 }
 
 // AddMove records a person's move to another unit.
-func (s *Store) AddMove(ctx context.Context, m PersonMove) (PersonMove, error) {
+func (s *Q) AddMove(ctx context.Context, m PersonMove) (PersonMove, error) {
 	m.ID = 0
 	err := s.DB.WithContext(ctx).Omit("ID", "FromName", "ToName").Create(&m).Error
 	return m, err
 }
 
 // Moves returns a person's moves, oldest first.
-func (s *Store) Moves(ctx context.Context, personID int64) ([]PersonMove, error) {
+func (s *Q) Moves(ctx context.Context, personID int64) ([]PersonMove, error) {
 	out := []PersonMove{}
 	err := s.DB.WithContext(ctx).Table("person_moves m").
 		Select("m.*, f.name AS from_name, t.name AS to_name").
@@ -218,14 +218,14 @@ func (s *Store) Moves(ctx context.Context, personID int64) ([]PersonMove, error)
 }
 
 // SetRating records a person's rating for a year, replacing any earlier one.
-func (s *Store) SetRating(ctx context.Context, r PersonRating) error {
+func (s *Q) SetRating(ctx context.Context, r PersonRating) error {
 	return s.DB.WithContext(ctx).Exec(`INSERT INTO person_ratings (person_id, year, rating) VALUES (?, ?, ?)
 		ON CONFLICT (person_id, year) DO UPDATE SET rating = EXCLUDED.rating`, r.PersonID, r.Year, r.Rating).Error
 }
 
 // SetRatings records many ratings, replacing those of the same person
 // and year, in a few statements (imports).
-func (s *Store) SetRatings(ctx context.Context, ratings []PersonRating) error {
+func (s *Q) SetRatings(ctx context.Context, ratings []PersonRating) error {
 	for start := 0; start < len(ratings); start += batchRows {
 		chunk := ratings[start:min(start+batchRows, len(ratings))]
 		var q strings.Builder
@@ -247,7 +247,7 @@ func (s *Store) SetRatings(ctx context.Context, ratings []PersonRating) error {
 }
 
 // DeleteRating removes a person's rating for a year.
-func (s *Store) DeleteRating(ctx context.Context, personID int64, year int) (PersonRating, error) {
+func (s *Q) DeleteRating(ctx context.Context, personID int64, year int) (PersonRating, error) {
 	var r PersonRating
 	if err := s.DB.WithContext(ctx).Where("person_id = ? AND year = ?", personID, year).Take(&r).Error; err != nil {
 		return r, notFound(err, "kết quả xếp loại năm này")
@@ -256,21 +256,21 @@ func (s *Store) DeleteRating(ctx context.Context, personID int64, year int) (Per
 }
 
 // Ratings returns a person's ratings, latest year first.
-func (s *Store) Ratings(ctx context.Context, personID int64) ([]PersonRating, error) {
+func (s *Q) Ratings(ctx context.Context, personID int64) ([]PersonRating, error) {
 	out := []PersonRating{}
 	err := s.DB.WithContext(ctx).Where("person_id = ?", personID).Order("year DESC").Find(&out).Error
 	return out, err
 }
 
 // AddInitiative records an initiative.
-func (s *Store) AddInitiative(ctx context.Context, in PersonInitiative) (PersonInitiative, error) {
+func (s *Q) AddInitiative(ctx context.Context, in PersonInitiative) (PersonInitiative, error) {
 	in.ID = 0
 	err := s.DB.WithContext(ctx).Omit("ID").Create(&in).Error
 	return in, err
 }
 
 // DeleteInitiative removes one of a person's initiatives.
-func (s *Store) DeleteInitiative(ctx context.Context, personID, id int64) (PersonInitiative, error) {
+func (s *Q) DeleteInitiative(ctx context.Context, personID, id int64) (PersonInitiative, error) {
 	var in PersonInitiative
 	if err := s.DB.WithContext(ctx).Where("person_id = ? AND id = ?", personID, id).Take(&in).Error; err != nil {
 		return in, notFound(err, "sáng kiến")
@@ -279,21 +279,21 @@ func (s *Store) DeleteInitiative(ctx context.Context, personID, id int64) (Perso
 }
 
 // Initiatives returns a person's initiatives, latest year first.
-func (s *Store) Initiatives(ctx context.Context, personID int64) ([]PersonInitiative, error) {
+func (s *Q) Initiatives(ctx context.Context, personID int64) ([]PersonInitiative, error) {
 	out := []PersonInitiative{}
 	err := s.DB.WithContext(ctx).Where("person_id = ?", personID).Order("year DESC").Order("id").Find(&out).Error
 	return out, err
 }
 
 // AddDiscipline records a disciplinary measure.
-func (s *Store) AddDiscipline(ctx context.Context, d PersonDiscipline) (PersonDiscipline, error) {
+func (s *Q) AddDiscipline(ctx context.Context, d PersonDiscipline) (PersonDiscipline, error) {
 	d.ID = 0
 	err := s.DB.WithContext(ctx).Omit("ID").Create(&d).Error
 	return d, err
 }
 
 // DeleteDiscipline removes one of a person's disciplines.
-func (s *Store) DeleteDiscipline(ctx context.Context, personID, id int64) (PersonDiscipline, error) {
+func (s *Q) DeleteDiscipline(ctx context.Context, personID, id int64) (PersonDiscipline, error) {
 	var d PersonDiscipline
 	if err := s.DB.WithContext(ctx).Where("person_id = ? AND id = ?", personID, id).Take(&d).Error; err != nil {
 		return d, notFound(err, "quyết định kỷ luật")
@@ -302,21 +302,21 @@ func (s *Store) DeleteDiscipline(ctx context.Context, personID, id int64) (Perso
 }
 
 // Disciplines returns a person's disciplines, latest first.
-func (s *Store) Disciplines(ctx context.Context, personID int64) ([]PersonDiscipline, error) {
+func (s *Q) Disciplines(ctx context.Context, personID int64) ([]PersonDiscipline, error) {
 	out := []PersonDiscipline{}
 	err := s.DB.WithContext(ctx).Where("person_id = ?", personID).Order("from_date DESC").Order("id").Find(&out).Error
 	return out, err
 }
 
 // AddAward records an award decided for a person or a unit.
-func (s *Store) AddAward(ctx context.Context, a Award) (Award, error) {
+func (s *Q) AddAward(ctx context.Context, a Award) (Award, error) {
 	a.ID, a.Revoked, a.RevokeReason = 0, false, ""
 	err := s.DB.WithContext(ctx).Omit("ID").Create(&a).Error
 	return a, err
 }
 
 // PersonAward returns one of a person's awards.
-func (s *Store) PersonAward(ctx context.Context, personID, id int64) (Award, error) {
+func (s *Q) PersonAward(ctx context.Context, personID, id int64) (Award, error) {
 	var a Award
 	if err := s.DB.WithContext(ctx).Where("person_id = ? AND id = ?", personID, id).Take(&a).Error; err != nil {
 		return a, notFound(err, "quyết định khen thưởng")
@@ -325,13 +325,13 @@ func (s *Store) PersonAward(ctx context.Context, personID, id int64) (Award, err
 }
 
 // RevokeAward marks an award revoked (hủy bỏ), keeping its row.
-func (s *Store) RevokeAward(ctx context.Context, id int64, reason string) error {
+func (s *Q) RevokeAward(ctx context.Context, id int64, reason string) error {
 	return s.DB.WithContext(ctx).Model(&Award{}).Where("id = ?", id).
 		Updates(map[string]any{"revoked": true, "revoke_reason": reason}).Error
 }
 
 // PersonAwards returns a person's awards, latest year first.
-func (s *Store) PersonAwards(ctx context.Context, personID int64) ([]Award, error) {
+func (s *Q) PersonAwards(ctx context.Context, personID int64) ([]Award, error) {
 	out := []Award{}
 	err := s.DB.WithContext(ctx).Where("person_id = ?", personID).Order("year DESC").Order("id").Find(&out).Error
 	return out, err

@@ -38,7 +38,7 @@ type signatureRow struct {
 
 func (signatureRow) TableName() string { return "pledge_signatures" }
 
-func (s *Store) pledgeFrom(ctx context.Context, r pledgeRow) (cluster.Pledge, error) {
+func (s *Q) pledgeFrom(ctx context.Context, r pledgeRow) (cluster.Pledge, error) {
 	p := cluster.Pledge{ID: r.ID, ClusterID: r.ClusterID, VersionNo: r.VersionNo, Status: cluster.PledgeStatus(r.Status),
 		Title: r.Title, Place: r.Place, SignedOn: r.SignedOn, Preamble: r.Preamble, AmendReason: r.AmendReason, Version: r.Version}
 	if err := json.Unmarshal(r.Commitments, &p.Commitments); err != nil {
@@ -56,7 +56,7 @@ func (s *Store) pledgeFrom(ctx context.Context, r pledgeRow) (cluster.Pledge, er
 }
 
 // CurrentPledge returns the cluster's pledge that is not superseded.
-func (s *Store) CurrentPledge(ctx context.Context, clusterID int64) (cluster.Pledge, error) {
+func (s *Q) CurrentPledge(ctx context.Context, clusterID int64) (cluster.Pledge, error) {
 	var r pledgeRow
 	err := s.DB.WithContext(ctx).Where("cluster_id = ? AND status <> 'superseded'", clusterID).Take(&r).Error
 	if err != nil {
@@ -66,7 +66,7 @@ func (s *Store) CurrentPledge(ctx context.Context, clusterID int64) (cluster.Ple
 }
 
 // Pledge returns one pledge version.
-func (s *Store) Pledge(ctx context.Context, id int64) (cluster.Pledge, error) {
+func (s *Q) Pledge(ctx context.Context, id int64) (cluster.Pledge, error) {
 	var r pledgeRow
 	if err := s.DB.WithContext(ctx).Take(&r, id).Error; err != nil {
 		return cluster.Pledge{}, notFound(err, "giao ước thi đua")
@@ -75,7 +75,7 @@ func (s *Store) Pledge(ctx context.Context, id int64) (cluster.Pledge, error) {
 }
 
 // PledgeVersions lists every version of a cluster's pledge, newest first.
-func (s *Store) PledgeVersions(ctx context.Context, clusterID int64) ([]cluster.Pledge, error) {
+func (s *Q) PledgeVersions(ctx context.Context, clusterID int64) ([]cluster.Pledge, error) {
 	var rows []pledgeRow
 	if err := s.DB.WithContext(ctx).Where("cluster_id = ?", clusterID).Order("version_no DESC").Find(&rows).Error; err != nil {
 		return nil, err
@@ -93,7 +93,7 @@ func (s *Store) PledgeVersions(ctx context.Context, clusterID int64) ([]cluster.
 
 // PledgeStates maps each cluster id of a year to its current pledge's
 // status and signature count.
-func (s *Store) PledgeStates(ctx context.Context, year int) (map[int64]PledgeState, error) {
+func (s *Q) PledgeStates(ctx context.Context, year int) (map[int64]PledgeState, error) {
 	var rows []struct {
 		ClusterID int64
 		PledgeState
@@ -122,7 +122,7 @@ type PledgeState struct {
 
 // SavePledge creates p (ID 0) or updates its content if p.Version matches,
 // and replaces its signature lines.
-func (s *Store) SavePledge(ctx context.Context, p cluster.Pledge) (cluster.Pledge, error) {
+func (s *Q) SavePledge(ctx context.Context, p cluster.Pledge) (cluster.Pledge, error) {
 	commitments, err := json.Marshal(p.Commitments)
 	if err != nil {
 		return p, err
@@ -166,13 +166,13 @@ func (s *Store) SavePledge(ctx context.Context, p cluster.Pledge) (cluster.Pledg
 }
 
 // SetPledgeStatus changes only the status (superseding an old version).
-func (s *Store) SetPledgeStatus(ctx context.Context, id int64, status cluster.PledgeStatus) error {
+func (s *Q) SetPledgeStatus(ctx context.Context, id int64, status cluster.PledgeStatus) error {
 	return s.DB.WithContext(ctx).Exec(`UPDATE pledges SET status = ?, version = version + 1, updated_at = now() WHERE id = ?`,
 		string(status), id).Error
 }
 
 // LockPledge takes the pledge's row lock for the rest of the transaction,
 // so signatures arriving together are counted one after the other.
-func (s *Store) LockPledge(ctx context.Context, id int64) error {
+func (s *Q) LockPledge(ctx context.Context, id int64) error {
 	return s.DB.WithContext(ctx).Exec(`SELECT 1 FROM pledges WHERE id = ? FOR UPDATE`, id).Error
 }

@@ -79,7 +79,7 @@ type ProposalFilter struct {
 const proposalColumns = `proposals.*, pu.name AS proposer_name, COALESCE(pe.full_name, '') AS person_name,
 	COALESCE(pe.full_name, su.name, '') AS subject_name, COALESCE(d.number, '') AS decision_no`
 
-func (s *Store) proposals() *gorm.DB {
+func (s *Q) proposals() *gorm.DB {
 	return s.DB.Table("proposals").Joins("JOIN units pu ON pu.id = proposals.proposer_unit_id").
 		Joins("LEFT JOIN people pe ON pe.id = proposals.person_id").
 		Joins("LEFT JOIN units su ON su.id = proposals.unit_id").
@@ -87,7 +87,7 @@ func (s *Store) proposals() *gorm.DB {
 }
 
 // ListProposals returns the proposals matching f, by unit, title and name.
-func (s *Store) ListProposals(ctx context.Context, f ProposalFilter) ([]Proposal, error) {
+func (s *Q) ListProposals(ctx context.Context, f ProposalFilter) ([]Proposal, error) {
 	q := s.proposals().WithContext(ctx)
 	if f.Year != 0 {
 		q = q.Where("proposals.year = ?", f.Year)
@@ -112,7 +112,7 @@ func (s *Store) ListProposals(ctx context.Context, f ProposalFilter) ([]Proposal
 }
 
 // Proposal returns one proposal by id.
-func (s *Store) Proposal(ctx context.Context, id int64) (Proposal, error) {
+func (s *Q) Proposal(ctx context.Context, id int64) (Proposal, error) {
 	var p Proposal
 	if err := s.proposals().WithContext(ctx).Select(proposalColumns).Where("proposals.id = ?", id).Take(&p).Error; err != nil {
 		return Proposal{}, notFound(err, "đề nghị khen thưởng")
@@ -128,7 +128,7 @@ func reasonsJSON(p Proposal) string {
 }
 
 // CreateProposal inserts p as a draft and returns it with its id.
-func (s *Store) CreateProposal(ctx context.Context, p Proposal) (Proposal, error) {
+func (s *Q) CreateProposal(ctx context.Context, p Proposal) (Proposal, error) {
 	var id int64
 	err := s.DB.WithContext(ctx).Raw(`INSERT INTO proposals (year, proposer_unit_id, person_id, unit_id, title, vote_electorate,
 		vote_for, summary, status, verdict_outcome, verdict_reasons, verdict_rule_set, considered_on)
@@ -143,7 +143,7 @@ func (s *Store) CreateProposal(ctx context.Context, p Proposal) (Proposal, error
 
 // UpdateProposal writes every changeable column of p if its version is
 // still p.Version; otherwise Conflict.
-func (s *Store) UpdateProposal(ctx context.Context, p Proposal) (Proposal, error) {
+func (s *Q) UpdateProposal(ctx context.Context, p Proposal) (Proposal, error) {
 	res := s.DB.WithContext(ctx).Model(&Proposal{}).Where("id = ? AND version = ?", p.ID, loadedVersion(p.Version)).
 		Updates(map[string]any{"person_id": p.PersonID, "unit_id": p.UnitID, "title": p.Title,
 			"vote_electorate": p.VoteElectorate, "vote_for": p.VoteFor, "summary": p.Summary, "status": p.Status,
@@ -176,7 +176,7 @@ func proposalWriteError(err error, p Proposal) error {
 }
 
 // AddProposalComment records a comment.
-func (s *Store) AddProposalComment(ctx context.Context, c ProposalComment) (ProposalComment, error) {
+func (s *Q) AddProposalComment(ctx context.Context, c ProposalComment) (ProposalComment, error) {
 	c.ID = 0
 	if err := s.DB.WithContext(ctx).Omit("ID", "AuthorName", "At").Create(&c).Error; err != nil {
 		return c, err
@@ -188,7 +188,7 @@ func (s *Store) AddProposalComment(ctx context.Context, c ProposalComment) (Prop
 }
 
 // ProposalComments returns a proposal's comments, oldest first.
-func (s *Store) ProposalComments(ctx context.Context, proposalID int64) ([]ProposalComment, error) {
+func (s *Q) ProposalComments(ctx context.Context, proposalID int64) ([]ProposalComment, error) {
 	out := []ProposalComment{}
 	err := s.DB.WithContext(ctx).Table("proposal_comments c").Select("c.*, u.full_name AS author_name").
 		Joins("JOIN users u ON u.id = c.author_user_id").Where("c.proposal_id = ?", proposalID).
@@ -197,14 +197,14 @@ func (s *Store) ProposalComments(ctx context.Context, proposalID int64) ([]Propo
 }
 
 // CreateDecision inserts a decision.
-func (s *Store) CreateDecision(ctx context.Context, d Decision) (Decision, error) {
+func (s *Q) CreateDecision(ctx context.Context, d Decision) (Decision, error) {
 	d.ID = 0
 	err := s.DB.WithContext(ctx).Omit("ID").Create(&d).Error
 	return d, err
 }
 
 // Decision returns one decision by id.
-func (s *Store) Decision(ctx context.Context, id int64) (Decision, error) {
+func (s *Q) Decision(ctx context.Context, id int64) (Decision, error) {
 	var d Decision
 	if err := s.DB.WithContext(ctx).Where("id = ?", id).Take(&d).Error; err != nil {
 		return d, notFound(err, "quyết định")
@@ -213,7 +213,7 @@ func (s *Store) Decision(ctx context.Context, id int64) (Decision, error) {
 }
 
 // UnitMemberIDs returns the ids of the active people of a unit.
-func (s *Store) UnitMemberIDs(ctx context.Context, unitID int64) ([]int64, error) {
+func (s *Q) UnitMemberIDs(ctx context.Context, unitID int64) ([]int64, error) {
 	var ids []int64
 	err := s.DB.WithContext(ctx).Table("people").Where("unit_id = ? AND active", unitID).Order("id").Pluck("id", &ids).Error
 	return ids, err
@@ -221,7 +221,7 @@ func (s *Store) UnitMemberIDs(ctx context.Context, unitID int64) ([]int64, error
 
 // HeldTitlePeople returns the ids of the people of a unit holding a title,
 // unrevoked, for a year.
-func (s *Store) HeldTitlePeople(ctx context.Context, unitID int64, year int, title string) ([]int64, error) {
+func (s *Q) HeldTitlePeople(ctx context.Context, unitID int64, year int, title string) ([]int64, error) {
 	var ids []int64
 	err := s.DB.WithContext(ctx).Table("awards a").Joins("JOIN people p ON p.id = a.person_id").
 		Where("p.unit_id = ? AND a.year = ? AND a.title = ? AND NOT a.revoked", unitID, year, title).
@@ -230,7 +230,7 @@ func (s *Store) HeldTitlePeople(ctx context.Context, unitID int64, year int, tit
 }
 
 // UnitAwards returns a unit's own awards (as a collective), latest first.
-func (s *Store) UnitAwards(ctx context.Context, unitID int64) ([]Award, error) {
+func (s *Q) UnitAwards(ctx context.Context, unitID int64) ([]Award, error) {
 	out := []Award{}
 	err := s.DB.WithContext(ctx).Where("unit_id = ?", unitID).Order("year DESC").Order("id").Find(&out).Error
 	return out, err

@@ -31,7 +31,7 @@ func (r registrationRow) registration() (cluster.Registration, error) {
 }
 
 // Registrations returns the registrations of the given units in a year, by unit.
-func (s *Store) Registrations(ctx context.Context, year int, units []int64) (map[int64]cluster.Registration, error) {
+func (s *Q) Registrations(ctx context.Context, year int, units []int64) (map[int64]cluster.Registration, error) {
 	out := map[int64]cluster.Registration{}
 	if len(units) == 0 {
 		return out, nil
@@ -53,7 +53,7 @@ func (s *Store) Registrations(ctx context.Context, year int, units []int64) (map
 // SaveRegistration creates or replaces a unit's registration for a year;
 // an existing one is replaced only if r.Version matches. at is the
 // submission time by the app's clock, which also judged the deadline.
-func (s *Store) SaveRegistration(ctx context.Context, r cluster.Registration, by int64, at time.Time) (cluster.Registration, error) {
+func (s *Q) SaveRegistration(ctx context.Context, r cluster.Registration, by int64, at time.Time) (cluster.Registration, error) {
 	people, err := json.Marshal(r.People)
 	if err != nil {
 		return r, err

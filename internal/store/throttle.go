@@ -16,7 +16,7 @@ const (
 // LoginAttempt counts, since a time, the failures recorded against the
 // three keys of an attempt: the account at this address, the account,
 // and the address (see auth.Attempt).
-func (s *Store) LoginAttempt(ctx context.Context, username, ip string, since time.Time) (auth.Attempt, error) {
+func (s *Q) LoginAttempt(ctx context.Context, username, ip string, since time.Time) (auth.Attempt, error) {
 	var r struct {
 		PairN, AccountN, AddressN          int
 		PairLast, AccountLast, AddressLast *time.Time
@@ -41,14 +41,14 @@ func (s *Store) LoginAttempt(ctx context.Context, username, ip string, since tim
 }
 
 // RecordLoginFailure notes one failed sign-in (or current-password check).
-func (s *Store) RecordLoginFailure(ctx context.Context, username, ip, kind string, at time.Time) error {
+func (s *Q) RecordLoginFailure(ctx context.Context, username, ip, kind string, at time.Time) error {
 	return s.DB.WithContext(ctx).Exec(`INSERT INTO login_failures (username, ip, kind, at) VALUES (?, ?, ?, ?)`,
 		username, ip, kind, at).Error
 }
 
 // ClearLoginFailures forgets the failures of an account at one address
 // after it signed in there: the guesser at another address is still slowed.
-func (s *Store) ClearLoginFailures(ctx context.Context, username, ip string) error {
+func (s *Q) ClearLoginFailures(ctx context.Context, username, ip string) error {
 	return s.DB.WithContext(ctx).Exec(`DELETE FROM login_failures WHERE lower(username) = lower(?) AND ip = ?`, username, ip).Error
 }
 
@@ -65,7 +65,7 @@ type Throttled struct {
 
 // ThrottledLogins lists every (account, address) with failures since a
 // time, the most recent first.
-func (s *Store) ThrottledLogins(ctx context.Context, since time.Time) ([]Throttled, error) {
+func (s *Q) ThrottledLogins(ctx context.Context, since time.Time) ([]Throttled, error) {
 	var out []Throttled
 	err := s.DB.WithContext(ctx).Raw(`
 		SELECT min(username) AS username, ip, count(*) AS count,
@@ -77,7 +77,7 @@ func (s *Store) ThrottledLogins(ctx context.Context, since time.Time) ([]Throttl
 
 // DeleteLoginFailures forgets every failure of an account (username set)
 // or of a client address (ip set), and says how many.
-func (s *Store) DeleteLoginFailures(ctx context.Context, username, ip string) (int64, error) {
+func (s *Q) DeleteLoginFailures(ctx context.Context, username, ip string) (int64, error) {
 	res := s.DB.WithContext(ctx).Exec(`DELETE FROM login_failures
 		WHERE (@u = '' OR lower(username) = lower(@u)) AND (@ip = '' OR ip = @ip)`, map[string]any{"u": username, "ip": ip})
 	return res.RowsAffected, res.Error

@@ -25,7 +25,7 @@ func (apiToken) TableName() string { return "api_tokens" }
 
 // CreateToken stores the hash of a new token for a user and returns the
 // token itself, which is never stored.
-func (s *Store) CreateToken(ctx context.Context, userID int64, name string, expires *time.Time) (string, error) {
+func (s *Q) CreateToken(ctx context.Context, userID int64, name string, expires *time.Time) (string, error) {
 	token, hash, err := auth.NewToken()
 	if err != nil {
 		return "", err
@@ -40,7 +40,7 @@ func (s *Store) CreateToken(ctx context.Context, userID int64, name string, expi
 // UserByToken returns the active user a bearer token belongs to, and
 // records its use. Unknown, revoked and tokens expired by now are
 // Unauthorized.
-func (s *Store) UserByToken(ctx context.Context, token string, now time.Time) (User, error) {
+func (s *Q) UserByToken(ctx context.Context, token string, now time.Time) (User, error) {
 	var t apiToken
 	err := s.DB.WithContext(ctx).Where("token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)",
 		auth.TokenHash(token), now).Take(&t).Error

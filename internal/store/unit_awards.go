@@ -26,7 +26,7 @@ func (AwardCarryover) TableName() string { return "award_carryover" }
 
 // Carryovers returns the decisions on the links whose successor is one of
 // ids, keyed by (successor, predecessor).
-func (s *Store) Carryovers(ctx context.Context, ids []int64) (map[[2]int64]AwardCarryover, error) {
+func (s *Q) Carryovers(ctx context.Context, ids []int64) (map[[2]int64]AwardCarryover, error) {
 	out := map[[2]int64]AwardCarryover{}
 	if len(ids) == 0 {
 		return out, nil
@@ -43,7 +43,7 @@ func (s *Store) Carryovers(ctx context.Context, ids []int64) (map[[2]int64]Award
 }
 
 // Carryover returns the decision on one link, if any.
-func (s *Store) Carryover(ctx context.Context, successorID, predecessorID int64) (AwardCarryover, bool, error) {
+func (s *Q) Carryover(ctx context.Context, successorID, predecessorID int64) (AwardCarryover, bool, error) {
 	m, err := s.Carryovers(ctx, []int64{successorID})
 	if err != nil {
 		return AwardCarryover{}, false, err
@@ -53,7 +53,7 @@ func (s *Store) Carryover(ctx context.Context, successorID, predecessorID int64)
 }
 
 // SetCarryover records (or replaces) the decision on a link.
-func (s *Store) SetCarryover(ctx context.Context, c AwardCarryover) error {
+func (s *Q) SetCarryover(ctx context.Context, c AwardCarryover) error {
 	return s.DB.WithContext(ctx).Omit("DeciderName").Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "successor_id"}, {Name: "predecessor_id"}},
 		DoUpdates: clause.AssignmentColumns([]string{"counts", "reason", "decided_by", "decided_at"}),
@@ -61,7 +61,7 @@ func (s *Store) SetCarryover(ctx context.Context, c AwardCarryover) error {
 }
 
 // LinkExists reports whether successorID was formed from predecessorID.
-func (s *Store) LinkExists(ctx context.Context, successorID, predecessorID int64) (bool, error) {
+func (s *Q) LinkExists(ctx context.Context, successorID, predecessorID int64) (bool, error) {
 	var r lineageRow
 	err := s.DB.WithContext(ctx).Where("successor_id = ? AND predecessor_id = ?", successorID, predecessorID).Take(&r).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -72,7 +72,7 @@ func (s *Store) LinkExists(ctx context.Context, successorID, predecessorID int64
 
 // UnitsAwards returns the collective awards of several units, each list
 // latest year first.
-func (s *Store) UnitsAwards(ctx context.Context, ids []int64) (map[int64][]Award, error) {
+func (s *Q) UnitsAwards(ctx context.Context, ids []int64) (map[int64][]Award, error) {
 	out := map[int64][]Award{}
 	if len(ids) == 0 {
 		return out, nil

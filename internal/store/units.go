@@ -60,7 +60,7 @@ type UnitFilter struct {
 
 // ListUnits returns units matching f, ordered by type tier then name,
 // and the total count before paging.
-func (s *Store) ListUnits(ctx context.Context, f UnitFilter) ([]org.Unit, int64, error) {
+func (s *Q) ListUnits(ctx context.Context, f UnitFilter) ([]org.Unit, int64, error) {
 	q := s.DB.WithContext(ctx).Model(&unitRow{})
 	if f.Within != nil {
 		q = q.Where(`id IN (WITH RECURSIVE sub AS (SELECT id FROM units WHERE id = ?
@@ -106,7 +106,7 @@ func (s *Store) ListUnits(ctx context.Context, f UnitFilter) ([]org.Unit, int64,
 }
 
 // Unit returns one unit by id.
-func (s *Store) Unit(ctx context.Context, id int64) (org.Unit, error) {
+func (s *Q) Unit(ctx context.Context, id int64) (org.Unit, error) {
 	var r unitRow
 	if err := s.DB.WithContext(ctx).Take(&r, id).Error; err != nil {
 		return org.Unit{}, notFound(err, "đơn vị")
@@ -115,7 +115,7 @@ func (s *Store) Unit(ctx context.Context, id int64) (org.Unit, error) {
 }
 
 // UnitByCode returns one unit by its code.
-func (s *Store) UnitByCode(ctx context.Context, code string) (org.Unit, error) {
+func (s *Q) UnitByCode(ctx context.Context, code string) (org.Unit, error) {
 	var r unitRow
 	if err := s.DB.WithContext(ctx).Where("upper(code) = ?", org.NormalizeCode(code)).Take(&r).Error; err != nil {
 		return org.Unit{}, notFound(err, "đơn vị có mã "+code)
@@ -124,7 +124,7 @@ func (s *Store) UnitByCode(ctx context.Context, code string) (org.Unit, error) {
 }
 
 // UnitsByID returns the units with the given ids, keyed by id.
-func (s *Store) UnitsByID(ctx context.Context, ids []int64) (map[int64]org.Unit, error) {
+func (s *Q) UnitsByID(ctx context.Context, ids []int64) (map[int64]org.Unit, error) {
 	out := map[int64]org.Unit{}
 	if len(ids) == 0 {
 		return out, nil
@@ -140,7 +140,7 @@ func (s *Store) UnitsByID(ctx context.Context, ids []int64) (map[int64]org.Unit,
 }
 
 // ParentMap maps every unit id to its parent id (0 for none).
-func (s *Store) ParentMap(ctx context.Context) (map[int64]int64, error) {
+func (s *Q) ParentMap(ctx context.Context) (map[int64]int64, error) {
 	var rows []struct {
 		ID       int64
 		ParentID *int64
@@ -160,7 +160,7 @@ func (s *Store) ParentMap(ctx context.Context) (map[int64]int64, error) {
 }
 
 // UnitPath returns the unit and its ancestors in the tree, the unit first.
-func (s *Store) UnitPath(ctx context.Context, id int64) ([]int64, error) {
+func (s *Q) UnitPath(ctx context.Context, id int64) ([]int64, error) {
 	var ids []int64
 	err := s.DB.WithContext(ctx).Raw(`WITH RECURSIVE up(id, parent_id, depth) AS (
 			SELECT id, parent_id, 0 FROM units WHERE id = ?
@@ -170,7 +170,7 @@ func (s *Store) UnitPath(ctx context.Context, id int64) ([]int64, error) {
 }
 
 // Children returns the direct sub-units of a unit.
-func (s *Store) Children(ctx context.Context, id int64) ([]org.Unit, error) {
+func (s *Q) Children(ctx context.Context, id int64) ([]org.Unit, error) {
 	var rows []unitRow
 	if err := s.DB.WithContext(ctx).Where("parent_id = ?", id).Order("valid_to IS NOT NULL").Order(tierOrder).Order("name COLLATE \"vi-x-icu\"").Find(&rows).Error; err != nil {
 		return nil, err
@@ -183,7 +183,7 @@ func (s *Store) Children(ctx context.Context, id int64) ([]org.Unit, error) {
 }
 
 // CreateUnit inserts u and returns it with its id.
-func (s *Store) CreateUnit(ctx context.Context, u org.Unit) (org.Unit, error) {
+func (s *Q) CreateUnit(ctx context.Context, u org.Unit) (org.Unit, error) {
 	r := rowOf(u)
 	r.ID, r.Version = 0, 1
 	if err := s.DB.WithContext(ctx).Omit("CreatedAt", "UpdatedAt").Create(&r).Error; err != nil {
@@ -197,7 +197,7 @@ func (s *Store) CreateUnit(ctx context.Context, u org.Unit) (org.Unit, error) {
 
 // UpdateUnit writes every editable column of u if its version is still
 // u.Version; otherwise someone else saved first and Conflict is returned.
-func (s *Store) UpdateUnit(ctx context.Context, u org.Unit) (org.Unit, error) {
+func (s *Q) UpdateUnit(ctx context.Context, u org.Unit) (org.Unit, error) {
 	r := rowOf(u)
 	res := s.DB.WithContext(ctx).Model(&unitRow{}).Where("id = ? AND version = ?", u.ID, loadedVersion(u.Version)).
 		Updates(map[string]any{"code": r.Code, "name": r.Name, "type": r.Type, "parent_id": r.ParentID,
@@ -256,7 +256,7 @@ func escapeLike(s string) string {
 
 // ProvinceOf returns the provincial procuracy a unit is or belongs to, or
 // 0 when it is above the provinces (the Supreme Procuracy and its units).
-func (s *Store) ProvinceOf(ctx context.Context, id int64) (int64, error) {
+func (s *Q) ProvinceOf(ctx context.Context, id int64) (int64, error) {
 	var out []int64
 	err := s.DB.WithContext(ctx).Raw(`WITH RECURSIVE up(id, parent_id, type, depth) AS (
 			SELECT id, parent_id, type, 0 FROM units WHERE id = ?
@@ -269,7 +269,7 @@ func (s *Store) ProvinceOf(ctx context.Context, id int64) (int64, error) {
 }
 
 // SuccessorMap maps each unit to the units formed from it.
-func (s *Store) SuccessorMap(ctx context.Context) (map[int64][]int64, error) {
+func (s *Q) SuccessorMap(ctx context.Context) (map[int64][]int64, error) {
 	preds, err := s.PredecessorMap(ctx)
 	if err != nil {
 		return nil, err

@@ -36,7 +36,7 @@ func (u User) Principal() auth.Principal {
 }
 
 // CreateUser inserts a user; the user name is unique regardless of case.
-func (s *Store) CreateUser(ctx context.Context, u User) (User, error) {
+func (s *Q) CreateUser(ctx context.Context, u User) (User, error) {
 	u.Username = strings.TrimSpace(u.Username)
 	if err := s.DB.WithContext(ctx).Omit("ID", "CreatedAt", "UpdatedAt", "UnitName").Create(&u).Error; err != nil {
 		if isUniqueViolation(err, "users_username_key") {
@@ -49,14 +49,14 @@ func (s *Store) CreateUser(ctx context.Context, u User) (User, error) {
 }
 
 // UserByName finds an account by user name, ignoring case.
-func (s *Store) UserByName(ctx context.Context, username string) (User, error) {
+func (s *Q) UserByName(ctx context.Context, username string) (User, error) {
 	var u User
 	err := s.DB.WithContext(ctx).Omit("UnitName").Where("lower(username) = lower(?)", strings.TrimSpace(username)).Take(&u).Error
 	return u, notFound(err, "tài khoản")
 }
 
 // UserByID finds an account by id, with its unit's name.
-func (s *Store) UserByID(ctx context.Context, id int64) (User, error) {
+func (s *Q) UserByID(ctx context.Context, id int64) (User, error) {
 	var u User
 	err := s.DB.WithContext(ctx).Table("users").Select("users.*, coalesce(units.name, '') AS unit_name").
 		Joins("LEFT JOIN units ON units.id = users.unit_id").Where("users.id = ?", id).Take(&u).Error
@@ -64,7 +64,7 @@ func (s *Store) UserByID(ctx context.Context, id int64) (User, error) {
 }
 
 // ListUsers returns every account with its unit's name, by user name.
-func (s *Store) ListUsers(ctx context.Context) ([]User, error) {
+func (s *Q) ListUsers(ctx context.Context) ([]User, error) {
 	var out []User
 	err := s.DB.WithContext(ctx).Table("users").
 		Select("users.*, coalesce(units.name, '') AS unit_name").
@@ -74,7 +74,7 @@ func (s *Store) ListUsers(ctx context.Context) ([]User, error) {
 
 // SetUserActive enables or disables an account. Disabling also ends its
 // sessions and revokes its tokens, so access stops at once everywhere.
-func (s *Store) SetUserActive(ctx context.Context, id int64, active bool) error {
+func (s *Q) SetUserActive(ctx context.Context, id int64, active bool) error {
 	if err := s.updateUser(ctx, id, map[string]any{"active": active}); err != nil {
 		return err
 	}
@@ -86,18 +86,18 @@ func (s *Store) SetUserActive(ctx context.Context, id int64, active bool) error 
 }
 
 // SetPassword replaces a user's password hash.
-func (s *Store) SetPassword(ctx context.Context, id int64, hash string) error {
+func (s *Q) SetPassword(ctx context.Context, id int64, hash string) error {
 	return s.DB.WithContext(ctx).Model(&User{}).Where("id = ?", id).
 		Updates(map[string]any{"password_hash": hash, "updated_at": gorm.Expr("now()")}).Error
 }
 
 // SetUserEmail sets an account's e-mail address; nil clears it.
-func (s *Store) SetUserEmail(ctx context.Context, id int64, email *string) error {
+func (s *Q) SetUserEmail(ctx context.Context, id int64, email *string) error {
 	return s.updateUser(ctx, id, map[string]any{"email": email})
 }
 
 // updateUser sets columns of an account, "not found" if there is none.
-func (s *Store) updateUser(ctx context.Context, id int64, cols map[string]any) error {
+func (s *Q) updateUser(ctx context.Context, id int64, cols map[string]any) error {
 	cols["updated_at"] = gorm.Expr("now()")
 	res := s.DB.WithContext(ctx).Model(&User{}).Where("id = ?", id).Updates(cols)
 	if res.Error != nil {

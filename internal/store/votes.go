@@ -49,7 +49,7 @@ type Ballot struct {
 func (Ballot) TableName() string { return "ballots" }
 
 // CreateVote stores a new open vote and its candidates.
-func (s *Store) CreateVote(ctx context.Context, v Vote, cands []VoteCandidate) (Vote, error) {
+func (s *Q) CreateVote(ctx context.Context, v Vote, cands []VoteCandidate) (Vote, error) {
 	db := s.DB.WithContext(ctx)
 	if err := db.Omit("ID", "OpenedAt", "ClosedAt", "Version").Create(&v).Error; err != nil {
 		if isUniqueViolation(err, "votes_one_open") {
@@ -67,7 +67,7 @@ func (s *Store) CreateVote(ctx context.Context, v Vote, cands []VoteCandidate) (
 }
 
 // Vote returns one vote.
-func (s *Store) Vote(ctx context.Context, id int64) (Vote, error) {
+func (s *Q) Vote(ctx context.Context, id int64) (Vote, error) {
 	var v Vote
 	if err := s.DB.WithContext(ctx).Take(&v, id).Error; err != nil {
 		return v, notFound(err, "cuộc bình xét")
@@ -77,7 +77,7 @@ func (s *Store) Vote(ctx context.Context, id int64) (Vote, error) {
 
 // LockVote takes the vote's row lock for the rest of the transaction, so
 // ballots and the closing are counted one after the other.
-func (s *Store) LockVote(ctx context.Context, id int64) error {
+func (s *Q) LockVote(ctx context.Context, id int64) error {
 	var n int64
 	err := s.DB.WithContext(ctx).Raw(`SELECT id FROM votes WHERE id = ? FOR UPDATE`, id).Scan(&n).Error
 	if err == nil && n == 0 {
@@ -87,28 +87,28 @@ func (s *Store) LockVote(ctx context.Context, id int64) error {
 }
 
 // ClusterVotes lists a cluster's votes, newest first.
-func (s *Store) ClusterVotes(ctx context.Context, clusterID int64) ([]Vote, error) {
+func (s *Q) ClusterVotes(ctx context.Context, clusterID int64) ([]Vote, error) {
 	out := []Vote{}
 	err := s.DB.WithContext(ctx).Where("cluster_id = ?", clusterID).Order("opened_at DESC, id DESC").Find(&out).Error
 	return out, err
 }
 
 // VoteCandidates lists a vote's candidates by their rank at opening.
-func (s *Store) VoteCandidates(ctx context.Context, voteID int64) ([]VoteCandidate, error) {
+func (s *Q) VoteCandidates(ctx context.Context, voteID int64) ([]VoteCandidate, error) {
 	out := []VoteCandidate{}
 	err := s.DB.WithContext(ctx).Where("vote_id = ?", voteID).Order("rank_at_open, unit_id").Find(&out).Error
 	return out, err
 }
 
 // Ballots lists a vote's ballots.
-func (s *Store) Ballots(ctx context.Context, voteID int64) ([]Ballot, error) {
+func (s *Q) Ballots(ctx context.Context, voteID int64) ([]Ballot, error) {
 	out := []Ballot{}
 	err := s.DB.WithContext(ctx).Where("vote_id = ?", voteID).Order("voter_unit_id, candidate_unit_id").Find(&out).Error
 	return out, err
 }
 
 // AddBallots stores a unit's ballots; a unit votes once per candidate.
-func (s *Store) AddBallots(ctx context.Context, bs []Ballot) error {
+func (s *Q) AddBallots(ctx context.Context, bs []Ballot) error {
 	db := s.DB.WithContext(ctx)
 	for _, b := range bs {
 		if err := db.Omit("CastAt").Create(&b).Error; err != nil {
@@ -122,7 +122,7 @@ func (s *Store) AddBallots(ctx context.Context, bs []Ballot) error {
 }
 
 // CloseVote closes an open vote if v.Version matches.
-func (s *Store) CloseVote(ctx context.Context, id int64, version int, at time.Time) (Vote, error) {
+func (s *Q) CloseVote(ctx context.Context, id int64, version int, at time.Time) (Vote, error) {
 	res := s.DB.WithContext(ctx).Exec(`UPDATE votes SET status = 'closed', closed_at = ?, version = version + 1
 		WHERE id = ? AND version = ? AND status = 'open'`, at, id, loadedVersion(version))
 	if res.Error != nil {

@@ -32,7 +32,7 @@ func (r yearRow) year() cluster.Year {
 }
 
 // Years lists the emulation years, newest first.
-func (s *Store) Years(ctx context.Context) ([]cluster.Year, error) {
+func (s *Q) Years(ctx context.Context) ([]cluster.Year, error) {
 	var rows []yearRow
 	if err := s.DB.WithContext(ctx).Order("year DESC").Find(&rows).Error; err != nil {
 		return nil, err
@@ -45,7 +45,7 @@ func (s *Store) Years(ctx context.Context) ([]cluster.Year, error) {
 }
 
 // Year returns one emulation year.
-func (s *Store) Year(ctx context.Context, year int) (cluster.Year, error) {
+func (s *Q) Year(ctx context.Context, year int) (cluster.Year, error) {
 	var r yearRow
 	if err := s.DB.WithContext(ctx).Take(&r, "year = ?", year).Error; err != nil {
 		return cluster.Year{}, notFound(err, "năm thi đua")
@@ -54,7 +54,7 @@ func (s *Store) Year(ctx context.Context, year int) (cluster.Year, error) {
 }
 
 // SaveYear creates the year, or updates it if y.Version matches.
-func (s *Store) SaveYear(ctx context.Context, y cluster.Year) (cluster.Year, error) {
+func (s *Q) SaveYear(ctx context.Context, y cluster.Year) (cluster.Year, error) {
 	cols := map[string]any{"title": y.Title, "starts_on": y.StartsOn, "ends_on": y.EndsOn, "pledge_deadline": y.PledgeDeadline,
 		"registration_deadline": y.RegistrationDeadline, "self_assessment_deadline": y.SelfAssessmentDeadline,
 		"review_deadline": y.ReviewDeadline, "proposal_deadline": y.ProposalDeadline}
@@ -85,7 +85,7 @@ func stale(what string) error {
 
 // Exclusions maps the units not eligible for emulation review in a year to
 // the recorded reason.
-func (s *Store) Exclusions(ctx context.Context, year int) (map[int64]string, error) {
+func (s *Q) Exclusions(ctx context.Context, year int) (map[int64]string, error) {
 	var rows []struct {
 		UnitID int64
 		Reason string
@@ -102,7 +102,7 @@ func (s *Store) Exclusions(ctx context.Context, year int) (map[int64]string, err
 
 // SetExclusion records (reason non-empty) or lifts (reason empty) a unit's
 // exclusion from a year's review.
-func (s *Store) SetExclusion(ctx context.Context, year int, unitID int64, reason string, by int64) error {
+func (s *Q) SetExclusion(ctx context.Context, year int, unitID int64, reason string, by int64) error {
 	if reason == "" {
 		return s.DB.WithContext(ctx).Exec(`DELETE FROM review_exclusions WHERE year = ? AND unit_id = ?`, year, unitID).Error
 	}
