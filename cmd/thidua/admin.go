@@ -13,6 +13,7 @@ import (
 	"thidua/internal/config"
 	"thidua/internal/errs"
 	"thidua/internal/seed"
+	"thidua/internal/store"
 )
 
 func seedCmd(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
@@ -26,33 +27,33 @@ func seedCmd(ctx context.Context, cfg config.Config, args []string, stdout io.Wr
 	if *demo == (*scale != "") {
 		return fmt.Errorf("cú pháp: thidua seed --demo | thidua seed --scale national|small [--seed N]")
 	}
-	a, err := openApp(ctx, cfg)
+	a, s, err := openApp(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer a.Store.Close()
+	defer s.Close()
 	if *scale != "" {
-		return seedNational(ctx, a, *scale, *seedNo, stdout)
+		return seedNational(ctx, a, s, *scale, *seedNo, stdout)
 	}
-	if err := seed.Demo(ctx, a.Store, a.Hasher, a.Now()); err != nil {
+	if err := seed.Demo(ctx, s, a.Hasher, a.Now()); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, "demo data loaded; accounts (password "+seed.DemoPassword+"):")
 	for _, u := range seed.DemoUsers {
 		fmt.Fprintf(stdout, "  %-16s %s\n", u.Username, u.Purpose)
 	}
-	return demoWindow(ctx, a, stdout)
+	return demoWindow(ctx, a, s, stdout)
 }
 
 // demoWindow says until when the demo's year takes self-assessments: the
 // demo is laid out around the day it was first loaded, so a database
 // loaded weeks ago may have closed its window.
-func demoWindow(ctx context.Context, a *app.App, stdout io.Writer) error {
+func demoWindow(ctx context.Context, a *app.App, s *store.Store, stdout io.Writer) error {
 	sch, err := seed.DemoSchedule(a.Now())
 	if err != nil {
 		return err
 	}
-	y, err := a.Store.Year(ctx, sch.Year)
+	y, err := s.Year(ctx, sch.Year)
 	if errs.CodeOf(err) == errs.NotFound {
 		fmt.Fprintf(stdout, "the demo was loaded in an earlier year: for a year in progress, load it into a new database (dropdb thidua && make run)\n")
 		return nil
@@ -89,14 +90,14 @@ func userCmd(ctx context.Context, cfg config.Config, args []string, stdin io.Rea
 		}
 		*password = strings.TrimRight(line, "\r\n")
 	}
-	a, err := openApp(ctx, cfg)
+	a, s, err := openApp(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer a.Store.Close()
+	defer s.Close()
 	in := app.UserInput{Username: *username, FullName: *name, Role: *role, Password: *password}
 	if *unit != "" {
-		u, err := a.Store.UnitByCode(ctx, *unit)
+		u, err := s.UnitByCode(ctx, *unit)
 		if err != nil {
 			return err
 		}
@@ -124,11 +125,11 @@ func tokenCmd(ctx context.Context, cfg config.Config, args []string, stdout io.W
 	if *user == "" {
 		return fmt.Errorf("cần --user")
 	}
-	a, err := openApp(ctx, cfg)
+	a, s, err := openApp(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer a.Store.Close()
+	defer s.Close()
 	token, err := a.CreateToken(ctx, auth.System, *user, *name, *ttl)
 	if err != nil {
 		return err

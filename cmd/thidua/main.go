@@ -82,22 +82,25 @@ func setupLogging(format string) {
 // clock is the app's clock: the wall clock, or a fixed one in tests.
 var clock = time.Now
 
-// openApp connects and refuses to go on over an unmigrated database.
-func openApp(ctx context.Context, cfg config.Config) (*app.App, error) {
+// openApp connects and refuses to go on over an unmigrated database. It
+// returns the pool too: main closes it, and the wiring that is not a
+// user's action (sessions, the demo seed) takes it from here, not from
+// the app.
+func openApp(ctx context.Context, cfg config.Config) (*app.App, *store.Store, error) {
 	s, err := store.Open(ctx, cfg.DatabaseURL)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	n, err := store.Pending(ctx, s.SQL())
 	if err != nil {
 		s.Close()
-		return nil, err
+		return nil, nil, err
 	}
 	if n > 0 {
 		s.Close()
-		return nil, fmt.Errorf("cơ sở dữ liệu còn %d bản cập nhật cấu trúc (migration) chưa áp dụng: chạy `thidua migrate up` hoặc `thidua serve --migrate`", n)
+		return nil, nil, fmt.Errorf("cơ sở dữ liệu còn %d bản cập nhật cấu trúc (migration) chưa áp dụng: chạy `thidua migrate up` hoặc `thidua serve --migrate`", n)
 	}
-	return app.New(s, auth.Hasher{Cost: cfg.BcryptCost}, clock), nil
+	return app.New(s, auth.Hasher{Cost: cfg.BcryptCost}, clock), s, nil
 }
 
 func newFlags(name string) *flag.FlagSet {

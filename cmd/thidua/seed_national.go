@@ -8,11 +8,12 @@ import (
 
 	"thidua/internal/app"
 	"thidua/internal/seed"
+	"thidua/internal/store"
 )
 
 // seedNational generates the national data set of a seed and loads it into
 // an empty database.
-func seedNational(ctx context.Context, a *app.App, scale string, seedNo uint64, stdout io.Writer) error {
+func seedNational(ctx context.Context, a *app.App, s *store.Store, scale string, seedNo uint64, stdout io.Writer) error {
 	sc, ok := seed.ScaleNamed(scale)
 	if !ok {
 		return fmt.Errorf("quy mô không hợp lệ %q: national hoặc small", scale)
@@ -23,7 +24,7 @@ func seedNational(ctx context.Context, a *app.App, scale string, seedNo uint64, 
 	}
 	start := time.Now()
 	plan := seed.NationalPlan(seedNo, sc, sch)
-	if err := seed.National(ctx, a.Store, a.Hasher, plan); err != nil {
+	if err := seed.National(ctx, s, a.Hasher, plan); err != nil {
 		return err
 	}
 	c := plan.Counts()

@@ -38,11 +38,11 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout io.Writ
 			return err
 		}
 	}
-	a, err := openApp(ctx, cfg)
+	a, s, err := openApp(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer a.Store.Close()
+	defer s.Close()
 	if mailer != nil {
 		a.Mailer = mailer
 	}
@@ -52,7 +52,7 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout io.Writ
 	if err != nil {
 		return err
 	}
-	go store.SessionStore{DB: a.Store.SQL()}.Sweep(ctx, 5*time.Minute)
+	go store.SessionStore{DB: s.SQL()}.Sweep(ctx, 5*time.Minute)
 	// Every server runs these; the job and the outbox are claimed in the
 	// database, so each reminder and each e-mail goes out once.
 	go a.RunNotifications(ctx, max(cfg.NotifyInterval, time.Second))

@@ -4,6 +4,7 @@
 package app
 
 import (
+	"context"
 	"reflect"
 	"testing"
 	"time"
@@ -47,3 +48,10 @@ func FixedClock(t time.Time) func() time.Time { return func() time.Time { return
 func isWallClock(now func() time.Time) bool {
 	return reflect.ValueOf(now).Pointer() == reflect.ValueOf(time.Now).Pointer()
 }
+
+// Ping checks that the database answers, for the health check.
+func (a *App) Ping(ctx context.Context) error { return a.Store.Ping(ctx) }
+
+// SessionStore keeps the web layer's sessions in the database, so any app
+// server can serve any session and a session can be revoked.
+func (a *App) SessionStore() store.SessionStore { return store.SessionStore{DB: a.Store.SQL()} }

@@ -127,20 +127,8 @@ func loadUnitRecord(ctx context.Context, tx *store.Q, unitID int64) (unitRecord,
 	if len(ids) == 0 {
 		return r, nil
 	}
-	db := tx.DB.WithContext(ctx)
-	if err := db.Where("person_id IN ?", ids).Order("person_id, year").Find(&r.ratings).Error; err != nil {
-		return r, err
-	}
-	if err := db.Where("person_id IN ?", ids).Order("person_id, year, id").Find(&r.initiatives).Error; err != nil {
-		return r, err
-	}
-	if err := db.Where("person_id IN ?", ids).Order("person_id, from_date, id").Find(&r.disciplines).Error; err != nil {
-		return r, err
-	}
-	if err := db.Where("person_id IN ?", ids).Order("person_id, from_date, id").Find(&r.absences).Error; err != nil {
-		return r, err
-	}
-	err = db.Where("person_id IN ?", ids).Order("person_id, opened_on, id").Find(&r.pending).Error
+	rec, err := tx.PeopleRecordsOf(ctx, ids)
+	r.ratings, r.initiatives, r.disciplines, r.absences, r.pending = rec.Ratings, rec.Initiatives, rec.Disciplines, rec.Absences, rec.Pending
 	return r, err
 }
 
@@ -551,8 +539,7 @@ func (pl *peoplePlan) save(ctx context.Context, tx *store.Q, p auth.Principal, u
 		}
 	}
 	for _, in := range pl.updInit {
-		if err := tx.DB.WithContext(ctx).Model(&store.PersonInitiative{}).Where("id = ?", in.ID).
-			Updates(map[string]any{"title": in.Title, "level": in.Level, "applied": in.Applied}).Error; err != nil {
+		if err := tx.UpdateInitiative(ctx, in); err != nil {
 			return err
 		}
 		if err := tx.Audit(ctx, p.UserID, "update_initiative", "person", in.PersonID, importReason, pl.storedInit[in.ID], in); err != nil {
@@ -573,8 +560,7 @@ func (pl *peoplePlan) save(ctx context.Context, tx *store.Q, p auth.Principal, u
 		}
 	}
 	for _, d := range pl.updDisc {
-		if err := tx.DB.WithContext(ctx).Model(&store.PersonDiscipline{}).Where("id = ?", d.ID).
-			Updates(map[string]any{"to_date": d.ToDate}).Error; err != nil {
+		if err := tx.EndDiscipline(ctx, d.ID, d.ToDate); err != nil {
 			return err
 		}
 		if err := tx.Audit(ctx, p.UserID, "update_discipline", "person", d.PersonID, importReason, pl.storedDisc[d.ID], d); err != nil {

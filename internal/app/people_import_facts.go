@@ -132,8 +132,7 @@ func (pl *peoplePlan) saveFacts(ctx context.Context, tx *store.Q, p auth.Princip
 		}
 	}
 	for _, x := range f.updAbs {
-		if err := tx.DB.WithContext(ctx).Model(&store.PersonAbsence{}).Where("id = ? AND version = ?", x.ID, x.Version).
-			Updates(map[string]any{"to_date": x.ToDate, "version": x.Version + 1}).Error; err != nil {
+		if err := tx.EndAbsence(ctx, x.ID, x.Version, x.ToDate); err != nil {
 			return err
 		}
 		if err := tx.Audit(ctx, p.UserID, "update_absence", "person", x.PersonID, importReason, f.storedAbs[x.ID], x); err != nil {

@@ -321,6 +321,7 @@ var signerNames = []string{
 type seeder struct {
 	ctx     context.Context
 	a       *app.App
+	q       *store.Q // the seed's transaction, for what it reads itself
 	ids     map[string]int64 // unit code → id
 	users   map[string]int64 // demo user name → id
 	signers map[string]string
@@ -328,10 +329,10 @@ type seeder struct {
 }
 
 // newSeeder finds the demo users' ids.
-func newSeeder(ctx context.Context, a *app.App, ids map[string]int64, sch Schedule) (*seeder, error) {
-	s := &seeder{ctx: ctx, a: a, ids: ids, users: map[string]int64{}, signers: map[string]string{}, sch: sch}
+func newSeeder(ctx context.Context, a *app.App, q *store.Q, ids map[string]int64, sch Schedule) (*seeder, error) {
+	s := &seeder{ctx: ctx, a: a, q: q, ids: ids, users: map[string]int64{}, signers: map[string]string{}, sch: sch}
 	for _, u := range DemoUsers {
-		user, err := a.Store.UserByName(ctx, u.Username)
+		user, err := q.UserByName(ctx, u.Username)
 		if err != nil {
 			return nil, fmt.Errorf("seed: demo user %s: %w", u.Username, err)
 		}
@@ -407,7 +408,7 @@ func checkCodes(ids map[string]int64, specs ...[]clusterSpec) error {
 // openYear opens a year unless it is open already (someone may have
 // opened an earlier year by hand; its dates are theirs).
 func (s *seeder) openYear(y int) error {
-	if _, err := s.a.Store.Year(s.ctx, y); err == nil {
+	if _, err := s.q.Year(s.ctx, y); err == nil {
 		return nil
 	} else if errs.CodeOf(err) != errs.NotFound {
 		return err
@@ -468,7 +469,7 @@ func (s *seeder) cluster(c clusterSpec) error {
 
 	var saved cluster.Cluster
 	if c.copied {
-		found, err := s.a.Store.Clusters(s.ctx, store.ClusterFilter{Year: c.year, Level: level, Owner: s.idPtr(c.owner)})
+		found, err := s.q.Clusters(s.ctx, store.ClusterFilter{Year: c.year, Level: level, Owner: s.idPtr(c.owner)})
 		if err != nil {
 			return fail("find", err)
 		}

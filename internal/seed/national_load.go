@@ -4,41 +4,19 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"maps"
-	"slices"
-	"time"
 
 	"thidua/internal/auth"
 	"thidua/internal/cluster"
 	"thidua/internal/errs"
 	"thidua/internal/org"
+	"thidua/internal/scoring"
 	"thidua/internal/store"
 )
-
-// batchSize is the rows per INSERT of the national seed: well under
-// PostgreSQL's 65 535 parameters for the widest row (people, 10 columns).
-const batchSize = 2000
 
 // ErrNotEmpty refuses the national seed on a database that has units.
 var ErrNotEmpty = errs.New(errs.Conflict,
 	"Cơ sở dữ liệu đã có dữ liệu (đơn vị): bộ dữ liệu toàn Ngành chỉ nạp vào cơ sở dữ liệu trống — hãy tạo cơ sở dữ liệu mới. "+
 		"/ The database is not empty (it has units): the national data set loads into an empty database only.")
-
-// Rows of the tables whose store types are private to the store package,
-// written here in batches.
-type natAssessment struct {
-	ID            int64
-	TableID       int64
-	UnitID        int64
-	Year          int
-	Status        string
-	SubmittedAt   *time.Time
-	ReviewedAt    *time.Time
-	SelfTotal     *float64
-	ReviewedTotal *float64
-}
-
-func (natAssessment) TableName() string { return "assessments" }
 
 // National writes the plan into an empty, migrated database in one
 // transaction, in batches: all of it or nothing. It refuses a database
@@ -50,11 +28,9 @@ func National(ctx context.Context, s *store.Store, h auth.Hasher, p Plan) error 
 		return err
 	}
 	return s.Tx(ctx, func(tx *store.Q) error {
-		var exists bool
-		if err := tx.DB.WithContext(ctx).Raw("SELECT EXISTS (SELECT 1 FROM units)").Scan(&exists).Error; err != nil {
+		if exists, err := tx.HasUnits(ctx); err != nil {
 			return err
-		}
-		if exists {
+		} else if exists {
 			return ErrNotEmpty
 		}
 		w := &natWriter{ctx: ctx, tx: tx, p: p}
@@ -89,10 +65,6 @@ type natWriter struct {
 	crit     map[[2]any]map[string]int64 // (year, bloc) → criterion code → id
 	tableIDs map[[2]any]int64
 	people   []int64
-}
-
-func (w *natWriter) insert(rows any) error {
-	return w.tx.DB.WithContext(w.ctx).CreateInBatches(rows, batchSize).Error
 }
 
 // units goes through the store one unit at a time (a few hundred): a
@@ -202,44 +174,21 @@ func (w *natWriter) tables() error {
 }
 
 func (w *natWriter) filings() error {
-	rows := make([]natAssessment, len(w.p.Filings))
-	for i, f := range w.p.Filings {
-		self := f.SelfTotal
-		rows[i] = natAssessment{TableID: w.tableIDs[[2]any{f.Year, f.Bloc}], UnitID: w.units[f.Unit], Year: f.Year,
-			Status: string(f.Status), SubmittedAt: f.SubmittedAt, ReviewedAt: f.ReviewedAt, SelfTotal: &self, ReviewedTotal: f.ReviewedTotal}
-	}
-	if err := w.insert(rows); err != nil {
-		return err
-	}
-	// Entries as column maps: one row per criterion the unit or its
-	// reviewer answered.
-	var entries []map[string]any
+	fs := make([]store.BulkFiling, len(w.p.Filings))
 	for i, f := range w.p.Filings {
 		ids := w.crit[[2]any{f.Year, f.Bloc}]
-		at := map[string]map[string]any{}
-		row := func(code string) map[string]any {
-			if r, ok := at[code]; ok {
-				return r
-			}
-			r := map[string]any{"assessment_id": rows[i].ID, "criterion_id": ids[code], "self_score": nil, "self_num": nil, "self_den": nil,
-				"self_not_arisen": false, "explanation": "", "evidence": "",
-				"rev_set": false, "rev_score": nil, "rev_num": nil, "rev_den": nil, "rev_not_arisen": false, "rev_comment": ""}
-			at[code] = r
-			entries = append(entries, r)
-			return r
+		self := f.SelfTotal
+		fs[i] = store.BulkFiling{Filing: scoring.Filing{TableID: w.tableIDs[[2]any{f.Year, f.Bloc}], UnitID: w.units[f.Unit], Year: f.Year,
+			Status: f.Status, SubmittedAt: f.SubmittedAt, ReviewedAt: f.ReviewedAt,
+			Self: map[int64]scoring.Entry{}, Review: map[int64]scoring.Review{}}, SelfTotal: &self, ReviewedTotal: f.ReviewedTotal}
+		for code, e := range f.Self {
+			fs[i].Self[ids[code]] = e
 		}
-		for _, code := range slices.Sorted(maps.Keys(f.Self)) {
-			e, r := f.Self[code], row(code)
-			r["self_score"], r["self_num"], r["self_den"], r["self_not_arisen"], r["explanation"], r["evidence"] =
-				e.Score, e.Numerator, e.Denominator, e.NotArisen, e.Explanation, e.Evidence
-		}
-		for _, code := range slices.Sorted(maps.Keys(f.Review)) {
-			rv, r := f.Review[code], row(code)
-			r["rev_set"], r["rev_score"], r["rev_num"], r["rev_den"], r["rev_not_arisen"], r["rev_comment"] =
-				true, rv.Score, rv.Numerator, rv.Denominator, rv.NotArisen, rv.Comment
+		for code, rv := range f.Review {
+			fs[i].Review[ids[code]] = rv
 		}
 	}
-	return w.tx.DB.WithContext(w.ctx).Table("assessment_entries").CreateInBatches(entries, batchSize/2).Error
+	return w.tx.InsertFilings(w.ctx, fs)
 }
 
 func (w *natWriter) writePeople() error {
@@ -249,7 +198,7 @@ func (w *natWriter) writePeople() error {
 		rows[i] = store.Person{FullName: pp.Name, BirthDate: &born, Sex: &sex, Position: pp.Position, UnitID: w.units[pp.Unit],
 			Since: pp.Since, Active: true, Version: 1}
 	}
-	if err := w.tx.DB.WithContext(w.ctx).Omit("UnitName", "CreatedAt", "UpdatedAt").CreateInBatches(rows, batchSize).Error; err != nil {
+	if err := w.tx.InsertPeople(w.ctx, rows); err != nil {
 		return err
 	}
 	w.people = make([]int64, len(rows))
@@ -279,12 +228,7 @@ func (w *natWriter) records() error {
 			discs = append(discs, store.PersonDiscipline{PersonID: id, Measure: string(d.Measure), FromDate: d.From, ToDate: &to, Note: d.Note})
 		}
 	}
-	for _, rows := range []any{ratings, inits, discs} {
-		if err := w.insert(rows); err != nil {
-			return err
-		}
-	}
-	return nil
+	return w.tx.InsertRecords(w.ctx, ratings, inits, discs)
 }
 
 // awards writes the decisions, an approved proposal for each award under
@@ -298,7 +242,7 @@ func (w *natWriter) awards() error {
 	if len(decisions) == 0 {
 		return nil
 	}
-	if err := w.insert(decisions); err != nil {
+	if err := w.tx.InsertDecisions(w.ctx, decisions); err != nil {
 		return err
 	}
 	reasons, _ := json.Marshal([]string{})
@@ -318,9 +262,5 @@ func (w *natWriter) awards() error {
 		}
 		proposals[i], awards[i] = pr, aw
 	}
-	if err := w.tx.DB.WithContext(w.ctx).Omit("ProposerName", "PersonName", "SubjectName", "DecisionNo", "CreatedAt", "UpdatedAt").
-		CreateInBatches(proposals, batchSize).Error; err != nil {
-		return err
-	}
-	return w.insert(awards)
+	return w.tx.InsertAwardsDecided(w.ctx, proposals, awards)
 }

@@ -149,13 +149,9 @@ func provinceOf(code string) string {
 
 // demoPeopleAwards loads the people demo unless a person exists already.
 func (s *seeder) demoPeopleAwards() error {
-	ctx, a, ids := s.ctx, s.a, s.ids
-	var exists bool
-	if err := a.Store.DB.WithContext(ctx).Raw("SELECT EXISTS (SELECT 1 FROM people)").Scan(&exists).Error; err != nil {
+	ctx, ids := s.ctx, s.ids
+	if exists, err := s.q.HasPeople(ctx); err != nil || exists {
 		return err
-	}
-	if exists {
-		return nil
 	}
 	for _, code := range []string{thanhHoa, thanhHoa + "-P2", thanhHoa + "-P3", thanhHoa + "-KV1", nghean} {
 		if _, ok := ids[code]; !ok {
@@ -286,7 +282,7 @@ func (s *seeder) pastAwards(specs []personSpec, people map[string]int64) error {
 		}
 	}
 	id := people[revokedName]
-	held, err := s.a.Store.PersonAwards(s.ctx, id)
+	held, err := s.q.PersonAwards(s.ctx, id)
 	if err != nil {
 		return err
 	}
@@ -480,7 +476,7 @@ const voteCluster = 1
 // closes it and proposes the candidates that passed.
 func (s *seeder) clusterVote() error {
 	currentYear := s.sch.Year
-	cs, err := s.a.Store.Clusters(s.ctx, store.ClusterFilter{Year: currentYear, Level: cluster.National})
+	cs, err := s.q.Clusters(s.ctx, store.ClusterFilter{Year: currentYear, Level: cluster.National})
 	if err != nil {
 		return err
 	}
@@ -496,7 +492,7 @@ func (s *seeder) clusterVote() error {
 	}); err != nil {
 		return fmt.Errorf("open: %w", err)
 	}
-	cands, err := s.a.Store.VoteCandidates(s.ctx, v.ID)
+	cands, err := s.q.VoteCandidates(s.ctx, v.ID)
 	if err != nil {
 		return err
 	}
@@ -513,7 +509,7 @@ func (s *seeder) clusterVote() error {
 			return fmt.Errorf("ballot of %s: %w", code, err)
 		}
 	}
-	if v, err = s.a.Store.Vote(s.ctx, v.ID); err != nil {
+	if v, err = s.q.Vote(s.ctx, v.ID); err != nil {
 		return err
 	}
 	var view app.VoteView

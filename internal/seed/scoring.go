@@ -32,16 +32,16 @@ import (
 // demoCycle loads the emulation cycle: clusters, pledges and registrations
 // (clusters.go), then the scoring (this file). Each step skips itself when
 // it is already there.
-func demoCycle(ctx context.Context, a *app.App, ids map[string]int64, sch Schedule) error {
+func demoCycle(ctx context.Context, a *app.App, tx *store.Q, ids map[string]int64, sch Schedule) error {
 	// The first history year marks the cycle as loaded: running the seed
 	// again, on any day, changes nothing.
-	switch _, err := a.Store.Year(ctx, historyYears[0]); {
+	switch _, err := tx.Year(ctx, historyYears[0]); {
 	case err == nil:
 		return nil
 	case errs.CodeOf(err) != errs.NotFound:
 		return err
 	}
-	s, err := newSeeder(ctx, a, ids, sch)
+	s, err := newSeeder(ctx, a, tx, ids, sch)
 	if err != nil {
 		return err
 	}
@@ -319,7 +319,7 @@ func (s *seeder) saveTable(info store.TableInfo, specs []critSpec) (seededTable,
 	if out.info, err = s.a.SaveTable(s.ctx, auth.System, info, t); err != nil {
 		return out, fmt.Errorf("seed table %q: %w", info.Name, err)
 	}
-	if out.table, err = s.a.Store.Table(s.ctx, out.info.ID); err != nil {
+	if out.table, err = s.q.Table(s.ctx, out.info.ID); err != nil {
 		return out, err
 	}
 	for _, sp := range specs {
@@ -333,7 +333,7 @@ func (s *seeder) saveTable(info store.TableInfo, specs []critSpec) (seededTable,
 
 // hasMainTable reports whether a year has a main table at a level.
 func (s *seeder) hasMainTable(year int, level cluster.Level) (bool, error) {
-	ts, err := s.a.Store.Tables(s.ctx, year)
+	ts, err := s.q.Tables(s.ctx, year)
 	if err != nil {
 		return false, err
 	}
@@ -525,7 +525,7 @@ func (s *seeder) filing(t seededTable, p filingPlan) error {
 		return fmt.Errorf("no unit %s in the demo", p.unit)
 	}
 	currentYear := s.sch.Year
-	c, err := s.a.Store.ClusterOfUnit(s.ctx, currentYear, uid)
+	c, err := s.q.ClusterOfUnit(s.ctx, currentYear, uid)
 	if errs.CodeOf(err) == errs.NotFound {
 		return nil // someone moved it out of every cluster: nothing to score it by
 	} else if err != nil {

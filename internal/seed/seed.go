@@ -73,7 +73,8 @@ func Demo(ctx context.Context, s *store.Store, h auth.Hasher, now time.Time) err
 			}
 		}
 		// The emulation cycle goes through the service layer, on this
-		// transaction's store (its own transactions nest as savepoints).
-		return demoCycle(ctx, app.New(&store.Store{Q: *tx}, h, app.FixedClock(now)), ids, sch)
+		// transaction (its own transactions nest as savepoints); what the
+		// seeder reads itself it reads through the same transaction.
+		return demoCycle(ctx, app.New(store.OnTx(tx), h, app.FixedClock(now)), tx, ids, sch)
 	})
 }

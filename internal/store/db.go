@@ -262,3 +262,11 @@ func EnsureDatabase(ctx context.Context, url string) error {
 	}
 	return nil
 }
+
+// OnTx returns a Store whose queries run in the transaction tx and whose
+// own transactions nest in it as savepoints: for a loader (the demo seed)
+// that drives the app inside one transaction of its own, so the whole
+// load is written or nothing. It counts no statements.
+func OnTx(tx *Q) *Store {
+	return &Store{Q: *tx}
+}

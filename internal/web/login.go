@@ -68,7 +68,7 @@ func (s *Server) me(c echo.Context) error {
 func (s *Server) healthz(c echo.Context) error {
 	ctx, cancel := contextTimeout(c, 2)
 	defer cancel()
-	if err := s.app.Store.Ping(ctx); err != nil {
+	if err := s.app.Ping(ctx); err != nil {
 		return c.JSON(http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "database": "không kết nối được"})
 	}
 	return c.JSON(http.StatusOK, map[string]string{"status": "ok", "database": "ok"})

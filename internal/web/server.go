@@ -14,7 +14,6 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 
 	"thidua/internal/app"
-	"thidua/internal/store"
 	"thidua/internal/web/static"
 )
 
@@ -52,7 +51,7 @@ func New(a *app.App, opts Options) (*Server, error) {
 		return nil, err
 	}
 	sm := scs.New()
-	sm.Store = store.SessionStore{DB: a.Store.SQL()}
+	sm.Store = a.SessionStore()
 	sm.Lifetime = opts.SessionLifetime
 	sm.IdleTimeout = opts.SessionIdle
 	sm.Cookie.Name = "thidua_session"
