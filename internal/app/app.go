@@ -55,3 +55,8 @@ func (a *App) Ping(ctx context.Context) error { return a.Store.Ping(ctx) }
 // SessionStore keeps the web layer's sessions in the database, so any app
 // server can serve any session and a session can be revoked.
 func (a *App) SessionStore() store.SessionStore { return store.SessionStore{DB: a.Store.SQL()} }
+
+// Unavailable reports whether err means that the database could not be
+// reached, rather than that the action failed: the same request may
+// succeed in a moment.
+func Unavailable(err error) bool { return store.Unavailable(err) }

@@ -100,11 +100,11 @@ func (v ClusterView) MemberUnits() []org.Unit {
 }
 
 // Clusters lists a year's clusters and blocs with names and pledge states.
-func (a *App) Clusters(ctx context.Context, p auth.Principal, f store.ClusterFilter) ([]ClusterView, error) {
+func (a *App) Clusters(ctx context.Context, p auth.Principal, f ClusterFilter) ([]ClusterView, error) {
 	if err := auth.Authorize(p, auth.ViewClusters, auth.Target{Year: f.Year}); err != nil {
 		return nil, err
 	}
-	cs, err := a.Store.Clusters(ctx, f)
+	cs, err := a.Store.Clusters(ctx, store.ClusterFilter(f))
 	if err != nil {
 		return nil, err
 	}

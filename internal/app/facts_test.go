@@ -54,11 +54,11 @@ func TestCollectiveFactsAndPublication(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := f.SetRating(f.ctx, officer, p.ID, store.PersonRating{Year: year, Rating: string(award.Tot)}); err != nil {
+		if err := f.SetRating(f.ctx, officer, p.ID, app.Rating{Year: year, Rating: string(award.Tot)}); err != nil {
 			t.Fatal(err)
 		}
 		if i < 2 {
-			if _, err := f.AddAward(f.ctx, f.board, p.ID, store.Award{Year: year, Title: string(award.LaoDongTienTien), Kind: string(award.Merit), DecisionNo: "12/QĐ-VKS"}, nil); err != nil {
+			if _, err := f.AddAward(f.ctx, f.board, p.ID, app.AwardInput{Year: year, Title: string(award.LaoDongTienTien), Kind: string(award.Merit), DecisionNo: "12/QĐ-VKS"}, nil); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -128,7 +128,7 @@ func TestChangePasswordThrottled(t *testing.T) {
 	stopClock(f)
 	var err error
 	for i := range 7 {
-		err = f.ChangePassword(f.ctx, f.viewer, "203.0.113.5", "doan-sai-"+strconv.Itoa(i), "mat-khau-moi-dai", "mat-khau-moi-dai")
+		_, err = f.ChangePassword(f.ctx, f.viewer, "203.0.113.5", "doan-sai-"+strconv.Itoa(i), "mat-khau-moi-dai", "mat-khau-moi-dai")
 		if i < 3 && errs.CodeOf(err) != errs.Invalid || i >= 4 && errs.CodeOf(err) != errs.TooMany {
 			t.Errorf("guess %d: %v", i+1, err)
 		}

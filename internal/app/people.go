@@ -133,14 +133,19 @@ func (a *App) authorizeAwards(ctx context.Context, tx *store.Q, p auth.Principal
 
 // People lists people. A unit officer sees only the people of their own
 // unit and the units under it.
-func (a *App) People(ctx context.Context, p auth.Principal, f store.PersonFilter) ([]store.Person, int64, error) {
+func (a *App) People(ctx context.Context, p auth.Principal, f PersonFilter) ([]Person, int64, error) {
 	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
 		return nil, 0, err
 	}
 	if p.Role == auth.RoleOfficer {
 		f.Within = &p.UnitID
 	}
-	return a.Store.ListPeople(ctx, f)
+	rows, n, err := a.Store.ListPeople(ctx, store.PersonFilter(f))
+	out := make([]Person, len(rows))
+	for i, r := range rows {
+		out[i] = Person(r)
+	}
+	return out, n, err
 }
 
 // PersonRecord is a person with the record the award rules read.
@@ -386,8 +391,8 @@ func validYear(f errs.Fields, year int) {
 }
 
 // SetRating records a person's yearly rating, replacing any earlier one.
-func (a *App) SetRating(ctx context.Context, p auth.Principal, personID int64, r store.PersonRating) error {
-	r.PersonID = personID
+func (a *App) SetRating(ctx context.Context, p auth.Principal, personID int64, in Rating) error {
+	r := store.PersonRating{PersonID: personID, Year: in.Year, Rating: in.Rating}
 	return a.recordChange(ctx, p, personID, false, "rate", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		f := errs.Fields{}
 		validYear(f, r.Year)
@@ -422,9 +427,8 @@ func (a *App) DeleteRating(ctx context.Context, p auth.Principal, personID int64
 }
 
 // AddInitiative records an initiative or research project.
-func (a *App) AddInitiative(ctx context.Context, p auth.Principal, personID int64, in store.PersonInitiative) (store.PersonInitiative, error) {
-	in.PersonID = personID
-	in.Title = strings.TrimSpace(in.Title)
+func (a *App) AddInitiative(ctx context.Context, p auth.Principal, personID int64, req Initiative) (store.PersonInitiative, error) {
+	in := store.PersonInitiative{PersonID: personID, Year: req.Year, Title: strings.TrimSpace(req.Title), Level: req.Level, Applied: req.Applied}
 	err := a.recordChange(ctx, p, personID, false, "add_initiative", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		f := errs.Fields{}
 		validYear(f, in.Year)
@@ -456,9 +460,8 @@ func (a *App) DeleteInitiative(ctx context.Context, p auth.Principal, personID, 
 
 // AddDiscipline records a disciplinary measure. unparsed holds dates the
 // edge could not read.
-func (a *App) AddDiscipline(ctx context.Context, p auth.Principal, personID int64, d store.PersonDiscipline, unparsed errs.Fields) (store.PersonDiscipline, error) {
-	d.PersonID = personID
-	d.Note = strings.TrimSpace(d.Note)
+func (a *App) AddDiscipline(ctx context.Context, p auth.Principal, personID int64, req Discipline, unparsed errs.Fields) (store.PersonDiscipline, error) {
+	d := store.PersonDiscipline{PersonID: personID, Measure: req.Measure, FromDate: req.FromDate, ToDate: req.ToDate, Note: strings.TrimSpace(req.Note)}
 	err := a.recordChange(ctx, p, personID, false, "add_discipline", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		if err := disciplineFields(d.Measure, d.FromDate, d.ToDate, unparsed).Err(); err != nil {
 			return nil, nil, err
@@ -490,8 +493,9 @@ func (a *App) DeleteDiscipline(ctx context.Context, p auth.Principal, personID, 
 }
 
 // AddAward records an award decided for a person; the board only.
-func (a *App) AddAward(ctx context.Context, p auth.Principal, personID int64, aw store.Award, unparsed errs.Fields) (store.Award, error) {
-	aw.PersonID, aw.UnitID = &personID, nil
+func (a *App) AddAward(ctx context.Context, p auth.Principal, personID int64, in AwardInput, unparsed errs.Fields) (store.Award, error) {
+	aw := in.row()
+	aw.PersonID = &personID
 	aw.DecisionNo, aw.Signer = strings.TrimSpace(aw.DecisionNo), strings.TrimSpace(aw.Signer)
 	err := a.recordChange(ctx, p, personID, true, "award", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		f := errs.Fields{}

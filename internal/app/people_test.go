@@ -9,7 +9,6 @@ import (
 	"thidua/internal/award"
 	"thidua/internal/errs"
 	"thidua/internal/seed"
-	"thidua/internal/store"
 )
 
 // verdict returns the verdict for t in v.
@@ -31,15 +30,15 @@ func TestPersonRecordAndVerdicts(t *testing.T) {
 	th := f.unit(t, seed.ProvinceCode("Thanh Hóa"))
 
 	// Baselines: the demo may already hold people; the test counts relative to them.
-	_, officerQ0, err := f.People(f.ctx, f.officer, store.PersonFilter{Query: "nguyen van"})
+	_, officerQ0, err := f.People(f.ctx, f.officer, app.PersonFilter{Query: "nguyen van"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, other0, err := f.People(f.ctx, f.other, store.PersonFilter{})
+	_, other0, err := f.People(f.ctx, f.other, app.PersonFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, board0, err := f.People(f.ctx, f.board, store.PersonFilter{UnitID: &th.ID})
+	_, board0, err := f.People(f.ctx, f.board, app.PersonFilter{UnitID: &th.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,12 +57,12 @@ func TestPersonRecordAndVerdicts(t *testing.T) {
 
 	// Ratings 2023–2026 and a grassroots initiative in 2026.
 	for y, r := range map[int]award.Rating{2023: award.Tot, 2024: award.Tot, 2025: award.XuatSac, 2026: award.Tot} {
-		if err := f.SetRating(f.ctx, f.officer, p.ID, store.PersonRating{Year: y, Rating: string(r)}); err != nil {
+		if err := f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: y, Rating: string(r)}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	wantField(t, f.SetRating(f.ctx, f.officer, p.ID, store.PersonRating{Year: 2026, Rating: "gioi"}), "rating")
-	if _, err := f.AddInitiative(f.ctx, f.officer, p.ID, store.PersonInitiative{Year: 2026, Title: "Sáng kiến số hóa hồ sơ", Level: string(award.CapCoSo), Applied: true}); err != nil {
+	wantField(t, f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: 2026, Rating: "gioi"}), "rating")
+	if _, err := f.AddInitiative(f.ctx, f.officer, p.ID, app.Initiative{Year: 2026, Title: "Sáng kiến số hóa hồ sơ", Level: string(award.CapCoSo), Applied: true}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -96,18 +95,18 @@ func TestPersonRecordAndVerdicts(t *testing.T) {
 	// Nghệ An's officer cannot see or change Thanh Hóa's people; the viewer can read, not write.
 	_, err = f.Person(f.ctx, f.other, p.ID)
 	wantCode(t, err, errs.Forbidden)
-	wantCode(t, f.SetRating(f.ctx, f.other, p.ID, store.PersonRating{Year: 2026, Rating: "htxs"}), errs.Forbidden)
+	wantCode(t, f.SetRating(f.ctx, f.other, p.ID, app.Rating{Year: 2026, Rating: "htxs"}), errs.Forbidden)
 	_, err = f.UpdatePerson(f.ctx, f.other, p.ID, p.Version, app.PersonInput{FullName: "X", UnitID: th.ID, Since: p.Since}, "")
 	wantCode(t, err, errs.Forbidden)
 	if _, err := f.Person(f.ctx, f.viewer, p.ID); err != nil {
 		t.Fatal(err)
 	}
-	wantCode(t, f.SetRating(f.ctx, f.viewer, p.ID, store.PersonRating{Year: 2026, Rating: "htxs"}), errs.Forbidden)
+	wantCode(t, f.SetRating(f.ctx, f.viewer, p.ID, app.Rating{Year: 2026, Rating: "htxs"}), errs.Forbidden)
 	_, err = f.CreatePerson(f.ctx, f.other, app.PersonInput{FullName: "Lê Văn B", UnitID: th.ID, Since: day("2020-01-01")})
 	wantCode(t, err, errs.Forbidden)
 
 	// Listing: the officer sees their people, Nghệ An's officer does not; search folds accents.
-	listed := func(list []store.Person, id int64) bool {
+	listed := func(list []app.Person, id int64) bool {
 		for _, x := range list {
 			if x.ID == id {
 				return true
@@ -115,32 +114,32 @@ func TestPersonRecordAndVerdicts(t *testing.T) {
 		}
 		return false
 	}
-	list, total, err := f.People(f.ctx, f.officer, store.PersonFilter{Query: "nguyen van"})
+	list, total, err := f.People(f.ctx, f.officer, app.PersonFilter{Query: "nguyen van"})
 	if err != nil || total != officerQ0+1 || !listed(list, p.ID) {
 		t.Fatalf("officer's list %v %d (baseline %d) %v", list, total, officerQ0, err)
 	}
-	if list, total, err := f.People(f.ctx, f.other, store.PersonFilter{}); err != nil || total != other0 || listed(list, p.ID) {
+	if list, total, err := f.People(f.ctx, f.other, app.PersonFilter{}); err != nil || total != other0 || listed(list, p.ID) {
 		t.Fatalf("Nghệ An sees %d people (baseline %d) %v", total, other0, err)
 	}
-	if list, total, err := f.People(f.ctx, f.board, store.PersonFilter{UnitID: &th.ID}); err != nil || total != board0+1 || !listed(list, p.ID) {
+	if list, total, err := f.People(f.ctx, f.board, app.PersonFilter{UnitID: &th.ID}); err != nil || total != board0+1 || !listed(list, p.ID) {
 		t.Fatalf("board's filtered list: %d (baseline %d) %v", total, board0, err)
 	}
 
 	// A discipline taking effect in 2026 contradicts a 2026 rating of
 	// "hoàn thành nhiệm vụ" or better (NĐ 90/2020 as amended by NĐ 48/2023):
 	// refused until the rating says otherwise, and then the reverse too.
-	_, err = f.AddDiscipline(f.ctx, f.officer, p.ID, store.PersonDiscipline{Measure: string(award.KhienTrach), FromDate: day("2026-05-01")}, nil)
+	_, err = f.AddDiscipline(f.ctx, f.officer, p.ID, app.Discipline{Measure: string(award.KhienTrach), FromDate: day("2026-05-01")}, nil)
 	wantField(t, err, "from")
-	if err := f.SetRating(f.ctx, f.officer, p.ID, store.PersonRating{Year: 2026, Rating: string(award.KhongHoanThanh)}); err != nil {
+	if err := f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: 2026, Rating: string(award.KhongHoanThanh)}); err != nil {
 		t.Fatal(err)
 	}
 
 	// A discipline in effect in 2026 bars Lao động tiên tiến, citing the article.
-	d, err := f.AddDiscipline(f.ctx, f.officer, p.ID, store.PersonDiscipline{Measure: string(award.KhienTrach), FromDate: day("2026-05-01"), ToDate: ptr(day("2027-04-30"))}, nil)
+	d, err := f.AddDiscipline(f.ctx, f.officer, p.ID, app.Discipline{Measure: string(award.KhienTrach), FromDate: day("2026-05-01"), ToDate: ptr(day("2027-04-30"))}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = f.SetRating(f.ctx, f.officer, p.ID, store.PersonRating{Year: 2026, Rating: string(award.Tot)})
+	err = f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: 2026, Rating: string(award.Tot)})
 	wantField(t, err, "rating")
 	rec, _ = f.Person(f.ctx, f.officer, p.ID)
 	ldtt := verdict(t, f.PersonVerdicts(rec), award.LaoDongTienTien)
@@ -161,7 +160,7 @@ func TestPersonRecordAndVerdicts(t *testing.T) {
 	}
 
 	// Awards: the board only; revoking needs a reason and keeps the row.
-	aw := store.Award{Year: 2025, Title: string(award.ChienSiThiDuaCoSo), Kind: string(award.Merit), DecisionNo: "15/QĐ-VKSTH", DecisionDate: ptr(day("2026-01-10"))}
+	aw := app.AwardInput{Year: 2025, Title: string(award.ChienSiThiDuaCoSo), Kind: string(award.Merit), DecisionNo: "15/QĐ-VKSTH", DecisionDate: ptr(day("2026-01-10"))}
 	_, err = f.AddAward(f.ctx, f.officer, p.ID, aw, nil)
 	wantCode(t, err, errs.Forbidden)
 	a1, err := f.AddAward(f.ctx, f.board, p.ID, aw, nil)

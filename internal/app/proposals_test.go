@@ -32,13 +32,13 @@ func TestProposalsAndDecisions(t *testing.T) {
 		}
 		if rated {
 			for _, y := range []int{2029, 2030, 2031} {
-				if err := f.SetRating(f.ctx, f.officer, p.ID, store.PersonRating{Year: y, Rating: string(award.Tot)}); err != nil {
+				if err := f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: y, Rating: string(award.Tot)}); err != nil {
 					t.Fatal(err)
 				}
 			}
 		}
 		if initiative {
-			if _, err := f.AddInitiative(f.ctx, f.officer, p.ID, store.PersonInitiative{Year: 2031, Title: "Sáng kiến " + name, Level: string(award.CapCoSo), Applied: true}); err != nil {
+			if _, err := f.AddInitiative(f.ctx, f.officer, p.ID, app.Initiative{Year: 2031, Title: "Sáng kiến " + name, Level: string(award.CapCoSo), Applied: true}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -145,7 +145,7 @@ func TestProposalsAndDecisions(t *testing.T) {
 
 	// A person rated only "hoàn thành nhiệm vụ": Lao động tiên tiến is not eligible; the board needs a written reason.
 	hoa := person("Phạm Thị Hoa", false, false)
-	if err := f.SetRating(f.ctx, f.officer, hoa.ID, store.PersonRating{Year: 2031, Rating: string(award.HoanThanh)}); err != nil {
+	if err := f.SetRating(f.ctx, f.officer, hoa.ID, app.Rating{Year: 2031, Rating: string(award.HoanThanh)}); err != nil {
 		t.Fatal(err)
 	}
 	prHoa := propose(hoa, award.LaoDongTienTien)
@@ -279,10 +279,10 @@ func TestProposalCurrentVerdict(t *testing.T) {
 	}
 	// A khiển trách in 2026 recorded after the proposal (with the rating it
 	// implies): today's verdict differs.
-	if err := f.SetRating(f.ctx, f.board, *pr.PersonID, store.PersonRating{Year: 2026, Rating: "khht"}); err != nil {
+	if err := f.SetRating(f.ctx, f.board, *pr.PersonID, app.Rating{Year: 2026, Rating: "khht"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.AddDiscipline(f.ctx, f.board, *pr.PersonID, store.PersonDiscipline{Measure: "khien_trach",
+	if _, err := f.AddDiscipline(f.ctx, f.board, *pr.PersonID, app.Discipline{Measure: "khien_trach",
 		FromDate: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Note: "thử"}, nil); err != nil {
 		t.Fatal(err)
 	}

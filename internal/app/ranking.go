@@ -45,7 +45,7 @@ const (
 // table ranks the reviewed provincial procuracies of all national clusters
 // together.
 func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]ClusterRanking, []Standing, error) {
-	clusters, err := a.Clusters(ctx, p, store.ClusterFilter{Year: year})
+	clusters, err := a.Clusters(ctx, p, ClusterFilter{Year: year})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -167,7 +167,7 @@ type Progress struct {
 
 // ProgressBoard returns the filing states of a year, cluster by cluster.
 func (a *App) ProgressBoard(ctx context.Context, p auth.Principal, year int) ([]Progress, error) {
-	clusters, err := a.Clusters(ctx, p, store.ClusterFilter{Year: year})
+	clusters, err := a.Clusters(ctx, p, ClusterFilter{Year: year})
 	if err != nil {
 		return nil, err
 	}

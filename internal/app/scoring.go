@@ -30,17 +30,18 @@ func (a *App) tableTarget(ctx context.Context, tx *store.Q, info store.TableInfo
 }
 
 // Tables lists a year's criteria tables.
-func (a *App) Tables(ctx context.Context, p auth.Principal, year int) ([]store.TableInfo, error) {
+func (a *App) Tables(ctx context.Context, p auth.Principal, year int) ([]TableInfo, error) {
 	if err := auth.Authorize(p, auth.ViewClusters, auth.Target{Year: year}); err != nil {
 		return nil, err
 	}
-	return a.Store.Tables(ctx, year)
+	ts, err := a.Store.Tables(ctx, year)
+	return tableInfos(ts), err
 }
 
 // TableDetail is a table with its header.
 type TableDetail struct {
-	Info  store.TableInfo `json:"info"`
-	Table scoring.Table   `json:"table"`
+	Info  TableInfo     `json:"info"`
+	Table scoring.Table `json:"table"`
 }
 
 // Table returns a table with its rows.
@@ -53,15 +54,15 @@ func (a *App) Table(ctx context.Context, p auth.Principal, id int64) (TableDetai
 		return TableDetail{}, err
 	}
 	t, err := a.Store.Table(ctx, id)
-	return TableDetail{Info: info, Table: t}, err
+	return TableDetail{Info: TableInfo(info), Table: t}, err
 }
 
 // SaveTable creates a table (info.ID 0) or replaces an unfrozen table's
 // rows. Rows name their parent by position (scoring.Table.Positional). A
 // table that a unit has submitted against is frozen: change it with
 // NewTableVersion, which records why.
-func (a *App) SaveTable(ctx context.Context, p auth.Principal, info store.TableInfo, t scoring.Table) (store.TableInfo, error) {
-	var out store.TableInfo
+func (a *App) SaveTable(ctx context.Context, p auth.Principal, in TableInfo, t scoring.Table) (TableInfo, error) {
+	info, out := store.TableInfo(in), store.TableInfo{}
 	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		target, err := a.tableTarget(ctx, tx, info)
 		if err != nil {
@@ -131,7 +132,7 @@ func (a *App) SaveTable(ctx context.Context, p auth.Principal, info store.TableI
 		}
 		return tx.Audit(ctx, p.UserID, map[bool]string{true: "create", false: "update"}[before == nil], "criteria_table", out.ID, "", before, out)
 	})
-	return out, err
+	return TableInfo(out), err
 }
 
 // validateInfo checks a table's header and rows (rows name their parents
@@ -179,7 +180,7 @@ func validatePositional(t scoring.Table) error {
 // NewTableVersion copies a table into a new version, with the reason,
 // and supersedes the old one. Filings already made stay with the version
 // they were made against.
-func (a *App) NewTableVersion(ctx context.Context, p auth.Principal, id int64, reason string) (store.TableInfo, error) {
+func (a *App) NewTableVersion(ctx context.Context, p auth.Principal, id int64, reason string) (TableInfo, error) {
 	reason = strings.TrimSpace(reason)
 	var out store.TableInfo
 	err := a.Store.Tx(ctx, func(tx *store.Q) error {
@@ -217,21 +218,21 @@ func (a *App) NewTableVersion(ctx context.Context, p auth.Principal, id int64, r
 		}
 		return tx.Audit(ctx, p.UserID, "version", "criteria_table", out.ID, reason, info, out)
 	})
-	return out, err
+	return TableInfo(out), err
 }
 
 // CopyTable copies a table (last year's, usually) into another year.
-func (a *App) CopyTable(ctx context.Context, p auth.Principal, id int64, year int) (store.TableInfo, error) {
+func (a *App) CopyTable(ctx context.Context, p auth.Principal, id int64, year int) (TableInfo, error) {
 	src, err := a.Table(ctx, p, id)
 	if err != nil {
-		return store.TableInfo{}, err
+		return TableInfo{}, err
 	}
 	if year == 0 {
 		year = src.Info.Year + 1
 	}
 	f := errs.Fields{}
 	if validYear(f, year); len(f) > 0 {
-		return store.TableInfo{}, f.Err()
+		return TableInfo{}, f.Err()
 	}
 	info := src.Info
 	info.ID, info.Year, info.VersionNo, info.PreviousID, info.ChangeReason, info.Superseded, info.ClusterID = 0, year, 1, nil, "", false, nil

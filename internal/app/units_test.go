@@ -9,7 +9,6 @@ import (
 	"thidua/internal/errs"
 	"thidua/internal/org"
 	"thidua/internal/seed"
-	"thidua/internal/store"
 )
 
 func TestUnitLifecycle(t *testing.T) {
@@ -206,7 +205,7 @@ func TestUnitRefusals(t *testing.T) {
 func TestOfficerSeesOwnUnitOnly(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
-	units, total, err := f.Units(f.ctx, f.officer, store.UnitFilter{Status: "all"})
+	units, total, err := f.Units(f.ctx, f.officer, app.UnitFilter{Status: "all"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +223,7 @@ func TestOfficerSeesOwnUnitOnly(t *testing.T) {
 			t.Errorf("officer of Thanh Hóa sees %s", u.Name)
 		}
 	}
-	all, _, _ := f.Units(f.ctx, f.viewer, store.UnitFilter{Query: "nghe an"})
+	all, _, _ := f.Units(f.ctx, f.viewer, app.UnitFilter{Query: "nghe an"})
 	if len(all) == 0 {
 		t.Fatal("accent-insensitive search for 'nghe an' found nothing")
 	}

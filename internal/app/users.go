@@ -27,9 +27,9 @@ var usernamePattern = regexp.MustCompile(`^[a-zA-Z0-9][a-zA-Z0-9._-]{2,49}$`)
 
 // CreateUser adds an account. p is the administrator, or auth.System for
 // the command line run by whoever operates the server.
-func (a *App) CreateUser(ctx context.Context, p auth.Principal, in UserInput) (store.User, error) {
+func (a *App) CreateUser(ctx context.Context, p auth.Principal, in UserInput) (Account, error) {
 	if err := auth.Authorize(p, auth.ManageUsers, auth.Target{}); err != nil {
-		return store.User{}, err
+		return Account{}, err
 	}
 	f := errs.Fields{}
 	in.Username = strings.TrimSpace(in.Username)
@@ -63,17 +63,17 @@ func (a *App) CreateUser(ctx context.Context, p auth.Principal, in UserInput) (s
 		case errs.CodeOf(err) == errs.NotFound:
 			f.Add("unit_id", "Đơn vị không tồn tại.")
 		case err != nil:
-			return store.User{}, err
+			return Account{}, err
 		case u.Retired() && u.ValidTo.Before(a.Now()):
 			f.Add("unit_id", u.Name+" đã kết thúc hoạt động.")
 		}
 	}
 	if err := f.Err(); err != nil {
-		return store.User{}, err
+		return Account{}, err
 	}
 	hash, err := a.Hasher.Hash(in.Password)
 	if err != nil {
-		return store.User{}, err
+		return Account{}, err
 	}
 	var out store.User
 	err = a.Store.Tx(ctx, func(tx *store.Q) error {
@@ -92,7 +92,7 @@ func (a *App) CreateUser(ctx context.Context, p auth.Principal, in UserInput) (s
 		return tx.Audit(ctx, p.UserID, "create", "user", out.ID, "", nil,
 			map[string]any{"username": out.Username, "full_name": out.FullName, "role": out.Role, "unit_id": out.UnitID, "email": out.Email})
 	})
-	return out, err
+	return accountOf(out), err
 }
 
 // CreateToken issues an API bearer token for a user; the token is
@@ -124,11 +124,16 @@ func (a *App) CreateToken(ctx context.Context, p auth.Principal, username, name 
 }
 
 // Users lists every account.
-func (a *App) Users(ctx context.Context, p auth.Principal) ([]store.User, error) {
+func (a *App) Users(ctx context.Context, p auth.Principal) ([]Account, error) {
 	if err := auth.Authorize(p, auth.ManageUsers, auth.Target{}); err != nil {
 		return nil, err
 	}
-	return a.Store.ListUsers(ctx)
+	us, err := a.Store.ListUsers(ctx)
+	out := make([]Account, len(us))
+	for i, u := range us {
+		out[i] = accountOf(u)
+	}
+	return out, err
 }
 
 // SetUserActive locks or unlocks an account. Locking ends its access at
@@ -148,8 +153,21 @@ func (a *App) SetUserActive(ctx context.Context, p auth.Principal, id int64, act
 	})
 }
 
-// ChangePassword lets signed-in users replace their own password.
-func (a *App) ChangePassword(ctx context.Context, p auth.Principal, ip, current, next, confirm string) error {
+// ChangePassword lets signed-in users replace their own password. It
+// returns the new password's stamp (PasswordStamp), which the session that
+// changed it keeps: every other session lacks it and ends.
+func (a *App) ChangePassword(ctx context.Context, p auth.Principal, ip, current, next, confirm string) (string, error) {
+	if err := a.changePassword(ctx, p, ip, current, next, confirm); err != nil {
+		return "", err
+	}
+	u, err := a.Store.UserByID(ctx, p.UserID)
+	if err != nil {
+		return "", err
+	}
+	return PasswordStamp(u), nil
+}
+
+func (a *App) changePassword(ctx context.Context, p auth.Principal, ip, current, next, confirm string) error {
 	if p.Anonymous() || p.System {
 		return errs.New(errs.Unauthorized, "Vui lòng đăng nhập để tiếp tục.")
 	}
@@ -209,13 +227,13 @@ func cleanEmail(s string) (*string, string) {
 
 // SetUserEmail sets or clears (empty) the address an account's
 // notifications are e-mailed to. Only the administrator sets it.
-func (a *App) SetUserEmail(ctx context.Context, p auth.Principal, id int64, email string) (store.User, error) {
+func (a *App) SetUserEmail(ctx context.Context, p auth.Principal, id int64, email string) (Account, error) {
 	if err := auth.Authorize(p, auth.ManageUsers, auth.Target{}); err != nil {
-		return store.User{}, err
+		return Account{}, err
 	}
 	addr, msg := cleanEmail(email)
 	if msg != "" {
-		return store.User{}, (errs.Fields{"email": msg}).Err()
+		return Account{}, (errs.Fields{"email": msg}).Err()
 	}
 	var out store.User
 	err := a.Store.Tx(ctx, func(tx *store.Q) error {
@@ -231,5 +249,5 @@ func (a *App) SetUserEmail(ctx context.Context, p auth.Principal, id int64, emai
 		}
 		return tx.Audit(ctx, p.UserID, "email", "user", id, "", map[string]any{"email": before.Email}, map[string]any{"email": out.Email})
 	})
-	return out, err
+	return accountOf(out), err
 }

@@ -37,7 +37,7 @@ func TestVerdictsForAnyYearAndDayOfConsideration(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, y := range []int{2023, 2025, 2026} {
-		if err := f.SetRating(f.ctx, f.officer, p.ID, store.PersonRating{Year: y, Rating: string(award.Tot)}); err != nil {
+		if err := f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: y, Rating: string(award.Tot)}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -139,7 +139,7 @@ func TestUnitVerdictsCountADisciplinedMemberAsNotCompleted(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := f.SetRating(f.ctx, f.board, p.ID, store.PersonRating{Year: 2026, Rating: string(award.HoanThanh)}); err != nil {
+		if err := f.SetRating(f.ctx, f.board, p.ID, app.Rating{Year: 2026, Rating: string(award.HoanThanh)}); err != nil {
 			t.Fatal(err)
 		}
 		if i == 0 {
@@ -157,7 +157,7 @@ func TestUnitVerdictsCountADisciplinedMemberAsNotCompleted(t *testing.T) {
 	// The app refuses the contradictory pair; a record made before the
 	// cross-check may still hold one, written here below the app.
 	cc := store.PersonDiscipline{PersonID: last, Measure: string(award.CanhCao), FromDate: day("2026-05-01")}
-	_, err = f.AddDiscipline(f.ctx, f.board, last, cc, nil)
+	_, err = f.AddDiscipline(f.ctx, f.board, last, app.Discipline{Measure: cc.Measure, FromDate: cc.FromDate}, nil)
 	wantField(t, err, "from")
 	if _, err := f.Store.AddDiscipline(f.ctx, cc); err != nil {
 		t.Fatal(err)
@@ -200,7 +200,7 @@ func TestProposalJudgedOnItsDayOfConsideration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.SetRating(f.ctx, f.officer, p.ID, store.PersonRating{Year: 2023, Rating: string(award.Tot)}); err != nil {
+	if err := f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: 2023, Rating: string(award.Tot)}); err != nil {
 		t.Fatal(err)
 	}
 	in := app.ProposalInput{Year: 2023, ProposerUnitID: th.ID, PersonID: &p.ID, Title: string(award.LaoDongTienTien),

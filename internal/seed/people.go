@@ -90,23 +90,23 @@ func demoPeople() []personSpec {
 // applied initiative (the star's).
 var demoInitiatives = []struct {
 	name string
-	init store.PersonInitiative
+	init app.Initiative
 }{
-	{starName, store.PersonInitiative{Year: 2023, Level: string(award.CapCoSo), Applied: true,
+	{starName, app.Initiative{Year: 2023, Level: string(award.CapCoSo), Applied: true,
 		Title: "Quy trình kiểm sát việc giải quyết tin báo về tội phạm có yếu tố công nghệ cao"}},
-	{starName, store.PersonInitiative{Year: 2024, Level: string(award.CapCoSo), Applied: true,
+	{starName, app.Initiative{Year: 2024, Level: string(award.CapCoSo), Applied: true,
 		Title: "Mẫu bảng tổng hợp chứng cứ phục vụ xét hỏi tại phiên tòa hình sự"}},
-	{starName, store.PersonInitiative{Year: 2025, Level: string(award.CapNganh), Applied: true,
+	{starName, app.Initiative{Year: 2025, Level: string(award.CapNganh), Applied: true,
 		Title: "Số hóa hồ sơ kiểm sát án hình sự và trình chiếu chứng cứ tại phiên tòa"}},
-	{"Lê Văn Thắng", store.PersonInitiative{Year: 2026, Level: string(award.CapCoSo), Applied: true,
+	{"Lê Văn Thắng", app.Initiative{Year: 2026, Level: string(award.CapCoSo), Applied: true,
 		Title: "Phối hợp kiểm sát trực tiếp việc tạm giữ, tạm giam bằng sổ theo dõi điện tử"}},
-	{"Đỗ Mạnh Cường", store.PersonInitiative{Year: 2025, Level: string(award.CapCoSo),
+	{"Đỗ Mạnh Cường", app.Initiative{Year: 2025, Level: string(award.CapCoSo),
 		Title: "Kỹ năng tranh tụng trong các vụ án ma túy có nhiều bị cáo"}},
-	{"Bùi Văn Sơn", store.PersonInitiative{Year: 2024, Level: string(award.CapCoSo), Applied: true,
+	{"Bùi Văn Sơn", app.Initiative{Year: 2024, Level: string(award.CapCoSo), Applied: true,
 		Title: "Sổ tay hướng dẫn nghiệp vụ kiểm sát điều tra án kinh tế, tham nhũng"}},
-	{"Phan Đình Trọng", store.PersonInitiative{Year: 2025, Level: string(award.CapCoSo), Applied: true,
+	{"Phan Đình Trọng", app.Initiative{Year: 2025, Level: string(award.CapCoSo), Applied: true,
 		Title: "Mô hình Kiểm sát viên đồng hành cùng Điều tra viên từ khi thụ lý tin báo"}},
-	{"Hồ Sỹ Tùng", store.PersonInitiative{Year: 2026, Level: string(award.CapCoSo),
+	{"Hồ Sỹ Tùng", app.Initiative{Year: 2026, Level: string(award.CapCoSo),
 		Title: "Tập hợp vướng mắc trong áp dụng Bộ luật Tố tụng hình sự về biện pháp ngăn chặn"}},
 }
 
@@ -229,7 +229,7 @@ func (s *seeder) person(sp personSpec) (int64, error) {
 			when = s.sch.At(14, 9, 0)
 		}
 		if err := s.at(when, func() error {
-			return s.a.SetRating(s.ctx, by, p.ID, store.PersonRating{Year: y, Rating: r})
+			return s.a.SetRating(s.ctx, by, p.ID, app.Rating{Year: y, Rating: r})
 		}); err != nil {
 			return 0, fmt.Errorf("rating %d: %w", y, err)
 		}
@@ -264,7 +264,7 @@ func (s *seeder) pastAwards(specs []personSpec, people map[string]int64) error {
 		add := func(year int, title award.Title) error {
 			d := decisionsOf(provinceOf(sp.unit), year)
 			year, on := s.sch.shift(year), s.sch.shiftDate(d.on)
-			aw := store.Award{Year: year, Title: string(title), Kind: string(award.Merit), DecisionNo: d.number, DecisionDate: &on, Signer: d.signer}
+			aw := app.AwardInput{Year: year, Title: string(title), Kind: string(award.Merit), DecisionNo: d.number, DecisionDate: &on, Signer: d.signer}
 			return s.at(morning(year, on.Month(), on.Day()), func() error {
 				_, err := s.a.AddAward(s.ctx, auth.System, people[sp.name], aw, nil)
 				return err
@@ -367,7 +367,7 @@ func (s *seeder) proposals2025(specs []personSpec, people map[string]int64) erro
 func (s *seeder) discipline(people map[string]int64) error {
 	y := s.sch.Year
 	from, to := date(y, 5, 18), date(y+1, 5, 17)
-	d := store.PersonDiscipline{Measure: string(award.KhienTrach), FromDate: from, ToDate: &to,
+	d := app.Discipline{Measure: string(award.KhienTrach), FromDate: from, ToDate: &to,
 		Note: fmt.Sprintf("Quyết định số 52/QĐ-VKSTH ngày 18/5/%d: khiển trách do để quá hạn giải quyết 02 tin báo về tội phạm %s", y, demoMark)}
 	return s.at(morning(y, 5, 18), func() error {
 		_, err := s.a.AddDiscipline(s.ctx, s.officer(thanhHoa), people[disciplinedName], d, nil)

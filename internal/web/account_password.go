@@ -4,8 +4,6 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
-
-	"thidua/internal/app"
 )
 
 func (s *Server) passwordForm(c echo.Context) error {
@@ -14,7 +12,7 @@ func (s *Server) passwordForm(c echo.Context) error {
 
 func (s *Server) passwordChange(c echo.Context) error {
 	ctx := c.Request().Context()
-	err := s.app.ChangePassword(ctx, principal(c), c.RealIP(), c.FormValue("current"), c.FormValue("password"), c.FormValue("confirm"))
+	stamp, err := s.app.ChangePassword(ctx, principal(c), c.RealIP(), c.FormValue("current"), c.FormValue("password"), c.FormValue("confirm"))
 	if fields, msg, ok := fieldErrors(err); ok {
 		p := s.page(c, "Đổi mật khẩu", "", nil)
 		p.Errors, p.Error = fields, msg
@@ -28,10 +26,6 @@ func (s *Server) passwordChange(c echo.Context) error {
 	if err := s.sessions.RenewToken(ctx); err != nil {
 		return err
 	}
-	u, err := s.app.Store.UserByID(ctx, principal(c).UserID)
-	if err != nil {
-		return err
-	}
-	s.sessions.Put(ctx, sessStamp, app.PasswordStamp(u))
+	s.sessions.Put(ctx, sessStamp, stamp)
 	return s.done(c, http.StatusOK, nil, "Đã đổi mật khẩu.", "/")
 }

@@ -13,7 +13,6 @@ import (
 	"thidua/internal/cluster"
 	"thidua/internal/errs"
 	"thidua/internal/org"
-	"thidua/internal/store"
 )
 
 type clusterListData struct {
@@ -40,7 +39,7 @@ func (s *Server) clusterList(c echo.Context) error {
 	if d.Year, err = s.app.Year(ctx, p, year); err != nil {
 		return err
 	}
-	if d.Clusters, err = s.app.Clusters(ctx, p, store.ClusterFilter{Year: year}); err != nil {
+	if d.Clusters, err = s.app.Clusters(ctx, p, app.ClusterFilter{Year: year}); err != nil {
 		return err
 	}
 	if d.Excluded, err = s.app.Exclusions(ctx, p, year); err != nil {
@@ -183,9 +182,9 @@ func (s *Server) clusterDesignate(c echo.Context) error {
 type clusterFormData struct {
 	Cluster    app.ClusterView
 	IsNew      bool
-	Candidates []org.Unit // units that may be members
-	Owners     []org.Unit // provinces that may own a bloc
-	Followers  []userView // council members who may follow the cluster
+	Candidates []org.Unit    // units that may be members
+	Owners     []org.Unit    // provinces that may own a bloc
+	Followers  []app.Account // council members who may follow the cluster
 	Selected   map[int64]bool
 	Order      []int64 // the members in rotation order
 }
@@ -194,7 +193,7 @@ func (s *Server) clusterFormPage(c echo.Context, st int, d clusterFormData, form
 	ctx, p := c.Request().Context(), principal(c)
 	year, _ := strconv.Atoi(form["year"])
 	level := cluster.Level(form["level"])
-	f := store.UnitFilter{Status: "all"}
+	f := app.UnitFilter{Status: "all"}
 	all, _, err := s.app.Units(ctx, p, f)
 	if err != nil {
 		return err
@@ -227,7 +226,7 @@ func (s *Server) clusterFormPage(c echo.Context, st int, d clusterFormData, form
 	if users, err := s.app.Users(ctx, auth.System); err == nil {
 		for _, u := range users {
 			if u.Role == string(auth.RoleBoard) && u.Active {
-				d.Followers = append(d.Followers, viewOf(u))
+				d.Followers = append(d.Followers, u)
 			}
 		}
 	}

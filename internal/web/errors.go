@@ -4,11 +4,11 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"thidua/internal/app"
 
 	"github.com/labstack/echo/v4"
 
 	"thidua/internal/errs"
-	"thidua/internal/store"
 )
 
 // status maps an error code to its HTTP status, in one place.
@@ -109,7 +109,7 @@ func toAppError(err error) *errs.Error {
 	if e, ok := errs.As(err); ok {
 		return e
 	}
-	if store.Unavailable(err) {
+	if app.Unavailable(err) {
 		return errs.New(errs.Unavailable, "Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, hãy báo quản trị hệ thống.")
 	}
 	var he *echo.HTTPError

@@ -13,7 +13,6 @@ import (
 	"thidua/internal/award"
 	"thidua/internal/cluster"
 	"thidua/internal/seed"
-	"thidua/internal/store"
 )
 
 func TestCollectiveFactsHTTP(t *testing.T) {
@@ -42,11 +41,11 @@ func TestCollectiveFactsHTTP(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.app.SetRating(ctx, auth.System, p.ID, store.PersonRating{Year: 2031, Rating: string(award.Tot)}); err != nil {
+		if err := s.app.SetRating(ctx, auth.System, p.ID, app.Rating{Year: 2031, Rating: string(award.Tot)}); err != nil {
 			t.Fatal(err)
 		}
 		if i < 2 {
-			if _, err := s.app.AddAward(ctx, auth.System, p.ID, store.Award{Year: 2031, Title: string(award.LaoDongTienTien), Kind: string(award.Merit), DecisionNo: "12/QĐ-VKS"}, nil); err != nil {
+			if _, err := s.app.AddAward(ctx, auth.System, p.ID, app.AwardInput{Year: 2031, Title: string(award.LaoDongTienTien), Kind: string(award.Merit), DecisionNo: "12/QĐ-VKS"}, nil); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"thidua/internal/app"
 	"time"
 	"unicode"
 
@@ -18,7 +19,6 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/errs"
 	"thidua/internal/limits"
-	"thidua/internal/store"
 )
 
 // formValue reads a form field, trimmed and in NFC: text typed with some
@@ -200,7 +200,7 @@ func yearBounds(year int) (time.Time, time.Time) {
 func normalize(s string) string { return norm.NFC.String(strings.TrimSpace(s)) }
 
 // storeAll lists every unit, whatever its dates.
-var storeAll = store.UnitFilter{Status: "all"}
+var storeAll = app.UnitFilter{Status: "all"}
 
 // mayTry refuses, before the body is read, a request for an action that no
 // cluster, unit or year could allow this user (an officer designating a

@@ -13,7 +13,6 @@ import (
 	"thidua/internal/award"
 	"thidua/internal/errs"
 	"thidua/internal/org"
-	"thidua/internal/store"
 )
 
 const peoplePerPage = 50
@@ -23,15 +22,15 @@ const peoplePerPage = 50
 func mayWritePeople(c echo.Context) error { return mayTry(c, auth.ManagePeople) }
 
 type peopleListData struct {
-	People []store.Person `json:"people"`
-	Total  int64          `json:"total"`
-	Page   int            `json:"page"`
-	Pages  int            `json:"pages"`
-	Query  string         `json:"-"`
-	UnitID string         `json:"-"`
-	Units  []org.Unit     `json:"-"`
-	Prev   string         `json:"-"`
-	Next   string         `json:"-"`
+	People []app.Person `json:"people"`
+	Total  int64        `json:"total"`
+	Page   int          `json:"page"`
+	Pages  int          `json:"pages"`
+	Query  string       `json:"-"`
+	UnitID string       `json:"-"`
+	Units  []org.Unit   `json:"-"`
+	Prev   string       `json:"-"`
+	Next   string       `json:"-"`
 }
 
 // peopleList lists and searches people, optionally of one unit.
@@ -42,7 +41,7 @@ func (s *Server) peopleList(c echo.Context) error {
 		page = 1
 	}
 	d := peopleListData{Query: formValue(c, "q"), UnitID: c.QueryParam("unit_id"), Page: page}
-	f := store.PersonFilter{Query: d.Query, Limit: peoplePerPage, Offset: (page - 1) * peoplePerPage}
+	f := app.PersonFilter{Query: d.Query, Limit: peoplePerPage, Offset: (page - 1) * peoplePerPage}
 	if id, err := strconv.ParseInt(d.UnitID, 10, 64); err == nil && id > 0 {
 		f.UnitID = &id
 	} else {
@@ -56,7 +55,7 @@ func (s *Server) peopleList(c echo.Context) error {
 	if isAPI(c) {
 		return c.JSON(http.StatusOK, d)
 	}
-	if d.Units, _, err = s.app.Units(ctx, p, store.UnitFilter{}); err != nil {
+	if d.Units, _, err = s.app.Units(ctx, p, app.UnitFilter{}); err != nil {
 		return err
 	}
 	link := func(n int) string {
@@ -142,7 +141,7 @@ func (f personForm) input() app.PersonInput {
 	return in
 }
 
-func personValues(p store.Person) map[string]string {
+func personValues(p app.Person) map[string]string {
 	v := map[string]string{"full_name": p.FullName, "birth_date": formatDate(p.BirthDate), "position": p.Position,
 		"unit_id": strconv.FormatInt(p.UnitID, 10), "since": formatDate(p.Since), "version": strconv.Itoa(p.Version),
 		"recruited_on": formatDate(p.RecruitedOn), "joined_sector_on": formatDate(p.JoinedSectorOn)}
@@ -156,13 +155,13 @@ func personValues(p store.Person) map[string]string {
 }
 
 type personFormData struct {
-	Person store.Person
+	Person app.Person
 	Units  []org.Unit
 	IsNew  bool
 }
 
 func (s *Server) personFormPage(c echo.Context, st int, d personFormData, form map[string]string, err error) error {
-	units, _, uerr := s.app.Units(c.Request().Context(), principal(c), store.UnitFilter{})
+	units, _, uerr := s.app.Units(c.Request().Context(), principal(c), app.UnitFilter{})
 	if uerr != nil {
 		return uerr
 	}
@@ -221,7 +220,7 @@ func (s *Server) personEdit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.personFormPage(c, http.StatusOK, personFormData{Person: r.Person}, personValues(r.Person), nil)
+	return s.personFormPage(c, http.StatusOK, personFormData{Person: app.Person(r.Person)}, personValues(app.Person(r.Person)), nil)
 }
 
 func (s *Server) personUpdate(c echo.Context) error {
@@ -247,9 +246,9 @@ func (s *Server) personUpdate(c echo.Context) error {
 			}
 			form := f.values()
 			if errs.CodeOf(err) == errs.Conflict {
-				form = personValues(current.Person) // the newer values; the editor decides again
+				form = personValues(app.Person(current.Person)) // the newer values; the editor decides again
 			}
-			return s.personFormPage(c, status(errs.CodeOf(err)), personFormData{Person: current.Person}, form, err)
+			return s.personFormPage(c, status(errs.CodeOf(err)), personFormData{Person: app.Person(current.Person)}, form, err)
 		}
 		return err
 	}
@@ -452,7 +451,7 @@ func (s *Server) recordAction(c echo.Context, formName string, awards bool, crea
 
 func (s *Server) personRate(c echo.Context) error {
 	return s.recordAction(c, "rating", false, true, "Đã lưu kết quả xếp loại.", func(id int64, f recordForm) error {
-		return s.app.SetRating(c.Request().Context(), principal(c), id, store.PersonRating{Year: f.Year, Rating: f.Rating})
+		return s.app.SetRating(c.Request().Context(), principal(c), id, app.Rating{Year: f.Year, Rating: f.Rating})
 	})
 }
 
@@ -469,7 +468,7 @@ func (s *Server) personUnrate(c echo.Context) error {
 func (s *Server) personInitiativeAdd(c echo.Context) error {
 	return s.recordAction(c, "initiative", false, true, "Đã thêm sáng kiến, đề tài.", func(id int64, f recordForm) error {
 		_, err := s.app.AddInitiative(c.Request().Context(), principal(c), id,
-			store.PersonInitiative{Year: f.Year, Title: f.Title, Level: f.Level, Applied: f.Applied})
+			app.Initiative{Year: f.Year, Title: f.Title, Level: f.Level, Applied: f.Applied})
 		return err
 	})
 }
@@ -487,7 +486,7 @@ func (s *Server) personInitiativeDelete(c echo.Context) error {
 func (s *Server) personDisciplineAdd(c echo.Context) error {
 	return s.recordAction(c, "discipline", false, true, "Đã ghi nhận quyết định kỷ luật.", func(id int64, f recordForm) error {
 		fe := errs.Fields{}
-		d := store.PersonDiscipline{Measure: f.Measure, Note: f.Note}
+		d := app.Discipline{Measure: f.Measure, Note: f.Note}
 		if t := dateField(fe, "from", "Ngày có hiệu lực", f.From, false); t != nil {
 			d.FromDate = *t
 		}
@@ -510,7 +509,7 @@ func (s *Server) personDisciplineDelete(c echo.Context) error {
 func (s *Server) personAwardAdd(c echo.Context) error {
 	return s.recordAction(c, "award", true, true, "Đã ghi nhận quyết định khen thưởng.", func(id int64, f recordForm) error {
 		fe := errs.Fields{}
-		aw := store.Award{Year: f.Year, Title: f.Title, Kind: f.Kind, DecisionNo: f.DecisionNo, Signer: f.Signer}
+		aw := app.AwardInput{Year: f.Year, Title: f.Title, Kind: f.Kind, DecisionNo: f.DecisionNo, Signer: f.Signer}
 		aw.DecisionDate = dateField(fe, "decision_date", "Ngày quyết định", f.DecisionDate, false)
 		_, err := s.app.AddAward(c.Request().Context(), principal(c), id, aw, fe)
 		return err

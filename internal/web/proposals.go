@@ -81,7 +81,7 @@ func (s *Server) proposalListPage(c echo.Context, st int, year int, form map[str
 			d.Pending++
 		}
 	}
-	if d.Units, _, err = s.app.Units(ctx, p, store.UnitFilter{}); err != nil {
+	if d.Units, _, err = s.app.Units(ctx, p, app.UnitFilter{}); err != nil {
 		return err
 	}
 	pg := s.page(c, fmt.Sprintf("Đề nghị khen thưởng năm %d", year), "proposals", d)
@@ -199,7 +199,7 @@ func proposalValues(pr store.Proposal) map[string]string {
 type proposalFormData struct {
 	ID     int64
 	Unit   org.Unit
-	People []store.Person
+	People []app.Person
 	Titles []award.Title
 	Labels map[string]string
 }
@@ -222,7 +222,7 @@ func (s *Server) proposalFormPage(c echo.Context, st int, id int64, form map[str
 	if d.Unit, err = s.app.Store.Unit(ctx, unitID); err != nil {
 		return err
 	}
-	if d.People, _, err = s.app.People(ctx, p, store.PersonFilter{UnitID: &unitID}); err != nil {
+	if d.People, _, err = s.app.People(ctx, p, app.PersonFilter{UnitID: &unitID}); err != nil {
 		return err
 	}
 	title := "Lập đề nghị khen thưởng"

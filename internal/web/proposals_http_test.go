@@ -12,7 +12,6 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/award"
 	"thidua/internal/seed"
-	"thidua/internal/store"
 )
 
 func TestProposalsHTTP(t *testing.T) {
@@ -27,7 +26,7 @@ func TestProposalsHTTP(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, y := range []int{2029, 2030, 2031} {
-		if err := s.app.SetRating(ctx, auth.System, p.ID, store.PersonRating{Year: y, Rating: string(award.Tot)}); err != nil {
+		if err := s.app.SetRating(ctx, auth.System, p.ID, app.Rating{Year: y, Rating: string(award.Tot)}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -5,13 +5,13 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"thidua/internal/app"
 
 	"github.com/labstack/echo/v4"
 
 	"thidua/internal/auth"
 	"thidua/internal/errs"
 	"thidua/internal/scoring"
-	"thidua/internal/store"
 )
 
 // tableRow is one editable row of the table form.
@@ -20,7 +20,7 @@ type tableRow struct {
 }
 
 type tableFormData struct {
-	Info  store.TableInfo
+	Info  app.TableInfo
 	Rows  []tableRow
 	IsNew bool
 }
@@ -60,7 +60,7 @@ func (s *Server) tableNew(c echo.Context) error {
 	if err := mayTry(c, auth.ManageTables); err != nil {
 		return err
 	}
-	info := store.TableInfo{Year: year, Kind: "main", Level: "national", UnitType: "provincial",
+	info := app.TableInfo{Year: year, Kind: "main", Level: "national", UnitType: "provincial",
 		Name: "Bảng tiêu chí chấm điểm thi đua năm " + strconv.Itoa(year)}
 	return s.tableFormPage(c, http.StatusOK, tableFormData{Info: info, IsNew: true}, nil)
 }
@@ -86,7 +86,7 @@ func (s *Server) tableFormSave(c echo.Context) error {
 	if err := mayTry(c, auth.ManageTables); err != nil {
 		return err
 	}
-	var info store.TableInfo
+	var info app.TableInfo
 	if c.Param("id") != "" {
 		id, err := pathID(c, "id")
 		if err != nil {
@@ -125,7 +125,7 @@ func (s *Server) tableFormSave(c echo.Context) error {
 	}
 	t, fe := parseRows(rows)
 	var err error
-	var saved store.TableInfo
+	var saved app.TableInfo
 	if err = fe.Err(); err == nil {
 		saved, err = s.app.SaveTable(c.Request().Context(), principal(c), info, t)
 	}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"thidua/internal/app"
 
 	"github.com/labstack/echo/v4"
 
@@ -16,7 +17,6 @@ import (
 	"thidua/internal/errs"
 	"thidua/internal/org"
 	"thidua/internal/scoring"
-	"thidua/internal/store"
 	"thidua/internal/xlsx"
 )
 
@@ -264,7 +264,7 @@ func (s *Server) tableImport(c echo.Context) error {
 		d.Content = base64.StdEncoding.EncodeToString(data)
 		return c.Render(http.StatusOK, "table_import", s.page(c, tableImportTitle(year), "scoring", d))
 	}
-	info := store.TableInfo{Year: year, Name: d.Name, Kind: "main", Level: d.Level, UnitType: d.UnitType}
+	info := app.TableInfo{Year: year, Name: d.Name, Kind: "main", Level: d.Level, UnitType: d.UnitType}
 	saved, err := s.app.SaveTable(ctx, p, info, scoring.Table{Criteria: rows})
 	if err != nil {
 		if f, msg, ok := fieldErrors(err); ok && !isAPI(c) {

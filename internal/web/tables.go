@@ -10,14 +10,13 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/errs"
 	"thidua/internal/scoring"
-	"thidua/internal/store"
 )
 
 type tableListData struct {
-	Year      int               `json:"year"`
-	Tables    []store.TableInfo `json:"tables"`
-	Previous  []store.TableInfo `json:"-"` // last year's, to copy
-	CanManage bool              `json:"-"`
+	Year      int             `json:"year"`
+	Tables    []app.TableInfo `json:"tables"`
+	Previous  []app.TableInfo `json:"-"` // last year's, to copy
+	CanManage bool            `json:"-"`
 }
 
 func (s *Server) tableList(c echo.Context) error {
@@ -31,7 +30,7 @@ func (s *Server) tableList(c echo.Context) error {
 		return err
 	}
 	if d.Tables == nil {
-		d.Tables = []store.TableInfo{}
+		d.Tables = []app.TableInfo{}
 	}
 	if d.Previous, err = s.app.Tables(ctx, p, year-1); err != nil {
 		return err
@@ -94,7 +93,7 @@ func (s *Server) tableWithError(c echo.Context, id int64, formErr error) error {
 // tableBody is a table as the API sends it: rows name their parent by
 // position (1-based), since new rows have no ids.
 type tableBody struct {
-	store.TableInfo
+	app.TableInfo
 	Criteria []scoring.Criterion `json:"criteria"`
 }
 

@@ -12,7 +12,6 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/errs"
 	"thidua/internal/org"
-	"thidua/internal/store"
 )
 
 // unitForm is the raw input of the unit form, the same fields for HTML
@@ -82,7 +81,7 @@ type unitFormData struct {
 
 func (s *Server) unitFormPage(c echo.Context, status int, d unitFormData, form map[string]string, err error) error {
 	if d.Parents == nil {
-		parents, _, perr := s.app.Units(c.Request().Context(), principal(c), store.UnitFilter{Status: "all"})
+		parents, _, perr := s.app.Units(c.Request().Context(), principal(c), app.UnitFilter{Status: "all"})
 		if perr != nil {
 			return perr
 		}

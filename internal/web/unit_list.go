@@ -4,12 +4,12 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"thidua/internal/app"
 
 	"github.com/labstack/echo/v4"
 
 	"thidua/internal/auth"
 	"thidua/internal/org"
-	"thidua/internal/store"
 )
 
 const unitsPerPage = 50
@@ -35,7 +35,7 @@ func (s *Server) unitList(c echo.Context) error {
 		page = 1
 	}
 	d := unitListData{Query: formValue(c, "q"), Type: c.QueryParam("type"), Status: c.QueryParam("status"), Page: page, On: c.QueryParam("on")}
-	f := store.UnitFilter{Query: d.Query, Type: org.UnitType(d.Type), Status: d.Status, Limit: unitsPerPage, Offset: (page - 1) * unitsPerPage}
+	f := app.UnitFilter{Query: d.Query, Type: org.UnitType(d.Type), Status: d.Status, Limit: unitsPerPage, Offset: (page - 1) * unitsPerPage}
 	if !org.UnitType(d.Type).Valid() {
 		f.Type, d.Type = "", ""
 	}

@@ -5,7 +5,6 @@ import (
 	"thidua/internal/app"
 	"thidua/internal/auth"
 	"thidua/internal/org"
-	"thidua/internal/store"
 
 	"github.com/labstack/echo/v4"
 )
@@ -39,7 +38,7 @@ func (s *Server) unitShowData(c echo.Context, d app.UnitDetail) (unitShowData, e
 	out := unitShowData{UnitDetail: d}
 	if mayTry(c, auth.ManageUnits) == nil {
 		var err error
-		out.Options, _, err = s.app.Units(c.Request().Context(), principal(c), store.UnitFilter{Status: "all"})
+		out.Options, _, err = s.app.Units(c.Request().Context(), principal(c), app.UnitFilter{Status: "all"})
 		return out, err
 	}
 	return out, nil

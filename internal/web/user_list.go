@@ -10,29 +10,11 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/errs"
 	"thidua/internal/org"
-	"thidua/internal/store"
 )
 
 type userListData struct {
-	Users []userView `json:"users"`
+	Users []app.Account `json:"users"`
 	Units []org.Unit `json:"-"`
-}
-
-// userView is an account without its password hash.
-type userView struct {
-	ID       int64   `json:"id"`
-	Username string  `json:"username"`
-	FullName string  `json:"full_name"`
-	Role     string  `json:"role"`
-	UnitID   *int64  `json:"unit_id"`
-	UnitName string  `json:"unit_name"`
-	Email    *string `json:"email"`
-	Active   bool    `json:"active"`
-}
-
-func viewOf(u store.User) userView {
-	return userView{ID: u.ID, Username: u.Username, FullName: u.FullName, Role: u.Role, UnitID: u.UnitID, UnitName: u.UnitName,
-		Email: u.Email, Active: u.Active}
 }
 
 func (s *Server) userListPage(c echo.Context, status int, form map[string]string, formErr error) error {
@@ -41,14 +23,11 @@ func (s *Server) userListPage(c echo.Context, status int, form map[string]string
 	if err != nil {
 		return err
 	}
-	d := userListData{Users: []userView{}}
-	for _, u := range users {
-		d.Users = append(d.Users, viewOf(u))
-	}
+	d := userListData{Users: users}
 	if isAPI(c) {
 		return c.JSON(status, d)
 	}
-	if d.Units, _, err = s.app.Units(ctx, p, store.UnitFilter{}); err != nil {
+	if d.Units, _, err = s.app.Units(ctx, p, app.UnitFilter{}); err != nil {
 		return err
 	}
 	pg := s.page(c, "Tài khoản người dùng", "users", d)
@@ -90,7 +69,7 @@ func (s *Server) userCreate(c echo.Context) error {
 		}
 		return err
 	}
-	return s.done(c, http.StatusCreated, viewOf(u), "Đã tạo tài khoản "+u.Username+".", "/users")
+	return s.done(c, http.StatusCreated, u, "Đã tạo tài khoản "+u.Username+".", "/users")
 }
 
 func (s *Server) userLock(c echo.Context) error   { return s.setActive(c, false) }
@@ -153,5 +132,5 @@ func (s *Server) userEmail(c echo.Context) error {
 	if u.Email == nil {
 		msg = "Đã xóa địa chỉ thư điện tử của " + u.Username + "."
 	}
-	return s.done(c, http.StatusOK, viewOf(u), msg, "/users")
+	return s.done(c, http.StatusOK, u, msg, "/users")
 }

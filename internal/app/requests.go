@@ -1,0 +1,151 @@
+package app
+
+import (
+	"time"
+
+	"thidua/internal/auth"
+	"thidua/internal/cluster"
+	"thidua/internal/org"
+	"thidua/internal/store"
+)
+
+// The request and response types of the app's methods that the web layer
+// names. They mirror the store's rows field for field, so app maps them
+// with a plain conversion, and web never imports the store.
+
+// UnitFilter narrows a unit listing.
+type UnitFilter struct {
+	Query  string       // matches code or name, accent- and case-insensitively
+	Type   org.UnitType // empty for all
+	Status string       // "active" (default), "retired", "all"
+	Within *int64       // only this unit and its descendants
+	On     time.Time    // the day "active" refers to; today when zero
+	Limit  int
+	Offset int
+}
+
+// PersonFilter narrows a listing of people.
+type PersonFilter struct {
+	Query  string // matches the name, accent- and case-insensitively
+	UnitID *int64 // only this unit
+	Within *int64 // only this unit and its descendants
+	Limit  int
+	Offset int
+}
+
+// ClusterFilter narrows a cluster listing.
+type ClusterFilter struct {
+	Year  int
+	Level cluster.Level // empty for both
+	Owner *int64        // blocs of one province
+}
+
+// Person is one civil servant or employee of a unit (cán bộ).
+type Person struct {
+	ID             int64      `json:"id"`
+	FullName       string     `json:"full_name"`
+	BirthDate      *time.Time `json:"birth_date"`
+	Sex            *string    `json:"sex"` // "nam", "nu" or null
+	Position       string     `json:"position"`
+	UnitID         int64      `json:"unit_id"`
+	UnitName       string     `json:"unit_name"`
+	Since          time.Time  `json:"since"` // in this unit from
+	RecruitedOn    *time.Time `json:"recruited_on"`
+	JoinedSectorOn *time.Time `json:"joined_sector_on"`
+	Active         bool       `json:"active"`
+	Version        int        `json:"version"`
+	CreatedAt      time.Time  `json:"created_at"`
+	UpdatedAt      time.Time  `json:"updated_at"`
+}
+
+// SexLabel is the person's sex in Vietnamese, or "" when not recorded.
+func (p Person) SexLabel() string { return store.Person(p).SexLabel() }
+
+// TableInfo is a criteria table's header: what it applies to and its state.
+type TableInfo struct {
+	ID           int64     `json:"id"`
+	Year         int       `json:"year"`
+	Name         string    `json:"name"`
+	Kind         string    `json:"kind"`      // main, campaign
+	Level        string    `json:"level"`     // national, bloc
+	UnitType     string    `json:"unit_type"` // '' for any
+	ClusterID    *int64    `json:"cluster_id"`
+	VersionNo    int       `json:"version_no"`
+	PreviousID   *int64    `json:"previous_id"`
+	ChangeReason string    `json:"change_reason"`
+	Superseded   bool      `json:"superseded"`
+	Version      int       `json:"version"`
+	Frozen       bool      `json:"frozen"` // a unit has started filing against it
+	CreatedAt    time.Time `json:"created_at"`
+}
+
+func tableInfos(in []store.TableInfo) []TableInfo {
+	out := make([]TableInfo, len(in))
+	for i, t := range in {
+		out[i] = TableInfo(t)
+	}
+	return out
+}
+
+// Account is a user account as the administrator sees it: without its
+// password hash.
+type Account struct {
+	ID       int64   `json:"id"`
+	Username string  `json:"username"`
+	FullName string  `json:"full_name"`
+	Role     string  `json:"role"`
+	UnitID   *int64  `json:"unit_id"`
+	UnitName string  `json:"unit_name"`
+	Email    *string `json:"email"`
+	Active   bool    `json:"active"`
+}
+
+func accountOf(u store.User) Account {
+	return Account{ID: u.ID, Username: u.Username, FullName: u.FullName, Role: u.Role, UnitID: u.UnitID, UnitName: u.UnitName,
+		Email: u.Email, Active: u.Active}
+}
+
+// Rating is a person's evaluation of a year (an award.Rating code).
+type Rating struct {
+	Year   int
+	Rating string
+}
+
+// Initiative is an initiative or research recognised at a level.
+type Initiative struct {
+	Year    int
+	Title   string
+	Level   string
+	Applied bool
+}
+
+// Discipline is a disciplinary measure and its period.
+type Discipline struct {
+	Measure  string
+	FromDate time.Time
+	ToDate   *time.Time
+	Note     string
+}
+
+// AwardInput is an award decided for a person or a unit, as recorded.
+type AwardInput struct {
+	Year         int
+	Title        string
+	Kind         string
+	DecisionNo   string
+	DecisionDate *time.Time
+	Signer       string
+}
+
+func (in AwardInput) row() store.Award {
+	return store.Award{Year: in.Year, Title: in.Title, Kind: in.Kind, DecisionNo: in.DecisionNo, DecisionDate: in.DecisionDate, Signer: in.Signer}
+}
+
+// Principal is the account as authorisation sees it.
+func (u Account) Principal() auth.Principal {
+	p := auth.Principal{UserID: u.ID, Username: u.Username, FullName: u.FullName, Role: auth.Role(u.Role), UnitName: u.UnitName}
+	if u.UnitID != nil {
+		p.UnitID = *u.UnitID
+	}
+	return p
+}
