@@ -22,6 +22,7 @@ func TestMain(m *testing.M) { os.Exit(dbtest.Main(m)) }
 // fixture is an App on its own database with the demo data loaded.
 type fixture struct {
 	*app.App
+	Store                                *store.Store // the test's own handle on the database, below the app
 	ctx                                  context.Context
 	admin, board, officer, other, viewer auth.Principal
 }
@@ -31,7 +32,7 @@ func newFixture(t *testing.T) *fixture {
 	h := auth.Hasher{Cost: bcrypt.MinCost}
 	ctx := context.Background()
 	s := dbtest.NewSeeded(t, "demo", func(ctx context.Context, s *store.Store) error { return seed.Demo(ctx, s, h, seed.FixtureClock) })
-	f := &fixture{App: app.New(s, h, app.FixedClock(seed.FixtureClock)), ctx: ctx}
+	f := &fixture{App: app.New(s, h, app.FixedClock(seed.FixtureClock)), Store: s, ctx: ctx}
 	for _, u := range []struct {
 		name string
 		p    *auth.Principal

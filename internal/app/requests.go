@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"time"
 
 	"thidua/internal/auth"
@@ -148,4 +149,15 @@ func (u Account) Principal() auth.Principal {
 		p.UnitID = *u.UnitID
 	}
 	return p
+}
+
+// UnitIDByCode is the unit a form names by its code instead of its id
+// (the criteria table's adjustment form takes either); 0 when no unit has
+// that code, which the action then refuses as a missing unit.
+func (a *App) UnitIDByCode(ctx context.Context, code string) int64 {
+	u, err := a.Store.UnitByCode(ctx, code)
+	if err != nil {
+		return 0
+	}
+	return u.ID
 }

@@ -116,7 +116,7 @@ func TestCSRFRequired(t *testing.T) {
 	if r = b.do(req); r.status != http.StatusForbidden {
 		t.Fatalf("cross-site post: %d", r.status)
 	}
-	if _, err := s.app.Store.UnitByCode(context.Background(), "VKS-CSRF"); err == nil {
+	if _, err := s.store.UnitByCode(context.Background(), "VKS-CSRF"); err == nil {
 		t.Fatal("a refused request created the unit")
 	}
 }
@@ -126,7 +126,7 @@ func TestExpiredSession(t *testing.T) {
 	s := newSite(t)
 	b := s.browser(t)
 	b.login("admin")
-	if _, err := s.app.Store.SQL().Exec(`UPDATE sessions SET expiry = now() - interval '1 minute'`); err != nil {
+	if _, err := s.store.SQL().Exec(`UPDATE sessions SET expiry = now() - interval '1 minute'`); err != nil {
 		t.Fatal(err)
 	}
 	r := b.get("/units")
@@ -147,7 +147,7 @@ func TestLockedUserLosesSessionAtOnce(t *testing.T) {
 	viewer.login("xem")
 	admin := s.browser(t)
 	admin.login("admin")
-	u, _ := s.app.Store.UserByName(context.Background(), "xem")
+	u, _ := s.store.UserByName(context.Background(), "xem")
 	if r := admin.post("/users/"+itoa(u.ID)+"/lock", nil); r.status != http.StatusSeeOther {
 		t.Fatalf("lock: %d", r.status)
 	}

@@ -81,7 +81,7 @@ func authzID(t *testing.T, db *sql.DB, query string, args ...any) int64 {
 func newAuthzWorld(t *testing.T, s *site) *authzWorld {
 	t.Helper()
 	ctx := context.Background()
-	db := s.app.Store.SQL()
+	db := s.store.SQL()
 	w := &authzWorld{year: 2026, lastYear: 2025,
 		unit:         s.unit(t, seed.ProvinceCode("Nghệ An")),
 		otherUnit:    s.unit(t, seed.ProvinceCode("Điện Biên")),
@@ -140,7 +140,7 @@ func newAuthzWorld(t *testing.T, s *site) *authzWorld {
 	w.award = authzID(t, db, `SELECT id FROM awards WHERE person_id = $1 AND NOT revoked ORDER BY id LIMIT 1`, w.person)
 	w.decision = authzID(t, db, `SELECT DISTINCT decision_id FROM proposals WHERE proposer_unit_id = $1 AND decision_id IS NOT NULL LIMIT 1`, w.unit)
 
-	officer, err := s.app.Store.UserByName(ctx, "canbo.nghean")
+	officer, err := s.store.UserByName(ctx, "canbo.nghean")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +151,7 @@ func newAuthzWorld(t *testing.T, s *site) *authzWorld {
 		t.Fatalf("draft proposal: %v", err)
 	}
 	w.proposal = pr.ID
-	if _, err := s.app.Store.Notify(ctx, store.NewNotification{Key: "authz", Kind: app.NotifyDeadline, Title: "Thử phân quyền thông báo"},
+	if _, err := s.store.Notify(ctx, store.NewNotification{Key: "authz", Kind: app.NotifyDeadline, Title: "Thử phân quyền thông báo"},
 		[]int64{officer.ID}, false, seed.FixtureClock); err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +160,7 @@ func newAuthzWorld(t *testing.T, s *site) *authzWorld {
 	// The matrix needs an open vote in Nghệ An's cluster, whose filings are
 	// still in progress (so app.OpenVote rightly refuses): it is written
 	// straight to the store, on the cluster's head as the candidate.
-	v, err := s.app.Store.CreateVote(ctx, store.Vote{ClusterID: w.cluster, Year: w.year, Title: "co_nganh", Status: app.VoteOpen},
+	v, err := s.store.CreateVote(ctx, store.Vote{ClusterID: w.cluster, Year: w.year, Title: "co_nganh", Status: app.VoteOpen},
 		[]store.VoteCandidate{{UnitID: w.headUnit, RankAtOpen: 1}})
 	if err != nil {
 		t.Fatalf("vote: %v", err)
@@ -178,13 +178,13 @@ func (w *authzWorld) below(t *testing.T, s *site) *authzWorld {
 	ctx := context.Background()
 	sub := *w
 	sub.unit, sub.parent = s.unit(t, seed.ProvinceCode("Nghệ An")+"-KV1"), w.unit
-	p, err := s.app.Store.CreatePerson(ctx, store.Person{FullName: "Hồ Văn Khu", Position: "Kiểm sát viên sơ cấp", UnitID: sub.unit,
+	p, err := s.store.CreatePerson(ctx, store.Person{FullName: "Hồ Văn Khu", Position: "Kiểm sát viên sơ cấp", UnitID: sub.unit,
 		Since: time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), Active: true})
 	if err != nil {
 		t.Fatalf("a person of the sub-unit: %v", err)
 	}
 	sub.person = p.ID
-	a, err := s.app.Store.AddAward(ctx, store.Award{PersonID: &sub.person, Year: w.lastYear, Title: "ldtt", Kind: "cong_trang",
+	a, err := s.store.AddAward(ctx, store.Award{PersonID: &sub.person, Year: w.lastYear, Title: "ldtt", Kind: "cong_trang",
 		DecisionNo: "15/QĐ-VKS-KV1 (thử nghiệm)", Signer: "Viện trưởng VKSND khu vực 1 – Nghệ An"})
 	if err != nil {
 		t.Fatalf("an award of the sub-unit's person: %v", err)
@@ -231,7 +231,7 @@ func fingerprintQuery(t *testing.T, db *sql.DB) string {
 // history included, changes it. One query; a few milliseconds on the demo.
 func (w *authzWorld) fingerprint(t *testing.T, s *site) map[string][2]int64 {
 	t.Helper()
-	rows, err := s.app.Store.SQL().Query(w.fpQuery)
+	rows, err := s.store.SQL().Query(w.fpQuery)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,7 +269,7 @@ func changedTables(before, after map[string][2]int64) []string {
 func (w *authzWorld) prepare(t *testing.T, s *site, path string) (fresh map[string]string, wrote bool) {
 	t.Helper()
 	ctx := context.Background()
-	st := s.app.Store
+	st := s.store
 	out := map[string]string{}
 	wrote = true
 	switch {

@@ -52,7 +52,7 @@ func (s *Server) awardDocUnit(c echo.Context) (org.Unit, error) {
 	if err := s.mayReadUnitAwards(ctx, p, id); err != nil {
 		return org.Unit{}, err
 	}
-	return s.app.Store.Unit(ctx, id)
+	return s.app.UnitByID(ctx, id)
 }
 
 // mayReadUnitAwards: the board, admins and viewers read any unit's award
@@ -61,7 +61,7 @@ func (s *Server) mayReadUnitAwards(ctx context.Context, p auth.Principal, unitID
 	if p.Role != auth.RoleOfficer || p.System {
 		return nil
 	}
-	path, err := s.app.Store.UnitPath(ctx, unitID)
+	path, err := s.app.UnitPathOf(ctx, unitID)
 	if err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func (s *Server) mayReadUnitAwards(ctx context.Context, p auth.Principal, unitID
 // unit, or the Supreme Procuracy for a province.
 func (s *Server) parentHeading(ctx context.Context, u org.Unit) string {
 	if u.ParentID != nil {
-		if p, err := s.app.Store.Unit(ctx, *u.ParentID); err == nil {
+		if p, err := s.app.UnitByID(ctx, *u.ParentID); err == nil {
 			return strings.ToUpper(p.Name)
 		}
 	}
@@ -89,7 +89,7 @@ func (s *Server) awardRows(ctx context.Context, prs []store.Proposal, noteDecisi
 	for _, pr := range prs {
 		r := xlsx.AwardListRow{Name: pr.SubjectName, Title: award.Title(pr.Title), Summary: pr.Summary}
 		if pr.PersonID != nil {
-			person, err := s.app.Store.Person(ctx, *pr.PersonID)
+			person, err := s.app.PersonByID(ctx, *pr.PersonID)
 			if err != nil {
 				return nil, err
 			}

@@ -155,7 +155,7 @@ func TestAwardDocumentsHTTP(t *testing.T) {
 	}
 
 	// The cluster of Thanh Hóa.
-	cl, err := s.app.Store.ClusterOfUnit(ctx, 2026, th)
+	cl, err := s.store.ClusterOfUnit(ctx, 2026, th)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"thidua/internal/app"
+	"thidua/internal/store"
 )
 
 // TestBrowserClustersAndPledge walks a member's part of the pledge in
@@ -23,7 +24,7 @@ func TestBrowserClustersAndPledge(t *testing.T) {
 	// A fixed day before the demo's self-assessment deadline (30/11/2026):
 	// the filing below must still be open whatever the real date.
 	today := time.Date(2026, 11, 2, 3, 0, 0, 0, time.UTC)
-	tab := newChromeTab(t, serveDemo(t, "Viện kiểm sát nhân dân tối cao", func(a *app.App) { a.Now = func() time.Time { return today } }))
+	tab := newChromeTab(t, serveDemo(t, "Viện kiểm sát nhân dân tối cao", func(a *app.App, _ *store.Store) { a.Now = func() time.Time { return today } }))
 	tab.open("/login")
 	tab.signIn("canbo.nghean")
 

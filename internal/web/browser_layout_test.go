@@ -12,6 +12,7 @@ import (
 
 	"thidua/internal/app"
 	"thidua/internal/seed"
+	"thidua/internal/store"
 )
 
 // TestBrowserLayout opens the self-assessment and review pages on a laptop
@@ -22,10 +23,10 @@ import (
 // contrast (4.5:1) against what is behind it.
 func TestBrowserLayout(t *testing.T) {
 	requireChromium(t)
-	var a *app.App
-	base := serveDemo(t, "Viện kiểm sát nhân dân tối cao", func(x *app.App) { a = x })
+	var st *store.Store
+	base := serveDemo(t, "Viện kiểm sát nhân dân tối cao", func(_ *app.App, x *store.Store) { st = x })
 	unitID := func(name string) string {
-		u, err := a.Store.UnitByCode(context.Background(), seed.ProvinceCode(name))
+		u, err := st.UnitByCode(context.Background(), seed.ProvinceCode(name))
 		if err != nil {
 			t.Fatal(err)
 		}

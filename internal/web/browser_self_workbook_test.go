@@ -13,6 +13,7 @@ import (
 	"thidua/internal/app"
 	"thidua/internal/scoring"
 	"thidua/internal/seed"
+	"thidua/internal/store"
 )
 
 // TestBrowserSelfWorkbook: a unit fills its self-assessment offline, in
@@ -22,8 +23,9 @@ import (
 func TestBrowserSelfWorkbook(t *testing.T) {
 	requireChromium(t)
 	var a *app.App
-	base := serveDemo(t, "Viện kiểm sát nhân dân tối cao", func(x *app.App) {
-		a = x
+	var st *store.Store
+	base := serveDemo(t, "Viện kiểm sát nhân dân tối cao", func(x *app.App, xs *store.Store) {
+		a, st = x, xs
 		a.Now = func() time.Time { return time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC) }
 	})
 	tab := newChromeTab(t, base)
@@ -37,11 +39,11 @@ func TestBrowserSelfWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	na, err := a.Store.UnitByCode(context.Background(), seed.ProvinceCode("Nghệ An"))
+	na, err := st.UnitByCode(context.Background(), seed.ProvinceCode("Nghệ An"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	officer, err := a.Store.UserByName(context.Background(), "canbo.nghean")
+	officer, err := st.UserByName(context.Background(), "canbo.nghean")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"thidua/internal/app"
 	"thidua/internal/seed"
+	"thidua/internal/store"
 )
 
 // TestBrowserEachRoleCompletesATask: each role signs in on the fixture day,
@@ -13,13 +14,13 @@ import (
 // there, and the record shows it done (the viewer's task is to read).
 func TestBrowserEachRoleCompletesATask(t *testing.T) {
 	requireChromium(t)
-	var a *app.App
-	tab := newChromeTabFor(t, serveDemo(t, "Viện kiểm sát nhân dân tối cao", func(x *app.App) { a = x }), 120e9)
+	var st *store.Store
+	tab := newChromeTabFor(t, serveDemo(t, "Viện kiểm sát nhân dân tối cao", func(_ *app.App, x *store.Store) { st = x }), 120e9)
 	dialogs := tab.acceptDialogs()
 	count := func(sql string, args ...any) int {
 		t.Helper()
 		var n int
-		if err := a.Store.DB.Raw(sql, args...).Scan(&n).Error; err != nil {
+		if err := st.DB.Raw(sql, args...).Scan(&n).Error; err != nil {
 			t.Fatal(err)
 		}
 		return n

@@ -21,6 +21,7 @@ import (
 	"thidua/internal/app"
 	"thidua/internal/auth"
 	"thidua/internal/seed"
+	"thidua/internal/store"
 	"thidua/internal/web"
 )
 
@@ -126,14 +127,15 @@ func startDemoServer(t *testing.T, orgName string) string {
 }
 
 // serveDemo is startDemoServer with a hook that adjusts the app (its clock)
-// after the demo is loaded and before the server starts.
-func serveDemo(t *testing.T, orgName string, setup func(*app.App)) string {
+// after the demo is loaded and before the server starts; the hook gets
+// the test's own handle on the database too.
+func serveDemo(t *testing.T, orgName string, setup func(*app.App, *store.Store)) string {
 	t.Helper()
 	h := auth.Hasher{Cost: bcrypt.MinCost}
 	s := demoStore(t, h)
 	a := app.New(s, h, app.FixedClock(seed.FixtureClock))
 	if setup != nil {
-		setup(a)
+		setup(a, s)
 	}
 	srv, err := web.New(a, web.Options{OrgName: orgName, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {

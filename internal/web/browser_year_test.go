@@ -16,6 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"thidua/internal/app"
+	"thidua/internal/store"
 )
 
 // TestBrowserYear walks one emulation year in Chromium the way its people
@@ -39,7 +40,7 @@ func TestBrowserYear(t *testing.T) {
 	requireChromium(t)
 	clock := &walkClock{}
 	clock.set(2027, time.January, 5)
-	tab := newChromeTabFor(t, serveDemo(t, "Viện kiểm sát nhân dân tối cao", func(a *app.App) { a.Now = clock.now }), 4*time.Minute)
+	tab := newChromeTabFor(t, serveDemo(t, "Viện kiểm sát nhân dân tối cao", func(a *app.App, _ *store.Store) { a.Now = clock.now }), 4*time.Minute)
 	dialogs := tab.acceptDialogs()
 	tab.open("/login")
 

@@ -17,7 +17,7 @@ import (
 // Thanh Hóa, a draft pledge that Nghệ An has not signed yet.
 func demoCluster(t *testing.T, s *site) cluster.Cluster {
 	t.Helper()
-	c, err := s.app.Store.ClusterOfUnit(context.Background(), 2026, s.unit(t, seed.ProvinceCode("Thanh Hóa")))
+	c, err := s.store.ClusterOfUnit(context.Background(), 2026, s.unit(t, seed.ProvinceCode("Thanh Hóa")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func TestPledgeFlowOverHTTP(t *testing.T) {
 	if r := member.get("/clusters/" + cid + "/pledge/edit"); r.status != 403 {
 		t.Fatalf("member opens the edit page: %d", r.status)
 	}
-	pl, err := s.app.Store.CurrentPledge(context.Background(), c.ID)
+	pl, err := s.store.CurrentPledge(context.Background(), c.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func TestPledgeFlowOverHTTP(t *testing.T) {
 	// The head edits: the form shows the warning about signatures and keeps the text.
 	edit := head.get("/clusters/" + cid + "/pledge/edit")
 	contains(t, edit, "các chữ ký đó sẽ bị hủy", "Giải quyết 100% tin báo")
-	cur, _ := s.app.Store.CurrentPledge(context.Background(), c.ID)
+	cur, _ := s.store.CurrentPledge(context.Background(), c.ID)
 	form := url.Values{"title": {""}, "commitments": {""}, "version": {itoa(int64(cur.Version))}, "signed_on": {"31/02/2026"}}
 	r = head.post("/clusters/"+cid+"/pledge", form)
 	if r.status != 422 {
@@ -108,7 +108,7 @@ func TestPledgeFlowOverHTTP(t *testing.T) {
 	if r = head.post("/clusters/"+cid+"/pledge", form); r.status != http.StatusSeeOther {
 		t.Fatalf("head saves: %d %.500s", r.status, r.body)
 	}
-	after, _ := s.app.Store.CurrentPledge(context.Background(), c.ID)
+	after, _ := s.store.CurrentPledge(context.Background(), c.ID)
 	if len(after.Commitments) != len(cur.Commitments)+1 || after.SignedCount() != 0 {
 		t.Fatalf("after the edit: %d commitments, %d signed", len(after.Commitments), after.SignedCount())
 	}
@@ -193,7 +193,7 @@ func TestHomeTasks(t *testing.T) {
 		t.Fatalf("Thanh Hóa is offered a review:\n%s", hp.body)
 	}
 	// A cluster's review page is the progress board narrowed to it.
-	c, err := s.app.Store.ClusterOfUnit(context.Background(), 2026, s.unit(t, seed.ProvinceCode("Thanh Hóa")))
+	c, err := s.store.ClusterOfUnit(context.Background(), 2026, s.unit(t, seed.ProvinceCode("Thanh Hóa")))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,7 +26,7 @@ func TestTerminatedBackendsDoNotFailRequests(t *testing.T) {
 	ctx := context.Background()
 	var held []*sql.Conn
 	for range 4 {
-		c, err := s.app.Store.SQL().Conn(ctx)
+		c, err := s.store.SQL().Conn(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -43,7 +43,7 @@ func TestTerminatedBackendsDoNotFailRequests(t *testing.T) {
 	}
 
 	var name string
-	if err := s.app.Store.SQL().QueryRow(`SELECT current_database()`).Scan(&name); err != nil {
+	if err := s.store.SQL().QueryRow(`SELECT current_database()`).Scan(&name); err != nil {
 		t.Fatal(err)
 	}
 	admin, err := sql.Open("pgx", dbtest.AdminURL())

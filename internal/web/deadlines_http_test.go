@@ -118,7 +118,7 @@ func TestTimelinePage(t *testing.T) {
 	t.Parallel()
 	s := newSite(t)
 	qt := s.unit(t, seed.ProvinceCode("Quảng Trị")+"-2025")
-	head, err := s.app.Store.UserByName(t.Context(), "canbo.thanhhoa")
+	head, err := s.store.UserByName(t.Context(), "canbo.thanhhoa")
 	if err != nil {
 		t.Fatal(err)
 	}

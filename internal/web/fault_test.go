@@ -185,7 +185,7 @@ func faultSite(t *testing.T, dbURL, dsn string, log io.Writer) *site {
 	}
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
-	return &site{Server: ts, app: a}
+	return &site{Server: ts, app: a, store: s}
 }
 
 // outcome is one request of the load.
@@ -416,7 +416,7 @@ func runOutage(t *testing.T, s *site, log *logSink, bound time.Duration, down, u
 	// return (it may have committed before its answer was lost) at most once.
 	stored := map[string]int{}
 	var names []string
-	if err := s.app.Store.DB.Raw(`SELECT full_name FROM people WHERE full_name LIKE 'Nguyễn Thị Tải %'`).Scan(&names).Error; err != nil {
+	if err := s.store.DB.Raw(`SELECT full_name FROM people WHERE full_name LIKE 'Nguyễn Thị Tải %'`).Scan(&names).Error; err != nil {
 		t.Fatal(err)
 	}
 	for _, n := range names {

@@ -27,7 +27,8 @@ import (
 // over a real listener.
 type site struct {
 	*httptest.Server
-	app *app.App
+	app   *app.App
+	store *store.Store // the test's own handle on the database, below the app
 }
 
 // demoStore is a fresh database with the demo data set, cloned from one
@@ -48,12 +49,12 @@ func newSite(t *testing.T) *site {
 	}
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
-	return &site{Server: ts, app: a}
+	return &site{Server: ts, app: a, store: s}
 }
 
 func (s *site) unit(t *testing.T, code string) int64 {
 	t.Helper()
-	u, err := s.app.Store.UnitByCode(context.Background(), code)
+	u, err := s.store.UnitByCode(context.Background(), code)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,7 +187,7 @@ func (s *site) token(t *testing.T, username string) string {
 
 func (s *site) unitName(t *testing.T, id int64) string {
 	t.Helper()
-	u, err := s.app.Store.Unit(context.Background(), id)
+	u, err := s.store.Unit(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}

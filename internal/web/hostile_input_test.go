@@ -36,7 +36,7 @@ func TestHostileInputOnEveryWriteRoute(t *testing.T) {
 	fill := w.placeholders()
 	fields := handlerFields(t)
 	// The filing, review and table forms name their inputs by criterion.
-	rows, err := s.app.Store.SQL().Query(`SELECT id FROM criteria WHERE table_id = $1`, w.table)
+	rows, err := s.store.SQL().Query(`SELECT id FROM criteria WHERE table_id = $1`, w.table)
 	if err != nil {
 		t.Fatal(err)
 	}

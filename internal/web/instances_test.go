@@ -49,7 +49,7 @@ func twoServers(t *testing.T) (*site, *site) {
 		}
 		ts := httptest.NewServer(srv)
 		t.Cleanup(ts.Close)
-		sites = append(sites, &site{Server: ts, app: a})
+		sites = append(sites, &site{Server: ts, app: a, store: s})
 	}
 	return sites[0], sites[1]
 }
@@ -93,7 +93,7 @@ func TestTwoServersOneDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tb, _ := a.app.Store.Table(ctx, info.ID)
+	tb, _ := a.store.Table(ctx, info.ID)
 	c1, c2 := itoa(tb.Criteria[0].ID), itoa(tb.Criteria[1].ID)
 
 	// Signed in on A, the session is valid on B.
@@ -114,7 +114,7 @@ func TestTwoServersOneDatabase(t *testing.T) {
 
 	// The head reviews on A while the board, on B, saves first from the
 	// same version: the head is refused (409) and shown the board's ruling.
-	f, _ := a.app.Store.Filing(ctx, info.ID, na)
+	f, _ := a.store.Filing(ctx, info.ID, na)
 	boardB := b.browser(t)
 	boardB.login("hoidong")
 	board := url.Values{"version": {itoa(int64(f.Version))}, "action": {"save"}, "rn_" + c1: {"97"}, "rd_" + c1: {"100"},
@@ -129,11 +129,11 @@ func TestTwoServersOneDatabase(t *testing.T) {
 		t.Fatalf("the head's stale review on A: %d %.800s", r.status, r.body)
 	}
 	contains(t, r, "Bản tự chấm điểm vừa được người khác lưu", "thay đổi của anh/chị chưa được lưu", "Hội đồng: còn một vụ việc kéo dài")
-	if g, _ := a.app.Store.Filing(ctx, info.ID, na); g.Status != scoring.Submitted || g.Review[tb.Criteria[1].ID].Comment != "Hội đồng: còn một vụ việc kéo dài" {
+	if g, _ := a.store.Filing(ctx, info.ID, na); g.Status != scoring.Submitted || g.Review[tb.Criteria[1].ID].Comment != "Hội đồng: còn một vụ việc kéo dài" {
 		t.Fatalf("after the refused review: %s %+v", g.Status, g.Review)
 	}
 	// Reloaded, the head's accept goes through on B.
-	g, _ := a.app.Store.Filing(ctx, info.ID, na)
+	g, _ := a.store.Filing(ctx, info.ID, na)
 	head.Set("version", itoa(int64(g.Version)))
 	if r := headA.on(b).post(review, head); r.status != http.StatusSeeOther {
 		t.Fatalf("the head's review on B after reloading: %d %.800s", r.status, r.body)

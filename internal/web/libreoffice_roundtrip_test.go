@@ -28,11 +28,11 @@ func TestWorkbooksSavedByLibreOffice(t *testing.T) {
 	ctx := context.Background()
 
 	t.Run("criteria table", func(t *testing.T) {
-		infos, err := s.app.Store.Tables(ctx, 2026)
+		infos, err := s.store.Tables(ctx, 2026)
 		if err != nil || len(infos) == 0 {
 			t.Fatalf("no tables: %v", err)
 		}
-		stored, err := s.app.Store.Table(ctx, infos[0].ID)
+		stored, err := s.store.Table(ctx, infos[0].ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -46,7 +46,7 @@ func TestWorkbooksSavedByLibreOffice(t *testing.T) {
 		if st != http.StatusCreated {
 			t.Fatalf("import: %d %v", st, body)
 		}
-		got, err := s.app.Store.Table(ctx, int64(body["id"].(float64)))
+		got, err := s.store.Table(ctx, int64(body["id"].(float64)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -82,7 +82,7 @@ func TestWorkbooksSavedByLibreOffice(t *testing.T) {
 			t.Errorf("summary %v, want the one changed position only", total)
 		}
 		var position string
-		if err := s.app.Store.DB.Raw(`SELECT position FROM people WHERE unit_id = ? AND full_name = ?`, th, name).Scan(&position).Error; err != nil || position != "Phó Viện trưởng" {
+		if err := s.store.DB.Raw(`SELECT position FROM people WHERE unit_id = ? AND full_name = ?`, th, name).Scan(&position).Error; err != nil || position != "Phó Viện trưởng" {
 			t.Errorf("%s's position: %q %v", name, position, err)
 		}
 	})

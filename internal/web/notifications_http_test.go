@@ -17,11 +17,11 @@ import (
 func TestNotificationPages(t *testing.T) {
 	s := newSite(t)
 	ctx := context.Background()
-	thanh, err := s.app.Store.UserByName(ctx, "canbo.thanhhoa")
+	thanh, err := s.store.UserByName(ctx, "canbo.thanhhoa")
 	if err != nil {
 		t.Fatal(err)
 	}
-	board, err := s.app.Store.UserByName(ctx, "hoidong")
+	board, err := s.store.UserByName(ctx, "hoidong")
 	if err != nil {
 		t.Fatal(err)
 	}

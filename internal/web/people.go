@@ -255,18 +255,9 @@ func (s *Server) personUpdate(c echo.Context) error {
 	return s.done(c, http.StatusOK, out, "Đã lưu thông tin cán bộ "+out.FullName+".", personURL(id))
 }
 
-// personView is a person's record with the rules' verdicts, as the page
-// and the API show it.
-type personView struct {
-	app.PersonRecord
-	Verdicts app.Verdicts `json:"verdicts"`
-}
-
+// personShowData is a person's page with the options of its record forms.
 type personShowData struct {
-	personView
-	Unit           org.Unit
-	CanEdit        bool
-	CanAward       bool
+	app.PersonPage
 	Labels         map[string]string
 	RatingOptions  []award.Rating
 	LevelOptions   []award.Level
@@ -306,12 +297,8 @@ func labels() map[string]string {
 	return m
 }
 
-func (s *Server) personView(c echo.Context, id int64) (personView, error) {
-	r, err := s.app.Person(c.Request().Context(), principal(c), id)
-	if err != nil {
-		return personView{}, err
-	}
-	return personView{PersonRecord: r, Verdicts: s.app.PersonVerdicts(r)}, nil
+func (s *Server) personView(c echo.Context, id int64) (app.PersonPage, error) {
+	return s.app.PersonPage(c.Request().Context(), principal(c), id)
 }
 
 // personPage renders the person's page; formName and formErr are the
@@ -321,19 +308,7 @@ func (s *Server) personPage(c echo.Context, st int, id int64, formName string, f
 	if err != nil {
 		return err
 	}
-	ctx, p := c.Request().Context(), principal(c)
-	u, err := s.app.Store.Unit(ctx, v.Person.UnitID)
-	if err != nil {
-		return err
-	}
-	path, err := s.app.Store.UnitPath(ctx, v.Person.UnitID)
-	if err != nil {
-		return err
-	}
-	t := auth.Unit(path)
-	d := personShowData{personView: v, Unit: u, Labels: labels(), FormName: formName, Year: s.app.Today().Year(),
-		CanEdit:        auth.Can(p, auth.ManageUnits, t) || auth.Can(p, auth.FileSelf, t),
-		CanAward:       auth.Can(p, auth.ManageUnits, t),
+	d := personShowData{PersonPage: v, Labels: labels(), FormName: formName, Year: s.app.Today().Year(),
 		RatingOptions:  []award.Rating{award.XuatSac, award.Tot, award.HoanThanh, award.KhongHoanThanh},
 		LevelOptions:   []award.Level{award.CapCoSo, award.CapNganh, award.CapToanQuoc},
 		MeasureOptions: []award.Measure{award.KhienTrach, award.CanhCao, award.HaBacLuong, award.GiangChuc, award.CachChuc, award.BuocThoiViec},

@@ -16,7 +16,7 @@ import (
 
 func peopleCount(t *testing.T, s *site) (n int64) {
 	t.Helper()
-	if err := s.app.Store.DB.Raw(`SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM person_ratings) +
+	if err := s.store.DB.Raw(`SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM person_ratings) +
 		(SELECT count(*) FROM person_initiatives) + (SELECT count(*) FROM person_disciplines) +
 		(SELECT count(*) FROM person_absences) + (SELECT count(*) FROM pending_matters)`).Scan(&n).Error; err != nil {
 		t.Fatal(err)
@@ -91,7 +91,7 @@ func TestPeopleWorkbookImport(t *testing.T) {
 	}
 	var recruited, joined string
 	var absences, pending int
-	if err := s.app.Store.DB.Raw(`SELECT to_char(recruited_on, 'DD/MM/YYYY'), to_char(joined_sector_on, 'DD/MM/YYYY'),
+	if err := s.store.DB.Raw(`SELECT to_char(recruited_on, 'DD/MM/YYYY'), to_char(joined_sector_on, 'DD/MM/YYYY'),
 		(SELECT count(*) FROM person_absences a WHERE a.person_id = p.id AND a.kind = 'hoc_tap'),
 		(SELECT count(*) FROM pending_matters m WHERE m.person_id = p.id AND m.kind = 'khieu_nai' AND m.closed_on IS NULL)
 		FROM people p WHERE full_name = 'Đỗ Minh Khoa'`).Row().Scan(&recruited, &joined, &absences, &pending); err != nil {

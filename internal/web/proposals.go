@@ -210,7 +210,7 @@ func (s *Server) proposalFormPage(c echo.Context, st int, id int64, form map[str
 	if err != nil || unitID <= 0 {
 		return errs.New(errs.NotFound, "Không tìm thấy đơn vị đề nghị.")
 	}
-	path, err := s.app.Store.UnitPath(ctx, unitID)
+	path, err := s.app.UnitPathOf(ctx, unitID)
 	if err != nil {
 		return err
 	}
@@ -219,7 +219,7 @@ func (s *Server) proposalFormPage(c echo.Context, st int, id int64, form map[str
 	}
 	d := proposalFormData{ID: id, Labels: labels(),
 		Titles: append(append(append([]award.Title{}, award.IndividualTitles...), award.CollectiveTitles...), award.Forms...)}
-	if d.Unit, err = s.app.Store.Unit(ctx, unitID); err != nil {
+	if d.Unit, err = s.app.UnitByID(ctx, unitID); err != nil {
 		return err
 	}
 	if d.People, _, err = s.app.People(ctx, p, app.PersonFilter{UnitID: &unitID}); err != nil {
@@ -382,7 +382,7 @@ func (s *Server) proposalPage(c echo.Context, st int, id int64, form map[string]
 	if isAPI(c) {
 		return c.JSON(st, v)
 	}
-	path, err := s.app.Store.UnitPath(ctx, v.ProposerUnitID)
+	path, err := s.app.UnitPathOf(ctx, v.ProposerUnitID)
 	if err != nil {
 		return err
 	}

@@ -86,7 +86,7 @@ func TestRankingVerifiedOnly(t *testing.T) {
 func (s *site) openYears(t *testing.T, years ...int) auth.Principal {
 	t.Helper()
 	ctx := context.Background()
-	u, err := s.app.Store.UserByName(ctx, "hoidong")
+	u, err := s.store.UserByName(ctx, "hoidong")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,17 +11,11 @@ import (
 	"thidua/internal/award"
 	"thidua/internal/cluster"
 	"thidua/internal/errs"
-	"thidua/internal/org"
 )
 
 type registrationData struct {
-	Registration cluster.Registration
-	Unit         org.Unit
-	Year         cluster.Year
-	Rows         []cluster.RegisteredPerson // people plus empty rows to fill
-	CanEdit      bool
-	Closed       bool             // the registration deadline has passed
-	Deadline     app.UnitDeadline // the unit's: the year's, or its extension's
+	app.RegistrationPage
+	Rows []cluster.RegisteredPerson // people plus empty rows to fill
 }
 
 // registrationUnit is the unit in ?unit= (or the path), defaulting to the user's own.
@@ -44,35 +38,17 @@ func registrationUnit(c echo.Context) (int64, error) {
 }
 
 func (s *Server) registrationPage(c echo.Context, st int, year int, unitID int64, r *cluster.Registration, formErr error) error {
-	ctx, p := c.Request().Context(), principal(c)
-	y, err := s.app.Year(ctx, p, year)
+	v, err := s.app.RegistrationPage(c.Request().Context(), principal(c), year, unitID)
 	if err != nil {
 		return err
 	}
-	saved, err := s.app.Registration(ctx, p, year, unitID)
-	if err != nil {
-		return err
+	if r != nil { // the form sent back, over the stored version
+		r.Version = v.Registration.Version
+		v.Registration = *r
 	}
-	if r == nil {
-		r = &saved
-	} else {
-		r.Version = saved.Version
-	}
-	u, err := s.app.Unit(ctx, auth.System, unitID)
-	if err != nil {
-		return err
-	}
-	path, err := s.app.Store.UnitPath(ctx, unitID)
-	if err != nil {
-		return err
-	}
-	d := registrationData{Registration: *r, Unit: u.Unit, Year: y, CanEdit: auth.Can(p, auth.Register, auth.Target{UnitPath: path, Year: year})}
-	if d.Deadline, err = s.app.UnitDeadline(ctx, p, year, unitID, cluster.DeadlineRegistration); err != nil {
-		return err
-	}
-	d.Closed = d.Deadline.Passed(s.app.Today())
-	d.Rows = append(append([]cluster.RegisteredPerson{}, r.People...), make([]cluster.RegisteredPerson, 5)...)
-	pg := s.page(c, "Đăng ký thi đua năm "+strconv.Itoa(year)+" – "+u.Unit.Name, "clusters", d)
+	d := registrationData{RegistrationPage: v}
+	d.Rows = append(append([]cluster.RegisteredPerson{}, v.Registration.People...), make([]cluster.RegisteredPerson, 5)...)
+	pg := s.page(c, "Đăng ký thi đua năm "+strconv.Itoa(year)+" – "+v.Unit.Name, "clusters", d)
 	if formErr != nil {
 		pg.Errors, pg.Error, _ = fieldErrors(formErr)
 	}

@@ -52,11 +52,11 @@ func TestScoringOverHTTP(t *testing.T) {
 	}
 	contains(t, board.get(r.location), "Tin báo giải quyết đúng hạn", "Đoàn kết nội bộ")
 
-	info, err := s.app.Store.TableFor(ctx, 2040, "national", c.ID, "provincial")
+	info, err := s.store.TableFor(ctx, 2040, "national", c.ID, "provincial")
 	if err != nil {
 		t.Fatal(err)
 	}
-	tb, _ := s.app.Store.Table(ctx, info.ID)
+	tb, _ := s.store.Table(ctx, info.ID)
 	c1, c2 := itoa(tb.Criteria[1].ID), itoa(tb.Criteria[2].ID)
 
 	member := s.browser(t)
@@ -71,7 +71,7 @@ func TestScoringOverHTTP(t *testing.T) {
 
 	head := s.browser(t)
 	head.login("canbo.thanhhoa")
-	f, _ := s.app.Store.Filing(ctx, info.ID, na)
+	f, _ := s.store.Filing(ctx, info.ID, na)
 	rev := url.Values{"version": {itoa(int64(f.Version))}, "action": {"return"}, "rn_" + c1: {"98"}, "rd_" + c1: {"100"}, "rs_" + c2: {"38,5"}, "reason": {""}}
 	if r = head.post("/years/2040/review?unit="+itoa(na), rev); r.status != 422 {
 		t.Fatalf("return without reason: %d", r.status)
@@ -83,13 +83,13 @@ func TestScoringOverHTTP(t *testing.T) {
 	}
 	page = member.get("/years/2040/filing")
 	contains(t, page, "Thiếu biên bản chứng minh tiêu chí 2", "Nộp bản tự chấm điểm")
-	f, _ = s.app.Store.Filing(ctx, info.ID, na)
+	f, _ = s.store.Filing(ctx, info.ID, na)
 	form.Set("version", itoa(int64(f.Version)))
 	form.Set("e_"+c2, "Biên bản số 12")
 	if r = member.post("/years/2040/filing", form); r.status != http.StatusSeeOther {
 		t.Fatalf("resubmit: %d", r.status)
 	}
-	f, _ = s.app.Store.Filing(ctx, info.ID, na)
+	f, _ = s.store.Filing(ctx, info.ID, na)
 	rev = url.Values{"version": {itoa(int64(f.Version))}, "action": {"accept"}, "rn_" + c1: {"98"}, "rd_" + c1: {"100"}, "rs_" + c2: {"35"}, "rc_" + c2: {"Còn đơn thư kéo dài"}}
 	if r = head.post("/years/2040/review?unit="+itoa(na), rev); r.status != http.StatusSeeOther {
 		t.Fatalf("accept: %d %.500s", r.status, r.body)
@@ -124,7 +124,7 @@ func TestScoringOverHTTP(t *testing.T) {
 		t.Fatalf("edit frozen table: %d", r.status)
 	}
 	var n int64
-	s.app.Store.DB.Model(&store.TableInfo{}).Where("year = 2040").Count(&n)
+	s.store.DB.Model(&store.TableInfo{}).Where("year = 2040").Count(&n)
 	if n != 1 {
 		t.Fatalf("%d tables", n)
 	}

@@ -96,18 +96,9 @@ func (s *Server) filingWorkbook(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	v, err := s.app.Filing(ctx, principal(c), year, unit)
+	v, err := s.app.FilingWorkbook(c.Request().Context(), principal(c), year, unit)
 	if err != nil {
 		return err
-	}
-	// The heading names the unit's parent body: the Supreme Procuracy for a
-	// province, the province for its departments and regional procuracies.
-	parent := "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO"
-	if v.Unit.ParentID != nil {
-		if p, err := s.app.Store.Unit(ctx, *v.Unit.ParentID); err == nil {
-			parent = strings.ToUpper(p.Name)
-		}
 	}
 	reviewed := v.Filing.Status == scoring.Reviewed
 	var date *time.Time
@@ -115,7 +106,7 @@ func (s *Server) filingWorkbook(c echo.Context) error {
 		d := v.Filing.SubmittedAt.In(vnZone)
 		date = &d
 	}
-	d := xlsx.FilingDoc{IssuerParent: parent, UnitName: v.Unit.Name, Place: placeOf(v.Unit.Name), Date: date, Year: year, TableName: v.Info.Name,
+	d := xlsx.FilingDoc{IssuerParent: v.IssuerParent, UnitName: v.Unit.Name, Place: placeOf(v.Unit.Name), Date: date, Year: year, TableName: v.Info.Name,
 		StatusLabel: v.Filing.Status.Label(), Reviewed: reviewed,
 		Rows: xlsx.FilingRows(v.Table, v.Filing, v.Adjustments, v.Self, v.Reviewed, reviewed),
 		Self: xlsx.TotalsOf(v.Self), Review: xlsx.TotalsOf(v.Reviewed)}

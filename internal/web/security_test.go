@@ -24,7 +24,7 @@ import (
 func auditRows(t *testing.T, s *site) int {
 	t.Helper()
 	var n int
-	if err := s.app.Store.SQL().QueryRow(`SELECT count(*) FROM audit_log`).Scan(&n); err != nil {
+	if err := s.store.SQL().QueryRow(`SELECT count(*) FROM audit_log`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -132,7 +132,7 @@ func TestCSRFOnEveryFormRoute(t *testing.T) {
 func sessionRows(t *testing.T, s *site, token string) int {
 	t.Helper()
 	var n int
-	if err := s.app.Store.SQL().QueryRow(`SELECT count(*) FROM sessions WHERE token = $1`, token).Scan(&n); err != nil {
+	if err := s.store.SQL().QueryRow(`SELECT count(*) FROM sessions WHERE token = $1`, token).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -219,7 +219,7 @@ func TestOtherUnitsIDs(t *testing.T) {
 	t.Parallel()
 	s := newSite(t)
 	w := newAuthzWorld(t, s)
-	db := s.app.Store.SQL()
+	db := s.store.SQL()
 	na := s.token(t, "canbo.nghean")
 	th := w.headUnit
 	thPerson := authzID(t, db, `SELECT id FROM people WHERE unit_id = $1 ORDER BY id LIMIT 1`, th)
@@ -339,7 +339,7 @@ func TestMassAssignment(t *testing.T) {
 	t.Parallel()
 	s := newSite(t)
 	w := newAuthzWorld(t, s)
-	db := s.app.Store.SQL()
+	db := s.store.SQL()
 	na := s.token(t, "canbo.nghean")
 	head := s.token(t, "canbo.thanhhoa")
 	admin := s.token(t, "admin")
@@ -530,7 +530,7 @@ func TestFreeTextIsEscaped(t *testing.T) {
 	t.Parallel()
 	s := newSite(t)
 	w := newAuthzWorld(t, s)
-	db := s.app.Store.SQL()
+	db := s.store.SQL()
 	board := s.token(t, "hoidong")
 	na := s.token(t, "canbo.nghean")
 	head := s.token(t, "canbo.thanhhoa")
@@ -750,7 +750,7 @@ func TestAPITokens(t *testing.T) {
 		t.Fatalf("a fresh token: %d", st)
 	}
 	var n int
-	if err := s.app.Store.SQL().QueryRow(`SELECT count(*) FROM api_tokens WHERE encode(token_hash, 'escape') LIKE '%' || $1 || '%'`, tok).Scan(&n); err != nil || n != 0 {
+	if err := s.store.SQL().QueryRow(`SELECT count(*) FROM api_tokens WHERE encode(token_hash, 'escape') LIKE '%' || $1 || '%'`, tok).Scan(&n); err != nil || n != 0 {
 		t.Fatalf("the token is stored as it is (%d, %v)", n, err)
 	}
 	tampered := tok[:len(tok)-1] + map[bool]string{true: "A", false: "B"}[tok[len(tok)-1] != 'A']
@@ -782,7 +782,7 @@ func TestAPITokens(t *testing.T) {
 	}
 	// Locking the account revokes its tokens, for good: unlocking does not revive them.
 	admin := s.token(t, "admin")
-	u, err := s.app.Store.UserByName(ctx, "canbo.nghean")
+	u, err := s.store.UserByName(ctx, "canbo.nghean")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -71,7 +71,7 @@ func (b *browser) download(path string) (*http.Response, []byte) {
 
 func tableCount(t *testing.T, s *site) (tables, criteria int64) {
 	t.Helper()
-	db := s.app.Store.DB
+	db := s.store.DB
 	if err := db.Raw(`SELECT count(*) FROM criteria_tables`).Scan(&tables).Error; err != nil {
 		t.Fatal(err)
 	}
@@ -151,12 +151,12 @@ func TestTableWorkbookImport(t *testing.T) {
 	}
 
 	// An existing table, exported, reads back as the same criteria.
-	infos, err := s.app.Store.Tables(ctx, 2026)
+	infos, err := s.store.Tables(ctx, 2026)
 	if err != nil || len(infos) == 0 {
 		t.Fatalf("no 2026 tables: %v", err)
 	}
 	src := infos[0]
-	stored, err := s.app.Store.Table(ctx, src.ID)
+	stored, err := s.store.Table(ctx, src.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -281,13 +281,13 @@ func TestTableWorkbookImport(t *testing.T) {
 		UnitType string
 		Kind     string
 	}
-	if err := s.app.Store.DB.Raw(`SELECT id, level, unit_type, kind FROM criteria_tables WHERE name = ?`, fields["name"]).Scan(&created).Error; err != nil {
+	if err := s.store.DB.Raw(`SELECT id, level, unit_type, kind FROM criteria_tables WHERE name = ?`, fields["name"]).Scan(&created).Error; err != nil {
 		t.Fatal(err)
 	}
 	if created.Level != "national" || created.UnitType != "district" || created.Kind != "main" {
 		t.Errorf("created header: %+v", created)
 	}
-	again, err := s.app.Store.Table(ctx, created.ID)
+	again, err := s.store.Table(ctx, created.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -328,11 +328,11 @@ func TestTableImportAPI(t *testing.T) {
 	s := newSite(t)
 	ctx := context.Background()
 	board := s.token(t, "hoidong")
-	infos, err := s.app.Store.Tables(ctx, 2026)
+	infos, err := s.store.Tables(ctx, 2026)
 	if err != nil || len(infos) == 0 {
 		t.Fatalf("no tables: %v", err)
 	}
-	stored, err := s.app.Store.Table(ctx, infos[0].ID)
+	stored, err := s.store.Table(ctx, infos[0].ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -411,7 +411,7 @@ func TestTableImportOfficerRefused(t *testing.T) {
 		t.Fatal("the officer's upload wrote")
 	}
 	// Viewing tables is open to officers, so is downloading one.
-	infos, _ := s.app.Store.Tables(context.Background(), 2026)
+	infos, _ := s.store.Tables(context.Background(), 2026)
 	if res, _ := b.download("/tables/" + itoa(infos[0].ID) + "/workbook"); res.StatusCode != http.StatusOK {
 		t.Errorf("officer downloads a table: %d", res.StatusCode)
 	}

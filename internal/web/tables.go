@@ -215,9 +215,7 @@ func (s *Server) tableAdjust(c echo.Context) error {
 	} else {
 		raw := formValue(c, "unit_id")
 		if body.UnitID, err = strconv.ParseInt(raw, 10, 64); err != nil && raw != "" {
-			if u, uerr := s.app.Store.UnitByCode(c.Request().Context(), raw); uerr == nil {
-				body.UnitID = u.ID
-			}
+			body.UnitID = s.app.UnitIDByCode(c.Request().Context(), raw)
 		}
 		body.CriterionID, _ = strconv.ParseInt(formValue(c, "criterion_id"), 10, 64)
 		if v, ok := parseNumber(formValue(c, "share")); ok && v != nil {

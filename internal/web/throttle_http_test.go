@@ -21,7 +21,7 @@ func behindProxy(t *testing.T, s *site) *site {
 	}
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
-	return &site{Server: ts, app: s.app}
+	return &site{Server: ts, app: s.app, store: s.store}
 }
 
 // from posts a form as a client at ip.

@@ -54,7 +54,7 @@ func TestUnitPagesRefusals(t *testing.T) {
 	if got := s.unitName(t, na); got != "Viện kiểm sát nhân dân tỉnh Nghệ An" {
 		t.Fatalf("a refused post changed the unit: %q", got)
 	}
-	if _, err := s.app.Store.UserByName(context.Background(), "hacker"); err == nil {
+	if _, err := s.store.UserByName(context.Background(), "hacker"); err == nil {
 		t.Fatal("a refused post created a user")
 	}
 }

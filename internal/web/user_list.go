@@ -14,7 +14,7 @@ import (
 
 type userListData struct {
 	Users []app.Account `json:"users"`
-	Units []org.Unit `json:"-"`
+	Units []org.Unit    `json:"-"`
 }
 
 func (s *Server) userListPage(c echo.Context, status int, form map[string]string, formErr error) error {

@@ -41,7 +41,7 @@ func voteSite(t *testing.T) (*site, app.ClusterView, auth.Principal) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	table, err := s.app.Store.Table(ctx, info.ID)
+	table, err := s.store.Table(ctx, info.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +162,7 @@ func TestVoteFlowOverHTTP(t *testing.T) {
 	}
 	contains(t, head.get(vpath), "Đề nghị đã lập")
 	contains(t, head.get("/clusters/"+cid+"/votes"), "Bình xét số "+vid)
-	hist, err := s.app.Store.History(ctx, "vote", mustID(t, vid))
+	hist, err := s.store.History(ctx, "vote", mustID(t, vid))
 	if err != nil || len(hist) != 1+5+1+1 {
 		t.Fatalf("audit: %d %v", len(hist), err)
 	}
