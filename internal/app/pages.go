@@ -3,10 +3,12 @@ package app
 import (
 	"context"
 	"strings"
+	"time"
 
 	"thidua/internal/auth"
 	"thidua/internal/cluster"
 	"thidua/internal/org"
+	"thidua/internal/store"
 )
 
 // Page models of the pages whose handler used to gather its parts itself.
@@ -99,4 +101,70 @@ func (a *App) FilingWorkbook(ctx context.Context, p auth.Principal, year int, un
 		}
 	}
 	return out, nil
+}
+
+// ExclusionPage is a year's record of units not eligible for its review.
+type ExclusionPage struct {
+	Year     cluster.Year
+	Excluded map[int64]string // unit → reason
+	Rows     []ExclusionRow   // the recorded units, by name
+	Units    []org.Unit       // units that may be recorded: provincial and lower, existing during the year
+	CanEdit  bool
+}
+
+// ExclusionRow is one unit recorded as not eligible.
+type ExclusionRow struct {
+	Unit   org.Unit
+	Reason string
+}
+
+// ExclusionPage returns a year's exclusions. Who was excluded is public
+// within the sector, whoever is reading, so every unit of the year is
+// named whatever units p may otherwise see.
+func (a *App) ExclusionPage(ctx context.Context, p auth.Principal, year int) (ExclusionPage, error) {
+	var v ExclusionPage
+	var err error
+	if v.Year, err = a.Year(ctx, p, year); err != nil {
+		return v, err
+	}
+	if v.Excluded, err = a.Exclusions(ctx, p, year); err != nil {
+		return v, err
+	}
+	v.CanEdit = auth.Can(p, auth.ManageYears, auth.Target{Year: year})
+	all, _, err := a.Store.ListUnits(ctx, store.UnitFilter{Status: "all", On: a.Now()})
+	if err != nil {
+		return v, err
+	}
+	first, last := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
+	for _, u := range all {
+		if u.Type != org.TypeSupreme && !u.ValidFrom.After(last) && (u.ValidTo == nil || !u.ValidTo.Before(first)) {
+			v.Units = append(v.Units, u)
+			if r, ok := v.Excluded[u.ID]; ok {
+				v.Rows = append(v.Rows, ExclusionRow{Unit: u, Reason: r})
+			}
+		}
+	}
+	return v, nil
+}
+
+// ClusterFollowers lists the board members, for whoever manages the
+// year's clusters (a province's blocs: owner is the province, else 0):
+// the active ones are the choices of the cluster form's follower, and the
+// cluster's page names its follower among them.
+func (a *App) ClusterFollowers(ctx context.Context, p auth.Principal, year int, owner int64) ([]Account, error) {
+	t := auth.Target{Year: year}
+	if owner != 0 {
+		t.Cluster = &auth.ClusterFacts{OwnerUnitID: owner}
+	}
+	if err := auth.Authorize(p, auth.ManageClusters, t); err != nil {
+		return nil, err
+	}
+	us, err := a.Store.ListUsers(ctx)
+	var out []Account
+	for _, u := range us {
+		if u.Role == string(auth.RoleBoard) {
+			out = append(out, accountOf(u))
+		}
+	}
+	return out, err
 }

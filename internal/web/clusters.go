@@ -104,7 +104,11 @@ func (s *Server) renderCluster(c echo.Context, st int, cv app.ClusterView, form 
 		return err
 	}
 	if cv.FollowerUserID != nil && d.CanManage {
-		if users, err := s.app.Users(ctx, auth.System); err == nil {
+		var owner int64
+		if cv.OwnerUnitID != nil {
+			owner = *cv.OwnerUnitID
+		}
+		if users, err := s.app.ClusterFollowers(ctx, p, cv.Year, owner); err == nil {
 			for _, u := range users {
 				if u.ID == *cv.FollowerUserID {
 					d.Follower = u.FullName
@@ -223,9 +227,9 @@ func (s *Server) clusterFormPage(c echo.Context, st int, d clusterFormData, form
 		pi, pj := pos[d.Candidates[i].ID], pos[d.Candidates[j].ID]
 		return pi != 0 && (pj == 0 || pi < pj)
 	})
-	if users, err := s.app.Users(ctx, auth.System); err == nil {
+	if users, err := s.app.ClusterFollowers(ctx, p, year, owner); err == nil {
 		for _, u := range users {
-			if u.Role == string(auth.RoleBoard) && u.Active {
+			if u.Active {
 				d.Followers = append(d.Followers, u)
 			}
 		}

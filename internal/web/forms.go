@@ -9,7 +9,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"thidua/internal/app"
 	"time"
 	"unicode"
 
@@ -198,9 +197,6 @@ func yearBounds(year int) (time.Time, time.Time) {
 
 // normalize trims a raw value and puts it in NFC.
 func normalize(s string) string { return norm.NFC.String(strings.TrimSpace(s)) }
-
-// storeAll lists every unit, whatever its dates.
-var storeAll = app.UnitFilter{Status: "all"}
 
 // mayTry refuses, before the body is read, a request for an action that no
 // cluster, unit or year could allow this user (an officer designating a
