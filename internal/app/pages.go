@@ -168,3 +168,59 @@ func (a *App) ClusterFollowers(ctx context.Context, p auth.Principal, year int, 
 	}
 	return out, err
 }
+
+// TablesPage is a year's criteria tables, with last year's to copy from.
+type TablesPage struct {
+	Year      int         `json:"year"`
+	Tables    []TableInfo `json:"tables"`
+	Previous  []TableInfo `json:"-"` // last year's, to copy
+	CanManage bool        `json:"-"`
+}
+
+// TablesPage returns a year's criteria tables page.
+func (a *App) TablesPage(ctx context.Context, p auth.Principal, year int) (TablesPage, error) {
+	v := TablesPage{Year: year, CanManage: auth.Can(p, auth.ManageTables, auth.Target{Year: year})}
+	var err error
+	if v.Tables, err = a.Tables(ctx, p, year); err != nil {
+		return v, err
+	}
+	v.Previous, err = a.Tables(ctx, p, year-1)
+	return v, err
+}
+
+// AccountsPage is the administrator's list of accounts, with the units an
+// account may belong to.
+type AccountsPage struct {
+	Users []Account  `json:"users"`
+	Units []org.Unit `json:"-"`
+}
+
+// AccountsPage returns the accounts page.
+func (a *App) AccountsPage(ctx context.Context, p auth.Principal) (AccountsPage, error) {
+	var v AccountsPage
+	var err error
+	if v.Users, err = a.Users(ctx, p); err != nil {
+		return v, err
+	}
+	v.Units, _, err = a.Units(ctx, p, UnitFilter{})
+	return v, err
+}
+
+// PeoplePage is a page of people found, with the units to narrow the
+// search to.
+type PeoplePage struct {
+	People []Person   `json:"people"`
+	Total  int64      `json:"total"`
+	Units  []org.Unit `json:"-"`
+}
+
+// PeoplePage returns the people matching f, and the units p may see.
+func (a *App) PeoplePage(ctx context.Context, p auth.Principal, f PersonFilter) (PeoplePage, error) {
+	var v PeoplePage
+	var err error
+	if v.People, v.Total, err = a.People(ctx, p, f); err != nil {
+		return v, err
+	}
+	v.Units, _, err = a.Units(ctx, p, UnitFilter{})
+	return v, err
+}

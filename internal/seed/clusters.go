@@ -321,7 +321,7 @@ var signerNames = []string{
 type seeder struct {
 	ctx     context.Context
 	a       *app.App
-	q       *store.Q // the seed's transaction, for what it reads itself
+	q       *store.Q         // the seed's transaction, for what it reads itself
 	ids     map[string]int64 // unit code → id
 	users   map[string]int64 // demo user name → id
 	signers map[string]string

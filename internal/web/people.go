@@ -22,20 +22,17 @@ const peoplePerPage = 50
 func mayWritePeople(c echo.Context) error { return mayTry(c, auth.ManagePeople) }
 
 type peopleListData struct {
-	People []app.Person `json:"people"`
-	Total  int64        `json:"total"`
-	Page   int          `json:"page"`
-	Pages  int          `json:"pages"`
-	Query  string       `json:"-"`
-	UnitID string       `json:"-"`
-	Units  []org.Unit   `json:"-"`
-	Prev   string       `json:"-"`
-	Next   string       `json:"-"`
+	app.PeoplePage
+	Page   int    `json:"page"`
+	Pages  int    `json:"pages"`
+	Query  string `json:"-"`
+	UnitID string `json:"-"`
+	Prev   string `json:"-"`
+	Next   string `json:"-"`
 }
 
 // peopleList lists and searches people, optionally of one unit.
 func (s *Server) peopleList(c echo.Context) error {
-	ctx, p := c.Request().Context(), principal(c)
 	page, _ := strconv.Atoi(c.QueryParam("page"))
 	if page < 1 {
 		page = 1
@@ -48,15 +45,12 @@ func (s *Server) peopleList(c echo.Context) error {
 		d.UnitID = ""
 	}
 	var err error
-	if d.People, d.Total, err = s.app.People(ctx, p, f); err != nil {
+	if d.PeoplePage, err = s.app.PeoplePage(c.Request().Context(), principal(c), f); err != nil {
 		return err
 	}
 	d.Pages = int((d.Total + peoplePerPage - 1) / peoplePerPage)
 	if isAPI(c) {
 		return c.JSON(http.StatusOK, d)
-	}
-	if d.Units, _, err = s.app.Units(ctx, p, app.UnitFilter{}); err != nil {
-		return err
 	}
 	link := func(n int) string {
 		return "/people?" + url.Values{"q": {d.Query}, "unit_id": {d.UnitID}, "page": {strconv.Itoa(n)}}.Encode()

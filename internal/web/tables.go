@@ -12,27 +12,13 @@ import (
 	"thidua/internal/scoring"
 )
 
-type tableListData struct {
-	Year      int             `json:"year"`
-	Tables    []app.TableInfo `json:"tables"`
-	Previous  []app.TableInfo `json:"-"` // last year's, to copy
-	CanManage bool            `json:"-"`
-}
-
 func (s *Server) tableList(c echo.Context) error {
 	year, err := yearParam(c)
 	if err != nil {
 		return err
 	}
-	ctx, p := c.Request().Context(), principal(c)
-	d := tableListData{Year: year, CanManage: auth.Can(p, auth.ManageTables, auth.Target{Year: year})}
-	if d.Tables, err = s.app.Tables(ctx, p, year); err != nil {
-		return err
-	}
-	if d.Tables == nil {
-		d.Tables = []app.TableInfo{}
-	}
-	if d.Previous, err = s.app.Tables(ctx, p, year-1); err != nil {
+	d, err := s.app.TablesPage(c.Request().Context(), principal(c), year)
+	if err != nil {
 		return err
 	}
 	return s.respond(c, http.StatusOK, "table_list", "Bảng tiêu chí chấm điểm năm "+strconv.Itoa(year), "scoring", d)

@@ -9,26 +9,15 @@ import (
 	"thidua/internal/app"
 	"thidua/internal/auth"
 	"thidua/internal/errs"
-	"thidua/internal/org"
 )
 
-type userListData struct {
-	Users []app.Account `json:"users"`
-	Units []org.Unit    `json:"-"`
-}
-
 func (s *Server) userListPage(c echo.Context, status int, form map[string]string, formErr error) error {
-	ctx, p := c.Request().Context(), principal(c)
-	users, err := s.app.Users(ctx, p)
+	d, err := s.app.AccountsPage(c.Request().Context(), principal(c))
 	if err != nil {
 		return err
 	}
-	d := userListData{Users: users}
 	if isAPI(c) {
 		return c.JSON(status, d)
-	}
-	if d.Units, _, err = s.app.Units(ctx, p, app.UnitFilter{}); err != nil {
-		return err
 	}
 	pg := s.page(c, "Tài khoản người dùng", "users", d)
 	pg.Form = form
