@@ -15,7 +15,7 @@ import (
 
 // App holds what the services need. Build it once in main.
 type App struct {
-	Store  *store.Store
+	store  *store.Store
 	Hasher auth.Hasher
 	// Now is the app's one clock: deadlines, windows, the day a rule is
 	// judged on and every "today" come from it. Records are stamped by
@@ -39,7 +39,7 @@ func New(s *store.Store, h auth.Hasher, now func() time.Time) *App {
 	if testing.Testing() && isWallClock(now) {
 		panic("app.New: a test must give the app a fixed clock, not time.Now")
 	}
-	return &App{Store: s, Hasher: h, Now: now}
+	return &App{store: s, Hasher: h, Now: now}
 }
 
 // FixedClock is a clock stopped at t, for tests and the seed.
@@ -50,11 +50,11 @@ func isWallClock(now func() time.Time) bool {
 }
 
 // Ping checks that the database answers, for the health check.
-func (a *App) Ping(ctx context.Context) error { return a.Store.Ping(ctx) }
+func (a *App) Ping(ctx context.Context) error { return a.store.Ping(ctx) }
 
 // SessionStore keeps the web layer's sessions in the database, so any app
 // server can serve any session and a session can be revoked.
-func (a *App) SessionStore() store.SessionStore { return store.SessionStore{DB: a.Store.SQL()} }
+func (a *App) SessionStore() store.SessionStore { return store.SessionStore{DB: a.store.SQL()} }
 
 // Unavailable reports whether err means that the database could not be
 // reached, rather than that the action failed: the same request may

@@ -178,7 +178,7 @@ func (a *App) AddPersonPending(ctx context.Context, p auth.Principal, personID i
 func (a *App) AddUnitPending(ctx context.Context, p auth.Principal, unitID int64, m store.PendingMatter, unparsed errs.Fields) (store.PendingMatter, error) {
 	m.UnitID, m.PersonID = &unitID, nil
 	m.Note = strings.TrimSpace(m.Note)
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		if err := a.authorizeAwards(ctx, tx, p, unitID); err != nil {
 			return err
 		}
@@ -201,7 +201,7 @@ func (a *App) AddUnitPending(ctx context.Context, p auth.Principal, unitID int64
 func (a *App) ClosePending(ctx context.Context, p auth.Principal, id int64, version int, on time.Time, outcome string, unparsed errs.Fields) (store.PendingMatter, error) {
 	outcome = strings.TrimSpace(outcome)
 	var out store.PendingMatter
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		before, err := tx.PendingMatterByID(ctx, id)
 		if err != nil {
 			return err
@@ -251,7 +251,7 @@ func (a *App) ClosePending(ctx context.Context, p auth.Principal, id int64, vers
 func (a *App) AddUnitDiscipline(ctx context.Context, p auth.Principal, unitID int64, d store.UnitDiscipline, unparsed errs.Fields) (store.UnitDiscipline, error) {
 	d.UnitID = unitID
 	d.Note = strings.TrimSpace(d.Note)
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		if err := a.authorizeAwards(ctx, tx, p, unitID); err != nil {
 			return err
 		}
@@ -272,7 +272,7 @@ func (a *App) AddUnitDiscipline(ctx context.Context, p auth.Principal, unitID in
 // with the reason; the audit keeps the row.
 func (a *App) DeleteUnitDiscipline(ctx context.Context, p auth.Principal, unitID, id int64, reason string) error {
 	reason = strings.TrimSpace(reason)
-	return a.Store.Tx(ctx, func(tx *store.Q) error {
+	return a.store.Tx(ctx, func(tx *store.Q) error {
 		if err := a.authorizeAwards(ctx, tx, p, unitID); err != nil {
 			return err
 		}
@@ -294,7 +294,7 @@ func (a *App) DeleteUnitDiscipline(ctx context.Context, p auth.Principal, unitID
 func (a *App) SetBoardQuota(ctx context.Context, p auth.Principal, q store.BoardQuota, version int) (store.BoardQuota, error) {
 	q.Rule = strings.TrimSpace(q.Rule)
 	var out store.BoardQuota
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		if !CanDecide(p) {
 			return auth.Authorize(p, auth.ManageYears, auth.Target{})
 		}
@@ -420,27 +420,27 @@ func (a *App) UnitVerdictsOn(ctx context.Context, p auth.Principal, unitID int64
 	if err := a.authorizeUnit(ctx, p, auth.ViewUnits, unitID); err != nil {
 		return SubjectVerdicts{}, err
 	}
-	u, err := a.Store.Unit(ctx, unitID)
+	u, err := a.store.Unit(ctx, unitID)
 	if err != nil {
 		return SubjectVerdicts{}, err
 	}
 	head := SubjectVerdicts{Subject: u.Name, UnitID: unitID}
-	path, err := a.unitPathOf(ctx, &a.Store.Q, unitID)
+	path, err := a.unitPathOf(ctx, &a.store.Q, unitID)
 	if err != nil {
 		return SubjectVerdicts{}, err
 	}
 	head.CanRecord = p.System || auth.Can(p, auth.RecordAwards, auth.Unit(path))
-	if head.UnitDisciplines, err = a.Store.UnitDisciplines(ctx, unitID); err != nil {
+	if head.UnitDisciplines, err = a.store.UnitDisciplines(ctx, unitID); err != nil {
 		return SubjectVerdicts{}, err
 	}
-	if head.UnitPending, err = a.Store.UnitPending(ctx, unitID); err != nil {
+	if head.UnitPending, err = a.store.UnitPending(ctx, unitID); err != nil {
 		return SubjectVerdicts{}, err
 	}
 	if err := a.checkVerdictQuery(&q); err != nil {
 		return head, err
 	}
 	var out SubjectVerdicts
-	err = a.Store.Tx(ctx, func(tx *store.Q) error {
+	err = a.store.Tx(ctx, func(tx *store.Q) error {
 		c, err := a.collectiveFacts(ctx, tx, unitID, q.Year, q.On)
 		if err != nil {
 			return err
@@ -474,5 +474,5 @@ func (a *App) RatingContradictions(ctx context.Context, p auth.Principal, year i
 			return nil, err
 		}
 	}
-	return a.Store.RatingContradictions(ctx, year, award.RatingRuleFrom)
+	return a.store.RatingContradictions(ctx, year, award.RatingRuleFrom)
 }

@@ -34,7 +34,7 @@ func (a *App) Years(ctx context.Context, p auth.Principal) ([]cluster.Year, erro
 	if err := auth.Authorize(p, auth.ViewClusters, auth.Target{}); err != nil {
 		return nil, err
 	}
-	return a.Store.Years(ctx)
+	return a.store.Years(ctx)
 }
 
 // Year returns one emulation year.
@@ -42,7 +42,7 @@ func (a *App) Year(ctx context.Context, p auth.Principal, year int) (cluster.Yea
 	if err := auth.Authorize(p, auth.ViewClusters, auth.Target{Year: year}); err != nil {
 		return cluster.Year{}, err
 	}
-	return a.Store.Year(ctx, year)
+	return a.store.Year(ctx, year)
 }
 
 // SaveYear opens a year (Version 0) or changes its dates and deadlines.
@@ -55,7 +55,7 @@ func (a *App) SaveYear(ctx context.Context, p auth.Principal, y cluster.Year) (c
 		return cluster.Year{}, err
 	}
 	var out cluster.Year
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		var before any
 		if y.Version != 0 {
 			b, err := tx.Year(ctx, y.Year)
@@ -104,11 +104,11 @@ func (a *App) Clusters(ctx context.Context, p auth.Principal, f ClusterFilter) (
 	if err := auth.Authorize(p, auth.ViewClusters, auth.Target{Year: f.Year}); err != nil {
 		return nil, err
 	}
-	cs, err := a.Store.Clusters(ctx, store.ClusterFilter(f))
+	cs, err := a.store.Clusters(ctx, store.ClusterFilter(f))
 	if err != nil {
 		return nil, err
 	}
-	states, err := a.Store.PledgeStates(ctx, f.Year)
+	states, err := a.store.PledgeStates(ctx, f.Year)
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +116,7 @@ func (a *App) Clusters(ctx context.Context, p auth.Principal, f ClusterFilter) (
 	for _, c := range cs {
 		ids = append(ids, unitIDsOf(c)...)
 	}
-	units, err := a.Store.UnitsByID(ctx, ids)
+	units, err := a.store.UnitsByID(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -147,14 +147,14 @@ func unitIDsOf(c cluster.Cluster) []int64 {
 
 // Cluster returns one cluster with names.
 func (a *App) Cluster(ctx context.Context, p auth.Principal, id int64) (ClusterView, error) {
-	c, err := a.Store.Cluster(ctx, id)
+	c, err := a.store.Cluster(ctx, id)
 	if err != nil {
 		return ClusterView{}, err
 	}
 	if err := auth.Authorize(p, auth.ViewClusters, auth.Target{Year: c.Year, Cluster: facts(c)}); err != nil {
 		return ClusterView{}, err
 	}
-	units, err := a.Store.UnitsByID(ctx, unitIDsOf(c))
+	units, err := a.store.UnitsByID(ctx, unitIDsOf(c))
 	if err != nil {
 		return ClusterView{}, err
 	}
@@ -163,7 +163,7 @@ func (a *App) Cluster(ctx context.Context, p auth.Principal, id int64) (ClusterV
 		o := units[*c.OwnerUnitID]
 		v.Owner = &o
 	}
-	states, err := a.Store.PledgeStates(ctx, c.Year)
+	states, err := a.store.PledgeStates(ctx, c.Year)
 	if err != nil {
 		return ClusterView{}, err
 	}
@@ -193,7 +193,7 @@ type ClusterInput struct {
 // clusters are their own rows.
 func (a *App) SaveCluster(ctx context.Context, p auth.Principal, id int64, in ClusterInput) (ClusterView, error) {
 	var saved cluster.Cluster
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		c := cluster.Cluster{Year: in.Year, Level: cluster.Level(in.Level), OwnerUnitID: in.OwnerUnitID}
 		var before any
 		if id != 0 {
@@ -311,7 +311,7 @@ func (a *App) validateCluster(ctx context.Context, tx *store.Q, c cluster.Cluste
 // Designate records the Supreme Procuracy's (or, for a bloc, the
 // province's) designation of the year's head and deputy.
 func (a *App) Designate(ctx context.Context, p auth.Principal, clusterID int64, version int, d cluster.Designation) (ClusterView, error) {
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		c, err := tx.Cluster(ctx, clusterID)
 		if err != nil {
 			return err
@@ -371,7 +371,7 @@ func (a *App) CopyYear(ctx context.Context, p auth.Principal, from int) (int, er
 	if err := auth.Authorize(p, auth.ManageClusters, auth.Target{Year: from, Cluster: &auth.ClusterFacts{OwnerUnitID: p.BoardOf}}); err != nil {
 		return 0, err
 	}
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		if _, err := tx.Year(ctx, to); err != nil {
 			if errs.CodeOf(err) == errs.NotFound {
 				return errs.New(errs.Invalid, "Chưa mở năm thi đua %d: hãy mở năm trước khi sao chép cụm.", to)
@@ -480,7 +480,7 @@ func (a *App) Exclusions(ctx context.Context, p auth.Principal, year int) (map[i
 	if err := auth.Authorize(p, auth.ViewClusters, auth.Target{Year: year}); err != nil {
 		return nil, err
 	}
-	return a.Store.Exclusions(ctx, year)
+	return a.store.Exclusions(ctx, year)
 }
 
 // SetExclusion records that a unit is not eligible for a year's review
@@ -490,7 +490,7 @@ func (a *App) SetExclusion(ctx context.Context, p auth.Principal, year int, unit
 		return err
 	}
 	reason = strings.TrimSpace(reason)
-	return a.Store.Tx(ctx, func(tx *store.Q) error {
+	return a.store.Tx(ctx, func(tx *store.Q) error {
 		if _, err := tx.Year(ctx, year); err != nil {
 			return err
 		}

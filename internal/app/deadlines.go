@@ -40,13 +40,13 @@ func (a *App) DeadlineExtensions(ctx context.Context, p auth.Principal, year int
 		return v, err
 	}
 	var err error
-	if v.Year, err = a.Store.Year(ctx, year); err != nil {
+	if v.Year, err = a.store.Year(ctx, year); err != nil {
 		return v, err
 	}
-	if v.Extensions, err = a.Store.DeadlineExtensions(ctx, year, 0); err != nil {
+	if v.Extensions, err = a.store.DeadlineExtensions(ctx, year, 0); err != nil {
 		return v, err
 	}
-	v.Units, err = unitsOfYear(ctx, &a.Store.Q, year)
+	v.Units, err = unitsOfYear(ctx, &a.store.Q, year)
 	return v, err
 }
 
@@ -83,7 +83,7 @@ func (a *App) ExtendDeadline(ctx context.Context, p auth.Principal, year int, in
 		return out, err
 	}
 	in.Reason = strings.TrimSpace(in.Reason)
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		y, err := tx.Year(ctx, year)
 		if err != nil {
 			return err
@@ -210,13 +210,13 @@ func (a *App) Calendar(ctx context.Context, p auth.Principal, year int) (Calenda
 		return v, errs.New(errs.NotFound, "Không có lịch năm %d.", year)
 	}
 	var err error
-	v.Days, err = a.Store.CalendarDays(ctx, time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC))
+	v.Days, err = a.store.CalendarDays(ctx, time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		return v, err
 	}
 	v.CanEdit = auth.Can(p, auth.ManageYears, auth.Target{Year: year})
 	opened := func(y int) (int, error) {
-		switch _, err := a.Store.Year(ctx, y); {
+		switch _, err := a.store.Year(ctx, y); {
 		case err == nil:
 			return y, nil
 		case errs.CodeOf(err) == errs.NotFound:
@@ -242,7 +242,7 @@ func (a *App) SetCalendarDay(ctx context.Context, p auth.Principal, d calendar.D
 	if err := d.Validate(); err != nil {
 		return err
 	}
-	return a.Store.Tx(ctx, func(tx *store.Q) error {
+	return a.store.Tx(ctx, func(tx *store.Q) error {
 		before, err := tx.CalendarDays(ctx, d.Date, d.Date)
 		if err != nil {
 			return err
@@ -263,7 +263,7 @@ func (a *App) DeleteCalendarDay(ctx context.Context, p auth.Principal, day time.
 	if err := auth.Authorize(p, auth.ManageYears, auth.Target{Year: day.Year()}); err != nil {
 		return err
 	}
-	return a.Store.Tx(ctx, func(tx *store.Q) error {
+	return a.store.Tx(ctx, func(tx *store.Q) error {
 		before, err := tx.CalendarDays(ctx, day, day)
 		if err != nil {
 			return err
@@ -292,18 +292,18 @@ func workingCalendar(ctx context.Context, tx *store.Q, around time.Time) (calend
 // extension's date and reason when the board extended it), for whoever
 // may see the unit's registration.
 func (a *App) UnitDeadline(ctx context.Context, p auth.Principal, year int, unitID int64, k cluster.DeadlineKind) (UnitDeadline, error) {
-	t, err := a.unitTarget(ctx, &a.Store.Q, year, unitID)
+	t, err := a.unitTarget(ctx, &a.store.Q, year, unitID)
 	if err != nil {
 		return UnitDeadline{}, err
 	}
 	if err := auth.Authorize(p, auth.ViewRegistration, t); err != nil {
 		return UnitDeadline{}, err
 	}
-	y, err := a.Store.Year(ctx, year)
+	y, err := a.store.Year(ctx, year)
 	if err != nil {
 		return UnitDeadline{}, err
 	}
-	return unitDeadline(ctx, &a.Store.Q, y, unitID, k)
+	return unitDeadline(ctx, &a.store.Q, y, unitID, k)
 }
 
 // Passed says whether the deadline has passed on today.

@@ -69,15 +69,15 @@ func (a *App) UnitFacts(ctx context.Context, p auth.Principal, unitID int64, yea
 	if year < 2000 || year > 2100 {
 		return FactsView{}, errs.New(errs.NotFound, "Năm thi đua không hợp lệ.")
 	}
-	u, err := a.Store.Unit(ctx, unitID)
+	u, err := a.store.Unit(ctx, unitID)
 	if err != nil {
 		return FactsView{}, err
 	}
-	f, ok, err := a.Store.CollectiveFacts(ctx, unitID, year)
+	f, ok, err := a.store.CollectiveFacts(ctx, unitID, year)
 	if err != nil {
 		return FactsView{}, err
 	}
-	path, err := a.unitPathOf(ctx, &a.Store.Q, unitID)
+	path, err := a.unitPathOf(ctx, &a.store.Q, unitID)
 	if err != nil {
 		return FactsView{}, err
 	}
@@ -91,7 +91,7 @@ func (a *App) UnitFacts(ctx context.Context, p auth.Principal, unitID int64, yea
 // audited.
 func (a *App) SetUnitFacts(ctx context.Context, p auth.Principal, unitID int64, year int, in CollectiveFactsInput) (store.CollectiveFacts, error) {
 	var out store.CollectiveFacts
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		if err := a.authorizePeopleWrite(ctx, tx, p, unitID); err != nil {
 			if errs.CodeOf(err) == errs.Forbidden {
 				return errs.New(errs.Forbidden, "Chỉ cán bộ của đơn vị hoặc Hội đồng thi đua – khen thưởng được ghi nhận kết quả của tập thể đơn vị.")
@@ -200,7 +200,7 @@ func (a *App) Publication(ctx context.Context, p auth.Principal, year int) (Publ
 	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
 		return PublicationView{}, err
 	}
-	return a.publicationView(ctx, &a.Store.Q, year)
+	return a.publicationView(ctx, &a.store.Q, year)
 }
 
 func (a *App) publicationView(ctx context.Context, tx *store.Q, year int) (PublicationView, error) {
@@ -230,7 +230,7 @@ func dayOf(t time.Time) time.Time {
 // the sector's board only. Audited.
 func (a *App) Publish(ctx context.Context, p auth.Principal, year int, in PublicationInput) (PublicationView, error) {
 	var out PublicationView
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		if err := auth.Authorize(p, auth.ManageYears, auth.Target{}); err != nil {
 			if errs.CodeOf(err) == errs.Forbidden {
 				return errs.New(errs.Forbidden, "Chỉ Hội đồng thi đua – khen thưởng ngành được công khai danh sách đề nghị khen thưởng.")

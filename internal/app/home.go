@@ -150,7 +150,7 @@ func (a *App) Home(ctx context.Context, p auth.Principal) (Home, error) {
 	if err != nil {
 		return h, err
 	}
-	cal, err := workingCalendar(ctx, &a.Store.Q, a.Today())
+	cal, err := workingCalendar(ctx, &a.store.Q, a.Today())
 	if err != nil {
 		return h, err
 	}
@@ -203,7 +203,7 @@ type homeWork struct {
 // unitDeadline is a year's deadline for a unit (its extension's when the
 // board extended it); the year's when it cannot be read.
 func (w homeWork) unitDeadline(unitID int64, k cluster.DeadlineKind) (UnitDeadline, error) {
-	return unitDeadline(w.ctx, &w.a.Store.Q, w.y, unitID, k)
+	return unitDeadline(w.ctx, &w.a.store.Q, w.y, unitID, k)
 }
 
 // due fills a task's deadline and its urgency: overdue once it has passed.
@@ -228,7 +228,7 @@ func date(t time.Time) string { return t.Format("02/01/2006") }
 func (w homeWork) officer(h *Home) error {
 	unit := w.p.UnitID
 	var filed, signed, registered, proposed bool
-	dls, err := unitDeadlines(w.ctx, &w.a.Store.Q, w.y, unit)
+	dls, err := unitDeadlines(w.ctx, &w.a.store.Q, w.y, unit)
 	if err != nil {
 		return err
 	}
@@ -275,7 +275,7 @@ func (w homeWork) officer(h *Home) error {
 		h.Tasks = append(h.Tasks, votes...)
 	}
 
-	props, err := w.a.Store.ListProposals(w.ctx, store.ProposalFilter{Year: w.y.Year, Within: &unit})
+	props, err := w.a.store.ListProposals(w.ctx, store.ProposalFilter{Year: w.y.Year, Within: &unit})
 	if err != nil {
 		return err
 	}
@@ -419,7 +419,7 @@ func (w homeWork) reviews(pr Progress) []Task {
 // runner's vote to follow and close; for the runner of a cluster whose
 // members are all reviewed and that has no vote yet, the vote to hold.
 func (w homeWork) votes(cv ClusterView, unit int64) ([]Task, error) {
-	vs, err := w.a.Store.ClusterVotes(w.ctx, cv.ID)
+	vs, err := w.a.store.ClusterVotes(w.ctx, cv.ID)
 	if err != nil {
 		return nil, err
 	}

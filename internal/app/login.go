@@ -38,7 +38,7 @@ func (a *App) Login(ctx context.Context, username, password, ip string) (store.U
 	if err := a.throttle(ctx, username, ip); err != nil {
 		return store.User{}, err
 	}
-	u, err := a.Store.UserByName(ctx, username)
+	u, err := a.store.UserByName(ctx, username)
 	switch {
 	case errs.CodeOf(err) == errs.NotFound:
 		a.Hasher.VerifyNothing(password)
@@ -48,12 +48,12 @@ func (a *App) Login(ctx context.Context, username, password, ip string) (store.U
 	case !u.Active:
 		return store.User{}, errs.New(errs.Forbidden, "Tài khoản này đã bị khóa. Vui lòng liên hệ quản trị hệ thống.")
 	default:
-		if err := a.Store.ClearLoginFailures(ctx, username, ip); err != nil {
+		if err := a.store.ClearLoginFailures(ctx, username, ip); err != nil {
 			return store.User{}, err
 		}
 		return u, nil
 	}
-	if err := a.Store.RecordLoginFailure(ctx, username, ip, store.FailSignIn, a.Now().UTC()); err != nil {
+	if err := a.store.RecordLoginFailure(ctx, username, ip, store.FailSignIn, a.Now().UTC()); err != nil {
 		return store.User{}, fmt.Errorf("recording sign-in failure: %w", err)
 	}
 	return store.User{}, auth.ErrBadCredentials
@@ -62,7 +62,7 @@ func (a *App) Login(ctx context.Context, username, password, ip string) (store.U
 // throttle refuses an attempt for username from ip while its delay runs.
 func (a *App) throttle(ctx context.Context, username, ip string) error {
 	now := a.Now()
-	at, err := a.Store.LoginAttempt(ctx, username, ip, now.Add(-auth.ThrottleWindow))
+	at, err := a.store.LoginAttempt(ctx, username, ip, now.Add(-auth.ThrottleWindow))
 	if err != nil {
 		return err
 	}
@@ -104,7 +104,7 @@ func PasswordStamp(u store.User) string {
 }
 
 func (a *App) activeUser(ctx context.Context, userID int64) (store.User, error) {
-	u, err := a.Store.UserByID(ctx, userID)
+	u, err := a.store.UserByID(ctx, userID)
 	if err != nil {
 		if errs.CodeOf(err) == errs.NotFound {
 			return store.User{}, errs.New(errs.Unauthorized, "Phiên đăng nhập không còn hiệu lực. Vui lòng đăng nhập lại.")
@@ -124,13 +124,13 @@ func (a *App) withScope(ctx context.Context, p auth.Principal) (auth.Principal, 
 		return p, nil
 	}
 	var err error
-	p.BoardOf, err = a.Store.ProvinceOf(ctx, p.UnitID)
+	p.BoardOf, err = a.store.ProvinceOf(ctx, p.UnitID)
 	return p, err
 }
 
 // PrincipalByToken loads the user a bearer token belongs to.
 func (a *App) PrincipalByToken(ctx context.Context, token string) (auth.Principal, error) {
-	u, err := a.Store.UserByToken(ctx, token, a.Now())
+	u, err := a.store.UserByToken(ctx, token, a.Now())
 	if err != nil {
 		return auth.Principal{}, err
 	}

@@ -68,10 +68,10 @@ func (a *App) Notifications(ctx context.Context, p auth.Principal) (Notification
 		return out, err
 	}
 	var err error
-	if out.Notifications, err = a.Store.Notifications(ctx, p.UserID, 200); err != nil {
+	if out.Notifications, err = a.store.Notifications(ctx, p.UserID, 200); err != nil {
 		return out, err
 	}
-	out.Unread, err = a.Store.UnreadCount(ctx, p.UserID)
+	out.Unread, err = a.store.UnreadCount(ctx, p.UserID)
 	return out, err
 }
 
@@ -81,7 +81,7 @@ func (a *App) UnreadNotifications(ctx context.Context, p auth.Principal) (int64,
 	if p.UserID == 0 {
 		return 0, nil
 	}
-	return a.Store.UnreadCount(ctx, p.UserID)
+	return a.store.UnreadCount(ctx, p.UserID)
 }
 
 // ReadNotification marks one of the user's notifications read and returns
@@ -93,7 +93,7 @@ func (a *App) ReadNotification(ctx context.Context, p auth.Principal, id int64) 
 	}
 	link := ""
 	if id != 0 {
-		n, err := a.Store.NotificationOf(ctx, p.UserID, id)
+		n, err := a.store.NotificationOf(ctx, p.UserID, id)
 		if err != nil {
 			return "", err
 		}
@@ -101,7 +101,7 @@ func (a *App) ReadNotification(ctx context.Context, p auth.Principal, id int64) 
 			link = n.Link
 		}
 	}
-	_, err := a.Store.MarkRead(ctx, p.UserID, id, a.Now().UTC())
+	_, err := a.store.MarkRead(ctx, p.UserID, id, a.Now().UTC())
 	return link, err
 }
 
@@ -123,7 +123,7 @@ func signedIn(p auth.Principal) error {
 func (a *App) RemindDeadlines(ctx context.Context) (int64, error) {
 	today := a.Today()
 	var total int64
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		claimed, err := tx.ClaimJob(ctx, "deadline-reminders", today)
 		if err != nil || !claimed {
 			return err
@@ -212,7 +212,7 @@ func (a *App) DeliverMail(ctx context.Context) (int, error) {
 	sent := 0
 	for {
 		var batch int
-		err := a.Store.Tx(ctx, func(tx *store.Q) error {
+		err := a.store.Tx(ctx, func(tx *store.Q) error {
 			rows, err := tx.ClaimOutbox(ctx, 20)
 			if err != nil {
 				return err

@@ -30,10 +30,10 @@ func (a *App) PersonPage(ctx context.Context, p auth.Principal, id int64) (Perso
 		return PersonPage{}, err
 	}
 	v := PersonPage{PersonRecord: r, Verdicts: a.PersonVerdicts(r)}
-	if v.Unit, err = a.Store.Unit(ctx, r.Person.UnitID); err != nil {
+	if v.Unit, err = a.store.Unit(ctx, r.Person.UnitID); err != nil {
 		return v, err
 	}
-	path, err := a.Store.UnitPath(ctx, r.Person.UnitID)
+	path, err := a.store.UnitPath(ctx, r.Person.UnitID)
 	if err != nil {
 		return v, err
 	}
@@ -64,10 +64,10 @@ func (a *App) RegistrationPage(ctx context.Context, p auth.Principal, year int, 
 	if v.Registration, err = a.Registration(ctx, p, year, unitID); err != nil {
 		return v, err
 	}
-	if v.Unit, err = a.Store.Unit(ctx, unitID); err != nil {
+	if v.Unit, err = a.store.Unit(ctx, unitID); err != nil {
 		return v, err
 	}
-	path, err := a.Store.UnitPath(ctx, unitID)
+	path, err := a.store.UnitPath(ctx, unitID)
 	if err != nil {
 		return v, err
 	}
@@ -96,7 +96,7 @@ func (a *App) FilingWorkbook(ctx context.Context, p auth.Principal, year int, un
 	}
 	out := FilingWorkbook{FilingView: v, IssuerParent: "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO"}
 	if v.Unit.ParentID != nil {
-		if parent, err := a.Store.Unit(ctx, *v.Unit.ParentID); err == nil {
+		if parent, err := a.store.Unit(ctx, *v.Unit.ParentID); err == nil {
 			out.IssuerParent = strings.ToUpper(parent.Name)
 		}
 	}
@@ -131,7 +131,7 @@ func (a *App) ExclusionPage(ctx context.Context, p auth.Principal, year int) (Ex
 		return v, err
 	}
 	v.CanEdit = auth.Can(p, auth.ManageYears, auth.Target{Year: year})
-	all, _, err := a.Store.ListUnits(ctx, store.UnitFilter{Status: "all", On: a.Now()})
+	all, _, err := a.store.ListUnits(ctx, store.UnitFilter{Status: "all", On: a.Now()})
 	if err != nil {
 		return v, err
 	}
@@ -159,7 +159,7 @@ func (a *App) ClusterFollowers(ctx context.Context, p auth.Principal, year int, 
 	if err := auth.Authorize(p, auth.ManageClusters, t); err != nil {
 		return nil, err
 	}
-	us, err := a.Store.ListUsers(ctx)
+	us, err := a.store.ListUsers(ctx)
 	var out []Account
 	for _, u := range us {
 		if u.Role == string(auth.RoleBoard) {

@@ -140,7 +140,7 @@ func (a *App) People(ctx context.Context, p auth.Principal, f PersonFilter) ([]P
 	if p.Role == auth.RoleOfficer {
 		f.Within = &p.UnitID
 	}
-	rows, n, err := a.Store.ListPeople(ctx, store.PersonFilter(f))
+	rows, n, err := a.store.ListPeople(ctx, store.PersonFilter(f))
 	out := make([]Person, len(rows))
 	for i, r := range rows {
 		out[i] = Person(r)
@@ -165,7 +165,7 @@ func (a *App) Person(ctx context.Context, p auth.Principal, id int64) (PersonRec
 	if p.Anonymous() {
 		return PersonRecord{}, auth.Authorize(p, auth.ViewUnits, auth.Target{})
 	}
-	person, err := a.Store.Person(ctx, id)
+	person, err := a.store.Person(ctx, id)
 	if err != nil {
 		return PersonRecord{}, err
 	}
@@ -173,25 +173,25 @@ func (a *App) Person(ctx context.Context, p auth.Principal, id int64) (PersonRec
 		return PersonRecord{}, err
 	}
 	r := PersonRecord{Person: person}
-	if r.Ratings, err = a.Store.Ratings(ctx, id); err != nil {
+	if r.Ratings, err = a.store.Ratings(ctx, id); err != nil {
 		return r, err
 	}
-	if r.Initiatives, err = a.Store.Initiatives(ctx, id); err != nil {
+	if r.Initiatives, err = a.store.Initiatives(ctx, id); err != nil {
 		return r, err
 	}
-	if r.Disciplines, err = a.Store.Disciplines(ctx, id); err != nil {
+	if r.Disciplines, err = a.store.Disciplines(ctx, id); err != nil {
 		return r, err
 	}
-	if r.Awards, err = a.Store.PersonAwards(ctx, id); err != nil {
+	if r.Awards, err = a.store.PersonAwards(ctx, id); err != nil {
 		return r, err
 	}
-	if r.Absences, err = a.Store.Absences(ctx, id); err != nil {
+	if r.Absences, err = a.store.Absences(ctx, id); err != nil {
 		return r, err
 	}
-	if r.Pending, err = a.Store.PersonPending(ctx, id); err != nil {
+	if r.Pending, err = a.store.PersonPending(ctx, id); err != nil {
 		return r, err
 	}
-	r.Moves, err = a.Store.Moves(ctx, id)
+	r.Moves, err = a.store.Moves(ctx, id)
 	return r, err
 }
 
@@ -271,7 +271,7 @@ func (a *App) PersonVerdicts(r PersonRecord) Verdicts {
 // CreatePerson adds a person to a unit.
 func (a *App) CreatePerson(ctx context.Context, p auth.Principal, in PersonInput) (store.Person, error) {
 	var out store.Person
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		np := in.apply(store.Person{})
 		if np.UnitID != 0 {
 			if err := a.authorizePeopleWrite(ctx, tx, p, np.UnitID); err != nil {
@@ -311,7 +311,7 @@ func withField(f errs.Fields, field, msg string) errs.Fields {
 // and the units under it.
 func (a *App) UpdatePerson(ctx context.Context, p auth.Principal, id int64, version int, in PersonInput, reason string) (store.Person, error) {
 	var out store.Person
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		before, err := tx.Person(ctx, id)
 		if err != nil {
 			return err
@@ -363,7 +363,7 @@ func (a *App) UpdatePerson(ctx context.Context, p auth.Principal, id int64, vers
 // authorises the change on their unit, and audits what fn returns.
 func (a *App) recordChange(ctx context.Context, p auth.Principal, personID int64, awards bool, action, reason string,
 	fn func(tx *store.Q, person store.Person) (before, after any, err error)) error {
-	return a.Store.Tx(ctx, func(tx *store.Q) error {
+	return a.store.Tx(ctx, func(tx *store.Q) error {
 		person, err := tx.Person(ctx, personID)
 		if err != nil {
 			return err

@@ -56,7 +56,7 @@ type PeopleImport struct {
 // unit above it, the board).
 func (a *App) PeopleWorkbook(ctx context.Context, p auth.Principal, unitID int64) (xlsx.PeopleDoc, error) {
 	var doc xlsx.PeopleDoc
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		if err := a.authorizePeopleWrite(ctx, tx, p, unitID); err != nil {
 			return err
 		}
@@ -147,7 +147,7 @@ type personTarget int64
 // The workbook of another unit is refused (errs.Invalid, on "file").
 func (a *App) ImportPeople(ctx context.Context, p auth.Principal, unitID int64, doc xlsx.PeopleDoc, confirm bool) (PeopleImport, error) {
 	var out PeopleImport
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		if err := a.authorizePeopleWrite(ctx, tx, p, unitID); err != nil {
 			return err
 		}

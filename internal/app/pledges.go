@@ -24,17 +24,17 @@ func (a *App) Pledge(ctx context.Context, p auth.Principal, clusterID int64) (Pl
 	if err != nil {
 		return PledgeView{}, err
 	}
-	pl, err := a.Store.CurrentPledge(ctx, clusterID)
+	pl, err := a.store.CurrentPledge(ctx, clusterID)
 	if err != nil {
 		return PledgeView{Cluster: cv}, err
 	}
-	versions, err := a.Store.PledgeVersions(ctx, clusterID)
+	versions, err := a.store.PledgeVersions(ctx, clusterID)
 	return PledgeView{Pledge: pl, Cluster: cv, Versions: versions}, err
 }
 
 // PledgeVersion returns one version of a pledge, current or superseded.
 func (a *App) PledgeVersion(ctx context.Context, p auth.Principal, pledgeID int64) (PledgeView, error) {
-	pl, err := a.Store.Pledge(ctx, pledgeID)
+	pl, err := a.store.Pledge(ctx, pledgeID)
 	if err != nil {
 		return PledgeView{}, err
 	}
@@ -42,7 +42,7 @@ func (a *App) PledgeVersion(ctx context.Context, p auth.Principal, pledgeID int6
 	if err != nil {
 		return PledgeView{}, err
 	}
-	versions, err := a.Store.PledgeVersions(ctx, pl.ClusterID)
+	versions, err := a.store.PledgeVersions(ctx, pl.ClusterID)
 	return PledgeView{Pledge: pl, Cluster: cv, Versions: versions}, err
 }
 
@@ -52,7 +52,7 @@ func (a *App) PledgeVersion(ctx context.Context, p auth.Principal, pledgeID int6
 // signed another text. A final pledge is read-only; amend it instead.
 func (a *App) SavePledge(ctx context.Context, p auth.Principal, clusterID int64, version int, content cluster.PledgeContent) (cluster.Pledge, error) {
 	var out cluster.Pledge
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		c, err := tx.Cluster(ctx, clusterID)
 		if err != nil {
 			return err
@@ -142,7 +142,7 @@ func signatureLines(c cluster.Cluster, old []cluster.Signature, lines map[int64]
 // member signs, the pledge becomes final.
 func (a *App) SignPledge(ctx context.Context, p auth.Principal, pledgeID int64, unitID int64, line cluster.SignatureLine) (cluster.Pledge, error) {
 	var out cluster.Pledge
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		if err := tx.LockPledge(ctx, pledgeID); err != nil { // members signing together are counted one by one
 			return err
 		}
@@ -213,7 +213,7 @@ func (a *App) SignPledge(ctx context.Context, p auth.Principal, pledgeID int64, 
 // as it was signed. The new version starts unsigned.
 func (a *App) AmendPledge(ctx context.Context, p auth.Principal, clusterID int64, reason string) (cluster.Pledge, error) {
 	var out cluster.Pledge
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		c, err := tx.Cluster(ctx, clusterID)
 		if err != nil {
 			return err

@@ -361,7 +361,7 @@ func (a *App) authorizeProposer(ctx context.Context, tx *store.Q, p auth.Princip
 // CreateProposal drafts a proposal of a unit, judged by the rules at once.
 func (a *App) CreateProposal(ctx context.Context, p auth.Principal, in ProposalInput) (store.Proposal, error) {
 	var out store.Proposal
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		if in.ProposerUnitID == 0 {
 			if err := auth.Authorize(p, auth.FileSelf, auth.Unit([]int64{p.UnitID})); err != nil {
 				return err
@@ -387,7 +387,7 @@ func (a *App) CreateProposal(ctx context.Context, p auth.Principal, in ProposalI
 // publication and the board; the verdict is judged again either way.
 func (a *App) UpdateProposal(ctx context.Context, p auth.Principal, id int64, version int, in ProposalInput, submit bool) (store.Proposal, error) {
 	var out store.Proposal
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		before, err := tx.Proposal(ctx, id)
 		if err != nil {
 			return err
@@ -453,11 +453,11 @@ func (a *App) Proposal(ctx context.Context, p auth.Principal, id int64) (Proposa
 	if p.Anonymous() {
 		return ProposalView{}, auth.Authorize(p, auth.ViewUnits, auth.Target{})
 	}
-	pr, err := a.Store.Proposal(ctx, id)
+	pr, err := a.store.Proposal(ctx, id)
 	if err != nil {
 		return ProposalView{}, err
 	}
-	if err := a.mayViewProposal(ctx, &a.Store.Q, p, pr); err != nil {
+	if err := a.mayViewProposal(ctx, &a.store.Q, p, pr); err != nil {
 		return ProposalView{}, err
 	}
 	v := ProposalView{Proposal: pr, Reasons: []award.Reason{}}
@@ -465,7 +465,7 @@ func (a *App) Proposal(ctx context.Context, p auth.Principal, id int64) (Proposa
 		return v, err
 	}
 	if pr.Status == ProposalDraft || pr.Status == ProposalSubmitted {
-		now, err := a.judge(ctx, &a.Store.Q, pr)
+		now, err := a.judge(ctx, &a.store.Q, pr)
 		if err != nil {
 			return v, err
 		}
@@ -473,7 +473,7 @@ func (a *App) Proposal(ctx context.Context, p auth.Principal, id int64) (Proposa
 			v.Current = &now
 		}
 	}
-	v.Comments, err = a.Store.ProposalComments(ctx, id)
+	v.Comments, err = a.store.ProposalComments(ctx, id)
 	return v, err
 }
 
@@ -489,7 +489,7 @@ func (a *App) Proposals(ctx context.Context, p auth.Principal, f store.ProposalF
 	if p.Role == auth.RoleOfficer {
 		f.Within = &p.UnitID
 	}
-	list, err := a.Store.ListProposals(ctx, f)
+	list, err := a.store.ListProposals(ctx, f)
 	if err != nil {
 		return ProposalList{}, err
 	}
@@ -500,7 +500,7 @@ func (a *App) Proposals(ctx context.Context, p auth.Principal, f store.ProposalF
 	all := list
 	if f.Status != "" {
 		f.Status = ""
-		if all, err = a.Store.ListProposals(ctx, f); err != nil {
+		if all, err = a.store.ListProposals(ctx, f); err != nil {
 			return out, err
 		}
 	}
@@ -546,7 +546,7 @@ func (a *App) Proposals(ctx context.Context, p auth.Principal, f store.ProposalF
 			}
 		}
 	}
-	board, err := boardQuota(ctx, &a.Store.Q, f.Year)
+	board, err := boardQuota(ctx, &a.store.Q, f.Year)
 	if err != nil {
 		return out, err
 	}
@@ -555,7 +555,7 @@ func (a *App) Proposals(ctx context.Context, p auth.Principal, f store.ProposalF
 		if u.cstdcs == 0 {
 			continue
 		}
-		held, err := a.Store.HeldTitlePeople(ctx, id, f.Year, string(award.LaoDongTienTien))
+		held, err := a.store.HeldTitlePeople(ctx, id, f.Year, string(award.LaoDongTienTien))
 		if err != nil {
 			return out, err
 		}
@@ -566,7 +566,7 @@ func (a *App) Proposals(ctx context.Context, p auth.Principal, f store.ProposalF
 	}
 	if ttldxs > 0 {
 		for _, id := range order {
-			held, err := a.Store.UnitAwards(ctx, id)
+			held, err := a.store.UnitAwards(ctx, id)
 			if err != nil {
 				return out, err
 			}
@@ -606,13 +606,13 @@ func (a *App) markPreferred(ctx context.Context, rs award.RuleSet, out *Proposal
 		var c award.Candidate
 		switch {
 		case pr.Title == string(award.ChienSiThiDuaCoSo) && overCS[pr.ProposerName] && pr.PersonID != nil:
-			person, err := a.Store.Person(ctx, *pr.PersonID)
+			person, err := a.store.Person(ctx, *pr.PersonID)
 			if err != nil {
 				return err
 			}
 			c = award.Candidate{Female: person.Sex != nil && *person.Sex == "nu"}
 		case pr.Title == string(award.TapTheLaoDongXuatSac) && overXS && pr.UnitID != nil:
-			n, w, err := a.Store.UnitWomen(ctx, *pr.UnitID)
+			n, w, err := a.store.UnitWomen(ctx, *pr.UnitID)
 			if err != nil {
 				return err
 			}
@@ -641,7 +641,7 @@ func preferredWhy(rs award.RuleSet, c award.Candidate) string {
 func (a *App) CommentProposal(ctx context.Context, p auth.Principal, id int64, body string) (store.ProposalComment, error) {
 	var out store.ProposalComment
 	body = strings.TrimSpace(body)
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
 			return err
 		}
@@ -698,7 +698,7 @@ func (a *App) authorizeDecide(p auth.Principal) error {
 func (a *App) RejectProposal(ctx context.Context, p auth.Principal, id int64, version int, reason string) (store.Proposal, error) {
 	reason = strings.TrimSpace(reason)
 	var out store.Proposal
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		if err := a.authorizeDecide(p); err != nil {
 			return err
 		}
@@ -731,7 +731,7 @@ func (a *App) RejectProposal(ctx context.Context, p auth.Principal, id int64, ve
 // found not eligible is approved only with a written override reason.
 func (a *App) Decide(ctx context.Context, p auth.Principal, in DecisionInput) (DecisionView, error) {
 	var out DecisionView
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		if err := a.authorizeDecide(p); err != nil {
 			return err
 		}
@@ -846,12 +846,12 @@ func (a *App) Decision(ctx context.Context, p auth.Principal, id int64) (Decisio
 	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
 		return DecisionView{}, err
 	}
-	d, err := a.Store.Decision(ctx, id)
+	d, err := a.store.Decision(ctx, id)
 	if err != nil {
 		return DecisionView{}, err
 	}
 	v := DecisionView{Decision: d}
-	v.Proposals, err = a.Store.ListProposals(ctx, store.ProposalFilter{DecisionID: &id})
+	v.Proposals, err = a.store.ListProposals(ctx, store.ProposalFilter{DecisionID: &id})
 	return v, err
 }
 

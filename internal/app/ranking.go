@@ -49,11 +49,11 @@ func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]Cluste
 	if err != nil {
 		return nil, nil, err
 	}
-	filings, err := a.Store.YearFilings(ctx, year)
+	filings, err := a.store.YearFilings(ctx, year)
 	if err != nil {
 		return nil, nil, err
 	}
-	adjustments, err := a.Store.YearAdjustments(ctx, year)
+	adjustments, err := a.store.YearAdjustments(ctx, year)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -67,20 +67,20 @@ func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]Cluste
 	for _, id := range ids {
 		f := filings[id]
 		if _, ok := tables[f.TableID]; !ok {
-			info, err := a.Store.TableInfo(ctx, f.TableID)
+			info, err := a.store.TableInfo(ctx, f.TableID)
 			if err != nil {
 				return nil, nil, err
 			}
 			if info.Kind != "main" {
 				continue // campaign tables are ranked on their own
 			}
-			if tables[f.TableID], err = a.Store.Table(ctx, f.TableID); err != nil {
+			if tables[f.TableID], err = a.store.Table(ctx, f.TableID); err != nil {
 				return nil, nil, err
 			}
 		}
 		byUnit[f.UnitID] = f
 	}
-	infos, err := a.Store.Tables(ctx, year)
+	infos, err := a.store.Tables(ctx, year)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -171,11 +171,11 @@ func (a *App) ProgressBoard(ctx context.Context, p auth.Principal, year int) ([]
 	if err != nil {
 		return nil, err
 	}
-	states, err := a.Store.FilingStates(ctx, year)
+	states, err := a.store.FilingStates(ctx, year)
 	if err != nil {
 		return nil, err
 	}
-	tables, err := a.Store.Tables(ctx, year)
+	tables, err := a.store.Tables(ctx, year)
 	if err != nil {
 		return nil, err
 	}

@@ -34,17 +34,17 @@ func (a *App) unitTarget(ctx context.Context, tx *store.Q, year int, unitID int6
 // Registration returns a unit's registration for a year; the zero
 // Registration (Version 0) when the unit has not registered yet.
 func (a *App) Registration(ctx context.Context, p auth.Principal, year int, unitID int64) (cluster.Registration, error) {
-	if _, err := a.Store.Year(ctx, year); err != nil {
+	if _, err := a.store.Year(ctx, year); err != nil {
 		return cluster.Registration{}, err
 	}
-	t, err := a.unitTarget(ctx, &a.Store.Q, year, unitID)
+	t, err := a.unitTarget(ctx, &a.store.Q, year, unitID)
 	if err != nil {
 		return cluster.Registration{}, err
 	}
 	if err := auth.Authorize(p, auth.ViewRegistration, t); err != nil {
 		return cluster.Registration{}, err
 	}
-	m, err := a.Store.Registrations(ctx, year, []int64{unitID})
+	m, err := a.store.Registrations(ctx, year, []int64{unitID})
 	r, ok := m[unitID]
 	if !ok {
 		r = cluster.Registration{Year: year, UnitID: unitID}
@@ -58,21 +58,21 @@ func (a *App) Registration(ctx context.Context, p auth.Principal, year int, unit
 // ClusterRegistrations returns the registrations of a cluster's members,
 // visible to the cluster's members and to the board.
 func (a *App) ClusterRegistrations(ctx context.Context, p auth.Principal, clusterID int64) (map[int64]cluster.Registration, error) {
-	c, err := a.Store.Cluster(ctx, clusterID)
+	c, err := a.store.Cluster(ctx, clusterID)
 	if err != nil {
 		return nil, err
 	}
 	if err := auth.Authorize(p, auth.ViewRegistration, auth.Target{Year: c.Year, Cluster: facts(c)}); err != nil {
 		return nil, err
 	}
-	return a.Store.Registrations(ctx, c.Year, c.Members)
+	return a.store.Registrations(ctx, c.Year, c.Members)
 }
 
 // SaveRegistration records a unit's đăng ký thi đua, by an officer of that
 // unit, before the year's registration deadline.
 func (a *App) SaveRegistration(ctx context.Context, p auth.Principal, r cluster.Registration) (cluster.Registration, error) {
 	var out cluster.Registration
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		t, err := a.unitTarget(ctx, tx, r.Year, r.UnitID)
 		if err != nil {
 			return err

@@ -155,7 +155,7 @@ func (u Account) Principal() auth.Principal {
 // (the criteria table's adjustment form takes either); 0 when no unit has
 // that code, which the action then refuses as a missing unit.
 func (a *App) UnitIDByCode(ctx context.Context, code string) int64 {
-	u, err := a.Store.UnitByCode(ctx, code)
+	u, err := a.store.UnitByCode(ctx, code)
 	if err != nil {
 		return 0
 	}

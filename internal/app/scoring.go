@@ -34,7 +34,7 @@ func (a *App) Tables(ctx context.Context, p auth.Principal, year int) ([]TableIn
 	if err := auth.Authorize(p, auth.ViewClusters, auth.Target{Year: year}); err != nil {
 		return nil, err
 	}
-	ts, err := a.Store.Tables(ctx, year)
+	ts, err := a.store.Tables(ctx, year)
 	return tableInfos(ts), err
 }
 
@@ -46,14 +46,14 @@ type TableDetail struct {
 
 // Table returns a table with its rows.
 func (a *App) Table(ctx context.Context, p auth.Principal, id int64) (TableDetail, error) {
-	info, err := a.Store.TableInfo(ctx, id)
+	info, err := a.store.TableInfo(ctx, id)
 	if err != nil {
 		return TableDetail{}, err
 	}
 	if err := auth.Authorize(p, auth.ViewClusters, auth.Target{Year: info.Year}); err != nil {
 		return TableDetail{}, err
 	}
-	t, err := a.Store.Table(ctx, id)
+	t, err := a.store.Table(ctx, id)
 	return TableDetail{Info: TableInfo(info), Table: t}, err
 }
 
@@ -63,7 +63,7 @@ func (a *App) Table(ctx context.Context, p auth.Principal, id int64) (TableDetai
 // NewTableVersion, which records why.
 func (a *App) SaveTable(ctx context.Context, p auth.Principal, in TableInfo, t scoring.Table) (TableInfo, error) {
 	info, out := store.TableInfo(in), store.TableInfo{}
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		target, err := a.tableTarget(ctx, tx, info)
 		if err != nil {
 			return err
@@ -183,7 +183,7 @@ func validatePositional(t scoring.Table) error {
 func (a *App) NewTableVersion(ctx context.Context, p auth.Principal, id int64, reason string) (TableInfo, error) {
 	reason = strings.TrimSpace(reason)
 	var out store.TableInfo
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		info, err := tx.TableInfo(ctx, id)
 		if err != nil {
 			return err
@@ -261,14 +261,14 @@ type FilingView struct {
 // that applies to it.
 func (a *App) Filing(ctx context.Context, p auth.Principal, year int, unitID int64) (FilingView, error) {
 	var v FilingView
-	t, err := a.unitTarget(ctx, &a.Store.Q, year, unitID)
+	t, err := a.unitTarget(ctx, &a.store.Q, year, unitID)
 	if err != nil {
 		return v, err
 	}
 	if err := auth.Authorize(p, auth.ViewFiling, t); err != nil {
 		return v, err
 	}
-	return a.filingView(ctx, &a.Store.Q, p, year, unitID, t)
+	return a.filingView(ctx, &a.store.Q, p, year, unitID, t)
 }
 
 func (a *App) filingView(ctx context.Context, tx *store.Q, p auth.Principal, year int, unitID int64, t auth.Target) (FilingView, error) {
@@ -343,7 +343,7 @@ func (a *App) pastDeadline(v FilingView) bool {
 // submit is set. version is the filing's version as loaded.
 func (a *App) SaveSelf(ctx context.Context, p auth.Principal, year int, unitID int64, version int, entries map[int64]scoring.Entry, submit bool, reason string) (FilingView, error) {
 	var out FilingView
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		v, t, err := a.filingForWrite(ctx, tx, p, auth.FileSelf, year, unitID, version)
 		if err != nil {
 			return err
@@ -427,7 +427,7 @@ const (
 func (a *App) ReviewFiling(ctx context.Context, p auth.Principal, year int, unitID int64, version int, reviews map[int64]scoring.Review, action ReviewAction, reason string) (FilingView, error) {
 	reason = strings.TrimSpace(reason)
 	var out FilingView
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		v, t, err := a.filingForWrite(ctx, tx, p, auth.ReviewFiling, year, unitID, version)
 		if err != nil {
 			return err
@@ -542,7 +542,7 @@ func (a *App) FilingHistory(ctx context.Context, p auth.Principal, year int, uni
 	if v.Filing.ID == 0 {
 		return []store.ScoreChange{}, nil
 	}
-	return a.Store.ScoreChanges(ctx, v.Filing.ID)
+	return a.store.ScoreChanges(ctx, v.Filing.ID)
 }
 
 func statusChange(f scoring.Filing, before scoring.Status, by int64, reason string) store.ScoreChange {
@@ -627,7 +627,7 @@ func yesNo(b bool) string {
 // SetAdjustment switches a criterion off for one unit, or applies it to
 // part of the year, with the reason (share 1 removes the adjustment).
 func (a *App) SetAdjustment(ctx context.Context, p auth.Principal, tableID, unitID int64, adj scoring.Adjustment) error {
-	return a.Store.Tx(ctx, func(tx *store.Q) error {
+	return a.store.Tx(ctx, func(tx *store.Q) error {
 		info, err := tx.TableInfo(ctx, tableID)
 		if err != nil {
 			return err

@@ -19,14 +19,14 @@ import (
 // SelfWorkbook is the unit's self-assessment template, prefilled with what
 // it has saved, for those who may file it.
 func (a *App) SelfWorkbook(ctx context.Context, p auth.Principal, year int, unitID int64) (xlsx.SelfDoc, error) {
-	t, err := a.unitTarget(ctx, &a.Store.Q, year, unitID)
+	t, err := a.unitTarget(ctx, &a.store.Q, year, unitID)
 	if err != nil {
 		return xlsx.SelfDoc{}, err
 	}
 	if err := auth.Authorize(p, auth.FileSelf, t); err != nil {
 		return xlsx.SelfDoc{}, err
 	}
-	v, err := a.filingView(ctx, &a.Store.Q, p, year, unitID, t)
+	v, err := a.filingView(ctx, &a.store.Q, p, year, unitID, t)
 	if err != nil {
 		return xlsx.SelfDoc{}, err
 	}
@@ -64,7 +64,7 @@ type SelfImport struct {
 // version is the filing's version the user saw (used only on confirm).
 func (a *App) ImportSelf(ctx context.Context, p auth.Principal, year int, unitID int64, up xlsx.SelfUpload, version int, confirm bool, fileName string) (SelfImport, error) {
 	out := SelfImport{UnitID: unitID, Year: year}
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		t, err := a.unitTarget(ctx, tx, year, unitID)
 		if err != nil {
 			return err

@@ -30,7 +30,7 @@ func (a *App) LoginThrottles(ctx context.Context, p auth.Principal) ([]ThrottleV
 		return nil, err
 	}
 	now := a.Now()
-	rows, err := a.Store.ThrottledLogins(ctx, now.Add(-auth.ThrottleWindow))
+	rows, err := a.store.ThrottledLogins(ctx, now.Add(-auth.ThrottleWindow))
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +79,7 @@ func (a *App) ClearLoginThrottle(ctx context.Context, p auth.Principal, username
 		return 0, errs.Fields{"username": "Vui lòng chọn tài khoản hoặc địa chỉ cần gỡ giới hạn đăng nhập."}.Err()
 	}
 	var n int64
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		var err error
 		if n, err = tx.DeleteLoginFailures(ctx, username, ip); err != nil {
 			return err

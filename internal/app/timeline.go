@@ -55,23 +55,23 @@ func (a *App) Timeline(ctx context.Context, p auth.Principal, year int, unitID i
 	}
 	tl.Unit, tl.FilingStatus = v.Unit, v.Filing.Status.Label()
 	if v.Filing.ID != 0 {
-		changes, err := a.Store.ScoreChanges(ctx, v.Filing.ID)
+		changes, err := a.store.ScoreChanges(ctx, v.Filing.ID)
 		if err != nil {
 			return tl, err
 		}
 		tl.Filing = filingSteps(changes)
 	}
-	props, err := a.Store.ListProposals(ctx, store.ProposalFilter{Year: year, UnitID: &unitID})
+	props, err := a.store.ListProposals(ctx, store.ProposalFilter{Year: year, UnitID: &unitID})
 	if err != nil {
 		return tl, err
 	}
 	for _, pr := range props {
-		if err := a.mayViewProposal(ctx, &a.Store.Q, p, pr); errs.CodeOf(err) == errs.Forbidden || errs.CodeOf(err) == errs.NotFound {
+		if err := a.mayViewProposal(ctx, &a.store.Q, p, pr); errs.CodeOf(err) == errs.Forbidden || errs.CodeOf(err) == errs.NotFound {
 			continue
 		} else if err != nil {
 			return tl, err
 		}
-		hist, err := a.Store.History(ctx, "proposal", pr.ID)
+		hist, err := a.store.History(ctx, "proposal", pr.ID)
 		if err != nil {
 			return tl, err
 		}

@@ -14,13 +14,13 @@ import (
 
 // UnitPathOf is a unit's path up the tree, the unit first.
 func (a *App) UnitPathOf(ctx context.Context, id int64) ([]int64, error) {
-	return a.Store.UnitPath(ctx, id)
+	return a.store.UnitPath(ctx, id)
 }
 
 // UnitByID is one unit, unauthorised.
-func (a *App) UnitByID(ctx context.Context, id int64) (org.Unit, error) { return a.Store.Unit(ctx, id) }
+func (a *App) UnitByID(ctx context.Context, id int64) (org.Unit, error) { return a.store.Unit(ctx, id) }
 
 // PersonByID is one person, unauthorised.
 func (a *App) PersonByID(ctx context.Context, id int64) (store.Person, error) {
-	return a.Store.Person(ctx, id)
+	return a.store.Person(ctx, id)
 }

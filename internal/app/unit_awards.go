@@ -150,21 +150,21 @@ func (a *App) UnitAwards(ctx context.Context, p auth.Principal, id int64) (UnitA
 	if err := a.authorizeUnit(ctx, p, auth.ViewUnits, id); err != nil {
 		return UnitAwardsView{}, err
 	}
-	u, err := a.Store.Unit(ctx, id)
+	u, err := a.store.Unit(ctx, id)
 	if err != nil {
 		return UnitAwardsView{}, err
 	}
 	v := UnitAwardsView{Unit: u, Predecessors: []PredecessorAwards{}}
-	l, err := a.lineageAwards(ctx, &a.Store.Q, id)
+	l, err := a.lineageAwards(ctx, &a.store.Q, id)
 	if err != nil {
 		return v, err
 	}
 	all := append([]int64{id}, l.ancestry...)
-	units, err := a.Store.UnitsByID(ctx, all)
+	units, err := a.store.UnitsByID(ctx, all)
 	if err != nil {
 		return v, err
 	}
-	held, err := a.Store.UnitsAwards(ctx, all)
+	held, err := a.store.UnitsAwards(ctx, all)
 	if err != nil {
 		return v, err
 	}
@@ -197,7 +197,7 @@ func (a *App) UnitAwards(ctx context.Context, p auth.Principal, id int64) (UnitA
 func (a *App) AddUnitAward(ctx context.Context, p auth.Principal, unitID int64, aw store.Award, unparsed errs.Fields) (store.Award, error) {
 	aw.PersonID, aw.UnitID = nil, &unitID
 	aw.DecisionNo, aw.Signer = strings.TrimSpace(aw.DecisionNo), strings.TrimSpace(aw.Signer)
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		if _, err := tx.Unit(ctx, unitID); err != nil {
 			return err
 		}
@@ -244,7 +244,7 @@ type CarryoverInput struct {
 func (a *App) SetCarryover(ctx context.Context, p auth.Principal, successorID int64, in CarryoverInput) (store.AwardCarryover, error) {
 	in.Reason = strings.TrimSpace(in.Reason)
 	var out store.AwardCarryover
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		if _, err := tx.Unit(ctx, successorID); err != nil {
 			return err
 		}

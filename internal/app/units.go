@@ -53,7 +53,7 @@ func (a *App) Units(ctx context.Context, p auth.Principal, f UnitFilter) ([]org.
 	if f.On.IsZero() {
 		f.On = a.Now()
 	}
-	return a.Store.ListUnits(ctx, store.UnitFilter(f))
+	return a.store.ListUnits(ctx, store.UnitFilter(f))
 }
 
 // UnitDetail is a unit with what its page shows around it.
@@ -81,19 +81,19 @@ func (a *App) Unit(ctx context.Context, p auth.Principal, id int64) (UnitDetail,
 	if err := a.authorizeUnit(ctx, p, auth.ViewUnits, id); err != nil {
 		return UnitDetail{}, err
 	}
-	u, err := a.Store.Unit(ctx, id)
+	u, err := a.store.Unit(ctx, id)
 	if err != nil {
 		return UnitDetail{}, err
 	}
 	d := UnitDetail{Unit: u, Children: []org.Unit{}, Predecessors: []LinkedUnit{}, Successors: []LinkedUnit{}, Ancestry: []org.Unit{}}
-	if d.Children, err = a.Store.Children(ctx, id); err != nil {
+	if d.Children, err = a.store.Children(ctx, id); err != nil {
 		return d, err
 	}
-	from, into, err := a.Store.Lineage(ctx, id)
+	from, into, err := a.store.Lineage(ctx, id)
 	if err != nil {
 		return d, err
 	}
-	preds, err := a.Store.PredecessorMap(ctx)
+	preds, err := a.store.PredecessorMap(ctx)
 	if err != nil {
 		return d, err
 	}
@@ -105,7 +105,7 @@ func (a *App) Unit(ctx context.Context, p auth.Principal, id int64) (UnitDetail,
 	if u.ParentID != nil {
 		ids = append(ids, *u.ParentID)
 	}
-	byID, err := a.Store.UnitsByID(ctx, ids)
+	byID, err := a.store.UnitsByID(ctx, ids)
 	if err != nil {
 		return d, err
 	}
@@ -136,7 +136,7 @@ func (a *App) CreateUnit(ctx context.Context, p auth.Principal, in UnitInput) (o
 		return org.Unit{}, err
 	}
 	var out org.Unit
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		u := in.apply(org.Unit{})
 		if err := a.validateUnit(ctx, tx, u, in.Unparsed); err != nil {
 			return err
@@ -160,7 +160,7 @@ func (a *App) UpdateUnit(ctx context.Context, p auth.Principal, id int64, versio
 		return org.Unit{}, err
 	}
 	var out org.Unit
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		before, err := tx.Unit(ctx, id)
 		if err != nil {
 			return err
@@ -191,7 +191,7 @@ func (a *App) RetireUnit(ctx context.Context, p auth.Principal, id int64, versio
 	}
 	reason = strings.TrimSpace(reason)
 	var out org.Unit
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		before, err := tx.Unit(ctx, id)
 		if err != nil {
 			return err
@@ -229,7 +229,7 @@ func (a *App) AddLink(ctx context.Context, p auth.Principal, l org.Link) error {
 		return err
 	}
 	l.Note = strings.TrimSpace(l.Note)
-	return a.Store.Tx(ctx, func(tx *store.Q) error {
+	return a.store.Tx(ctx, func(tx *store.Q) error {
 		succ, err := tx.Unit(ctx, l.SuccessorID)
 		if err != nil {
 			return err
@@ -268,7 +268,7 @@ func (a *App) RemoveLink(ctx context.Context, p auth.Principal, successorID, pre
 	if err := a.authorizeUnit(ctx, p, auth.ManageUnits, successorID); err != nil {
 		return err
 	}
-	return a.Store.Tx(ctx, func(tx *store.Q) error {
+	return a.store.Tx(ctx, func(tx *store.Q) error {
 		from, _, err := tx.Lineage(ctx, successorID)
 		if err != nil {
 			return err
@@ -294,7 +294,7 @@ func (a *App) UnitHistory(ctx context.Context, p auth.Principal, id int64) ([]st
 	if err := a.authorizeUnit(ctx, p, auth.ViewAudit, id); err != nil {
 		return nil, err
 	}
-	return a.Store.History(ctx, "unit", id)
+	return a.store.History(ctx, "unit", id)
 }
 
 // checkChildrenEnded refuses to end a unit while a sub-unit outlives it.
@@ -351,7 +351,7 @@ func (a *App) authorizeUnit(ctx context.Context, p auth.Principal, act auth.Acti
 	if p.Anonymous() {
 		return auth.Authorize(p, act, auth.Target{})
 	}
-	path, err := a.Store.UnitPath(ctx, id)
+	path, err := a.store.UnitPath(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -367,7 +367,7 @@ func (a *App) authorizeUnder(ctx context.Context, p auth.Principal, parent *int6
 	if parent == nil {
 		return auth.Authorize(p, auth.ManageUnits, auth.Target{})
 	}
-	path, err := a.Store.UnitPath(ctx, *parent)
+	path, err := a.store.UnitPath(ctx, *parent)
 	if err != nil {
 		return err
 	}

@@ -58,7 +58,7 @@ func (a *App) CreateUser(ctx context.Context, p auth.Principal, in UserInput) (A
 		f.Add("email", msg)
 	}
 	if in.UnitID != nil {
-		u, err := a.Store.Unit(ctx, *in.UnitID)
+		u, err := a.store.Unit(ctx, *in.UnitID)
 		switch {
 		case errs.CodeOf(err) == errs.NotFound:
 			f.Add("unit_id", "Đơn vị không tồn tại.")
@@ -76,7 +76,7 @@ func (a *App) CreateUser(ctx context.Context, p auth.Principal, in UserInput) (A
 		return Account{}, err
 	}
 	var out store.User
-	err = a.Store.Tx(ctx, func(tx *store.Q) error {
+	err = a.store.Tx(ctx, func(tx *store.Q) error {
 		out, err = tx.CreateUser(ctx, store.User{Username: in.Username, FullName: in.FullName, PasswordHash: hash,
 			Role: string(role), UnitID: in.UnitID, Email: email, Active: true})
 		if err != nil {
@@ -101,7 +101,7 @@ func (a *App) CreateToken(ctx context.Context, p auth.Principal, username, name 
 	if err := auth.Authorize(p, auth.ManageUsers, auth.Target{}); err != nil {
 		return "", err
 	}
-	u, err := a.Store.UserByName(ctx, username)
+	u, err := a.store.UserByName(ctx, username)
 	if err != nil {
 		return "", err
 	}
@@ -114,7 +114,7 @@ func (a *App) CreateToken(ctx context.Context, p auth.Principal, username, name 
 		expires = &t
 	}
 	var token string
-	err = a.Store.Tx(ctx, func(tx *store.Q) error {
+	err = a.store.Tx(ctx, func(tx *store.Q) error {
 		if token, err = tx.CreateToken(ctx, u.ID, name, expires); err != nil {
 			return err
 		}
@@ -128,7 +128,7 @@ func (a *App) Users(ctx context.Context, p auth.Principal) ([]Account, error) {
 	if err := auth.Authorize(p, auth.ManageUsers, auth.Target{}); err != nil {
 		return nil, err
 	}
-	us, err := a.Store.ListUsers(ctx)
+	us, err := a.store.ListUsers(ctx)
 	out := make([]Account, len(us))
 	for i, u := range us {
 		out[i] = accountOf(u)
@@ -145,7 +145,7 @@ func (a *App) SetUserActive(ctx context.Context, p auth.Principal, id int64, act
 	if id == p.UserID && !active {
 		return errs.New(errs.Invalid, "Không thể tự khóa tài khoản của chính mình.")
 	}
-	return a.Store.Tx(ctx, func(tx *store.Q) error {
+	return a.store.Tx(ctx, func(tx *store.Q) error {
 		if err := tx.SetUserActive(ctx, id, active); err != nil {
 			return err
 		}
@@ -160,7 +160,7 @@ func (a *App) ChangePassword(ctx context.Context, p auth.Principal, ip, current,
 	if err := a.changePassword(ctx, p, ip, current, next, confirm); err != nil {
 		return "", err
 	}
-	u, err := a.Store.UserByID(ctx, p.UserID)
+	u, err := a.store.UserByID(ctx, p.UserID)
 	if err != nil {
 		return "", err
 	}
@@ -171,7 +171,7 @@ func (a *App) changePassword(ctx context.Context, p auth.Principal, ip, current,
 	if p.Anonymous() || p.System {
 		return errs.New(errs.Unauthorized, "Vui lòng đăng nhập để tiếp tục.")
 	}
-	u, err := a.Store.UserByID(ctx, p.UserID)
+	u, err := a.store.UserByID(ctx, p.UserID)
 	if err != nil {
 		return err
 	}
@@ -182,7 +182,7 @@ func (a *App) changePassword(ctx context.Context, p auth.Principal, ip, current,
 	}
 	f := errs.Fields{}
 	if !a.Hasher.Verify(u.PasswordHash, current) {
-		if err := a.Store.RecordLoginFailure(ctx, u.Username, ip, store.FailPasswordChange, a.Now().UTC()); err != nil {
+		if err := a.store.RecordLoginFailure(ctx, u.Username, ip, store.FailPasswordChange, a.Now().UTC()); err != nil {
 			return err
 		}
 		f.Add("current", "Mật khẩu hiện tại không đúng.")
@@ -203,7 +203,7 @@ func (a *App) changePassword(ctx context.Context, p auth.Principal, ip, current,
 	if err != nil {
 		return err
 	}
-	return a.Store.Tx(ctx, func(tx *store.Q) error {
+	return a.store.Tx(ctx, func(tx *store.Q) error {
 		if err := tx.SetPassword(ctx, p.UserID, hash); err != nil {
 			return err
 		}
@@ -236,7 +236,7 @@ func (a *App) SetUserEmail(ctx context.Context, p auth.Principal, id int64, emai
 		return Account{}, (errs.Fields{"email": msg}).Err()
 	}
 	var out store.User
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		before, err := tx.UserByID(ctx, id)
 		if err != nil {
 			return err

@@ -97,7 +97,7 @@ func (a *App) ClusterVotes(ctx context.Context, p auth.Principal, clusterID int6
 	if err != nil {
 		return VoteList{}, err
 	}
-	vs, err := a.Store.ClusterVotes(ctx, clusterID)
+	vs, err := a.store.ClusterVotes(ctx, clusterID)
 	return VoteList{Cluster: cv, Votes: vs}, err
 }
 
@@ -124,7 +124,7 @@ func (a *App) voteStanding(ctx context.Context, p auth.Principal, cv ClusterView
 	if err != nil {
 		return nil, nil, err
 	}
-	regs, err := a.Store.Registrations(ctx, cv.Year, cv.Members)
+	regs, err := a.store.Registrations(ctx, cv.Year, cv.Members)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -205,7 +205,7 @@ func (a *App) OpenVote(ctx context.Context, p auth.Principal, clusterID int64, c
 		return store.Vote{}, err
 	}
 	var out store.Vote
-	err = a.Store.Tx(ctx, func(tx *store.Q) error {
+	err = a.store.Tx(ctx, func(tx *store.Q) error {
 		v := store.Vote{ClusterID: cv.ID, Year: cv.Year, Title: string(award.CoThiDuaNganh), Status: VoteOpen}
 		if p.UserID != 0 {
 			v.OpenedBy = &p.UserID
@@ -289,7 +289,7 @@ func (a *App) Vote(ctx context.Context, p auth.Principal, id int64) (VoteView, e
 	if p.Anonymous() {
 		return VoteView{}, auth.Authorize(p, auth.ViewClusters, auth.Target{})
 	}
-	v, err := a.Store.Vote(ctx, id)
+	v, err := a.store.Vote(ctx, id)
 	if err != nil {
 		return VoteView{}, err
 	}
@@ -297,13 +297,13 @@ func (a *App) Vote(ctx context.Context, p auth.Principal, id int64) (VoteView, e
 	if err != nil {
 		return VoteView{}, err
 	}
-	return a.voteView(ctx, &a.Store.Q, p, v, cv)
+	return a.voteView(ctx, &a.store.Q, p, v, cv)
 }
 
 // CastBallot records a member unit's ballot: approve or not for every
 // candidate, once, by an officer of that unit, while the vote is open.
 func (a *App) CastBallot(ctx context.Context, p auth.Principal, voteID, unitID int64, choices map[int64]bool) error {
-	return a.Store.Tx(ctx, func(tx *store.Q) error {
+	return a.store.Tx(ctx, func(tx *store.Q) error {
 		if err := tx.LockVote(ctx, voteID); err != nil {
 			return err
 		}
@@ -377,7 +377,7 @@ func (a *App) CastBallot(ctx context.Context, p auth.Principal, voteID, unitID i
 // CloseVote ends the vote; version guards against a close over a stale page.
 func (a *App) CloseVote(ctx context.Context, p auth.Principal, id int64, version int) (VoteView, error) {
 	var out VoteView
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		if err := tx.LockVote(ctx, id); err != nil {
 			return err
 		}
@@ -416,7 +416,7 @@ func (a *App) CloseVote(ctx context.Context, p auth.Principal, id int64, version
 // subject the candidate unit, the vote's electorate and votes for copied.
 func (a *App) ProposeFromVote(ctx context.Context, p auth.Principal, voteID, unitID int64) (store.Proposal, error) {
 	var out store.Proposal
-	err := a.Store.Tx(ctx, func(tx *store.Q) error {
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		if err := tx.LockVote(ctx, voteID); err != nil {
 			return err
 		}
