@@ -149,8 +149,8 @@ func (d PeopleDoc) Problem(sheet string, row int, header, value, expected string
 	} else if j, ok := peopleDefaultCol(sheet, header); ok {
 		p.Column = colLetter(j)
 	}
-	if r := []rune(p.Value); len(r) > tioValueRunes {
-		p.Value = string(r[:tioValueRunes]) + "…"
+	if r := []rune(p.Value); len(r) > valueRunes {
+		p.Value = string(r[:valueRunes]) + "…"
 	}
 	return p
 }

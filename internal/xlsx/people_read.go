@@ -86,17 +86,31 @@ func (pr *peopleReader) read() error {
 		if name == "" {
 			continue
 		}
-		rows, ok, err := pr.readSheet(name, spec)
+		sr, err := readSheet(pr.f, name, spec.name, spec.layout(), false)
 		if err != nil {
 			return err
 		}
-		if !ok {
+		if sr == nil {
 			continue
 		}
 		found++
-		nonEmpty += len(rows)
-		for _, row := range rows {
-			pr.parse(spec, row)
+		nonEmpty += len(sr.rows)
+		pr.problems = append(pr.problems, sr.problems...)
+		cols := map[string]int{}
+		for k, j := range sr.cols {
+			if j >= 0 {
+				cols[spec.heads[k]] = j
+			}
+		}
+		pr.doc.cols[spec.name] = cols
+		for _, row := range sr.rows {
+			cells := make(map[string]string, len(row.cells))
+			for k, v := range row.cells {
+				if v != "" {
+					cells[spec.heads[k]] = v
+				}
+			}
+			pr.parse(spec, pioRow{n: row.n, cells: cells})
 		}
 	}
 	if found == 0 {
@@ -128,88 +142,33 @@ func (pr *peopleReader) readUnit(sheet string) {
 	}
 }
 
-// readSheet finds the header in the sheet's first rows and reads the
-// non-empty rows under it. ok is false when there is no header.
-func (pr *peopleReader) readSheet(sheet string, spec *pioSheet) ([]pioRow, bool, error) {
-	rows, err := pr.f.Rows(sheet)
-	if err != nil {
-		return nil, false, nil // a chart sheet
+// layout finds a sheet by a header with two of its required columns (or
+// all, when fewer); a required column missing from it is a problem.
+func (spec *pioSheet) layout() *layout {
+	l := &layout{heads: spec.heads, aliases: map[string]int{}, maxRows: MaxPeopleRows, tooMany: MsgPeopleTooManyRows(spec.name)}
+	field := map[string]int{}
+	for k, h := range spec.heads {
+		field[h] = k
 	}
-	defer rows.Close()
-	cols := map[string]int{}
-	header := 0
-	var out []pioRow
-	for n := 1; rows.Next(); n++ {
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, false, refuse(MsgFileCorrupt)
-		}
-		if header == 0 {
-			if n > tioHeaderScan {
-				return nil, false, nil
-			}
-			found := map[string]int{}
-			var dup []Problem
-			for j, v := range cells {
-				h, ok := spec.aliases[fold(v)]
-				if !ok {
-					continue
-				}
-				if k, seen := found[h]; seen {
-					dup = append(dup, Problem{Sheet: spec.name, Row: n, Column: colLetter(j), Header: h, Value: clean(v),
-						Expected: fmt.Sprintf("mỗi cột chỉ một lần; cột “%s” đã có ở cột %s", h, colLetter(k))})
-					continue
-				}
-				found[h] = j
-			}
-			if len(found) < min(2, len(spec.need)) && !hasAll(found, spec.need) {
-				continue
-			}
-			header, cols = n, found
-			pr.problems = append(pr.problems, dup...)
-			for _, h := range spec.need {
-				if _, ok := cols[h]; !ok {
-					pr.problems = append(pr.problems, Problem{Sheet: spec.name, Row: n,
-						Expected: fmt.Sprintf("dòng tiêu đề có cột “%s” (xem tệp mẫu)", h)})
-				}
-			}
-			pr.doc.cols[spec.name] = cols
-			continue
-		}
-		row := pioRow{n: n, cells: make(map[string]string, len(cols))}
-		blank := true
-		for h, j := range cols {
-			if j < len(cells) {
-				if bad := badText(spec.name, n, j, h, cells[j]); bad != nil {
-					pr.problems = append(pr.problems, *bad)
-				}
-				if v := clean(cells[j]); v != "" {
-					row.cells[h] = v
-					blank = false
-				}
-			}
-		}
-		if blank {
-			continue
-		}
-		if len(out) == MaxPeopleRows {
-			return nil, false, refuse(MsgPeopleTooManyRows(spec.name))
-		}
-		out = append(out, row)
+	for a, h := range spec.aliases {
+		l.aliases[a] = field[h]
 	}
-	if rows.Error() != nil {
-		return nil, false, refuse(MsgFileCorrupt)
+	for _, h := range spec.need {
+		l.report = append(l.report, field[h])
 	}
-	return out, header > 0, nil
-}
-
-func hasAll(found map[string]int, need []string) bool {
-	for _, h := range need {
-		if _, ok := found[h]; !ok {
-			return false
+	l.isHeader = func(cols []int) bool {
+		found, all := 0, true
+		for _, k := range cols {
+			if k >= 0 {
+				found++
+			}
 		}
+		for _, k := range l.report {
+			all = all && cols[k] >= 0
+		}
+		return found >= min(2, len(l.report)) || all
 	}
-	return true
+	return l
 }
 
 // parse turns one row into the doc's row, or problems.
@@ -442,7 +401,3 @@ func parseDay(s string) (time.Time, bool) {
 	}
 	return t, true
 }
-
-// SortPeopleProblems orders problems by sheet (template order), row and
-// column, as ReadPeople returns them.
-func SortPeopleProblems(ps []Problem) []Problem { return sortProblems(ps) }

@@ -135,7 +135,7 @@ func WritePeopleTemplate(w io.Writer, doc PeopleDoc) error {
 	return f.Write(w)
 }
 
-func writePeopleGuide(f *excelize.File, st tioStyles, d PeopleDoc) error {
+func writePeopleGuide(f *excelize.File, st templateStyles, d PeopleDoc) error {
 	widths := []float64{16, 28, 80}
 	sw, r, line, err := startGuide(f, widths)
 	if err != nil {
@@ -188,7 +188,7 @@ func writePeopleGuide(f *excelize.File, st tioStyles, d PeopleDoc) error {
 	return sw.Flush()
 }
 
-func writePeopleSheet(f *excelize.File, st tioStyles, s *pioSheet, rows [][]any, dateStyle, dateCol int) error {
+func writePeopleSheet(f *excelize.File, st templateStyles, s *pioSheet, rows [][]any, dateStyle, dateCol int) error {
 	if err := landscapeSetup(f, s.name); err != nil {
 		return err
 	}

@@ -26,13 +26,13 @@ type SelfUpload struct {
 	TableVersion int
 	Sheet        string
 	Rows         []SelfRow
-	cols         [scNCols]int // where each column is in the uploaded sheet, -1: missing
+	cols         []int // where each column is in the uploaded sheet, -1: missing
 }
 
 // SelfRow is one non-empty row: its number and cell texts by column.
 type SelfRow struct {
 	N     int
-	Cells [scNCols]string
+	Cells []string
 }
 
 // Refusals of a self-assessment workbook.
@@ -54,7 +54,7 @@ func ReadSelf(r io.Reader, size int64) (up SelfUpload, problems []Problem, err e
 			up, problems, err = SelfUpload{}, nil, refuse(MsgFileCorrupt)
 		}
 	}()
-	f, _, err := openUpload(r, size, MsgSelfEmpty, MsgSelfBomb)
+	f, sheetXML, err := openUpload(r, size, MsgSelfEmpty, MsgSelfBomb)
 	if err != nil {
 		return up, nil, err
 	}
@@ -79,12 +79,15 @@ func ReadSelf(r io.Reader, size int64) (up SelfUpload, problems []Problem, err e
 		}
 	}
 	for _, s := range order {
-		rows, cols, ok, perr, err := readSelfSheet(f, s)
+		sr, err := readSheet(f, s, norm.NFC.String(s), selfLayout, sheetXML > lookupLimit)
 		if err != nil {
 			return SelfUpload{}, nil, err
 		}
-		if ok {
-			up.Sheet, up.Rows, up.cols, problems = norm.NFC.String(s), rows, cols, perr
+		if sr != nil {
+			up.Sheet, up.cols, problems = sr.label, sr.cols, sr.problems
+			for _, row := range sr.rows {
+				up.Rows = append(up.Rows, SelfRow{N: row.n, Cells: row.cells})
+			}
 			break
 		}
 	}
@@ -123,97 +126,12 @@ func readSelfMeta(f *excelize.File, sheet string, up *SelfUpload) {
 	}
 }
 
-// readSelfSheet finds the header in a sheet's first rows and reads the
-// non-empty rows under it; ok is false when the sheet has no header.
-// Formulas with no stored result are computed when plain arithmetic.
-func readSelfSheet(f *excelize.File, sheet string) (out []SelfRow, cols [scNCols]int, ok bool, problems []Problem, err error) {
-	rows, rerr := f.Rows(sheet)
-	if rerr != nil {
-		return nil, cols, false, nil, nil // a chart sheet
-	}
-	defer rows.Close()
-	label := norm.NFC.String(sheet)
-	header := 0
-	calc := &tableReader{f: f, sheet: sheet}
-	budget := tioMaxCalc
-	for n := 1; rows.Next(); n++ {
-		cells, cerr := rows.Columns(excelize.Options{RawCellValue: true})
-		if cerr != nil {
-			return nil, cols, false, nil, refuse(MsgFileCorrupt)
-		}
-		if header == 0 {
-			if n > tioHeaderScan {
-				return nil, cols, false, nil, nil
-			}
-			for i := range cols {
-				cols[i] = -1
-			}
-			var dup []Problem
-			for j, v := range cells {
-				k, known := selfAliases[fold(v)]
-				if !known {
-					continue
-				}
-				if cols[k] >= 0 {
-					dup = append(dup, Problem{Sheet: label, Row: n, Column: colLetter(j), Header: selfHeaders[k], Value: clean(v),
-						Expected: fmt.Sprintf("mỗi cột chỉ một lần; cột “%s” đã có ở cột %s", selfHeaders[k], colLetter(cols[k]))})
-					continue
-				}
-				cols[k] = j
-			}
-			if cols[scCode] >= 0 && (cols[scScore] >= 0 || cols[scNumerator] >= 0) {
-				header = n
-				problems = append(problems, dup...)
-				for _, k := range []int{scScore, scNumerator, scDenominator, scNotArisen, scExplanation, scEvidence} {
-					if cols[k] < 0 {
-						problems = append(problems, Problem{Sheet: label, Row: n, Expected: fmt.Sprintf("dòng tiêu đề có cột “%s” (xem tệp mẫu)", selfHeaders[k])})
-					}
-				}
-			}
-			continue
-		}
-		row := SelfRow{N: n}
-		blank := true
-		for k, j := range cols {
-			if j < 0 {
-				continue
-			}
-			if j < len(cells) {
-				if bad := badText(label, n, j, selfHeaders[k], cells[j]); bad != nil {
-					problems = append(problems, *bad)
-				}
-				row.Cells[k] = clean(cells[j])
-			}
-			if row.Cells[k] == "" && k >= scScore && budget > 0 {
-				ref, _ := excelize.CoordinatesToCellName(j+1, n)
-				if fm, _ := f.GetCellFormula(sheet, ref); fm != "" {
-					budget--
-					v := ""
-					if calc.plainTree(fm, map[string]bool{ref: true}) {
-						v, _ = f.CalcCellValue(sheet, ref, excelize.Options{RawCellValue: true})
-					}
-					if v == "" {
-						problems = append(problems, Problem{Sheet: label, Row: n, Column: colLetter(j), Header: selfHeaders[k], Value: "=" + fm,
-							Expected: "một giá trị; công thức này chưa có kết quả đã tính – hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại"})
-					}
-					row.Cells[k] = clean(v)
-				}
-			}
-			blank = blank && row.Cells[k] == ""
-		}
-		if blank {
-			continue
-		}
-		if len(out) == MaxTableRows {
-			return nil, cols, false, nil, refuse(MsgFileTooManyRows)
-		}
-		out = append(out, row)
-	}
-	if rows.Error() != nil {
-		return nil, cols, false, nil, refuse(MsgFileCorrupt)
-	}
-	return out, cols, header > 0, problems, nil
-}
+// selfLayout finds the sheet by the header with "Mã" and "Điểm tự chấm"
+// or "Tử số"; an input column missing from it is a problem.
+var selfLayout = &layout{heads: selfHeaders[:], aliases: selfAliases,
+	isHeader: func(c []int) bool { return c[scCode] >= 0 && (c[scScore] >= 0 || c[scNumerator] >= 0) },
+	report:   []int{scScore, scNumerator, scDenominator, scNotArisen, scExplanation, scEvidence},
+	formulas: true, maxRows: MaxTableRows, tooMany: MsgFileTooManyRows}
 
 // SelfTarget is what an upload must belong to: the unit, year and table
 // version the unit files against now.
@@ -401,7 +319,8 @@ func present(s string) *float64 {
 
 // selfColLetter is the letter of a column as the uploaded sheet has it.
 func selfColLetter(up SelfUpload, row SelfRow, col int) string {
-	if j := up.cols[col]; j >= 0 && up.Sheet != "" {
+	if col < len(up.cols) && up.cols[col] >= 0 {
+		j := up.cols[col]
 		return colLetter(j)
 	}
 	return ""

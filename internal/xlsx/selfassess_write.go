@@ -115,7 +115,7 @@ var selfGuideSteps = []string{
 		"và chưa ghi gì cho đến khi anh/chị xem bản tóm tắt và bấm xác nhận. Số liệu được lưu dưới dạng bản nháp; nộp cho Cụm trưởng ở trang Tự chấm điểm.",
 }
 
-func writeSelfGuide(f *excelize.File, st tioStyles, d SelfDoc) error {
+func writeSelfGuide(f *excelize.File, st templateStyles, d SelfDoc) error {
 	sw, r, line, err := startGuide(f, []float64{6, 80}) // A4 portrait, margins included
 	if err != nil {
 		return err
@@ -180,7 +180,7 @@ func selfNeeds(c scoring.Criterion) string {
 	return ""
 }
 
-func writeSelfSheet(f *excelize.File, st tioStyles, in selfInputStyles, d SelfDoc) error {
+func writeSelfSheet(f *excelize.File, st templateStyles, in selfInputStyles, d SelfDoc) error {
 	const sh = SheetSelf
 	if err := landscapeSetup(f, sh); err != nil {
 		return err
@@ -247,7 +247,7 @@ func writeSelfSheet(f *excelize.File, st tioStyles, in selfInputStyles, d SelfDo
 		FormatColumns: true, FormatRows: true})
 }
 
-func writeSelfRow(f *excelize.File, st tioStyles, in selfInputStyles, v *selfValidations, n int, c scoring.Criterion, d SelfDoc) error {
+func writeSelfRow(f *excelize.File, st templateStyles, in selfInputStyles, v *selfValidations, n int, c scoring.Criterion, d SelfDoc) error {
 	const sh = SheetSelf
 	ref := func(col int) string { r, _ := excelize.CoordinatesToCellName(col+1, n); return r }
 	e := d.Entries[c.ID]

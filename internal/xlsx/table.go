@@ -16,15 +16,6 @@ const (
 const (
 	MaxTableFileSize = 5 << 20 // bytes of the .xlsx file
 	MaxTableRows     = 2000    // criteria (non-empty rows)
-	// A workbook may unzip to at most this much (zip bombs), and parts
-	// larger than tioUnzipXMLLimit are spooled to a temporary file.
-	tioUnzipLimit    = 20 << 20
-	tioUnzipXMLLimit = 10 << 20
-	tioMaxZipEntries = 2000
-	tioHeaderScan    = 20 // rows searched for the header
-	tioValueRunes    = 120
-	tioMaxCalc       = 500     // formulas without a stored result computed per file
-	tioLookupLimit   = 4 << 20 // worksheets up to this size (XML) may be loaded whole
 )
 
 // TableDoc is a criteria table as the workbook shows it.
@@ -63,12 +54,18 @@ var tioHeaders = [tioNCols]string{"Mã", "Tên tiêu chí", "Mã nhóm cấp tr�
 
 var tioWidths = [tioNCols]float64{9, 48, 12, 17, 10, 34, 34, 20, 11, 11, 11, 18}
 
+// tioFields is the column of each field key of a criterion (its JSON
+// name), as scoring.ValidateTable's problems name them.
+var tioFields = map[string]tioCol{"code": colCode, "name": colName, "parent_id": colParent, "method": colMethod, "max": colMax,
+	"numerator": colNumerator, "denominator": colDenominator, "direction": colDirection, "target_na": colTargetNA,
+	"target_sector": colTargetSector, "exceed_bonus": colExceed, "below": colBelow}
+
 // tioAliases are other headers people give the same columns.
-var tioAliases = map[string]tioCol{}
+var tioAliases = map[string]int{}
 
 func init() {
 	for i, h := range tioHeaders {
-		tioAliases[fold(h)] = tioCol(i)
+		tioAliases[fold(h)] = i
 	}
 	for h, c := range map[string]tioCol{
 		"Mã tiêu chí": colCode, "Mã số": colCode, "Tên": colName, "Nội dung tiêu chí": colName, "Tiêu chí": colName,
@@ -77,7 +74,7 @@ func init() {
 		"Chỉ tiêu QH": colTargetNA, "Chỉ tiêu của Quốc hội": colTargetNA, "Chỉ tiêu của Ngành": colTargetSector,
 		"Điểm cộng": colExceed, "Điểm vượt": colExceed, "Khi chưa đạt": colBelow,
 	} {
-		tioAliases[fold(h)] = c
+		tioAliases[fold(h)] = int(c)
 	}
 }
 

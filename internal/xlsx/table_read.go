@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 	"thidua/internal/errs"
@@ -47,81 +46,28 @@ func ReadTable(r io.Reader, size int64) (rows []scoring.Criterion, problems []Pr
 	// Looking a cell up (its formula, its number format) loads the whole
 	// sheet into memory, about 20 times its XML; only for sheets of a
 	// size a real table has.
-	tr := &tableReader{f: f, lean: sheetXML > tioLookupLimit}
-	if err := tr.read(); err != nil {
+	sr, err := readTableSheet(f, sheetXML > lookupLimit)
+	if err != nil {
 		return nil, nil, err
 	}
-	if rows, problems = tr.criteria(); len(problems) > 0 {
+	if rows, problems = (tableReader{sr}).criteria(); len(problems) > 0 {
 		return nil, problems, nil
 	}
 	return rows, nil, nil
 }
 
-// tableReader reads the sheet of a workbook that holds the table.
-type tableReader struct {
-	f       *excelize.File
-	lean    bool            // the sheet is too big to load: no formulas computed, no number formats looked at
-	sheet   string          // as the workbook names it
-	label   string          // the same in NFC, for messages
-	header  int             // the header's row number
-	cols    [tioNCols]int   // 0-based column of each field, -1 if missing
-	extra   []Problem       // header problems: missing, repeated columns
-	rows    []tioRow        // the non-empty rows under the header
-	calc    map[string]bool // cells whose value was computed here from their formula
-	pending map[string]bool // cells whose formula has no stored result and was not computed
-}
+// tableLayout finds the table by the header with "Mã", "Tên tiêu chí" and
+// "Cách chấm"; every other column missing from it is a problem.
+var tableLayout = &layout{heads: tioHeaders[:], aliases: tioAliases,
+	isHeader: func(c []int) bool { return c[colCode] >= 0 && c[colName] >= 0 && c[colMethod] >= 0 },
+	report:   []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, formulas: true, maxRows: MaxTableRows, tooMany: MsgFileTooManyRows}
 
-type tioRow struct {
-	n     int
-	cells [tioNCols]string
-}
-
-// findHeader finds the header row in a sheet's first rows: the first with
-// "Mã", "Tên tiêu chí" and "Cách chấm". ok is false when there is none.
-func (tr *tableReader) findHeader(sheet string) (row int, cols [tioNCols]int, extra []Problem, ok bool, err error) {
-	rows, err := tr.f.Rows(sheet)
-	if err != nil {
-		return 0, cols, nil, false, err
-	}
-	defer rows.Close()
-	for n := 1; n <= tioHeaderScan && rows.Next(); n++ {
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return 0, cols, nil, false, err
-		}
-		for i := range cols {
-			cols[i] = -1
-		}
-		extra = extra[:0]
-		for j, v := range cells {
-			k, known := tioAliases[fold(v)]
-			if !known {
-				continue
-			}
-			if cols[k] >= 0 {
-				extra = append(extra, Problem{Sheet: norm.NFC.String(sheet), Row: n, Column: colLetter(j), Header: clean(v), Value: clean(v),
-					Expected: fmt.Sprintf("mỗi cột chỉ một lần; cột “%s” đã có ở cột %s", tioHeaders[k], colLetter(cols[k]))})
-				continue
-			}
-			cols[k] = j
-		}
-		if cols[colCode] >= 0 && cols[colName] >= 0 && cols[colMethod] >= 0 {
-			for k, j := range cols {
-				if j < 0 {
-					extra = append(extra, Problem{Sheet: norm.NFC.String(sheet), Row: n, Expected: fmt.Sprintf("dòng tiêu đề có cột “%s” (xem tệp mẫu)", tioHeaders[k])})
-				}
-			}
-			return n, cols, extra, true, rows.Error()
-		}
-	}
-	return 0, cols, nil, false, rows.Error()
-}
-
-// read picks the sheet and reads its rows.
-func (tr *tableReader) read() error {
-	sheets := tr.f.GetSheetList()
+// readTableSheet reads the sheet that holds the table: the one named so
+// first, then the others in order.
+func readTableSheet(f *excelize.File, lean bool) (*sheetReader, error) {
+	sheets := f.GetSheetList()
 	order := make([]string, 0, len(sheets))
-	for _, s := range sheets { // the named sheet first, then the others in order
+	for _, s := range sheets {
 		if fold(s) == fold(SheetTable) {
 			order = append([]string{s}, order...)
 		} else if fold(s) != fold(SheetGuide) && fold(s) != fold(SheetExample) {
@@ -129,160 +75,32 @@ func (tr *tableReader) read() error {
 		}
 	}
 	for _, s := range order {
-		row, cols, extra, ok, err := tr.findHeader(s)
-		if err == nil && ok { // a sheet that cannot be read (a chart sheet) is passed over
-			tr.sheet, tr.label, tr.header, tr.cols, tr.extra = s, norm.NFC.String(s), row, cols, extra
-			break
+		sr, err := readSheet(f, s, norm.NFC.String(s), tableLayout, lean)
+		switch {
+		case err != nil:
+			return nil, err
+		case sr != nil && len(sr.rows) == 0:
+			return nil, refuse(MsgFileNoRows)
+		case sr != nil:
+			return sr, nil
 		}
 	}
-	if tr.sheet == "" {
-		return refuse(MsgFileNoSheet)
-	}
-	rows, err := tr.f.Rows(tr.sheet)
-	if err != nil {
-		return refuse(MsgFileCorrupt)
-	}
-	defer rows.Close()
-	for n := 1; rows.Next(); n++ {
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return refuse(MsgFileCorrupt)
-		}
-		if n <= tr.header {
-			continue
-		}
-		row := tioRow{n: n}
-		blank := true
-		for k, j := range tr.cols {
-			if j >= 0 && j < len(cells) {
-				if bad := badText(tr.label, n, j, tioHeaders[k], cells[j]); bad != nil {
-					tr.extra = append(tr.extra, *bad)
-				}
-				row.cells[k] = clean(cells[j])
-				blank = blank && row.cells[k] == ""
-			}
-		}
-		if blank {
-			continue
-		}
-		if len(tr.rows) == MaxTableRows {
-			return refuse(MsgFileTooManyRows)
-		}
-		tr.rows = append(tr.rows, row)
-	}
-	if rows.Error() != nil {
-		return refuse(MsgFileCorrupt)
-	}
-	if len(tr.rows) == 0 {
-		return refuse(MsgFileNoRows)
-	}
-	tr.computeFormulas()
-	return nil
+	return nil, refuse(MsgFileNoSheet)
 }
 
-// computeFormulas fills the empty cells that hold a formula with no
-// stored result (files written by programs; Excel and LibreOffice store
-// results) by computing it — only plain arithmetic on cells, and only so
-// many: a function or a range could make an uploaded file cost minutes
-// or gigabytes (=SUM(A1:XFC1048575)). Other formulas are reported.
-func (tr *tableReader) computeFormulas() {
-	tr.calc, tr.pending = map[string]bool{}, map[string]bool{}
-	if tr.lean {
-		return
-	}
-	budget := tioMaxCalc
-	for i := range tr.rows {
-		row := &tr.rows[i]
-		for k, j := range tr.cols {
-			if j < 0 || row.cells[k] != "" {
-				continue
-			}
-			ref := tr.ref(row.n, j)
-			fm, err := tr.f.GetCellFormula(tr.sheet, ref)
-			if err != nil || fm == "" {
-				continue
-			}
-			v := ""
-			if budget > 0 && tr.plainTree(fm, map[string]bool{ref: true}) {
-				budget--
-				v, err = tr.f.CalcCellValue(tr.sheet, ref, excelize.Options{RawCellValue: true, MaxCalcIterations: 0})
-			}
-			if err != nil || v == "" {
-				row.cells[k] = clean("=" + fm)
-				tr.pending[ref] = true
-				continue
-			}
-			row.cells[k] = clean(v)
-			tr.calc[ref] = true
-		}
-	}
-}
-
-// plainTree reports whether a formula and every formula it reaches
-// through its cells are plain, within a small number of cells.
-func (tr *tableReader) plainTree(fm string, seen map[string]bool) bool {
-	if !plainFormula(fm) || len(seen) > 50 {
-		return false
-	}
-	for _, tok := range formulaTokens.FindAllString(fm, -1) {
-		if !cellToken.MatchString(tok) {
-			continue
-		}
-		ref := strings.ToUpper(strings.ReplaceAll(tok, "$", ""))
-		if seen[ref] {
-			return false // a circle
-		}
-		seen[ref] = true
-		sub, err := tr.f.GetCellFormula(tr.sheet, ref)
-		if err != nil || sub != "" && !tr.plainTree(sub, seen) {
-			return false
-		}
-	}
-	return true
-}
-
-func (tr *tableReader) ref(row, col int) string {
-	ref, _ := excelize.CoordinatesToCellName(col+1, row)
-	return ref
-}
-
-// numberFormat reports whether a number cell is shown as a percentage or
-// as a date.
-func (tr *tableReader) numberFormat(ref string) (percent, date bool) {
-	if tr.lean {
-		return false, false
-	}
-	switch t, _ := tr.f.GetCellType(tr.sheet, ref); t {
-	case excelize.CellTypeUnset, excelize.CellTypeNumber, excelize.CellTypeDate:
-	default:
-		return false, false
-	}
-	idx, err := tr.f.GetCellStyle(tr.sheet, ref)
-	if err != nil {
-		return false, false
-	}
-	st, err := tr.f.GetStyle(idx)
-	if err != nil || st == nil {
-		return false, false
-	}
-	if st.CustomNumFmt != nil {
-		code := stripFormatLiterals(*st.CustomNumFmt)
-		return strings.Contains(code, "%"), strings.ContainsAny(strings.ToLower(code), "dmy")
-	}
-	switch n := st.NumFmt; {
-	case n == 9 || n == 10:
-		return true, false
-	case n >= 14 && n <= 22, n >= 27 && n <= 36, n >= 45 && n <= 47, n >= 50 && n <= 58:
-		return false, true
-	}
-	return false, false
-}
+// tableReader turns the rows of the table's sheet into criteria.
+type tableReader struct{ *sheetReader }
 
 // criteria turns the rows into criteria, collecting every problem.
-func (tr *tableReader) criteria() ([]scoring.Criterion, []Problem) {
-	problems := append([]Problem(nil), tr.extra...)
+func (tr tableReader) criteria() ([]scoring.Criterion, []Problem) {
+	problems := append([]Problem(nil), tr.problems...)
 	reported := map[[2]int]bool{} // one problem per cell: the first found
-	add := func(row tioRow, k tioCol, expected string) {
+	for cell := range tr.pending {
+		reported[cell] = true
+	}
+	// given: the cell holds something, if only a formula not computed.
+	given := func(row sheetRow, k tioCol) bool { return row.cells[k] != "" || tr.pending[[2]int{row.n, int(k)}] }
+	add := func(row sheetRow, k tioCol, expected string) {
 		if reported[[2]int{row.n, int(k)}] {
 			return
 		}
@@ -291,10 +109,7 @@ func (tr *tableReader) criteria() ([]scoring.Criterion, []Problem) {
 		if j := tr.cols[k]; j >= 0 {
 			p.Column = colLetter(j)
 		}
-		if r := []rune(p.Value); len(r) > tioValueRunes {
-			p.Value = string(r[:tioValueRunes]) + "…"
-		}
-		problems = append(problems, p)
+		problems = append(problems, p.clipped())
 	}
 	out := make([]scoring.Criterion, len(tr.rows))
 	methodOK := make([]bool, len(tr.rows))
@@ -303,12 +118,6 @@ func (tr *tableReader) criteria() ([]scoring.Criterion, []Problem) {
 	for i, row := range tr.rows {
 		c := scoring.Criterion{Order: i + 1, Below: scoring.Nothing}
 		v := row.cells
-		for k, j := range tr.cols {
-			if j >= 0 && tr.pending[tr.ref(row.n, j)] {
-				add(row, tioCol(k), "giá trị của công thức, nhưng tệp không lưu kết quả tính – hãy mở tệp bằng Excel, "+
-					"để Excel tính lại rồi lưu, hoặc thay công thức bằng giá trị")
-			}
-		}
 		// Codes typed into a General cell can be turned into dates by Excel.
 		for _, k := range []tioCol{colCode, colParent} {
 			if _, _, isNum := parseNumber(v[k]); isNum && tr.cols[k] >= 0 {
@@ -341,6 +150,7 @@ func (tr *tableReader) criteria() ([]scoring.Criterion, []Problem) {
 		indicator := c.Method == scoring.Indicator
 
 		// Điểm tối đa.
+		maxBad[i] = tr.pending[[2]int{row.n, int(colMax)}]
 		if v[colMax] != "" {
 			n, _, ok := parseNumber(v[colMax])
 			maxBad[i] = !ok || n < 0
@@ -408,7 +218,7 @@ func (tr *tableReader) criteria() ([]scoring.Criterion, []Problem) {
 			}
 		}
 		if indicator && c.Direction != "" && c.Direction != scoring.Zero && c.TargetNA == nil && c.TargetSector == nil &&
-			v[colTargetNA] == "" && v[colTargetSector] == "" {
+			!given(row, colTargetNA) && !given(row, colTargetSector) {
 			add(row, colTargetNA, "chỉ tiêu của Quốc hội hoặc của Ngành (ít nhất một trong hai cột), trừ chiều “Bằng 0”")
 		}
 		if v[colExceed] != "" {
@@ -473,10 +283,10 @@ func (tr *tableReader) criteria() ([]scoring.Criterion, []Problem) {
 		}
 	}
 	if len(problems) > 0 {
-		return nil, tr.sorted(problems)
+		return nil, sortProblems(problems)
 	}
-	// The domain's own rules, as a last check; each message goes back to
-	// its sheet row and, where it names one, its column.
+	// The domain's own rules, as a last check; each problem goes back to
+	// its sheet row and column by its field key.
 	check := scoring.Table{Name: SheetTable, Criteria: make([]scoring.Criterion, len(out))}
 	for i, c := range out {
 		c.ID = int64(i + 1)
@@ -487,58 +297,34 @@ func (tr *tableReader) criteria() ([]scoring.Criterion, []Problem) {
 		if !ok {
 			return nil, []Problem{{Sheet: tr.label, Expected: err.Error()}}
 		}
-		for field, msg := range e.Fields {
-			idx, err := strconv.Atoi(strings.TrimPrefix(field, "criteria."))
-			if err != nil || idx < 1 || idx > len(tr.rows) {
-				problems = append(problems, Problem{Sheet: tr.label, Expected: msg})
-				continue
-			}
-			row := tr.rows[idx-1]
-			if _, rest, ok := strings.Cut(msg, ": "); ok {
-				msg = rest
-			}
-			if k, ok := validateColumn(msg); ok {
-				add(row, k, strings.TrimSuffix(msg, "."))
-			} else {
-				problems = append(problems, Problem{Sheet: tr.label, Row: row.n, Expected: strings.TrimSuffix(msg, ".")})
+		for _, p := range e.Problems {
+			i, k, ok := tableField(p.Field)
+			switch {
+			case i < 1 || i > len(tr.rows):
+				problems = append(problems, Problem{Sheet: tr.label, Expected: p.Message})
+			case ok:
+				add(tr.rows[i-1], k, p.Message)
+			default:
+				problems = append(problems, Problem{Sheet: tr.label, Row: tr.rows[i-1].n, Expected: p.Message})
 			}
 		}
-		return nil, tr.sorted(problems)
+		return nil, sortProblems(problems)
 	}
 	return out, nil
 }
 
-// validateColumn is the column a scoring.ValidateTable message is about.
-func validateColumn(msg string) (tioCol, bool) {
-	for _, m := range []struct {
-		part string
-		col  tioCol
-	}{
-		{"cấp trên", colParent}, {"bị trùng", colCode}, {"mã tiêu chí", colCode}, {"tên tiêu chí", colName},
-		{"điểm tối đa", colMax}, {"điểm không được âm", colMax}, {"chiều đánh giá", colDirection}, {"tử số", colNumerator},
-		{"chỉ tiêu của Quốc hội", colTargetNA}, {"chỉ tiêu không được âm", colTargetNA}, {"cách chấm", colMethod},
-	} {
-		if strings.Contains(msg, m.part) {
-			return m.col, true
-		}
+// tableField is the row (1-based) and column of a scoring.ValidateTable
+// problem's field, "criteria.3.max"; ok is false when the field names no
+// column (the row as a whole), i 0 when it names no row.
+func tableField(field string) (i int, col tioCol, ok bool) {
+	rest, found := strings.CutPrefix(field, "criteria.")
+	if !found {
+		return 0, 0, false
 	}
-	return 0, false
-}
-
-// sorted orders problems by row, then by column as they stand in the sheet.
-func (tr *tableReader) sorted(ps []Problem) []Problem {
-	col := func(p Problem) int {
-		if p.Column == "" {
-			return -1
-		}
-		n, _ := excelize.ColumnNameToNumber(p.Column)
-		return n
+	n, key, _ := strings.Cut(rest, ".")
+	if i, _ = strconv.Atoi(n); i < 1 {
+		return 0, 0, false
 	}
-	sort.SliceStable(ps, func(a, b int) bool {
-		if ps[a].Row != ps[b].Row {
-			return ps[a].Row < ps[b].Row
-		}
-		return col(ps[a]) < col(ps[b])
-	})
-	return ps
+	col, ok = tioFields[key]
+	return i, col, ok
 }

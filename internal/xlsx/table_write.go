@@ -86,7 +86,7 @@ var tioGuideSteps = []string{
 		"chưa ghi gì cho đến khi anh/chị xem bản tóm tắt và bấm xác nhận.",
 }
 
-func writeTioGuide(f *excelize.File, st tioStyles, d TableDoc) error {
+func writeTioGuide(f *excelize.File, st templateStyles, d TableDoc) error {
 	widths := []float64{8, 22, 24, 78}
 	sw, r, line, err := startGuide(f, widths)
 	if err != nil {
@@ -155,7 +155,7 @@ func writeTioGuide(f *excelize.File, st tioStyles, d TableDoc) error {
 
 // writeTioSheet writes a table sheet: the header on row 1, then a row per
 // criterion. The import sheet gets the drop-down lists.
-func writeTioSheet(f *excelize.File, st tioStyles, sheet string, rows []scoring.Criterion, lists bool) error {
+func writeTioSheet(f *excelize.File, st templateStyles, sheet string, rows []scoring.Criterion, lists bool) error {
 	if err := landscapeSetup(f, sheet); err != nil {
 		return err
 	}

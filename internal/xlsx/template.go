@@ -7,12 +7,12 @@ import "github.com/xuri/excelize/v2"
 
 // newTemplate starts an import template: Times New Roman, the shared
 // styles, and its sheets in order (the first is the one a new file has).
-func newTemplate(sheets ...string) (*excelize.File, tioStyles, error) {
+func newTemplate(sheets ...string) (*excelize.File, templateStyles, error) {
 	f := excelize.NewFile()
-	var st tioStyles
+	var st templateStyles
 	err := f.SetDefaultFont(Font)
 	if err == nil {
-		st, err = newTioStyles(f)
+		st, err = newTemplateStyles(f)
 	}
 	if err == nil {
 		err = f.SetSheetName("Sheet1", sheets[0])
@@ -29,15 +29,15 @@ func newTemplate(sheets ...string) (*excelize.File, tioStyles, error) {
 	return f, st, nil
 }
 
-type tioStyles struct {
+type templateStyles struct {
 	title, subtitle, text, bold, th                 int
 	td, code, number, grp, grpCode, grpNum          int
 	colText, colPlain, colNumber, guideTh, guideTd  int
 	guideTdBold, guideTdCenter, guideNote, guideSep int
 }
 
-func newTioStyles(f *excelize.File) (tioStyles, error) {
-	var s tioStyles
+func newTemplateStyles(f *excelize.File) (templateStyles, error) {
+	var s templateStyles
 	font := func(size float64, bold, italic bool) *excelize.Font {
 		return &excelize.Font{Family: Font, Size: size, Bold: bold, Italic: italic}
 	}
