@@ -9,11 +9,12 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"thidua/internal/award"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
+
+	"thidua/internal/award"
 )
 
 // Refusals of a personnel workbook that differ from the criteria table's.
@@ -37,22 +38,16 @@ func MsgPeopleTooManyRows(sheet string) string {
 // (rows with problems are left out of it). doc.UnitID is the unit the
 // workbook was exported for, 0 when it does not say.
 func ReadPeople(r io.Reader, size int64) (doc PeopleDoc, problems []Problem, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			notePanic(p)
-			doc, problems, err = PeopleDoc{}, nil, refuse(MsgFileCorrupt)
-		}
-	}()
-	f, _, err := openUpload(r, size, MsgPeopleEmpty, MsgPeopleBomb)
+	err = readWorkbook(r, size, MsgPeopleEmpty, MsgPeopleBomb, func(f *excelize.File, _ bool) error {
+		pr := &peopleReader{f: f, doc: &doc}
+		err := pr.read()
+		problems = sortProblems(pr.problems)
+		return err
+	})
 	if err != nil {
-		return doc, nil, err
-	}
-	defer f.Close()
-	pr := &peopleReader{f: f, doc: &doc}
-	if err := pr.read(); err != nil {
 		return PeopleDoc{}, nil, err
 	}
-	return doc, sortProblems(pr.problems), nil
+	return doc, problems, nil
 }
 
 type peopleReader struct {

@@ -8,10 +8,11 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"thidua/internal/award"
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"thidua/internal/award"
 )
 
 // WritePeopleTemplate writes the personnel workbook of a unit: "Hướng

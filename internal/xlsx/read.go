@@ -2,7 +2,9 @@ package xlsx
 
 import (
 	"fmt"
+	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -25,6 +27,42 @@ const (
 	maxCalc       = 500     // formulas without a stored result computed per sheet
 	lookupLimit   = 4 << 20 // worksheets up to this size (XML) may be loaded whole
 )
+
+// readWorkbook opens an upload within the limits and hands it to read,
+// closing it after; a panic inside excelize on a malformed file is a
+// corrupt file, not a crash. empty and bomb are the document's refusals
+// of an empty file and a zip bomb. lean: the largest sheet is too big to
+// look its cells up (a formula, a number format), which loads the whole
+// sheet into memory, about 20 times its XML.
+func readWorkbook(r io.Reader, size int64, empty, bomb string, read func(f *excelize.File, lean bool) error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			notePanic(p)
+			err = refuse(MsgFileCorrupt)
+		}
+	}()
+	f, sheetXML, err := openUpload(r, size, empty, bomb)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return read(f, sheetXML > lookupLimit)
+}
+
+// sheetOrder is the order in which a reader looks for its sheet: the one
+// named first, then the others as they stand, but those it never reads.
+func sheetOrder(sheets []string, first string, never ...string) []string {
+	out := make([]string, 0, len(sheets))
+	for _, s := range sheets {
+		switch {
+		case fold(s) == fold(first):
+			out = append([]string{s}, out...)
+		case !slices.ContainsFunc(never, func(n string) bool { return fold(n) == fold(s) }):
+			out = append(out, s)
+		}
+	}
+	return out
+}
 
 // layout is how a reader finds a document's columns on a sheet.
 type layout struct {

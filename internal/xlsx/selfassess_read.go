@@ -8,10 +8,11 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"thidua/internal/scoring"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
+
+	"thidua/internal/scoring"
 )
 
 // SelfUpload is a self-assessment workbook as read: the identification
@@ -48,17 +49,17 @@ const (
 // problems are cells that cannot be read at all (the rows are matched to
 // the table by SelfEntries).
 func ReadSelf(r io.Reader, size int64) (up SelfUpload, problems []Problem, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			notePanic(p)
-			up, problems, err = SelfUpload{}, nil, refuse(MsgFileCorrupt)
-		}
-	}()
-	f, sheetXML, err := openUpload(r, size, MsgSelfEmpty, MsgSelfBomb)
+	err = readWorkbook(r, size, MsgSelfEmpty, MsgSelfBomb, func(f *excelize.File, lean bool) error {
+		up, problems, err = readSelf(f, lean)
+		return err
+	})
 	if err != nil {
-		return up, nil, err
+		return SelfUpload{}, nil, err
 	}
-	defer f.Close()
+	return up, problems, nil
+}
+
+func readSelf(f *excelize.File, lean bool) (up SelfUpload, problems []Problem, err error) {
 	sheets := f.GetSheetList()
 	for _, s := range sheets {
 		if fold(s) == fold(sheetSelfMeta) {
@@ -68,18 +69,8 @@ func ReadSelf(r io.Reader, size int64) (up SelfUpload, problems []Problem, err e
 	if up.Kind != selfKind {
 		return SelfUpload{}, nil, refuse(MsgSelfNoMeta)
 	}
-	order := make([]string, 0, len(sheets))
-	for _, s := range sheets {
-		switch fold(s) {
-		case fold(SheetSelf):
-			order = append([]string{s}, order...)
-		case fold(sheetSelfMeta), fold(SheetGuide):
-		default:
-			order = append(order, s)
-		}
-	}
-	for _, s := range order {
-		sr, err := readSheet(f, s, norm.NFC.String(s), selfLayout, sheetXML > lookupLimit)
+	for _, s := range sheetOrder(sheets, SheetSelf, sheetSelfMeta, SheetGuide) {
+		sr, err := readSheet(f, s, norm.NFC.String(s), selfLayout, lean)
 		if err != nil {
 			return SelfUpload{}, nil, err
 		}

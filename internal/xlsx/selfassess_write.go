@@ -10,10 +10,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"thidua/internal/scoring"
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"thidua/internal/scoring"
 )
 
 // SelfDoc is what the template is written from.

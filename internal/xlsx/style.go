@@ -3,9 +3,10 @@ package xlsx
 import (
 	"math"
 	"strings"
-	"thidua/internal/scoring"
 
 	"github.com/xuri/excelize/v2"
+
+	"thidua/internal/scoring"
 )
 
 // Cell styles shared by the documents: the national-heading documents'

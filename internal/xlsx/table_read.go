@@ -9,11 +9,12 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"thidua/internal/errs"
-	"thidua/internal/scoring"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
+
+	"thidua/internal/errs"
+	"thidua/internal/scoring"
 )
 
 // MsgFileTooManyRows is the refusal of a table with too many criteria.
@@ -32,28 +33,17 @@ var MsgFileTooManyRows = fmt.Sprintf("Bảng có hơn %s dòng tiêu chí; mỗi
 // parent by 1-based position (scoring.Table.Positional), ready for
 // app.SaveTable.
 func ReadTable(r io.Reader, size int64) (rows []scoring.Criterion, problems []Problem, err error) {
-	defer func() { // a parser's panic on a malformed file is a corrupt file, not a crash
-		if p := recover(); p != nil {
-			notePanic(p)
-			rows, problems, err = nil, nil, refuse(MsgFileCorrupt)
+	err = readWorkbook(r, size, MsgFileEmpty, MsgFileBomb, func(f *excelize.File, lean bool) error {
+		sr, err := readTableSheet(f, lean)
+		if err == nil {
+			rows, problems = tableReader{sr}.criteria()
 		}
-	}()
-	f, sheetXML, err := openUpload(r, size, MsgFileEmpty, MsgFileBomb)
+		return err
+	})
 	if err != nil {
 		return nil, nil, err
 	}
-	defer f.Close()
-	// Looking a cell up (its formula, its number format) loads the whole
-	// sheet into memory, about 20 times its XML; only for sheets of a
-	// size a real table has.
-	sr, err := readTableSheet(f, sheetXML > lookupLimit)
-	if err != nil {
-		return nil, nil, err
-	}
-	if rows, problems = (tableReader{sr}).criteria(); len(problems) > 0 {
-		return nil, problems, nil
-	}
-	return rows, nil, nil
+	return rows, problems, nil
 }
 
 // tableLayout finds the table by the header with "Mã", "Tên tiêu chí" and
@@ -65,16 +55,7 @@ var tableLayout = &layout{heads: tioHeaders[:], aliases: tioAliases,
 // readTableSheet reads the sheet that holds the table: the one named so
 // first, then the others in order.
 func readTableSheet(f *excelize.File, lean bool) (*sheetReader, error) {
-	sheets := f.GetSheetList()
-	order := make([]string, 0, len(sheets))
-	for _, s := range sheets {
-		if fold(s) == fold(SheetTable) {
-			order = append([]string{s}, order...)
-		} else if fold(s) != fold(SheetGuide) && fold(s) != fold(SheetExample) {
-			order = append(order, s)
-		}
-	}
-	for _, s := range order {
+	for _, s := range sheetOrder(f.GetSheetList(), SheetTable, SheetGuide, SheetExample) {
 		sr, err := readSheet(f, s, norm.NFC.String(s), tableLayout, lean)
 		switch {
 		case err != nil:

@@ -8,9 +8,10 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"thidua/internal/scoring"
 
 	"github.com/xuri/excelize/v2"
+
+	"thidua/internal/scoring"
 )
 
 // WriteTableTemplate writes the blank criteria table workbook: the same
