@@ -1,6 +1,3 @@
-// Package xlsx writes the workbooks users download, with excelize's
-// StreamWriter. It takes plain data, not app or store types, so it depends
-// only on the domain packages.
 package xlsx
 
 import (
