@@ -31,10 +31,7 @@ func WritePeopleTemplate(w io.Writer, doc PeopleDoc) error {
 	}
 	defer f.Close()
 	dateFmt := "dd/mm/yyyy"
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
-	}
+	border := thinBorder()
 	dateStyle, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: Font, Size: 12}, Border: border, CustomNumFmt: &dateFmt,
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}})
 	if err != nil {

@@ -74,18 +74,12 @@ type selfInputStyles struct{ number, text, list, off int }
 
 func newSelfInputStyles(f *excelize.File) (selfInputStyles, error) {
 	var s selfInputStyles
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
-	}
+	border := thinBorder()
 	open := &excelize.Protection{Locked: false}
 	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}} // the cells to fill in
 	font := &excelize.Font{Family: Font, Size: 12}
 	numFmt := "#,##0.##"
-	defs := []struct {
-		id *int
-		s  excelize.Style
-	}{
+	defs := []styleDef{
 		{&s.number, excelize.Style{Font: font, Border: border, Fill: fill, Protection: open, CustomNumFmt: &numFmt,
 			Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "top"}}},
 		{&s.text, excelize.Style{Font: font, Border: border, Fill: fill, Protection: open, NumFmt: 49,
@@ -95,13 +89,7 @@ func newSelfInputStyles(f *excelize.File) (selfInputStyles, error) {
 		{&s.off, excelize.Style{Font: &excelize.Font{Family: Font, Size: 12, Italic: true, Color: "7F7F7F"}, Border: border,
 			Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}}},
 	}
-	for _, d := range defs {
-		var err error
-		if *d.id, err = f.NewStyle(&d.s); err != nil {
-			return s, err
-		}
-	}
-	return s, nil
+	return s, addStyles(f, defs)
 }
 
 var selfGuideSteps = []string{

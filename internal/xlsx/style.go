@@ -22,20 +22,13 @@ type styles struct {
 
 func newStyles(f *excelize.File) (styles, error) {
 	var s styles
-	var err error
 	font := func(size float64, bold, italic bool, underline string) *excelize.Font {
 		return &excelize.Font{Family: Font, Size: size, Bold: bold, Italic: italic, Underline: underline}
 	}
 	center := &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
-	}
+	border := thinBorder()
 	dateFmt := "dd/mm/yyyy"
-	defs := []struct {
-		id *int
-		s  excelize.Style
-	}{
+	defs := []styleDef{
 		{&s.parent, excelize.Style{Font: font(12, false, false, ""), Alignment: center}},
 		{&s.issuer, excelize.Style{Font: font(12, true, false, ""), Alignment: center}},
 		{&s.nation, excelize.Style{Font: font(12, true, false, ""), Alignment: center}},
@@ -67,12 +60,7 @@ func newStyles(f *excelize.File) (styles, error) {
 		{&s.listDate, excelize.Style{Font: font(12, false, false, ""), Border: border, CustomNumFmt: &dateFmt,
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
 	}
-	for _, def := range defs {
-		if *def.id, err = f.NewStyle(&def.s); err != nil {
-			return s, err
-		}
-	}
-	return s, nil
+	return s, addStyles(f, defs)
 }
 
 // Number formats. Stored numbers stay numbers; Excel and LibreOffice show
@@ -104,10 +92,7 @@ func newTableStyles(f *excelize.File, size float64) (tableStyles, error) {
 	font := func(bold, italic bool) *excelize.Font {
 		return &excelize.Font{Family: Font, Size: size, Bold: bold, Italic: italic}
 	}
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
-	}
+	border := thinBorder()
 	align := func(h string) *excelize.Alignment {
 		return &excelize.Alignment{Horizontal: h, Vertical: "top", WrapText: h != "right"}
 	}
@@ -116,11 +101,7 @@ func newTableStyles(f *excelize.File, size float64) (tableStyles, error) {
 	}
 	grey, yellow := fill("F2F2F2"), fill("FFF2CC")
 	numFmt := func(f string) *string { return &f }
-	type def struct {
-		id *int
-		s  excelize.Style
-	}
-	defs := []def{
+	defs := []styleDef{
 		{&s.title, excelize.Style{Font: &excelize.Font{Family: Font, Size: 14, Bold: true},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
 		{&s.subtitle, excelize.Style{Font: &excelize.Font{Family: Font, Size: 13, Bold: true},
@@ -147,16 +128,10 @@ func newTableStyles(f *excelize.File, size float64) (tableStyles, error) {
 		{&s.changed, excelize.Style{Font: font(true, false), Border: border, Fill: yellow, Alignment: align("right"), CustomNumFmt: numFmt(fmtScore)}},
 	}
 	for i := range s.indent {
-		defs = append(defs, def{&s.indent[i], excelize.Style{Font: font(false, false), Border: border,
+		defs = append(defs, styleDef{&s.indent[i], excelize.Style{Font: font(false, false), Border: border,
 			Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true, Indent: i}}})
 	}
-	for _, d := range defs {
-		var err error
-		if *d.id, err = f.NewStyle(&d.s); err != nil {
-			return s, err
-		}
-	}
-	return s, nil
+	return s, addStyles(f, defs)
 }
 
 // num is a number cell, or an empty bordered cell when there is no number.
@@ -210,4 +185,29 @@ func wrapped(text string, width, size float64, bold bool) int {
 		}
 	}
 	return n
+}
+
+// thinBorder is a thin black line on every side of a cell.
+func thinBorder() []excelize.Border {
+	return []excelize.Border{
+		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
+	}
+}
+
+// styleDef is a style to add to a workbook and where its id goes.
+type styleDef struct {
+	id *int
+	s  excelize.Style
+}
+
+// addStyles adds the styles in order (their ids follow it).
+func addStyles(f *excelize.File, defs []styleDef) error {
+	for _, d := range defs {
+		var err error
+		if *d.id, err = f.NewStyle(&d.s); err != nil {
+			return err
+		}
+	}
+	return nil
 }

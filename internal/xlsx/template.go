@@ -41,10 +41,7 @@ func newTemplateStyles(f *excelize.File) (templateStyles, error) {
 	font := func(size float64, bold, italic bool) *excelize.Font {
 		return &excelize.Font{Family: Font, Size: size, Bold: bold, Italic: italic}
 	}
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
-	}
+	border := thinBorder()
 	fill := func(color string) excelize.Fill {
 		return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
 	}
@@ -53,10 +50,7 @@ func newTemplateStyles(f *excelize.File) (templateStyles, error) {
 	}
 	textFmt := 49 // "@": what is typed stays text, so "1.1" is not turned into a number or a date
 	grey := fill("F2F2F2")
-	defs := []struct {
-		id *int
-		s  excelize.Style
-	}{
+	defs := []styleDef{
 		{&s.title, excelize.Style{Font: font(14, true, false), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
 		{&s.subtitle, excelize.Style{Font: font(12, false, true), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
 		{&s.text, excelize.Style{Font: font(12, false, false), Alignment: top("left")}},
@@ -80,13 +74,7 @@ func newTemplateStyles(f *excelize.File) (templateStyles, error) {
 		{&s.guideNote, excelize.Style{Font: font(12, false, true), Alignment: top("left")}},
 		{&s.guideSep, excelize.Style{Font: font(13, true, false), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "bottom"}}},
 	}
-	for _, d := range defs {
-		var err error
-		if *d.id, err = f.NewStyle(&d.s); err != nil {
-			return s, err
-		}
-	}
-	return s, nil
+	return s, addStyles(f, defs)
 }
 
 // startGuide streams a template's guide sheet (A4 portrait) with these
