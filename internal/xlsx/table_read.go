@@ -50,7 +50,8 @@ func ReadTable(r io.Reader, size int64) (rows []scoring.Criterion, problems []Pr
 // "Cách chấm"; every other column missing from it is a problem.
 var tableLayout = &layout{heads: tioHeaders[:], aliases: tioAliases,
 	isHeader: func(c []int) bool { return c[colCode] >= 0 && c[colName] >= 0 && c[colMethod] >= 0 },
-	report:   []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, formulas: true, maxRows: MaxTableRows, tooMany: MsgFileTooManyRows}
+	report:   []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, // every column (tioNCols)
+	formulas: true, maxRows: MaxTableRows, tooMany: MsgFileTooManyRows}
 
 // readTableSheet reads the sheet that holds the table: the one named so
 // first, then the others in order.
