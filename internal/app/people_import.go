@@ -3,7 +3,9 @@ package app
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"thidua/internal/auth"
@@ -169,7 +171,7 @@ func (a *App) ImportPeople(ctx context.Context, p auth.Principal, unitID int64, 
 		if err != nil {
 			return err
 		}
-		plan := planPeopleImport(doc, cur, a.Today())
+		plan := planPeopleImport(doc, cur, unitID, a.Today())
 		out.Summary, out.Problems = plan.summary, plan.problems
 		if len(plan.problems) > 0 || !confirm {
 			return nil
@@ -212,7 +214,7 @@ func sameDay(a, b *time.Time) bool {
 	return a.Format("2006-01-02") == b.Format("2006-01-02")
 }
 
-func planPeopleImport(doc xlsx.PeopleDoc, cur unitRecord, today time.Time) *peoplePlan {
+func planPeopleImport(doc xlsx.PeopleDoc, cur unitRecord, unitID int64, today time.Time) *peoplePlan {
 	pl := &peoplePlan{doc: doc, stored: map[int64]store.Person{}, storedInit: map[int64]store.PersonInitiative{},
 		storedDisc: map[int64]store.PersonDiscipline{}, ids: map[personTarget]int64{}}
 	problem := func(sheet string, row int, header, value, expected string) {
@@ -251,6 +253,11 @@ func planPeopleImport(doc xlsx.PeopleDoc, cur unitRecord, today time.Time) *peop
 		}
 		if id == 0 {
 			t := personTarget(-(len(pl.newPeople) + 1))
+			if r.BirthDate != nil && !r.BirthDate.Before(today) {
+				problem(xlsx.SheetPeople, r.Row, xlsx.HeadBirthDate, dayText(r.BirthDate), "ngày sinh có thật, trước hôm nay (ví dụ 05/09/1985)")
+			} else {
+				pl.checkPerson(r, newPerson(r, unitID, today))
+			}
 			pl.newPeople = append(pl.newPeople, r)
 			addName(r.FullName, t)
 			pl.summary.People.Created++
@@ -293,6 +300,7 @@ func planPeopleImport(doc xlsx.PeopleDoc, cur unitRecord, today time.Time) *peop
 			pl.summary.People.Unchanged++
 			continue
 		}
+		pl.checkPerson(r, np)
 		pl.updates = append(pl.updates, np)
 		pl.summary.People.Updated++
 	}
@@ -465,6 +473,63 @@ func planPeopleImport(doc xlsx.PeopleDoc, cur unitRecord, today time.Time) *peop
 	return pl
 }
 
+// newPerson is the person a row of "Cán bộ" without a stored match adds
+// to the unit, working there from today.
+func newPerson(r xlsx.PersonRow, unitID int64, today time.Time) store.Person {
+	in := PersonInput{FullName: r.FullName, BirthDate: r.BirthDate, Sex: r.Sex, Position: r.Position, UnitID: unitID, Since: today, Active: true,
+		RecruitedOn: r.RecruitedOn, JoinedSectorOn: r.JoinedSectorOn}
+	return in.apply(store.Person{})
+}
+
+// personColumns is the header of "Cán bộ" that holds each field of a
+// person, by the field keys validatePerson uses.
+var personColumns = map[string]string{"full_name": xlsx.HeadFullName, "birth_date": xlsx.HeadBirthDate, "sex": xlsx.HeadSex,
+	"position": xlsx.HeadPosition, "recruited_on": xlsx.HeadRecruited, "joined_sector_on": xlsx.HeadJoined}
+
+// checkPerson puts what the rules of a person (the page's and the API's)
+// find in a row of "Cán bộ" on its cells, each by its field key: a date
+// out of range is caught when the file is checked, not when it is saved.
+func (pl *peoplePlan) checkPerson(r xlsx.PersonRow, np store.Person) {
+	e, ok := errs.As(validatePerson(np, nil))
+	if !ok {
+		return
+	}
+	keys := make([]string, 0, len(e.Fields))
+	for k := range e.Fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		value := ""
+		switch k {
+		case "full_name":
+			value = np.FullName
+		case "position":
+			value = np.Position
+		case "sex":
+			value = r.Sex
+		case "birth_date":
+			value = dayText(np.BirthDate)
+		case "recruited_on":
+			value = dayText(np.RecruitedOn)
+		case "joined_sector_on":
+			value = dayText(np.JoinedSectorOn)
+		}
+		msg := strings.TrimSuffix(e.Fields[k], ".")
+		if r := []rune(msg); len(r) > 0 { // said after "cần"
+			msg = strings.ToLower(string(r[0])) + string(r[1:])
+		}
+		pl.problems = append(pl.problems, pl.doc.Problem(xlsx.SheetPeople, r.Row, personColumns[k], value, msg))
+	}
+}
+
+func dayText(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.Format("02/01/2006")
+}
+
 const importReason = "Nhập từ tệp Excel"
 
 // save writes the plan; the caller's transaction holds it together.
@@ -479,13 +544,7 @@ func (pl *peoplePlan) save(ctx context.Context, tx *store.Q, p auth.Principal, u
 	}
 	fresh := make([]store.Person, 0, len(pl.newPeople))
 	for _, r := range pl.newPeople {
-		in := PersonInput{FullName: r.FullName, BirthDate: r.BirthDate, Sex: r.Sex, Position: r.Position, UnitID: unitID, Since: today, Active: true,
-			RecruitedOn: r.RecruitedOn, JoinedSectorOn: r.JoinedSectorOn}
-		np := in.apply(store.Person{})
-		if err := validatePerson(np, nil); err != nil {
-			return err
-		}
-		fresh = append(fresh, np)
+		fresh = append(fresh, newPerson(r, unitID, today)) // checked by the plan
 	}
 	created, err := tx.CreatePeople(ctx, fresh)
 	if err != nil {
@@ -498,9 +557,6 @@ func (pl *peoplePlan) save(ctx context.Context, tx *store.Q, p auth.Principal, u
 		}
 	}
 	for _, np := range pl.updates {
-		if err := validatePerson(np, nil); err != nil {
-			return err
-		}
 		after, err := tx.UpdatePerson(ctx, np)
 		if err != nil {
 			return err

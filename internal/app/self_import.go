@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -59,10 +60,24 @@ type SelfImport struct {
 	Saved    bool           `json:"saved"`
 }
 
-// ImportSelf checks an uploaded self-assessment against the unit's filing
-// and, when confirm is set and nothing is wrong, saves it as a draft.
-// version is the filing's version the user saw (used only on confirm).
-func (a *App) ImportSelf(ctx context.Context, p auth.Principal, year int, unitID int64, up xlsx.SelfUpload, version int, confirm bool, fileName string) (SelfImport, error) {
+// SelfImportInput is an uploaded self-assessment workbook: a fresh file,
+// or on the confirm step the same bytes sent back with the filing's
+// version the summary was made on.
+type SelfImportInput struct {
+	File     []byte
+	Size     int64 // as declared; a file over the limit is refused unread
+	FileName string
+	Version  int // used only on confirm
+	Confirm  bool
+}
+
+// ImportSelf reads an uploaded self-assessment workbook and checks it, in
+// full, against the unit's filing; when in.Confirm is set and nothing is
+// wrong it saves it as the draft, in the same transaction. A file that is
+// not the unit's template (not a workbook, another unit, year or table)
+// is refused with errs.Invalid and the reason on "file"; the outcome still
+// names the unit for the form shown again.
+func (a *App) ImportSelf(ctx context.Context, p auth.Principal, year int, unitID int64, in SelfImportInput) (SelfImport, error) {
 	out := SelfImport{UnitID: unitID, Year: year}
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		t, err := a.unitTarget(ctx, tx, year, unitID)
@@ -77,7 +92,12 @@ func (a *App) ImportSelf(ctx context.Context, p auth.Principal, year int, unitID
 			return err
 		}
 		out.UnitName, out.Version = v.Unit.Name, v.Filing.Version
-		if confirm && v.Filing.Version != version {
+		up, read, err := xlsx.ReadSelf(bytes.NewReader(in.File), in.Size)
+		if err != nil {
+			return err
+		}
+		confirm := in.Confirm && len(read) == 0
+		if confirm && v.Filing.Version != in.Version {
 			return store.ErrFilingChanged
 		}
 		if err := a.unitMayEdit(v); err != nil {
@@ -88,7 +108,7 @@ func (a *App) ImportSelf(ctx context.Context, p auth.Principal, year int, unitID
 			return &errs.Error{Code: errs.Invalid, Message: msg, Fields: map[string]string{"file": msg}}
 		}
 		entries, problems := xlsx.SelfEntries(up, v.Table, switchedOff(v))
-		out.Problems = problems
+		out.Problems = xlsx.SortPeopleProblems(append(read, problems...))
 		merged := make(map[int64]scoring.Entry, len(v.Filing.Self))
 		for id, e := range v.Filing.Self {
 			merged[id] = e
@@ -111,11 +131,11 @@ func (a *App) ImportSelf(ctx context.Context, p auth.Principal, year int, unitID
 				merged[id] = e
 			}
 		}
-		if len(problems) > 0 || !confirm {
+		if len(out.Problems) > 0 || !confirm {
 			return nil
 		}
 		reason := "Nhập từ tệp Excel"
-		if name := strings.TrimSpace(fileName); name != "" {
+		if name := strings.TrimSpace(in.FileName); name != "" {
 			reason += fmt.Sprintf(" “%s”", name)
 		}
 		saved, err := a.saveSelf(ctx, tx, p, v, t, merged, false, reason)

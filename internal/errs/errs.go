@@ -24,11 +24,13 @@ const (
 )
 
 // Error is an error with a code, a message for users and, for invalid
-// input, a message per field.
+// input, a message per field and, where the validation says so, every
+// problem placed by its field key.
 type Error struct {
-	Code    Code
-	Message string
-	Fields  map[string]string
+	Code     Code
+	Message  string
+	Fields   map[string]string
+	Problems []Problem
 }
 
 func (e *Error) Error() string {
@@ -80,9 +82,37 @@ func (f Fields) Add(field, msg string) {
 }
 
 // Err returns an Invalid error listing the fields, or nil when there are none.
-func (f Fields) Err() error {
-	if len(f) == 0 {
+func (f Fields) Err() error { return f.ErrWith(nil) }
+
+// ErrWith is Err carrying the problems the fields' messages were made from.
+func (f Fields) ErrWith(ps []Problem) error {
+	if len(f) == 0 && len(ps) == 0 {
 		return nil
 	}
-	return &Error{Code: Invalid, Message: "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.", Fields: f}
+	return &Error{Code: Invalid, Message: "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.", Fields: f, Problems: ps}
 }
+
+// Problem is one thing wrong with the input, placed by the key of the
+// field it is about ("criteria.3.max": the maximum of a table's third
+// row), so whoever shows it — beside a form field, or on a workbook's
+// sheet, row and column — finds its place from the key, never from the
+// message's words.
+type Problem struct {
+	Field string      `json:"field"`
+	Code  ProblemCode `json:"code"`
+	// Message is about the field alone, without saying where it is
+	// ("điểm tối đa phải lớn hơn 0"): the place is the shower's to say.
+	Message string `json:"message"`
+}
+
+// ProblemCode says what kind of problem a Problem is.
+type ProblemCode string
+
+const (
+	Missing    ProblemCode = "missing"       // required, and empty
+	Duplicate  ProblemCode = "duplicate"     // already taken by another row
+	OutOfRange ProblemCode = "out_of_range"  // a number or date outside its range
+	NotAllowed ProblemCode = "not_allowed"   // not one of the allowed values
+	BadRef     ProblemCode = "bad_reference" // names a row that is not there, or not of the right kind
+	Mismatch   ProblemCode = "mismatch"      // disagrees with other values (a group's maximum, its rows' sum)
+)

@@ -141,10 +141,31 @@ func (t Table) Children(parent int64) []Criterion {
 // ValidateTable checks a table: unique codes, known methods, scored rows
 // with a positive maximum, indicators with a direction and what they count,
 // targets not negative, parents that exist and are groups.
+//
+// The error's Fields hold the first message of each row ("criteria.3"),
+// for the form; its Problems every problem by its field key
+// ("criteria.3.max", the Criterion's JSON names), for the workbook.
 func ValidateTable(t Table) error {
 	f := errs.Fields{}
+	var ps []errs.Problem
 	if strings.TrimSpace(t.Name) == "" {
 		f.Add("name", "Vui lòng nhập tên bảng tiêu chí.")
+		ps = append(ps, errs.Problem{Field: "name", Code: errs.Missing, Message: "vui lòng nhập tên bảng tiêu chí"})
+	}
+	add := func(i int, field string, code errs.ProblemCode, msg string) {
+		where := fmt.Sprintf("Dòng %d", i+1)
+		if c := t.Criteria[i].Code; strings.TrimSpace(c) != "" {
+			where += " (" + c + ")"
+		}
+		f.Add(fmt.Sprintf("criteria.%d", i+1), where+": "+msg+".")
+		ps = append(ps, errs.Problem{Field: fmt.Sprintf("criteria.%d.%s", i+1, field), Code: code, Message: msg})
+	}
+	ranged := func(i int, field, label string, v *float64, hi float64) {
+		r := errs.Fields{}
+		limits.NumberPtr(r, field, label, v, 0, hi)
+		if msg := r[field]; msg != "" {
+			add(i, field, errs.OutOfRange, strings.TrimSuffix(msg, "."))
+		}
 	}
 	codes := map[string]bool{}
 	groups := map[int64]bool{}
@@ -154,38 +175,40 @@ func ValidateTable(t Table) error {
 		}
 	}
 	for i, c := range t.Criteria {
-		row := fmt.Sprintf("criteria.%d", i+1)
-		where := fmt.Sprintf("Dòng %d (%s)", i+1, c.Code)
-		limits.Number(f, row, where+": điểm tối đa", c.Max, 0, limits.MaxPoints)
-		limits.Number(f, row, where+": điểm cộng khi vượt chỉ tiêu", c.ExceedBonus, 0, limits.MaxPoints)
-		limits.NumberPtr(f, row, where+": chỉ tiêu của Quốc hội", c.TargetNA, 0, limits.MaxTarget)
-		limits.NumberPtr(f, row, where+": chỉ tiêu của Ngành", c.TargetSector, 0, limits.MaxTarget)
+		ranged(i, "max", "điểm tối đa", &c.Max, limits.MaxPoints)
+		ranged(i, "exceed_bonus", "điểm cộng khi vượt chỉ tiêu", &c.ExceedBonus, limits.MaxPoints)
+		ranged(i, "target_na", "chỉ tiêu của Quốc hội", c.TargetNA, limits.MaxTarget)
+		ranged(i, "target_sector", "chỉ tiêu của Ngành", c.TargetSector, limits.MaxTarget)
 		switch {
 		case strings.TrimSpace(c.Code) == "":
-			f.Add(row, fmt.Sprintf("Dòng %d: thiếu mã tiêu chí.", i+1))
+			add(i, "code", errs.Missing, "thiếu mã tiêu chí")
 		case codes[c.Code]:
-			f.Add(row, where+": mã tiêu chí bị trùng.")
+			add(i, "code", errs.Duplicate, "mã tiêu chí bị trùng")
 		case strings.TrimSpace(c.Name) == "":
-			f.Add(row, where+": thiếu tên tiêu chí.")
+			add(i, "name", errs.Missing, "thiếu tên tiêu chí")
 		case c.ParentID != 0 && !groups[c.ParentID]:
-			f.Add(row, where+": tiêu chí cấp trên không phải là nhóm tiêu chí.")
+			add(i, "parent_id", errs.BadRef, "tiêu chí cấp trên không phải là nhóm tiêu chí")
 		case c.Scored() && c.Max <= 0:
-			f.Add(row, where+": điểm tối đa phải lớn hơn 0.")
-		case c.Max < 0 || c.ExceedBonus < 0:
-			f.Add(row, where+": điểm không được âm.")
+			add(i, "max", errs.OutOfRange, "điểm tối đa phải lớn hơn 0")
+		case c.Max < 0:
+			add(i, "max", errs.OutOfRange, "điểm không được âm")
+		case c.ExceedBonus < 0:
+			add(i, "exceed_bonus", errs.OutOfRange, "điểm không được âm")
 		case c.Method == Indicator && c.Direction != Higher && c.Direction != Lower && c.Direction != Zero:
-			f.Add(row, where+": chỉ tiêu phải có chiều đánh giá (càng cao càng tốt, càng thấp càng tốt, hoặc bằng 0).")
+			add(i, "direction", errs.NotAllowed, "chỉ tiêu phải có chiều đánh giá (càng cao càng tốt, càng thấp càng tốt, hoặc bằng 0)")
 		case c.Method == Indicator && strings.TrimSpace(c.Numerator) == "":
-			f.Add(row, where+": chỉ tiêu phải nêu tử số (nội dung được đếm).")
+			add(i, "numerator", errs.Missing, "chỉ tiêu phải nêu tử số (nội dung được đếm)")
 		case c.Method == Indicator && c.Direction != Zero && c.Target() == nil:
-			f.Add(row, where+": chỉ tiêu phải có chỉ tiêu của Quốc hội hoặc của Ngành.")
-		case c.TargetNA != nil && *c.TargetNA < 0 || c.TargetSector != nil && *c.TargetSector < 0:
-			f.Add(row, where+": chỉ tiêu không được âm.")
+			add(i, "target_na", errs.Missing, "chỉ tiêu phải có chỉ tiêu của Quốc hội hoặc của Ngành")
+		case c.TargetNA != nil && *c.TargetNA < 0:
+			add(i, "target_na", errs.OutOfRange, "chỉ tiêu không được âm")
+		case c.TargetSector != nil && *c.TargetSector < 0:
+			add(i, "target_sector", errs.OutOfRange, "chỉ tiêu không được âm")
 		}
 		switch c.Method {
 		case Group, Fixed, Indicator, Bonus, Deduction:
 		default:
-			f.Add(row, where+": cách chấm không hợp lệ.")
+			add(i, "method", errs.NotAllowed, "cách chấm không hợp lệ")
 		}
 		codes[c.Code] = true
 	}
@@ -200,11 +223,11 @@ func ValidateTable(t Table) error {
 			}
 		}
 		if math.Abs(sum-c.Max) > 1e-9 {
-			f.Add(fmt.Sprintf("criteria.%d", i+1), fmt.Sprintf("Dòng %d (%s): điểm tối đa của nhóm (%s) khác tổng điểm các tiêu chí trong nhóm (%s).",
-				i+1, c.Code, FormatNumber(c.Max), FormatNumber(sum)))
+			add(i, "max", errs.Mismatch, fmt.Sprintf("điểm tối đa của nhóm (%s) khác tổng điểm các tiêu chí trong nhóm (%s)",
+				FormatNumber(c.Max), FormatNumber(sum)))
 		}
 	}
-	return f.Err()
+	return f.ErrWith(ps)
 }
 
 // Positional returns a copy whose rows name their parent by position

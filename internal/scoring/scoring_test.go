@@ -293,6 +293,31 @@ func TestValidateTable(t *testing.T) {
 	}
 }
 
+// Each problem of a table is said twice: the row's first message on the
+// form's field, and every problem by its field key and code, for a
+// workbook to place on its cell.
+func TestValidateTableProblems(t *testing.T) {
+	bad := table()
+	bad.Name = "Bảng"
+	bad.Criteria[4].Max = 0          // fixed without max
+	bad.Criteria[4].ExceedBonus = -1 // and a negative bonus: out of range first
+	e, ok := errs.As(ValidateTable(bad))
+	if !ok {
+		t.Fatal("no error")
+	}
+	code := bad.Criteria[4].Code
+	if got, want := e.Fields["criteria.5"], "Dòng 5 ("+code+"): điểm cộng khi vượt chỉ tiêu phải là một số từ 0 đến 1.000."; got != want {
+		t.Errorf("field message %q, want %q", got, want)
+	}
+	want := []errs.Problem{
+		{Field: "criteria.5.exceed_bonus", Code: errs.OutOfRange, Message: "điểm cộng khi vượt chỉ tiêu phải là một số từ 0 đến 1.000"},
+		{Field: "criteria.5.max", Code: errs.OutOfRange, Message: "điểm tối đa phải lớn hơn 0"},
+	}
+	if !reflect.DeepEqual(e.Problems, want) {
+		t.Errorf("problems\n got %+v\nwant %+v", e.Problems, want)
+	}
+}
+
 func fieldsOf(err error) map[string]string {
 	if e, ok := errs.As(err); ok {
 		return e.Fields

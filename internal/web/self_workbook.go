@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"encoding/base64"
 	"fmt"
 	"io"
@@ -11,7 +10,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"thidua/internal/app"
-	"thidua/internal/auth"
 	"thidua/internal/errs"
 	"thidua/internal/xlsx"
 )
@@ -22,11 +20,8 @@ import (
 // bytes back, with the filing version the summary was made on.
 
 // selfDoc is the template of the unit and year the request names, for
-// one who may file it (403 otherwise, before any file is read).
+// one who may file it (403 otherwise).
 func (s *Server) selfDoc(c echo.Context) (year int, unit int64, doc xlsx.SelfDoc, err error) {
-	if err = mayTry(c, auth.FileSelf); err != nil {
-		return
-	}
 	if year, unit, err = filingUnit(c); err != nil {
 		return
 	}
@@ -74,47 +69,44 @@ func (s *Server) selfImportForm(c echo.Context) error {
 // "file"; confirm=true with "version" saves, otherwise the summary is
 // returned.
 func (s *Server) selfImport(c echo.Context) error {
-	year, unit, head, err := s.selfDoc(c)
+	year, unit, err := filingUnit(c)
 	if err != nil {
 		return err
 	}
 	ctx, p := c.Request().Context(), principal(c)
-	d := selfImportData{UnitID: unit, UnitName: head.UnitName, Year: year}
 	fields := errs.Fields{}
 	up, err := readUpload(c, fields, "Vui lòng chọn tệp Excel (.xlsx) tự chấm điểm.")
 	if err != nil {
 		return err
 	}
-	d.FileName = up.Name
-	var book xlsx.SelfUpload
-	if _, bad := fields["file"]; !bad {
-		book, d.Problems, err = xlsx.ReadSelf(bytes.NewReader(up.Data), up.Size)
+	d := selfImportData{UnitID: unit, Year: year, FileName: up.Name}
+	if len(fields) > 0 { // no file to check: the form again
+		head, err := s.app.SelfWorkbook(ctx, p, year, unit)
 		if err != nil {
-			e, ok := errs.As(err)
-			if !ok {
-				return err
-			}
-			fields.Add("file", e.Message)
+			return err
 		}
-	}
-	if len(fields) > 0 {
+		d.UnitName = head.UnitName
 		return s.selfImportFailed(c, d, fields)
 	}
 	version, _ := strconv.Atoi(formValue(c, "version"))
-	save := up.Confirm && (!up.Uploaded || isAPI(c)) && len(d.Problems) == 0
-	res, err := s.app.ImportSelf(ctx, p, year, unit, book, version, save, up.Name)
-	if err != nil {
-		if e, ok := errs.As(err); ok && e.Code == errs.Invalid && e.Fields["file"] != "" {
+	res, err := s.app.ImportSelf(ctx, p, year, unit, app.SelfImportInput{File: up.Data, Size: up.Size, FileName: up.Name,
+		Version: version, Confirm: up.Confirm && (!up.Uploaded || isAPI(c))})
+	d.UnitName = res.UnitName
+	if e, ok := errs.As(err); ok && e.Code == errs.Invalid && res.UnitName != "" {
+		switch {
+		case e.Fields["file"] != "":
 			fields.Add("file", e.Fields["file"])
-			return s.selfImportFailed(c, d, fields)
+		case isAPI(c):
+			return err
+		default: // the filing cannot be changed now
+			fields.Add("file", e.Message)
 		}
-		if errs.CodeOf(err) == errs.Invalid && !isAPI(c) { // the filing cannot be changed now
-			fields.Add("file", err.Error())
-			return s.selfImportFailed(c, d, fields)
-		}
+		return s.selfImportFailed(c, d, fields)
+	}
+	if err != nil {
 		return err
 	}
-	if d.Problems = xlsx.SortPeopleProblems(append(d.Problems, res.Problems...)); len(d.Problems) > 0 {
+	if d.Problems = res.Problems; len(d.Problems) > 0 {
 		return s.selfImportFailed(c, d, fields)
 	}
 	if !res.Saved {

@@ -126,18 +126,12 @@ func newDocStyles(f *excelize.File) (docStyles, error) {
 	font := func(size float64, bold, italic bool) *excelize.Font {
 		return &excelize.Font{Family: Font, Size: size, Bold: bold, Italic: italic}
 	}
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
-	}
+	border := thinBorder()
 	grey := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}
 	center := &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}
 	justify := &excelize.Alignment{Horizontal: "justify", Vertical: "top", WrapText: true}
 	str := func(s string) *string { return &s }
-	defs := []struct {
-		id *int
-		s  excelize.Style
-	}{
+	defs := []styleDef{
 		{&d.date, excelize.Style{Font: font(12, false, false), Border: border, CustomNumFmt: str("dd/mm/yyyy"),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
 		{&d.subtotal, excelize.Style{Font: font(12, true, false), Border: border, Fill: grey, CustomNumFmt: str(`"Cộng: "0`),
@@ -155,12 +149,7 @@ func newDocStyles(f *excelize.File) (docStyles, error) {
 		{&d.number, excelize.Style{Font: font(13, false, false), Alignment: center}},
 		{&d.center13, excelize.Style{Font: font(13, true, false), Alignment: center}},
 	}
-	for _, def := range defs {
-		if *def.id, err = f.NewStyle(&def.s); err != nil {
-			return d, err
-		}
-	}
-	return d, nil
+	return d, addStyles(f, defs)
 }
 
 // awardGroup is the rows of one title, in the caller's order.

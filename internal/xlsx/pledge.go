@@ -1,6 +1,3 @@
-// Package xlsx writes the workbooks users download, with excelize's
-// StreamWriter. It takes plain data, not app or store types, so it depends
-// only on the domain packages.
 package xlsx
 
 import (
@@ -10,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -46,9 +42,6 @@ const (
 	SheetCommitments = "Cam kết"
 	SheetSignatures  = "Chữ ký"
 )
-
-// Font is the font of every cell (Nghị định 30/2020: Times New Roman, Unicode).
-const Font = "Times New Roman"
 
 // vnZone is Vietnam's time: a signature at 06:00 on the 5th in Hà Nội is
 // stored as the 4th in UTC, and must print as the 5th.
@@ -91,18 +84,6 @@ func excelDate(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-// Page geometry. The printable width of A4 portrait with the margins of
-// Nghị định 30/2020 (left 30 mm, right 15 mm) is 165 mm ≈ 624 px at 96 dpi;
-// a column of width w (in the default font's digit widths, Times New Roman
-// 11 ≈ 7 px) takes about 7w+5 px, so six columns fit in about 85 units.
-// Wider sheets still print on one page across: fit-to-width scales them.
-const (
-	marginTop, marginBottom = 20.0 / 25.4, 20.0 / 25.4 // inches
-	marginLeft, marginRight = 30.0 / 25.4, 15.0 / 25.4
-	marginHeader            = 10.0 / 25.4
-	paperA4                 = 9
-)
-
 // WritePledge writes the pledge workbook to w.
 //
 // Three sheets, all A4 portrait, Times New Roman:
@@ -143,186 +124,6 @@ func WritePledge(w io.Writer, d PledgeDoc) error {
 	}
 	f.SetActiveSheet(0)
 	return f.Write(w)
-}
-
-// styles are the workbook's cell styles.
-type styles struct {
-	parent, issuer, nation, motto, placeDate     int
-	docTitle, pledgeTitle, note, preamble, label int
-	th, tdNo, tdText, tdCenter, tdDate           int
-	listTh, listNo, listText, listDate           int
-}
-
-func newStyles(f *excelize.File) (styles, error) {
-	var s styles
-	var err error
-	font := func(size float64, bold, italic bool, underline string) *excelize.Font {
-		return &excelize.Font{Family: Font, Size: size, Bold: bold, Italic: italic, Underline: underline}
-	}
-	center := &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
-	}
-	dateFmt := "dd/mm/yyyy"
-	defs := []struct {
-		id *int
-		s  excelize.Style
-	}{
-		{&s.parent, excelize.Style{Font: font(12, false, false, ""), Alignment: center}},
-		{&s.issuer, excelize.Style{Font: font(12, true, false, ""), Alignment: center}},
-		{&s.nation, excelize.Style{Font: font(12, true, false, ""), Alignment: center}},
-		{&s.motto, excelize.Style{Font: font(13, true, false, "single"), Alignment: center}},
-		{&s.placeDate, excelize.Style{Font: font(13, false, true, ""), Alignment: center}},
-		{&s.docTitle, excelize.Style{Font: font(14, true, false, ""), Alignment: center}},
-		{&s.pledgeTitle, excelize.Style{Font: font(13, true, false, ""), Alignment: center}},
-		{&s.note, excelize.Style{Font: font(12, false, true, ""), Alignment: center}},
-		{&s.preamble, excelize.Style{Font: font(13, false, false, ""),
-			Alignment: &excelize.Alignment{Horizontal: "justify", Vertical: "top", WrapText: true}}},
-		{&s.label, excelize.Style{Font: font(13, true, false, ""), Alignment: &excelize.Alignment{Vertical: "center"}}},
-		{&s.th, excelize.Style{Font: font(12, true, false, ""), Border: border,
-			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
-		{&s.tdNo, excelize.Style{Font: font(12, false, false, ""), Border: border,
-			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
-		{&s.tdText, excelize.Style{Font: font(12, false, false, ""), Border: border,
-			Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}}},
-		{&s.tdCenter, excelize.Style{Font: font(12, false, false, ""), Border: border,
-			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}}},
-		{&s.tdDate, excelize.Style{Font: font(12, false, false, ""), Border: border, CustomNumFmt: &dateFmt,
-			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
-		{&s.listTh, excelize.Style{Font: font(12, true, false, ""), Border: border,
-			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
-			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
-		{&s.listNo, excelize.Style{Font: font(12, false, false, ""), Border: border,
-			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
-		{&s.listText, excelize.Style{Font: font(12, false, false, ""), Border: border,
-			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
-		{&s.listDate, excelize.Style{Font: font(12, false, false, ""), Border: border, CustomNumFmt: &dateFmt,
-			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
-	}
-	for _, def := range defs {
-		if *def.id, err = f.NewStyle(&def.s); err != nil {
-			return s, err
-		}
-	}
-	return s, nil
-}
-
-// printSetup makes a sheet print on A4 portrait, one page wide, with the
-// margins of Nghị định 30/2020 and the page number centred at the top from
-// page 2 on. It must run before the sheet's StreamWriter is created: the
-// stream writes sheetPr when it starts.
-func printSetup(f *excelize.File, sheet string) error {
-	fit := true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	size, portrait, one, auto := paperA4, "portrait", 1, 0
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: &size, Orientation: &portrait, FitToWidth: &one, FitToHeight: &auto,
-	}); err != nil {
-		return err
-	}
-	top, bottom, left, right, hdr := marginTop, marginBottom, marginLeft, marginRight, marginHeader
-	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
-		Top: &top, Bottom: &bottom, Left: &left, Right: &right, Header: &hdr, Footer: &hdr,
-	}); err != nil {
-		return err
-	}
-	return f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		DifferentFirst: true,
-		OddHeader:      `&C&"Times New Roman,Regular"&13&P`,
-	})
-}
-
-// runes counts characters, not bytes: "Thanh Hóa" is 9 wide, not 10.
-func runes(s string) int { return utf8.RuneCountInString(s) }
-
-// fontScale widens a column for text larger than the default 11 pt.
-func fontScale(size float64) float64 { return size / 11 }
-
-// fitWidth is a column width for the longest of texts at a font size,
-// kept within [lo, hi]; longer text wraps.
-func fitWidth(size, lo, hi float64, texts ...string) float64 {
-	longest := 0
-	for _, t := range texts {
-		for _, line := range strings.Split(t, "\n") {
-			longest = max(longest, runes(line))
-		}
-	}
-	w := float64(longest)*fontScale(size) + 2
-	return math.Min(hi, math.Max(lo, w))
-}
-
-// lines estimates how many lines text takes in a wrapped cell of width
-// (column units) at a font size. Measured in LibreOffice with Liberation
-// Serif (Times New Roman's metrics): about 1.12 characters of Vietnamese
-// text per unit at 11 pt (86 in 77 units at 12 pt), 0.84 for capitals. The
-// factors below stay a little under that, so a row is never too short
-// for its text — hidden lines would not print.
-func lines(text string, width, size float64) int { return linesK(text, width, size, 1.05) }
-
-func capsLines(text string, width, size float64) int { return linesK(text, width, size, 0.82) }
-
-func linesK(text string, width, size, k float64) int {
-	perLine := math.Max(1, width/fontScale(size)*k)
-	n := 0
-	for _, para := range strings.Split(text, "\n") {
-		n += max(1, int(math.Ceil(float64(runes(para))/perLine)))
-	}
-	return n
-}
-
-// height is a row height (points) for n lines at a font size.
-func height(n int, size float64) float64 {
-	return math.Min(409, float64(n)*size*1.3+4)
-}
-
-// rowWriter writes rows one after another, so rows are always ascending
-// and each is written once.
-type rowWriter struct {
-	sw  *excelize.StreamWriter
-	row int
-}
-
-func (r *rowWriter) write(h float64, cells ...any) error {
-	r.row++
-	ref, err := excelize.CoordinatesToCellName(1, r.row)
-	if err != nil {
-		return err
-	}
-	var opts []excelize.RowOpts
-	if h > 0 {
-		opts = append(opts, excelize.RowOpts{Height: h})
-	}
-	return r.sw.SetRow(ref, cells, opts...)
-}
-
-func (r *rowWriter) skip() { r.row++ }
-
-// merge merges columns from..to (1-based) of the current row.
-func (r *rowWriter) merge(from, to int) error {
-	a, err := excelize.CoordinatesToCellName(from, r.row)
-	if err != nil {
-		return err
-	}
-	b, err := excelize.CoordinatesToCellName(to, r.row)
-	if err != nil {
-		return err
-	}
-	return r.sw.MergeCell(a, b)
-}
-
-func cell(style int, v any) excelize.Cell { return excelize.Cell{StyleID: style, Value: v} }
-
-// blanks are n empty cells with a style: the borders of a merged range are
-// drawn from every cell in it.
-func blanks(style, n int) []any {
-	out := make([]any, n)
-	for i := range out {
-		out[i] = excelize.Cell{StyleID: style}
-	}
-	return out
 }
 
 func signStatus(s SignatureLine) string {

@@ -342,3 +342,22 @@ func TestSelfTemplateOfAStaleCountDenominator(t *testing.T) {
 		t.Errorf("count entry read back as %+v", e)
 	}
 }
+
+// A formula the shared guard will not compute (a function over a range)
+// is placed on its cell, and the cell is read as empty, so the entry
+// check says nothing more of it.
+func TestReadSelfFormulaNotComputed(t *testing.T) {
+	d := selfDoc()
+	book := selfFill(t, selfWrite(t, d), map[string]any{"F12": "=SUM(F1:F3)"})
+	up, problems, err := ReadSelf(bytes.NewReader(book), -1)
+	if err != nil || len(problems) != 1 {
+		t.Fatalf("read: %v %v", err, problems)
+	}
+	if p := problems[0]; p.Row != 12 || p.Column != "F" || p.Header != "Điểm tự chấm" || p.Value != "=SUM(F1:F3)" ||
+		!strings.Contains(p.Expected, "không lưu kết quả tính") {
+		t.Errorf("problem: %+v", p)
+	}
+	if _, more := SelfEntries(up, d.Table, nil); len(more) != 0 {
+		t.Errorf("the entry check speaks of it again: %v", more)
+	}
+}

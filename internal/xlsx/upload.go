@@ -123,13 +123,14 @@ var (
 )
 
 // sniffWorkbook refuses, by its first bytes and its zip directory, a file
-// that is not an .xlsx, with a message that says what it is instead.
+// that is not an .xlsx, with a message that says what it is instead; empty
+// and bomb are the document's messages for an empty file and a zip bomb.
 //
 // It returns the size of the largest worksheet part, unzipped.
-func sniffWorkbook(data []byte) (uint64, error) {
+func sniffWorkbook(data []byte, empty, bomb string) (uint64, error) {
 	switch {
 	case len(data) == 0:
-		return 0, refuse(MsgFileEmpty)
+		return 0, refuse(empty)
 	case bytes.HasPrefix(data, oleMagic):
 		// An OLE compound file is a legacy .xls, or an .xlsx encrypted
 		// with a password (its package stream is named EncryptedPackage).
@@ -156,8 +157,8 @@ func sniffWorkbook(data []byte) (uint64, error) {
 	if err != nil {
 		return 0, refuse(MsgFileCorrupt)
 	}
-	if len(zr.File) > tioMaxZipEntries {
-		return 0, refuse(MsgFileBomb)
+	if len(zr.File) > maxZipEntries {
+		return 0, refuse(bomb)
 	}
 	var total, sheet uint64
 	names := map[string]*zip.File{}
@@ -166,8 +167,8 @@ func sniffWorkbook(data []byte) (uint64, error) {
 		if name := strings.ToLower(zf.Name); strings.HasPrefix(name, "xl/worksheets/") {
 			sheet = max(sheet, zf.UncompressedSize64)
 		}
-		if zf.UncompressedSize64 > tioUnzipLimit || total > tioUnzipLimit {
-			return 0, refuse(MsgFileBomb)
+		if zf.UncompressedSize64 > unzipLimit || total > unzipLimit {
+			return 0, refuse(bomb)
 		}
 		names[strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))] = zf
 	}
@@ -274,19 +275,11 @@ func openUpload(r io.Reader, size int64, empty, bomb string) (f *excelize.File, 
 	if len(data) > MaxTableFileSize {
 		return nil, 0, refuse(MsgFileTooBig(max(size, int64(len(data)))))
 	}
-	if sheetXML, err = sniffWorkbook(data); err != nil {
-		if e, ok := errs.As(err); ok {
-			switch e.Message {
-			case MsgFileEmpty:
-				return nil, 0, refuse(empty)
-			case MsgFileBomb:
-				return nil, 0, refuse(bomb)
-			}
-		}
+	if sheetXML, err = sniffWorkbook(data, empty, bomb); err != nil {
 		return nil, 0, err
 	}
 	f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: tioUnzipLimit, UnzipXMLSizeLimit: tioUnzipXMLLimit, RawCellValue: true})
+		UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit, RawCellValue: true})
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size") {
 			return nil, 0, refuse(bomb)

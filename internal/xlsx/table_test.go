@@ -625,9 +625,9 @@ func TestPlainFormula(t *testing.T) {
 	}
 }
 
-// The last check, scoring.ValidateTable, speaks of rows by their place in
-// the table; each of its messages must still land on its column.
-func TestValidateColumn(t *testing.T) {
+// The last check, scoring.ValidateTable, names each problem's field by
+// its key; each must land on its column.
+func TestValidateTableFields(t *testing.T) {
 	base := func() []scoring.Criterion {
 		return []scoring.Criterion{
 			{ID: 1, Code: "I", Name: "Nhóm", Method: scoring.Group},
@@ -656,14 +656,13 @@ func TestValidateColumn(t *testing.T) {
 		tc.spoil(rows)
 		err := scoring.ValidateTable(scoring.Table{Name: "Bảng", Criteria: rows})
 		e, ok := errs.As(err)
-		if !ok || len(e.Fields) == 0 {
+		if !ok || len(e.Problems) == 0 {
 			t.Errorf("%s: ValidateTable = %v", tc.name, err)
 			continue
 		}
-		for _, msg := range e.Fields {
-			_, rest, _ := strings.Cut(msg, ": ")
-			if col, ok := validateColumn(rest); !ok || col != tc.col {
-				t.Errorf("%s: %q → column %v %v, want %v", tc.name, msg, col, ok, tc.col)
+		for _, p := range e.Problems {
+			if i, col, ok := tableField(p.Field); i < 1 || !ok || col != tc.col {
+				t.Errorf("%s: %q → row %d column %v %v, want %v", tc.name, p.Field, i, col, ok, tc.col)
 			}
 		}
 	}
