@@ -7,6 +7,7 @@ import (
 
 	"thidua/internal/auth"
 	"thidua/internal/award"
+	"thidua/internal/decision"
 	"thidua/internal/errs"
 	"thidua/internal/org"
 	"thidua/internal/store"
@@ -37,7 +38,7 @@ func CarryStatusLabel(s string) string {
 
 // AwardRow is one award with its labels.
 type AwardRow struct {
-	store.Award
+	decision.Award
 	TitleLabel string `json:"title_label"`
 	KindLabel  string `json:"kind_label"`
 }
@@ -65,9 +66,12 @@ type UnitAwardsView struct {
 	Unit         org.Unit            `json:"unit"`
 	Awards       []AwardRow          `json:"awards"`
 	Predecessors []PredecessorAwards `json:"predecessors"`
+	// CanRecord: the reader records the unit's awards and the board's
+	// carry-over decisions (the board over the unit).
+	CanRecord bool `json:"-"`
 }
 
-func awardRows(in []store.Award) []AwardRow {
+func awardRows(in []decision.Award) []AwardRow {
 	out := []AwardRow{}
 	for _, a := range in {
 		out = append(out, AwardRow{Award: a, TitleLabel: award.Title(a.Title).Label(), KindLabel: award.Kind(a.Kind).Label()})
@@ -137,8 +141,9 @@ func (a *App) carriedAwards(ctx context.Context, tx *store.Q, unitID int64) ([]a
 	var out []award.Held
 	for _, id := range ids {
 		for _, x := range held[id] {
-			out = append(out, award.Held{Year: x.Year, Title: award.Title(x.Title), Kind: award.Kind(x.Kind), Revoked: x.Revoked,
-				Predecessor: units[id].Name})
+			h := x.Held()
+			h.Predecessor = units[id].Name
+			out = append(out, h)
 		}
 	}
 	return out, nil
@@ -155,6 +160,11 @@ func (a *App) UnitAwards(ctx context.Context, p auth.Principal, id int64) (UnitA
 		return UnitAwardsView{}, err
 	}
 	v := UnitAwardsView{Unit: u, Predecessors: []PredecessorAwards{}}
+	path, err := a.unitPathOf(ctx, &a.Store.Q, id)
+	if err != nil {
+		return v, err
+	}
+	v.CanRecord = auth.Can(p, auth.RecordAwards, auth.Unit(path))
 	l, err := a.lineageAwards(ctx, &a.Store.Q, id)
 	if err != nil {
 		return v, err
@@ -194,9 +204,8 @@ func (a *App) UnitAwards(ctx context.Context, p auth.Principal, id int64) (UnitA
 
 // AddUnitAward records an award decided for a unit (a collective); the
 // board only.
-func (a *App) AddUnitAward(ctx context.Context, p auth.Principal, unitID int64, aw store.Award, unparsed errs.Fields) (store.Award, error) {
+func (a *App) AddUnitAward(ctx context.Context, p auth.Principal, unitID int64, aw decision.Award, unparsed errs.Fields) (decision.Award, error) {
 	aw.PersonID, aw.UnitID = nil, &unitID
-	aw.DecisionNo, aw.Signer = strings.TrimSpace(aw.DecisionNo), strings.TrimSpace(aw.Signer)
 	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		if _, err := tx.Unit(ctx, unitID); err != nil {
 			return err
@@ -209,17 +218,7 @@ func (a *App) AddUnitAward(ctx context.Context, p auth.Principal, unitID int64, 
 			f.Add(k, v)
 		}
 		validYear(f, aw.Year)
-		if !award.Title(aw.Title).Collective() {
-			f.Add("title", "Vui lòng chọn danh hiệu tập thể.")
-		}
-		switch award.Kind(aw.Kind) {
-		case award.Merit, award.Campaign, award.AdHoc, award.Career, award.Foreign:
-		default:
-			f.Add("kind", "Vui lòng chọn loại hình khen thưởng.")
-		}
-		if aw.DecisionNo == "" {
-			f.Add("decision_no", "Vui lòng nhập số quyết định.")
-		}
+		decision.CheckAward(f, &aw)
 		if err := f.Err(); err != nil {
 			return err
 		}

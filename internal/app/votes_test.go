@@ -14,18 +14,6 @@ import (
 	"thidua/internal/store"
 )
 
-func TestVotePassesBoundary(t *testing.T) {
-	t.Parallel()
-	for _, c := range []struct {
-		votesFor, electorate, threshold int
-		want                            bool
-	}{{79, 100, 80, false}, {80, 100, 80, true}, {4, 5, 80, true}, {3, 5, 80, false}, {0, 0, 80, false}, {5, 5, 80, true}} {
-		if got := app.VotePasses(c.votesFor, c.electorate, c.threshold); got != c.want {
-			t.Errorf("VotePasses(%d, %d, %d) = %v, want %v", c.votesFor, c.electorate, c.threshold, got, c.want)
-		}
-	}
-}
-
 const yVote = 2033
 
 // voteCluster is a five-member cluster of yVote headed by its first member.
@@ -95,6 +83,16 @@ func (f *fixture) registerAll(t *testing.T, c app.ClusterView) {
 	}
 }
 
+// voteLeaders are the leaders and blockers the votes page shows p.
+func (f *fixture) voteLeaders(t *testing.T, p auth.Principal, c app.ClusterView) ([]app.Standing, []string, error) {
+	t.Helper()
+	l, err := f.ClusterVotes(f.ctx, p, c.ID)
+	if err == nil && !l.CanRun {
+		t.Fatalf("%s does not run the vote", p.Username)
+	}
+	return l.Leaders, l.Blockers, err
+}
+
 // TestVoteOpensOnVerifiedRanking: the flag vote waits until every member's
 // filing is reviewed, offers only ranked (reviewed) units, and refuses a
 // candidate that did not register for the year.
@@ -105,7 +103,7 @@ func TestVoteOpensOnVerifiedRanking(t *testing.T) {
 	head := f.officerOf(c.Members[0])
 
 	// Nothing reviewed: no leader, and the vote does not open.
-	leaders, blockers, err := f.VoteLeaders(f.ctx, head, c)
+	leaders, blockers, err := f.voteLeaders(t, head, c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +116,7 @@ func TestVoteOpensOnVerifiedRanking(t *testing.T) {
 	// Four of five reviewed: the leaders are reviewed units, but the vote
 	// still waits for the fifth.
 	f.fileAndReview(t, c, 0, 1, 2, 3)
-	leaders, blockers, err = f.VoteLeaders(f.ctx, head, c)
+	leaders, blockers, err = f.voteLeaders(t, head, c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +140,7 @@ func TestVoteOpensOnVerifiedRanking(t *testing.T) {
 	}
 
 	f.registerAll(t, c)
-	if _, blockers, _ = f.VoteLeaders(f.ctx, head, c); len(blockers) != 0 {
+	if _, blockers, _ = f.voteLeaders(t, head, c); len(blockers) != 0 {
 		t.Fatalf("ready, yet blocked: %q", blockers)
 	}
 	if _, err := f.OpenVote(f.ctx, head, c.ID, []int64{c.Members[1]}); err != nil {

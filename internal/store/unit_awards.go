@@ -69,18 +69,3 @@ func (s *Q) LinkExists(ctx context.Context, successorID, predecessorID int64) (b
 	}
 	return err == nil, err
 }
-
-// UnitsAwards returns the collective awards of several units, each list
-// latest year first.
-func (s *Q) UnitsAwards(ctx context.Context, ids []int64) (map[int64][]Award, error) {
-	out := map[int64][]Award{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	var rows []Award
-	err := s.DB.WithContext(ctx).Where("unit_id IN ?", ids).Order("year DESC").Order("id").Find(&rows).Error
-	for _, r := range rows {
-		out[*r.UnitID] = append(out[*r.UnitID], r)
-	}
-	return out, err
-}
