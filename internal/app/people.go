@@ -138,8 +138,8 @@ func (a *App) People(ctx context.Context, p auth.Principal, f store.PersonFilter
 	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
 		return nil, 0, err
 	}
-	if p.Role == auth.RoleOfficer {
-		f.Within = &p.UnitID
+	if u := auth.UnitScope(p); u != 0 {
+		f.Within = &u
 	}
 	return a.Store.ListPeople(ctx, f)
 }
