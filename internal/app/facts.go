@@ -194,16 +194,16 @@ type PublicationInput struct {
 }
 
 // PublicationDays is the default length of the comment window.
-const PublicationDays = 10
+const PublicationDays = proposal.WindowDays
 
 // PublicationView is a year's window and whether it is open today.
 type PublicationView struct {
-	Year       int                `json:"year"`
-	Published  bool               `json:"published"`
-	Open       bool               `json:"open"`
-	Window     *store.Publication `json:"window"`
-	Submitted  int                `json:"submitted"`
-	CanPublish bool               `json:"-"`
+	Year       int              `json:"year"`
+	Published  bool             `json:"published"`
+	Open       bool             `json:"open"`
+	Window     *proposal.Window `json:"window"`
+	Submitted  int              `json:"submitted"`
+	CanPublish bool             `json:"-"`
 	// Today is the app's day, for the form's defaults.
 	Today time.Time `json:"-"`
 }
@@ -227,7 +227,7 @@ func (a *App) publicationView(ctx context.Context, tx *store.Q, year int) (Publi
 	if ok {
 		v.Published, v.Window = true, &w
 		today := a.Today()
-		v.Open = !today.Before(dayOf(w.From)) && !today.After(dayOf(w.Until))
+		v.Open = w.Open(today)
 	}
 	list, err := tx.ListProposals(ctx, store.ProposalFilter{Year: year, Status: proposal.Submitted})
 	if err != nil {
@@ -235,10 +235,6 @@ func (a *App) publicationView(ctx context.Context, tx *store.Q, year int) (Publi
 	}
 	v.Submitted = len(list)
 	return v, nil
-}
-
-func dayOf(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // Publish publishes a year's submitted proposals for comment in a window:
@@ -254,16 +250,9 @@ func (a *App) Publish(ctx context.Context, p auth.Principal, year int, in Public
 			f.Add(k, v)
 		}
 		validYear(f, year)
-		from := a.Today()
-		if in.From != nil {
-			from = dayOf(*in.From)
-		}
-		until := from.AddDate(0, 0, PublicationDays)
-		if in.Until != nil {
-			until = dayOf(*in.Until)
-		}
-		if until.Before(from) && f["until"] == "" {
-			f.Add("until", "Ngày kết thúc công khai phải từ ngày bắt đầu trở đi.")
+		w, wf := proposal.NewWindow(year, a.Today(), in.From, in.Until)
+		for k, v := range wf {
+			f.Add(k, v)
 		}
 		if err := f.Err(); err != nil {
 			return err
@@ -272,12 +261,11 @@ func (a *App) Publish(ctx context.Context, p auth.Principal, year int, in Public
 		if err != nil {
 			return err
 		}
-		var by *int64
 		if p.UserID != 0 {
 			id := p.UserID
-			by = &id
+			w.PublishedBy = &id
 		}
-		w, err := tx.SavePublication(ctx, store.Publication{Year: year, From: from, Until: until, PublishedBy: by})
+		w, err = tx.SavePublication(ctx, w)
 		if err != nil {
 			return err
 		}
@@ -298,11 +286,9 @@ func (a *App) checkCommentWindow(ctx context.Context, tx *store.Q, year int) err
 	if err != nil || !ok {
 		return err
 	}
-	today := a.Today()
-	from, until := dayOf(w.From), dayOf(w.Until)
-	if today.Before(from) || today.After(until) {
-		return errs.New(errs.Invalid, "Chỉ nhận góp ý trong thời gian công khai đề nghị khen thưởng năm %d: từ %s đến %s (hôm nay %s).",
-			year, from.Format("02/01/2006"), until.Format("02/01/2006"), today.Format("02/01/2006"))
-	}
-	return nil
+	return w.CheckComment(a.Today())
+}
+
+func dayOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }

@@ -686,9 +686,10 @@ func (a *App) Decide(ctx context.Context, p auth.Principal, in DecisionInput) (D
 		// the comments: no decision before the window has closed.
 		if w, ok, err := tx.Publication(ctx, in.Year); err != nil {
 			return err
-		} else if ok && !a.Today().After(dayOf(w.Until)) {
-			return errs.New(errs.Invalid, "Danh sách đề nghị khen thưởng năm %d đang công khai lấy ý kiến đến hết ngày %s; Hội đồng quyết định sau khi hết thời gian công khai.",
-				in.Year, dayOf(w.Until).Format("02/01/2006"))
+		} else if ok {
+			if err := w.CheckDecide(a.Today()); err != nil {
+				return err
+			}
 		}
 		var items []proposal.Proposal
 		seen := map[int64]bool{}

@@ -45,10 +45,10 @@ type AwardRow struct {
 
 // CarryLink is one lineage link into a predecessor, with the board's decision.
 type CarryLink struct {
-	Successor   org.Unit              `json:"successor"`
-	Status      string                `json:"status"`
-	StatusLabel string                `json:"status_label"`
-	Decision    *store.AwardCarryover `json:"decision"`
+	Successor   org.Unit            `json:"successor"`
+	Status      string              `json:"status"`
+	StatusLabel string              `json:"status_label"`
+	Decision    *decision.Carryover `json:"decision"`
 }
 
 // PredecessorAwards is one predecessor (at any depth) and its awards.
@@ -84,7 +84,7 @@ func awardRows(in []decision.Award) []AwardRow {
 type lineageAwards struct {
 	preds     map[int64][]int64
 	ancestry  []int64
-	decisions map[[2]int64]store.AwardCarryover
+	decisions map[[2]int64]decision.Carryover
 	counting  map[int64]bool
 }
 
@@ -98,18 +98,7 @@ func (a *App) lineageAwards(ctx context.Context, tx *store.Q, unitID int64) (lin
 	if l.decisions, err = tx.Carryovers(ctx, append([]int64{unitID}, l.ancestry...)); err != nil {
 		return l, err
 	}
-	l.counting = map[int64]bool{}
-	queue := []int64{unitID}
-	for len(queue) > 0 {
-		n := queue[0]
-		queue = queue[1:]
-		for _, p := range l.preds[n] {
-			if d, ok := l.decisions[[2]int64{n, p}]; ok && d.Counts && !l.counting[p] && p != unitID {
-				l.counting[p] = true
-				queue = append(queue, p)
-			}
-		}
-	}
+	l.counting = decision.Counting(unitID, l.preds, l.decisions)
 	return l, nil
 }
 
@@ -240,9 +229,9 @@ type CarryoverInput struct {
 
 // SetCarryover records whether the predecessor's awards count for the
 // successor; the board only, with a reason, audited.
-func (a *App) SetCarryover(ctx context.Context, p auth.Principal, successorID int64, in CarryoverInput) (store.AwardCarryover, error) {
+func (a *App) SetCarryover(ctx context.Context, p auth.Principal, successorID int64, in CarryoverInput) (decision.Carryover, error) {
 	in.Reason = strings.TrimSpace(in.Reason)
-	var out store.AwardCarryover
+	var out decision.Carryover
 	err := a.Store.Tx(ctx, func(tx *store.Q) error {
 		if _, err := tx.Unit(ctx, successorID); err != nil {
 			return err
@@ -271,7 +260,7 @@ func (a *App) SetCarryover(ctx context.Context, p auth.Principal, successorID in
 		if err != nil {
 			return err
 		}
-		c := store.AwardCarryover{SuccessorID: successorID, PredecessorID: in.PredecessorID, Counts: *in.Counts,
+		c := decision.Carryover{SuccessorID: successorID, PredecessorID: in.PredecessorID, Counts: *in.Counts,
 			Reason: in.Reason, DecidedAt: a.Now()}
 		if p.UserID != 0 {
 			uid := p.UserID

@@ -41,6 +41,39 @@ type Award struct {
 	RevokeReason string     `json:"revoke_reason"`
 }
 
+// Carryover is the board's decision on one lineage link: whether the
+// predecessor's awards count for the successor's consecutive-year
+// prerequisites, and why. A link not decided counts for nothing.
+type Carryover struct {
+	SuccessorID   int64     `json:"successor_id"`
+	PredecessorID int64     `json:"predecessor_id"`
+	Counts        bool      `json:"counts"`
+	Reason        string    `json:"reason"`
+	DecidedBy     *int64    `json:"decided_by"`
+	DecidedAt     time.Time `json:"decided_at"`
+	DeciderName   string    `json:"decider_name"`
+}
+
+// Counting is the set of the unit's predecessors (preds: unit → the units
+// it was formed from, at any depth) whose awards count for it: those
+// reached through links the board marked as counting, every link of the
+// path (decisions by (successor, predecessor)).
+func Counting(unitID int64, preds map[int64][]int64, decisions map[[2]int64]Carryover) map[int64]bool {
+	counting := map[int64]bool{}
+	queue := []int64{unitID}
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		for _, p := range preds[n] {
+			if d, ok := decisions[[2]int64{n, p}]; ok && d.Counts && !counting[p] && p != unitID {
+				counting[p] = true
+				queue = append(queue, p)
+			}
+		}
+	}
+	return counting
+}
+
 // Held is the award as the eligibility rules read it.
 func (a Award) Held() award.Held {
 	return award.Held{Year: a.Year, Title: award.Title(a.Title), Kind: award.Kind(a.Kind), Revoked: a.Revoked}

@@ -137,3 +137,21 @@ func TestCheckRevoke(t *testing.T) {
 		t.Errorf("held %+v", held)
 	}
 }
+
+func TestCounting(t *testing.T) {
+	t.Parallel()
+	// 1 was formed from 2 and 3; 2 from 4; 3 from 5. 1←2 and 2←4 count,
+	// 1←3 does not (so 5 does not either, whatever 3←5 says); 4←1 is a
+	// cycle that must not bring 1 in.
+	preds := map[int64][]int64{1: {2, 3}, 2: {4}, 3: {5}, 4: {1}}
+	yes, no := Carryover{Counts: true}, Carryover{Counts: false}
+	decisions := map[[2]int64]Carryover{{1, 2}: yes, {2, 4}: yes, {1, 3}: no, {3, 5}: yes, {4, 1}: yes}
+	got := Counting(1, preds, decisions)
+	if len(got) != 2 || !got[2] || !got[4] {
+		t.Errorf("counting %v, want 2 and 4", got)
+	}
+	// An undecided link counts for nothing.
+	if got := Counting(1, preds, nil); len(got) != 0 {
+		t.Errorf("undecided: %v", got)
+	}
+}

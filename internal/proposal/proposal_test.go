@@ -103,3 +103,41 @@ func mustDay(t *testing.T, s string) time.Time {
 	}
 	return d
 }
+
+func TestWindow(t *testing.T) {
+	t.Parallel()
+	from, until := mustDay(t, "2026-12-01"), mustDay(t, "2026-12-10")
+	w := Window{Year: 2026, From: from.Add(9 * time.Hour), Until: until.Add(20 * time.Hour)}
+	for _, c := range []struct {
+		today          string
+		open, decision bool
+	}{
+		{"2026-11-30", false, false}, // not open yet, and the council waits for it
+		{"2026-12-01", true, false},
+		{"2026-12-10", true, false}, // the last day is whole
+		{"2026-12-11", false, true},
+	} {
+		today := mustDay(t, c.today)
+		if got := w.Open(today); got != c.open {
+			t.Errorf("%s: open %v, want %v", c.today, got, c.open)
+		}
+		if got := w.CheckComment(today) == nil; got != c.open {
+			t.Errorf("%s: comment allowed %v, want %v", c.today, got, c.open)
+		}
+		if got := w.CheckDecide(today) == nil; got != c.decision {
+			t.Errorf("%s: decision allowed %v, want %v", c.today, got, c.decision)
+		}
+	}
+	if e, _ := errs.As(w.CheckComment(mustDay(t, "2026-12-11"))); e == nil ||
+		e.Message != "Chỉ nhận góp ý trong thời gian công khai đề nghị khen thưởng năm 2026: từ 01/12/2026 đến 10/12/2026 (hôm nay 11/12/2026)." {
+		t.Errorf("comment refusal: %v", e)
+	}
+
+	today := mustDay(t, "2026-12-05")
+	if w, f := NewWindow(2026, today, nil, nil); len(f) != 0 || !w.From.Equal(today) || !w.Until.Equal(mustDay(t, "2026-12-15")) {
+		t.Errorf("default window %v – %v, %v", w.From, w.Until, f)
+	}
+	if _, f := NewWindow(2026, today, &until, &from); f["until"] == "" {
+		t.Errorf("a window ending before it starts: %v", f)
+	}
+}

@@ -19,7 +19,9 @@ func TestPassesBoundary(t *testing.T) {
 	}
 }
 
-func name(id int64) string { return map[int64]string{1: "A", 2: "B", 3: "C", 4: "D", 5: "E", 9: "Z"}[id] }
+func name(id int64) string {
+	return map[int64]string{1: "A", 2: "B", 3: "C", 4: "D", 5: "E", 9: "Z"}[id]
+}
 
 func TestPick(t *testing.T) {
 	t.Parallel()
