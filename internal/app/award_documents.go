@@ -92,13 +92,10 @@ func (a *App) AwardDocs(ctx context.Context, p auth.Principal, q AwardDocsQuery)
 		if id == 0 {
 			return d, errs.New(errs.Invalid, "Vui lòng chọn đơn vị (unit_id).")
 		}
-		path, err := a.unitPathOf(ctx, &a.Store.Q, id)
-		if err != nil {
+		if err := a.authorizeUnit(ctx, p, auth.ExportAwards, id); err != nil {
 			return d, err
 		}
-		if err := auth.Authorize(p, auth.ExportAwards, auth.Unit(path)); err != nil {
-			return d, err
-		}
+		var err error
 		if d.Unit, err = a.Store.Unit(ctx, id); err != nil {
 			return d, err
 		}

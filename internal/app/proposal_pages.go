@@ -121,13 +121,10 @@ func (a *App) ProposalForm(ctx context.Context, p auth.Principal, id, unitID int
 	if unitID <= 0 {
 		return form, auth.Authorize(p, auth.ProposeAward, auth.Target{})
 	}
-	path, err := a.unitPathOf(ctx, &a.Store.Q, unitID)
-	if err != nil {
+	if err := a.authorizeUnit(ctx, p, auth.ProposeAward, unitID); err != nil {
 		return form, err
 	}
-	if err := auth.Authorize(p, auth.ProposeAward, auth.Unit(path)); err != nil {
-		return form, err
-	}
+	var err error
 	if form.Unit, err = a.Store.Unit(ctx, unitID); err != nil {
 		return form, err
 	}

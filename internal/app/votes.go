@@ -250,7 +250,10 @@ func (a *App) Vote(ctx context.Context, p auth.Principal, id int64) (VoteView, e
 // CastBallot records a member unit's ballot: approve or not for every
 // candidate, once, by an officer of that unit, while the vote is open.
 func (a *App) CastBallot(ctx context.Context, p auth.Principal, voteID, unitID int64, choices map[int64]bool) error {
-	return a.Store.Tx(ctx, func(tx *store.Q) error { return a.castBallot(ctx, tx, p, voteID, unitID, choices) })
+	return a.Store.Tx(ctx, func(tx *store.Q) error {
+		_, _, err := a.castBallot(ctx, tx, p, voteID, unitID, choices)
+		return err
+	})
 }
 
 // CastBallotView is CastBallot answering with the vote as it stands after
@@ -258,14 +261,7 @@ func (a *App) CastBallot(ctx context.Context, p auth.Principal, voteID, unitID i
 func (a *App) CastBallotView(ctx context.Context, p auth.Principal, voteID, unitID int64, choices map[int64]bool) (VoteView, error) {
 	var out VoteView
 	err := a.Store.Tx(ctx, func(tx *store.Q) error {
-		if err := a.castBallot(ctx, tx, p, voteID, unitID, choices); err != nil {
-			return err
-		}
-		v, err := tx.Vote(ctx, voteID)
-		if err != nil {
-			return err
-		}
-		c, err := tx.Cluster(ctx, v.ClusterID)
+		v, c, err := a.castBallot(ctx, tx, p, voteID, unitID, choices)
 		if err != nil {
 			return err
 		}
@@ -279,47 +275,47 @@ func (a *App) CastBallotView(ctx context.Context, p auth.Principal, voteID, unit
 	return out, err
 }
 
-func (a *App) castBallot(ctx context.Context, tx *store.Q, p auth.Principal, voteID, unitID int64, choices map[int64]bool) error {
-	{
-		if err := tx.LockVote(ctx, voteID); err != nil {
-			return err
-		}
-		v, err := tx.Vote(ctx, voteID)
-		if err != nil {
-			return err
-		}
-		c, err := tx.Cluster(ctx, v.ClusterID)
-		if err != nil {
-			return err
-		}
-		path, err := tx.UnitPath(ctx, unitID)
-		if err != nil {
-			return err
-		}
-		if err := auth.Authorize(p, auth.CastBallot, auth.Target{UnitPath: path, Year: c.Year, Cluster: facts(c)}); err != nil {
-			return err
-		}
-		ballots, err := tx.Ballots(ctx, voteID)
-		if err != nil {
-			return err
-		}
-		cands, err := tx.VoteCandidates(ctx, voteID)
-		if err != nil {
-			return err
-		}
-		var by *int64
-		if p.UserID != 0 {
-			by = &p.UserID
-		}
-		bs, err := vote.Cast(v, cands, ballots, unitID, choices, by)
-		if err != nil {
-			return err
-		}
-		if err := tx.AddBallots(ctx, bs); err != nil {
-			return err
-		}
-		return tx.Audit(ctx, p.UserID, "ballot", "vote", voteID, "", nil, bs)
+// castBallot records the ballot in tx, under the vote's lock, and returns
+// the vote and its cluster.
+func (a *App) castBallot(ctx context.Context, tx *store.Q, p auth.Principal, voteID, unitID int64, choices map[int64]bool) (vote.Vote, cluster.Cluster, error) {
+	if err := tx.LockVote(ctx, voteID); err != nil {
+		return vote.Vote{}, cluster.Cluster{}, err
 	}
+	v, err := tx.Vote(ctx, voteID)
+	if err != nil {
+		return v, cluster.Cluster{}, err
+	}
+	c, err := tx.Cluster(ctx, v.ClusterID)
+	if err != nil {
+		return v, c, err
+	}
+	path, err := tx.UnitPath(ctx, unitID)
+	if err != nil {
+		return v, c, err
+	}
+	if err := auth.Authorize(p, auth.CastBallot, auth.Target{UnitPath: path, Year: c.Year, Cluster: facts(c)}); err != nil {
+		return v, c, err
+	}
+	ballots, err := tx.Ballots(ctx, voteID)
+	if err != nil {
+		return v, c, err
+	}
+	cands, err := tx.VoteCandidates(ctx, voteID)
+	if err != nil {
+		return v, c, err
+	}
+	var by *int64
+	if p.UserID != 0 {
+		by = &p.UserID
+	}
+	bs, err := vote.Cast(v, cands, ballots, unitID, choices, by)
+	if err != nil {
+		return v, c, err
+	}
+	if err := tx.AddBallots(ctx, bs); err != nil {
+		return v, c, err
+	}
+	return v, c, tx.Audit(ctx, p.UserID, "ballot", "vote", voteID, "", nil, bs)
 }
 
 // lockedVote locks a vote for the rest of tx and reads it with its

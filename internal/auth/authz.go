@@ -162,6 +162,25 @@ func reviewer(p Principal, t Target) bool {
 	return p.UnitID == t.Cluster.HeadUnitID
 }
 
+// boardOverUnit reports whether p acts as the board for the target's
+// unit: the sector's board everywhere, a provincial council within its
+// province.
+func boardOverUnit(p Principal, t Target) bool {
+	return p.Role == RoleAdmin || p.Role == RoleBoard && (p.BoardOf == 0 || slices.Contains(t.UnitPath, p.BoardOf))
+}
+
+// keeper reports whether p keeps the target unit's records: the board over
+// it, or an officer of it or of a unit above it.
+func keeper(p Principal, t Target) bool {
+	return boardOverUnit(p, t) || p.Role == RoleOfficer && p.UnitID != 0 && slices.Contains(t.UnitPath, p.UnitID)
+}
+
+// clusterHead reports whether p is the board over the cluster or an
+// officer of the unit heading it that year.
+func clusterHead(p Principal, t Target) bool {
+	return boardOver(p, t.Cluster) || p.Role == RoleOfficer && t.Cluster != nil && p.UnitID != 0 && p.UnitID == t.Cluster.HeadUnitID
+}
+
 // ownUnit reports whether the target's unit is the officer's own unit.
 func ownUnit(p Principal, t Target) bool {
 	return p.Role == RoleOfficer && len(t.UnitPath) > 0 && t.UnitPath[0] == p.UnitID
@@ -238,7 +257,7 @@ func Authorize(p Principal, a Action, t Target) error {
 		}
 		return forbidden("Chỉ Hội đồng thi đua – khen thưởng (với khối trong tỉnh: Hội đồng của tỉnh) được quản lý cụm, khối thi đua.")
 	case EditPledge:
-		if boardOver(p, t.Cluster) || p.Role == RoleOfficer && t.Cluster != nil && p.UnitID != 0 && p.UnitID == t.Cluster.HeadUnitID {
+		if clusterHead(p, t) {
 			return nil
 		}
 		return forbidden("Chỉ đơn vị Cụm trưởng của năm này được soạn, sửa giao ước thi đua.")
@@ -275,25 +294,23 @@ func Authorize(p Principal, a Action, t Target) error {
 	case ManagePeople:
 		// An officer keeps the people of their unit and the units under it; the
 		// board those of the whole sector, a provincial council its province's.
-		if p.Role == RoleAdmin || p.Role == RoleBoard && (p.BoardOf == 0 || slices.Contains(t.UnitPath, p.BoardOf)) ||
-			p.Role == RoleOfficer && p.UnitID != 0 && slices.Contains(t.UnitPath, p.UnitID) {
+		if keeper(p, t) {
 			return nil
 		}
 		return forbidden("Chỉ cán bộ của đơn vị hoặc Hội đồng thi đua – khen thưởng được cập nhật hồ sơ cán bộ của đơn vị.")
 	case RecordAwards:
-		if p.Role == RoleAdmin || p.Role == RoleBoard && (p.BoardOf == 0 || slices.Contains(t.UnitPath, p.BoardOf)) {
+		if boardOverUnit(p, t) {
 			return nil
 		}
 		return forbidden("Chỉ Hội đồng thi đua – khen thưởng được ghi nhận, thu hồi khen thưởng.")
 	case RecordFacts:
 		// Who keeps the unit's people keeps its collective facts.
-		if p.Role == RoleAdmin || p.Role == RoleBoard && (p.BoardOf == 0 || slices.Contains(t.UnitPath, p.BoardOf)) ||
-			p.Role == RoleOfficer && p.UnitID != 0 && slices.Contains(t.UnitPath, p.UnitID) {
+		if keeper(p, t) {
 			return nil
 		}
 		return forbidden("Chỉ cán bộ của đơn vị hoặc Hội đồng thi đua – khen thưởng được ghi nhận kết quả của tập thể đơn vị.")
 	case ConfirmLead:
-		if p.Role == RoleAdmin || p.Role == RoleBoard && (p.BoardOf == 0 || slices.Contains(t.UnitPath, p.BoardOf)) {
+		if boardOverUnit(p, t) {
 			return nil
 		}
 		return forbidden("Chỉ Hội đồng thi đua – khen thưởng xác nhận đơn vị dẫn đầu cụm, khối thi đua (theo kết quả bình xét của cụm).")
@@ -322,28 +339,13 @@ func Authorize(p Principal, a Action, t Target) error {
 			return nil
 		}
 		return forbidden("Tài khoản chỉ xem không được góp ý.")
-	case PublishList:
+	case PublishList, DecideAwards, SetQuota, ViewConflicts:
 		if sectorBoard(p) {
 			return nil
 		}
-		return forbidden("Chỉ Hội đồng thi đua – khen thưởng ngành được công khai danh sách đề nghị khen thưởng.")
-	case DecideAwards:
-		if sectorBoard(p) {
-			return nil
-		}
-		return forbidden("Chỉ Hội đồng thi đua – khen thưởng ngành được quyết định khen thưởng.")
-	case SetQuota:
-		if sectorBoard(p) {
-			return nil
-		}
-		return forbidden("Chỉ Hội đồng thi đua – khen thưởng ngành được quy định tỷ lệ khen thưởng.")
-	case ViewConflicts:
-		if sectorBoard(p) {
-			return nil
-		}
-		return forbidden("Chỉ Hội đồng thi đua – khen thưởng ngành được xem danh sách xếp loại mâu thuẫn với kỷ luật.")
+		return forbidden(sectorBoardOnly[a])
 	case RunVote:
-		if boardOver(p, t.Cluster) || p.Role == RoleOfficer && t.Cluster != nil && p.UnitID != 0 && p.UnitID == t.Cluster.HeadUnitID {
+		if clusterHead(p, t) {
 			return nil
 		}
 		return forbidden("Chỉ đơn vị Cụm trưởng của năm này hoặc Hội đồng thi đua – khen thưởng được tổ chức bình xét.")
@@ -359,6 +361,14 @@ func Authorize(p Principal, a Action, t Target) error {
 		return forbidden("Chỉ các đơn vị cùng cụm được xem bản đăng ký thi đua của đơn vị này.")
 	}
 	return forbidden("Anh/chị không có quyền thực hiện thao tác này.")
+}
+
+// sectorBoardOnly says why an action of the sector's board is refused.
+var sectorBoardOnly = map[Action]string{
+	PublishList:   "Chỉ Hội đồng thi đua – khen thưởng ngành được công khai danh sách đề nghị khen thưởng.",
+	DecideAwards:  "Chỉ Hội đồng thi đua – khen thưởng ngành được quyết định khen thưởng.",
+	SetQuota:      "Chỉ Hội đồng thi đua – khen thưởng ngành được quy định tỷ lệ khen thưởng.",
+	ViewConflicts: "Chỉ Hội đồng thi đua – khen thưởng ngành được xem danh sách xếp loại mâu thuẫn với kỷ luật.",
 }
 
 // Can is Authorize as a yes/no, for showing or hiding links.

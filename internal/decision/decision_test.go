@@ -9,6 +9,19 @@ import (
 	"thidua/internal/proposal"
 )
 
+// wantFields fails unless f has a message on exactly the fields of want.
+func wantFields(t *testing.T, f errs.Fields, want []string) {
+	t.Helper()
+	if len(f) != len(want) {
+		t.Fatalf("fields %v, want %v", f, want)
+	}
+	for _, k := range want {
+		if f[k] == "" {
+			t.Errorf("no message on %s: %v", k, f)
+		}
+	}
+}
+
 func TestCheck(t *testing.T) {
 	t.Parallel()
 	on := time.Date(2026, 12, 20, 0, 0, 0, 0, time.UTC)
@@ -27,14 +40,7 @@ func TestCheck(t *testing.T) {
 			f := errs.Fields{}
 			d := c.d
 			Check(f, &d, c.dateUnparsed)
-			if len(f) != len(c.want) {
-				t.Fatalf("fields %v, want %v", f, c.want)
-			}
-			for _, k := range c.want {
-				if f[k] == "" {
-					t.Errorf("no message on %s: %v", k, f)
-				}
-			}
+			wantFields(t, f, c.want)
 			if c.want == nil && c.name == "complete, trimmed" && (d.Number != "125/QĐ-VKSTC" || d.Signer != "Viện trưởng") {
 				t.Errorf("not trimmed: %+v", d)
 			}
@@ -65,14 +71,7 @@ func TestCheckItem(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			f := errs.Fields{}
 			CheckItem(f, 2026, c.pr, c.why)
-			if len(f) != len(c.want) {
-				t.Fatalf("fields %v, want %v", f, c.want)
-			}
-			for _, k := range c.want {
-				if f[k] == "" {
-					t.Errorf("no message on %s", k)
-				}
-			}
+			wantFields(t, f, c.want)
 		})
 	}
 }
@@ -109,14 +108,7 @@ func TestCheckAward(t *testing.T) {
 			f := errs.Fields{}
 			a := c.a
 			CheckAward(f, &a)
-			if len(f) != len(c.want) {
-				t.Fatalf("fields %v, want %v", f, c.want)
-			}
-			for _, k := range c.want {
-				if f[k] == "" {
-					t.Errorf("no message on %s", k)
-				}
-			}
+			wantFields(t, f, c.want)
 		})
 	}
 }
