@@ -94,9 +94,6 @@ type DecisionView struct {
 	Proposals []proposal.Proposal `json:"proposals"`
 }
 
-// CanDecide reports whether p decides on proposals: the sector's board.
-func CanDecide(p auth.Principal) bool { return auth.Can(p, auth.DecideAwards, auth.Target{}) }
-
 func (a *App) loadRecord(ctx context.Context, tx *store.Q, id int64) (PersonRecord, error) {
 	person, err := tx.Person(ctx, id)
 	if err != nil {
