@@ -192,6 +192,21 @@ func TestClusterVote(t *testing.T) {
 		t.Fatalf("candidates: %+v", view.Tally)
 	}
 	cand := view.Tally[0].UnitID
+	// What the vote's page offers is judged on this vote: the head runs it,
+	// a member may vote for its own unit, an outsider and a viewer neither.
+	for _, c := range []struct {
+		p      auth.Principal
+		run    bool
+		myUnit int64
+	}{{head, true, head.UnitID}, {member, false, member.UnitID}, {outsider, false, 0}, {f.viewer, false, 0}, {f.board, true, 0}} {
+		pv, err := f.Vote(f.ctx, c.p, v.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pv.CanRun != c.run || pv.MyUnit != c.myUnit {
+			t.Errorf("%s: run %v, my unit %d; want %v, %d", c.p.Username, pv.CanRun, pv.MyUnit, c.run, c.myUnit)
+		}
+	}
 	// One open vote per cluster at a time.
 	_, err = f.OpenVote(f.ctx, f.board, c.ID, nil)
 	wantCode(t, err, errs.Invalid)
@@ -203,6 +218,9 @@ func TestClusterVote(t *testing.T) {
 	wantField(t, f.CastBallot(f.ctx, member, v.ID, member.UnitID, map[int64]bool{}), "approve_"+itoa64(cand))
 
 	f.castAll(t, c, v.ID, cand, 4) // 4 of 5 approve: 80 %
+	if pv, err := f.Vote(f.ctx, member, v.ID); err != nil || pv.MyUnit != 0 || len(pv.MyBallot) != 1 {
+		t.Errorf("after its ballot, a member votes no more and sees its ballot: %+v, %v", pv.MyBallot, err)
+	}
 	// Twice is refused.
 	wantCode(t, f.CastBallot(f.ctx, member, v.ID, member.UnitID, map[int64]bool{cand: false}), errs.Invalid)
 
