@@ -155,14 +155,25 @@ func (a *App) DecisionDocs(ctx context.Context, p auth.Principal, id int64) (Dec
 	return v, entries, err
 }
 
+// awardEntries are the lines of a list of prs, their people read at once.
 func (a *App) awardEntries(ctx context.Context, prs []proposal.Proposal) ([]AwardEntry, error) {
+	var ids []int64
+	for _, pr := range prs {
+		if pr.PersonID != nil {
+			ids = append(ids, *pr.PersonID)
+		}
+	}
+	people, err := a.Store.ProposedPeople(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]AwardEntry, 0, len(prs))
 	for _, pr := range prs {
 		e := AwardEntry{Proposal: pr}
 		if pr.PersonID != nil {
-			person, err := a.Store.Person(ctx, *pr.PersonID)
-			if err != nil {
-				return nil, err
+			person, ok := people[*pr.PersonID]
+			if !ok {
+				return nil, errs.New(errs.NotFound, "Không tìm thấy cán bộ.")
 			}
 			e.Person = &AwardPerson{FullName: person.FullName, Position: person.Position, UnitName: person.UnitName,
 				Sex: person.SexLabel(), BirthDate: person.BirthDate}

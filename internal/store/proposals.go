@@ -228,3 +228,18 @@ func (s *Q) UnitMemberIDs(ctx context.Context, unitID int64) ([]int64, error) {
 	err := s.DB.WithContext(ctx).Table("people").Where("unit_id = ? AND active", unitID).Order("id").Pluck("id", &ids).Error
 	return ids, err
 }
+
+// ProposedPeople returns the people of ids (those proposed on a list), by
+// id, in one query.
+func (s *Q) ProposedPeople(ctx context.Context, ids []int64) (map[int64]Person, error) {
+	out := map[int64]Person{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []Person
+	err := s.people().WithContext(ctx).Select(personColumns).Where("people.id IN ?", ids).Find(&rows).Error
+	for _, p := range rows {
+		out[p.ID] = p
+	}
+	return out, err
+}
