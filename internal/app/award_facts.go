@@ -18,6 +18,16 @@ import (
 // person or unit, year and day of consideration, without a proposal.
 // Every change runs in one transaction and is audited.
 
+// The records the award rules read beside a person's and a unit's
+// history, as app's callers name them.
+type (
+	PersonAbsence       = store.PersonAbsence
+	PendingMatter       = store.PendingMatter
+	UnitDiscipline      = store.UnitDiscipline
+	BoardQuota          = store.BoardQuota
+	RatingContradiction = store.RatingContradiction
+)
+
 // pendingOn lists the matters open on day on (a zero day: every matter
 // not yet closed), as the rules read them.
 func pendingOn(ms []store.PendingMatter, on time.Time) []award.Pending {
@@ -295,8 +305,8 @@ func (a *App) SetBoardQuota(ctx context.Context, p auth.Principal, q store.Board
 	q.Rule = strings.TrimSpace(q.Rule)
 	var out store.BoardQuota
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
-		if !CanDecide(p) {
-			return auth.Authorize(p, auth.ManageYears, auth.Target{})
+		if err := auth.Authorize(p, auth.SetQuota, auth.Target{}); err != nil {
+			return err
 		}
 		f := errs.Fields{}
 		validYear(f, q.Year)
@@ -429,7 +439,7 @@ func (a *App) UnitVerdictsOn(ctx context.Context, p auth.Principal, unitID int64
 	if err != nil {
 		return SubjectVerdicts{}, err
 	}
-	head.CanRecord = p.System || auth.Can(p, auth.RecordAwards, auth.Unit(path))
+	head.CanRecord = auth.Can(p, auth.RecordAwards, auth.Unit(path))
 	if head.UnitDisciplines, err = a.store.UnitDisciplines(ctx, unitID); err != nil {
 		return SubjectVerdicts{}, err
 	}
@@ -464,8 +474,8 @@ func (a *App) UnitVerdictsOn(ctx context.Context, p auth.Principal, unitID int64
 // 2023. New pairs are refused when saved (SetRating, AddDiscipline); these
 // are records made before, or written around the app.
 func (a *App) RatingContradictions(ctx context.Context, p auth.Principal, year int) ([]store.RatingContradiction, error) {
-	if !CanDecide(p) {
-		return nil, auth.Authorize(p, auth.ManageYears, auth.Target{})
+	if err := auth.Authorize(p, auth.ViewConflicts, auth.Target{}); err != nil {
+		return nil, err
 	}
 	if year != 0 {
 		f := errs.Fields{}

@@ -154,7 +154,13 @@ func (a *App) Cluster(ctx context.Context, p auth.Principal, id int64) (ClusterV
 	if err := auth.Authorize(p, auth.ViewClusters, auth.Target{Year: c.Year, Cluster: facts(c)}); err != nil {
 		return ClusterView{}, err
 	}
-	units, err := a.store.UnitsByID(ctx, unitIDsOf(c))
+	return clusterView(ctx, &a.store.Q, c)
+}
+
+// clusterView is c with its units' names and its pledge's state, read
+// through q (a transaction's handle inside one).
+func clusterView(ctx context.Context, q *store.Q, c cluster.Cluster) (ClusterView, error) {
+	units, err := q.UnitsByID(ctx, unitIDsOf(c))
 	if err != nil {
 		return ClusterView{}, err
 	}
@@ -163,7 +169,7 @@ func (a *App) Cluster(ctx context.Context, p auth.Principal, id int64) (ClusterV
 		o := units[*c.OwnerUnitID]
 		v.Owner = &o
 	}
-	states, err := a.store.PledgeStates(ctx, c.Year)
+	states, err := q.PledgeStates(ctx, c.Year)
 	if err != nil {
 		return ClusterView{}, err
 	}

@@ -9,6 +9,7 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/award"
 	"thidua/internal/errs"
+	"thidua/internal/proposal"
 	"thidua/internal/store"
 )
 
@@ -56,15 +57,20 @@ func factValues(f store.CollectiveFacts) map[string]any {
 		"leads_cluster": f.LeadsCluster}
 }
 
-// isFactsBoard reports whether p acts as the board over the unit's facts.
+// isFactsBoard reports whether p confirms, as the board over the unit,
+// that it leads its cluster.
 func isFactsBoard(p auth.Principal, path []int64) bool {
-	return p.System || auth.Can(p, auth.RecordAwards, auth.Unit(path))
+	return auth.Can(p, auth.ConfirmLead, auth.Unit(path))
 }
 
-// UnitFacts returns a unit's facts for year, for anyone who may see the unit.
+// UnitFacts returns a unit's facts for year (0: this year), for anyone
+// who may see the unit.
 func (a *App) UnitFacts(ctx context.Context, p auth.Principal, unitID int64, year int) (FactsView, error) {
 	if err := a.authorizeUnit(ctx, p, auth.ViewUnits, unitID); err != nil {
 		return FactsView{}, err
+	}
+	if year == 0 {
+		year = a.Today().Year()
 	}
 	if year < 2000 || year > 2100 {
 		return FactsView{}, errs.New(errs.NotFound, "Năm thi đua không hợp lệ.")
@@ -82,7 +88,7 @@ func (a *App) UnitFacts(ctx context.Context, p auth.Principal, unitID int64, yea
 		return FactsView{}, err
 	}
 	return FactsView{CollectiveFacts: f, UnitName: u.Name, Recorded: ok,
-		CanEdit: auth.Can(p, auth.ManagePeople, auth.Unit(path)), IsBoard: isFactsBoard(p, path)}, nil
+		CanEdit: auth.Can(p, auth.RecordFacts, auth.Unit(path)), IsBoard: isFactsBoard(p, path)}, nil
 }
 
 // SetUnitFacts records a unit's facts for year: the unit's officer (or an
@@ -90,18 +96,22 @@ func (a *App) UnitFacts(ctx context.Context, p auth.Principal, unitID int64, yea
 // board. Each changed fact is stamped with who recorded it; the change is
 // audited.
 func (a *App) SetUnitFacts(ctx context.Context, p auth.Principal, unitID int64, year int, in CollectiveFactsInput) (store.CollectiveFacts, error) {
+	if year == 0 {
+		year = a.Today().Year()
+	}
 	var out store.CollectiveFacts
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
-		if err := a.authorizePeopleWrite(ctx, tx, p, unitID); err != nil {
-			if errs.CodeOf(err) == errs.Forbidden {
-				return errs.New(errs.Forbidden, "Chỉ cán bộ của đơn vị hoặc Hội đồng thi đua – khen thưởng được ghi nhận kết quả của tập thể đơn vị.")
-			}
-			return err
+		if p.Anonymous() {
+			return auth.Authorize(p, auth.RecordFacts, auth.Target{})
 		}
 		path, err := a.unitPathOf(ctx, tx, unitID)
 		if err != nil {
 			return err
 		}
+		if err := auth.Authorize(p, auth.RecordFacts, auth.Unit(path)); err != nil {
+			return err
+		}
+		board := isFactsBoard(p, path)
 		before, _, err := tx.CollectiveFacts(ctx, unitID, year)
 		if err != nil {
 			return err
@@ -124,7 +134,7 @@ func (a *App) SetUnitFacts(ctx context.Context, p auth.Principal, unitID int64, 
 		if len([]rune(in.Note)) > 2000 {
 			f.Add("note", "Ghi chú không quá 2000 ký tự.")
 		}
-		if in.LeadsCluster != before.LeadsCluster && !isFactsBoard(p, path) {
+		if in.LeadsCluster != before.LeadsCluster && !board {
 			f.Add("leads_cluster", "Chỉ Hội đồng thi đua – khen thưởng xác nhận đơn vị dẫn đầu cụm, khối thi đua (theo kết quả bình xét của cụm).")
 		}
 		if err := f.Err(); err != nil {
@@ -141,8 +151,8 @@ func (a *App) SetUnitFacts(ctx context.Context, p auth.Principal, unitID int64, 
 		old, now := factValues(before), factValues(nf)
 		who := store.Recorder{UserID: p.UserID, Name: p.FullName, At: a.Now().UTC()}
 		for _, fd := range FactFields {
-			if fd.Key == "leads_cluster" && p.Role == auth.RoleOfficer {
-				continue // an officer cannot set it, so they did not record it
+			if fd.Key == "leads_cluster" && !board {
+				continue // who cannot set it did not record it
 			}
 			if _, seen := before.RecordedBy[fd.Key]; !seen || old[fd.Key] != now[fd.Key] {
 				nf.RecordedBy[fd.Key] = who
@@ -184,27 +194,32 @@ type PublicationInput struct {
 }
 
 // PublicationDays is the default length of the comment window.
-const PublicationDays = 10
+const PublicationDays = proposal.WindowDays
 
 // PublicationView is a year's window and whether it is open today.
 type PublicationView struct {
-	Year      int                `json:"year"`
-	Published bool               `json:"published"`
-	Open      bool               `json:"open"`
-	Window    *store.Publication `json:"window"`
-	Submitted int                `json:"submitted"`
+	Year       int              `json:"year"`
+	Published  bool             `json:"published"`
+	Open       bool             `json:"open"`
+	Window     *proposal.Window `json:"window"`
+	Submitted  int              `json:"submitted"`
+	CanPublish bool             `json:"-"`
+	// Today is the app's day, for the form's defaults.
+	Today time.Time `json:"-"`
 }
 
 // Publication returns a year's comment window.
 func (a *App) Publication(ctx context.Context, p auth.Principal, year int) (PublicationView, error) {
-	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
+	if err := auth.Authorize(p, auth.ViewProposal, auth.Target{Published: true}); err != nil {
 		return PublicationView{}, err
 	}
-	return a.publicationView(ctx, &a.store.Q, year)
+	v, err := a.publicationView(ctx, &a.store.Q, year)
+	v.CanPublish = auth.Can(p, auth.PublishList, auth.Target{})
+	return v, err
 }
 
 func (a *App) publicationView(ctx context.Context, tx *store.Q, year int) (PublicationView, error) {
-	v := PublicationView{Year: year}
+	v := PublicationView{Year: year, Today: a.Today()}
 	w, ok, err := tx.Publication(ctx, year)
 	if err != nil {
 		return v, err
@@ -212,9 +227,9 @@ func (a *App) publicationView(ctx context.Context, tx *store.Q, year int) (Publi
 	if ok {
 		v.Published, v.Window = true, &w
 		today := a.Today()
-		v.Open = !today.Before(dayOf(w.From)) && !today.After(dayOf(w.Until))
+		v.Open = w.Open(today)
 	}
-	list, err := tx.ListProposals(ctx, store.ProposalFilter{Year: year, Status: ProposalSubmitted})
+	list, err := tx.ListProposals(ctx, store.ProposalFilter{Year: year, Status: proposal.Submitted})
 	if err != nil {
 		return v, err
 	}
@@ -222,19 +237,12 @@ func (a *App) publicationView(ctx context.Context, tx *store.Q, year int) (Publi
 	return v, nil
 }
 
-func dayOf(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-}
-
 // Publish publishes a year's submitted proposals for comment in a window:
 // the sector's board only. Audited.
 func (a *App) Publish(ctx context.Context, p auth.Principal, year int, in PublicationInput) (PublicationView, error) {
 	var out PublicationView
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
-		if err := auth.Authorize(p, auth.ManageYears, auth.Target{}); err != nil {
-			if errs.CodeOf(err) == errs.Forbidden {
-				return errs.New(errs.Forbidden, "Chỉ Hội đồng thi đua – khen thưởng ngành được công khai danh sách đề nghị khen thưởng.")
-			}
+		if err := auth.Authorize(p, auth.PublishList, auth.Target{}); err != nil {
 			return err
 		}
 		f := errs.Fields{}
@@ -242,16 +250,9 @@ func (a *App) Publish(ctx context.Context, p auth.Principal, year int, in Public
 			f.Add(k, v)
 		}
 		validYear(f, year)
-		from := a.Today()
-		if in.From != nil {
-			from = dayOf(*in.From)
-		}
-		until := from.AddDate(0, 0, PublicationDays)
-		if in.Until != nil {
-			until = dayOf(*in.Until)
-		}
-		if until.Before(from) && f["until"] == "" {
-			f.Add("until", "Ngày kết thúc công khai phải từ ngày bắt đầu trở đi.")
+		w, wf := proposal.NewWindow(year, a.Today(), in.From, in.Until)
+		for k, v := range wf {
+			f.Add(k, v)
 		}
 		if err := f.Err(); err != nil {
 			return err
@@ -260,12 +261,11 @@ func (a *App) Publish(ctx context.Context, p auth.Principal, year int, in Public
 		if err != nil {
 			return err
 		}
-		var by *int64
 		if p.UserID != 0 {
 			id := p.UserID
-			by = &id
+			w.PublishedBy = &id
 		}
-		w, err := tx.SavePublication(ctx, store.Publication{Year: year, From: from, Until: until, PublishedBy: by})
+		w, err = tx.SavePublication(ctx, w)
 		if err != nil {
 			return err
 		}
@@ -286,11 +286,9 @@ func (a *App) checkCommentWindow(ctx context.Context, tx *store.Q, year int) err
 	if err != nil || !ok {
 		return err
 	}
-	today := a.Today()
-	from, until := dayOf(w.From), dayOf(w.Until)
-	if today.Before(from) || today.After(until) {
-		return errs.New(errs.Invalid, "Chỉ nhận góp ý trong thời gian công khai đề nghị khen thưởng năm %d: từ %s đến %s (hôm nay %s).",
-			year, from.Format("02/01/2006"), until.Format("02/01/2006"), today.Format("02/01/2006"))
-	}
-	return nil
+	return w.CheckComment(a.Today())
+}
+
+func dayOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }

@@ -10,11 +10,11 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/award"
 	"thidua/internal/errs"
+	"thidua/internal/proposal"
 	"thidua/internal/seed"
-	"thidua/internal/store"
 )
 
-func reasonTexts(t *testing.T, pr store.Proposal) string {
+func reasonTexts(t *testing.T, pr proposal.Proposal) string {
 	t.Helper()
 	var rs []award.Reason
 	if err := json.Unmarshal(pr.VerdictReasons, &rs); err != nil {

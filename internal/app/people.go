@@ -9,6 +9,7 @@ import (
 
 	"thidua/internal/auth"
 	"thidua/internal/award"
+	"thidua/internal/decision"
 	"thidua/internal/errs"
 	"thidua/internal/limits"
 	"thidua/internal/org"
@@ -137,8 +138,8 @@ func (a *App) People(ctx context.Context, p auth.Principal, f PersonFilter) ([]P
 	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
 		return nil, 0, err
 	}
-	if p.Role == auth.RoleOfficer {
-		f.Within = &p.UnitID
+	if u := auth.UnitScope(p); u != 0 {
+		f.Within = &u
 	}
 	rows, n, err := a.store.ListPeople(ctx, store.PersonFilter(f))
 	out := make([]Person, len(rows))
@@ -496,24 +497,13 @@ func (a *App) DeleteDiscipline(ctx context.Context, p auth.Principal, personID, 
 func (a *App) AddAward(ctx context.Context, p auth.Principal, personID int64, in AwardInput, unparsed errs.Fields) (store.Award, error) {
 	aw := in.row()
 	aw.PersonID = &personID
-	aw.DecisionNo, aw.Signer = strings.TrimSpace(aw.DecisionNo), strings.TrimSpace(aw.Signer)
 	err := a.recordChange(ctx, p, personID, true, "award", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		f := errs.Fields{}
 		for k, v := range unparsed {
 			f.Add(k, v)
 		}
 		validYear(f, aw.Year)
-		if !award.Title(aw.Title).Individual() {
-			f.Add("title", "Vui lòng chọn danh hiệu.")
-		}
-		switch award.Kind(aw.Kind) {
-		case award.Merit, award.Campaign, award.AdHoc, award.Career, award.Foreign:
-		default:
-			f.Add("kind", "Vui lòng chọn loại hình khen thưởng.")
-		}
-		if aw.DecisionNo == "" {
-			f.Add("decision_no", "Vui lòng nhập số quyết định.")
-		}
+		decision.CheckAward(f, &aw)
 		if err := f.Err(); err != nil {
 			return nil, nil, err
 		}
@@ -534,11 +524,8 @@ func (a *App) RevokeAward(ctx context.Context, p auth.Principal, personID, award
 		if err != nil {
 			return nil, nil, err
 		}
-		if before.Revoked {
-			return nil, nil, errs.New(errs.Invalid, "Quyết định khen thưởng này đã bị hủy bỏ.")
-		}
-		if reason == "" {
-			return nil, nil, (errs.Fields{"reason": "Vui lòng ghi lý do hủy bỏ (ví dụ: số quyết định hủy)."}).Err()
+		if err := decision.CheckRevoke(before, reason); err != nil {
+			return nil, nil, err
 		}
 		if err := tx.RevokeAward(ctx, awardID, reason); err != nil {
 			return nil, nil, err

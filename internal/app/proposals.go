@@ -4,39 +4,28 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
 	"thidua/internal/auth"
 	"thidua/internal/award"
+	"thidua/internal/decision"
 	"thidua/internal/errs"
 	"thidua/internal/org"
+	"thidua/internal/proposal"
 	"thidua/internal/store"
 )
 
-// Proposal statuses.
+// Proposal statuses (proposal.Draft …), for the callers that name them here.
 const (
-	ProposalDraft     = "draft"
-	ProposalSubmitted = "submitted" // published for comment, awaiting the board
-	ProposalApproved  = "approved"
-	ProposalRejected  = "rejected"
+	ProposalDraft     = proposal.Draft
+	ProposalSubmitted = proposal.Submitted
+	ProposalApproved  = proposal.Approved
+	ProposalRejected  = proposal.Rejected
 )
 
 // ProposalStatusLabel is a status in Vietnamese.
-func ProposalStatusLabel(s string) string {
-	switch s {
-	case ProposalDraft:
-		return "Dự thảo"
-	case ProposalSubmitted:
-		return "Đã gửi, đang công khai lấy ý kiến"
-	case ProposalApproved:
-		return "Đã khen thưởng"
-	case ProposalRejected:
-		return "Không được chấp thuận"
-	}
-	return s
-}
+func ProposalStatusLabel(s string) string { return proposal.StatusLabel(s) }
 
 // ProposalInput is what a unit officer sets on a proposal. The subject is
 // PersonID for an individual title; for a collective title the subject is
@@ -58,27 +47,23 @@ type ProposalInput struct {
 
 // ProposalView is a proposal with its decoded verdict and comments.
 type ProposalView struct {
-	store.Proposal
-	Reasons  []award.Reason          `json:"reasons"`
-	Comments []store.ProposalComment `json:"comments"`
+	proposal.Proposal
+	Reasons  []award.Reason     `json:"reasons"`
+	Comments []proposal.Comment `json:"comments"`
 	// Current is the verdict on today's record, for a proposal not decided
 	// yet, when it differs from the one stored at its last save (a rating or
 	// an award recorded since). Decided proposals keep their verdict.
 	Current *award.Verdict `json:"current_verdict,omitempty"`
 }
 
-// QuotaCheck is one quota over a list, with the unit it concerns ("" for
-// the whole list).
-type QuotaCheck struct {
-	UnitName string `json:"unit_name"`
-	award.QuotaResult
-}
+// QuotaCheck is one quota over a list (proposal.QuotaCheck).
+type QuotaCheck = proposal.QuotaCheck
 
 // ProposalList is a list of proposals with the quota checks over it.
 type ProposalList struct {
-	Proposals []store.Proposal `json:"proposals"`
-	Quotas    []QuotaCheck     `json:"quotas"`
-	RuleSetID string           `json:"rule_set_id"`
+	Proposals []proposal.Proposal `json:"proposals"`
+	Quotas    []QuotaCheck        `json:"quotas"`
+	RuleSetID string              `json:"rule_set_id"`
 	// Preferred marks, where a quota is exceeded, the proposals the rules
 	// prefer when candidates tie (a woman, a collective with ≥ 70 % women:
 	// Điều 4 khoản 6 NĐ 152/2025/NĐ-CP): proposal id → the reason.
@@ -105,17 +90,8 @@ type DecisionInput struct {
 
 // DecisionView is a decision with the proposals it approved.
 type DecisionView struct {
-	store.Decision
-	Proposals []store.Proposal `json:"proposals"`
-}
-
-// CanDecide reports whether p decides on proposals: the sector's board.
-func CanDecide(p auth.Principal) bool { return auth.Can(p, auth.ManageYears, auth.Target{}) }
-
-// CanComment reports whether p may comment on a published proposal:
-// anyone signed in who is not a read-only viewer.
-func CanComment(p auth.Principal) bool {
-	return !p.Anonymous() && (p.System || p.Role != auth.RoleViewer)
+	decision.Decision
+	Proposals []proposal.Proposal `json:"proposals"`
 }
 
 func (a *App) loadRecord(ctx context.Context, tx *store.Q, id int64) (PersonRecord, error) {
@@ -211,7 +187,7 @@ func (a *App) collectiveFacts(ctx context.Context, tx *store.Q, unitID int64, ye
 		return c, err
 	}
 	for _, x := range held {
-		c.Awards = append(c.Awards, award.Held{Year: x.Year, Title: award.Title(x.Title), Kind: award.Kind(x.Kind), Revoked: x.Revoked})
+		c.Awards = append(c.Awards, x.Held())
 	}
 	// Collective award history: predecessors' awards the board marked as counting (unit_awards.go).
 	carried, err := a.carriedAwards(ctx, tx, unitID)
@@ -232,7 +208,7 @@ func (a *App) collectiveFacts(ctx context.Context, tx *store.Q, unitID int64, ye
 
 // judge runs on a proposal the rules in force on its day of
 // consideration: the day set on it (back-filling an old year), else today.
-func (a *App) judge(ctx context.Context, tx *store.Q, pr store.Proposal) (award.Verdict, error) {
+func (a *App) judge(ctx context.Context, tx *store.Q, pr proposal.Proposal) (award.Verdict, error) {
 	on := a.Today()
 	if pr.ConsideredOn != nil {
 		on = *pr.ConsideredOn
@@ -243,7 +219,7 @@ func (a *App) judge(ctx context.Context, tx *store.Q, pr store.Proposal) (award.
 // judgeOn runs on a proposal the rules in force on day on. A form of
 // commendation (Giấy khen, Bằng khen) goes to a person or a collective:
 // the proposal's PersonID says which (applyProposal).
-func (a *App) judgeOn(ctx context.Context, tx *store.Q, pr store.Proposal, on time.Time) (award.Verdict, error) {
+func (a *App) judgeOn(ctx context.Context, tx *store.Q, pr proposal.Proposal, on time.Time) (award.Verdict, error) {
 	rs := award.RulesFor(on)
 	vote := award.Vote{}
 	if pr.VoteElectorate != nil {
@@ -273,7 +249,7 @@ func needsVote(t award.Title) bool { return t == award.ChienSiThiDuaNganh || t =
 
 // applyProposal validates in onto pr (whose proposer unit is set), and
 // stores the verdict of the rules in force today.
-func (a *App) applyProposal(ctx context.Context, tx *store.Q, pr store.Proposal, in ProposalInput) (store.Proposal, error) {
+func (a *App) applyProposal(ctx context.Context, tx *store.Q, pr proposal.Proposal, in ProposalInput) (proposal.Proposal, error) {
 	f := errs.Fields{}
 	for k, v := range in.Unparsed {
 		f.Add(k, v)
@@ -346,24 +322,21 @@ func (a *App) applyProposal(ctx context.Context, tx *store.Q, pr store.Proposal,
 // authorizeProposer checks that p is an officer of the proposing unit.
 func (a *App) authorizeProposer(ctx context.Context, tx *store.Q, p auth.Principal, unitID int64) error {
 	if p.Anonymous() {
-		return auth.Authorize(p, auth.FileSelf, auth.Target{})
+		return auth.Authorize(p, auth.ProposeAward, auth.Target{})
 	}
 	path, err := a.unitPathOf(ctx, tx, unitID)
 	if err != nil {
 		return err
 	}
-	if auth.Can(p, auth.FileSelf, auth.Unit(path)) {
-		return nil
-	}
-	return errs.New(errs.Forbidden, "Chỉ cán bộ của đơn vị được lập, sửa đề nghị khen thưởng của đơn vị mình.")
+	return auth.Authorize(p, auth.ProposeAward, auth.Unit(path))
 }
 
 // CreateProposal drafts a proposal of a unit, judged by the rules at once.
-func (a *App) CreateProposal(ctx context.Context, p auth.Principal, in ProposalInput) (store.Proposal, error) {
-	var out store.Proposal
+func (a *App) CreateProposal(ctx context.Context, p auth.Principal, in ProposalInput) (proposal.Proposal, error) {
+	var out proposal.Proposal
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		if in.ProposerUnitID == 0 {
-			if err := auth.Authorize(p, auth.FileSelf, auth.Unit([]int64{p.UnitID})); err != nil {
+			if err := auth.Authorize(p, auth.ProposeAward, auth.Unit([]int64{p.UnitID})); err != nil {
 				return err
 			}
 			return (errs.Fields{"proposer_unit_id": "Vui lòng chọn đơn vị đề nghị."}).Err()
@@ -371,7 +344,7 @@ func (a *App) CreateProposal(ctx context.Context, p auth.Principal, in ProposalI
 		if err := a.authorizeProposer(ctx, tx, p, in.ProposerUnitID); err != nil {
 			return err
 		}
-		pr, err := a.applyProposal(ctx, tx, store.Proposal{ProposerUnitID: in.ProposerUnitID}, in)
+		pr, err := a.applyProposal(ctx, tx, proposal.Proposal{ProposerUnitID: in.ProposerUnitID}, in)
 		if err != nil {
 			return err
 		}
@@ -385,8 +358,19 @@ func (a *App) CreateProposal(ctx context.Context, p auth.Principal, in ProposalI
 
 // UpdateProposal changes a draft, or submits it (submit true) for
 // publication and the board; the verdict is judged again either way.
-func (a *App) UpdateProposal(ctx context.Context, p auth.Principal, id int64, version int, in ProposalInput, submit bool) (store.Proposal, error) {
-	var out store.Proposal
+func (a *App) UpdateProposal(ctx context.Context, p auth.Principal, id int64, version int, in ProposalInput, submit bool) (proposal.Proposal, error) {
+	return a.updateProposal(ctx, p, id, version, &in, submit)
+}
+
+// SubmitProposal submits a draft as it stands (ProposalInputOf), judged
+// again.
+func (a *App) SubmitProposal(ctx context.Context, p auth.Principal, id int64, version int) (proposal.Proposal, error) {
+	return a.updateProposal(ctx, p, id, version, nil, true)
+}
+
+// updateProposal applies in (nil: the proposal as it stands) to a draft.
+func (a *App) updateProposal(ctx context.Context, p auth.Principal, id int64, version int, in *ProposalInput, submit bool) (proposal.Proposal, error) {
+	var out proposal.Proposal
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		before, err := tx.Proposal(ctx, id)
 		if err != nil {
@@ -395,17 +379,21 @@ func (a *App) UpdateProposal(ctx context.Context, p auth.Principal, id int64, ve
 		if err := a.authorizeProposer(ctx, tx, p, before.ProposerUnitID); err != nil {
 			return err
 		}
-		if before.Status != ProposalDraft {
-			return errs.New(errs.Invalid, "Đề nghị đã gửi (%s) không sửa được nữa.", lowerFirstRune(ProposalStatusLabel(before.Status)))
+		if err := proposal.CheckEdit(before.Status); err != nil {
+			return err
 		}
-		pr, err := a.applyProposal(ctx, tx, before, in)
+		if in == nil {
+			asIs := ProposalInputOf(before)
+			in = &asIs
+		}
+		pr, err := a.applyProposal(ctx, tx, before, *in)
 		if err != nil {
 			return err
 		}
 		pr.Version = version
 		action := "update"
 		if submit {
-			pr.Status, action = ProposalSubmitted, "submit"
+			pr.Status, action = proposal.Submitted, "submit"
 		}
 		if out, err = tx.UpdateProposal(ctx, pr); err != nil {
 			return err
@@ -416,56 +404,51 @@ func (a *App) UpdateProposal(ctx context.Context, p auth.Principal, id int64, ve
 }
 
 // ProposalInputOf is the input that reproduces a stored proposal.
-func ProposalInputOf(pr store.Proposal) ProposalInput {
+func ProposalInputOf(pr proposal.Proposal) ProposalInput {
 	return ProposalInput{Year: pr.Year, ProposerUnitID: pr.ProposerUnitID, PersonID: pr.PersonID, Title: pr.Title,
 		VoteElectorate: pr.VoteElectorate, VoteFor: pr.VoteFor, Summary: pr.Summary}
 }
 
-func lowerFirstRune(s string) string {
-	for i, r := range s {
-		return strings.ToLower(string(r)) + s[i+len(string(r)):]
-	}
-	return s
-}
-
 // mayViewProposal: the board and viewers see every proposal; an officer
 // sees their own unit's (and those under it), and any proposal once it
-// is published.
-func (a *App) mayViewProposal(ctx context.Context, tx *store.Q, p auth.Principal, pr store.Proposal) error {
-	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
+// is published (auth.ViewProposal).
+func (a *App) mayViewProposal(ctx context.Context, tx *store.Q, p auth.Principal, pr proposal.Proposal) error {
+	t := auth.Target{Published: proposal.Public(pr.Status)}
+	if auth.UnitScope(p) != 0 && !t.Published {
+		path, err := tx.UnitPath(ctx, pr.ProposerUnitID)
+		if err != nil {
+			return err
+		}
+		t.UnitPath = path
+	}
+	if err := auth.Authorize(p, auth.ViewProposal, t); err != nil {
 		return err
 	}
-	if p.Role != auth.RoleOfficer || pr.Status == ProposalSubmitted || pr.Status == ProposalApproved {
-		return nil
-	}
-	path, err := tx.UnitPath(ctx, pr.ProposerUnitID)
-	if err != nil {
-		return err
-	}
-	if slices.Contains(path, p.UnitID) {
-		return nil
-	}
-	return errs.New(errs.Forbidden, "Anh/chị chỉ được xem đề nghị khen thưởng của đơn vị mình hoặc đề nghị đang công khai.")
+	return nil
 }
 
 // Proposal returns one proposal with its verdict and comments.
 func (a *App) Proposal(ctx context.Context, p auth.Principal, id int64) (ProposalView, error) {
-	if p.Anonymous() {
-		return ProposalView{}, auth.Authorize(p, auth.ViewUnits, auth.Target{})
+	if err := auth.Authorize(p, auth.ViewProposal, auth.Target{Published: true}); err != nil {
+		return ProposalView{}, err
 	}
-	pr, err := a.store.Proposal(ctx, id)
+	return a.proposalView(ctx, &a.store.Q, p, id)
+}
+
+func (a *App) proposalView(ctx context.Context, tx *store.Q, p auth.Principal, id int64) (ProposalView, error) {
+	pr, err := tx.Proposal(ctx, id)
 	if err != nil {
 		return ProposalView{}, err
 	}
-	if err := a.mayViewProposal(ctx, &a.store.Q, p, pr); err != nil {
+	if err := a.mayViewProposal(ctx, tx, p, pr); err != nil {
 		return ProposalView{}, err
 	}
 	v := ProposalView{Proposal: pr, Reasons: []award.Reason{}}
 	if err := json.Unmarshal(pr.VerdictReasons, &v.Reasons); err != nil {
 		return v, err
 	}
-	if pr.Status == ProposalDraft || pr.Status == ProposalSubmitted {
-		now, err := a.judge(ctx, &a.store.Q, pr)
+	if proposal.Judged(pr.Status) {
+		now, err := a.judge(ctx, tx, pr)
 		if err != nil {
 			return v, err
 		}
@@ -473,21 +456,22 @@ func (a *App) Proposal(ctx context.Context, p auth.Principal, id int64) (Proposa
 			v.Current = &now
 		}
 	}
-	v.Comments, err = a.store.ProposalComments(ctx, id)
+	v.Comments, err = tx.ProposalComments(ctx, id)
 	return v, err
 }
 
 // Proposals lists a year's proposals with the quota checks over the list:
 // Chiến sĩ thi đua cơ sở per proposing unit, over its Lao động tiên tiến
 // (proposed or held); Tập thể lao động xuất sắc over the whole list's
-// units proposed or rated Tập thể lao động tiên tiến. A breach warns; it
-// does not block. An officer sees only their own unit's list.
+// units proposed or rated Tập thể lao động tiên tiến (proposal.Tally). A
+// breach warns; it does not block. An officer sees only their own unit's
+// list.
 func (a *App) Proposals(ctx context.Context, p auth.Principal, f store.ProposalFilter) (ProposalList, error) {
-	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
+	if err := auth.Authorize(p, auth.ViewProposal, auth.Target{}); err != nil {
 		return ProposalList{}, err
 	}
-	if p.Role == auth.RoleOfficer {
-		f.Within = &p.UnitID
+	if u := auth.UnitScope(p); u != 0 {
+		f.Within = &u
 	}
 	list, err := a.store.ListProposals(ctx, f)
 	if err != nil {
@@ -504,80 +488,39 @@ func (a *App) Proposals(ctx context.Context, p auth.Principal, f store.ProposalF
 			return out, err
 		}
 	}
-	type unitCount struct {
-		name   string
-		cstdcs int
-		ldtt   map[int64]bool
-	}
-	units := map[int64]*unitCount{}
-	var order []int64
-	ttldxs, ttldtt := 0, map[int64]bool{}
-	for _, pr := range all {
-		if pr.Status == ProposalRejected {
-			continue
-		}
-		u := units[pr.ProposerUnitID]
-		if u == nil {
-			u = &unitCount{name: pr.ProposerName, ldtt: map[int64]bool{}}
-			units[pr.ProposerUnitID] = u
-			order = append(order, pr.ProposerUnitID)
-		}
-		// Every live proposal counts against a cap; only an eligible one
-		// (never "chưa đủ thông tin") counts in the base it is a share of.
-		eligible := award.Outcome(pr.VerdictOutcome).IsEligible()
-		switch award.Title(pr.Title) {
-		case award.ChienSiThiDuaCoSo:
-			u.cstdcs++
-			if eligible {
-				u.ldtt[*pr.PersonID] = true // a Chiến sĩ thi đua cơ sở holds Lao động tiên tiến
-			}
-		case award.LaoDongTienTien:
-			if eligible {
-				u.ldtt[*pr.PersonID] = true
-			}
-		case award.TapTheLaoDongXuatSac:
-			ttldxs++
-			if eligible {
-				ttldtt[*pr.UnitID] = true
-			}
-		case award.TapTheLaoDongTienTien:
-			if eligible {
-				ttldtt[*pr.UnitID] = true
-			}
-		}
-	}
+	count := proposal.Tally(all)
 	board, err := boardQuota(ctx, &a.store.Q, f.Year)
 	if err != nil {
 		return out, err
 	}
-	for _, id := range order {
-		u := units[id]
-		if u.cstdcs == 0 {
+	// What the records hold beside the list: people holding Lao động tiên
+	// tiến, units rated Tập thể lao động tiên tiến.
+	for _, u := range count.Units {
+		if u.CSTDCS == 0 {
 			continue
 		}
-		held, err := a.store.HeldTitlePeople(ctx, id, f.Year, string(award.LaoDongTienTien))
+		held, err := a.store.HeldTitlePeople(ctx, u.UnitID, f.Year, string(award.LaoDongTienTien))
 		if err != nil {
 			return out, err
 		}
 		for _, pid := range held {
-			u.ldtt[pid] = true
+			u.LDTT[pid] = true
 		}
-		out.Quotas = append(out.Quotas, QuotaCheck{UnitName: u.name, QuotaResult: award.CheckQuotaBoard(rs, award.QuotaCSTDCS, u.cstdcs, len(u.ldtt), board)})
 	}
-	if ttldxs > 0 {
-		for _, id := range order {
-			held, err := a.store.UnitAwards(ctx, id)
+	if count.TTLDXS > 0 {
+		for _, u := range count.Units {
+			held, err := a.store.UnitAwards(ctx, u.UnitID)
 			if err != nil {
 				return out, err
 			}
 			for _, h := range held {
 				if h.Year == f.Year && !h.Revoked && h.Title == string(award.TapTheLaoDongTienTien) {
-					ttldtt[id] = true
+					count.TTLDTT[u.UnitID] = true
 				}
 			}
 		}
-		out.Quotas = append(out.Quotas, QuotaCheck{QuotaResult: award.CheckQuota(rs, award.QuotaTTLDXS, ttldxs, len(ttldtt))})
 	}
+	out.Quotas = count.Checks(rs, board)
 	if err := a.markPreferred(ctx, rs, &out, all); err != nil {
 		return out, err
 	}
@@ -586,7 +529,7 @@ func (a *App) Proposals(ctx context.Context, p auth.Principal, f store.ProposalF
 
 // markPreferred marks the proposals of an exceeded quota that the tie-break
 // of the rule set prefers (none before NĐ 152/2025).
-func (a *App) markPreferred(ctx context.Context, rs award.RuleSet, out *ProposalList, all []store.Proposal) error {
+func (a *App) markPreferred(ctx context.Context, rs award.RuleSet, out *ProposalList, all []proposal.Proposal) error {
 	if !rs.WomenPreferred {
 		return nil
 	}
@@ -600,7 +543,7 @@ func (a *App) markPreferred(ctx context.Context, rs award.RuleSet, out *Proposal
 		}
 	}
 	for _, pr := range all {
-		if pr.Status == ProposalRejected {
+		if !proposal.Live(pr.Status) {
 			continue
 		}
 		var c award.Candidate
@@ -638,15 +581,12 @@ func preferredWhy(rs award.RuleSet, c award.Candidate) string {
 }
 
 // CommentProposal records a comment on a proposal while it is published.
-func (a *App) CommentProposal(ctx context.Context, p auth.Principal, id int64, body string) (store.ProposalComment, error) {
-	var out store.ProposalComment
+func (a *App) CommentProposal(ctx context.Context, p auth.Principal, id int64, body string) (proposal.Comment, error) {
+	var out proposal.Comment
 	body = strings.TrimSpace(body)
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
-		if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
+		if err := auth.Authorize(p, auth.CommentProposal, auth.Target{}); err != nil {
 			return err
-		}
-		if !CanComment(p) {
-			return errs.New(errs.Forbidden, "Tài khoản chỉ xem không được góp ý.")
 		}
 		pr, err := tx.Proposal(ctx, id)
 		if err != nil {
@@ -656,8 +596,8 @@ func (a *App) CommentProposal(ctx context.Context, p auth.Principal, id int64, b
 		if err := a.mayViewProposal(ctx, tx, p, pr); err != nil {
 			return err
 		}
-		if pr.Status != ProposalSubmitted {
-			return errs.New(errs.Invalid, "Chỉ góp ý được khi đề nghị đang công khai lấy ý kiến.")
+		if err := proposal.CheckComment(pr.Status); err != nil {
+			return err
 		}
 		// Collective facts and publication: only inside the year's window (facts.go).
 		if err := a.checkCommentWindow(ctx, tx, pr.Year); err != nil {
@@ -669,7 +609,7 @@ func (a *App) CommentProposal(ctx context.Context, p auth.Principal, id int64, b
 		if len([]rune(body)) > 5000 {
 			return (errs.Fields{"body": "Nội dung góp ý không quá 5000 ký tự."}).Err()
 		}
-		if out, err = tx.AddProposalComment(ctx, store.ProposalComment{ProposalID: id, AuthorUserID: p.UserID, Body: body}); err != nil {
+		if out, err = tx.AddProposalComment(ctx, proposal.Comment{ProposalID: id, AuthorUserID: p.UserID, Body: body}); err != nil {
 			return err
 		}
 		if err := a.notifyUnit(ctx, tx, p.UserID, pr.ProposerUnitID, store.NewNotification{
@@ -684,36 +624,23 @@ func (a *App) CommentProposal(ctx context.Context, p auth.Principal, id int64, b
 	return out, err
 }
 
-func (a *App) authorizeDecide(p auth.Principal) error {
-	if p.Anonymous() {
-		return auth.Authorize(p, auth.ManageYears, auth.Target{})
-	}
-	if CanDecide(p) {
-		return nil
-	}
-	return errs.New(errs.Forbidden, "Chỉ Hội đồng thi đua – khen thưởng ngành được quyết định khen thưởng.")
-}
-
 // RejectProposal records the board's refusal of a submitted proposal.
-func (a *App) RejectProposal(ctx context.Context, p auth.Principal, id int64, version int, reason string) (store.Proposal, error) {
+func (a *App) RejectProposal(ctx context.Context, p auth.Principal, id int64, version int, reason string) (proposal.Proposal, error) {
 	reason = strings.TrimSpace(reason)
-	var out store.Proposal
+	var out proposal.Proposal
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
-		if err := a.authorizeDecide(p); err != nil {
+		if err := auth.Authorize(p, auth.DecideAwards, auth.Target{}); err != nil {
 			return err
 		}
 		before, err := tx.Proposal(ctx, id)
 		if err != nil {
 			return err
 		}
-		if before.Status != ProposalSubmitted {
-			return errs.New(errs.Invalid, "Chỉ xét được đề nghị đã gửi.")
-		}
-		if reason == "" {
-			return (errs.Fields{"reject_reason": "Vui lòng ghi lý do không chấp thuận."}).Err()
+		if err := proposal.CheckReject(before.Status, reason); err != nil {
+			return err
 		}
 		pr := before
-		pr.Version, pr.Status, pr.RejectReason = version, ProposalRejected, reason
+		pr.Version, pr.Status, pr.RejectReason = version, proposal.Rejected, reason
 		if out, err = tx.UpdateProposal(ctx, pr); err != nil {
 			return err
 		}
@@ -728,11 +655,12 @@ func (a *App) RejectProposal(ctx context.Context, p auth.Principal, id int64, ve
 // Decide records a decision and approves the listed submitted proposals
 // under it, in one transaction: each enters the awards history as a merit
 // award with the decision's number, date and signer. A proposal the rules
-// found not eligible is approved only with a written override reason.
+// found not eligible is approved only with a written override reason
+// (decision.CheckItem).
 func (a *App) Decide(ctx context.Context, p auth.Principal, in DecisionInput) (DecisionView, error) {
 	var out DecisionView
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
-		if err := a.authorizeDecide(p); err != nil {
+		if err := auth.Authorize(p, auth.DecideAwards, auth.Target{}); err != nil {
 			return err
 		}
 		f := errs.Fields{}
@@ -740,39 +668,27 @@ func (a *App) Decide(ctx context.Context, p auth.Principal, in DecisionInput) (D
 			f.Add(k, v)
 		}
 		validYear(f, in.Year)
-		d := store.Decision{Year: in.Year, Number: strings.TrimSpace(in.Number), Signer: strings.TrimSpace(in.Signer), Note: strings.TrimSpace(in.Note)}
-		if d.Number == "" {
-			f.Add("number", "Vui lòng nhập số quyết định (ví dụ 125/QĐ-VKSTC).")
-		}
-		if in.DecidedOn == nil {
-			if in.Unparsed["decided_on"] == "" {
-				f.Add("decided_on", "Vui lòng nhập ngày ký quyết định.")
-			}
-		} else {
+		d := decision.Decision{Year: in.Year, Number: in.Number, Signer: in.Signer, Note: in.Note}
+		if in.DecidedOn != nil {
 			d.DecidedOn = org.Day(*in.DecidedOn)
 		}
-		if d.Signer == "" {
-			f.Add("signer", "Vui lòng nhập người ký quyết định.")
-		}
+		decision.Check(f, &d, in.Unparsed["decided_on"] != "")
 		if len(in.Items) == 0 {
 			f.Add("items", "Vui lòng chọn ít nhất một đề nghị được khen thưởng.")
 		}
 		if _, bad := f["year"]; bad {
 			return f.Err() // the year is looked up below
 		}
-		type item struct {
-			pr  store.Proposal
-			why string
-		}
 		// While the year's list is published for comment, the council waits for
 		// the comments: no decision before the window has closed.
 		if w, ok, err := tx.Publication(ctx, in.Year); err != nil {
 			return err
-		} else if ok && !a.Today().After(dayOf(w.Until)) {
-			return errs.New(errs.Invalid, "Danh sách đề nghị khen thưởng năm %d đang công khai lấy ý kiến đến hết ngày %s; Hội đồng quyết định sau khi hết thời gian công khai.",
-				in.Year, dayOf(w.Until).Format("02/01/2006"))
+		} else if ok {
+			if err := w.CheckDecide(a.Today()); err != nil {
+				return err
+			}
 		}
-		var items []item
+		var items []proposal.Proposal
 		seen := map[int64]bool{}
 		for _, it := range in.Items {
 			if seen[it.ProposalID] {
@@ -783,21 +699,10 @@ func (a *App) Decide(ctx context.Context, p auth.Principal, in DecisionInput) (D
 			if err != nil {
 				return err
 			}
-			key := fmt.Sprintf("override_reason_%d", pr.ID)
 			why := strings.TrimSpace(it.OverrideReason)
-			switch {
-			case pr.Status != ProposalSubmitted:
-				f.Add(key, fmt.Sprintf("Đề nghị %s (%s) không ở trạng thái chờ xét.", pr.SubjectName, award.Title(pr.Title).Label()))
-			case pr.Year != in.Year:
-				f.Add(key, fmt.Sprintf("Đề nghị %s thuộc năm %d, không phải năm %d của quyết định.", pr.SubjectName, pr.Year, in.Year))
-			case !award.Outcome(pr.VerdictOutcome).IsEligible() && why == "":
-				// "Chưa đủ thông tin" is not yet eligible, like "không đủ điều kiện".
-				f.Add(key, fmt.Sprintf("%s: kết quả xét là %s; Hội đồng chỉ khen thưởng khi ghi rõ lý do.", pr.SubjectName,
-					strings.ToLower(award.Outcome(pr.VerdictOutcome).Label())))
-				f.Add("override_reason", "Đề nghị chưa đủ điều kiện hoặc chưa đủ thông tin chỉ được khen thưởng khi ghi rõ lý do.")
-			}
+			decision.CheckItem(f, in.Year, pr, why)
 			pr.Version, pr.OverrideReason = it.Version, why
-			items = append(items, item{pr: pr, why: why})
+			items = append(items, pr)
 		}
 		if err := f.Err(); err != nil {
 			return err
@@ -811,23 +716,19 @@ func (a *App) Decide(ctx context.Context, p auth.Principal, in DecisionInput) (D
 		}
 		out.Decision = d
 		for _, it := range items {
-			before, err := tx.Proposal(ctx, it.pr.ID)
+			before, err := tx.Proposal(ctx, it.ID)
 			if err != nil {
 				return err
 			}
-			pr := it.pr
-			pr.Status, pr.DecisionID = ProposalApproved, &d.ID
+			pr, aw := decision.Approve(it, d)
 			after, err := tx.UpdateProposal(ctx, pr)
 			if err != nil {
 				return err
 			}
-			date := d.DecidedOn
-			aw, err := tx.AddAward(ctx, store.Award{PersonID: pr.PersonID, UnitID: pr.UnitID, Year: pr.Year, Title: pr.Title,
-				Kind: string(award.Merit), DecisionNo: d.Number, DecisionDate: &date, Signer: d.Signer})
-			if err != nil {
+			if aw, err = tx.AddAward(ctx, aw); err != nil {
 				return err
 			}
-			if err := tx.Audit(ctx, p.UserID, "approve", "proposal", pr.ID, it.why, before, map[string]any{"proposal": after, "award": aw}); err != nil {
+			if err := tx.Audit(ctx, p.UserID, "approve", "proposal", pr.ID, it.OverrideReason, before, map[string]any{"proposal": after, "award": aw}); err != nil {
 				return err
 			}
 			if err := a.notifyUnit(ctx, tx, p.UserID, before.ProposerUnitID, decidedNotice(before,
@@ -841,9 +742,10 @@ func (a *App) Decide(ctx context.Context, p auth.Principal, in DecisionInput) (D
 	return out, err
 }
 
-// Decision returns a decision with the proposals it approved.
+// Decision returns a decision with the proposals it approved: what a
+// decision approved is public to everyone signed in.
 func (a *App) Decision(ctx context.Context, p auth.Principal, id int64) (DecisionView, error) {
-	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
+	if err := auth.Authorize(p, auth.ViewProposal, auth.Target{Published: true}); err != nil {
 		return DecisionView{}, err
 	}
 	d, err := a.store.Decision(ctx, id)
@@ -857,7 +759,7 @@ func (a *App) Decision(ctx context.Context, p auth.Principal, id int64) (Decisio
 
 // decidedNotice tells the proposing unit the board's decision; a
 // proposal is decided once, so its key is the proposal.
-func decidedNotice(pr store.Proposal, outcome string) store.NewNotification {
+func decidedNotice(pr proposal.Proposal, outcome string) store.NewNotification {
 	return store.NewNotification{Key: fmt.Sprintf("proposal:%d:decided", pr.ID), Kind: NotifyDecided,
 		Link:  fmt.Sprintf("/proposals/%d", pr.ID),
 		Title: fmt.Sprintf("Đề nghị khen thưởng %s (%s) đã có quyết định", pr.SubjectName, award.Title(pr.Title).Label()),

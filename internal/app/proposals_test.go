@@ -9,6 +9,7 @@ import (
 	"thidua/internal/app"
 	"thidua/internal/award"
 	"thidua/internal/errs"
+	"thidua/internal/proposal"
 	"thidua/internal/seed"
 	"thidua/internal/store"
 )
@@ -44,7 +45,7 @@ func TestProposalsAndDecisions(t *testing.T) {
 		}
 		return p
 	}
-	propose := func(p store.Person, title award.Title) store.Proposal {
+	propose := func(p store.Person, title award.Title) proposal.Proposal {
 		t.Helper()
 		pr, err := f.CreateProposal(f.ctx, f.officer, app.ProposalInput{Year: 2031, ProposerUnitID: th.ID, PersonID: &p.ID, Title: string(title), Summary: "Hoàn thành tốt nhiệm vụ"})
 		if err != nil {
@@ -263,7 +264,7 @@ func TestProposalCurrentVerdict(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var pr store.Proposal
+	var pr proposal.Proposal
 	for _, x := range list.Proposals {
 		if x.Title == "ldtt" && x.PersonID != nil && x.VerdictOutcome == "eligible" {
 			pr = x

@@ -6,6 +6,7 @@ import (
 
 	"thidua/internal/app"
 	"thidua/internal/errs"
+	"thidua/internal/proposal"
 	"thidua/internal/seed"
 	"thidua/internal/store"
 )
@@ -70,7 +71,7 @@ func TestTimeline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var pr *store.Proposal
+	var pr *proposal.Proposal
 	for i := range props {
 		if pr == nil || props[i].Status == app.ProposalRejected {
 			pr = &props[i]

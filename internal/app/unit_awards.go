@@ -7,6 +7,7 @@ import (
 
 	"thidua/internal/auth"
 	"thidua/internal/award"
+	"thidua/internal/decision"
 	"thidua/internal/errs"
 	"thidua/internal/org"
 	"thidua/internal/store"
@@ -37,17 +38,17 @@ func CarryStatusLabel(s string) string {
 
 // AwardRow is one award with its labels.
 type AwardRow struct {
-	store.Award
+	decision.Award
 	TitleLabel string `json:"title_label"`
 	KindLabel  string `json:"kind_label"`
 }
 
 // CarryLink is one lineage link into a predecessor, with the board's decision.
 type CarryLink struct {
-	Successor   org.Unit              `json:"successor"`
-	Status      string                `json:"status"`
-	StatusLabel string                `json:"status_label"`
-	Decision    *store.AwardCarryover `json:"decision"`
+	Successor   org.Unit            `json:"successor"`
+	Status      string              `json:"status"`
+	StatusLabel string              `json:"status_label"`
+	Decision    *decision.Carryover `json:"decision"`
 }
 
 // PredecessorAwards is one predecessor (at any depth) and its awards.
@@ -65,9 +66,12 @@ type UnitAwardsView struct {
 	Unit         org.Unit            `json:"unit"`
 	Awards       []AwardRow          `json:"awards"`
 	Predecessors []PredecessorAwards `json:"predecessors"`
+	// CanRecord: the reader records the unit's awards and the board's
+	// carry-over decisions (the board over the unit).
+	CanRecord bool `json:"-"`
 }
 
-func awardRows(in []store.Award) []AwardRow {
+func awardRows(in []decision.Award) []AwardRow {
 	out := []AwardRow{}
 	for _, a := range in {
 		out = append(out, AwardRow{Award: a, TitleLabel: award.Title(a.Title).Label(), KindLabel: award.Kind(a.Kind).Label()})
@@ -80,7 +84,7 @@ func awardRows(in []store.Award) []AwardRow {
 type lineageAwards struct {
 	preds     map[int64][]int64
 	ancestry  []int64
-	decisions map[[2]int64]store.AwardCarryover
+	decisions map[[2]int64]decision.Carryover
 	counting  map[int64]bool
 }
 
@@ -94,18 +98,7 @@ func (a *App) lineageAwards(ctx context.Context, tx *store.Q, unitID int64) (lin
 	if l.decisions, err = tx.Carryovers(ctx, append([]int64{unitID}, l.ancestry...)); err != nil {
 		return l, err
 	}
-	l.counting = map[int64]bool{}
-	queue := []int64{unitID}
-	for len(queue) > 0 {
-		n := queue[0]
-		queue = queue[1:]
-		for _, p := range l.preds[n] {
-			if d, ok := l.decisions[[2]int64{n, p}]; ok && d.Counts && !l.counting[p] && p != unitID {
-				l.counting[p] = true
-				queue = append(queue, p)
-			}
-		}
-	}
+	l.counting = decision.Counting(unitID, l.preds, l.decisions)
 	return l, nil
 }
 
@@ -137,8 +130,9 @@ func (a *App) carriedAwards(ctx context.Context, tx *store.Q, unitID int64) ([]a
 	var out []award.Held
 	for _, id := range ids {
 		for _, x := range held[id] {
-			out = append(out, award.Held{Year: x.Year, Title: award.Title(x.Title), Kind: award.Kind(x.Kind), Revoked: x.Revoked,
-				Predecessor: units[id].Name})
+			h := x.Held()
+			h.Predecessor = units[id].Name
+			out = append(out, h)
 		}
 	}
 	return out, nil
@@ -155,6 +149,11 @@ func (a *App) UnitAwards(ctx context.Context, p auth.Principal, id int64) (UnitA
 		return UnitAwardsView{}, err
 	}
 	v := UnitAwardsView{Unit: u, Predecessors: []PredecessorAwards{}}
+	path, err := a.unitPathOf(ctx, &a.store.Q, id)
+	if err != nil {
+		return v, err
+	}
+	v.CanRecord = auth.Can(p, auth.RecordAwards, auth.Unit(path))
 	l, err := a.lineageAwards(ctx, &a.store.Q, id)
 	if err != nil {
 		return v, err
@@ -194,9 +193,8 @@ func (a *App) UnitAwards(ctx context.Context, p auth.Principal, id int64) (UnitA
 
 // AddUnitAward records an award decided for a unit (a collective); the
 // board only.
-func (a *App) AddUnitAward(ctx context.Context, p auth.Principal, unitID int64, aw store.Award, unparsed errs.Fields) (store.Award, error) {
+func (a *App) AddUnitAward(ctx context.Context, p auth.Principal, unitID int64, aw decision.Award, unparsed errs.Fields) (decision.Award, error) {
 	aw.PersonID, aw.UnitID = nil, &unitID
-	aw.DecisionNo, aw.Signer = strings.TrimSpace(aw.DecisionNo), strings.TrimSpace(aw.Signer)
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		if _, err := tx.Unit(ctx, unitID); err != nil {
 			return err
@@ -209,17 +207,7 @@ func (a *App) AddUnitAward(ctx context.Context, p auth.Principal, unitID int64, 
 			f.Add(k, v)
 		}
 		validYear(f, aw.Year)
-		if !award.Title(aw.Title).Collective() {
-			f.Add("title", "Vui lòng chọn danh hiệu tập thể.")
-		}
-		switch award.Kind(aw.Kind) {
-		case award.Merit, award.Campaign, award.AdHoc, award.Career, award.Foreign:
-		default:
-			f.Add("kind", "Vui lòng chọn loại hình khen thưởng.")
-		}
-		if aw.DecisionNo == "" {
-			f.Add("decision_no", "Vui lòng nhập số quyết định.")
-		}
+		decision.CheckAward(f, &aw)
 		if err := f.Err(); err != nil {
 			return err
 		}
@@ -241,9 +229,9 @@ type CarryoverInput struct {
 
 // SetCarryover records whether the predecessor's awards count for the
 // successor; the board only, with a reason, audited.
-func (a *App) SetCarryover(ctx context.Context, p auth.Principal, successorID int64, in CarryoverInput) (store.AwardCarryover, error) {
+func (a *App) SetCarryover(ctx context.Context, p auth.Principal, successorID int64, in CarryoverInput) (decision.Carryover, error) {
 	in.Reason = strings.TrimSpace(in.Reason)
-	var out store.AwardCarryover
+	var out decision.Carryover
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		if _, err := tx.Unit(ctx, successorID); err != nil {
 			return err
@@ -272,7 +260,7 @@ func (a *App) SetCarryover(ctx context.Context, p auth.Principal, successorID in
 		if err != nil {
 			return err
 		}
-		c := store.AwardCarryover{SuccessorID: successorID, PredecessorID: in.PredecessorID, Counts: *in.Counts,
+		c := decision.Carryover{SuccessorID: successorID, PredecessorID: in.PredecessorID, Counts: *in.Counts,
 			Reason: in.Reason, DecidedAt: a.Now()}
 		if p.UserID != 0 {
 			uid := p.UserID

@@ -9,6 +9,7 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/award"
 	"thidua/internal/errs"
+	"thidua/internal/proposal"
 	"thidua/internal/seed"
 	"thidua/internal/store"
 )
@@ -45,7 +46,7 @@ func TestUnitAwardCarryover(t *testing.T) {
 		t.Fatalf("predecessor view %+v", pa)
 	}
 	// One draft, judged again on every save: a second proposal of the same title would be refused.
-	var pr store.Proposal
+	var pr proposal.Proposal
 	propose := func() string {
 		t.Helper()
 		e, fr := 10, 9

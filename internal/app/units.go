@@ -47,8 +47,8 @@ func (a *App) Units(ctx context.Context, p auth.Principal, f UnitFilter) ([]org.
 	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
 		return nil, 0, err
 	}
-	if p.Role == auth.RoleOfficer {
-		f.Within = &p.UnitID
+	if u := auth.UnitScope(p); u != 0 {
+		f.Within = &u
 	}
 	if f.On.IsZero() {
 		f.On = a.Now()

@@ -11,110 +11,84 @@ import (
 	"thidua/internal/award"
 	"thidua/internal/cluster"
 	"thidua/internal/errs"
-	"thidua/internal/scoring"
+	"thidua/internal/proposal"
 	"thidua/internal/store"
+	"thidua/internal/vote"
 )
 
-// Vote statuses.
+// Vote statuses (vote.Open, vote.Closed), for the callers that name them here.
 const (
-	VoteOpen   = "open"
-	VoteClosed = "closed"
+	VoteOpen   = vote.Open
+	VoteClosed = vote.Closed
 )
 
-// MaxVoteCandidates is how many leading units one vote may put forward,
-// and the lowest rank in the cluster's ranking a candidate may hold.
-const MaxVoteCandidates = 3
+// MaxVoteCandidates is how many leading units one vote may put forward.
+const MaxVoteCandidates = vote.MaxCandidates
 
-// VoteStatusLabel is a vote's status in Vietnamese.
-func VoteStatusLabel(s string) string {
-	switch s {
-	case VoteOpen:
-		return "Đang bỏ phiếu"
-	case VoteClosed:
-		return "Đã kết thúc"
-	}
-	return s
-}
+// VoteTally is one candidate's count (vote.Tally).
+type VoteTally = vote.Tally
 
-// VotePasses reports whether votesFor of electorate reach threshold %,
-// compared in integers so that no rounding lets 79.99 % pass for 80 %.
-func VotePasses(votesFor, electorate, threshold int) bool {
-	return electorate > 0 && votesFor*100 >= threshold*electorate
-}
-
-// VoteTally is one candidate's count: the share is over the electorate
-// (every member unit), not over the ballots cast.
-type VoteTally struct {
-	UnitID     int64   `json:"unit_id"`
-	UnitName   string  `json:"unit_name"`
-	RankAtOpen int     `json:"rank_at_open"`
-	Electorate int     `json:"electorate"`
-	For        int     `json:"votes_for"`
-	Against    int     `json:"votes_against"`
-	Share      float64 `json:"share"` // percent, rounded once to one decimal
-	Threshold  int     `json:"threshold"`
-	Passes     bool    `json:"passes"`
-	ProposalID *int64  `json:"proposal_id,omitempty"` // the Cờ thi đua proposal made from the vote, if any
-}
-
-// VoteView is a vote with its cluster, candidates' tally and who has voted.
+// VoteView is a vote with its cluster, candidates' tally and who has
+// voted, and what the reader may do on it.
 type VoteView struct {
-	store.Vote
+	vote.Vote
 	Cluster   ClusterView    `json:"cluster"`
 	Tally     []VoteTally    `json:"tally"`
 	Voted     []int64        `json:"voted_unit_ids"` // member units that have cast their ballot
 	MyBallot  map[int64]bool `json:"my_ballot"`      // the signed-in officer's unit's choices, by candidate
 	RuleSetID string         `json:"rule_set_id"`
 	Threshold int            `json:"threshold"`
+	// CanRun: the reader runs the vote (closes it, proposes from it).
+	CanRun bool `json:"can_run"`
+	// MyUnit is the reader's unit when it is a member that may still vote.
+	MyUnit int64 `json:"my_unit"`
 }
 
 // HasVoted reports whether the member unit has cast its ballot.
 func (v VoteView) HasVoted(unitID int64) bool { return slices.Contains(v.Voted, unitID) }
 
-// VoteList is a cluster's votes.
+// VoteList is a cluster's votes and, for who runs them, the leaders a
+// new vote may put forward.
 type VoteList struct {
-	Cluster ClusterView  `json:"cluster"`
-	Votes   []store.Vote `json:"votes"`
-}
-
-// authorizeVoteRun: the head of the cluster that year or the board over it
-// runs the vote (the rule of the pledge's editing).
-func authorizeVoteRun(p auth.Principal, t auth.Target) error {
-	if p.Anonymous() || auth.Can(p, auth.EditPledge, t) {
-		return auth.Authorize(p, auth.EditPledge, t)
-	}
-	return errs.New(errs.Forbidden, "Chỉ đơn vị Cụm trưởng của năm này hoặc Hội đồng thi đua – khen thưởng được tổ chức bình xét.")
+	Cluster ClusterView `json:"cluster"`
+	Votes   []vote.Vote `json:"votes"`
+	Leaders []Standing  `json:"leaders"`
+	// Blockers say why the vote cannot open yet (members not reviewed,
+	// leaders not registered); empty when it can.
+	Blockers []string `json:"blockers"`
+	CanRun   bool     `json:"can_run"`
 }
 
 // CanRunVote reports whether p runs the cluster's votes.
-func CanRunVote(p auth.Principal, cv ClusterView) bool {
-	return auth.Can(p, auth.EditPledge, cv.Target())
-}
+func CanRunVote(p auth.Principal, cv ClusterView) bool { return auth.Can(p, auth.RunVote, cv.Target()) }
 
-// ClusterVotes lists a cluster's votes.
+// ClusterVotes lists a cluster's votes; for who runs them, with the
+// leaders of the cluster's ranking and what keeps a vote from opening.
 func (a *App) ClusterVotes(ctx context.Context, p auth.Principal, clusterID int64) (VoteList, error) {
 	cv, err := a.Cluster(ctx, p, clusterID)
 	if err != nil {
 		return VoteList{}, err
 	}
-	vs, err := a.store.ClusterVotes(ctx, clusterID)
-	return VoteList{Cluster: cv, Votes: vs}, err
+	l := VoteList{Cluster: cv, CanRun: CanRunVote(p, cv)}
+	if l.Votes, err = a.store.ClusterVotes(ctx, clusterID); err != nil {
+		return l, err
+	}
+	if l.CanRun {
+		leaders, members, err := a.voteStanding(ctx, p, cv)
+		if err != nil {
+			return l, err
+		}
+		l.Leaders, l.Blockers = leaders, cluster.FlagVoteBlockers(members, unitIDs(leaders))
+	}
+	return l, nil
 }
 
-// VoteLeaders are the units of the cluster's ranking a vote may put
-// forward (ranked 1 to MaxVoteCandidates: reviewed filings only), best
-// first, and what still keeps the vote from opening (FlagVoteBlockers
-// over the leaders): none when it may open.
-func (a *App) VoteLeaders(ctx context.Context, p auth.Principal, cv ClusterView) ([]Standing, []string, error) {
-	leaders, members, err := a.voteStanding(ctx, p, cv)
-	if err != nil {
-		return nil, nil, err
-	}
-	ids := make([]int64, 0, len(leaders))
-	for _, s := range leaders {
+func unitIDs(ss []Standing) []int64 {
+	ids := make([]int64, 0, len(ss))
+	for _, s := range ss {
 		ids = append(ids, s.UnitID)
 	}
-	return leaders, cluster.FlagVoteBlockers(members, ids), nil
+	return ids
 }
 
 // voteStanding is the cluster's leaders (ranked 1 to MaxVoteCandidates)
@@ -150,63 +124,40 @@ func (a *App) voteStanding(ctx context.Context, p auth.Principal, cv ClusterView
 }
 
 // OpenVote opens the cluster's vote for the sector's Cờ thi đua on the
-// given candidates; with none given, the unit(s) ranked first. It opens
-// only when every member's filing is reviewed and every candidate has
-// registered for the year (cluster.FlagVoteBlockers).
-func (a *App) OpenVote(ctx context.Context, p auth.Principal, clusterID int64, candidates []int64) (store.Vote, error) {
+// given candidates; with none given, the unit(s) ranked first (vote.Pick).
+// It opens only when every member's filing is reviewed and every
+// candidate has registered for the year (cluster.FlagVoteBlockers).
+func (a *App) OpenVote(ctx context.Context, p auth.Principal, clusterID int64, candidates []int64) (vote.Vote, error) {
 	cv, err := a.Cluster(ctx, p, clusterID)
 	if err != nil {
-		return store.Vote{}, err
+		return vote.Vote{}, err
 	}
-	if err := authorizeVoteRun(p, cv.Target()); err != nil {
-		return store.Vote{}, err
+	if err := auth.Authorize(p, auth.RunVote, cv.Target()); err != nil {
+		return vote.Vote{}, err
 	}
 	leaders, members, err := a.voteStanding(ctx, p, cv)
 	if err != nil {
-		return store.Vote{}, err
+		return vote.Vote{}, err
 	}
-	rank := map[int64]int{}
+	ls := make([]vote.Leader, 0, len(leaders))
 	for _, s := range leaders {
-		rank[s.UnitID] = s.Rank
+		ls = append(ls, vote.Leader{UnitID: s.UnitID, Name: s.Unit.Name, Rank: s.Rank})
 	}
-	if len(candidates) == 0 {
-		for _, s := range leaders {
-			if s.Rank == 1 && len(candidates) < MaxVoteCandidates {
-				candidates = append(candidates, s.UnitID)
-			}
-		}
+	cands, f := vote.Pick(cv.Members, ls, candidates, func(id int64) string { return cv.Units[id].Name })
+	picked := make([]int64, 0, len(cands))
+	for _, c := range cands {
+		picked = append(picked, c.UnitID)
 	}
-	f := errs.Fields{}
-	if b := cluster.FlagVoteBlockers(members, candidates); len(b) > 0 {
-		f.Add("candidates", strings.Join(b, " "))
-	}
-	var cands []store.VoteCandidate
-	seen := map[int64]bool{}
-	for _, id := range candidates {
-		if seen[id] {
-			continue
-		}
-		seen[id] = true
-		switch {
-		case !slices.Contains(cv.Members, id):
-			f.Add("candidates", "Đơn vị được bình xét phải là thành viên của cụm, khối năm này.")
-		case rank[id] == 0:
-			f.Add("candidates", fmt.Sprintf("%s không thuộc nhóm dẫn đầu (hạng 1 đến %d, theo điểm thẩm định) của bảng xếp hạng cụm.", cv.Units[id].Name, MaxVoteCandidates))
-		}
-		cands = append(cands, store.VoteCandidate{UnitID: id, RankAtOpen: rank[id]})
-	}
-	if len(cands) == 0 {
-		f.Add("candidates", "Vui lòng chọn đơn vị được bình xét.")
-	}
-	if len(cands) > MaxVoteCandidates {
-		f.Add("candidates", fmt.Sprintf("Mỗi cuộc bình xét có không quá %d đơn vị.", MaxVoteCandidates))
+	if b := cluster.FlagVoteBlockers(members, picked); len(b) > 0 {
+		f["candidates"] = strings.Join(b, " ") // what keeps any vote from opening comes first
+
 	}
 	if err := f.Err(); err != nil {
-		return store.Vote{}, err
+		return vote.Vote{}, err
 	}
-	var out store.Vote
+	var out vote.Vote
 	err = a.store.Tx(ctx, func(tx *store.Q) error {
-		v := store.Vote{ClusterID: cv.ID, Year: cv.Year, Title: string(award.CoThiDuaNganh), Status: VoteOpen}
+		v := vote.Vote{ClusterID: cv.ID, Year: cv.Year, Title: string(award.CoThiDuaNganh), Status: vote.Open}
 		if p.UserID != 0 {
 			v.OpenedBy = &p.UserID
 		}
@@ -219,7 +170,9 @@ func (a *App) OpenVote(ctx context.Context, p auth.Principal, clusterID int64, c
 	return out, err
 }
 
-func (a *App) voteView(ctx context.Context, tx *store.Q, p auth.Principal, v store.Vote, cv ClusterView) (VoteView, error) {
+// voteView tallies v under the rules in force on the day it closed
+// (today while open) and says what p may do on it.
+func (a *App) voteView(ctx context.Context, tx *store.Q, p auth.Principal, v vote.Vote, cv ClusterView) (VoteView, error) {
 	view := VoteView{Vote: v, Cluster: cv, Tally: []VoteTally{}, Voted: []int64{}, MyBallot: map[int64]bool{}}
 	day := a.Today()
 	if v.ClosedAt != nil {
@@ -236,49 +189,43 @@ func (a *App) voteView(ctx context.Context, tx *store.Q, p auth.Principal, v sto
 	if err != nil {
 		return view, err
 	}
-	names, err := tx.UnitsByID(ctx, func() []int64 {
-		ids := []int64{}
-		for _, c := range cands {
-			ids = append(ids, c.UnitID)
-		}
-		return ids
-	}())
+	ids := []int64{}
+	for _, c := range cands {
+		ids = append(ids, c.UnitID)
+	}
+	names, err := tx.UnitsByID(ctx, ids)
 	if err != nil {
 		return view, err
 	}
-	electorate := len(cv.Members)
 	proposals, err := tx.ListProposals(ctx, store.ProposalFilter{Year: v.Year})
 	if err != nil {
 		return view, err
 	}
-	for _, c := range cands {
-		t := VoteTally{UnitID: c.UnitID, UnitName: names[c.UnitID].Name, RankAtOpen: c.RankAtOpen, Electorate: electorate, Threshold: rs.CoNganhClusterPercent}
-		for _, b := range ballots {
-			if b.CandidateUnitID != c.UnitID || !slices.Contains(cv.Members, b.VoterUnitID) {
-				continue
-			}
-			if b.Approve {
-				t.For++
-			} else {
-				t.Against++
-			}
-		}
-		t.Share = scoring.Percent(t.For, electorate)
-		t.Passes = VotePasses(t.For, electorate, rs.CoNganhClusterPercent)
+	view.Tally = vote.Count(cands, ballots, cv.Members, rs.CoNganhClusterPercent)
+	for i := range view.Tally {
+		t := &view.Tally[i]
+		t.UnitName = names[t.UnitID].Name
 		for _, pr := range proposals {
-			if pr.Title == v.Title && pr.UnitID != nil && *pr.UnitID == c.UnitID && pr.Status != ProposalRejected {
+			if pr.Title == v.Title && pr.UnitID != nil && *pr.UnitID == t.UnitID && proposal.Live(pr.Status) {
 				id := pr.ID
 				t.ProposalID = &id
 			}
 		}
-		view.Tally = append(view.Tally, t)
 	}
+	mine := auth.UnitScope(p)
 	for _, b := range ballots {
 		if !slices.Contains(view.Voted, b.VoterUnitID) {
 			view.Voted = append(view.Voted, b.VoterUnitID)
 		}
-		if p.Role == auth.RoleOfficer && p.UnitID != 0 && b.VoterUnitID == p.UnitID {
+		if mine != 0 && b.VoterUnitID == mine {
 			view.MyBallot[b.CandidateUnitID] = b.Approve
+		}
+	}
+	view.CanRun = CanRunVote(p, cv)
+	if mine != 0 && v.Status == vote.Open && !view.HasVoted(mine) {
+		// A ballot is the unit's own: its ancestors do not matter.
+		if auth.Can(p, auth.CastBallot, auth.Target{UnitPath: []int64{mine}, Year: cv.Year, Cluster: facts(cv.Cluster)}) {
+			view.MyUnit = mine
 		}
 	}
 	return view, nil
@@ -304,102 +251,106 @@ func (a *App) Vote(ctx context.Context, p auth.Principal, id int64) (VoteView, e
 // candidate, once, by an officer of that unit, while the vote is open.
 func (a *App) CastBallot(ctx context.Context, p auth.Principal, voteID, unitID int64, choices map[int64]bool) error {
 	return a.store.Tx(ctx, func(tx *store.Q) error {
-		if err := tx.LockVote(ctx, voteID); err != nil {
-			return err
-		}
-		v, err := tx.Vote(ctx, voteID)
-		if err != nil {
-			return err
-		}
-		c, err := tx.Cluster(ctx, v.ClusterID)
-		if err != nil {
-			return err
-		}
-		path, err := tx.UnitPath(ctx, unitID)
-		if err != nil {
-			return err
-		}
-		t := auth.Target{UnitPath: path, Year: c.Year, Cluster: facts(c)}
-		if !auth.Can(p, auth.SignPledge, t) {
-			if p.Anonymous() {
-				return auth.Authorize(p, auth.SignPledge, t)
-			}
-			return errs.New(errs.Forbidden, "Chỉ cán bộ của đơn vị thành viên được bỏ phiếu, và chỉ cho chính đơn vị mình.")
-		}
-		if v.Status != VoteOpen {
-			return errs.New(errs.Invalid, "Cuộc bình xét đã kết thúc, không nhận thêm phiếu.")
-		}
-		ballots, err := tx.Ballots(ctx, voteID)
-		if err != nil {
-			return err
-		}
-		for _, b := range ballots {
-			if b.VoterUnitID == unitID {
-				return errs.New(errs.Invalid, "Đơn vị đã bỏ phiếu lúc %s; mỗi đơn vị chỉ bỏ phiếu một lần.",
-					b.CastAt.In(time.FixedZone("ICT", 7*3600)).Format("15:04 02/01/2006"))
-			}
-		}
-		cands, err := tx.VoteCandidates(ctx, voteID)
-		if err != nil {
-			return err
-		}
-		f := errs.Fields{}
-		var bs []store.Ballot
-		var by *int64
-		if p.UserID != 0 {
-			by = &p.UserID
-		}
-		known := map[int64]bool{}
-		for _, cd := range cands {
-			known[cd.UnitID] = true
-			ok, given := choices[cd.UnitID]
-			if !given {
-				f.Add(fmt.Sprintf("approve_%d", cd.UnitID), "Vui lòng chọn đồng ý hoặc không đồng ý.")
-				continue
-			}
-			bs = append(bs, store.Ballot{VoteID: voteID, VoterUnitID: unitID, CandidateUnitID: cd.UnitID, Approve: ok, CastBy: by})
-		}
-		for id := range choices {
-			if !known[id] {
-				f.Add("ballot", "Phiếu có đơn vị không thuộc danh sách bình xét.")
-			}
-		}
-		if err := f.Err(); err != nil {
-			return err
-		}
-		if err := tx.AddBallots(ctx, bs); err != nil {
-			return err
-		}
-		return tx.Audit(ctx, p.UserID, "ballot", "vote", voteID, "", nil, bs)
+		_, _, err := a.castBallot(ctx, tx, p, voteID, unitID, choices)
+		return err
 	})
+}
+
+// CastBallotView is CastBallot answering with the vote as it stands after
+// the ballot, read in the same transaction.
+func (a *App) CastBallotView(ctx context.Context, p auth.Principal, voteID, unitID int64, choices map[int64]bool) (VoteView, error) {
+	var out VoteView
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
+		v, c, err := a.castBallot(ctx, tx, p, voteID, unitID, choices)
+		if err != nil {
+			return err
+		}
+		cv, err := clusterView(ctx, tx, c)
+		if err != nil {
+			return err
+		}
+		out, err = a.voteView(ctx, tx, p, v, cv)
+		return err
+	})
+	return out, err
+}
+
+// castBallot records the ballot in tx, under the vote's lock, and returns
+// the vote and its cluster.
+func (a *App) castBallot(ctx context.Context, tx *store.Q, p auth.Principal, voteID, unitID int64, choices map[int64]bool) (vote.Vote, cluster.Cluster, error) {
+	if err := tx.LockVote(ctx, voteID); err != nil {
+		return vote.Vote{}, cluster.Cluster{}, err
+	}
+	v, err := tx.Vote(ctx, voteID)
+	if err != nil {
+		return v, cluster.Cluster{}, err
+	}
+	c, err := tx.Cluster(ctx, v.ClusterID)
+	if err != nil {
+		return v, c, err
+	}
+	path, err := tx.UnitPath(ctx, unitID)
+	if err != nil {
+		return v, c, err
+	}
+	if err := auth.Authorize(p, auth.CastBallot, auth.Target{UnitPath: path, Year: c.Year, Cluster: facts(c)}); err != nil {
+		return v, c, err
+	}
+	ballots, err := tx.Ballots(ctx, voteID)
+	if err != nil {
+		return v, c, err
+	}
+	cands, err := tx.VoteCandidates(ctx, voteID)
+	if err != nil {
+		return v, c, err
+	}
+	var by *int64
+	if p.UserID != 0 {
+		by = &p.UserID
+	}
+	bs, err := vote.Cast(v, cands, ballots, unitID, choices, by)
+	if err != nil {
+		return v, c, err
+	}
+	if err := tx.AddBallots(ctx, bs); err != nil {
+		return v, c, err
+	}
+	return v, c, tx.Audit(ctx, p.UserID, "ballot", "vote", voteID, "", nil, bs)
+}
+
+// lockedVote locks a vote for the rest of tx and reads it with its
+// cluster, once p may run it.
+func (a *App) lockedVote(ctx context.Context, tx *store.Q, p auth.Principal, id int64) (vote.Vote, ClusterView, error) {
+	if err := tx.LockVote(ctx, id); err != nil {
+		return vote.Vote{}, ClusterView{}, err
+	}
+	v, err := tx.Vote(ctx, id)
+	if err != nil {
+		return v, ClusterView{}, err
+	}
+	c, err := tx.Cluster(ctx, v.ClusterID)
+	if err != nil {
+		return v, ClusterView{}, err
+	}
+	if err := auth.Authorize(p, auth.RunVote, auth.Target{Year: c.Year, Cluster: facts(c)}); err != nil {
+		return v, ClusterView{}, err
+	}
+	cv, err := clusterView(ctx, tx, c)
+	return v, cv, err
 }
 
 // CloseVote ends the vote; version guards against a close over a stale page.
 func (a *App) CloseVote(ctx context.Context, p auth.Principal, id int64, version int) (VoteView, error) {
 	var out VoteView
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
-		if err := tx.LockVote(ctx, id); err != nil {
-			return err
-		}
-		before, err := tx.Vote(ctx, id)
+		before, cv, err := a.lockedVote(ctx, tx, p, id)
 		if err != nil {
 			return err
 		}
-		c, err := tx.Cluster(ctx, before.ClusterID)
-		if err != nil {
+		if err := vote.CheckClose(before); err != nil {
 			return err
-		}
-		if err := authorizeVoteRun(p, auth.Target{Year: c.Year, Cluster: facts(c)}); err != nil {
-			return err
-		}
-		if before.Status != VoteOpen {
-			return errs.New(errs.Invalid, "Cuộc bình xét đã kết thúc.")
 		}
 		after, err := tx.CloseVote(ctx, id, version, a.Now().UTC())
-		if err != nil {
-			return err
-		}
-		cv, err := a.Cluster(ctx, p, c.ID)
 		if err != nil {
 			return err
 		}
@@ -414,29 +365,15 @@ func (a *App) CloseVote(ctx context.Context, p auth.Principal, id int64, version
 // ProposeFromVote turns a candidate that reached the threshold in a closed
 // vote into a draft proposal for the sector's Cờ thi đua: proposer and
 // subject the candidate unit, the vote's electorate and votes for copied.
-func (a *App) ProposeFromVote(ctx context.Context, p auth.Principal, voteID, unitID int64) (store.Proposal, error) {
-	var out store.Proposal
+func (a *App) ProposeFromVote(ctx context.Context, p auth.Principal, voteID, unitID int64) (proposal.Proposal, error) {
+	var out proposal.Proposal
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
-		if err := tx.LockVote(ctx, voteID); err != nil {
-			return err
-		}
-		v, err := tx.Vote(ctx, voteID)
+		v, cv, err := a.lockedVote(ctx, tx, p, voteID)
 		if err != nil {
 			return err
 		}
-		c, err := tx.Cluster(ctx, v.ClusterID)
-		if err != nil {
-			return err
-		}
-		if err := authorizeVoteRun(p, auth.Target{Year: c.Year, Cluster: facts(c)}); err != nil {
-			return err
-		}
-		if v.Status != VoteClosed {
-			return errs.New(errs.Invalid, "Chỉ lập đề nghị khi cuộc bình xét đã kết thúc.")
-		}
-		cv, err := a.Cluster(ctx, p, c.ID)
-		if err != nil {
-			return err
+		if v.Status != vote.Closed {
+			return vote.CheckPropose(v, vote.Tally{}, "")
 		}
 		view, err := a.voteView(ctx, tx, p, v, cv)
 		if err != nil {
@@ -447,17 +384,13 @@ func (a *App) ProposeFromVote(ctx context.Context, p auth.Principal, voteID, uni
 			return errs.New(errs.NotFound, "Đơn vị không có trong danh sách bình xét.")
 		}
 		t := view.Tally[i]
-		if !t.Passes {
-			return errs.New(errs.Invalid, "%s đạt %d/%d phiếu đồng ý (%s%%), chưa đạt tỷ lệ %d%% tổng số thành viên.",
-				t.UnitName, t.For, t.Electorate, trimPercent(t.Share), t.Threshold)
-		}
-		if t.ProposalID != nil {
-			return errs.New(errs.Invalid, "Đã có đề nghị %s cho %s năm %d.", award.CoThiDuaNganh.Label(), t.UnitName, v.Year)
+		if err := vote.CheckPropose(v, t, award.CoThiDuaNganh.Label()); err != nil {
+			return err
 		}
 		electorate, votesFor := t.Electorate, t.For
 		in := ProposalInput{Year: v.Year, ProposerUnitID: unitID, Title: v.Title, VoteElectorate: &electorate, VoteFor: &votesFor,
-			Summary: fmt.Sprintf("Được %s suy tôn: %d/%d đơn vị thành viên đồng ý (%s%%).", cv.Title, votesFor, electorate, trimPercent(t.Share))}
-		pr, err := a.applyProposal(ctx, tx, store.Proposal{ProposerUnitID: unitID}, in)
+			Summary: fmt.Sprintf("Được %s suy tôn: %d/%d đơn vị thành viên đồng ý (%s%%).", cv.Title, votesFor, electorate, vote.TrimPercent(t.Share))}
+		pr, err := a.applyProposal(ctx, tx, proposal.Proposal{ProposerUnitID: unitID}, in)
 		if err != nil {
 			return err
 		}
@@ -471,12 +404,4 @@ func (a *App) ProposeFromVote(ctx context.Context, p auth.Principal, voteID, uni
 		return tx.Audit(ctx, p.UserID, "propose", "vote", v.ID, "", nil, map[string]any{"unit_id": unitID, "proposal_id": out.ID})
 	})
 	return out, err
-}
-
-func trimPercent(f float64) string {
-	s := fmt.Sprintf("%.1f", f)
-	if len(s) > 2 && s[len(s)-2:] == ".0" {
-		s = s[:len(s)-2]
-	}
-	return s
 }

@@ -13,18 +13,6 @@ import (
 	"thidua/internal/scoring"
 )
 
-func TestVotePassesBoundary(t *testing.T) {
-	t.Parallel()
-	for _, c := range []struct {
-		votesFor, electorate, threshold int
-		want                            bool
-	}{{79, 100, 80, false}, {80, 100, 80, true}, {4, 5, 80, true}, {3, 5, 80, false}, {0, 0, 80, false}, {5, 5, 80, true}} {
-		if got := app.VotePasses(c.votesFor, c.electorate, c.threshold); got != c.want {
-			t.Errorf("VotePasses(%d, %d, %d) = %v, want %v", c.votesFor, c.electorate, c.threshold, got, c.want)
-		}
-	}
-}
-
 const yVote = 2033
 
 // voteCluster is a five-member cluster of yVote headed by its first member.
@@ -94,6 +82,16 @@ func (f *fixture) registerAll(t *testing.T, c app.ClusterView) {
 	}
 }
 
+// voteLeaders are the leaders and blockers the votes page shows p.
+func (f *fixture) voteLeaders(t *testing.T, p auth.Principal, c app.ClusterView) ([]app.Standing, []string, error) {
+	t.Helper()
+	l, err := f.ClusterVotes(f.ctx, p, c.ID)
+	if err == nil && !l.CanRun {
+		t.Fatalf("%s does not run the vote", p.Username)
+	}
+	return l.Leaders, l.Blockers, err
+}
+
 // TestVoteOpensOnVerifiedRanking: the flag vote waits until every member's
 // filing is reviewed, offers only ranked (reviewed) units, and refuses a
 // candidate that did not register for the year.
@@ -104,7 +102,7 @@ func TestVoteOpensOnVerifiedRanking(t *testing.T) {
 	head := f.officerOf(c.Members[0])
 
 	// Nothing reviewed: no leader, and the vote does not open.
-	leaders, blockers, err := f.VoteLeaders(f.ctx, head, c)
+	leaders, blockers, err := f.voteLeaders(t, head, c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +115,7 @@ func TestVoteOpensOnVerifiedRanking(t *testing.T) {
 	// Four of five reviewed: the leaders are reviewed units, but the vote
 	// still waits for the fifth.
 	f.fileAndReview(t, c, 0, 1, 2, 3)
-	leaders, blockers, err = f.VoteLeaders(f.ctx, head, c)
+	leaders, blockers, err = f.voteLeaders(t, head, c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +139,7 @@ func TestVoteOpensOnVerifiedRanking(t *testing.T) {
 	}
 
 	f.registerAll(t, c)
-	if _, blockers, _ = f.VoteLeaders(f.ctx, head, c); len(blockers) != 0 {
+	if _, blockers, _ = f.voteLeaders(t, head, c); len(blockers) != 0 {
 		t.Fatalf("ready, yet blocked: %q", blockers)
 	}
 	if _, err := f.OpenVote(f.ctx, head, c.ID, []int64{c.Members[1]}); err != nil {
@@ -193,6 +191,21 @@ func TestClusterVote(t *testing.T) {
 		t.Fatalf("candidates: %+v", view.Tally)
 	}
 	cand := view.Tally[0].UnitID
+	// What the vote's page offers is judged on this vote: the head runs it,
+	// a member may vote for its own unit, an outsider and a viewer neither.
+	for _, c := range []struct {
+		p      auth.Principal
+		run    bool
+		myUnit int64
+	}{{head, true, head.UnitID}, {member, false, member.UnitID}, {outsider, false, 0}, {f.viewer, false, 0}, {f.board, true, 0}} {
+		pv, err := f.Vote(f.ctx, c.p, v.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pv.CanRun != c.run || pv.MyUnit != c.myUnit {
+			t.Errorf("%s: run %v, my unit %d; want %v, %d", c.p.Username, pv.CanRun, pv.MyUnit, c.run, c.myUnit)
+		}
+	}
 	// One open vote per cluster at a time.
 	_, err = f.OpenVote(f.ctx, f.board, c.ID, nil)
 	wantCode(t, err, errs.Invalid)
@@ -204,6 +217,9 @@ func TestClusterVote(t *testing.T) {
 	wantField(t, f.CastBallot(f.ctx, member, v.ID, member.UnitID, map[int64]bool{}), "approve_"+itoa64(cand))
 
 	f.castAll(t, c, v.ID, cand, 4) // 4 of 5 approve: 80 %
+	if pv, err := f.Vote(f.ctx, member, v.ID); err != nil || pv.MyUnit != 0 || len(pv.MyBallot) != 1 {
+		t.Errorf("after its ballot, a member votes no more and sees its ballot: %+v, %v", pv.MyBallot, err)
+	}
 	// Twice is refused.
 	wantCode(t, f.CastBallot(f.ctx, member, v.ID, member.UnitID, map[int64]bool{cand: false}), errs.Invalid)
 

@@ -87,6 +87,20 @@ const (
 
 	ManagePeople Action = "people.manage" // a unit's people and their records
 	RecordAwards Action = "awards.record" // awards received, and their revocation
+	RecordFacts  Action = "facts.record"  // a unit's collective facts for a year (xếp loại, phong trào …)
+	ConfirmLead  Action = "facts.lead"    // confirm that a unit leads its cluster (after the cluster's vote)
+
+	ViewProposal    Action = "proposal.view"     // read a proposal; a listing is limited by UnitScope
+	ExportAwards    Action = "proposal.export"   // award lists and tờ trình: of a unit (UnitPath), or of a cluster or the sector
+	ProposeAward    Action = "proposal.edit"     // draft, change and send a unit's proposals
+	CommentProposal Action = "proposal.comment"  // comment on a proposal published for comment
+	PublishList     Action = "proposal.publish"  // publish a year's proposals for comment
+	DecideAwards    Action = "proposal.decide"   // the board's decision: approve under a decision, or reject
+	SetQuota        Action = "quota.set"         // the share the board sets itself (CSTĐCS from NĐ 152/2025)
+	ViewConflicts   Action = "ratings.conflicts" // ratings contradicted by a discipline of the year
+
+	RunVote    Action = "vote.run"    // open and close the cluster's vote, propose from its result
+	CastBallot Action = "vote.ballot" // a member unit's ballot
 )
 
 // Target is what an action is about. UnitPath is the unit concerned and its
@@ -96,6 +110,9 @@ type Target struct {
 	UnitPath []int64
 	Year     int
 	Cluster  *ClusterFacts
+	// Published: the thing is public to every signed-in user (a proposal
+	// sent for comment, or approved), whoever's unit it belongs to.
+	Published bool
 }
 
 // ClusterFacts are the facts of one cluster in one year that rights
@@ -145,9 +162,43 @@ func reviewer(p Principal, t Target) bool {
 	return p.UnitID == t.Cluster.HeadUnitID
 }
 
+// boardOverUnit reports whether p acts as the board for the target's
+// unit: the sector's board everywhere, a provincial council within its
+// province.
+func boardOverUnit(p Principal, t Target) bool {
+	return p.Role == RoleAdmin || p.Role == RoleBoard && (p.BoardOf == 0 || slices.Contains(t.UnitPath, p.BoardOf))
+}
+
+// keeper reports whether p keeps the target unit's records: the board over
+// it, or an officer of it or of a unit above it.
+func keeper(p Principal, t Target) bool {
+	return boardOverUnit(p, t) || p.Role == RoleOfficer && p.UnitID != 0 && slices.Contains(t.UnitPath, p.UnitID)
+}
+
+// clusterHead reports whether p is the board over the cluster or an
+// officer of the unit heading it that year.
+func clusterHead(p Principal, t Target) bool {
+	return boardOver(p, t.Cluster) || p.Role == RoleOfficer && t.Cluster != nil && p.UnitID != 0 && p.UnitID == t.Cluster.HeadUnitID
+}
+
 // ownUnit reports whether the target's unit is the officer's own unit.
 func ownUnit(p Principal, t Target) bool {
 	return p.Role == RoleOfficer && len(t.UnitPath) > 0 && t.UnitPath[0] == p.UnitID
+}
+
+// UnitScope is the unit an account acts for: an officer's own unit, which
+// their listings are limited to (with its sub-units) and which they sign
+// and vote for; 0 for the accounts that see the whole sector.
+func UnitScope(p Principal) int64 {
+	if p.Role == RoleOfficer && !p.System {
+		return p.UnitID
+	}
+	return 0
+}
+
+// sectorBoard reports whether p is the sector's board (or an administrator).
+func sectorBoard(p Principal) bool {
+	return p.Role == RoleAdmin || p.Role == RoleBoard && p.BoardOf == 0
 }
 
 // Unit returns a Target for a unit and its ancestors.
@@ -196,7 +247,7 @@ func Authorize(p Principal, a Action, t Target) error {
 	case ViewClusters:
 		return nil
 	case ManageYears:
-		if p.Role == RoleAdmin || p.Role == RoleBoard && p.BoardOf == 0 {
+		if sectorBoard(p) {
 			return nil
 		}
 		return forbidden("Chỉ Hội đồng thi đua – khen thưởng ngành được mở năm thi đua và đặt thời hạn.")
@@ -206,7 +257,7 @@ func Authorize(p Principal, a Action, t Target) error {
 		}
 		return forbidden("Chỉ Hội đồng thi đua – khen thưởng (với khối trong tỉnh: Hội đồng của tỉnh) được quản lý cụm, khối thi đua.")
 	case EditPledge:
-		if boardOver(p, t.Cluster) || p.Role == RoleOfficer && t.Cluster != nil && p.UnitID != 0 && p.UnitID == t.Cluster.HeadUnitID {
+		if clusterHead(p, t) {
 			return nil
 		}
 		return forbidden("Chỉ đơn vị Cụm trưởng của năm này được soạn, sửa giao ước thi đua.")
@@ -243,16 +294,66 @@ func Authorize(p Principal, a Action, t Target) error {
 	case ManagePeople:
 		// An officer keeps the people of their unit and the units under it; the
 		// board those of the whole sector, a provincial council its province's.
-		if p.Role == RoleAdmin || p.Role == RoleBoard && (p.BoardOf == 0 || slices.Contains(t.UnitPath, p.BoardOf)) ||
-			p.Role == RoleOfficer && p.UnitID != 0 && slices.Contains(t.UnitPath, p.UnitID) {
+		if keeper(p, t) {
 			return nil
 		}
 		return forbidden("Chỉ cán bộ của đơn vị hoặc Hội đồng thi đua – khen thưởng được cập nhật hồ sơ cán bộ của đơn vị.")
 	case RecordAwards:
-		if p.Role == RoleAdmin || p.Role == RoleBoard && (p.BoardOf == 0 || slices.Contains(t.UnitPath, p.BoardOf)) {
+		if boardOverUnit(p, t) {
 			return nil
 		}
 		return forbidden("Chỉ Hội đồng thi đua – khen thưởng được ghi nhận, thu hồi khen thưởng.")
+	case RecordFacts:
+		// Who keeps the unit's people keeps its collective facts.
+		if keeper(p, t) {
+			return nil
+		}
+		return forbidden("Chỉ cán bộ của đơn vị hoặc Hội đồng thi đua – khen thưởng được ghi nhận kết quả của tập thể đơn vị.")
+	case ConfirmLead:
+		if boardOverUnit(p, t) {
+			return nil
+		}
+		return forbidden("Chỉ Hội đồng thi đua – khen thưởng xác nhận đơn vị dẫn đầu cụm, khối thi đua (theo kết quả bình xét của cụm).")
+	case ViewProposal:
+		// The board and viewers read every proposal; an officer their own
+		// unit's (and those under it), and any once it is published. A
+		// listing (no unit) is limited to UnitScope.
+		if p.Role != RoleOfficer || t.Published || len(t.UnitPath) == 0 || slices.Contains(t.UnitPath, p.UnitID) {
+			return nil
+		}
+		return forbidden("Anh/chị chỉ được xem đề nghị khen thưởng của đơn vị mình hoặc đề nghị đang công khai.")
+	case ExportAwards:
+		// An officer downloads their own unit's documents (or a unit's under
+		// it), never a cluster's or the sector's list.
+		if p.Role != RoleOfficer || len(t.UnitPath) > 0 && slices.Contains(t.UnitPath, p.UnitID) {
+			return nil
+		}
+		return forbidden("Anh/chị chỉ được tải danh sách, tờ trình khen thưởng của đơn vị mình.")
+	case ProposeAward:
+		if ownUnit(p, t) {
+			return nil
+		}
+		return forbidden("Chỉ cán bộ của đơn vị được lập, sửa đề nghị khen thưởng của đơn vị mình.")
+	case CommentProposal:
+		if p.Role != RoleViewer {
+			return nil
+		}
+		return forbidden("Tài khoản chỉ xem không được góp ý.")
+	case PublishList, DecideAwards, SetQuota, ViewConflicts:
+		if sectorBoard(p) {
+			return nil
+		}
+		return forbidden(sectorBoardOnly[a])
+	case RunVote:
+		if clusterHead(p, t) {
+			return nil
+		}
+		return forbidden("Chỉ đơn vị Cụm trưởng của năm này hoặc Hội đồng thi đua – khen thưởng được tổ chức bình xét.")
+	case CastBallot:
+		if ownUnit(p, t) && t.Cluster.member(p.UnitID) {
+			return nil
+		}
+		return forbidden("Chỉ cán bộ của đơn vị thành viên được bỏ phiếu, và chỉ cho chính đơn vị mình.")
 	case ViewRegistration:
 		if p.Role != RoleOfficer || ownUnit(p, t) || t.Cluster.member(p.UnitID) {
 			return nil
@@ -260,6 +361,14 @@ func Authorize(p Principal, a Action, t Target) error {
 		return forbidden("Chỉ các đơn vị cùng cụm được xem bản đăng ký thi đua của đơn vị này.")
 	}
 	return forbidden("Anh/chị không có quyền thực hiện thao tác này.")
+}
+
+// sectorBoardOnly says why an action of the sector's board is refused.
+var sectorBoardOnly = map[Action]string{
+	PublishList:   "Chỉ Hội đồng thi đua – khen thưởng ngành được công khai danh sách đề nghị khen thưởng.",
+	DecideAwards:  "Chỉ Hội đồng thi đua – khen thưởng ngành được quyết định khen thưởng.",
+	SetQuota:      "Chỉ Hội đồng thi đua – khen thưởng ngành được quy định tỷ lệ khen thưởng.",
+	ViewConflicts: "Chỉ Hội đồng thi đua – khen thưởng ngành được xem danh sách xếp loại mâu thuẫn với kỷ luật.",
 }
 
 // Can is Authorize as a yes/no, for showing or hiding links.

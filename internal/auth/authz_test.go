@@ -70,6 +70,40 @@ func TestAuthorize(t *testing.T) {
 		{"the deputy does not review other members", officerHT, ReviewFiling, Target{UnitPath: naPath, Cluster: cluster2026}, errs.Forbidden},
 		{"a unit files for itself", officerNA, FileSelf, Target{UnitPath: naPath}, ""},
 		{"the head cannot file for a member", headTH, FileSelf, Target{UnitPath: naPath}, errs.Forbidden},
+		{"a unit proposes for itself", officerNA, ProposeAward, Unit(naPath), ""},
+		{"an officer cannot propose for a unit under its own", officer, ProposeAward, Unit(deptPath), errs.Forbidden},
+		{"the board does not propose for a unit", board, ProposeAward, Unit(naPath), errs.Forbidden},
+		{"an officer reads its own unit's draft", officer, ViewProposal, Unit(thPath), ""},
+		{"an officer reads a draft of a unit under its own", officer, ViewProposal, Unit(deptPath), ""},
+		{"an officer cannot read another unit's draft", officer, ViewProposal, Unit(naPath), errs.Forbidden},
+		{"an officer reads another unit's published proposal", officer, ViewProposal, Target{UnitPath: naPath, Published: true}, ""},
+		{"a viewer reads any draft", viewer, ViewProposal, Unit(naPath), ""},
+		{"anonymous reads no proposal", anon, ViewProposal, Target{Published: true}, errs.Unauthorized},
+		{"an officer comments", officerNA, CommentProposal, Target{}, ""},
+		{"a viewer cannot comment", viewer, CommentProposal, Target{}, errs.Forbidden},
+		{"the board decides", board, DecideAwards, Target{}, ""},
+		{"a provincial council does not decide the sector's awards", council, DecideAwards, Target{}, errs.Forbidden},
+		{"an officer cannot decide", officer, DecideAwards, Target{}, errs.Forbidden},
+		{"the board publishes the list", board, PublishList, Target{}, ""},
+		{"a viewer cannot publish", viewer, PublishList, Target{}, errs.Forbidden},
+		{"the board sets its quota", board, SetQuota, Target{}, ""},
+		{"a provincial council cannot set the sector's quota", council, SetQuota, Target{}, errs.Forbidden},
+		{"the board reads the rating conflicts", admin, ViewConflicts, Target{}, ""},
+		{"an officer cannot read the rating conflicts", officer, ViewConflicts, Target{}, errs.Forbidden},
+		{"this year's head runs the vote", headTH, RunVote, Target{Cluster: cluster2026}, ""},
+		{"the deputy does not run the vote", officerHT, RunVote, Target{Cluster: cluster2026}, errs.Forbidden},
+		{"a provincial council runs its own bloc's vote", council, RunVote, Target{Cluster: &ClusterFacts{OwnerUnitID: thanhHoa}}, ""},
+		{"a member casts its own ballot", officerNA, CastBallot, Target{UnitPath: naPath, Cluster: cluster2026}, ""},
+		{"a member cannot cast another's ballot", officerNA, CastBallot, Target{UnitPath: htPath, Cluster: cluster2026}, errs.Forbidden},
+		{"a non-member casts no ballot", officerSL, CastBallot, Target{UnitPath: []int64{slID, supreme}, Cluster: cluster2026}, errs.Forbidden},
+		{"the board casts no ballot", board, CastBallot, Target{UnitPath: naPath, Cluster: cluster2026}, errs.Forbidden},
+		{"an officer records its unit's facts", officer, RecordFacts, Unit(deptPath), ""},
+		{"an officer cannot confirm its unit leads the cluster", officer, ConfirmLead, Unit(thPath), errs.Forbidden},
+		{"a provincial council confirms a lead in its province", council, ConfirmLead, Unit(deptPath), ""},
+		{"an officer exports its unit's list", officer, ExportAwards, Unit(deptPath), ""},
+		{"an officer cannot export another unit's list", officer, ExportAwards, Unit(naPath), errs.Forbidden},
+		{"an officer cannot export the sector's list", officer, ExportAwards, Target{}, errs.Forbidden},
+		{"a viewer exports the sector's list", viewer, ExportAwards, Target{}, ""},
 		{"unknown action refused", admin, Action("units.delete"), Target{}, errs.Forbidden},
 	}
 	for _, tt := range tests {
@@ -115,5 +149,21 @@ func TestTokens(t *testing.T) {
 	}
 	if string(TokenHash(a)) != string(ha) {
 		t.Fatal("stored hash differs from the hash of the token")
+	}
+}
+
+func TestUnitScope(t *testing.T) {
+	for _, tt := range []struct {
+		p    Principal
+		want int64
+	}{
+		{Principal{UserID: 1, Role: RoleOfficer, UnitID: 39}, 39},
+		{Principal{UserID: 2, Role: RoleBoard, UnitID: 1}, 0},
+		{Principal{UserID: 3, Role: RoleViewer, UnitID: 39}, 0},
+		{System, 0},
+	} {
+		if got := UnitScope(tt.p); got != tt.want {
+			t.Errorf("UnitScope(%s) = %d, want %d", tt.p.Role, got, tt.want)
+		}
 	}
 }

@@ -7,8 +7,10 @@ import (
 
 	"thidua/internal/auth"
 	"thidua/internal/cluster"
+	"thidua/internal/decision"
 	"thidua/internal/errs"
 	"thidua/internal/org"
+	"thidua/internal/proposal"
 	"thidua/internal/scoring"
 	"thidua/internal/store"
 )
@@ -234,9 +236,9 @@ func (w *natWriter) records() error {
 // awards writes the decisions, an approved proposal for each award under
 // its decision, and the award itself.
 func (w *natWriter) awards() error {
-	decisions := make([]store.Decision, len(w.p.Decisions))
+	decisions := make([]decision.Decision, len(w.p.Decisions))
 	for i, d := range w.p.Decisions {
-		decisions[i] = store.Decision{Year: d.Year, Number: d.Number, DecidedOn: d.On, Signer: d.Signer,
+		decisions[i] = decision.Decision{Year: d.Year, Number: d.Number, DecidedOn: d.On, Signer: d.Signer,
 			Note: fmt.Sprintf("Quyết định tặng danh hiệu thi đua năm %d %s", d.Year, loadMark)}
 	}
 	if len(decisions) == 0 {
@@ -246,15 +248,15 @@ func (w *natWriter) awards() error {
 		return err
 	}
 	reasons, _ := json.Marshal([]string{})
-	proposals := make([]store.Proposal, len(w.p.Awards))
-	awards := make([]store.Award, len(w.p.Awards))
+	proposals := make([]proposal.Proposal, len(w.p.Awards))
+	awards := make([]decision.Award, len(w.p.Awards))
 	for i, a := range w.p.Awards {
 		d := decisions[a.Decision]
 		on := d.DecidedOn
-		pr := store.Proposal{Year: a.Year, ProposerUnitID: w.units[a.Proposer], Title: string(a.Title), Status: "approved",
+		pr := proposal.Proposal{Year: a.Year, ProposerUnitID: w.units[a.Proposer], Title: string(a.Title), Status: "approved",
 			VerdictReasons: reasons, DecisionID: &d.ID, Version: 1,
 			Summary: fmt.Sprintf("Đề nghị tặng danh hiệu năm %d %s", a.Year, loadMark)}
-		aw := store.Award{Year: a.Year, Title: string(a.Title), Kind: "cong_trang", DecisionNo: d.Number, DecisionDate: &on, Signer: d.Signer}
+		aw := decision.Award{Year: a.Year, Title: string(a.Title), Kind: "cong_trang", DecisionNo: d.Number, DecisionDate: &on, Signer: d.Signer}
 		if a.Person >= 0 {
 			pr.PersonID, aw.PersonID = &w.people[a.Person], &w.people[a.Person]
 		} else {
@@ -262,5 +264,5 @@ func (w *natWriter) awards() error {
 		}
 		proposals[i], awards[i] = pr, aw
 	}
-	return w.tx.InsertAwardsDecided(w.ctx, proposals, awards)
+	return w.tx.InsertApproved(w.ctx, proposals, awards)
 }

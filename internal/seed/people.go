@@ -9,7 +9,9 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/award"
 	"thidua/internal/cluster"
+	"thidua/internal/proposal"
 	"thidua/internal/store"
+	"thidua/internal/vote"
 )
 
 // The demo's people and awards: the staff of VKSND tỉnh Thanh Hóa (with
@@ -299,10 +301,10 @@ func (s *seeder) pastAwards(specs []personSpec, people map[string]int64) error {
 }
 
 // propose drafts a proposal and, unless draft, submits it.
-func (s *seeder) propose(unit string, personID *int64, title award.Title, year int, summary string, created, submitted time.Time, draft bool) (store.Proposal, error) {
+func (s *seeder) propose(unit string, personID *int64, title award.Title, year int, summary string, created, submitted time.Time, draft bool) (proposal.Proposal, error) {
 	by := s.officer(unit)
 	in := app.ProposalInput{Year: year, ProposerUnitID: s.ids[unit], PersonID: personID, Title: string(title), Summary: summary}
-	var pr store.Proposal
+	var pr proposal.Proposal
 	if err := s.at(created, func() (err error) {
 		pr, err = s.a.CreateProposal(s.ctx, by, in)
 		return err
@@ -485,7 +487,7 @@ func (s *seeder) clusterVote() error {
 		return nil // someone removed the cluster: no vote to show
 	}
 	c := cs[i]
-	var v store.Vote
+	var v vote.Vote
 	if err := s.at(s.sch.At(21, 9, 0), func() (err error) {
 		v, err = s.a.OpenVote(s.ctx, auth.System, c.ID, nil)
 		return err
@@ -523,7 +525,7 @@ func (s *seeder) clusterVote() error {
 		if !t.Passes {
 			continue
 		}
-		var pr store.Proposal
+		var pr proposal.Proposal
 		if err := s.at(s.sch.At(21, 14, 0), func() (err error) {
 			pr, err = s.a.ProposeFromVote(s.ctx, auth.System, v.ID, t.UnitID)
 			return err

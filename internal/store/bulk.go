@@ -95,17 +95,3 @@ func (s *Q) InsertRecords(ctx context.Context, ratings []PersonRating, inits []P
 	}
 	return nil
 }
-
-// InsertDecisions writes new board decisions; it sets each one's ID.
-func (s *Q) InsertDecisions(ctx context.Context, ds []Decision) error {
-	return s.insert(ctx, ds)
-}
-
-// InsertAwardsDecided writes proposals already decided and the awards
-// they led to.
-func (s *Q) InsertAwardsDecided(ctx context.Context, proposals []Proposal, awards []Award) error {
-	if err := s.insert(ctx, proposals, "ProposerName", "PersonName", "SubjectName", "DecisionNo", "CreatedAt", "UpdatedAt"); err != nil {
-		return err
-	}
-	return s.insert(ctx, awards)
-}

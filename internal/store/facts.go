@@ -6,6 +6,8 @@ import (
 	"errors"
 	"time"
 
+	"thidua/internal/proposal"
+
 	"gorm.io/gorm"
 )
 
@@ -97,31 +99,29 @@ func (s *Q) SaveCollectiveFacts(ctx context.Context, f CollectiveFacts) (Collect
 	return out, err
 }
 
-// Publication is the window in which a year's submitted proposals are
-// published for comment.
-type Publication struct {
-	Year        int       `json:"year" gorm:"primaryKey"`
-	From        time.Time `json:"from" gorm:"column:open_from"`
-	Until       time.Time `json:"until" gorm:"column:open_until"`
-	PublishedBy *int64    `json:"published_by"`
-	PublishedAt time.Time `json:"published_at"`
+type publicationRow struct {
+	Year        int       `gorm:"primaryKey"`
+	From        time.Time `gorm:"column:open_from"`
+	Until       time.Time `gorm:"column:open_until"`
+	PublishedBy *int64
+	PublishedAt time.Time
 }
 
-func (Publication) TableName() string { return "publications" }
+func (publicationRow) TableName() string { return "publications" }
 
 // Publication returns a year's window; found false when the year's
 // proposals were never published with one.
-func (s *Q) Publication(ctx context.Context, year int) (Publication, bool, error) {
-	var p Publication
+func (s *Q) Publication(ctx context.Context, year int) (proposal.Window, bool, error) {
+	var p publicationRow
 	err := s.DB.WithContext(ctx).Where("year = ?", year).Take(&p).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return Publication{}, false, nil
+		return proposal.Window{}, false, nil
 	}
-	return p, err == nil, err
+	return proposal.Window(p), err == nil, err
 }
 
 // SavePublication sets a year's window, replacing any earlier one.
-func (s *Q) SavePublication(ctx context.Context, p Publication) (Publication, error) {
+func (s *Q) SavePublication(ctx context.Context, p proposal.Window) (proposal.Window, error) {
 	err := s.DB.WithContext(ctx).Exec(`INSERT INTO publications (year, open_from, open_until, published_by, published_at)
 		VALUES (?, ?, ?, ?, now()) ON CONFLICT (year) DO UPDATE SET open_from = EXCLUDED.open_from,
 		open_until = EXCLUDED.open_until, published_by = EXCLUDED.published_by, published_at = now()`,

@@ -91,23 +91,6 @@ type PersonDiscipline struct {
 
 func (PersonDiscipline) TableName() string { return "person_disciplines" }
 
-// Award is one award decided for a person or a unit, revoked or not.
-type Award struct {
-	ID           int64      `json:"id"`
-	PersonID     *int64     `json:"person_id"`
-	UnitID       *int64     `json:"unit_id"`
-	Year         int        `json:"year"`
-	Title        string     `json:"title"`
-	Kind         string     `json:"kind"`
-	DecisionNo   string     `json:"decision_no"`
-	DecisionDate *time.Time `json:"decision_date"`
-	Signer       string     `json:"signer"`
-	Revoked      bool       `json:"revoked"`
-	RevokeReason string     `json:"revoke_reason"`
-}
-
-func (Award) TableName() string { return "awards" }
-
 // PersonFilter narrows a listing of people.
 type PersonFilter struct {
 	Query  string // matches the name, accent- and case-insensitively
@@ -305,34 +288,5 @@ func (s *Q) DeleteDiscipline(ctx context.Context, personID, id int64) (PersonDis
 func (s *Q) Disciplines(ctx context.Context, personID int64) ([]PersonDiscipline, error) {
 	out := []PersonDiscipline{}
 	err := s.DB.WithContext(ctx).Where("person_id = ?", personID).Order("from_date DESC").Order("id").Find(&out).Error
-	return out, err
-}
-
-// AddAward records an award decided for a person or a unit.
-func (s *Q) AddAward(ctx context.Context, a Award) (Award, error) {
-	a.ID, a.Revoked, a.RevokeReason = 0, false, ""
-	err := s.DB.WithContext(ctx).Omit("ID").Create(&a).Error
-	return a, err
-}
-
-// PersonAward returns one of a person's awards.
-func (s *Q) PersonAward(ctx context.Context, personID, id int64) (Award, error) {
-	var a Award
-	if err := s.DB.WithContext(ctx).Where("person_id = ? AND id = ?", personID, id).Take(&a).Error; err != nil {
-		return a, notFound(err, "quyết định khen thưởng")
-	}
-	return a, nil
-}
-
-// RevokeAward marks an award revoked (hủy bỏ), keeping its row.
-func (s *Q) RevokeAward(ctx context.Context, id int64, reason string) error {
-	return s.DB.WithContext(ctx).Model(&Award{}).Where("id = ?", id).
-		Updates(map[string]any{"revoked": true, "revoke_reason": reason}).Error
-}
-
-// PersonAwards returns a person's awards, latest year first.
-func (s *Q) PersonAwards(ctx context.Context, personID int64) ([]Award, error) {
-	out := []Award{}
-	err := s.DB.WithContext(ctx).Where("person_id = ?", personID).Order("year DESC").Order("id").Find(&out).Error
 	return out, err
 }

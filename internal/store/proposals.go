@@ -9,63 +9,63 @@ import (
 	"gorm.io/gorm"
 
 	"thidua/internal/award"
+	"thidua/internal/decision"
 	"thidua/internal/errs"
+	"thidua/internal/proposal"
 )
 
-// Proposal is a unit's proposal of an award title for one of its people
-// or for itself, with the verdict of the rules stored as judged.
-type Proposal struct {
-	ID             int64           `json:"id"`
-	Year           int             `json:"year"`
-	ProposerUnitID int64           `json:"proposer_unit_id"`
-	ProposerName   string          `json:"proposer_unit_name" gorm:"->;-:migration"`
-	PersonID       *int64          `json:"person_id"`
-	PersonName     string          `json:"person_name" gorm:"->;-:migration"`
-	UnitID         *int64          `json:"unit_id"`
-	SubjectName    string          `json:"subject_name" gorm:"->;-:migration"` // the person's or the unit's name
-	Title          string          `json:"title"`
-	VoteElectorate *int            `json:"vote_electorate"`
-	VoteFor        *int            `json:"vote_for"`
-	Summary        string          `json:"summary"`
-	ConsideredOn   *time.Time      `json:"considered_on"` // ngày xét; nil: the day of saving
-	Status         string          `json:"status"`
-	VerdictOutcome string          `json:"verdict_outcome"`
-	VerdictReasons json.RawMessage `json:"verdict_reasons" gorm:"type:jsonb"`
-	VerdictRuleSet string          `json:"verdict_rule_set"`
-	OverrideReason string          `json:"override_reason"`
-	RejectReason   string          `json:"reject_reason"`
-	DecisionID     *int64          `json:"decision_id"`
-	DecisionNo     string          `json:"decision_no" gorm:"->;-:migration"`
-	Version        int             `json:"version"`
-	CreatedAt      time.Time       `json:"created_at"`
-	UpdatedAt      time.Time       `json:"updated_at"`
+// proposalRow is a proposals row with the names joined for display.
+type proposalRow struct {
+	ID             int64
+	Year           int
+	ProposerUnitID int64
+	ProposerName   string `gorm:"->;-:migration"`
+	PersonID       *int64
+	PersonName     string `gorm:"->;-:migration"`
+	UnitID         *int64
+	SubjectName    string `gorm:"->;-:migration"` // the person's or the unit's name
+	Title          string
+	VoteElectorate *int
+	VoteFor        *int
+	Summary        string
+	ConsideredOn   *time.Time
+	Status         string
+	VerdictOutcome string
+	VerdictReasons json.RawMessage `gorm:"type:jsonb"`
+	VerdictRuleSet string
+	OverrideReason string
+	RejectReason   string
+	DecisionID     *int64
+	DecisionNo     string `gorm:"->;-:migration"`
+	Version        int
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 }
 
-func (Proposal) TableName() string { return "proposals" }
+func (proposalRow) TableName() string { return "proposals" }
 
-// ProposalComment is one comment made while a proposal is published.
-type ProposalComment struct {
-	ID           int64     `json:"id"`
-	ProposalID   int64     `json:"proposal_id"`
-	AuthorUserID int64     `json:"author_user_id"`
-	AuthorName   string    `json:"author_name" gorm:"->;-:migration"`
-	Body         string    `json:"body"`
-	At           time.Time `json:"at"`
+// commentRow is a proposal_comments row with its author's name.
+type commentRow struct {
+	ID           int64
+	ProposalID   int64
+	AuthorUserID int64
+	AuthorName   string `gorm:"->;-:migration"`
+	Body         string
+	At           time.Time
 }
 
-func (ProposalComment) TableName() string { return "proposal_comments" }
+func (commentRow) TableName() string { return "proposal_comments" }
 
-// Decision is a decision on awards (số …/QĐ-VKSTC).
-type Decision struct {
-	ID        int64     `json:"id"`
-	Year      int       `json:"year"`
-	Number    string    `json:"number"`
-	DecidedOn time.Time `json:"decided_on"`
-	Signer    string    `json:"signer"`
-	Note      string    `json:"note"`
+type decisionRow struct {
+	ID        int64
+	Year      int
+	Number    string
+	DecidedOn time.Time
+	Signer    string
+	Note      string
 }
 
-func (Decision) TableName() string { return "decisions" }
+func (decisionRow) TableName() string { return "decisions" }
 
 // ProposalFilter narrows a listing of proposals.
 type ProposalFilter struct {
@@ -87,7 +87,7 @@ func (s *Q) proposals() *gorm.DB {
 }
 
 // ListProposals returns the proposals matching f, by unit, title and name.
-func (s *Q) ListProposals(ctx context.Context, f ProposalFilter) ([]Proposal, error) {
+func (s *Q) ListProposals(ctx context.Context, f ProposalFilter) ([]proposal.Proposal, error) {
 	q := s.proposals().WithContext(ctx)
 	if f.Year != 0 {
 		q = q.Where("proposals.year = ?", f.Year)
@@ -105,22 +105,26 @@ func (s *Q) ListProposals(ctx context.Context, f ProposalFilter) ([]Proposal, er
 	if f.DecisionID != nil {
 		q = q.Where("proposals.decision_id = ?", *f.DecisionID)
 	}
-	out := []Proposal{}
+	var rows []proposalRow
 	err := q.Select(proposalColumns).Order("pu.name COLLATE \"vi-x-icu\"").Order("proposals.title").
-		Order("COALESCE(pe.full_name, su.name, '') COLLATE \"vi-x-icu\"").Order("proposals.id").Find(&out).Error
+		Order("COALESCE(pe.full_name, su.name, '') COLLATE \"vi-x-icu\"").Order("proposals.id").Find(&rows).Error
+	out := make([]proposal.Proposal, len(rows))
+	for i, r := range rows {
+		out[i] = proposal.Proposal(r)
+	}
 	return out, err
 }
 
 // Proposal returns one proposal by id.
-func (s *Q) Proposal(ctx context.Context, id int64) (Proposal, error) {
-	var p Proposal
+func (s *Q) Proposal(ctx context.Context, id int64) (proposal.Proposal, error) {
+	var p proposalRow
 	if err := s.proposals().WithContext(ctx).Select(proposalColumns).Where("proposals.id = ?", id).Take(&p).Error; err != nil {
-		return Proposal{}, notFound(err, "đề nghị khen thưởng")
+		return proposal.Proposal{}, notFound(err, "đề nghị khen thưởng")
 	}
-	return p, nil
+	return proposal.Proposal(p), nil
 }
 
-func reasonsJSON(p Proposal) string {
+func reasonsJSON(p proposal.Proposal) string {
 	if len(p.VerdictReasons) == 0 {
 		return "[]"
 	}
@@ -128,7 +132,7 @@ func reasonsJSON(p Proposal) string {
 }
 
 // CreateProposal inserts p as a draft and returns it with its id.
-func (s *Q) CreateProposal(ctx context.Context, p Proposal) (Proposal, error) {
+func (s *Q) CreateProposal(ctx context.Context, p proposal.Proposal) (proposal.Proposal, error) {
 	var id int64
 	err := s.DB.WithContext(ctx).Raw(`INSERT INTO proposals (year, proposer_unit_id, person_id, unit_id, title, vote_electorate,
 		vote_for, summary, status, verdict_outcome, verdict_reasons, verdict_rule_set, considered_on)
@@ -136,15 +140,15 @@ func (s *Q) CreateProposal(ctx context.Context, p Proposal) (Proposal, error) {
 		p.Year, p.ProposerUnitID, p.PersonID, p.UnitID, p.Title, p.VoteElectorate, p.VoteFor, p.Summary,
 		p.VerdictOutcome, reasonsJSON(p), p.VerdictRuleSet, p.ConsideredOn).Scan(&id).Error
 	if err != nil {
-		return Proposal{}, proposalWriteError(err, p)
+		return proposal.Proposal{}, proposalWriteError(err, p)
 	}
 	return s.Proposal(ctx, id)
 }
 
 // UpdateProposal writes every changeable column of p if its version is
 // still p.Version; otherwise Conflict.
-func (s *Q) UpdateProposal(ctx context.Context, p Proposal) (Proposal, error) {
-	res := s.DB.WithContext(ctx).Model(&Proposal{}).Where("id = ? AND version = ?", p.ID, loadedVersion(p.Version)).
+func (s *Q) UpdateProposal(ctx context.Context, p proposal.Proposal) (proposal.Proposal, error) {
+	res := s.DB.WithContext(ctx).Model(&proposalRow{}).Where("id = ? AND version = ?", p.ID, loadedVersion(p.Version)).
 		Updates(map[string]any{"person_id": p.PersonID, "unit_id": p.UnitID, "title": p.Title,
 			"vote_electorate": p.VoteElectorate, "vote_for": p.VoteFor, "summary": p.Summary, "status": p.Status,
 			"considered_on":   p.ConsideredOn,
@@ -152,18 +156,18 @@ func (s *Q) UpdateProposal(ctx context.Context, p Proposal) (Proposal, error) {
 			"verdict_rule_set": p.VerdictRuleSet, "override_reason": p.OverrideReason, "reject_reason": p.RejectReason,
 			"decision_id": p.DecisionID, "version": gorm.Expr("version + 1"), "updated_at": gorm.Expr("now()")})
 	if res.Error != nil {
-		return Proposal{}, proposalWriteError(res.Error, p)
+		return proposal.Proposal{}, proposalWriteError(res.Error, p)
 	}
 	if res.RowsAffected != 1 {
 		if _, err := s.Proposal(ctx, p.ID); err != nil {
-			return Proposal{}, err
+			return proposal.Proposal{}, err
 		}
-		return Proposal{}, stale("đề nghị khen thưởng")
+		return proposal.Proposal{}, stale("đề nghị khen thưởng")
 	}
 	return s.Proposal(ctx, p.ID)
 }
 
-func proposalWriteError(err error, p Proposal) error {
+func proposalWriteError(err error, p proposal.Proposal) error {
 	if !isUniqueViolation(err, "proposals_one_live_per_subject") {
 		return err
 	}
@@ -176,40 +180,46 @@ func proposalWriteError(err error, p Proposal) error {
 }
 
 // AddProposalComment records a comment.
-func (s *Q) AddProposalComment(ctx context.Context, c ProposalComment) (ProposalComment, error) {
-	c.ID = 0
-	if err := s.DB.WithContext(ctx).Omit("ID", "AuthorName", "At").Create(&c).Error; err != nil {
+func (s *Q) AddProposalComment(ctx context.Context, c proposal.Comment) (proposal.Comment, error) {
+	row := commentRow(c)
+	row.ID = 0
+	if err := s.DB.WithContext(ctx).Omit("ID", "AuthorName", "At").Create(&row).Error; err != nil {
 		return c, err
 	}
 	// Read back with the author's name and the time the database gave it.
 	err := s.DB.WithContext(ctx).Table("proposal_comments c").Select("c.*, u.full_name AS author_name").
-		Joins("JOIN users u ON u.id = c.author_user_id").Where("c.id = ?", c.ID).Take(&c).Error
-	return c, err
+		Joins("JOIN users u ON u.id = c.author_user_id").Where("c.id = ?", row.ID).Take(&row).Error
+	return proposal.Comment(row), err
 }
 
 // ProposalComments returns a proposal's comments, oldest first.
-func (s *Q) ProposalComments(ctx context.Context, proposalID int64) ([]ProposalComment, error) {
-	out := []ProposalComment{}
+func (s *Q) ProposalComments(ctx context.Context, proposalID int64) ([]proposal.Comment, error) {
+	var rows []commentRow
 	err := s.DB.WithContext(ctx).Table("proposal_comments c").Select("c.*, u.full_name AS author_name").
 		Joins("JOIN users u ON u.id = c.author_user_id").Where("c.proposal_id = ?", proposalID).
-		Order("c.at").Order("c.id").Find(&out).Error
+		Order("c.at").Order("c.id").Find(&rows).Error
+	out := make([]proposal.Comment, len(rows))
+	for i, r := range rows {
+		out[i] = proposal.Comment(r)
+	}
 	return out, err
 }
 
 // CreateDecision inserts a decision.
-func (s *Q) CreateDecision(ctx context.Context, d Decision) (Decision, error) {
-	d.ID = 0
-	err := s.DB.WithContext(ctx).Omit("ID").Create(&d).Error
-	return d, err
+func (s *Q) CreateDecision(ctx context.Context, d decision.Decision) (decision.Decision, error) {
+	row := decisionRow(d)
+	row.ID = 0
+	err := s.DB.WithContext(ctx).Omit("ID").Create(&row).Error
+	return decision.Decision(row), err
 }
 
 // Decision returns one decision by id.
-func (s *Q) Decision(ctx context.Context, id int64) (Decision, error) {
-	var d Decision
+func (s *Q) Decision(ctx context.Context, id int64) (decision.Decision, error) {
+	var d decisionRow
 	if err := s.DB.WithContext(ctx).Where("id = ?", id).Take(&d).Error; err != nil {
-		return d, notFound(err, "quyết định")
+		return decision.Decision{}, notFound(err, "quyết định")
 	}
-	return d, nil
+	return decision.Decision(d), nil
 }
 
 // UnitMemberIDs returns the ids of the active people of a unit.
@@ -219,19 +229,17 @@ func (s *Q) UnitMemberIDs(ctx context.Context, unitID int64) ([]int64, error) {
 	return ids, err
 }
 
-// HeldTitlePeople returns the ids of the people of a unit holding a title,
-// unrevoked, for a year.
-func (s *Q) HeldTitlePeople(ctx context.Context, unitID int64, year int, title string) ([]int64, error) {
-	var ids []int64
-	err := s.DB.WithContext(ctx).Table("awards a").Joins("JOIN people p ON p.id = a.person_id").
-		Where("p.unit_id = ? AND a.year = ? AND a.title = ? AND NOT a.revoked", unitID, year, title).
-		Distinct().Pluck("a.person_id", &ids).Error
-	return ids, err
-}
-
-// UnitAwards returns a unit's own awards (as a collective), latest first.
-func (s *Q) UnitAwards(ctx context.Context, unitID int64) ([]Award, error) {
-	out := []Award{}
-	err := s.DB.WithContext(ctx).Where("unit_id = ?", unitID).Order("year DESC").Order("id").Find(&out).Error
+// ProposedPeople returns the people of ids (those proposed on a list), by
+// id, in one query.
+func (s *Q) ProposedPeople(ctx context.Context, ids []int64) (map[int64]Person, error) {
+	out := map[int64]Person{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []Person
+	err := s.people().WithContext(ctx).Select(personColumns).Where("people.id IN ?", ids).Find(&rows).Error
+	for _, p := range rows {
+		out[p.ID] = p
+	}
 	return out, err
 }

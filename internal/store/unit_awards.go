@@ -5,55 +5,55 @@ import (
 	"errors"
 	"time"
 
+	"thidua/internal/decision"
+
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
 
-// AwardCarryover is the board's decision on one lineage link: whether the
-// predecessor's awards count for the successor's consecutive-year
-// prerequisites, and why.
-type AwardCarryover struct {
-	SuccessorID   int64     `json:"successor_id" gorm:"primaryKey;autoIncrement:false"`
-	PredecessorID int64     `json:"predecessor_id" gorm:"primaryKey;autoIncrement:false"`
-	Counts        bool      `json:"counts"`
-	Reason        string    `json:"reason"`
-	DecidedBy     *int64    `json:"decided_by"`
-	DecidedAt     time.Time `json:"decided_at"`
-	DeciderName   string    `json:"decider_name" gorm:"->;column:decider_name"`
+type carryoverRow struct {
+	SuccessorID   int64 `gorm:"primaryKey;autoIncrement:false"`
+	PredecessorID int64 `gorm:"primaryKey;autoIncrement:false"`
+	Counts        bool
+	Reason        string
+	DecidedBy     *int64
+	DecidedAt     time.Time
+	DeciderName   string `gorm:"->;column:decider_name"`
 }
 
-func (AwardCarryover) TableName() string { return "award_carryover" }
+func (carryoverRow) TableName() string { return "award_carryover" }
 
 // Carryovers returns the decisions on the links whose successor is one of
 // ids, keyed by (successor, predecessor).
-func (s *Q) Carryovers(ctx context.Context, ids []int64) (map[[2]int64]AwardCarryover, error) {
-	out := map[[2]int64]AwardCarryover{}
+func (s *Q) Carryovers(ctx context.Context, ids []int64) (map[[2]int64]decision.Carryover, error) {
+	out := map[[2]int64]decision.Carryover{}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	var rows []AwardCarryover
+	var rows []carryoverRow
 	err := s.DB.WithContext(ctx).Table("award_carryover c").
 		Select("c.*, COALESCE(u.full_name, '') AS decider_name").
 		Joins("LEFT JOIN users u ON u.id = c.decided_by").
 		Where("c.successor_id IN ?", ids).Find(&rows).Error
 	for _, r := range rows {
-		out[[2]int64{r.SuccessorID, r.PredecessorID}] = r
+		out[[2]int64{r.SuccessorID, r.PredecessorID}] = decision.Carryover(r)
 	}
 	return out, err
 }
 
 // Carryover returns the decision on one link, if any.
-func (s *Q) Carryover(ctx context.Context, successorID, predecessorID int64) (AwardCarryover, bool, error) {
+func (s *Q) Carryover(ctx context.Context, successorID, predecessorID int64) (decision.Carryover, bool, error) {
 	m, err := s.Carryovers(ctx, []int64{successorID})
 	if err != nil {
-		return AwardCarryover{}, false, err
+		return decision.Carryover{}, false, err
 	}
 	c, ok := m[[2]int64{successorID, predecessorID}]
 	return c, ok, nil
 }
 
 // SetCarryover records (or replaces) the decision on a link.
-func (s *Q) SetCarryover(ctx context.Context, c AwardCarryover) error {
+func (s *Q) SetCarryover(ctx context.Context, in decision.Carryover) error {
+	c := carryoverRow(in)
 	return s.DB.WithContext(ctx).Omit("DeciderName").Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "successor_id"}, {Name: "predecessor_id"}},
 		DoUpdates: clause.AssignmentColumns([]string{"counts", "reason", "decided_by", "decided_at"}),
@@ -68,19 +68,4 @@ func (s *Q) LinkExists(ctx context.Context, successorID, predecessorID int64) (b
 		return false, nil
 	}
 	return err == nil, err
-}
-
-// UnitsAwards returns the collective awards of several units, each list
-// latest year first.
-func (s *Q) UnitsAwards(ctx context.Context, ids []int64) (map[int64][]Award, error) {
-	out := map[int64][]Award{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	var rows []Award
-	err := s.DB.WithContext(ctx).Where("unit_id IN ?", ids).Order("year DESC").Order("id").Find(&rows).Error
-	for _, r := range rows {
-		out[*r.UnitID] = append(out[*r.UnitID], r)
-	}
-	return out, err
 }

@@ -7,72 +7,69 @@ import (
 	"gorm.io/gorm"
 
 	"thidua/internal/errs"
+	"thidua/internal/vote"
 )
 
-// Vote is a cluster's vote (bình xét, suy tôn) for a title in a year.
-type Vote struct {
-	ID        int64      `json:"id"`
-	ClusterID int64      `json:"cluster_id"`
-	Year      int        `json:"year"`
-	Title     string     `json:"title"`
-	Status    string     `json:"status"` // open, closed
-	OpenedBy  *int64     `json:"opened_by"`
-	OpenedAt  time.Time  `json:"opened_at"`
-	ClosedAt  *time.Time `json:"closed_at"`
-	Version   int        `json:"version"`
+type voteRow struct {
+	ID        int64
+	ClusterID int64
+	Year      int
+	Title     string
+	Status    string
+	OpenedBy  *int64
+	OpenedAt  time.Time
+	ClosedAt  *time.Time
+	Version   int
 }
 
-// TableName is the votes table.
-func (Vote) TableName() string { return "votes" }
+func (voteRow) TableName() string { return "votes" }
 
-// VoteCandidate is a unit put to the vote, with its rank when the vote opened.
-type VoteCandidate struct {
-	VoteID     int64 `json:"vote_id"`
-	UnitID     int64 `json:"unit_id"`
-	RankAtOpen int   `json:"rank_at_open"`
+type candidateRow struct {
+	VoteID     int64
+	UnitID     int64
+	RankAtOpen int
 }
 
-// TableName is the vote_candidates table.
-func (VoteCandidate) TableName() string { return "vote_candidates" }
+func (candidateRow) TableName() string { return "vote_candidates" }
 
-// Ballot is one member unit's approval (or not) of one candidate.
-type Ballot struct {
-	VoteID          int64     `json:"vote_id"`
-	VoterUnitID     int64     `json:"voter_unit_id"`
-	CandidateUnitID int64     `json:"candidate_unit_id"`
-	Approve         bool      `json:"approve"`
-	CastBy          *int64    `json:"cast_by"`
-	CastAt          time.Time `json:"cast_at"`
+type ballotRow struct {
+	VoteID          int64
+	VoterUnitID     int64
+	CandidateUnitID int64
+	Approve         bool
+	CastBy          *int64
+	CastAt          time.Time
 }
 
-// TableName is the ballots table.
-func (Ballot) TableName() string { return "ballots" }
+func (ballotRow) TableName() string { return "ballots" }
 
 // CreateVote stores a new open vote and its candidates.
-func (s *Q) CreateVote(ctx context.Context, v Vote, cands []VoteCandidate) (Vote, error) {
+func (s *Q) CreateVote(ctx context.Context, in vote.Vote, cands []vote.Candidate) (vote.Vote, error) {
 	db := s.DB.WithContext(ctx)
+	v := voteRow(in)
 	if err := db.Omit("ID", "OpenedAt", "ClosedAt", "Version").Create(&v).Error; err != nil {
 		if isUniqueViolation(err, "votes_one_open") {
-			return v, voteInvalid("Cụm đang có một cuộc bình xét chưa kết thúc cho danh hiệu này.")
+			return in, voteInvalid("Cụm đang có một cuộc bình xét chưa kết thúc cho danh hiệu này.")
 		}
-		return v, err
+		return in, err
 	}
 	for _, c := range cands {
-		c.VoteID = v.ID
-		if err := db.Create(&c).Error; err != nil {
-			return v, err
+		row := candidateRow(c)
+		row.VoteID = v.ID
+		if err := db.Create(&row).Error; err != nil {
+			return in, err
 		}
 	}
 	return s.Vote(ctx, v.ID)
 }
 
 // Vote returns one vote.
-func (s *Q) Vote(ctx context.Context, id int64) (Vote, error) {
-	var v Vote
+func (s *Q) Vote(ctx context.Context, id int64) (vote.Vote, error) {
+	var v voteRow
 	if err := s.DB.WithContext(ctx).Take(&v, id).Error; err != nil {
-		return v, notFound(err, "cuộc bình xét")
+		return vote.Vote{}, notFound(err, "cuộc bình xét")
 	}
-	return v, nil
+	return vote.Vote(v), nil
 }
 
 // LockVote takes the vote's row lock for the rest of the transaction, so
@@ -87,31 +84,44 @@ func (s *Q) LockVote(ctx context.Context, id int64) error {
 }
 
 // ClusterVotes lists a cluster's votes, newest first.
-func (s *Q) ClusterVotes(ctx context.Context, clusterID int64) ([]Vote, error) {
-	out := []Vote{}
-	err := s.DB.WithContext(ctx).Where("cluster_id = ?", clusterID).Order("opened_at DESC, id DESC").Find(&out).Error
+func (s *Q) ClusterVotes(ctx context.Context, clusterID int64) ([]vote.Vote, error) {
+	var rows []voteRow
+	err := s.DB.WithContext(ctx).Where("cluster_id = ?", clusterID).Order("opened_at DESC, id DESC").Find(&rows).Error
+	out := make([]vote.Vote, len(rows))
+	for i, r := range rows {
+		out[i] = vote.Vote(r)
+	}
 	return out, err
 }
 
 // VoteCandidates lists a vote's candidates by their rank at opening.
-func (s *Q) VoteCandidates(ctx context.Context, voteID int64) ([]VoteCandidate, error) {
-	out := []VoteCandidate{}
-	err := s.DB.WithContext(ctx).Where("vote_id = ?", voteID).Order("rank_at_open, unit_id").Find(&out).Error
+func (s *Q) VoteCandidates(ctx context.Context, voteID int64) ([]vote.Candidate, error) {
+	var rows []candidateRow
+	err := s.DB.WithContext(ctx).Where("vote_id = ?", voteID).Order("rank_at_open, unit_id").Find(&rows).Error
+	out := make([]vote.Candidate, len(rows))
+	for i, r := range rows {
+		out[i] = vote.Candidate(r)
+	}
 	return out, err
 }
 
 // Ballots lists a vote's ballots.
-func (s *Q) Ballots(ctx context.Context, voteID int64) ([]Ballot, error) {
-	out := []Ballot{}
-	err := s.DB.WithContext(ctx).Where("vote_id = ?", voteID).Order("voter_unit_id, candidate_unit_id").Find(&out).Error
+func (s *Q) Ballots(ctx context.Context, voteID int64) ([]vote.Ballot, error) {
+	var rows []ballotRow
+	err := s.DB.WithContext(ctx).Where("vote_id = ?", voteID).Order("voter_unit_id, candidate_unit_id").Find(&rows).Error
+	out := make([]vote.Ballot, len(rows))
+	for i, r := range rows {
+		out[i] = vote.Ballot(r)
+	}
 	return out, err
 }
 
 // AddBallots stores a unit's ballots; a unit votes once per candidate.
-func (s *Q) AddBallots(ctx context.Context, bs []Ballot) error {
+func (s *Q) AddBallots(ctx context.Context, bs []vote.Ballot) error {
 	db := s.DB.WithContext(ctx)
 	for _, b := range bs {
-		if err := db.Omit("CastAt").Create(&b).Error; err != nil {
+		row := ballotRow(b)
+		if err := db.Omit("CastAt").Create(&row).Error; err != nil {
 			if isUniqueViolation(err, "") {
 				return voteInvalid("Đơn vị đã bỏ phiếu trong cuộc bình xét này; mỗi đơn vị chỉ bỏ phiếu một lần.")
 			}
@@ -122,14 +132,14 @@ func (s *Q) AddBallots(ctx context.Context, bs []Ballot) error {
 }
 
 // CloseVote closes an open vote if v.Version matches.
-func (s *Q) CloseVote(ctx context.Context, id int64, version int, at time.Time) (Vote, error) {
+func (s *Q) CloseVote(ctx context.Context, id int64, version int, at time.Time) (vote.Vote, error) {
 	res := s.DB.WithContext(ctx).Exec(`UPDATE votes SET status = 'closed', closed_at = ?, version = version + 1
 		WHERE id = ? AND version = ? AND status = 'open'`, at, id, loadedVersion(version))
 	if res.Error != nil {
-		return Vote{}, res.Error
+		return vote.Vote{}, res.Error
 	}
 	if res.RowsAffected != 1 {
-		return Vote{}, stale("cuộc bình xét")
+		return vote.Vote{}, stale("cuộc bình xét")
 	}
 	return s.Vote(ctx, id)
 }

@@ -18,6 +18,7 @@ import (
 	"thidua/internal/org"
 	"thidua/internal/seed"
 	"thidua/internal/store"
+	"thidua/internal/vote"
 )
 
 // authzWorld is the demo data seen from one unit, Nghệ An, in 2026: its
@@ -160,8 +161,8 @@ func newAuthzWorld(t *testing.T, s *site) *authzWorld {
 	// The matrix needs an open vote in Nghệ An's cluster, whose filings are
 	// still in progress (so app.OpenVote rightly refuses): it is written
 	// straight to the store, on the cluster's head as the candidate.
-	v, err := s.store.CreateVote(ctx, store.Vote{ClusterID: w.cluster, Year: w.year, Title: "co_nganh", Status: app.VoteOpen},
-		[]store.VoteCandidate{{UnitID: w.headUnit, RankAtOpen: 1}})
+	v, err := s.store.CreateVote(ctx, vote.Vote{ClusterID: w.cluster, Year: w.year, Title: "co_nganh", Status: app.VoteOpen},
+		[]vote.Candidate{{UnitID: w.headUnit, RankAtOpen: 1}})
 	if err != nil {
 		t.Fatalf("vote: %v", err)
 	}

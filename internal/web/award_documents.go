@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -12,11 +11,10 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"thidua/internal/app"
-	"thidua/internal/auth"
 	"thidua/internal/award"
 	"thidua/internal/errs"
 	"thidua/internal/org"
-	"thidua/internal/store"
+	"thidua/internal/proposal"
 	"thidua/internal/xlsx"
 )
 
@@ -30,88 +28,66 @@ var awardGrounds = []string{
 	"Căn cứ Thông tư số 02/2024/TT-VKSTC của Viện trưởng Viện kiểm sát nhân dân tối cao hướng dẫn công tác thi đua, khen thưởng trong ngành Kiểm sát nhân dân;",
 }
 
-// awardDocUnit is the unit a unit-level award document is about: the
-// query's unit_id, else the principal's own unit. An officer may only ask
-// for their own unit or a unit under it.
-func (s *Server) awardDocUnit(c echo.Context) (org.Unit, error) {
-	ctx, p := c.Request().Context(), principal(c)
-	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
-		return org.Unit{}, err
+// awardDocsQuery binds an award document's query: the year of the path,
+// ?status=, ?scope=, ?unit_id= and ?cluster_id=.
+func awardDocsQuery(c echo.Context) (app.AwardDocsQuery, error) {
+	year, err := yearParam(c)
+	if err != nil {
+		return app.AwardDocsQuery{}, err
 	}
-	id := p.UnitID
+	q := app.AwardDocsQuery{Year: year, Status: c.QueryParam("status"), Scope: c.QueryParam("scope")}
 	if raw := strings.TrimSpace(c.QueryParam("unit_id")); raw != "" {
 		n, err := strconv.ParseInt(raw, 10, 64)
 		if err != nil || n <= 0 {
-			return org.Unit{}, errs.New(errs.NotFound, "Không tìm thấy đơn vị.")
+			return q, errs.New(errs.NotFound, "Không tìm thấy đơn vị.")
 		}
-		id = n
+		q.UnitID = n
 	}
-	if id == 0 {
-		return org.Unit{}, errs.New(errs.Invalid, "Vui lòng chọn đơn vị (unit_id).")
+	if raw := c.QueryParam("cluster_id"); raw != "" {
+		n, err := strconv.ParseInt(raw, 10, 64)
+		if err != nil || n <= 0 {
+			n = -1 // refused by app: "Vui lòng chọn cụm, khối thi đua"
+		}
+		q.ClusterID = n
 	}
-	if err := s.mayReadUnitAwards(ctx, p, id); err != nil {
-		return org.Unit{}, err
-	}
-	return s.app.UnitByID(ctx, id)
-}
-
-// mayReadUnitAwards: the board, admins and viewers read any unit's award
-// documents; an officer only their own unit's (or a unit under it).
-func (s *Server) mayReadUnitAwards(ctx context.Context, p auth.Principal, unitID int64) error {
-	if p.Role != auth.RoleOfficer || p.System {
-		return nil
-	}
-	path, err := s.app.UnitPathOf(ctx, unitID)
-	if err != nil {
-		return err
-	}
-	if slices.Contains(path, p.UnitID) {
-		return nil
-	}
-	return errs.New(errs.Forbidden, "Anh/chị chỉ được tải danh sách, tờ trình khen thưởng của đơn vị mình.")
+	return q, nil
 }
 
 // parentHeading is the parent body printed above a unit's name: its parent
 // unit, or the Supreme Procuracy for a province.
-func (s *Server) parentHeading(ctx context.Context, u org.Unit) string {
-	if u.ParentID != nil {
-		if p, err := s.app.UnitByID(ctx, *u.ParentID); err == nil {
-			return strings.ToUpper(p.Name)
-		}
+func parentHeading(parent *org.Unit) string {
+	if parent != nil {
+		return strings.ToUpper(parent.Name)
 	}
 	return supremeName
 }
 
-// awardRows turns proposals into the list's rows, with each person's
+// awardRows turns the entries into the list's rows, with each person's
 // position, unit, birth date and sex from their record.
-func (s *Server) awardRows(ctx context.Context, prs []store.Proposal, noteDecision bool) ([]xlsx.AwardListRow, error) {
-	out := make([]xlsx.AwardListRow, 0, len(prs))
-	for _, pr := range prs {
-		r := xlsx.AwardListRow{Name: pr.SubjectName, Title: award.Title(pr.Title), Summary: pr.Summary}
-		if pr.PersonID != nil {
-			person, err := s.app.PersonByID(ctx, *pr.PersonID)
-			if err != nil {
-				return nil, err
-			}
-			r.Name, r.Position, r.Unit, r.Sex = person.FullName, person.Position, person.UnitName, person.SexLabel()
+func awardRows(entries []app.AwardEntry, noteDecision bool) []xlsx.AwardListRow {
+	out := make([]xlsx.AwardListRow, 0, len(entries))
+	for _, e := range entries {
+		r := xlsx.AwardListRow{Name: e.SubjectName, Title: award.Title(e.Title), Summary: e.Summary}
+		if person := e.Person; person != nil {
+			r.Name, r.Position, r.Unit, r.Sex = person.FullName, person.Position, person.UnitName, person.Sex
 			r.BirthDate = person.BirthDate
 			if r.Unit == "" {
-				r.Unit = pr.ProposerName
+				r.Unit = e.ProposerName
 			}
 		} else {
 			r.Collective = true
 		}
-		if noteDecision && pr.DecisionNo != "" {
-			r.Note = "QĐ số " + pr.DecisionNo
+		if noteDecision && e.DecisionNo != "" {
+			r.Note = "QĐ số " + e.DecisionNo
 		}
 		// A proposal not yet decided whose verdict is not "đủ điều kiện"
 		// ("chưa đủ thông tin" included) says so on the list.
-		if o := award.Outcome(pr.VerdictOutcome); pr.Status != app.ProposalApproved && o != "" && !o.IsEligible() {
+		if o := award.Outcome(e.VerdictOutcome); e.Status != proposal.Approved && o != "" && !o.IsEligible() {
 			r.Note = "Kết quả xét: " + strings.ToLower(o.Label())
 		}
 		out = append(out, r)
 	}
-	return out, nil
+	return out
 }
 
 // awardSigner is a signature block from a decision's signer: a position
@@ -131,116 +107,62 @@ func awardSigner(signer string) xlsx.Signer {
 // awardListWorkbook is the proposal list (danh sách đề nghị khen thưởng)
 // of a unit, of a cluster's members, or of the whole sector.
 func (s *Server) awardListWorkbook(c echo.Context) error {
-	year, err := yearParam(c)
+	q, err := awardDocsQuery(c)
 	if err != nil {
 		return err
 	}
-	ctx, p := c.Request().Context(), principal(c)
-	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
+	docs, err := s.app.AwardDocs(c.Request().Context(), principal(c), q)
+	if err != nil {
 		return err
 	}
-	status := c.QueryParam("status")
-	if status != app.ProposalApproved {
-		status = app.ProposalSubmitted
-	}
-	scope := c.QueryParam("scope")
-	switch {
-	case scope == "unit" || scope == "cluster" || scope == "sector":
-	case c.QueryParam("cluster_id") != "":
-		scope = "cluster"
-	case c.QueryParam("unit_id") != "" || p.Role == auth.RoleOfficer:
-		scope = "unit"
-	default:
-		scope = "sector"
-	}
-	if scope != "unit" && p.Role == auth.RoleOfficer && !p.System {
-		return errs.New(errs.Forbidden, "Anh/chị chỉ được tải danh sách đề nghị khen thưởng của đơn vị mình.")
-	}
-	today := s.app.Today()
-	d := xlsx.AwardListDoc{IssuerParent: supremeName, Issuer: sectorCouncil, Place: "Hà Nội", Date: &today, Year: year,
+	year := docs.Year
+	d := xlsx.AwardListDoc{IssuerParent: supremeName, Issuer: sectorCouncil, Place: "Hà Nội", Date: &docs.Today, Year: year,
 		Government: c.QueryParam("government") == "1" || c.QueryParam("government") == "true",
 		Signer:     xlsx.Signer{Position: "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG\nCHỦ TỊCH"}}
-	var prs []store.Proposal
 	var ascii, utf string
-	switch scope {
-	case "unit":
-		u, err := s.awardDocUnit(c)
-		if err != nil {
-			return err
-		}
-		l, err := s.app.Proposals(ctx, p, store.ProposalFilter{Year: year, UnitID: &u.ID, Status: status})
-		if err != nil {
-			return err
-		}
-		prs = l.Proposals
-		d.IssuerParent, d.Issuer, d.Place = s.parentHeading(ctx, u), strings.ToUpper(u.Name), placeOf(u.Name)
+	switch docs.Scope {
+	case app.ScopeUnit:
+		u := docs.Unit
+		d.IssuerParent, d.Issuer, d.Place = parentHeading(docs.Parent), strings.ToUpper(u.Name), placeOf(u.Name)
 		d.Signer = xlsx.Signer{Position: "VIỆN TRƯỞNG"}
 		ascii, utf = fmt.Sprintf("danh-sach-khen-thuong-%d-%s.xlsx", year, u.Code), fmt.Sprintf("Danh sách đề nghị khen thưởng năm %d – %s.xlsx", year, u.Name)
-	case "cluster":
-		id, err := strconv.ParseInt(c.QueryParam("cluster_id"), 10, 64)
-		if err != nil || id <= 0 {
-			return errs.New(errs.Invalid, "Vui lòng chọn cụm, khối thi đua (cluster_id).")
-		}
-		cv, err := s.app.Cluster(ctx, p, id)
-		if err != nil {
-			return err
-		}
-		if cv.Year != year {
-			return errs.New(errs.NotFound, "Cụm, khối thi đua không thuộc năm %d.", year)
-		}
-		for _, m := range cv.Members {
-			l, err := s.app.Proposals(ctx, p, store.ProposalFilter{Year: year, UnitID: &m, Status: status})
-			if err != nil {
-				return err
-			}
-			prs = append(prs, l.Proposals...)
-		}
+	case app.ScopeCluster:
+		cv := docs.Cluster
 		d.Subtitle = "(" + cv.Cluster.Title() + ")"
 		ascii, utf = fmt.Sprintf("danh-sach-khen-thuong-%d-cum-%d.xlsx", year, cv.ID), fmt.Sprintf("Danh sách đề nghị khen thưởng năm %d – %s.xlsx", year, cv.Cluster.Title())
 	default:
-		l, err := s.app.Proposals(ctx, p, store.ProposalFilter{Year: year, Status: status})
-		if err != nil {
-			return err
-		}
-		prs = l.Proposals
 		ascii, utf = fmt.Sprintf("danh-sach-khen-thuong-%d.xlsx", year), fmt.Sprintf("Danh sách đề nghị khen thưởng năm %d – toàn ngành.xlsx", year)
 	}
-	if status == app.ProposalApproved {
+	if docs.Status == proposal.Approved {
 		d.Title = fmt.Sprintf("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM %d", year)
 	}
-	if d.Rows, err = s.awardRows(ctx, prs, status == app.ProposalApproved); err != nil {
-		return err
-	}
+	d.Rows = awardRows(docs.Entries, docs.Status == proposal.Approved)
 	return sendWorkbook(c, ascii, utf, func(b *bytes.Buffer) error { return xlsx.WriteAwardList(b, d) })
 }
 
 // submissionWorkbook is a unit's tờ trình to the sector's council: the
 // number of its submitted proposals per title.
 func (s *Server) submissionWorkbook(c echo.Context) error {
-	year, err := yearParam(c)
+	q, err := awardDocsQuery(c)
 	if err != nil {
 		return err
 	}
-	ctx, p := c.Request().Context(), principal(c)
-	u, err := s.awardDocUnit(c)
+	q.Scope, q.Status = app.ScopeUnit, proposal.Submitted
+	docs, err := s.app.AwardDocs(c.Request().Context(), principal(c), q)
 	if err != nil {
 		return err
 	}
-	l, err := s.app.Proposals(ctx, p, store.ProposalFilter{Year: year, UnitID: &u.ID, Status: app.ProposalSubmitted})
-	if err != nil {
-		return err
-	}
+	year, u := docs.Year, docs.Unit
 	counts := map[award.Title]int{}
 	var extra []award.Title
-	for _, pr := range l.Proposals {
+	for _, pr := range docs.Entries {
 		t := award.Title(pr.Title)
 		if counts[t] == 0 && !slices.Contains(award.CollectiveTitles, t) && !slices.Contains(award.IndividualTitles, t) {
 			extra = append(extra, t)
 		}
 		counts[t]++
 	}
-	today := s.app.Today()
-	d := xlsx.SubmissionDoc{IssuerParent: s.parentHeading(ctx, u), Issuer: u.Name, Number: "Số: …/TTr-VKS", Place: placeOf(u.Name), Date: &today,
+	d := xlsx.SubmissionDoc{IssuerParent: parentHeading(docs.Parent), Issuer: u.Name, Number: "Số: …/TTr-VKS", Place: placeOf(u.Name), Date: &docs.Today,
 		Recipient: "Kính gửi: Hội đồng Thi đua – Khen thưởng ngành Kiểm sát nhân dân",
 		Subject:   fmt.Sprintf("V/v đề nghị khen thưởng năm %d", year), Year: year,
 		Grounds: append(slices.Clone(awardGrounds),
@@ -265,16 +187,15 @@ func (s *Server) decisionDocs(c echo.Context) (app.DecisionView, xlsx.AwardListD
 	if err != nil || id <= 0 {
 		return app.DecisionView{}, xlsx.AwardListDoc{}, errs.New(errs.NotFound, "Không tìm thấy quyết định.")
 	}
-	ctx := c.Request().Context()
-	v, err := s.app.Decision(ctx, principal(c), id)
+	v, entries, err := s.app.DecisionDocs(c.Request().Context(), principal(c), id)
 	if err != nil {
 		return v, xlsx.AwardListDoc{}, err
 	}
 	on := v.DecidedOn.In(time.UTC)
 	l := xlsx.AwardListDoc{Issuer: supremeName, Place: "Hà Nội", Date: &on, Year: v.Year,
 		Title: fmt.Sprintf("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM %d", v.Year), Signer: awardSigner(v.Signer)}
-	l.Rows, err = s.awardRows(ctx, v.Proposals, false)
-	return v, l, err
+	l.Rows = awardRows(entries, false)
+	return v, l, nil
 }
 
 func decisionSlug(number string) string {

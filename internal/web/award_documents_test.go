@@ -15,8 +15,8 @@ import (
 	"thidua/internal/app"
 	"thidua/internal/auth"
 	"thidua/internal/award"
+	"thidua/internal/proposal"
 	"thidua/internal/seed"
-	"thidua/internal/store"
 	"thidua/internal/xlsx"
 )
 
@@ -98,7 +98,7 @@ func TestAwardDocumentsHTTP(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	submit := func(in app.ProposalInput) store.Proposal {
+	submit := func(in app.ProposalInput) proposal.Proposal {
 		t.Helper()
 		pr, err := s.app.CreateProposal(ctx, auth.System, in)
 		if err != nil {

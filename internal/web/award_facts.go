@@ -7,9 +7,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"thidua/internal/auth"
+	"thidua/internal/app"
 	"thidua/internal/errs"
-	"thidua/internal/store"
 )
 
 // The facts the award rules need from NĐ 152/2025 on: a person's long
@@ -20,7 +19,7 @@ import (
 func (s *Server) personAbsenceAdd(c echo.Context) error {
 	return s.recordAction(c, "absence", false, true, "Đã ghi nhận thời gian nghỉ.", func(id int64, f recordForm) error {
 		fe := errs.Fields{}
-		x := store.PersonAbsence{Kind: f.Kind, Note: f.Note}
+		x := app.PersonAbsence{Kind: f.Kind, Note: f.Note}
 		if t := dateField(fe, "from", "Ngày bắt đầu nghỉ", f.From, false); t != nil {
 			x.FromDate = *t
 		}
@@ -43,7 +42,7 @@ func (s *Server) personAbsenceDelete(c echo.Context) error {
 func (s *Server) personPendingAdd(c echo.Context) error {
 	return s.recordAction(c, "pending", false, true, "Đã ghi nhận vụ việc đang xem xét.", func(id int64, f recordForm) error {
 		fe := errs.Fields{}
-		m := store.PendingMatter{Kind: f.Kind, Note: f.Note}
+		m := app.PendingMatter{Kind: f.Kind, Note: f.Note}
 		if t := dateField(fe, "from", "Ngày bắt đầu xem xét", f.From, false); t != nil {
 			m.OpenedOn = *t
 		}
@@ -96,9 +95,6 @@ func (s *Server) unitFactAction(c echo.Context, created bool, flash string, fn f
 	if err != nil {
 		return err
 	}
-	if err := mayTry(c, auth.RecordAwards); err != nil {
-		return err
-	}
 	f, err := readRecordForm(c)
 	if err != nil {
 		return err
@@ -117,7 +113,7 @@ func (s *Server) unitFactAction(c echo.Context, created bool, flash string, fn f
 func (s *Server) unitDisciplineAdd(c echo.Context) error {
 	return s.unitFactAction(c, true, "Đã ghi nhận quyết định kỷ luật tập thể.", func(id int64, f recordForm) (any, error) {
 		fe := errs.Fields{}
-		d := store.UnitDiscipline{Measure: f.Measure, Note: f.Note}
+		d := app.UnitDiscipline{Measure: f.Measure, Note: f.Note}
 		if t := dateField(fe, "from", "Ngày có hiệu lực", f.From, false); t != nil {
 			d.FromDate = *t
 		}
@@ -142,7 +138,7 @@ func (s *Server) unitDisciplineDelete(c echo.Context) error {
 func (s *Server) unitPendingAdd(c echo.Context) error {
 	return s.unitFactAction(c, true, "Đã ghi nhận vụ việc đang xem xét.", func(id int64, f recordForm) (any, error) {
 		fe := errs.Fields{}
-		m := store.PendingMatter{Kind: f.Kind, Note: f.Note}
+		m := app.PendingMatter{Kind: f.Kind, Note: f.Note}
 		if t := dateField(fe, "from", "Ngày bắt đầu xem xét", f.From, false); t != nil {
 			m.OpenedOn = *t
 		}
@@ -173,7 +169,7 @@ func (s *Server) quotaSet(c echo.Context) error {
 		in.Version, _ = strconv.Atoi(formValue(c, "version"))
 	}
 	q, err := s.app.SetBoardQuota(c.Request().Context(), principal(c),
-		store.BoardQuota{Year: year, Kind: normalize(in.Kind), Percent: in.Percent, Rule: normalize(in.Rule)}, in.Version)
+		app.BoardQuota{Year: year, Kind: normalize(in.Kind), Percent: in.Percent, Rule: normalize(in.Rule)}, in.Version)
 	if err != nil {
 		return err
 	}
@@ -182,7 +178,7 @@ func (s *Server) quotaSet(c echo.Context) error {
 
 type contradictionsData struct {
 	Year   int
-	Items  []store.RatingContradiction
+	Items  []app.RatingContradiction
 	Labels map[string]string
 }
 

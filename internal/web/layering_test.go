@@ -13,18 +13,6 @@ import (
 	"testing"
 )
 
-// notYetClean lists the web files that still import the store while their
-// owners move them onto app page models (issue #14). Nothing may be added
-// here; the lead empties it once those branches are merged, and the test
-// fails on an entry that no longer imports the store, so it cannot go
-// stale.
-var notYetClean = map[string]bool{
-	"award_documents.go": true,
-	"award_facts.go":     true,
-	"proposals.go":       true,
-	"unit_awards.go":     true,
-}
-
 // TestWebImportsNoStore: app is the only way in. A handler that could
 // read the store could skip the app's authorisation and rules, so web's
 // own files import neither the store nor GORM (tests may: they set up
@@ -44,12 +32,9 @@ func TestWebImportsNoStore(t *testing.T) {
 				below = append(below, path)
 			}
 		}
-		switch {
-		case len(below) > 0 && !notYetClean[name]:
+		if len(below) > 0 {
 			t.Errorf("internal/web/%s imports %s: web reaches the data through app only (an app method returning a page model, app request types)",
 				name, strings.Join(below, ", "))
-		case len(below) == 0 && notYetClean[name]:
-			t.Errorf("internal/web/%s no longer imports the store: remove it from notYetClean", name)
 		}
 	}
 }

@@ -24,7 +24,10 @@ type Page struct {
 	Unread   int64 // the user's unread notifications, for the header
 }
 
-// Can reports whether the signed-in user may do action (for links and buttons).
+// Can reports whether the signed-in user may do action somewhere (on its
+// most favourable target): for the navigation's links. A page's buttons
+// on its own unit, proposal or vote take the flags app computes on that
+// target in the page model (CanEdit, CanRecord …), not this.
 func (p Page) Can(action string) bool {
 	return auth.Can(p.User, auth.Action(action), anyScope(p.User, auth.Action(action)))
 }

@@ -9,19 +9,15 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"thidua/internal/app"
-	"thidua/internal/auth"
 	"thidua/internal/award"
 	"thidua/internal/errs"
-	"thidua/internal/org"
-	"thidua/internal/store"
+	"thidua/internal/proposal"
 )
-
-var proposalStatuses = []string{app.ProposalDraft, app.ProposalSubmitted, app.ProposalApproved, app.ProposalRejected}
 
 func statusLabels() map[string]string {
 	m := map[string]string{}
-	for _, s := range proposalStatuses {
-		m[s] = app.ProposalStatusLabel(s)
+	for _, s := range proposal.Statuses {
+		m[s] = proposal.StatusLabel(s)
 	}
 	for _, o := range []award.Outcome{award.Eligible, award.NotEligible, award.Insufficient, "needs_judgement"} {
 		m[string(o)] = o.Label()
@@ -31,60 +27,46 @@ func statusLabels() map[string]string {
 
 func proposalURL(id int64) string { return fmt.Sprintf("/proposals/%d", id) }
 
-// queryYear is ?year=, or this year.
-func (s *Server) queryYear(c echo.Context) int {
+// queryYear is ?year=, or 0 (this year, for app).
+func queryYear(c echo.Context) int {
 	if y, err := strconv.Atoi(c.QueryParam("year")); err == nil && y >= 2000 && y <= 2100 {
 		return y
 	}
-	return s.app.Today().Year()
+	return 0
 }
 
 type proposalListData struct {
-	app.ProposalList
-	Year      int               `json:"year"`
-	UnitID    string            `json:"-"`
-	Status    string            `json:"-"`
-	Units     []org.Unit        `json:"-"`
-	Statuses  []string          `json:"-"`
-	Labels    map[string]string `json:"-"`
-	CanDecide bool              `json:"-"`
-	CanFile   bool              `json:"-"`
-	Pending   int               `json:"-"` // submitted proposals awaiting the board
+	app.ProposalsPage
+	UnitID   string            `json:"-"`
+	Status   string            `json:"-"`
+	Statuses []string          `json:"-"`
+	Labels   map[string]string `json:"-"`
 }
 
 func (s *Server) proposalListPage(c echo.Context, st int, year int, form map[string]string, formErr error) error {
-	ctx, p := c.Request().Context(), principal(c)
-	d := proposalListData{Year: year, UnitID: c.QueryParam("unit_id"), Status: c.QueryParam("status"),
-		Statuses: proposalStatuses, Labels: labels(), CanDecide: app.CanDecide(p), CanFile: mayTry(c, auth.FileSelf) == nil}
+	d := proposalListData{UnitID: c.QueryParam("unit_id"), Status: c.QueryParam("status"),
+		Statuses: proposal.Statuses, Labels: labels()}
 	for k, v := range statusLabels() {
 		d.Labels[k] = v
 	}
-	f := store.ProposalFilter{Year: year}
+	q := app.ProposalQuery{Year: year}
 	if id, err := strconv.ParseInt(d.UnitID, 10, 64); err == nil && id > 0 {
-		f.UnitID = &id
+		q.UnitID = id
 	} else {
 		d.UnitID = ""
 	}
-	if !slices.Contains(proposalStatuses, d.Status) {
+	if !slices.Contains(proposal.Statuses, d.Status) {
 		d.Status = ""
 	}
-	f.Status = d.Status
+	q.Status = d.Status
 	var err error
-	if d.ProposalList, err = s.app.Proposals(ctx, p, f); err != nil {
+	if d.ProposalsPage, err = s.app.ProposalsPage(c.Request().Context(), principal(c), q); err != nil {
 		return err
 	}
 	if isAPI(c) {
 		return c.JSON(st, d)
 	}
-	for _, pr := range d.Proposals {
-		if pr.Status == app.ProposalSubmitted {
-			d.Pending++
-		}
-	}
-	if d.Units, _, err = s.app.Units(ctx, p, app.UnitFilter{}); err != nil {
-		return err
-	}
-	pg := s.page(c, fmt.Sprintf("Đề nghị khen thưởng năm %d", year), "proposals", d)
+	pg := s.page(c, fmt.Sprintf("Đề nghị khen thưởng năm %d", d.Year), "proposals", d)
 	pg.Form = form
 	if formErr != nil {
 		pg.Errors, pg.Error, _ = fieldErrors(formErr)
@@ -94,7 +76,7 @@ func (s *Server) proposalListPage(c echo.Context, st int, year int, form map[str
 
 // proposalList lists a year's proposals with verdicts and quota checks.
 func (s *Server) proposalList(c echo.Context) error {
-	return s.proposalListPage(c, http.StatusOK, s.queryYear(c), nil, nil)
+	return s.proposalListPage(c, http.StatusOK, queryYear(c), nil, nil)
 }
 
 // proposalForm is the raw input of the proposal form.
@@ -181,7 +163,7 @@ func (f proposalForm) input() app.ProposalInput {
 	return in
 }
 
-func proposalValues(pr store.Proposal) map[string]string {
+func proposalValues(pr proposal.Proposal) map[string]string {
 	v := map[string]string{"year": strconv.Itoa(pr.Year), "proposer_unit_id": strconv.FormatInt(pr.ProposerUnitID, 10),
 		"title": pr.Title, "summary": pr.Summary, "version": strconv.Itoa(pr.Version), "considered_on": formatDate(pr.ConsideredOn)}
 	if pr.PersonID != nil {
@@ -197,37 +179,38 @@ func proposalValues(pr store.Proposal) map[string]string {
 }
 
 type proposalFormData struct {
-	ID     int64
-	Unit   org.Unit
-	People []app.Person
+	app.ProposalForm
 	Titles []award.Title
 	Labels map[string]string
 }
 
-func (s *Server) proposalFormPage(c echo.Context, st int, id int64, form map[string]string, formErr error) error {
-	ctx, p := c.Request().Context(), principal(c)
-	unitID, err := strconv.ParseInt(form["proposer_unit_id"], 10, 64)
-	if err != nil || unitID <= 0 {
-		return errs.New(errs.NotFound, "Không tìm thấy đơn vị đề nghị.")
-	}
-	path, err := s.app.UnitPathOf(ctx, unitID)
+// proposalFormPage shows the form of proposal id, or of a new proposal of
+// unitID (0: the reader's unit), with form's values (nil: the proposal's).
+func (s *Server) proposalFormPage(c echo.Context, st int, id, unitID int64, form map[string]string, formErr error) error {
+	f, err := s.app.ProposalForm(c.Request().Context(), principal(c), id, unitID)
 	if err != nil {
 		return err
 	}
-	if err := auth.Authorize(p, auth.FileSelf, auth.Unit(path)); err != nil {
-		return errs.New(errs.Forbidden, "Chỉ cán bộ của đơn vị được lập, sửa đề nghị khen thưởng của đơn vị mình.")
-	}
-	d := proposalFormData{ID: id, Labels: labels(),
+	d := proposalFormData{ProposalForm: f, Labels: labels(),
 		Titles: append(append(append([]award.Title{}, award.IndividualTitles...), award.CollectiveTitles...), award.Forms...)}
-	if d.Unit, err = s.app.UnitByID(ctx, unitID); err != nil {
-		return err
-	}
-	if d.People, _, err = s.app.People(ctx, p, app.PersonFilter{UnitID: &unitID}); err != nil {
-		return err
-	}
 	title := "Lập đề nghị khen thưởng"
 	if id != 0 {
 		title = "Sửa đề nghị khen thưởng"
+	}
+	switch {
+	case f.Proposal != nil && (form == nil || errs.CodeOf(formErr) == errs.Conflict):
+		form = proposalValues(*f.Proposal) // what is stored now
+	case f.Proposal != nil:
+		form["proposer_unit_id"] = strconv.FormatInt(f.Proposal.ProposerUnitID, 10)
+	case form == nil:
+		year := queryYear(c)
+		if year == 0 {
+			year = f.Today.Year()
+		}
+		form = map[string]string{"year": strconv.Itoa(year)}
+	}
+	if f.Proposal == nil {
+		form["proposer_unit_id"] = strconv.FormatInt(f.Unit.ID, 10)
 	}
 	pg := s.page(c, title, "proposals", d)
 	pg.Form = form
@@ -238,28 +221,27 @@ func (s *Server) proposalFormPage(c echo.Context, st int, id int64, form map[str
 }
 
 func (s *Server) proposalNew(c echo.Context) error {
-	if err := mayTry(c, auth.FileSelf); err != nil {
-		return err
+	var unitID int64
+	if raw := c.QueryParam("unit_id"); raw != "" {
+		n, err := strconv.ParseInt(raw, 10, 64)
+		if err != nil || n <= 0 {
+			return errs.New(errs.NotFound, "Không tìm thấy đơn vị đề nghị.")
+		}
+		unitID = n
 	}
-	unit := c.QueryParam("unit_id")
-	if unit == "" {
-		unit = strconv.FormatInt(principal(c).UnitID, 10)
-	}
-	return s.proposalFormPage(c, http.StatusOK, 0, map[string]string{"year": strconv.Itoa(s.queryYear(c)), "proposer_unit_id": unit}, nil)
+	return s.proposalFormPage(c, http.StatusOK, 0, unitID, nil, nil)
 }
 
 func (s *Server) proposalCreate(c echo.Context) error {
-	if err := mayTry(c, auth.FileSelf); err != nil {
-		return err
-	}
 	f, err := readProposalForm(c)
 	if err != nil {
 		return err
 	}
-	out, err := s.app.CreateProposal(c.Request().Context(), principal(c), f.input())
+	in := f.input()
+	out, err := s.app.CreateProposal(c.Request().Context(), principal(c), in)
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			return s.proposalFormPage(c, status(errs.CodeOf(err)), 0, f.values(), err)
+			return s.proposalFormPage(c, status(errs.CodeOf(err)), 0, in.ProposerUnitID, f.values(), err)
 		}
 		return err
 	}
@@ -271,14 +253,7 @@ func (s *Server) proposalEdit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := mayTry(c, auth.FileSelf); err != nil {
-		return err
-	}
-	v, err := s.app.Proposal(c.Request().Context(), principal(c), id)
-	if err != nil {
-		return err
-	}
-	return s.proposalFormPage(c, http.StatusOK, id, proposalValues(v.Proposal), nil)
+	return s.proposalFormPage(c, http.StatusOK, id, 0, nil, nil)
 }
 
 // proposalUpdate saves a draft, or submits it when asked.
@@ -287,30 +262,15 @@ func (s *Server) proposalUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := mayTry(c, auth.FileSelf); err != nil {
-		return err
-	}
 	f, err := readProposalForm(c)
 	if err != nil {
 		return err
 	}
-	ctx, p := c.Request().Context(), principal(c)
-	cur, err := s.app.Proposal(ctx, p, id)
-	if err != nil {
-		return err
-	}
 	version, _ := strconv.Atoi(f.Version)
-	in := f.input()
-	in.ProposerUnitID = cur.ProposerUnitID
-	out, err := s.app.UpdateProposal(ctx, p, id, version, in, f.Submit)
+	out, err := s.app.UpdateProposal(c.Request().Context(), principal(c), id, version, f.input(), f.Submit)
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			form := f.values()
-			form["proposer_unit_id"] = strconv.FormatInt(cur.ProposerUnitID, 10)
-			if errs.CodeOf(err) == errs.Conflict {
-				form = proposalValues(cur.Proposal)
-			}
-			return s.proposalFormPage(c, status(errs.CodeOf(err)), id, form, err)
+			return s.proposalFormPage(c, status(errs.CodeOf(err)), id, 0, f.values(), err)
 		}
 		return err
 	}
@@ -327,19 +287,11 @@ func (s *Server) proposalSubmit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := mayTry(c, auth.FileSelf); err != nil {
-		return err
-	}
-	ctx, p := c.Request().Context(), principal(c)
 	version, err := s.versionField(c)
 	if err != nil {
 		return err
 	}
-	cur, err := s.app.Proposal(ctx, p, id)
-	if err != nil {
-		return err
-	}
-	out, err := s.app.UpdateProposal(ctx, p, id, version, app.ProposalInputOf(cur.Proposal), true)
+	out, err := s.app.SubmitProposal(c.Request().Context(), principal(c), id, version)
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
 			return s.proposalPage(c, status(errs.CodeOf(err)), id, nil, err)
@@ -363,39 +315,21 @@ func (s *Server) versionField(c echo.Context) (int, error) {
 }
 
 type proposalShowData struct {
-	app.ProposalView
-	Labels     map[string]string
-	CanEdit    bool
-	CanComment bool
-	CanDecide  bool
-	Today      string
-	// Collective facts and publication: the year's comment window (facts.go).
-	Publication app.PublicationView
+	app.ProposalPage
+	Labels map[string]string
 }
 
 func (s *Server) proposalPage(c echo.Context, st int, id int64, form map[string]string, formErr error) error {
-	ctx, p := c.Request().Context(), principal(c)
-	v, err := s.app.Proposal(ctx, p, id)
+	v, err := s.app.ProposalPage(c.Request().Context(), principal(c), id)
 	if err != nil {
 		return err
 	}
 	if isAPI(c) {
-		return c.JSON(st, v)
+		return c.JSON(st, v.ProposalView)
 	}
-	path, err := s.app.UnitPathOf(ctx, v.ProposerUnitID)
-	if err != nil {
-		return err
-	}
-	d := proposalShowData{ProposalView: v, Labels: labels(), Today: s.app.Today().Format("02/01/2006"),
-		CanEdit:    v.Status == app.ProposalDraft && auth.Can(p, auth.FileSelf, auth.Unit(path)),
-		CanComment: v.Status == app.ProposalSubmitted && app.CanComment(p),
-		CanDecide:  v.Status == app.ProposalSubmitted && app.CanDecide(p)}
+	d := proposalShowData{ProposalPage: v, Labels: labels()}
 	for k, x := range statusLabels() {
 		d.Labels[k] = x
-	}
-	// Collective facts and publication: show the window (facts.go).
-	if d.Publication, err = s.app.Publication(ctx, p, v.Year); err != nil {
-		return err
 	}
 	pg := s.page(c, award.Title(v.Title).Label()+" — "+v.SubjectName, "proposals", d)
 	pg.Form = form
@@ -418,13 +352,6 @@ func (s *Server) proposalComment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p := principal(c)
-	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
-		return err
-	}
-	if !app.CanComment(p) {
-		return errs.New(errs.Forbidden, "Tài khoản chỉ xem không được góp ý.")
-	}
 	body := formValue(c, "body")
 	if isAPI(c) {
 		var b struct {
@@ -435,7 +362,7 @@ func (s *Server) proposalComment(c echo.Context) error {
 		}
 		body = normalize(b.Body)
 	}
-	out, err := s.app.CommentProposal(c.Request().Context(), p, id, body)
+	out, err := s.app.CommentProposal(c.Request().Context(), principal(c), id, body)
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
 			return s.proposalPage(c, status(errs.CodeOf(err)), id, map[string]string{"body": body}, err)
@@ -448,9 +375,6 @@ func (s *Server) proposalComment(c echo.Context) error {
 func (s *Server) proposalReject(c echo.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		return err
-	}
-	if err := mayTry(c, auth.ManageYears); err != nil {
 		return err
 	}
 	var b struct {
@@ -480,10 +404,6 @@ func (s *Server) proposalReject(c echo.Context) error {
 // under it. Browsers post proposal_id (repeated), version_<id> and
 // override_reason_<id>; the API posts DecisionInput.
 func (s *Server) decisionCreate(c echo.Context) error {
-	if err := mayTry(c, auth.ManageYears); err != nil {
-		return err
-	}
-	ctx, p := c.Request().Context(), principal(c)
 	var in app.DecisionInput
 	var form map[string]string
 	if isAPI(c) {
@@ -518,7 +438,7 @@ func (s *Server) decisionCreate(c echo.Context) error {
 			in.Items = append(in.Items, app.DecisionItem{ProposalID: id, Version: v, OverrideReason: why})
 		}
 	}
-	out, err := s.app.Decide(ctx, p, in)
+	out, err := s.app.Decide(c.Request().Context(), principal(c), in)
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
 			if from, ferr := strconv.ParseInt(form["from"], 10, 64); ferr == nil && from > 0 {
@@ -526,7 +446,7 @@ func (s *Server) decisionCreate(c echo.Context) error {
 			}
 			year := in.Year
 			if year < 2000 || year > 2100 { // refused by Decide; the list shows this year's
-				year = s.app.Today().Year()
+				year = 0
 			}
 			return s.proposalListPage(c, status(errs.CodeOf(err)), year, form, err)
 		}

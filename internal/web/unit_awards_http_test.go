@@ -12,8 +12,8 @@ import (
 	"thidua/internal/app"
 	"thidua/internal/auth"
 	"thidua/internal/award"
+	"thidua/internal/proposal"
 	"thidua/internal/seed"
-	"thidua/internal/store"
 )
 
 func TestUnitAwardsHTTP(t *testing.T) {
@@ -63,7 +63,7 @@ func TestUnitAwardsHTTP(t *testing.T) {
 	if r := b.get("/units/" + itoa(vl)); !strings.Contains(r.body, page) || !strings.Contains(r.body, "Khen thưởng của đơn vị") {
 		t.Fatalf("unit page lacks the link")
 	}
-	var pr store.Proposal // one draft, judged again on every save
+	var pr proposal.Proposal // one draft, judged again on every save
 	reasons := func() string {
 		t.Helper()
 		e, f := 10, 9

@@ -8,18 +8,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"thidua/internal/app"
-	"thidua/internal/auth"
 	"thidua/internal/errs"
 )
-
-type voteListData struct {
-	app.VoteList
-	Leaders []app.Standing `json:"leaders"`
-	// Blockers say why the vote cannot open yet (members not reviewed,
-	// leaders not registered); empty when it can.
-	Blockers []string `json:"blockers"`
-	CanRun   bool     `json:"can_run"`
-}
 
 // voteList is a cluster's votes for the sector's Cờ thi đua, with the
 // form that opens one on the ranking's leaders.
@@ -28,7 +18,7 @@ func (s *Server) voteList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := s.voteListData(c, id)
+	d, err := s.app.ClusterVotes(c.Request().Context(), principal(c), id)
 	if err != nil {
 		return err
 	}
@@ -36,21 +26,6 @@ func (s *Server) voteList(c echo.Context) error {
 		return c.JSON(http.StatusOK, d)
 	}
 	return c.Render(http.StatusOK, "vote_list", s.page(c, "Bình xét Cờ thi đua – "+d.Cluster.Title+" năm "+strconv.Itoa(d.Cluster.Year), "clusters", d))
-}
-
-func (s *Server) voteListData(c echo.Context, clusterID int64) (voteListData, error) {
-	ctx, p := c.Request().Context(), principal(c)
-	l, err := s.app.ClusterVotes(ctx, p, clusterID)
-	if err != nil {
-		return voteListData{}, err
-	}
-	d := voteListData{VoteList: l, CanRun: app.CanRunVote(p, l.Cluster)}
-	if d.CanRun {
-		if d.Leaders, d.Blockers, err = s.app.VoteLeaders(ctx, p, l.Cluster); err != nil {
-			return d, err
-		}
-	}
-	return d, nil
 }
 
 // voteOpen opens a vote on the chosen candidates (the first-ranked by default).
@@ -79,7 +54,7 @@ func (s *Server) voteOpen(c echo.Context) error {
 	v, err := s.app.OpenVote(c.Request().Context(), principal(c), id, body.Candidates)
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			d, derr := s.voteListData(c, id)
+			d, derr := s.app.ClusterVotes(c.Request().Context(), principal(c), id)
 			if derr != nil {
 				return derr
 			}
@@ -95,34 +70,13 @@ func (s *Server) voteOpen(c echo.Context) error {
 	return s.done(c, http.StatusCreated, v, "Đã mở bình xét; các đơn vị thành viên có thể bỏ phiếu.", "/votes/"+strconv.FormatInt(v.ID, 10))
 }
 
-type voteShowData struct {
-	app.VoteView
-	CanRun bool `json:"can_run"`
-	// MyUnit is the signed-in officer's unit when it is a member that may still vote.
-	MyUnit int64 `json:"my_unit"`
-}
-
-func (s *Server) voteShowData(c echo.Context, id int64) (voteShowData, error) {
-	p := principal(c)
-	v, err := s.app.Vote(c.Request().Context(), p, id)
-	if err != nil {
-		return voteShowData{}, err
-	}
-	d := voteShowData{VoteView: v, CanRun: app.CanRunVote(p, v.Cluster)}
-	if v.Status == app.VoteOpen && !v.HasVoted(p.UnitID) &&
-		auth.Can(p, auth.SignPledge, auth.Target{UnitPath: []int64{p.UnitID}, Year: v.Cluster.Year, Cluster: v.Cluster.Target().Cluster}) {
-		d.MyUnit = p.UnitID
-	}
-	return d, nil
-}
-
 // voteShow is one vote: candidates, who has voted, the user's ballot, the tally.
 func (s *Server) voteShow(c echo.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}
-	d, err := s.voteShowData(c, id)
+	d, err := s.app.Vote(c.Request().Context(), principal(c), id)
 	if err != nil {
 		return err
 	}
@@ -132,7 +86,7 @@ func (s *Server) voteShow(c echo.Context) error {
 	return s.voteRender(c, http.StatusOK, d, nil)
 }
 
-func (s *Server) voteRender(c echo.Context, st int, d voteShowData, formErr error) error {
+func (s *Server) voteRender(c echo.Context, st int, d app.VoteView, formErr error) error {
 	pg := s.page(c, "Bình xét Cờ thi đua – "+d.Cluster.Title+" năm "+strconv.Itoa(d.Cluster.Year), "clusters", d)
 	if formErr != nil {
 		pg.Errors, pg.Error, _ = fieldErrors(formErr)
@@ -149,7 +103,7 @@ func (s *Server) voteWithError(c echo.Context, id int64, formErr error) error {
 	if _, _, ok := fieldErrors(formErr); !ok || isAPI(c) {
 		return formErr
 	}
-	d, err := s.voteShowData(c, id)
+	d, err := s.app.Vote(c.Request().Context(), principal(c), id)
 	if err != nil {
 		return err
 	}
@@ -191,17 +145,11 @@ func (s *Server) voteBallot(c echo.Context) error {
 	if body.UnitID == 0 {
 		body.UnitID = p.UnitID
 	}
-	if err := s.app.CastBallot(c.Request().Context(), p, id, body.UnitID, body.Choices); err != nil {
+	d, err := s.app.CastBallotView(c.Request().Context(), p, id, body.UnitID, body.Choices)
+	if err != nil {
 		return s.voteWithError(c, id, err)
 	}
-	if isAPI(c) {
-		d, err := s.voteShowData(c, id)
-		if err != nil {
-			return err
-		}
-		return c.JSON(http.StatusCreated, d)
-	}
-	return s.done(c, http.StatusCreated, nil, "Đã ghi nhận phiếu của đơn vị.", "/votes/"+strconv.FormatInt(id, 10))
+	return s.done(c, http.StatusCreated, d, "Đã ghi nhận phiếu của đơn vị.", "/votes/"+strconv.FormatInt(id, 10))
 }
 
 // voteClose ends the vote (the head or the board), guarded by version.
