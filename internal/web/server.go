@@ -14,7 +14,6 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 
 	"thidua/internal/app"
-	"thidua/internal/store"
 	"thidua/internal/web/static"
 )
 
@@ -52,9 +51,8 @@ func New(a *app.App, opts Options) (*Server, error) {
 		return nil, err
 	}
 	sm := scs.New()
-	sm.Store = store.SessionStore{DB: a.Store.SQL()}
-	sm.Lifetime = opts.SessionLifetime
-	sm.IdleTimeout = opts.SessionIdle
+	sm.Store = a.SessionStore()
+	sm.Lifetime = opts.SessionLifetime // the idle timeout is loadSessionUser's (idle)
 	sm.Cookie.Name = "thidua_session"
 	sm.Cookie.HttpOnly = true
 	sm.Cookie.SameSite = http.SameSiteLaxMode
