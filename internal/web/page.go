@@ -37,9 +37,6 @@ func (p Page) V(field, def string) string {
 	return def
 }
 
-// ctxDatabaseDown marks a request answered "database unavailable".
-const ctxDatabaseDown = "database-down"
-
 func (s *Server) page(c echo.Context, title, nav string, data any) Page {
 	p := Page{Title: title, OrgName: s.opts.OrgName, User: principal(c), Nav: nav, Data: data,
 		HXTarget: c.Request().Header.Get("HX-Request") == "true"}
