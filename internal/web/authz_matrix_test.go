@@ -119,7 +119,7 @@ var authzTable = map[string]authzCase{
 	"POST /api/v1/units/:id/retire":          {allow: "board admin", sub: "council board admin", body: `{"valid_to":"31/12/2030","reason":"thử","version":0}`},
 	"POST /units/:id/lineage":                {allow: "board admin", sub: "council board admin"},
 	"POST /api/v1/units/:id/lineage":         {allow: "board admin", sub: "council board admin"},
-	"POST /units/:id/lineage/:pred/delete":   {allow: "board admin", sub: "council board admin"},
+	"DELETE /units/:id/lineage/:pred":        {allow: "board admin", sub: "council board admin"},
 	"DELETE /api/v1/units/:id/lineage/:pred": {allow: "board admin", sub: "council board admin"},
 
 	// Collective facts and award history of a unit.
@@ -148,8 +148,7 @@ var authzTable = map[string]authzCase{
 	"GET /api/v1/users":            {allow: "admin"},
 	"POST /users":                  {allow: "admin"},
 	"POST /api/v1/users":           {allow: "admin"},
-	"POST /users/:id/lock":         {allow: "admin"},
-	"POST /users/:id/unlock":       {allow: "admin"},
+	"PUT /users/:id/active":        {allow: "admin", body: "active=false"},
 	"PUT /api/v1/users/:id/active": {allow: "admin"},
 	"POST /users/:id/email":        {allow: "admin", body: "email="},
 	"PUT /api/v1/users/:id/email":  {allow: "admin", body: `{"email":null}`},
@@ -193,7 +192,7 @@ var authzTable = map[string]authzCase{
 	"GET /api/v1/years/:year/calendar":         {allow: "signed"},
 	"POST /years/:year/calendar":               {allow: "board admin"},
 	"POST /api/v1/years/:year/calendar":        {allow: "board admin"},
-	"POST /years/:year/calendar/:day/delete":   {allow: "board admin"},
+	"DELETE /years/:year/calendar/:day":        {allow: "board admin"},
 	"DELETE /api/v1/years/:year/calendar/:day": {allow: "board admin"},
 
 	// Clusters: everyone reads; the board sets them up and designates.
@@ -219,7 +218,7 @@ var authzTable = map[string]authzCase{
 	"PUT /api/v1/clusters/:id/pledge":        {allow: "head board admin"},
 	"POST /clusters/:id/pledge/amend":        {allow: "head board admin"},
 	"POST /api/v1/clusters/:id/pledge/amend": {allow: "head board admin"},
-	"POST /pledges/:id/sign":                 {allow: "own", sub: "none", body: "unit_id={unit}"},
+	"POST /pledges/:id/signatures":           {allow: "own", sub: "none", body: "unit_id={unit}"},
 	"POST /api/v1/pledges/:id/signatures":    {allow: "own", sub: "none", body: `{"unit_id":{unit}}`},
 
 	// Registration (đăng ký thi đua) of the unit: its officer writes it,
@@ -295,15 +294,15 @@ var authzTable = map[string]authzCase{
 	"PUT /api/v1/people/:id":                     {allow: "own council board admin", sub: "own council board admin"},
 	"POST /people/:id/ratings":                   {allow: "own council board admin", sub: "own council board admin"},
 	"POST /api/v1/people/:id/ratings":            {allow: "own council board admin", sub: "own council board admin"},
-	"POST /people/:id/ratings/:year/delete":      {allow: "own council board admin", sub: "own council board admin"},
+	"DELETE /people/:id/ratings/:year":           {allow: "own council board admin", sub: "own council board admin"},
 	"DELETE /api/v1/people/:id/ratings/:year":    {allow: "own council board admin", sub: "own council board admin"},
 	"POST /people/:id/initiatives":               {allow: "own council board admin", sub: "own council board admin"},
 	"POST /api/v1/people/:id/initiatives":        {allow: "own council board admin", sub: "own council board admin"},
-	"POST /people/:id/initiatives/:rid/delete":   {allow: "own council board admin", sub: "own council board admin"},
+	"DELETE /people/:id/initiatives/:rid":        {allow: "own council board admin", sub: "own council board admin"},
 	"DELETE /api/v1/people/:id/initiatives/:rid": {allow: "own council board admin", sub: "own council board admin"},
 	"POST /people/:id/disciplines":               {allow: "own council board admin", sub: "own council board admin"},
 	"POST /api/v1/people/:id/disciplines":        {allow: "own council board admin", sub: "own council board admin"},
-	"POST /people/:id/disciplines/:rid/delete":   {allow: "own council board admin", sub: "own council board admin"},
+	"DELETE /people/:id/disciplines/:rid":        {allow: "own council board admin", sub: "own council board admin"},
 	"DELETE /api/v1/people/:id/disciplines/:rid": {allow: "own council board admin", sub: "own council board admin"},
 	"POST /people/:id/awards":                    {allow: "council board admin", sub: "council board admin"},
 	"POST /api/v1/people/:id/awards":             {allow: "council board admin", sub: "council board admin"},
@@ -313,7 +312,7 @@ var authzTable = map[string]authzCase{
 	"GET /api/v1/people/:id/verdicts":            {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "year={year}"},
 	"POST /people/:id/absences":                  {allow: "own council board admin", sub: "own council board admin"},
 	"POST /api/v1/people/:id/absences":           {allow: "own council board admin", sub: "own council board admin"},
-	"POST /people/:id/absences/:rid/delete":      {allow: "own council board admin", sub: "own council board admin"},
+	"DELETE /people/:id/absences/:rid":           {allow: "own council board admin", sub: "own council board admin"},
 	"DELETE /api/v1/people/:id/absences/:rid":    {allow: "own council board admin", sub: "own council board admin"},
 	"POST /people/:id/pending":                   {allow: "own council board admin", sub: "own council board admin"},
 	"POST /api/v1/people/:id/pending":            {allow: "own council board admin", sub: "own council board admin"},
@@ -321,7 +320,7 @@ var authzTable = map[string]authzCase{
 	"POST /api/v1/pending/:id/close":             {allow: "own council board admin"},
 	"POST /units/:id/disciplines":                {allow: "council board admin", sub: "council board admin"},
 	"POST /api/v1/units/:id/disciplines":         {allow: "council board admin", sub: "council board admin"},
-	"POST /units/:id/disciplines/:rid/delete":    {allow: "council board admin", sub: "council board admin"},
+	"DELETE /units/:id/disciplines/:rid":         {allow: "council board admin", sub: "council board admin"},
 	"DELETE /api/v1/units/:id/disciplines/:rid":  {allow: "council board admin", sub: "council board admin"},
 	"POST /units/:id/pending":                    {allow: "council board admin", sub: "council board admin"},
 	"POST /api/v1/units/:id/pending":             {allow: "council board admin", sub: "council board admin"},
@@ -579,8 +578,14 @@ func (c *authzClient) send(method, path, body string) observed {
 			c.t.Fatalf("%s %s: body %q: %v", method, path, body, err)
 		}
 		r = b.post(path, form)
+	case http.MethodPut, http.MethodDelete: // a form's POST with ?_method=
+		form, err := url.ParseQuery(body)
+		if err != nil {
+			c.t.Fatalf("%s %s: body %q: %v", method, path, body, err)
+		}
+		r = b.send(method, path, form)
 	default:
-		c.t.Fatalf("pages use GET and POST only: %s %s", method, path)
+		c.t.Fatalf("pages use GET, POST, PUT and DELETE only: %s %s", method, path)
 	}
 	o := observed{status: r.status, header: r.header}
 	if r.status >= 300 && r.status < 400 {

@@ -126,6 +126,17 @@ func (b *browser) post(path string, form url.Values) reply {
 	return b.postRaw(path, form)
 }
 
+// send submits a form as a page does for the API's PUT or DELETE on the
+// same URL: a POST with ?_method=.
+func (b *browser) send(method, path string, form url.Values) reply {
+	b.t.Helper()
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	return b.post(path+sep+"_method="+method, form)
+}
+
 // postRaw submits exactly the given form (no token added).
 func (b *browser) postRaw(path string, form url.Values) reply {
 	b.t.Helper()

@@ -71,6 +71,7 @@ func New(a *app.App, opts Options) (*Server, error) {
 	e.HTTPErrorHandler = s.handleError
 	sm.ErrorFunc = s.sessionError
 
+	e.Pre(methodOverride)
 	e.Use(middleware.Recover())
 	e.Use(s.requestLog())
 	e.Use(middleware.SecureWithConfig(middleware.SecureConfig{
@@ -110,8 +111,10 @@ func New(a *app.App, opts Options) (*Server, error) {
 	return s, nil
 }
 
-// routes registers the handlers shared by pages and the API. The API's
-// verbs are REST-like; pages use POST for every write (HTML forms).
+// routes registers the handlers shared by pages and the API: one URL per
+// resource. The API's verbs are REST-like; a page's form, which can only
+// POST, sends ?_method=PUT or DELETE for the same route (methodOverride).
+// Pages still POST where the API PUTs to the same URL.
 func (s *Server) routes(g *echo.Group, api bool) {
 	if !api {
 		g.GET("/", s.home)
@@ -121,9 +124,6 @@ func (s *Server) routes(g *echo.Group, api bool) {
 		g.GET("/units/:id/edit", s.unitEdit)
 		g.GET("/units/:id/retire", s.unitRetireForm)
 		g.POST("/units/:id", s.unitUpdate)
-		g.POST("/units/:id/lineage/:pred/delete", s.unitUnlink)
-		g.POST("/users/:id/lock", s.userLock)
-		g.POST("/users/:id/unlock", s.userUnlock)
 		g.POST("/users/:id/email", s.userEmail)
 
 		g.GET("/years/new", s.yearNew)
@@ -137,7 +137,6 @@ func (s *Server) routes(g *echo.Group, api bool) {
 		g.POST("/clusters/:id/designation", s.clusterDesignate)
 		g.GET("/clusters/:id/pledge/edit", s.pledgeEdit)
 		g.POST("/clusters/:id/pledge", s.pledgeSave)
-		g.POST("/pledges/:id/sign", s.pledgeSign)
 		g.GET("/scoring", s.scoringHome)
 		g.GET("/years/:year/tables/new", s.tableNew)
 		g.POST("/years/:year/tables", s.tableFormSave)
@@ -156,8 +155,6 @@ func (s *Server) routes(g *echo.Group, api bool) {
 		g.GET("/pledges/:id/print", s.pledgePrint)
 	} else {
 		g.PUT("/units/:id", s.unitUpdate)
-		g.DELETE("/units/:id/lineage/:pred", s.unitUnlink)
-		g.PUT("/users/:id/active", s.userSetActive)
 		g.PUT("/users/:id/email", s.userEmail)
 
 		g.PUT("/years/:year", s.yearUpdate)
@@ -166,7 +163,6 @@ func (s *Server) routes(g *echo.Group, api bool) {
 		g.PUT("/clusters/:id", s.clusterUpdate)
 		g.PUT("/clusters/:id/designation", s.clusterDesignate)
 		g.PUT("/clusters/:id/pledge", s.pledgeSave)
-		g.POST("/pledges/:id/signatures", s.pledgeSign)
 		g.GET("/years/:year/filings/:unit", s.filingShow)
 		g.PUT("/years/:year/filings/:unit", s.filingSave)
 		g.GET("/years/:year/filings/:unit/history", s.filingHistory)
@@ -183,10 +179,12 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/units/:id", s.unitShow)
 	g.POST("/units/:id/retire", s.unitRetire)
 	g.POST("/units/:id/lineage", s.unitLink)
+	g.DELETE("/units/:id/lineage/:pred", s.unitUnlink)
 	g.GET("/units/:id/history", s.unitHistory)
 	g.GET("/units/:id/verdicts", s.unitVerdicts)
 	g.GET("/users", s.userList)
 	g.POST("/users", s.userCreate)
+	g.PUT("/users/:id/active", s.userSetActive)
 	g.GET("/notifications", s.notificationList)
 	g.POST("/notifications/:id/read", s.notificationRead)
 	g.POST("/notifications/read", s.notificationReadAll)
@@ -204,6 +202,7 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/clusters/:id/pledge", s.pledgeShow)
 	g.GET("/pledges/:id/workbook", s.pledgeWorkbook)
 	g.POST("/clusters/:id/pledge/amend", s.pledgeAmend)
+	g.POST("/pledges/:id/signatures", s.pledgeSign)
 	g.GET("/years/:year/ranking", s.ranking)
 	g.GET("/years/:year/ranking/workbook", s.rankingWorkbook)
 	g.GET("/years/:year/tables", s.tableList)
@@ -226,19 +225,14 @@ func (s *Server) routes(g *echo.Group, api bool) {
 		g.GET("/people/new", s.personNew)
 		g.GET("/people/:id/edit", s.personEdit)
 		g.POST("/people/:id", s.personUpdate)
-		g.POST("/people/:id/ratings/:year/delete", s.personUnrate)
-		g.POST("/people/:id/initiatives/:rid/delete", s.personInitiativeDelete)
-		g.POST("/people/:id/disciplines/:rid/delete", s.personDisciplineDelete)
-		g.POST("/people/:id/absences/:rid/delete", s.personAbsenceDelete)
-		g.POST("/units/:id/disciplines/:rid/delete", s.unitDisciplineDelete)
 	} else {
 		g.PUT("/people/:id", s.personUpdate)
-		g.DELETE("/people/:id/ratings/:year", s.personUnrate)
-		g.DELETE("/people/:id/initiatives/:rid", s.personInitiativeDelete)
-		g.DELETE("/people/:id/disciplines/:rid", s.personDisciplineDelete)
-		g.DELETE("/people/:id/absences/:rid", s.personAbsenceDelete)
-		g.DELETE("/units/:id/disciplines/:rid", s.unitDisciplineDelete)
 	}
+	g.DELETE("/people/:id/ratings/:year", s.personUnrate)
+	g.DELETE("/people/:id/initiatives/:rid", s.personInitiativeDelete)
+	g.DELETE("/people/:id/disciplines/:rid", s.personDisciplineDelete)
+	g.DELETE("/people/:id/absences/:rid", s.personAbsenceDelete)
+	g.DELETE("/units/:id/disciplines/:rid", s.unitDisciplineDelete)
 	g.GET("/people", s.peopleList)
 	g.POST("/people", s.personCreate)
 	g.GET("/people/:id", s.personShow)
@@ -318,11 +312,7 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.POST("/years/:year/extensions", s.extensionCreate)
 	g.GET("/years/:year/calendar", s.calendarShow)
 	g.POST("/years/:year/calendar", s.calendarSet)
-	if !api {
-		g.POST("/years/:year/calendar/:day/delete", s.calendarDelete)
-	} else {
-		g.DELETE("/years/:year/calendar/:day", s.calendarDelete)
-	}
+	g.DELETE("/years/:year/calendar/:day", s.calendarDelete)
 	// (end of deadlines)
 }
 
