@@ -123,9 +123,9 @@ var authzTable = map[string]authzCase{
 	"DELETE /api/v1/units/:id/lineage/:pred": {allow: "board admin", sub: "council board admin"},
 
 	// Collective facts and award history of a unit.
-	"GET /units/:id/facts":                    {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "year={year}"},
+	"GET /units/:id/facts/:year":              {allow: "viewer own council board admin", sub: "viewer own council board admin"},
 	"GET /api/v1/units/:id/facts/:year":       {allow: "viewer own council board admin", sub: "viewer own council board admin"},
-	"POST /units/:id/facts":                   {allow: "own council board admin", sub: "own council board admin", body: "year={year}"},
+	"PUT /units/:id/facts/:year":              {allow: "own council board admin", sub: "own council board admin"},
 	"PUT /api/v1/units/:id/facts/:year":       {allow: "own council board admin", sub: "own council board admin"},
 	"GET /units/:id/awards":                   {allow: "viewer own council board admin", sub: "viewer own council board admin"},
 	"GET /api/v1/units/:id/awards":            {allow: "viewer own council board admin", sub: "viewer own council board admin"},
@@ -223,9 +223,9 @@ var authzTable = map[string]authzCase{
 
 	// Registration (đăng ký thi đua) of the unit: its officer writes it,
 	// the members of its cluster read it.
-	"GET /years/:year/registration":               {allow: "viewer own head deputy last council board admin", sub: "viewer council board admin", query: "unit={unit}"},
+	"GET /years/:year/registrations/:unit":        {allow: "viewer own head deputy last council board admin", sub: "viewer council board admin"},
 	"GET /api/v1/years/:year/registrations/:unit": {allow: "viewer own head deputy last council board admin", sub: "viewer council board admin"},
-	"POST /years/:year/registration":              {allow: "own", sub: "none", query: "unit={unit}"},
+	"PUT /years/:year/registrations/:unit":        {allow: "own", sub: "none"},
 	"PUT /api/v1/years/:year/registrations/:unit": {allow: "own", sub: "none"},
 
 	// Criteria tables: everyone reads; the board writes.
@@ -256,24 +256,33 @@ var authzTable = map[string]authzCase{
 
 	// The unit's filing: its officer scores it, this year's head (and the
 	// board) review it; officers of other units and last year's head see nothing.
-	"GET /years/:year/filing":                        {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"},
+	"GET /years/:year/filings/:unit":                 {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
 	"GET /api/v1/years/:year/filings/:unit":          {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
-	"GET /years/:year/filing/history":                {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"},
+	"GET /years/:year/filings/:unit/history":         {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
 	"GET /api/v1/years/:year/filings/:unit/history":  {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
-	"GET /years/:year/filing/timeline":               {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"},
+	"GET /years/:year/filings/:unit/timeline":        {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
 	"GET /api/v1/years/:year/filings/:unit/timeline": {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
-	"GET /years/:year/filing/workbook":               {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"},
+	"GET /years/:year/filings/:unit/workbook":        {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
 	"GET /api/v1/years/:year/filings/:unit/workbook": {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
-	"POST /years/:year/filing":                       {allow: "own", sub: "none", query: "unit={unit}"},
+	"PUT /years/:year/filings/:unit":                 {allow: "own", sub: "none"},
 	"PUT /api/v1/years/:year/filings/:unit":          {allow: "own", sub: "none"},
-	"GET /years/:year/filing/template":               {allow: "own", sub: "none", query: "unit={unit}"},
+	"GET /years/:year/filings/:unit/template":        {allow: "own", sub: "none"},
 	"GET /api/v1/years/:year/filings/:unit/template": {allow: "own", sub: "none"},
-	"GET /years/:year/filing/import":                 {allow: "own", sub: "none", query: "unit={unit}"},
-	"POST /years/:year/filing/import":                {allow: "own", sub: "none", query: "unit={unit}"},
+	"GET /years/:year/filings/:unit/import":          {allow: "own", sub: "none"},
+	"POST /years/:year/filings/:unit/import":         {allow: "own", sub: "none"},
 	"POST /api/v1/years/:year/filings/:unit/import":  {allow: "own", sub: "none"},
-	"GET /years/:year/review":                        {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"}, // read-only unless one may review
-	"POST /years/:year/review":                       {allow: "head board admin", sub: "council:404 board:404 admin:404", query: "unit={unit}"},
+	"GET /years/:year/filings/:unit/review":          {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"}, // read-only unless one may review
+	"PUT /years/:year/filings/:unit/review":          {allow: "head board admin", sub: "council:404 board:404 admin:404"},
 	"PUT /api/v1/years/:year/filings/:unit/review":   {allow: "head board admin", sub: "board:404 admin:404"},
+	"GET /units/:id/facts":                           {allow: "signed", sub: "signed", query: "year={year}"}, // moved: a redirect to the URL it shares with the API
+	"GET /years/:year/registration":                  {allow: "signed", sub: "signed", query: "unit={unit}"}, // moved: a redirect to the URL it shares with the API
+	"GET /years/:year/filing":                        {allow: "signed", sub: "signed", query: "unit={unit}"}, // moved: a redirect to the URL it shares with the API
+	"GET /years/:year/filing/history":                {allow: "signed", sub: "signed", query: "unit={unit}"}, // moved: a redirect to the URL it shares with the API
+	"GET /years/:year/filing/timeline":               {allow: "signed", sub: "signed", query: "unit={unit}"}, // moved: a redirect to the URL it shares with the API
+	"GET /years/:year/filing/workbook":               {allow: "signed", sub: "signed", query: "unit={unit}"}, // moved: a redirect to the URL it shares with the API
+	"GET /years/:year/filing/template":               {allow: "signed", sub: "signed", query: "unit={unit}"}, // moved: a redirect to the URL it shares with the API
+	"GET /years/:year/filing/import":                 {allow: "signed", sub: "signed", query: "unit={unit}"}, // moved: a redirect to the URL it shares with the API
+	"GET /years/:year/review":                        {allow: "signed", sub: "signed", query: "unit={unit}"}, // moved: a redirect to the URL it shares with the API
 	"GET /years/:year/ranking":                       {allow: "signed"},
 	"GET /api/v1/years/:year/ranking":                {allow: "signed"},
 	"GET /years/:year/ranking/workbook":              {allow: "signed"},

@@ -226,7 +226,7 @@ func TestHomeTasks(t *testing.T) {
 		}
 		for _, m := range links {
 			link := strings.ReplaceAll(m[1], "&amp;", "&")
-			if r := c.b.get(link); r.status != http.StatusOK {
+			if r := c.b.follow(link); r.status != http.StatusOK {
 				t.Errorf("task link %s answers %d", link, r.status)
 			}
 		}

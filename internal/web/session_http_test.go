@@ -3,18 +3,12 @@ package web_test
 import (
 	"context"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"golang.org/x/crypto/bcrypt"
-
-	"thidua/internal/app"
-	"thidua/internal/auth"
-	"thidua/internal/seed"
 	"thidua/internal/web"
 )
 
@@ -70,21 +64,18 @@ func TestPlainGETWritesNoSessionRow(t *testing.T) {
 // lives until the absolute deadline; one recently active goes on.
 func TestIdleSessionEnds(t *testing.T) {
 	t.Parallel()
-	h := auth.Hasher{Cost: bcrypt.MinCost}
-	a := app.New(demoStore(t, h), h, app.FixedClock(seed.FixtureClock))
-	srv, err := web.New(a, web.Options{SessionIdle: time.Hour, Logger: quietLogger()})
+	s := newSite(t)
+	// A second server on the same database reaches the same sessions.
+	srv, err := web.New(s.app, web.Options{Logger: quietLogger()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
-	s := &site{Server: ts, app: a}
 	b := s.browser(t)
 	b.login("admin")
 	// Move the recorded activity back, as time passing would.
 	seen := func(ago time.Duration) {
 		t.Helper()
-		u, _ := url.Parse(ts.URL)
+		u, _ := url.Parse(s.URL)
 		var token string
 		for _, c := range b.hc.Jar.Cookies(u) {
 			if c.Name == "thidua_session" {
@@ -101,12 +92,12 @@ func TestIdleSessionEnds(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	seen(50 * time.Minute)
+	seen(110 * time.Minute)
 	if r := b.get("/units"); r.status != http.StatusOK {
-		t.Fatalf("a session idle 50 of 60 minutes: %d %s", r.status, r.location)
+		t.Fatalf("a session idle 110 of 120 minutes: %d %s", r.status, r.location)
 	}
-	seen(61 * time.Minute)
+	seen(121 * time.Minute)
 	if r := b.get("/units"); r.status != http.StatusSeeOther || !strings.HasPrefix(r.location, "/login") {
-		t.Fatalf("a session idle 61 of 60 minutes: %d %s", r.status, r.location)
+		t.Fatalf("a session idle 121 of 120 minutes: %d %s", r.status, r.location)
 	}
 }
