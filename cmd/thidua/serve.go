@@ -12,7 +12,6 @@ import (
 
 	"thidua/internal/config"
 	"thidua/internal/mail"
-	"thidua/internal/store"
 	"thidua/internal/web"
 )
 
@@ -52,7 +51,7 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout io.Writ
 	if err != nil {
 		return err
 	}
-	go store.SessionStore{DB: s.SQL()}.Sweep(ctx, 5*time.Minute)
+	go a.SweepSessions(ctx, 5*time.Minute)
 	// Every server runs these; the job and the outbox are claimed in the
 	// database, so each reminder and each e-mail goes out once.
 	go a.RunNotifications(ctx, max(cfg.NotifyInterval, time.Second))

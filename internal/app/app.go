@@ -52,10 +52,6 @@ func isWallClock(now func() time.Time) bool {
 // Ping checks that the database answers, for the health check.
 func (a *App) Ping(ctx context.Context) error { return a.store.Ping(ctx) }
 
-// SessionStore keeps the web layer's sessions in the database, so any app
-// server can serve any session and a session can be revoked.
-func (a *App) SessionStore() store.SessionStore { return store.SessionStore{DB: a.store.SQL()} }
-
 // Unavailable reports whether err means that the database could not be
 // reached, rather than that the action failed: the same request may
 // succeed in a moment.

@@ -6,7 +6,10 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
+
+	"github.com/alexedwards/scs/v2"
 
 	"thidua/internal/auth"
 	"thidua/internal/errs"
@@ -72,29 +75,37 @@ func (a *App) throttle(ctx context.Context, username, ip string) error {
 	return nil
 }
 
-// Principal loads the current user for a session or token; an account
-// that was disabled since sign-in is refused.
-func (a *App) Principal(ctx context.Context, userID int64) (auth.Principal, error) {
-	u, err := a.activeUser(ctx, userID)
-	if err != nil {
-		return auth.Principal{}, err
-	}
-	return a.withScope(ctx, u.Principal())
+// Session is who a page request is for, with what the page header shows.
+type Session struct {
+	Principal auth.Principal
+	Unread    int64 // unread notifications
 }
 
-// SessionPrincipal is Principal for a session that recorded the user's
-// PasswordStamp at sign-in: once the password has changed, every session
-// opened with the old one is refused.
-func (a *App) SessionPrincipal(ctx context.Context, userID int64, stamp string) (auth.Principal, error) {
-	u, err := a.activeUser(ctx, userID)
-	if err != nil {
-		return auth.Principal{}, err
+// Session loads the user of a session that recorded the user's
+// PasswordStamp at sign-in, in one query: once the password has changed,
+// every session opened with the old one is refused, and a disabled
+// account at once.
+func (a *App) Session(ctx context.Context, userID int64, stamp string) (Session, error) {
+	u, err := a.store.SessionUser(ctx, userID)
+	switch {
+	case errs.CodeOf(err) == errs.NotFound:
+		return Session{}, errs.New(errs.Unauthorized, "Phiên đăng nhập không còn hiệu lực. Vui lòng đăng nhập lại.")
+	case err != nil:
+		return Session{}, err
+	case !u.Active:
+		return Session{}, errs.New(errs.Unauthorized, "Tài khoản này đã bị khóa.")
+	case stamp != PasswordStamp(u.User):
+		return Session{}, errs.New(errs.Unauthorized, "Mật khẩu của tài khoản đã được đổi. Vui lòng đăng nhập lại.")
 	}
-	if stamp != PasswordStamp(u) {
-		return auth.Principal{}, errs.New(errs.Unauthorized, "Mật khẩu của tài khoản đã được đổi. Vui lòng đăng nhập lại.")
-	}
-	return a.withScope(ctx, u.Principal())
+	return Session{Principal: scoped(u.Principal(), u.Province), Unread: u.Unread}, nil
 }
+
+// SweepSessions deletes expired sessions and old sign-in failures every
+// interval until ctx ends.
+func (a *App) SweepSessions(ctx context.Context, every time.Duration) { a.store.Sweep(ctx, every) }
+
+// SessionStore is where the web layer's session manager keeps sessions.
+func (a *App) SessionStore() scs.Store { return a.store.SessionStore() }
 
 // PasswordStamp identifies the password a user signed in with, without
 // revealing anything of it: a digest of its (salted) hash.
@@ -103,29 +114,22 @@ func PasswordStamp(u store.User) string {
 	return hex.EncodeToString(sum[:12])
 }
 
-func (a *App) activeUser(ctx context.Context, userID int64) (store.User, error) {
-	u, err := a.store.UserByID(ctx, userID)
-	if err != nil {
-		if errs.CodeOf(err) == errs.NotFound {
-			return store.User{}, errs.New(errs.Unauthorized, "Phiên đăng nhập không còn hiệu lực. Vui lòng đăng nhập lại.")
-		}
-		return store.User{}, err
-	}
-	if !u.Active {
-		return store.User{}, errs.New(errs.Unauthorized, "Tài khoản này đã bị khóa.")
-	}
-	return u, nil
-}
-
-// withScope fills in what follows from the user's unit: a board member
-// whose unit is in a province sits on that province's council.
+// withScope fills in what follows from the user's unit (scoped).
 func (a *App) withScope(ctx context.Context, p auth.Principal) (auth.Principal, error) {
 	if p.Role != auth.RoleBoard || p.UnitID == 0 {
 		return p, nil
 	}
-	var err error
-	p.BoardOf, err = a.store.ProvinceOf(ctx, p.UnitID)
-	return p, err
+	province, err := a.store.ProvinceOf(ctx, p.UnitID)
+	return scoped(p, province), err
+}
+
+// scoped: a board member whose unit is in a province sits on that
+// province's council.
+func scoped(p auth.Principal, province int64) auth.Principal {
+	if p.Role == auth.RoleBoard && p.UnitID != 0 {
+		p.BoardOf = province
+	}
+	return p
 }
 
 // PrincipalByToken loads the user a bearer token belongs to.

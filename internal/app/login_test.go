@@ -149,7 +149,7 @@ func TestLockedAccount(t *testing.T) {
 	}
 	_, err := f.Login(f.ctx, "xem", seed.DemoPassword, "")
 	wantCode(t, err, errs.Forbidden)
-	_, err = f.Principal(f.ctx, f.viewer.UserID)
+	_, err = f.Session(f.ctx, f.viewer.UserID, "")
 	wantCode(t, err, errs.Unauthorized)
 }
 

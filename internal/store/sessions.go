@@ -2,52 +2,25 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"log/slog"
 	"time"
+
+	"github.com/alexedwards/scs/postgresstore"
+	"gorm.io/gorm"
 )
 
-// SessionStore keeps scs sessions in PostgreSQL so that any app server
-// behind a load balancer can serve any request, and a session can be
-// revoked by deleting its row. It implements scs.Store and scs.CtxStore.
-// (The upstream postgresstore is not served by this machine's proxy; this
-// is its few lines over database/sql.)
-type SessionStore struct{ DB *sql.DB }
-
-func (s SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
-	var b []byte
-	err := s.DB.QueryRowContext(ctx, `SELECT data FROM sessions WHERE token = $1 AND expiry > now()`, token).Scan(&b)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, false, nil
-	}
-	return b, err == nil, err
+// SessionStore is where scs keeps sessions: its own PostgreSQL store over
+// this pool, on the sessions table of migration 00001 (the schema it
+// expects), so any app server can serve any request and a session is
+// revoked by deleting its row. Its cleanup goroutine is off: Sweep does
+// that, and stops with the server.
+func (s *Store) SessionStore() *postgresstore.PostgresStore {
+	return postgresstore.NewWithCleanupInterval(s.SQL(), 0)
 }
-
-func (s SessionStore) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
-	_, err := s.DB.ExecContext(ctx, `INSERT INTO sessions (token, data, expiry) VALUES ($1, $2, $3)
-		ON CONFLICT (token) DO UPDATE SET data = EXCLUDED.data, expiry = EXCLUDED.expiry`, token, b, expiry.UTC())
-	return err
-}
-
-func (s SessionStore) DeleteCtx(ctx context.Context, token string) error {
-	_, err := s.DB.ExecContext(ctx, `DELETE FROM sessions WHERE token = $1`, token)
-	return err
-}
-
-func (s SessionStore) Find(token string) ([]byte, bool, error) {
-	return s.FindCtx(context.Background(), token)
-}
-
-func (s SessionStore) Commit(token string, b []byte, expiry time.Time) error {
-	return s.CommitCtx(context.Background(), token, b, expiry)
-}
-
-func (s SessionStore) Delete(token string) error { return s.DeleteCtx(context.Background(), token) }
 
 // Sweep deletes expired sessions and old sign-in failures every interval
 // until ctx ends.
-func (s SessionStore) Sweep(ctx context.Context, every time.Duration) {
+func (s *Store) Sweep(ctx context.Context, every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
@@ -55,12 +28,39 @@ func (s SessionStore) Sweep(ctx context.Context, every time.Duration) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if _, err := s.DB.ExecContext(ctx, `DELETE FROM sessions WHERE expiry < now()`); err != nil && ctx.Err() == nil {
+			if err := s.DB.WithContext(ctx).Exec(`DELETE FROM sessions WHERE expiry < now()`).Error; err != nil && ctx.Err() == nil {
 				slog.Warn("sweeping sessions", "err", err)
 			}
-			if _, err := s.DB.ExecContext(ctx, `DELETE FROM login_failures WHERE at < now() - interval '1 day'`); err != nil && ctx.Err() == nil {
+			if err := s.DB.WithContext(ctx).Exec(`DELETE FROM login_failures WHERE at < now() - interval '1 day'`).Error; err != nil && ctx.Err() == nil {
 				slog.Warn("sweeping login failures", "err", err)
 			}
 		}
 	}
+}
+
+// SessionUser is what a page request needs of its signed-in user: the
+// account, the province its unit belongs to (0 if none) and its unread
+// notifications for the page header.
+type SessionUser struct {
+	User
+	Province int64
+	Unread   int64
+}
+
+// SessionUser loads the user of a session in one statement, whatever
+// the page: a page is then this, the session's own read and the page's
+// one app call.
+func (s *Q) SessionUser(ctx context.Context, id int64) (SessionUser, error) {
+	var out SessionUser
+	res := s.DB.WithContext(ctx).Raw(`SELECT users.*, coalesce(units.name, '') AS unit_name,
+			coalesce((WITH RECURSIVE up(id, parent_id, type, depth) AS (
+				SELECT u.id, u.parent_id, u.type, 0 FROM units u WHERE u.id = users.unit_id
+				UNION ALL SELECT u.id, u.parent_id, u.type, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50)
+			SELECT id FROM up WHERE type = 'provincial' ORDER BY depth LIMIT 1), 0) AS province,
+			(SELECT count(*) FROM notifications n WHERE n.user_id = users.id AND n.read_at IS NULL) AS unread
+		FROM users LEFT JOIN units ON units.id = users.unit_id WHERE users.id = ?`, id).Scan(&out)
+	if res.Error == nil && res.RowsAffected == 0 {
+		return out, notFound(gorm.ErrRecordNotFound, "tài khoản")
+	}
+	return out, res.Error
 }

@@ -148,7 +148,7 @@ func TestLockedUserLosesSessionAtOnce(t *testing.T) {
 	admin := s.browser(t)
 	admin.login("admin")
 	u, _ := s.store.UserByName(context.Background(), "xem")
-	if r := admin.post("/users/"+itoa(u.ID)+"/lock", nil); r.status != http.StatusSeeOther {
+	if r := admin.send(http.MethodPut, "/users/"+itoa(u.ID)+"/active", url.Values{"active": {"false"}}); r.status != http.StatusSeeOther {
 		t.Fatalf("lock: %d", r.status)
 	}
 	if r := viewer.get("/units"); r.status != http.StatusSeeOther {

@@ -119,13 +119,13 @@ var authzTable = map[string]authzCase{
 	"POST /api/v1/units/:id/retire":          {allow: "board admin", sub: "council board admin", body: `{"valid_to":"31/12/2030","reason":"thử","version":0}`},
 	"POST /units/:id/lineage":                {allow: "board admin", sub: "council board admin"},
 	"POST /api/v1/units/:id/lineage":         {allow: "board admin", sub: "council board admin"},
-	"POST /units/:id/lineage/:pred/delete":   {allow: "board admin", sub: "council board admin"},
+	"DELETE /units/:id/lineage/:pred":        {allow: "board admin", sub: "council board admin"},
 	"DELETE /api/v1/units/:id/lineage/:pred": {allow: "board admin", sub: "council board admin"},
 
 	// Collective facts and award history of a unit.
-	"GET /units/:id/facts":                    {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "year={year}"},
+	"GET /units/:id/facts/:year":              {allow: "viewer own council board admin", sub: "viewer own council board admin"},
 	"GET /api/v1/units/:id/facts/:year":       {allow: "viewer own council board admin", sub: "viewer own council board admin"},
-	"POST /units/:id/facts":                   {allow: "own council board admin", sub: "own council board admin", body: "year={year}"},
+	"PUT /units/:id/facts/:year":              {allow: "own council board admin", sub: "own council board admin"},
 	"PUT /api/v1/units/:id/facts/:year":       {allow: "own council board admin", sub: "own council board admin"},
 	"GET /units/:id/awards":                   {allow: "viewer own council board admin", sub: "viewer own council board admin"},
 	"GET /api/v1/units/:id/awards":            {allow: "viewer own council board admin", sub: "viewer own council board admin"},
@@ -148,8 +148,7 @@ var authzTable = map[string]authzCase{
 	"GET /api/v1/users":            {allow: "admin"},
 	"POST /users":                  {allow: "admin"},
 	"POST /api/v1/users":           {allow: "admin"},
-	"POST /users/:id/lock":         {allow: "admin"},
-	"POST /users/:id/unlock":       {allow: "admin"},
+	"PUT /users/:id/active":        {allow: "admin", body: "active=false"},
 	"PUT /api/v1/users/:id/active": {allow: "admin"},
 	"POST /users/:id/email":        {allow: "admin", body: "email="},
 	"PUT /api/v1/users/:id/email":  {allow: "admin", body: `{"email":null}`},
@@ -193,7 +192,7 @@ var authzTable = map[string]authzCase{
 	"GET /api/v1/years/:year/calendar":         {allow: "signed"},
 	"POST /years/:year/calendar":               {allow: "board admin"},
 	"POST /api/v1/years/:year/calendar":        {allow: "board admin"},
-	"POST /years/:year/calendar/:day/delete":   {allow: "board admin"},
+	"DELETE /years/:year/calendar/:day":        {allow: "board admin"},
 	"DELETE /api/v1/years/:year/calendar/:day": {allow: "board admin"},
 
 	// Clusters: everyone reads; the board sets them up and designates.
@@ -219,14 +218,14 @@ var authzTable = map[string]authzCase{
 	"PUT /api/v1/clusters/:id/pledge":        {allow: "head board admin"},
 	"POST /clusters/:id/pledge/amend":        {allow: "head board admin"},
 	"POST /api/v1/clusters/:id/pledge/amend": {allow: "head board admin"},
-	"POST /pledges/:id/sign":                 {allow: "own", sub: "none", body: "unit_id={unit}"},
+	"POST /pledges/:id/signatures":           {allow: "own", sub: "none", body: "unit_id={unit}"},
 	"POST /api/v1/pledges/:id/signatures":    {allow: "own", sub: "none", body: `{"unit_id":{unit}}`},
 
 	// Registration (đăng ký thi đua) of the unit: its officer writes it,
 	// the members of its cluster read it.
-	"GET /years/:year/registration":               {allow: "viewer own head deputy last council board admin", sub: "viewer council board admin", query: "unit={unit}"},
+	"GET /years/:year/registrations/:unit":        {allow: "viewer own head deputy last council board admin", sub: "viewer council board admin"},
 	"GET /api/v1/years/:year/registrations/:unit": {allow: "viewer own head deputy last council board admin", sub: "viewer council board admin"},
-	"POST /years/:year/registration":              {allow: "own", sub: "none", query: "unit={unit}"},
+	"PUT /years/:year/registrations/:unit":        {allow: "own", sub: "none"},
 	"PUT /api/v1/years/:year/registrations/:unit": {allow: "own", sub: "none"},
 
 	// Criteria tables: everyone reads; the board writes.
@@ -257,24 +256,33 @@ var authzTable = map[string]authzCase{
 
 	// The unit's filing: its officer scores it, this year's head (and the
 	// board) review it; officers of other units and last year's head see nothing.
-	"GET /years/:year/filing":                        {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"},
+	"GET /years/:year/filings/:unit":                 {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
 	"GET /api/v1/years/:year/filings/:unit":          {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
-	"GET /years/:year/filing/history":                {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"},
+	"GET /years/:year/filings/:unit/history":         {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
 	"GET /api/v1/years/:year/filings/:unit/history":  {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
-	"GET /years/:year/filing/timeline":               {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"},
+	"GET /years/:year/filings/:unit/timeline":        {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
 	"GET /api/v1/years/:year/filings/:unit/timeline": {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
-	"GET /years/:year/filing/workbook":               {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"},
+	"GET /years/:year/filings/:unit/workbook":        {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
 	"GET /api/v1/years/:year/filings/:unit/workbook": {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
-	"POST /years/:year/filing":                       {allow: "own", sub: "none", query: "unit={unit}"},
+	"PUT /years/:year/filings/:unit":                 {allow: "own", sub: "none"},
 	"PUT /api/v1/years/:year/filings/:unit":          {allow: "own", sub: "none"},
-	"GET /years/:year/filing/template":               {allow: "own", sub: "none", query: "unit={unit}"},
+	"GET /years/:year/filings/:unit/template":        {allow: "own", sub: "none"},
 	"GET /api/v1/years/:year/filings/:unit/template": {allow: "own", sub: "none"},
-	"GET /years/:year/filing/import":                 {allow: "own", sub: "none", query: "unit={unit}"},
-	"POST /years/:year/filing/import":                {allow: "own", sub: "none", query: "unit={unit}"},
+	"GET /years/:year/filings/:unit/import":          {allow: "own", sub: "none"},
+	"POST /years/:year/filings/:unit/import":         {allow: "own", sub: "none"},
 	"POST /api/v1/years/:year/filings/:unit/import":  {allow: "own", sub: "none"},
-	"GET /years/:year/review":                        {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"}, // read-only unless one may review
-	"POST /years/:year/review":                       {allow: "head board admin", sub: "council:404 board:404 admin:404", query: "unit={unit}"},
+	"GET /years/:year/filings/:unit/review":          {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"}, // read-only unless one may review
+	"PUT /years/:year/filings/:unit/review":          {allow: "head board admin", sub: "council:404 board:404 admin:404"},
 	"PUT /api/v1/years/:year/filings/:unit/review":   {allow: "head board admin", sub: "board:404 admin:404"},
+	"GET /units/:id/facts":                           {allow: "signed", sub: "signed", query: "year={year}"}, // moved: a redirect to the URL it shares with the API
+	"GET /years/:year/registration":                  {allow: "signed", sub: "signed", query: "unit={unit}"}, // moved: a redirect to the URL it shares with the API
+	"GET /years/:year/filing":                        {allow: "signed", sub: "signed", query: "unit={unit}"}, // moved: a redirect to the URL it shares with the API
+	"GET /years/:year/filing/history":                {allow: "signed", sub: "signed", query: "unit={unit}"}, // moved: a redirect to the URL it shares with the API
+	"GET /years/:year/filing/timeline":               {allow: "signed", sub: "signed", query: "unit={unit}"}, // moved: a redirect to the URL it shares with the API
+	"GET /years/:year/filing/workbook":               {allow: "signed", sub: "signed", query: "unit={unit}"}, // moved: a redirect to the URL it shares with the API
+	"GET /years/:year/filing/template":               {allow: "signed", sub: "signed", query: "unit={unit}"}, // moved: a redirect to the URL it shares with the API
+	"GET /years/:year/filing/import":                 {allow: "signed", sub: "signed", query: "unit={unit}"}, // moved: a redirect to the URL it shares with the API
+	"GET /years/:year/review":                        {allow: "signed", sub: "signed", query: "unit={unit}"}, // moved: a redirect to the URL it shares with the API
 	"GET /years/:year/ranking":                       {allow: "signed"},
 	"GET /api/v1/years/:year/ranking":                {allow: "signed"},
 	"GET /years/:year/ranking/workbook":              {allow: "signed"},
@@ -295,15 +303,15 @@ var authzTable = map[string]authzCase{
 	"PUT /api/v1/people/:id":                     {allow: "own council board admin", sub: "own council board admin"},
 	"POST /people/:id/ratings":                   {allow: "own council board admin", sub: "own council board admin"},
 	"POST /api/v1/people/:id/ratings":            {allow: "own council board admin", sub: "own council board admin"},
-	"POST /people/:id/ratings/:year/delete":      {allow: "own council board admin", sub: "own council board admin"},
+	"DELETE /people/:id/ratings/:year":           {allow: "own council board admin", sub: "own council board admin"},
 	"DELETE /api/v1/people/:id/ratings/:year":    {allow: "own council board admin", sub: "own council board admin"},
 	"POST /people/:id/initiatives":               {allow: "own council board admin", sub: "own council board admin"},
 	"POST /api/v1/people/:id/initiatives":        {allow: "own council board admin", sub: "own council board admin"},
-	"POST /people/:id/initiatives/:rid/delete":   {allow: "own council board admin", sub: "own council board admin"},
+	"DELETE /people/:id/initiatives/:rid":        {allow: "own council board admin", sub: "own council board admin"},
 	"DELETE /api/v1/people/:id/initiatives/:rid": {allow: "own council board admin", sub: "own council board admin"},
 	"POST /people/:id/disciplines":               {allow: "own council board admin", sub: "own council board admin"},
 	"POST /api/v1/people/:id/disciplines":        {allow: "own council board admin", sub: "own council board admin"},
-	"POST /people/:id/disciplines/:rid/delete":   {allow: "own council board admin", sub: "own council board admin"},
+	"DELETE /people/:id/disciplines/:rid":        {allow: "own council board admin", sub: "own council board admin"},
 	"DELETE /api/v1/people/:id/disciplines/:rid": {allow: "own council board admin", sub: "own council board admin"},
 	"POST /people/:id/awards":                    {allow: "council board admin", sub: "council board admin"},
 	"POST /api/v1/people/:id/awards":             {allow: "council board admin", sub: "council board admin"},
@@ -313,7 +321,7 @@ var authzTable = map[string]authzCase{
 	"GET /api/v1/people/:id/verdicts":            {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "year={year}"},
 	"POST /people/:id/absences":                  {allow: "own council board admin", sub: "own council board admin"},
 	"POST /api/v1/people/:id/absences":           {allow: "own council board admin", sub: "own council board admin"},
-	"POST /people/:id/absences/:rid/delete":      {allow: "own council board admin", sub: "own council board admin"},
+	"DELETE /people/:id/absences/:rid":           {allow: "own council board admin", sub: "own council board admin"},
 	"DELETE /api/v1/people/:id/absences/:rid":    {allow: "own council board admin", sub: "own council board admin"},
 	"POST /people/:id/pending":                   {allow: "own council board admin", sub: "own council board admin"},
 	"POST /api/v1/people/:id/pending":            {allow: "own council board admin", sub: "own council board admin"},
@@ -321,7 +329,7 @@ var authzTable = map[string]authzCase{
 	"POST /api/v1/pending/:id/close":             {allow: "own council board admin"},
 	"POST /units/:id/disciplines":                {allow: "council board admin", sub: "council board admin"},
 	"POST /api/v1/units/:id/disciplines":         {allow: "council board admin", sub: "council board admin"},
-	"POST /units/:id/disciplines/:rid/delete":    {allow: "council board admin", sub: "council board admin"},
+	"DELETE /units/:id/disciplines/:rid":         {allow: "council board admin", sub: "council board admin"},
 	"DELETE /api/v1/units/:id/disciplines/:rid":  {allow: "council board admin", sub: "council board admin"},
 	"POST /units/:id/pending":                    {allow: "council board admin", sub: "council board admin"},
 	"POST /api/v1/units/:id/pending":             {allow: "council board admin", sub: "council board admin"},
@@ -579,8 +587,14 @@ func (c *authzClient) send(method, path, body string) observed {
 			c.t.Fatalf("%s %s: body %q: %v", method, path, body, err)
 		}
 		r = b.post(path, form)
+	case http.MethodPut, http.MethodDelete: // a form's POST with ?_method=
+		form, err := url.ParseQuery(body)
+		if err != nil {
+			c.t.Fatalf("%s %s: body %q: %v", method, path, body, err)
+		}
+		r = b.send(method, path, form)
 	default:
-		c.t.Fatalf("pages use GET and POST only: %s %s", method, path)
+		c.t.Fatalf("pages use GET, POST, PUT and DELETE only: %s %s", method, path)
 	}
 	o := observed{status: r.status, header: r.header}
 	if r.status >= 300 && r.status < 400 {

@@ -128,9 +128,7 @@ func (s *Server) unitDisciplineDelete(c echo.Context) error {
 		if err != nil {
 			return nil, err
 		}
-		if c.Request().Method == http.MethodDelete {
-			f.Reason = normalize(c.QueryParam("reason"))
-		}
+		f.Reason = formValue(c, "reason") // the API's ?reason=, or the page form's field
 		return nil, s.app.DeleteUnitDiscipline(c.Request().Context(), principal(c), id, rid, f.Reason)
 	})
 }

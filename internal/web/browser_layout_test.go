@@ -97,7 +97,7 @@ func TestBrowserLayout(t *testing.T) {
 	laptop.open("/login")
 	laptop.signIn("canbo.thanhhoa")
 	page("/years/2026/progress", "layout-thanhhoa-progress")
-	page("/years/2026/review?unit="+haTinh, "layout-review")
+	page("/years/2026/filings/"+haTinh+"/review", "layout-review")
 	textHas(t, "review page", laptop.text("main h1"), "Thẩm định, chấm điểm – ")
 	if cut := laptop.evalString(`(() => {
 			const t = document.querySelector('table.filing-table'), box = t.closest('.table-responsive') || t.parentElement;

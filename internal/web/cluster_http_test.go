@@ -84,10 +84,10 @@ func TestPledgeFlowOverHTTP(t *testing.T) {
 	}
 	pid := itoa(pl.ID)
 	// Signing for another unit is refused.
-	if r := member.post("/pledges/"+pid+"/sign", url.Values{"unit_id": {itoa(s.unit(t, seed.ProvinceCode("Hà Tĩnh")))}}); r.status != 403 {
+	if r := member.post("/pledges/"+pid+"/signatures", url.Values{"unit_id": {itoa(s.unit(t, seed.ProvinceCode("Hà Tĩnh")))}}); r.status != 403 {
 		t.Fatalf("member signs for another: %d", r.status)
 	}
-	r := member.post("/pledges/"+pid+"/sign", url.Values{"unit_id": {itoa(s.unit(t, seed.ProvinceCode("Nghệ An")))}})
+	r := member.post("/pledges/"+pid+"/signatures", url.Values{"unit_id": {itoa(s.unit(t, seed.ProvinceCode("Nghệ An")))}})
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("member signs: %d %.300s", r.status, r.body)
 	}
@@ -226,7 +226,7 @@ func TestHomeTasks(t *testing.T) {
 		}
 		for _, m := range links {
 			link := strings.ReplaceAll(m[1], "&amp;", "&")
-			if r := c.b.get(link); r.status != http.StatusOK {
+			if r := c.b.follow(link); r.status != http.StatusOK {
 				t.Errorf("task link %s answers %d", link, r.status)
 			}
 		}

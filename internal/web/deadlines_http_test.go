@@ -22,7 +22,7 @@ func TestDeadlineExtensionPages(t *testing.T) {
 	nghean := s.unit(t, seed.ProvinceCode("Nghệ An"))
 	member := s.browser(t)
 	member.login("canbo.nghean")
-	contains(t, member.get("/years/2026/filing"), "Đã hết hạn nộp bản tự chấm điểm (10/12/2026)")
+	contains(t, member.follow("/years/2026/filing"), "Đã hết hạn nộp bản tự chấm điểm (10/12/2026)")
 	form := url.Values{"unit_id": {itoa(nghean)}, "kind": {"self_assessment"}, "until": {"17/12/2026"}, "reason": {"Đơn vị bị ảnh hưởng bão số 10"}}
 	if r := member.post("/years/2026/extensions", form); r.status != http.StatusForbidden {
 		t.Fatalf("an officer extends: %d", r.status)
@@ -41,7 +41,7 @@ func TestDeadlineExtensionPages(t *testing.T) {
 
 	home := member.get("/")
 	contains(t, home, "Được gia hạn đến 17/12/2026", "Đơn vị bị ảnh hưởng bão số 10", "hạn chung 10/12/2026")
-	filing := member.get("/years/2026/filing")
+	filing := member.follow("/years/2026/filing")
 	contains(t, filing, "gia hạn đến <strong>17/12/2026</strong>", "Đơn vị bị ảnh hưởng bão số 10")
 	if strings.Contains(filing.body, "Đã hết hạn nộp") {
 		t.Fatal("the filing page still says the deadline has passed")
@@ -62,11 +62,11 @@ func TestDeadlineExtensionPages(t *testing.T) {
 	}
 
 	// The registration page judges by the unit's deadline too.
-	contains(t, member.get("/years/2026/registration"), "Đã hết hạn đăng ký thi đua năm 2026")
+	contains(t, member.follow("/years/2026/registration"), "Đã hết hạn đăng ký thi đua năm 2026")
 	if st, body := s.api(t, tok, http.MethodPost, "/years/2026/extensions", map[string]any{"unit_id": nghean, "kind": "registration", "until": "20/12/2026", "reason": "Đơn vị mới kiện toàn lãnh đạo"}); st != http.StatusCreated {
 		t.Fatalf("extend the registration: %d %v", st, body)
 	}
-	reg := member.get("/years/2026/registration")
+	reg := member.follow("/years/2026/registration")
 	contains(t, reg, "Hạn đăng ký: 20/12/2026.", "Được gia hạn đến 20/12/2026", "Đơn vị mới kiện toàn lãnh đạo")
 	if strings.Contains(reg.body, "Đã hết hạn đăng ký") {
 		t.Fatal("the registration page still says the deadline has passed")
@@ -87,16 +87,16 @@ func TestCalendarPages(t *testing.T) {
 	if r := board.post("/years/2026/calendar", url.Values{"date": {"01/12/2026"}, "kind": {"holiday"}, "note": {"Nghỉ lễ thử"}}); r.status != http.StatusSeeOther {
 		t.Fatalf("holiday: %d\n%.1500s", r.status, r.body)
 	}
-	contains(t, board.get("/years/2026/calendar"), "01/12/2026", "Ngày nghỉ lễ", "Nghỉ lễ thử", "/years/2026/calendar/2026-12-01/delete")
+	contains(t, board.get("/years/2026/calendar"), "01/12/2026", "Ngày nghỉ lễ", "Nghỉ lễ thử", "/years/2026/calendar/2026-12-01?_method=DELETE")
 
 	member := s.browser(t)
 	member.login("canbo.nghean")
 	page := member.get("/years/2026/calendar")
 	contains(t, page, "01/12/2026", "Nghỉ lễ thử")
-	if strings.Contains(page.body, "/delete") || strings.Contains(page.body, "Thêm hoặc sửa một ngày") {
+	if strings.Contains(page.body, "_method=DELETE") || strings.Contains(page.body, "Thêm hoặc sửa một ngày") {
 		t.Fatal("an officer is offered to change the calendar")
 	}
-	if r := member.post("/years/2026/calendar/2026-12-01/delete", nil); r.status != http.StatusForbidden {
+	if r := member.send(http.MethodDelete, "/years/2026/calendar/2026-12-01", nil); r.status != http.StatusForbidden {
 		t.Fatalf("an officer deletes: %d", r.status)
 	}
 	st, body := s.api(t, s.token(t, "hoidong"), http.MethodPost, "/years/2026/calendar", map[string]any{"date": "05/12/2026", "kind": "workday", "note": "Làm bù"})
@@ -128,9 +128,9 @@ func TestTimelinePage(t *testing.T) {
 	}
 	b := s.browser(t)
 	b.login(officer)
-	page := b.get("/years/2026/filing/timeline")
+	page := b.follow("/years/2026/filing/timeline")
 	contains(t, page, "Diễn biến hồ sơ", "Nộp bản tự chấm điểm", "Cụm trưởng trả lại để sửa", "Lý do: ", head.FullName)
-	contains(t, b.get("/years/2026/filing"), "/years/2026/filing/timeline?unit="+itoa(qt))
+	contains(t, b.follow("/years/2026/filing"), "/years/2026/filings/"+itoa(qt)+"/timeline")
 	st, body := s.api(t, s.token(t, officer), http.MethodGet, "/years/2026/filings/"+itoa(qt)+"/timeline", nil)
 	if steps, _ := body["filing"].([]any); st != http.StatusOK || len(steps) != 3 {
 		t.Fatalf("the timeline by the API: %d %v", st, body)

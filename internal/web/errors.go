@@ -56,7 +56,6 @@ func (s *Server) handleError(err error, c echo.Context) {
 	case http.StatusServiceUnavailable:
 		s.opts.Logger.Warn("database unavailable", "err", err, "uri", c.Request().RequestURI)
 		c.Response().Header().Set("Retry-After", "5")
-		c.Set(ctxDatabaseDown, true)
 	}
 	var out error
 	switch {

@@ -115,7 +115,7 @@ func (s *Server) factsSave(c echo.Context) error {
 		}
 		return err
 	}
-	return s.done(c, http.StatusOK, out, "Đã lưu kết quả của tập thể.", "/units/"+strconv.FormatInt(id, 10)+"/facts?year="+strconv.Itoa(out.Year))
+	return s.done(c, http.StatusOK, out, "Đã lưu kết quả của tập thể.", "/units/"+strconv.FormatInt(id, 10)+"/facts/"+strconv.Itoa(out.Year))
 }
 
 func publicationYear(c echo.Context) (int, error) {

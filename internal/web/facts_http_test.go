@@ -54,26 +54,26 @@ func TestCollectiveFactsHTTP(t *testing.T) {
 	// The officer records the unit's facts through the form.
 	b := s.browser(t)
 	factsLogin(b, "canbo.facts.hatinh")
-	facts := "/units/" + itoa(th) + "/facts"
-	if r := b.get(facts + "?year=2031"); r.status != http.StatusOK || !strings.Contains(r.body, "Kết quả của tập thể năm 2031") || !strings.Contains(r.body, "Chưa ghi nhận") {
+	facts := "/units/" + itoa(th) + "/facts/2031"
+	if r := b.get(facts); r.status != http.StatusOK || !strings.Contains(r.body, "Kết quả của tập thể năm 2031") || !strings.Contains(r.body, "Chưa ghi nhận") {
 		t.Fatalf("facts page: %d", r.status)
 	}
-	r := b.post(facts, url.Values{"year": {"2031"}, "rating": {"bogus"}})
+	r := b.send(http.MethodPut, facts, url.Values{"rating": {"bogus"}})
 	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Xếp loại tập thể không hợp lệ.") {
 		t.Fatalf("invalid: %d", r.status)
 	}
-	r = b.post(facts, url.Values{"year": {"2031"}, "rating": {"htt"}, "completed": {"1"}, "movement": {"1"}, "solidarity": {"1"}})
-	if r.status != http.StatusSeeOther || r.location != facts+"?year=2031" {
+	r = b.send(http.MethodPut, facts, url.Values{"rating": {"htt"}, "completed": {"1"}, "movement": {"1"}, "solidarity": {"1"}})
+	if r.status != http.StatusSeeOther || r.location != facts {
 		t.Fatalf("save: %d %s", r.status, r.body)
 	}
-	if r := b.get(facts + "?year=2031"); !strings.Contains(r.body, "Ghi nhận: ") || strings.Contains(r.body, "Chưa ghi nhận") {
+	if r := b.get(facts); !strings.Contains(r.body, "Ghi nhận: ") || strings.Contains(r.body, "Chưa ghi nhận") {
 		t.Fatalf("saved page lacks the recorder")
 	}
 
 	// Another unit's officer is refused, on the page and the API.
 	o := s.browser(t)
 	factsLogin(o, "canbo.facts.sonla")
-	if r := o.post(facts, url.Values{"year": {"2031"}, "rating": {"htxs"}}); r.status != http.StatusForbidden {
+	if r := o.send(http.MethodPut, facts, url.Values{"rating": {"htxs"}}); r.status != http.StatusForbidden {
 		t.Fatalf("other officer: %d", r.status)
 	}
 	st, body := s.api(t, s.token(t, "canbo.facts.sonla"), http.MethodPut, "/units/"+itoa(th)+"/facts/2031", map[string]any{"rating": "htxs"})

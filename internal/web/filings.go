@@ -215,7 +215,7 @@ func readEntry(c echo.Context, fe errs.Fields, cr scoring.Criterion, prefix stri
 }
 
 func filingURL(year int, unit int64) string {
-	return "/years/" + strconv.Itoa(year) + "/filing?unit=" + strconv.FormatInt(unit, 10)
+	return "/years/" + strconv.Itoa(year) + "/filings/" + strconv.FormatInt(unit, 10)
 }
 
 func (s *Server) reviewShow(c echo.Context) error {
@@ -311,7 +311,7 @@ func (s *Server) reviewSave(c echo.Context) error {
 	}
 	msg := map[app.ReviewAction]string{app.ReviewSave: "Đã lưu kết quả thẩm định.", app.ReviewReturn: "Đã trả lại bản tự chấm điểm cho đơn vị.",
 		app.ReviewAccept: "Đã hoàn thành thẩm định."}[body.Action]
-	return s.done(c, http.StatusOK, v, msg, "/years/"+strconv.Itoa(year)+"/review?unit="+strconv.FormatInt(unit, 10))
+	return s.done(c, http.StatusOK, v, msg, filingURL(year, unit)+"/review")
 }
 
 func eqNum(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }

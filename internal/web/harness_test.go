@@ -100,6 +100,21 @@ func (b *browser) get(path string) reply {
 	return b.do(req)
 }
 
+// follow gets path and follows the app's redirects (not to the sign-in
+// form), as a browser does: for the pages' own URLs that moved to the
+// ones they share with the API.
+func (b *browser) follow(path string) reply {
+	b.t.Helper()
+	r := b.get(path)
+	for range 3 {
+		if r.status != http.StatusSeeOther || strings.HasPrefix(r.location, "/login") {
+			break
+		}
+		r = b.get(r.location)
+	}
+	return r
+}
+
 // csrf returns the double-submit token from the cookie, fetching a page
 // first if there is none yet.
 func (b *browser) csrf() string {
@@ -125,6 +140,17 @@ func (b *browser) post(path string, form url.Values) reply {
 	}
 	form.Set("_csrf", b.csrf())
 	return b.postRaw(path, form)
+}
+
+// send submits a form as a page does for the API's PUT or DELETE on the
+// same URL: a POST with ?_method=.
+func (b *browser) send(method, path string, form url.Values) reply {
+	b.t.Helper()
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	return b.post(path+sep+"_method="+method, form)
 }
 
 // postRaw submits exactly the given form (no token added).

@@ -33,9 +33,9 @@ func taskLink(t app.Task) string {
 	y := t.Year
 	switch t.Kind {
 	case app.TaskFiling:
-		return fmt.Sprintf("/years/%d/filing", y)
+		return filingURL(y, t.UnitID)
 	case app.TaskReview:
-		return fmt.Sprintf("/years/%d/review?unit=%d", y, t.UnitID)
+		return filingURL(y, t.UnitID) + "/review"
 	case app.TaskClusterReview:
 		return fmt.Sprintf("/years/%d/progress?cluster=%d", y, t.ClusterID)
 	case app.TaskPledge:

@@ -100,16 +100,16 @@ func TestTwoServersOneDatabase(t *testing.T) {
 	memberA := a.browser(t)
 	memberA.login("canbo.nghean")
 	memberB := memberA.on(b)
-	contains(t, memberB.get("/years/2040/filing"), "Tự chấm điểm thi đua năm 2040", "Chưa bắt đầu")
+	contains(t, memberB.follow("/years/2040/filing"), "Tự chấm điểm thi đua năm 2040", "Chưa bắt đầu")
 
 	// A filing saved on B (with B's CSRF cookie, which is A's too) is seen on A.
 	form := url.Values{"version": {"0"}, "action": {"submit"}, "n_" + c1: {"97"}, "d_" + c1: {"100"}, "s_" + c2: {"37,5"}}
-	if r := memberB.post("/years/2040/filing", form); r.status != http.StatusSeeOther {
+	if r := memberB.send(http.MethodPut, "/years/2040/filings/"+itoa(na), form); r.status != http.StatusSeeOther {
 		t.Fatalf("submit on B: %d %.800s", r.status, r.body)
 	}
 	headA := a.browser(t)
 	headA.login("canbo.thanhhoa")
-	review := "/years/2040/review?unit=" + itoa(na)
+	review := "/years/2040/filings/" + itoa(na) + "/review"
 	contains(t, headA.get(review), "Đã nộp, chờ thẩm định", `value="97"`, `value="37,5"`)
 
 	// The head reviews on A while the board, on B, saves first from the
@@ -119,12 +119,12 @@ func TestTwoServersOneDatabase(t *testing.T) {
 	boardB.login("hoidong")
 	board := url.Values{"version": {itoa(int64(f.Version))}, "action": {"save"}, "rn_" + c1: {"97"}, "rd_" + c1: {"100"},
 		"rs_" + c2: {"36"}, "rc_" + c2: {"Hội đồng: còn một vụ việc kéo dài"}}
-	if r := boardB.post(review, board); r.status != http.StatusSeeOther {
+	if r := boardB.send(http.MethodPut, review, board); r.status != http.StatusSeeOther {
 		t.Fatalf("board's review on B: %d %.800s", r.status, r.body)
 	}
 	head := url.Values{"version": {itoa(int64(f.Version))}, "action": {"accept"}, "rn_" + c1: {"97"}, "rd_" + c1: {"100"},
 		"rs_" + c2: {"35"}, "rc_" + c2: {"Cụm trưởng: trừ 2,5 điểm"}}
-	r := headA.post(review, head)
+	r := headA.send(http.MethodPut, review, head)
 	if r.status != http.StatusConflict {
 		t.Fatalf("the head's stale review on A: %d %.800s", r.status, r.body)
 	}
@@ -135,10 +135,10 @@ func TestTwoServersOneDatabase(t *testing.T) {
 	// Reloaded, the head's accept goes through on B.
 	g, _ := a.store.Filing(ctx, info.ID, na)
 	head.Set("version", itoa(int64(g.Version)))
-	if r := headA.on(b).post(review, head); r.status != http.StatusSeeOther {
+	if r := headA.on(b).send(http.MethodPut, review, head); r.status != http.StatusSeeOther {
 		t.Fatalf("the head's review on B after reloading: %d %.800s", r.status, r.body)
 	}
-	contains(t, boardB.on(a).get("/years/2040/filing/history?unit="+itoa(na)), "Cụm trưởng: trừ 2,5 điểm", "Hội đồng: còn một vụ việc kéo dài")
+	contains(t, boardB.on(a).get("/years/2040/filings/"+itoa(na)+"/history"), "Cụm trưởng: trừ 2,5 điểm", "Hội đồng: còn một vụ việc kéo dài")
 
 	// Signed out on A, the session is gone on B too.
 	if r := memberA.post("/logout", nil); r.status != http.StatusSeeOther {

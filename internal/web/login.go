@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -45,6 +46,7 @@ func (s *Server) login(c echo.Context) error {
 	}
 	s.sessions.Put(ctx, sessUserID, u.ID)
 	s.sessions.Put(ctx, sessStamp, app.PasswordStamp(u))
+	s.sessions.Put(ctx, sessSeen, time.Now().Unix())
 	return c.Redirect(http.StatusSeeOther, safeNext(c.FormValue("next")))
 }
 

@@ -19,11 +19,7 @@ func (s *Server) loginThrottleList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d := loginThrottleData{Rows: rows}
-	if isAPI(c) {
-		return c.JSON(http.StatusOK, d)
-	}
-	return c.Render(http.StatusOK, "login_throttle", s.page(c, "Đăng nhập sai và giới hạn", "users", d))
+	return s.respond(c, http.StatusOK, "login_throttle", "Đăng nhập sai và giới hạn", "users", loginThrottleData{Rows: rows})
 }
 
 // loginThrottleClear forgets the failures of an account or an address.
@@ -32,12 +28,8 @@ func (s *Server) loginThrottleClear(c echo.Context) error {
 		Username string `json:"username"`
 		IP       string `json:"ip"`
 	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &body); err != nil {
-			return err
-		}
-	} else {
-		body.Username, body.IP = formValue(c, "username"), formValue(c, "ip")
+	if err := bind(c, &body); err != nil {
+		return err
 	}
 	n, err := s.app.ClearLoginThrottle(c.Request().Context(), principal(c), body.Username, body.IP)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -20,6 +21,8 @@ const (
 	sessUserID   = "user_id"
 	sessStamp    = "password_stamp" // app.PasswordStamp at sign-in
 	sessFlash    = "flash"
+	sessSeen     = "seen" // the last recorded activity, Unix seconds (idle)
+	ctxUnread    = "unread"
 )
 
 // principal returns the signed-in user, or the anonymous principal.
@@ -39,7 +42,8 @@ func isAPI(c echo.Context) bool {
 }
 
 // loadSessionUser puts the session's user, re-read from the database on
-// every request, into the context: a locked account loses access at once.
+// every request with the header's unread count (one query), into the
+// context: a locked account loses access at once.
 func (s *Server) loadSessionUser(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
@@ -48,7 +52,17 @@ func (s *Server) loadSessionUser(next echo.HandlerFunc) echo.HandlerFunc {
 		if id == 0 {
 			return next(c)
 		}
-		p, err := s.app.SessionPrincipal(ctx, id, s.sessions.GetString(ctx, sessStamp))
+		expired, touch := idle(time.Unix(s.sessions.GetInt64(ctx, sessSeen), 0), time.Now(), s.opts.SessionIdle)
+		if expired {
+			if err := s.sessions.Destroy(ctx); err != nil {
+				return err
+			}
+			return next(c)
+		}
+		if touch {
+			s.sessions.Put(ctx, sessSeen, time.Now().Unix())
+		}
+		u, err := s.app.Session(ctx, id, s.sessions.GetString(ctx, sessStamp))
 		if errs.CodeOf(err) == errs.Unauthorized {
 			if err := s.sessions.Destroy(ctx); err != nil {
 				return err
@@ -58,10 +72,29 @@ func (s *Server) loadSessionUser(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		c.Set(ctxPrincipal, p)
+		c.Set(ctxPrincipal, u.Principal)
+		c.Set(ctxUnread, u.Unread)
 		return next(c)
 	}
 }
+
+// idle says whether a session last seen at seen has been idle too long
+// at now, and whether to record now as its last activity. scs's own idle
+// timeout rewrites the session row on every request to push its expiry
+// on; recording activity at most once every idleStep of the timeout
+// keeps most requests free of writes, at the cost of a session ending up
+// to that much early. A session that never recorded it (opened before
+// this rule) starts now.
+func idle(seen, now time.Time, timeout time.Duration) (expired, touch bool) {
+	if seen.Unix() <= 0 {
+		return false, true
+	}
+	gone := now.Sub(seen)
+	return gone > timeout, gone >= timeout/idleSteps
+}
+
+// idleSteps: a 2-hour idle timeout records activity at most every 2 minutes.
+const idleSteps = 60
 
 // checkOrigin refuses a state-changing page request whose Origin header
 // names another site when the browser sent no Sec-Fetch-Site (older

@@ -40,21 +40,13 @@ func (p Page) V(field, def string) string {
 	return def
 }
 
-// ctxDatabaseDown marks a request answered "database unavailable".
-const ctxDatabaseDown = "database-down"
-
 func (s *Server) page(c echo.Context, title, nav string, data any) Page {
 	p := Page{Title: title, OrgName: s.opts.OrgName, User: principal(c), Nav: nav, Data: data,
 		HXTarget: c.Request().Header.Get("HX-Request") == "true"}
 	if tok, ok := c.Get("csrf").(string); ok {
 		p.CSRF = tok
 	}
-	if down, _ := c.Get(ctxDatabaseDown).(bool); !down && !p.User.Anonymous() {
-		// The header's count; a failure to count must not fail the page.
-		// Not on the "database unavailable" page: with the database
-		// unreachable, counting would wait out one more connect timeout.
-		p.Unread, _ = s.app.UnreadNotifications(c.Request().Context(), p.User)
-	}
+	p.Unread, _ = c.Get(ctxUnread).(int64) // loaded with the user: no query here
 	if hasSession(c) {
 		// Pop before rendering: session changes after the body is written are lost.
 		p.Flash = s.sessions.PopString(c.Request().Context(), sessFlash)

@@ -120,5 +120,5 @@ func (s *Server) registrationSave(c echo.Context) error {
 		return err
 	}
 	return s.done(c, http.StatusOK, saved, "Đã lưu đăng ký thi đua năm "+strconv.Itoa(year)+".",
-		"/years/"+strconv.Itoa(year)+"/registration?unit="+strconv.FormatInt(unitID, 10))
+		"/years/"+strconv.Itoa(year)+"/registrations/"+strconv.FormatInt(unitID, 10))
 }

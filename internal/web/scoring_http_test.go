@@ -61,10 +61,10 @@ func TestScoringOverHTTP(t *testing.T) {
 
 	member := s.browser(t)
 	member.login("canbo.nghean")
-	page := member.get("/years/2040/filing")
+	page := member.follow("/years/2040/filing")
 	contains(t, page, "Tự chấm điểm thi đua năm 2040", "Chưa bắt đầu")
 	form := url.Values{"version": {"0"}, "action": {"submit"}, "n_" + c1: {"98"}, "d_" + c1: {"100"}, "s_" + c2: {"38,5"}}
-	if r = member.post("/years/2040/filing", form); r.status != http.StatusSeeOther {
+	if r = member.send(http.MethodPut, "/years/2040/filings/"+itoa(na), form); r.status != http.StatusSeeOther {
 		t.Fatalf("submit: %d %.800s", r.status, r.body)
 	}
 	contains(t, member.get(r.location), "Đã nộp bản tự chấm điểm")
@@ -73,25 +73,25 @@ func TestScoringOverHTTP(t *testing.T) {
 	head.login("canbo.thanhhoa")
 	f, _ := s.store.Filing(ctx, info.ID, na)
 	rev := url.Values{"version": {itoa(int64(f.Version))}, "action": {"return"}, "rn_" + c1: {"98"}, "rd_" + c1: {"100"}, "rs_" + c2: {"38,5"}, "reason": {""}}
-	if r = head.post("/years/2040/review?unit="+itoa(na), rev); r.status != 422 {
+	if r = head.send(http.MethodPut, "/years/2040/filings/"+itoa(na)+"/review", rev); r.status != 422 {
 		t.Fatalf("return without reason: %d", r.status)
 	}
 	contains(t, r, "Vui lòng ghi lý do trả lại")
 	rev.Set("reason", "Thiếu biên bản chứng minh tiêu chí 2")
-	if r = head.post("/years/2040/review?unit="+itoa(na), rev); r.status != http.StatusSeeOther {
+	if r = head.send(http.MethodPut, "/years/2040/filings/"+itoa(na)+"/review", rev); r.status != http.StatusSeeOther {
 		t.Fatalf("return: %d %.500s", r.status, r.body)
 	}
-	page = member.get("/years/2040/filing")
+	page = member.follow("/years/2040/filing")
 	contains(t, page, "Thiếu biên bản chứng minh tiêu chí 2", "Nộp bản tự chấm điểm")
 	f, _ = s.store.Filing(ctx, info.ID, na)
 	form.Set("version", itoa(int64(f.Version)))
 	form.Set("e_"+c2, "Biên bản số 12")
-	if r = member.post("/years/2040/filing", form); r.status != http.StatusSeeOther {
+	if r = member.send(http.MethodPut, "/years/2040/filings/"+itoa(na), form); r.status != http.StatusSeeOther {
 		t.Fatalf("resubmit: %d", r.status)
 	}
 	f, _ = s.store.Filing(ctx, info.ID, na)
 	rev = url.Values{"version": {itoa(int64(f.Version))}, "action": {"accept"}, "rn_" + c1: {"98"}, "rd_" + c1: {"100"}, "rs_" + c2: {"35"}, "rc_" + c2: {"Còn đơn thư kéo dài"}}
-	if r = head.post("/years/2040/review?unit="+itoa(na), rev); r.status != http.StatusSeeOther {
+	if r = head.send(http.MethodPut, "/years/2040/filings/"+itoa(na)+"/review", rev); r.status != http.StatusSeeOther {
 		t.Fatalf("accept: %d %.500s", r.status, r.body)
 	}
 	// 61 + 35 = 96 of 100.
@@ -99,7 +99,7 @@ func TestScoringOverHTTP(t *testing.T) {
 	contains(t, rank, "VKSND tỉnh Nghệ An", ">96<", "chart.umd.min.js")
 	contains(t, board.get("/years/2040/progress"), "Đã thẩm định")
 	// The history names people by their full names (the user name in a tooltip).
-	contains(t, board.get("/years/2040/filing/history?unit="+itoa(na)), "Còn đơn thư kéo dài", "38,5 → 35",
+	contains(t, board.get("/years/2040/filings/"+itoa(na)+"/history"), "Còn đơn thư kéo dài", "38,5 → 35",
 		`<span title="canbo.thanhhoa">Lê Thị Thanh</span>`, `<span title="canbo.nghean">Trần Văn Nghệ</span>`)
 
 	// Refusals: the member cannot review, the head cannot file for the member, a viewer can do neither.
@@ -109,9 +109,9 @@ func TestScoringOverHTTP(t *testing.T) {
 		name string
 		r    reply
 	}{
-		{"member reviews", member.post("/years/2040/review?unit="+itoa(na), url.Values{"version": {"1"}})},
-		{"head files for a member", head.post("/years/2040/filing?unit="+itoa(na), url.Values{"version": {"1"}})},
-		{"viewer files", viewer.post("/years/2040/filing?unit="+itoa(na), url.Values{"version": {"1"}})},
+		{"member reviews", member.send(http.MethodPut, "/years/2040/filings/"+itoa(na)+"/review", url.Values{"version": {"1"}})},
+		{"head files for a member", head.send(http.MethodPut, "/years/2040/filings/"+itoa(na), url.Values{"version": {"1"}})},
+		{"viewer files", viewer.send(http.MethodPut, "/years/2040/filings/"+itoa(na), url.Values{"version": {"1"}})},
 		{"viewer edits a table", viewer.post("/tables/"+itoa(info.ID), grid)},
 		{"member opens a table editor", member.get("/years/2040/tables/new")},
 	} {
@@ -135,7 +135,7 @@ func TestScoringWorkbooks(t *testing.T) {
 	s := newSite(t)
 	b := s.browser(t)
 	b.login("hoidong")
-	for _, path := range []string{"/years/2026/ranking/workbook", "/years/2026/filing/workbook?unit=" + itoa(s.unit(t, seed.ProvinceCode("Thanh Hóa")))} {
+	for _, path := range []string{"/years/2026/ranking/workbook", "/years/2026/filings/" + itoa(s.unit(t, seed.ProvinceCode("Thanh Hóa"))) + "/workbook"} {
 		req, _ := http.NewRequest(http.MethodGet, s.URL+path, nil)
 		res, err := b.hc.Do(req)
 		if err != nil {

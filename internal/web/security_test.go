@@ -97,7 +97,11 @@ func TestCSRFOnEveryFormRoute(t *testing.T) {
 			if f.token != "" {
 				form.Set("_csrf", f.token)
 			}
-			req, _ := http.NewRequest(method, s.URL+target, strings.NewReader(form.Encode()))
+			send, to := method, s.URL+target
+			if method != http.MethodPost { // as the page's form sends it
+				send, to = http.MethodPost, to+"?_method="+method
+			}
+			req, _ := http.NewRequest(send, to, strings.NewReader(form.Encode()))
 			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 			if f.header != "" {
 				req.Header.Set("Sec-Fetch-Site", f.header)
@@ -122,7 +126,7 @@ func TestCSRFOnEveryFormRoute(t *testing.T) {
 		t.Errorf("session after forged requests: %d", r.status)
 	}
 	// The real token does work, so the refusals above are the token's doing.
-	if r := admin.post("/users/"+itoa(w.user)+"/lock", nil); r.status != http.StatusSeeOther {
+	if r := admin.send(http.MethodPut, "/users/"+itoa(w.user)+"/active", url.Values{"active": {"false"}}); r.status != http.StatusSeeOther {
 		t.Errorf("lock with the token: %d", r.status)
 	}
 	t.Logf("CSRF: %d form routes × %d forgeries = %d requests refused", routes, len(forgeries), checked)
@@ -300,12 +304,12 @@ func TestOtherUnitsIDs(t *testing.T) {
 		name string
 		r    reply
 	}{
-		{"another unit's filing page", b.get("/years/2026/filing?unit=" + itoa(w.otherUnit))},
+		{"another unit's filing page", b.get("/years/2026/filings/" + itoa(w.otherUnit))},
 		{"another unit's person page", b.get("/people/" + itoa(thPerson))},
 		{"another unit's person saved", b.post("/people/"+itoa(thPerson), url.Values{"full_name": {"Đổi Tên"}, "unit_id": {itoa(w.unit)}})},
-		{"another unit's facts saved", b.post("/units/"+itoa(th)+"/facts", url.Values{"year": {"2026"}, "rating": {"htxs"}})},
-		{"another unit's filing saved", b.post("/years/2026/filing?unit="+itoa(th), url.Values{"version": {"1"}})},
-		{"another member's pledge line signed", b.post("/pledges/"+itoa(w.pledge)+"/sign", url.Values{"unit_id": {itoa(unsigned)}})},
+		{"another unit's facts saved", b.send(http.MethodPut, "/units/"+itoa(th)+"/facts/2026", url.Values{"rating": {"htxs"}})},
+		{"another unit's filing saved", b.send(http.MethodPut, "/years/2026/filings/"+itoa(th), url.Values{"version": {"1"}})},
+		{"another member's pledge line signed", b.post("/pledges/"+itoa(w.pledge)+"/signatures", url.Values{"unit_id": {itoa(unsigned)}})},
 	} {
 		if c.r.status != http.StatusForbidden {
 			t.Errorf("%s: %d", c.name, c.r.status)
@@ -635,12 +639,12 @@ func TestFreeTextIsEscaped(t *testing.T) {
 		{"people list", bb, "/people?unit_id=" + itoa(w.unit)},
 		{"person page", bb, "/people/" + itoa(person)},
 		{"person form", nb, "/people/" + itoa(person) + "/edit"},
-		{"registration", bb, "/years/2026/registration?unit=" + itoa(w.unit)},
+		{"registration", bb, "/years/2026/registrations/" + itoa(w.unit)},
 		{"pledge", bb, "/clusters/" + itoa(w.cluster) + "/pledge"},
 		{"pledge print", bb, "/pledges/" + itoa(w.pledge) + "/print"},
 		{"pledge form", hb, "/clusters/" + itoa(w.cluster) + "/pledge/edit"},
-		{"filing", nb, "/years/2026/filing?unit=" + itoa(w.unit)},
-		{"review", hb, "/years/2026/review?unit=" + itoa(w.unit)},
+		{"filing", nb, "/years/2026/filings/" + itoa(w.unit)},
+		{"review", hb, "/years/2026/filings/" + itoa(w.unit) + "/review"},
 		{"own proposal", nb, "/proposals/" + itoa(own)},
 		{"proposal form", nb, "/proposals/" + itoa(own) + "/edit"},
 		{"commented proposal", bb, "/proposals/" + itoa(published)},
@@ -885,7 +889,7 @@ func TestWorkbooksKeepTypedTextAsText(t *testing.T) {
 
 	b := s.browser(t)
 	b.login("hoidong")
-	for _, path := range []string{"/pledges/" + itoa(w.pledge) + "/workbook", "/years/2026/filing/workbook?unit=" + itoa(w.unit),
+	for _, path := range []string{"/pledges/" + itoa(w.pledge) + "/workbook", "/years/2026/filings/" + itoa(w.unit) + "/workbook",
 		"/years/2026/ranking/workbook"} {
 		st, f := awardDocFetch(t, b, path)
 		if st != http.StatusOK {

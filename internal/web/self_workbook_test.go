@@ -107,7 +107,7 @@ func TestSelfWorkbookRoundTrip(t *testing.T) {
 	na := s.unit(t, seed.ProvinceCode("Nghệ An"))
 	b := s.browser(t)
 	b.login("canbo.nghean")
-	res, book := b.download("/years/2026/filing/template?unit=" + itoa(na))
+	res, book := b.download("/years/2026/filings/" + itoa(na) + "/template")
 	if res.StatusCode != http.StatusOK || !bytes.HasPrefix(book, []byte("PK")) {
 		t.Fatalf("template: %d %s", res.StatusCode, book[:min(len(book), 200)])
 	}
@@ -120,7 +120,7 @@ func TestSelfWorkbookRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	filled, want := fillSelf(t, book, v.Table)
-	path := "/years/2026/filing/import?unit=" + itoa(na)
+	path := "/years/2026/filings/" + itoa(na) + "/import"
 	if r := b.get(path); r.status != http.StatusOK {
 		t.Fatalf("form: %d", r.status)
 	}
@@ -188,7 +188,7 @@ func TestSelfWorkbookRoundTrip(t *testing.T) {
 
 	// Through the API: one criterion changed, saved at once with the version.
 	tok := s.token(t, "canbo.nghean")
-	_, book = b.download("/years/2026/filing/template?unit=" + itoa(na))
+	_, book = b.download("/years/2026/filings/" + itoa(na) + "/template")
 	var fixed scoring.Criterion
 	for _, c := range v.Table.Criteria {
 		if c.Method == scoring.Fixed {
@@ -237,7 +237,7 @@ func TestSelfWorkbookRefusals(t *testing.T) {
 	na := s.unit(t, seed.ProvinceCode("Nghệ An"))
 	b := s.browser(t)
 	b.login("canbo.nghean")
-	_, own := b.download("/years/2026/filing/template?unit=" + itoa(na))
+	_, own := b.download("/years/2026/filings/" + itoa(na) + "/template")
 	officerOf := func(unit int64) auth.Principal {
 		return auth.Principal{UserID: 1, Role: auth.RoleOfficer, UnitID: unit}
 	}
@@ -280,7 +280,7 @@ func TestSelfWorkbookRefusals(t *testing.T) {
 			want string
 		}{data, bf.Self}
 	}
-	path := "/years/2026/filing/import?unit=" + itoa(na)
+	path := "/years/2026/filings/" + itoa(na) + "/import"
 	tok := s.token(t, "canbo.nghean")
 	before := scoringRows(t, s)
 	for name, c := range cases {
@@ -328,7 +328,7 @@ func TestSelfWorkbookRefusals(t *testing.T) {
 	if r := b2.upload(path, nil, "tep.xlsx", own); r.status != http.StatusForbidden {
 		t.Errorf("another unit's officer: %d, want 403", r.status)
 	}
-	if res, _ := b2.download("/years/2026/filing/template?unit=" + itoa(na)); res.StatusCode != http.StatusForbidden {
+	if res, _ := b2.download("/years/2026/filings/" + itoa(na) + "/template"); res.StatusCode != http.StatusForbidden {
 		t.Errorf("another unit's officer downloads: %d, want 403", res.StatusCode)
 	}
 	v := s.browser(t)

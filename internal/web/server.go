@@ -52,8 +52,7 @@ func New(a *app.App, opts Options) (*Server, error) {
 	}
 	sm := scs.New()
 	sm.Store = a.SessionStore()
-	sm.Lifetime = opts.SessionLifetime
-	sm.IdleTimeout = opts.SessionIdle
+	sm.Lifetime = opts.SessionLifetime // the idle timeout is loadSessionUser's (idle)
 	sm.Cookie.Name = "thidua_session"
 	sm.Cookie.HttpOnly = true
 	sm.Cookie.SameSite = http.SameSiteLaxMode
@@ -72,6 +71,7 @@ func New(a *app.App, opts Options) (*Server, error) {
 	e.HTTPErrorHandler = s.handleError
 	sm.ErrorFunc = s.sessionError
 
+	e.Pre(methodOverride)
 	e.Use(middleware.Recover())
 	e.Use(s.requestLog())
 	e.Use(middleware.SecureWithConfig(middleware.SecureConfig{
@@ -111,8 +111,10 @@ func New(a *app.App, opts Options) (*Server, error) {
 	return s, nil
 }
 
-// routes registers the handlers shared by pages and the API. The API's
-// verbs are REST-like; pages use POST for every write (HTML forms).
+// routes registers the handlers shared by pages and the API: one URL per
+// resource. The API's verbs are REST-like; a page's form, which can only
+// POST, sends ?_method=PUT or DELETE for the same route (methodOverride).
+// Pages still POST where the API PUTs to the same URL.
 func (s *Server) routes(g *echo.Group, api bool) {
 	if !api {
 		g.GET("/", s.home)
@@ -122,60 +124,39 @@ func (s *Server) routes(g *echo.Group, api bool) {
 		g.GET("/units/:id/edit", s.unitEdit)
 		g.GET("/units/:id/retire", s.unitRetireForm)
 		g.POST("/units/:id", s.unitUpdate)
-		g.POST("/units/:id/lineage/:pred/delete", s.unitUnlink)
-		g.POST("/users/:id/lock", s.userLock)
-		g.POST("/users/:id/unlock", s.userUnlock)
 		g.POST("/users/:id/email", s.userEmail)
 
 		g.GET("/years/new", s.yearNew)
 		g.GET("/years/:year/edit", s.yearEdit)
 		g.POST("/years/:year", s.yearUpdate)
-		g.GET("/years/:year/registration", s.registrationShow)
-		g.POST("/years/:year/registration", s.registrationSave)
+		g.GET("/years/:year/registration", s.movedRegistration)
 		g.GET("/clusters/new", s.clusterNew)
 		g.GET("/clusters/:id/edit", s.clusterEdit)
 		g.POST("/clusters/:id", s.clusterUpdate)
 		g.POST("/clusters/:id/designation", s.clusterDesignate)
 		g.GET("/clusters/:id/pledge/edit", s.pledgeEdit)
 		g.POST("/clusters/:id/pledge", s.pledgeSave)
-		g.POST("/pledges/:id/sign", s.pledgeSign)
 		g.GET("/scoring", s.scoringHome)
 		g.GET("/years/:year/tables/new", s.tableNew)
 		g.POST("/years/:year/tables", s.tableFormSave)
 		g.GET("/tables/:id/edit", s.tableEdit)
 		g.POST("/tables/:id", s.tableFormSave)
-		g.GET("/years/:year/filing", s.filingShow)
-		g.POST("/years/:year/filing", s.filingSave)
-		g.GET("/years/:year/filing/history", s.filingHistory)
-		g.GET("/years/:year/filing/timeline", s.timeline)
-		g.GET("/years/:year/filing/workbook", s.filingWorkbook)
-		g.GET("/years/:year/filing/template", s.selfTemplate)
-		g.GET("/years/:year/filing/import", s.selfImportForm)
-		g.POST("/years/:year/filing/import", s.selfImport)
-		g.GET("/years/:year/review", s.reviewShow)
-		g.POST("/years/:year/review", s.reviewSave)
+		g.GET("/years/:year/filings/:unit/import", s.selfImportForm)
+		g.GET("/years/:year/filings/:unit/review", s.reviewShow)
+		// The pages' URLs before they shared the API's (moved.go).
+		for _, p := range []string{"", "/history", "/timeline", "/workbook", "/template", "/import"} {
+			g.GET("/years/:year/filing"+p, s.movedFiling)
+		}
+		g.GET("/years/:year/review", s.movedReview)
 		g.GET("/pledges/:id/print", s.pledgePrint)
 	} else {
 		g.PUT("/units/:id", s.unitUpdate)
-		g.DELETE("/units/:id/lineage/:pred", s.unitUnlink)
-		g.PUT("/users/:id/active", s.userSetActive)
 		g.PUT("/users/:id/email", s.userEmail)
 
 		g.PUT("/years/:year", s.yearUpdate)
-		g.GET("/years/:year/registrations/:unit", s.registrationShow)
-		g.PUT("/years/:year/registrations/:unit", s.registrationSave)
 		g.PUT("/clusters/:id", s.clusterUpdate)
 		g.PUT("/clusters/:id/designation", s.clusterDesignate)
 		g.PUT("/clusters/:id/pledge", s.pledgeSave)
-		g.POST("/pledges/:id/signatures", s.pledgeSign)
-		g.GET("/years/:year/filings/:unit", s.filingShow)
-		g.PUT("/years/:year/filings/:unit", s.filingSave)
-		g.GET("/years/:year/filings/:unit/history", s.filingHistory)
-		g.GET("/years/:year/filings/:unit/timeline", s.timeline)
-		g.GET("/years/:year/filings/:unit/workbook", s.filingWorkbook)
-		g.GET("/years/:year/filings/:unit/template", s.selfTemplate)
-		g.POST("/years/:year/filings/:unit/import", s.selfImport)
-		g.PUT("/years/:year/filings/:unit/review", s.reviewSave)
 		g.POST("/years/:year/tables", s.tableCreate)
 		g.PUT("/tables/:id", s.tableUpdate)
 	}
@@ -184,10 +165,12 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/units/:id", s.unitShow)
 	g.POST("/units/:id/retire", s.unitRetire)
 	g.POST("/units/:id/lineage", s.unitLink)
+	g.DELETE("/units/:id/lineage/:pred", s.unitUnlink)
 	g.GET("/units/:id/history", s.unitHistory)
 	g.GET("/units/:id/verdicts", s.unitVerdicts)
 	g.GET("/users", s.userList)
 	g.POST("/users", s.userCreate)
+	g.PUT("/users/:id/active", s.userSetActive)
 	g.GET("/notifications", s.notificationList)
 	g.POST("/notifications/:id/read", s.notificationRead)
 	g.POST("/notifications/read", s.notificationReadAll)
@@ -199,12 +182,23 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/years/:year", s.clusterList)
 	g.POST("/years/:year/copy", s.yearCopy)
 	g.GET("/years/:year/exclusions", s.exclusionList)
+	g.GET("/years/:year/registrations/:unit", s.registrationShow)
+	g.PUT("/years/:year/registrations/:unit", s.registrationSave)
+	g.GET("/years/:year/filings/:unit", s.filingShow)
+	g.PUT("/years/:year/filings/:unit", s.filingSave)
+	g.GET("/years/:year/filings/:unit/history", s.filingHistory)
+	g.GET("/years/:year/filings/:unit/timeline", s.timeline)
+	g.GET("/years/:year/filings/:unit/workbook", s.filingWorkbook)
+	g.GET("/years/:year/filings/:unit/template", s.selfTemplate)
+	g.POST("/years/:year/filings/:unit/import", s.selfImport)
+	g.PUT("/years/:year/filings/:unit/review", s.reviewSave)
 	g.POST("/years/:year/exclusions", s.exclusionSave)
 	g.POST("/clusters", s.clusterCreate)
 	g.GET("/clusters/:id", s.clusterShow)
 	g.GET("/clusters/:id/pledge", s.pledgeShow)
 	g.GET("/pledges/:id/workbook", s.pledgeWorkbook)
 	g.POST("/clusters/:id/pledge/amend", s.pledgeAmend)
+	g.POST("/pledges/:id/signatures", s.pledgeSign)
 	g.GET("/years/:year/ranking", s.ranking)
 	g.GET("/years/:year/ranking/workbook", s.rankingWorkbook)
 	g.GET("/years/:year/tables", s.tableList)
@@ -227,19 +221,14 @@ func (s *Server) routes(g *echo.Group, api bool) {
 		g.GET("/people/new", s.personNew)
 		g.GET("/people/:id/edit", s.personEdit)
 		g.POST("/people/:id", s.personUpdate)
-		g.POST("/people/:id/ratings/:year/delete", s.personUnrate)
-		g.POST("/people/:id/initiatives/:rid/delete", s.personInitiativeDelete)
-		g.POST("/people/:id/disciplines/:rid/delete", s.personDisciplineDelete)
-		g.POST("/people/:id/absences/:rid/delete", s.personAbsenceDelete)
-		g.POST("/units/:id/disciplines/:rid/delete", s.unitDisciplineDelete)
 	} else {
 		g.PUT("/people/:id", s.personUpdate)
-		g.DELETE("/people/:id/ratings/:year", s.personUnrate)
-		g.DELETE("/people/:id/initiatives/:rid", s.personInitiativeDelete)
-		g.DELETE("/people/:id/disciplines/:rid", s.personDisciplineDelete)
-		g.DELETE("/people/:id/absences/:rid", s.personAbsenceDelete)
-		g.DELETE("/units/:id/disciplines/:rid", s.unitDisciplineDelete)
 	}
+	g.DELETE("/people/:id/ratings/:year", s.personUnrate)
+	g.DELETE("/people/:id/initiatives/:rid", s.personInitiativeDelete)
+	g.DELETE("/people/:id/disciplines/:rid", s.personDisciplineDelete)
+	g.DELETE("/people/:id/absences/:rid", s.personAbsenceDelete)
+	g.DELETE("/units/:id/disciplines/:rid", s.unitDisciplineDelete)
 	g.GET("/people", s.peopleList)
 	g.POST("/people", s.personCreate)
 	g.GET("/people/:id", s.personShow)
@@ -291,12 +280,10 @@ func (s *Server) routes(g *echo.Group, api bool) {
 
 	// Collective facts and publication: routes below.
 	if !api {
-		g.GET("/units/:id/facts", s.factsShow)
-		g.POST("/units/:id/facts", s.factsSave)
-	} else {
-		g.GET("/units/:id/facts/:year", s.factsShow)
-		g.PUT("/units/:id/facts/:year", s.factsSave)
+		g.GET("/units/:id/facts", s.movedFacts)
 	}
+	g.GET("/units/:id/facts/:year", s.factsShow)
+	g.PUT("/units/:id/facts/:year", s.factsSave)
 	g.GET("/years/:year/publication", s.publicationShow)
 	g.POST("/years/:year/publication", s.publicationSave)
 	// (end of collective facts and publication)
@@ -319,11 +306,7 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.POST("/years/:year/extensions", s.extensionCreate)
 	g.GET("/years/:year/calendar", s.calendarShow)
 	g.POST("/years/:year/calendar", s.calendarSet)
-	if !api {
-		g.POST("/years/:year/calendar/:day/delete", s.calendarDelete)
-	} else {
-		g.DELETE("/years/:year/calendar/:day", s.calendarDelete)
-	}
+	g.DELETE("/years/:year/calendar/:day", s.calendarDelete)
 	// (end of deadlines)
 }
 

@@ -61,9 +61,7 @@ func (s *Server) userCreate(c echo.Context) error {
 	return s.done(c, http.StatusCreated, u, "Đã tạo tài khoản "+u.Username+".", "/users")
 }
 
-func (s *Server) userLock(c echo.Context) error   { return s.setActive(c, false) }
-func (s *Server) userUnlock(c echo.Context) error { return s.setActive(c, true) }
-
+// userSetActive locks or unlocks an account.
 func (s *Server) userSetActive(c echo.Context) error {
 	if err := mayTry(c, auth.ManageUsers); err != nil {
 		return err
@@ -71,25 +69,21 @@ func (s *Server) userSetActive(c echo.Context) error {
 	var body struct {
 		Active *bool `json:"active"`
 	}
-	if err := decodeJSON(c, &body); err != nil || body.Active == nil {
+	if err := bind(c, &body); err != nil || body.Active == nil {
 		return &errs.Error{Code: errs.Invalid, Message: "Dữ liệu chưa hợp lệ.", Fields: map[string]string{"active": "Cần giá trị true hoặc false."}}
 	}
-	return s.setActive(c, *body.Active)
-}
-
-func (s *Server) setActive(c echo.Context, active bool) error {
 	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}
-	if err := s.app.SetUserActive(c.Request().Context(), principal(c), id, active); err != nil {
+	if err := s.app.SetUserActive(c.Request().Context(), principal(c), id, *body.Active); err != nil {
 		return err
 	}
 	msg := "Đã khóa tài khoản."
-	if active {
+	if *body.Active {
 		msg = "Đã mở khóa tài khoản."
 	}
-	return s.done(c, http.StatusOK, map[string]bool{"active": active}, msg, "/users")
+	return s.done(c, http.StatusOK, body, msg, "/users")
 }
 
 // userEmail sets or clears the address a user's notifications are
