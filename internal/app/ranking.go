@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"maps"
-	"slices"
 
 	"thidua/internal/auth"
 	"thidua/internal/cluster"
@@ -144,7 +142,11 @@ func (a *App) RankingPage(ctx context.Context, p auth.Principal, year int) (Rank
 // nobody has computed (filings from before migration 00015, or loaded in
 // bulk), stores them and puts them in members.
 func (a *App) fillStaleTotals(ctx context.Context, year int, members map[int64]store.MemberFiling) error {
-	if !slices.ContainsFunc(slices.Collect(maps.Values(members)), func(m store.MemberFiling) bool { return m.Stale }) {
+	stale := false
+	for _, m := range members {
+		stale = stale || m.Stale
+	}
+	if !stale {
 		return nil
 	}
 	computed := map[int64]scoring.FilingTotals{}
