@@ -120,6 +120,11 @@ func (a *App) Clusters(ctx context.Context, p auth.Principal, f ClusterFilter) (
 	if err != nil {
 		return nil, err
 	}
+	return clusterViews(cs, units, states), nil
+}
+
+// clusterViews names clusters from their units and pledge states.
+func clusterViews(cs []cluster.Cluster, units map[int64]org.Unit, states map[int64]store.PledgeState) []ClusterView {
 	out := make([]ClusterView, 0, len(cs))
 	for _, c := range cs {
 		v := ClusterView{Cluster: c, Title: c.Title(), Units: units}
@@ -132,7 +137,7 @@ func (a *App) Clusters(ctx context.Context, p auth.Principal, f ClusterFilter) (
 		}
 		out = append(out, v)
 	}
-	return out, nil
+	return out
 }
 
 func unitIDsOf(c cluster.Cluster) []int64 {

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"slices"
 
 	"thidua/internal/auth"
 	"thidua/internal/cluster"
@@ -43,79 +42,37 @@ const (
 // filings only. Members not reviewed are listed after the ranked ones,
 // unranked, with their state and (labelled) their self-score. The national
 // table ranks the reviewed provincial procuracies of all national clusters
-// together.
+// together. It reads the totals stored with each filing (kept by every
+// write that changes them): two statements whatever the number of units.
 func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]ClusterRanking, []Standing, error) {
-	clusters, err := a.Clusters(ctx, p, ClusterFilter{Year: year})
+	if err := auth.Authorize(p, auth.ViewClusters, auth.Target{Year: year}); err != nil {
+		return nil, nil, err
+	}
+	yr, err := a.store.YearRanking(ctx, year)
 	if err != nil {
 		return nil, nil, err
 	}
-	filings, err := a.store.YearFilings(ctx, year)
-	if err != nil {
-		return nil, nil, err
-	}
-	adjustments, err := a.store.YearAdjustments(ctx, year)
-	if err != nil {
-		return nil, nil, err
-	}
-	byUnit := map[int64]scoring.Filing{}
-	tables := map[int64]scoring.Table{}
-	ids := make([]int64, 0, len(filings))
-	for id := range filings {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids) // the newest filing of a unit counts (a table may have a newer version)
-	for _, id := range ids {
-		f := filings[id]
-		if _, ok := tables[f.TableID]; !ok {
-			info, err := a.store.TableInfo(ctx, f.TableID)
-			if err != nil {
-				return nil, nil, err
-			}
-			if info.Kind != "main" {
-				continue // campaign tables are ranked on their own
-			}
-			if tables[f.TableID], err = a.store.Table(ctx, f.TableID); err != nil {
-				return nil, nil, err
-			}
-		}
-		byUnit[f.UnitID] = f
-	}
-	infos, err := a.store.Tables(ctx, year)
-	if err != nil {
+	if err := a.fillStaleTotals(ctx, year, yr.Members); err != nil {
 		return nil, nil, err
 	}
 	var out []ClusterRanking
 	var national []scoring.Standing
-	units := map[int64]org.Unit{}
-	status := map[int64]scoring.Status{}
 	open := map[int64]bool{}
-	for _, cv := range clusters {
+	for _, cv := range clusterViews(yr.Clusters, yr.Units, yr.Pledges) {
 		cr := ClusterRanking{Cluster: cv}
 		var in []scoring.Standing
 		for _, m := range cv.Members {
-			u := cv.Units[m]
-			units[m] = u
-			open[m] = tableApplies(infos, cv.Cluster, u) &&
-				auth.Can(p, auth.ViewFiling, auth.Target{UnitPath: []int64{m}, Year: year, Cluster: facts(cv.Cluster)})
-			s := scoring.Standing{UnitID: m, UnitCode: u.Code}
-			if f, ok := byUnit[m]; ok {
-				adj := adjustments[[2]int64{f.TableID, m}]
-				s.SelfTotal = scoring.Evaluate(tables[f.TableID], f.Self, adj).Total
-				if f.Status == scoring.Reviewed {
-					rev := scoring.Evaluate(tables[f.TableID], f.ReviewedEntries(), adj)
-					s.Total, s.Achievement, s.Deduction, s.Reviewed = rev.Total, rev.Achievement, rev.Deduction, true
-				}
-				status[m] = f.Status
-			} else {
-				status[m] = scoring.NotStarted
-			}
-			in = append(in, s)
-			if s.Reviewed {
+			f := yr.Members[m]
+			open[m] = f.HasTable && auth.Can(p, auth.ViewFiling, auth.Target{UnitPath: []int64{m}, Year: year, Cluster: facts(cv.Cluster)})
+			s := scoring.Standing{UnitID: m, UnitCode: yr.Units[m].Code, SelfTotal: f.Totals.Self}
+			if r := f.Totals.Reviewed; f.Status == scoring.Reviewed && r != nil {
+				s.Total, s.Achievement, s.Deduction, s.Reviewed = r.Total, r.Achievement, r.Deduction, true
 				cr.Total.Add(s.Achievement)
 			}
+			in = append(in, s)
 		}
 		for _, s := range scoring.Rank(in) {
-			cr.Standings = append(cr.Standings, standing(s, units[s.UnitID], status[s.UnitID], open[s.UnitID]))
+			cr.Standings = append(cr.Standings, standing(s, yr.Units[s.UnitID], yr.Members[s.UnitID].Status, open[s.UnitID]))
 			if s.Ranked() {
 				cr.Ranked++
 			}
@@ -127,7 +84,7 @@ func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]Cluste
 	}
 	var nat []Standing
 	for _, s := range scoring.Rank(national) {
-		nat = append(nat, standing(s, units[s.UnitID], status[s.UnitID], open[s.UnitID]))
+		nat = append(nat, standing(s, yr.Units[s.UnitID], yr.Members[s.UnitID].Status, open[s.UnitID]))
 	}
 	var every []scoring.Standing
 	for _, cr := range out {
@@ -140,6 +97,91 @@ func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]Cluste
 		out[i].ScaleMax = scale
 	}
 	return out, nat, nil
+}
+
+// RankingPage is a year's ranking page: every cluster's ranking and the
+// national table.
+type RankingPage struct {
+	Year     int              `json:"year"`
+	Clusters []ClusterRanking `json:"clusters"`
+	National []Standing       `json:"national"`
+	// How many units of the national table are ranked (reviewed) and not.
+	NationalRanked   int `json:"national_ranked"`
+	NationalUnranked int `json:"national_unranked"`
+}
+
+// RankingPage returns the ranking page of a year that is open.
+func (a *App) RankingPage(ctx context.Context, p auth.Principal, year int) (RankingPage, error) {
+	cs, nat, err := a.Ranking(ctx, p, year)
+	if err != nil {
+		return RankingPage{}, err
+	}
+	if len(cs) == 0 { // no clusters yet, or no such year
+		if _, err := a.store.Year(ctx, year); err != nil {
+			return RankingPage{}, err
+		}
+	}
+	d := RankingPage{Year: year, Clusters: cs, National: nat}
+	if d.Clusters == nil {
+		d.Clusters = []ClusterRanking{}
+	}
+	if d.National == nil {
+		d.National = []Standing{}
+	}
+	for _, s := range d.National {
+		if s.Ranked() {
+			d.NationalRanked++
+		} else {
+			d.NationalUnranked++
+		}
+	}
+	return d, nil
+}
+
+// fillStaleTotals computes, once, the totals of a year's filings that
+// nobody has computed (filings from before migration 00015, or loaded in
+// bulk), stores them and puts them in members.
+func (a *App) fillStaleTotals(ctx context.Context, year int, members map[int64]store.MemberFiling) error {
+	stale := false
+	for _, m := range members {
+		stale = stale || m.Stale
+	}
+	if !stale {
+		return nil
+	}
+	computed := map[int64]scoring.FilingTotals{}
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
+		filings, err := tx.StaleFilings(ctx, year)
+		if err != nil {
+			return err
+		}
+		adjustments, err := tx.YearAdjustments(ctx, year)
+		if err != nil {
+			return err
+		}
+		tables := map[int64]scoring.Table{}
+		for _, f := range filings {
+			t, ok := tables[f.TableID]
+			if !ok {
+				if t, err = tx.Table(ctx, f.TableID); err != nil {
+					return err
+				}
+				tables[f.TableID] = t
+			}
+			computed[f.ID] = scoring.TotalsOf(t, f, adjustments[[2]int64{f.TableID, f.UnitID}])
+		}
+		return tx.FillStaleTotals(ctx, computed)
+	})
+	if err != nil {
+		return err
+	}
+	for id, m := range members {
+		if t, ok := computed[m.FilingID]; ok && m.Stale {
+			m.Totals, m.Stale = t, false
+			members[id] = m
+		}
+	}
+	return nil
 }
 
 func standing(s scoring.Standing, u org.Unit, st scoring.Status, open bool) Standing {

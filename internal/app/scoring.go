@@ -516,13 +516,7 @@ func (a *App) filingForWrite(ctx context.Context, tx *store.Q, p auth.Principal,
 
 // writeFiling stores a filing with its totals and its recorded changes.
 func (a *App) writeFiling(ctx context.Context, tx *store.Q, v FilingView, f scoring.Filing, changes []store.ScoreChange) error {
-	self := scoring.Evaluate(v.Table, f.Self, v.Adjustments).Total
-	var reviewed *float64
-	if f.Status == scoring.Reviewed || len(f.Review) > 0 {
-		r := scoring.Evaluate(v.Table, f.ReviewedEntries(), v.Adjustments).Total
-		reviewed = &r
-	}
-	saved, err := tx.SaveFiling(ctx, f, &self, reviewed)
+	saved, err := tx.SaveFiling(ctx, f, scoring.TotalsOf(v.Table, f, v.Adjustments))
 	if err != nil {
 		return err
 	}
@@ -531,6 +525,22 @@ func (a *App) writeFiling(ctx context.Context, tx *store.Q, v FilingView, f scor
 		changes[i].AssessmentID, changes[i].ChangedAt = saved.ID, now
 	}
 	return tx.RecordChanges(ctx, changes)
+}
+
+// refreshTotals stores again the totals of a unit's filing against a
+// table after its adjustments changed. The filing's version moves on, so
+// a save computed with the old adjustments meanwhile is refused (409).
+func refreshTotals(ctx context.Context, tx *store.Q, t scoring.Table, unitID int64) error {
+	f, err := tx.Filing(ctx, t.ID, unitID)
+	if err != nil || f.ID == 0 {
+		return err
+	}
+	adj, err := tx.Adjustments(ctx, t.ID, unitID)
+	if err != nil {
+		return err
+	}
+	_, err = tx.SaveFiling(ctx, f, scoring.TotalsOf(t, f, adj))
+	return err
 }
 
 // FilingHistory returns every recorded change of a filing.
@@ -671,6 +681,9 @@ func (a *App) SetAdjustment(ctx context.Context, p auth.Principal, tableID, unit
 			return err
 		}
 		if err := tx.SetAdjustment(ctx, unitID, adj, p.UserID); err != nil {
+			return err
+		}
+		if err := refreshTotals(ctx, tx, t, unitID); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, p.UserID, "adjust", "criteria_table", tableID, adj.Reason, before[adj.CriterionID], adj)

@@ -27,6 +27,21 @@ type scoringFixture struct {
 
 func newScoringFixture(t *testing.T) *scoringFixture {
 	t.Helper()
+	return newScoringFixtureWith(t, scoring.Table{Criteria: []scoring.Criterion{
+		{Code: "I", Name: "Công tố", Method: scoring.Group},
+		{ParentID: 1, Code: "1", Name: "Tin báo giải quyết đúng hạn", Method: scoring.Indicator, Max: 40, Numerator: "tin báo đúng hạn",
+			Denominator: "tin báo phải giải quyết", Direction: scoring.Higher, TargetNA: fp(90), TargetSector: fp(95), ExceedBonus: 1},
+		{ParentID: 1, Code: "2", Name: "Không có bị can Tòa tuyên không phạm tội", Method: scoring.Indicator, Max: 20, Numerator: "bị can", Direction: scoring.Zero},
+		{Code: "II", Name: "Xây dựng Ngành", Method: scoring.Group},
+		{ParentID: 4, Code: "3", Name: "Đoàn kết nội bộ", Method: scoring.Fixed, Max: 40},
+		{Code: "T", Name: "Điểm thưởng", Method: scoring.Bonus, Max: 5},
+	}})
+}
+
+// newScoringFixtureWith is the scoring fixture with another 2040 table
+// (rows name their parents by position).
+func newScoringFixtureWith(t *testing.T, rows scoring.Table) *scoringFixture {
+	t.Helper()
 	f := newFixture(t)
 	s := &scoringFixture{fixture: f}
 	m := f.ids(t, "Thanh Hóa", "Nghệ An", "Hà Tĩnh")
@@ -45,15 +60,6 @@ func newScoringFixture(t *testing.T) *scoringFixture {
 			t.Fatal(err)
 		}
 	}
-	rows := scoring.Table{Criteria: []scoring.Criterion{
-		{Code: "I", Name: "Công tố", Method: scoring.Group},
-		{ParentID: 1, Code: "1", Name: "Tin báo giải quyết đúng hạn", Method: scoring.Indicator, Max: 40, Numerator: "tin báo đúng hạn",
-			Denominator: "tin báo phải giải quyết", Direction: scoring.Higher, TargetNA: fp(90), TargetSector: fp(95), ExceedBonus: 1},
-		{ParentID: 1, Code: "2", Name: "Không có bị can Tòa tuyên không phạm tội", Method: scoring.Indicator, Max: 20, Numerator: "bị can", Direction: scoring.Zero},
-		{Code: "II", Name: "Xây dựng Ngành", Method: scoring.Group},
-		{ParentID: 4, Code: "3", Name: "Đoàn kết nội bộ", Method: scoring.Fixed, Max: 40},
-		{Code: "T", Name: "Điểm thưởng", Method: scoring.Bonus, Max: 5},
-	}}
 	info, err := f.SaveTable(f.ctx, f.board, app.TableInfo{Year: 2040, Name: "Bảng tiêu chí 2040", Level: "national", UnitType: "provincial"}, rows)
 	if err != nil {
 		t.Fatal(err)

@@ -89,3 +89,31 @@ func (f Filing) Differs(id int64) bool {
 }
 
 func eq(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+
+// Totals are the figures of a Result that rank a unit (docs/scoring.md):
+// the total, and the tie-break inputs.
+type Totals struct {
+	Total       float64 `json:"total"`
+	Deduction   float64 `json:"deduction"`
+	Achievement `json:"achievement"`
+}
+
+// FilingTotals are what is stored with a filing so that a ranking reads
+// them rather than scoring every filing of the year again: the unit's own
+// total, and the reviewed totals once the reviewer has ruled on a row or
+// accepted the filing (nil before).
+type FilingTotals struct {
+	Self     float64 `json:"self"`
+	Reviewed *Totals `json:"reviewed"`
+}
+
+// TotalsOf scores a filing both ways against its table and the unit's
+// adjustments: what every write that changes one of them stores.
+func TotalsOf(t Table, f Filing, adj map[int64]Adjustment) FilingTotals {
+	out := FilingTotals{Self: Evaluate(t, f.Self, adj).Total}
+	if f.Status == Reviewed || len(f.Review) > 0 {
+		r := Evaluate(t, f.ReviewedEntries(), adj)
+		out.Reviewed = &Totals{Total: r.Total, Deduction: r.Deduction, Achievement: r.Achievement}
+	}
+	return out
+}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -13,18 +14,16 @@ import (
 )
 
 type assessmentRow struct {
-	ID            int64
-	TableID       int64
-	UnitID        int64
-	Year          int
-	Status        string
-	SubmittedAt   *time.Time
-	ReturnedAt    *time.Time
-	ReturnReason  string
-	ReviewedAt    *time.Time
-	SelfTotal     *float64
-	ReviewedTotal *float64
-	Version       int
+	ID           int64
+	TableID      int64
+	UnitID       int64
+	Year         int
+	Status       string
+	SubmittedAt  *time.Time
+	ReturnedAt   *time.Time
+	ReturnReason string
+	ReviewedAt   *time.Time
+	Version      int
 }
 
 func (assessmentRow) TableName() string { return "assessments" }
@@ -158,16 +157,20 @@ func pgArray(ids []int64) string {
 	return string(append(b, '}'))
 }
 
-// SaveFiling writes a filing: its header (status, dates, totals) if
-// f.Version still matches, and every entry. It returns the new version.
-func (s *Q) SaveFiling(ctx context.Context, f scoring.Filing, selfTotal, reviewedTotal *float64) (scoring.Filing, error) {
+// SaveFiling writes a filing: its header (status, dates, stored totals)
+// if f.Version still matches, and every entry. It returns the new version.
+func (s *Q) SaveFiling(ctx context.Context, f scoring.Filing, totals scoring.FilingTotals) (scoring.Filing, error) {
 	db := s.DB.WithContext(ctx)
-	cols := map[string]any{"status": string(f.Status), "submitted_at": f.SubmittedAt, "returned_at": f.ReturnedAt,
-		"return_reason": f.ReturnReason, "reviewed_at": f.ReviewedAt, "self_total": selfTotal, "reviewed_total": reviewedTotal}
+	cols := totalsColumns(totals)
+	cols["status"], cols["submitted_at"], cols["returned_at"], cols["return_reason"], cols["reviewed_at"] =
+		string(f.Status), f.SubmittedAt, f.ReturnedAt, f.ReturnReason, f.ReviewedAt
 	if f.ID == 0 {
 		cols["table_id"], cols["unit_id"], cols["year"] = f.TableID, f.UnitID, f.Year
-		err := db.Raw(`INSERT INTO assessments (table_id, unit_id, year, status, submitted_at, returned_at, return_reason, reviewed_at, self_total, reviewed_total)
-			VALUES (@table_id, @unit_id, @year, @status, @submitted_at, @returned_at, @return_reason, @reviewed_at, @self_total, @reviewed_total) RETURNING id`, cols).Scan(&f.ID).Error
+		err := db.Raw(`INSERT INTO assessments (table_id, unit_id, year, status, submitted_at, returned_at, return_reason, reviewed_at,
+				self_total, reviewed_total, reviewed_deduction, reviewed_arisen, reviewed_met, reviewed_exceedable, reviewed_exceeded, totals_stale)
+			VALUES (@table_id, @unit_id, @year, @status, @submitted_at, @returned_at, @return_reason, @reviewed_at,
+				@self_total, @reviewed_total, @reviewed_deduction, @reviewed_arisen, @reviewed_met, @reviewed_exceedable, @reviewed_exceeded, @totals_stale)
+			RETURNING id`, cols).Scan(&f.ID).Error
 		if isUniqueViolation(err, "") {
 			return f, ErrFilingChanged
 		}
@@ -258,4 +261,102 @@ func (s *Q) FilingStates(ctx context.Context, year int) (map[int64]scoring.Statu
 		out[r.UnitID] = scoring.Status(r.Status)
 	}
 	return out, err
+}
+
+// totalsColumns are a filing's stored totals as columns (migration 00015):
+// the reviewed ones are NULL until there is a review.
+func totalsColumns(t scoring.FilingTotals) map[string]any {
+	cols := map[string]any{"self_total": t.Self, "reviewed_total": nil, "reviewed_deduction": nil, "reviewed_arisen": nil,
+		"reviewed_met": nil, "reviewed_exceedable": nil, "reviewed_exceeded": nil, "totals_stale": false}
+	if r := t.Reviewed; r != nil {
+		cols["reviewed_total"], cols["reviewed_deduction"], cols["reviewed_arisen"], cols["reviewed_met"], cols["reviewed_exceedable"], cols["reviewed_exceeded"] =
+			r.Total, r.Deduction, r.Arisen, r.Met, r.Exceedable, r.Exceeded
+	}
+	return cols
+}
+
+// totalsRow reads a filing's stored totals.
+type totalsRow struct {
+	SelfTotal          *float64
+	ReviewedTotal      *float64
+	ReviewedDeduction  *float64
+	ReviewedArisen     *int
+	ReviewedMet        *int
+	ReviewedExceedable *int
+	ReviewedExceeded   *int
+	TotalsStale        bool
+}
+
+func (r totalsRow) totals() scoring.FilingTotals {
+	var t scoring.FilingTotals
+	if r.SelfTotal != nil {
+		t.Self = *r.SelfTotal
+	}
+	if r.ReviewedTotal != nil {
+		t.Reviewed = &scoring.Totals{Total: *r.ReviewedTotal, Deduction: deref(r.ReviewedDeduction), Achievement: scoring.Achievement{
+			Arisen: deref(r.ReviewedArisen), Met: deref(r.ReviewedMet), Exceedable: deref(r.ReviewedExceedable), Exceeded: deref(r.ReviewedExceeded)}}
+	}
+	return t
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
+
+// FillStaleTotals stores computed totals of filings still marked stale,
+// by filing id, in one statement. A filing saved in between keeps the
+// totals its save stored: under READ COMMITTED the update re-checks
+// totals_stale on the row it waited for. Versions are left alone: the
+// totals follow from what was stored, nobody's edit.
+func (s *Q) FillStaleTotals(ctx context.Context, totals map[int64]scoring.FilingTotals) error {
+	if len(totals) == 0 {
+		return nil
+	}
+	rows := make([]map[string]any, 0, len(totals))
+	for id, t := range totals {
+		r := totalsColumns(t)
+		r["id"] = id
+		rows = append(rows, r)
+	}
+	doc, err := json.Marshal(rows)
+	if err != nil {
+		return err
+	}
+	return s.DB.WithContext(ctx).Exec(`UPDATE assessments a SET self_total = t.self_total, reviewed_total = t.reviewed_total,
+			reviewed_deduction = t.reviewed_deduction, reviewed_arisen = t.reviewed_arisen, reviewed_met = t.reviewed_met,
+			reviewed_exceedable = t.reviewed_exceedable, reviewed_exceeded = t.reviewed_exceeded, totals_stale = false
+		FROM jsonb_to_recordset(?::jsonb) AS t(id bigint, self_total numeric, reviewed_total numeric, reviewed_deduction float8,
+			reviewed_arisen integer, reviewed_met integer, reviewed_exceedable integer, reviewed_exceeded integer)
+		WHERE a.id = t.id AND a.totals_stale`, string(doc)).Error
+}
+
+// StaleFilings returns, with their entries, the filings of a year whose
+// totals nobody has computed yet (migration 00015).
+func (s *Q) StaleFilings(ctx context.Context, year int) (map[int64]scoring.Filing, error) {
+	var rows []assessmentRow
+	if err := s.DB.WithContext(ctx).Where("year = ? AND totals_stale", year).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	return s.filingsWithEntries(ctx, rows)
+}
+
+// FilingTotals returns the stored totals of a year's filings, by filing
+// id; a filing whose totals are not computed yet is left out.
+func (s *Q) FilingTotals(ctx context.Context, year int) (map[int64]scoring.FilingTotals, error) {
+	var rows []struct {
+		ID int64
+		T  totalsRow `gorm:"embedded"`
+	}
+	if err := s.DB.WithContext(ctx).Table("assessments").Where("year = ? AND NOT totals_stale", year).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[int64]scoring.FilingTotals, len(rows))
+	for _, r := range rows {
+		out[r.ID] = r.T.totals()
+	}
+	return out, nil
 }

@@ -45,13 +45,24 @@ type BulkFiling struct {
 	SelfTotal, ReviewedTotal *float64
 }
 
+// bulkAssessmentRow is a filing row with the two totals a generated data
+// set knows; the tie-break totals stay stale (the column's default) and
+// the first ranking that reads them fills them in.
+type bulkAssessmentRow struct {
+	assessmentRow `gorm:"embedded"`
+	SelfTotal     *float64
+	ReviewedTotal *float64
+}
+
+func (bulkAssessmentRow) TableName() string { return "assessments" }
+
 // InsertFilings writes new filings and their entries; it sets each
 // filing's ID.
 func (s *Q) InsertFilings(ctx context.Context, fs []BulkFiling) error {
-	rows := make([]assessmentRow, len(fs))
+	rows := make([]bulkAssessmentRow, len(fs))
 	for i, f := range fs {
-		rows[i] = assessmentRow{TableID: f.TableID, UnitID: f.UnitID, Year: f.Year, Status: string(f.Status),
-			SubmittedAt: f.SubmittedAt, ReviewedAt: f.ReviewedAt, SelfTotal: f.SelfTotal, ReviewedTotal: f.ReviewedTotal, Version: 1}
+		rows[i] = bulkAssessmentRow{assessmentRow: assessmentRow{TableID: f.TableID, UnitID: f.UnitID, Year: f.Year, Status: string(f.Status),
+			SubmittedAt: f.SubmittedAt, ReviewedAt: f.ReviewedAt, Version: 1}, SelfTotal: f.SelfTotal, ReviewedTotal: f.ReviewedTotal}
 	}
 	if err := s.insert(ctx, rows); err != nil {
 		return err

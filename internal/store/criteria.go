@@ -100,13 +100,20 @@ func (s *Q) Table(ctx context.Context, id int64) (scoring.Table, error) {
 func (s *Q) TableFor(ctx context.Context, year int, level string, clusterID int64, unitType string) (TableInfo, error) {
 	var t TableInfo
 	err := s.DB.WithContext(ctx).Model(&TableInfo{}).Select("criteria_tables.*, "+frozenSQL).
-		Where("year = ? AND kind = 'main' AND NOT superseded AND level = ?", year, level).
-		Where("(cluster_id = ? OR (cluster_id IS NULL AND unit_type IN (?, '')))", clusterID, unitType).
+		Where(tableAppliesSQL("?", "?", "?", "?"), year, level, clusterID, unitType).
 		Order("cluster_id IS NULL, unit_type = '', id DESC").Take(&t).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return t, errs.New(errs.NotFound, "Chưa có bảng tiêu chí chấm điểm năm %d áp dụng cho đơn vị này.", year)
 	}
 	return t, err
+}
+
+// tableAppliesSQL is the condition on criteria_tables under which a table
+// may score a unit of a type in a cluster's year (TableFor chooses among
+// them): each argument is a parameter or a column of the outer query.
+func tableAppliesSQL(year, level, clusterID, unitType string) string {
+	return fmt.Sprintf(`criteria_tables.year = %s AND criteria_tables.kind = 'main' AND NOT criteria_tables.superseded AND criteria_tables.level = %s
+		AND (criteria_tables.cluster_id = %s OR (criteria_tables.cluster_id IS NULL AND criteria_tables.unit_type IN (%s, '')))`, year, level, clusterID, unitType)
 }
 
 // SaveTable creates a table with its rows (header ID 0), or replaces the

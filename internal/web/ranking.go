@@ -12,41 +12,14 @@ import (
 	"thidua/internal/scoring"
 )
 
-type rankingData struct {
-	Year     int                  `json:"year"`
-	Clusters []app.ClusterRanking `json:"clusters"`
-	National []app.Standing       `json:"national"`
-	// How many units of the national table are ranked (reviewed) and not.
-	NationalRanked   int `json:"national_ranked"`
-	NationalUnranked int `json:"national_unranked"`
-}
-
 func (s *Server) ranking(c echo.Context) error {
 	year, err := yearParam(c)
 	if err != nil {
 		return err
 	}
-	ctx, p := c.Request().Context(), principal(c)
-	if _, err := s.app.Year(ctx, p, year); err != nil {
-		return err
-	}
-	cs, nat, err := s.app.Ranking(ctx, p, year)
+	d, err := s.app.RankingPage(c.Request().Context(), principal(c), year)
 	if err != nil {
 		return err
-	}
-	d := rankingData{Year: year, Clusters: cs, National: nat}
-	if d.Clusters == nil {
-		d.Clusters = []app.ClusterRanking{}
-	}
-	if d.National == nil {
-		d.National = []app.Standing{}
-	}
-	for _, s := range d.National {
-		if s.Ranked() {
-			d.NationalRanked++
-		} else {
-			d.NationalUnranked++
-		}
 	}
 	return s.respond(c, http.StatusOK, "ranking", "Kết quả chấm điểm, xếp hạng thi đua năm "+strconv.Itoa(year), "scoring", d)
 }
