@@ -19,14 +19,7 @@ import (
 // SelfWorkbook is the unit's self-assessment template, prefilled with what
 // it has saved, for those who may file it.
 func (a *App) SelfWorkbook(ctx context.Context, p auth.Principal, year int, unitID int64) (xlsx.SelfDoc, error) {
-	t, err := a.unitTarget(ctx, &a.Store.Q, year, unitID)
-	if err != nil {
-		return xlsx.SelfDoc{}, err
-	}
-	if err := auth.Authorize(p, auth.FileSelf, t); err != nil {
-		return xlsx.SelfDoc{}, err
-	}
-	v, err := a.filingView(ctx, &a.Store.Q, p, year, unitID, t)
+	v, _, err := a.filingFor(ctx, &a.Store.Q, p, auth.FileSelf, year, unitID)
 	if err != nil {
 		return xlsx.SelfDoc{}, err
 	}
@@ -65,14 +58,7 @@ type SelfImport struct {
 func (a *App) ImportSelf(ctx context.Context, p auth.Principal, year int, unitID int64, up xlsx.SelfUpload, version int, confirm bool, fileName string) (SelfImport, error) {
 	out := SelfImport{UnitID: unitID, Year: year}
 	err := a.Store.Tx(ctx, func(tx *store.Q) error {
-		t, err := a.unitTarget(ctx, tx, year, unitID)
-		if err != nil {
-			return err
-		}
-		if err := auth.Authorize(p, auth.FileSelf, t); err != nil {
-			return err
-		}
-		v, err := a.filingView(ctx, tx, p, year, unitID, t)
+		v, t, err := a.filingFor(ctx, tx, p, auth.FileSelf, year, unitID)
 		if err != nil {
 			return err
 		}

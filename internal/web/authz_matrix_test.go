@@ -273,7 +273,7 @@ var authzTable = map[string]authzCase{
 	"POST /years/:year/filing/import":                {allow: "own", sub: "none", query: "unit={unit}"},
 	"POST /api/v1/years/:year/filings/:unit/import":  {allow: "own", sub: "none"},
 	"GET /years/:year/review":                        {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404", query: "unit={unit}"}, // read-only unless one may review
-	"POST /years/:year/review":                       {allow: "head board admin", sub: "council:404 board:404 admin:404", query: "unit={unit}"},
+	"POST /years/:year/review":                       {allow: "head board admin", sub: "board:404 admin:404", query: "unit={unit}"},                                           // as the API: the write is refused before anything is read
 	"PUT /api/v1/years/:year/filings/:unit/review":   {allow: "head board admin", sub: "board:404 admin:404"},
 	"GET /years/:year/ranking":                       {allow: "signed"},
 	"GET /api/v1/years/:year/ranking":                {allow: "signed"},

@@ -132,7 +132,7 @@ func (s *Server) filingSave(c echo.Context) error {
 		Version int             `json:"version"`
 	}
 	entries := map[int64]scoring.Entry{}
-	fe := errs.Fields{}
+	var unread map[int64]map[string]string
 	var form map[string]string
 	if isAPI(c) {
 		if err := decodeJSON(c, &body); err != nil {
@@ -142,36 +142,19 @@ func (s *Server) filingSave(c echo.Context) error {
 			entries[e.CriterionID] = e
 		}
 	} else {
-		// The form's rows are the table's: read them against the current table.
-		cur, err := s.app.Filing(ctx, p, year, unit)
-		if err != nil {
-			return err
-		}
 		form = map[string]string{}
-		for _, cr := range cur.Table.Criteria {
-			if cr.Method == scoring.Group {
-				continue
-			}
-			entries[cr.ID] = readEntry(c, fe, cr, "", form)
-		}
+		entries, unread = formEntries(c, "", form)
 		body.Submit = c.FormValue("action") == "submit"
 		body.Reason = formValue(c, "reason")
 		body.Version, _ = strconv.Atoi(formValue(c, "version"))
 	}
 	var v app.FilingView
-	if err = fe.Err(); err == nil {
+	if err = s.unreadable(c, year, unit, unread); err == nil {
 		v, err = s.app.SaveSelf(ctx, p, year, unit, body.Version, entries, body.Submit, body.Reason)
 	}
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			cur, cerr := s.app.Filing(ctx, p, year, unit)
-			if cerr != nil {
-				return cerr
-			}
-			if errs.CodeOf(err) == errs.Conflict {
-				form = nil // show what is stored now
-			}
-			return s.renderFiling(c, status(errs.CodeOf(err)), "filing", cur, form, err)
+		if isFormError(err) && !isAPI(c) {
+			return s.refile(c, "filing", year, unit, form, err)
 		}
 		return err
 	}
@@ -182,36 +165,109 @@ func (s *Server) filingSave(c echo.Context) error {
 	return s.done(c, http.StatusOK, v, msg, filingURL(year, unit))
 }
 
-// readEntry reads one criterion's inputs; prefix is "" for the unit's own
-// entry and "r" for the reviewer's. Values are kept in form to redisplay.
-func readEntry(c echo.Context, fe errs.Fields, cr scoring.Criterion, prefix string, form map[string]string) scoring.Entry {
-	id := strconv.FormatInt(cr.ID, 10)
-	field := "c" + id
-	e := scoring.Entry{CriterionID: cr.ID}
-	num := func(name string) *float64 {
-		raw := formValue(c, prefix+name+"_"+id)
-		form[prefix+name+"_"+id] = raw
-		v, ok := parseNumber(raw)
-		if !ok {
-			fe.Add(field, "Tiêu chí "+cr.Code+": “"+raw+"” không phải là số.")
+// entryField is one input of a filing or review form: its name before
+// "_<criterion id>".
+var entryField = regexp.MustCompile(`^r?(n|d|s|na|x|e|c)_([0-9]+)$`)
+
+// formEntries reads a filing or review form's rows by criterion id, from
+// the names of its inputs (prefix "" for the unit's own figures, "r" for
+// the reviewer's): which rows a table has is the app's to know. Values
+// are kept in form to redisplay; numbers that cannot be read are returned
+// by criterion, to be named by their criterion's code.
+func formEntries(c echo.Context, prefix string, form map[string]string) (map[int64]scoring.Entry, map[int64]map[string]string) {
+	entries, unread := map[int64]scoring.Entry{}, map[int64]map[string]string{}
+	params, _ := c.FormParams()
+	for name := range params {
+		m := entryField.FindStringSubmatch(name)
+		if m == nil || !strings.HasPrefix(name, prefix+m[1]+"_") || len(name) != len(prefix)+len(m[1])+1+len(m[2]) {
+			continue
 		}
-		return v
+		id, err := strconv.ParseInt(m[2], 10, 64)
+		if err != nil {
+			continue
+		}
+		raw := formValue(c, name)
+		form[name] = raw
+		e := entries[id]
+		e.CriterionID = id
+		num := func() *float64 {
+			v, ok := parseNumber(raw)
+			if !ok {
+				if unread[id] == nil {
+					unread[id] = map[string]string{}
+				}
+				unread[id][m[1]] = raw
+			}
+			return v
+		}
+		switch m[1] {
+		case "n":
+			e.Numerator = num()
+		case "d":
+			e.Denominator = num()
+		case "s":
+			e.Score = num()
+		case "na":
+			e.NotArisen = c.FormValue(name) != ""
+			form[name] = map[bool]string{true: "1"}[e.NotArisen]
+		case "x":
+			e.Explanation = raw
+		case "e":
+			e.Evidence = raw
+		}
+		entries[id] = e
 	}
-	switch cr.Method {
-	case scoring.Indicator:
-		e.Numerator, e.Denominator = num("n"), num("d")
-	default:
-		e.Score = num("s")
+	return entries, unread
+}
+
+// isFormError: the form is shown again with the error beside its fields.
+func isFormError(err error) bool {
+	_, _, ok := fieldErrors(err)
+	return ok
+}
+
+// unreadable names the numbers of a form that could not be read by their
+// criterion's code, as the form's page shows it; those of rows the table
+// does not have are not the user's doing and are left out, as the app
+// leaves out such rows.
+func (s *Server) unreadable(c echo.Context, year int, unit int64, unread map[int64]map[string]string) error {
+	if len(unread) == 0 {
+		return nil
 	}
-	e.NotArisen = c.FormValue(prefix+"na_"+id) != ""
-	if e.NotArisen {
-		form[prefix+"na_"+id] = "1"
+	cur, err := s.app.Filing(c.Request().Context(), principal(c), year, unit)
+	if err != nil {
+		return err
 	}
-	for _, k := range []string{"x", "e", "c"} {
-		form[prefix+k+"_"+id] = formValue(c, prefix+k+"_"+id)
+	fe := errs.Fields{}
+	for _, cr := range cur.Table.Criteria {
+		var parts []string // the row's inputs; the first unread is its message
+		switch cr.Method {
+		case scoring.Group:
+		case scoring.Indicator:
+			parts = []string{"n", "d"}
+		default:
+			parts = []string{"s"}
+		}
+		for _, part := range parts {
+			if raw, ok := unread[cr.ID][part]; ok {
+				fe.Add("c"+strconv.FormatInt(cr.ID, 10), "Tiêu chí "+cr.Code+": “"+raw+"” không phải là số.")
+			}
+		}
 	}
-	e.Explanation, e.Evidence = form[prefix+"x_"+id], form[prefix+"e_"+id]
-	return e
+	return fe.Err()
+}
+
+// refile shows the filing or review form again, as typed, with err; a
+// conflict shows what is stored now.
+func (s *Server) refile(c echo.Context, tmpl string, year int, unit int64, form map[string]string, err error) error {
+	cur, cerr := s.app.Filing(c.Request().Context(), principal(c), year, unit)
+	if cerr != nil {
+		return cerr
+	}
+	if errs.CodeOf(err) == errs.Conflict {
+		form = nil
+	}
+	return s.renderFiling(c, status(errs.CodeOf(err)), tmpl, cur, form, err)
 }
 
 func filingURL(year int, unit int64) string {
@@ -250,7 +306,7 @@ func (s *Server) reviewSave(c echo.Context) error {
 		Version int              `json:"version"`
 	}
 	reviews := map[int64]scoring.Review{}
-	fe := errs.Fields{}
+	var unread map[int64]map[string]string
 	var form map[string]string
 	if isAPI(c) {
 		if err := decodeJSON(c, &body); err != nil {
@@ -260,25 +316,12 @@ func (s *Server) reviewSave(c echo.Context) error {
 			reviews[r.CriterionID] = r.Review
 		}
 	} else {
-		cur, err := s.app.Filing(ctx, p, year, unit)
-		if err != nil {
-			return err
-		}
 		form = map[string]string{}
-		for _, cr := range cur.Table.Criteria {
-			if cr.Method == scoring.Group {
-				continue
-			}
-			e := readEntry(c, fe, cr, "r", form)
-			r := scoring.Review{Score: e.Score, Numerator: e.Numerator, Denominator: e.Denominator, NotArisen: e.NotArisen,
-				Comment: form["rc_"+strconv.FormatInt(cr.ID, 10)]}
-			// A ruling is recorded where the reviewer departs from the unit's
-			// figures or comments; agreeing rows stay as declared.
-			self := cur.Filing.Self[cr.ID]
-			agrees := eqNum(r.Score, self.Score) && eqNum(r.Numerator, self.Numerator) && eqNum(r.Denominator, self.Denominator) && r.NotArisen == self.NotArisen
-			if !agrees || r.Comment != "" {
-				reviews[cr.ID] = r
-			}
+		var entries map[int64]scoring.Entry
+		entries, unread = formEntries(c, "r", form)
+		for id, e := range entries {
+			reviews[id] = scoring.Review{Score: e.Score, Numerator: e.Numerator, Denominator: e.Denominator, NotArisen: e.NotArisen,
+				Comment: form["rc_"+strconv.FormatInt(id, 10)]}
 		}
 		body.Action = app.ReviewAction(c.FormValue("action"))
 		body.Reason = formValue(c, "reason")
@@ -293,19 +336,12 @@ func (s *Server) reviewSave(c echo.Context) error {
 		return errs.Fields{"action": "Thao tác phải là save, return hoặc accept."}.Err()
 	}
 	var v app.FilingView
-	if err = fe.Err(); err == nil {
+	if err = s.unreadable(c, year, unit, unread); err == nil {
 		v, err = s.app.ReviewFiling(ctx, p, year, unit, body.Version, reviews, body.Action, body.Reason)
 	}
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			cur, cerr := s.app.Filing(ctx, p, year, unit)
-			if cerr != nil {
-				return cerr
-			}
-			if errs.CodeOf(err) == errs.Conflict {
-				form = nil
-			}
-			return s.renderFiling(c, status(errs.CodeOf(err)), "review", cur, form, err)
+		if isFormError(err) && !isAPI(c) {
+			return s.refile(c, "review", year, unit, form, err)
 		}
 		return err
 	}
@@ -313,8 +349,6 @@ func (s *Server) reviewSave(c echo.Context) error {
 		app.ReviewAccept: "Đã hoàn thành thẩm định."}[body.Action]
 	return s.done(c, http.StatusOK, v, msg, "/years/"+strconv.Itoa(year)+"/review?unit="+strconv.FormatInt(unit, 10))
 }
-
-func eqNum(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
 
 func (s *Server) filingHistory(c echo.Context) error {
 	year, unit, err := filingUnit(c)
