@@ -153,41 +153,26 @@ type PersonRecord struct {
 	Moves       []store.PersonMove       `json:"moves"`
 	Absences    []store.PersonAbsence    `json:"absences"`
 	Pending     []store.PendingMatter    `json:"pending"` // open and closed
+	// UnitPath is the person's unit and those above it, the unit first:
+	// what p's rights on the person are judged on.
+	UnitPath []int64 `json:"-"`
 }
 
-// Person returns one person with their record, if p may see their unit.
+// Person returns one person with their record, if p may see their unit,
+// in two statements (store.PersonFile).
 func (a *App) Person(ctx context.Context, p auth.Principal, id int64) (PersonRecord, error) {
 	if p.Anonymous() {
 		return PersonRecord{}, auth.Authorize(p, auth.ViewUnits, auth.Target{})
 	}
-	person, err := a.Store.Person(ctx, id)
+	f, err := a.Store.PersonFile(ctx, id)
 	if err != nil {
 		return PersonRecord{}, err
 	}
-	if err := a.authorizeUnit(ctx, p, auth.ViewUnits, person.UnitID); err != nil {
+	if err := auth.Authorize(p, auth.ViewUnits, auth.Unit(f.UnitPath)); err != nil {
 		return PersonRecord{}, err
 	}
-	r := PersonRecord{Person: person}
-	if r.Ratings, err = a.Store.Ratings(ctx, id); err != nil {
-		return r, err
-	}
-	if r.Initiatives, err = a.Store.Initiatives(ctx, id); err != nil {
-		return r, err
-	}
-	if r.Disciplines, err = a.Store.Disciplines(ctx, id); err != nil {
-		return r, err
-	}
-	if r.Awards, err = a.Store.PersonAwards(ctx, id); err != nil {
-		return r, err
-	}
-	if r.Absences, err = a.Store.Absences(ctx, id); err != nil {
-		return r, err
-	}
-	if r.Pending, err = a.Store.PersonPending(ctx, id); err != nil {
-		return r, err
-	}
-	r.Moves, err = a.Store.Moves(ctx, id)
-	return r, err
+	return PersonRecord{Person: f.Person, Ratings: f.Ratings, Initiatives: f.Initiatives, Disciplines: f.Disciplines, Awards: f.Awards,
+		Moves: f.Moves, Absences: f.Absences, Pending: f.Pending, UnitPath: f.UnitPath}, nil
 }
 
 // AwardPerson is the record as the award rules read it, with every matter

@@ -336,3 +336,94 @@ func (s *Q) PersonAwards(ctx context.Context, personID int64) ([]Award, error) {
 	err := s.DB.WithContext(ctx).Where("person_id = ?", personID).Order("year DESC").Order("id").Find(&out).Error
 	return out, err
 }
+
+// PersonFile is a person with everything the award rules read of them,
+// and their unit's path up the tree.
+type PersonFile struct {
+	Person      Person
+	UnitPath    []int64 // the person's unit first
+	Ratings     []PersonRating
+	Initiatives []PersonInitiative
+	Disciplines []PersonDiscipline
+	Awards      []Award
+	Absences    []PersonAbsence
+	Pending     []PendingMatter // open and closed
+	Moves       []PersonMove
+}
+
+// personFileRow is one row of the record's statement: one of the lists'
+// rows (Kind says which), the others' columns null.
+type personFileRow struct {
+	Kind int
+	R    PersonRating     `gorm:"embedded;embeddedPrefix:r_"`
+	I    PersonInitiative `gorm:"embedded;embeddedPrefix:i_"`
+	D    PersonDiscipline `gorm:"embedded;embeddedPrefix:d_"`
+	A    Award            `gorm:"embedded;embeddedPrefix:a_"`
+	B    PersonAbsence    `gorm:"embedded;embeddedPrefix:b_"`
+	P    PendingMatter    `gorm:"embedded;embeddedPrefix:p_"`
+	M    PersonMove       `gorm:"embedded;embeddedPrefix:m_"`
+}
+
+// PersonFile reads a person's record in two statements, whatever its
+// length: the person with the unit's path, then every list at once, in
+// the orders Ratings, Initiatives, … give them.
+func (s *Q) PersonFile(ctx context.Context, id int64) (PersonFile, error) {
+	var head struct {
+		Person   `gorm:"embedded"`
+		UnitPath string
+	}
+	err := s.people().WithContext(ctx).Select(personColumns+`, (WITH RECURSIVE up(id, parent_id, depth) AS (
+			SELECT units.id, units.parent_id, 0
+			UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50)
+		SELECT string_agg(id::text, ',' ORDER BY depth) FROM up) AS unit_path`).Where("people.id = ?", id).Take(&head).Error
+	if err != nil {
+		return PersonFile{}, notFound(err, "cán bộ")
+	}
+	f := PersonFile{Person: head.Person, UnitPath: ids(head.UnitPath), Ratings: []PersonRating{}, Initiatives: []PersonInitiative{},
+		Disciplines: []PersonDiscipline{}, Awards: []Award{}, Absences: []PersonAbsence{}, Pending: []PendingMatter{}, Moves: []PersonMove{}}
+	var rows []personFileRow
+	err = s.DB.WithContext(ctx).Raw(`SELECT k.kind,
+			r.person_id AS r_person_id, r.year AS r_year, r.rating AS r_rating,
+			i.id AS i_id, i.person_id AS i_person_id, i.year AS i_year, i.title AS i_title, i.level AS i_level, i.applied AS i_applied,
+			d.id AS d_id, d.person_id AS d_person_id, d.measure AS d_measure, d.from_date AS d_from_date, d.to_date AS d_to_date, d.note AS d_note,
+			a.id AS a_id, a.person_id AS a_person_id, a.unit_id AS a_unit_id, a.year AS a_year, a.title AS a_title, a.kind AS a_kind,
+			a.decision_no AS a_decision_no, a.decision_date AS a_decision_date, a.signer AS a_signer, a.revoked AS a_revoked,
+			a.revoke_reason AS a_revoke_reason,
+			b.id AS b_id, b.person_id AS b_person_id, b.kind AS b_kind, b.from_date AS b_from_date, b.to_date AS b_to_date, b.note AS b_note,
+			b.version AS b_version, b.created_at AS b_created_at,
+			p.id AS p_id, p.person_id AS p_person_id, p.unit_id AS p_unit_id, p.kind AS p_kind, p.opened_on AS p_opened_on,
+			p.closed_on AS p_closed_on, p.outcome AS p_outcome, p.note AS p_note, p.version AS p_version, p.created_at AS p_created_at,
+			m.id AS m_id, m.person_id AS m_person_id, m.from_unit_id AS m_from_unit_id, m.to_unit_id AS m_to_unit_id,
+			mf.name AS m_from_name, mt.name AS m_to_name, m.on_date AS m_on_date, m.note AS m_note
+		FROM (VALUES (1), (2), (3), (4), (5), (6), (7)) k(kind)
+		LEFT JOIN person_ratings r ON k.kind = 1 AND r.person_id = @id
+		LEFT JOIN person_initiatives i ON k.kind = 2 AND i.person_id = @id
+		LEFT JOIN person_disciplines d ON k.kind = 3 AND d.person_id = @id
+		LEFT JOIN awards a ON k.kind = 4 AND a.person_id = @id
+		LEFT JOIN person_absences b ON k.kind = 5 AND b.person_id = @id
+		LEFT JOIN pending_matters p ON k.kind = 6 AND p.person_id = @id
+		LEFT JOIN person_moves m ON k.kind = 7 AND m.person_id = @id
+		LEFT JOIN units mf ON mf.id = m.from_unit_id
+		LEFT JOIN units mt ON mt.id = m.to_unit_id
+		ORDER BY k.kind, r.year DESC, i.year DESC, i.id, d.from_date DESC, d.id, a.year DESC, a.id, b.from_date DESC, b.id,
+			p.opened_on DESC, p.id, m.on_date, m.id`, map[string]any{"id": id}).Scan(&rows).Error
+	for _, r := range rows {
+		switch {
+		case r.Kind == 1 && r.R.PersonID != 0:
+			f.Ratings = append(f.Ratings, r.R)
+		case r.Kind == 2 && r.I.ID != 0:
+			f.Initiatives = append(f.Initiatives, r.I)
+		case r.Kind == 3 && r.D.ID != 0:
+			f.Disciplines = append(f.Disciplines, r.D)
+		case r.Kind == 4 && r.A.ID != 0:
+			f.Awards = append(f.Awards, r.A)
+		case r.Kind == 5 && r.B.ID != 0:
+			f.Absences = append(f.Absences, r.B)
+		case r.Kind == 6 && r.P.ID != 0:
+			f.Pending = append(f.Pending, r.P)
+		case r.Kind == 7 && r.M.ID != 0:
+			f.Moves = append(f.Moves, r.M)
+		}
+	}
+	return f, err
+}

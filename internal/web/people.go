@@ -265,7 +265,6 @@ type personView struct {
 
 type personShowData struct {
 	personView
-	Unit           org.Unit
 	CanEdit        bool
 	CanAward       bool
 	Labels         map[string]string
@@ -322,17 +321,9 @@ func (s *Server) personPage(c echo.Context, st int, id int64, formName string, f
 	if err != nil {
 		return err
 	}
-	ctx, p := c.Request().Context(), principal(c)
-	u, err := s.app.Store.Unit(ctx, v.Person.UnitID)
-	if err != nil {
-		return err
-	}
-	path, err := s.app.Store.UnitPath(ctx, v.Person.UnitID)
-	if err != nil {
-		return err
-	}
-	t := auth.Unit(path)
-	d := personShowData{personView: v, Unit: u, Labels: labels(), FormName: formName, Year: s.app.Today().Year(),
+	p := principal(c)
+	t := auth.Unit(v.UnitPath)
+	d := personShowData{personView: v, Labels: labels(), FormName: formName, Year: s.app.Today().Year(),
 		CanEdit:        auth.Can(p, auth.ManageUnits, t) || auth.Can(p, auth.FileSelf, t),
 		CanAward:       auth.Can(p, auth.ManageUnits, t),
 		RatingOptions:  []award.Rating{award.XuatSac, award.Tot, award.HoanThanh, award.KhongHoanThanh},
