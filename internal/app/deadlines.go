@@ -155,13 +155,16 @@ func unitDeadline(ctx context.Context, tx *store.Q, y cluster.Year, unitID int64
 
 // unitDeadlines are all of a year's deadlines for a unit, in one read.
 func unitDeadlines(ctx context.Context, tx *store.Q, y cluster.Year, unitID int64) (map[cluster.DeadlineKind]UnitDeadline, error) {
+	rows, err := tx.DeadlineExtensions(ctx, y.Year, unitID)
+	return deadlinesOf(y, rows), err
+}
+
+// deadlinesOf are a year's deadlines for a unit with its extensions
+// (newest first).
+func deadlinesOf(y cluster.Year, rows []store.DeadlineExtension) map[cluster.DeadlineKind]UnitDeadline {
 	out := map[cluster.DeadlineKind]UnitDeadline{}
 	for _, k := range cluster.DeadlineKinds {
 		out[k] = UnitDeadline{Date: y.Deadline(k), YearDate: y.Deadline(k)}
-	}
-	rows, err := tx.DeadlineExtensions(ctx, y.Year, unitID)
-	if err != nil {
-		return out, err
 	}
 	for i := len(rows) - 1; i >= 0; i-- { // oldest first: the newest wins
 		r := rows[i]
@@ -171,7 +174,7 @@ func unitDeadlines(ctx context.Context, tx *store.Q, y cluster.Year, unitID int6
 		d.Date, d.Extension = &u, &rows[i]
 		out[k] = d
 	}
-	return out, nil
+	return out
 }
 
 // ExtensionNote says an extension in Vietnamese: "Gia hạn đến 17/12/2026

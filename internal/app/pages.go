@@ -18,7 +18,6 @@ import (
 type PersonPage struct {
 	PersonRecord
 	Verdicts Verdicts `json:"verdicts"`
-	Unit     org.Unit `json:"-"`
 	CanEdit  bool     `json:"-"` // the record: the board, or the unit's officers
 	CanAward bool     `json:"-"` // awards: the board
 }
@@ -30,14 +29,7 @@ func (a *App) PersonPage(ctx context.Context, p auth.Principal, id int64) (Perso
 		return PersonPage{}, err
 	}
 	v := PersonPage{PersonRecord: r, Verdicts: a.PersonVerdicts(r)}
-	if v.Unit, err = a.store.Unit(ctx, r.Person.UnitID); err != nil {
-		return v, err
-	}
-	path, err := a.store.UnitPath(ctx, r.Person.UnitID)
-	if err != nil {
-		return v, err
-	}
-	t := auth.Unit(path)
+	t := auth.Unit(r.UnitPath)
 	v.CanEdit = auth.Can(p, auth.ManageUnits, t) || auth.Can(p, auth.FileSelf, t)
 	v.CanAward = auth.Can(p, auth.ManageUnits, t)
 	return v, nil

@@ -159,41 +159,26 @@ type PersonRecord struct {
 	Moves       []store.PersonMove       `json:"moves"`
 	Absences    []store.PersonAbsence    `json:"absences"`
 	Pending     []store.PendingMatter    `json:"pending"` // open and closed
+	// UnitPath is the person's unit and those above it, the unit first:
+	// what p's rights on the person are judged on.
+	UnitPath []int64 `json:"-"`
 }
 
-// Person returns one person with their record, if p may see their unit.
+// Person returns one person with their record, if p may see their unit,
+// in two statements (store.PersonFile).
 func (a *App) Person(ctx context.Context, p auth.Principal, id int64) (PersonRecord, error) {
 	if p.Anonymous() {
 		return PersonRecord{}, auth.Authorize(p, auth.ViewUnits, auth.Target{})
 	}
-	person, err := a.store.Person(ctx, id)
+	f, err := a.store.PersonFile(ctx, id)
 	if err != nil {
 		return PersonRecord{}, err
 	}
-	if err := a.authorizeUnit(ctx, p, auth.ViewUnits, person.UnitID); err != nil {
+	if err := auth.Authorize(p, auth.ViewUnits, auth.Unit(f.UnitPath)); err != nil {
 		return PersonRecord{}, err
 	}
-	r := PersonRecord{Person: person}
-	if r.Ratings, err = a.store.Ratings(ctx, id); err != nil {
-		return r, err
-	}
-	if r.Initiatives, err = a.store.Initiatives(ctx, id); err != nil {
-		return r, err
-	}
-	if r.Disciplines, err = a.store.Disciplines(ctx, id); err != nil {
-		return r, err
-	}
-	if r.Awards, err = a.store.PersonAwards(ctx, id); err != nil {
-		return r, err
-	}
-	if r.Absences, err = a.store.Absences(ctx, id); err != nil {
-		return r, err
-	}
-	if r.Pending, err = a.store.PersonPending(ctx, id); err != nil {
-		return r, err
-	}
-	r.Moves, err = a.store.Moves(ctx, id)
-	return r, err
+	return PersonRecord{Person: f.Person, Ratings: f.Ratings, Initiatives: f.Initiatives, Disciplines: f.Disciplines, Awards: f.Awards,
+		Moves: f.Moves, Absences: f.Absences, Pending: f.Pending, UnitPath: f.UnitPath}, nil
 }
 
 // AwardPerson is the record as the award rules read it, with every matter

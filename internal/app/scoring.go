@@ -260,76 +260,51 @@ type FilingView struct {
 // Filing returns a unit's self-assessment for a year, against the table
 // that applies to it.
 func (a *App) Filing(ctx context.Context, p auth.Principal, year int, unitID int64) (FilingView, error) {
-	var v FilingView
-	t, err := a.unitTarget(ctx, &a.store.Q, year, unitID)
-	if err != nil {
-		return v, err
-	}
-	if err := auth.Authorize(p, auth.ViewFiling, t); err != nil {
-		return v, err
-	}
-	return a.filingView(ctx, &a.store.Q, p, year, unitID, t)
+	v, _, err := a.filingFor(ctx, &a.store.Q, p, auth.ViewFiling, year, unitID)
+	return v, err
 }
 
-func (a *App) filingView(ctx context.Context, tx *store.Q, p auth.Principal, year int, unitID int64, t auth.Target) (FilingView, error) {
-	var v FilingView
-	u, err := tx.Unit(ctx, unitID)
+// filingFor loads a unit's filing for p, authorised for act. The view
+// costs two statements whatever the number of units: the unit with its
+// path, cluster, year and extensions, then the filing with its table.
+func (a *App) filingFor(ctx context.Context, tx *store.Q, p auth.Principal, act auth.Action, year int, unitID int64) (FilingView, auth.Target, error) {
+	uy, err := tx.UnitYear(ctx, year, unitID)
 	if err != nil {
-		return v, err
+		return FilingView{}, auth.Target{}, err
 	}
-	v.Unit = u
-	c, err := tx.ClusterOfUnit(ctx, year, unitID)
+	t := auth.Target{UnitPath: uy.Path, Year: year}
+	if uy.Cluster != nil {
+		t.Cluster = facts(*uy.Cluster)
+	}
+	if err := auth.Authorize(p, act, t); err != nil {
+		return FilingView{}, t, err
+	}
+	v := FilingView{Unit: uy.Unit, Cluster: uy.Cluster}
+	if uy.Cluster == nil {
+		return v, t, errs.New(errs.NotFound, "%s không thuộc cụm, khối thi đua nào trong năm %d nên chưa có bảng tiêu chí để chấm.", uy.Unit.Name, year)
+	}
+	sheet, err := tx.FilingSheet(ctx, year, string(uy.Cluster.Level), uy.Cluster.ID, string(uy.Unit.Type), unitID)
 	if err != nil {
-		if errs.CodeOf(err) == errs.NotFound {
-			return v, errs.New(errs.NotFound, "%s không thuộc cụm, khối thi đua nào trong năm %d nên chưa có bảng tiêu chí để chấm.", u.Name, year)
-		}
-		return v, err
+		return v, t, err
 	}
-	v.Cluster = &c
-	if v.Info, err = tx.TableFor(ctx, year, string(c.Level), c.ID, string(u.Type)); err != nil {
-		return v, err
+	v.Info, v.Table, v.Filing, v.Adjustments = sheet.Info, sheet.Table, sheet.Filing, sheet.Adjustments
+	if uy.Year == nil {
+		return v, t, errs.New(errs.NotFound, "Không tìm thấy năm thi đua.")
 	}
-	if v.Table, err = tx.Table(ctx, v.Info.ID); err != nil {
-		return v, err
-	}
-	if v.Filing, err = tx.Filing(ctx, v.Info.ID, unitID); err != nil {
-		return v, err
-	}
-	if v.Filing.ID == 0 {
-		// A unit that filed against an earlier version of the table keeps
-		// that filing and that version.
-		prev, err := tx.LatestFiling(ctx, year, unitID)
-		if err != nil {
-			return v, err
-		}
-		if prev.ID != 0 {
-			v.Filing = prev
-			if v.Info, err = tx.TableInfo(ctx, prev.TableID); err != nil {
-				return v, err
-			}
-			if v.Table, err = tx.Table(ctx, prev.TableID); err != nil {
-				return v, err
-			}
-		}
-	}
-	if v.Adjustments, err = tx.Adjustments(ctx, v.Info.ID, unitID); err != nil {
-		return v, err
-	}
-	y, err := tx.Year(ctx, year)
-	if err != nil {
-		return v, err
-	}
-	dl, err := unitDeadline(ctx, tx, y, unitID, cluster.DeadlineSelfAssessment)
-	if err != nil {
-		return v, err
-	}
+	dl := deadlinesOf(*uy.Year, uy.Extensions)[cluster.DeadlineSelfAssessment]
 	v.Deadline, v.Extension = dl.Date, dl.Extension
+	a.derive(&v, p, t)
+	return v, t, nil
+}
+
+// derive computes what the view shows from its filing as it stands: the
+// results, and what p may do now.
+func (a *App) derive(v *FilingView, p auth.Principal, t auth.Target) {
 	v.Self = scoring.Evaluate(v.Table, v.Filing.Self, v.Adjustments)
 	v.Reviewed = scoring.Evaluate(v.Table, v.Filing.ReviewedEntries(), v.Adjustments)
-	v.Closed = a.pastDeadline(v)
+	v.Closed = a.pastDeadline(*v)
 	v.CanEdit = auth.Can(p, auth.FileSelf, t) && v.Filing.Status.UnitMayEdit() && !v.Closed
 	v.CanReview = auth.Can(p, auth.ReviewFiling, t) && v.Filing.Status.ReviewerMayEdit()
-	return v, nil
 }
 
 // pastDeadline: a first submission is due by the board's deadline (the
@@ -407,10 +382,7 @@ func (a *App) saveSelf(ctx context.Context, tx *store.Q, p auth.Principal, v Fil
 	if f.Status != before {
 		changes = append(changes, statusChange(f, before, p.UserID, reason))
 	}
-	if err := a.writeFiling(ctx, tx, v, f, changes); err != nil {
-		return v, err
-	}
-	return a.filingView(ctx, tx, p, v.Info.Year, v.Unit.ID, t)
+	return a.writeFiling(ctx, tx, p, t, v, f, changes)
 }
 
 // ReviewAction is what the reviewer does with a filing.
@@ -439,18 +411,8 @@ func (a *App) ReviewFiling(ctx context.Context, p auth.Principal, year int, unit
 		case action == ReviewReturn && reason == "":
 			return errs.Fields{"reason": "Vui lòng ghi lý do trả lại để đơn vị biết cần sửa gì."}.Err()
 		}
-		clean := map[int64]scoring.Review{}
-		for _, c := range v.Table.Criteria {
-			if r, ok := reviews[c.ID]; ok && c.Method != scoring.Group {
-				r.Comment = strings.TrimSpace(r.Comment)
-				clean[c.ID] = r
-			}
-		}
-		check := map[int64]scoring.Entry{}
-		for id, r := range clean {
-			check[id] = scoring.Entry{Score: r.Score, Numerator: r.Numerator, Denominator: r.Denominator, NotArisen: r.NotArisen, Explanation: "x"}
-		}
-		if err := scoring.ValidateEntries(v.Table, check); err != nil {
+		clean := scoring.Rulings(v.Table, f.Self, reviews)
+		if err := scoring.ValidateReviews(v.Table, clean); err != nil {
 			return err
 		}
 		changes := diffReview(v.Table, f, clean, p.UserID, reason)
@@ -466,16 +428,13 @@ func (a *App) ReviewFiling(ctx context.Context, p auth.Principal, year int, unit
 		if f.Status != before {
 			changes = append(changes, statusChange(f, before, p.UserID, reason))
 		}
-		if err := a.writeFiling(ctx, tx, v, f, changes); err != nil {
+		if out, err = a.writeFiling(ctx, tx, p, t, v, f, changes); err != nil {
 			return err
 		}
 		if f.Status != before && (action == ReviewReturn || action == ReviewAccept) {
-			if err := a.notifyUnit(ctx, tx, p.UserID, unitID, filingNotice(v, action, reason)); err != nil {
-				return err
-			}
+			return a.notifyUnit(ctx, tx, p.UserID, unitID, filingNotice(v, action, reason))
 		}
-		out, err = a.filingView(ctx, tx, p, year, unitID, t)
-		return err
+		return nil
 	})
 	return out, err
 }
@@ -500,31 +459,28 @@ func filingNotice(v FilingView, action ReviewAction, reason string) store.NewNot
 // filingForWrite loads a filing for a write by p: authorised for act, and
 // still at the version the writer loaded.
 func (a *App) filingForWrite(ctx context.Context, tx *store.Q, p auth.Principal, act auth.Action, year int, unitID int64, version int) (FilingView, auth.Target, error) {
-	t, err := a.unitTarget(ctx, tx, year, unitID)
-	if err != nil {
-		return FilingView{}, t, err
-	}
-	if err := auth.Authorize(p, act, t); err != nil {
-		return FilingView{}, t, err
-	}
-	v, err := a.filingView(ctx, tx, p, year, unitID, t)
+	v, t, err := a.filingFor(ctx, tx, p, act, year, unitID)
 	if err == nil && v.Filing.Version != version {
 		err = store.ErrFilingChanged
 	}
 	return v, t, err
 }
 
-// writeFiling stores a filing with its totals and its recorded changes.
-func (a *App) writeFiling(ctx context.Context, tx *store.Q, v FilingView, f scoring.Filing, changes []store.ScoreChange) error {
+// writeFiling stores a filing with its totals and its recorded changes,
+// and returns the view as the write left it (nothing is read back).
+func (a *App) writeFiling(ctx context.Context, tx *store.Q, p auth.Principal, t auth.Target, v FilingView, f scoring.Filing, changes []store.ScoreChange) (FilingView, error) {
+	v.Filing = f
+	a.derive(&v, p, t)
 	saved, err := tx.SaveFiling(ctx, f, scoring.TotalsOf(v.Table, f, v.Adjustments))
 	if err != nil {
-		return err
+		return v, err
 	}
+	v.Filing.ID, v.Filing.Version = saved.ID, saved.Version
 	now := a.Now().UTC()
 	for i := range changes {
 		changes[i].AssessmentID, changes[i].ChangedAt = saved.ID, now
 	}
-	return tx.RecordChanges(ctx, changes)
+	return v, tx.RecordChanges(ctx, changes)
 }
 
 // refreshTotals stores again the totals of a unit's filing against a

@@ -20,14 +20,7 @@ import (
 // SelfWorkbook is the unit's self-assessment template, prefilled with what
 // it has saved, for those who may file it.
 func (a *App) SelfWorkbook(ctx context.Context, p auth.Principal, year int, unitID int64) (xlsx.SelfDoc, error) {
-	t, err := a.unitTarget(ctx, &a.store.Q, year, unitID)
-	if err != nil {
-		return xlsx.SelfDoc{}, err
-	}
-	if err := auth.Authorize(p, auth.FileSelf, t); err != nil {
-		return xlsx.SelfDoc{}, err
-	}
-	v, err := a.filingView(ctx, &a.store.Q, p, year, unitID, t)
+	v, _, err := a.filingFor(ctx, &a.store.Q, p, auth.FileSelf, year, unitID)
 	if err != nil {
 		return xlsx.SelfDoc{}, err
 	}
@@ -80,14 +73,7 @@ type SelfImportInput struct {
 func (a *App) ImportSelf(ctx context.Context, p auth.Principal, year int, unitID int64, in SelfImportInput) (SelfImport, error) {
 	out := SelfImport{UnitID: unitID, Year: year}
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
-		t, err := a.unitTarget(ctx, tx, year, unitID)
-		if err != nil {
-			return err
-		}
-		if err := auth.Authorize(p, auth.FileSelf, t); err != nil {
-			return err
-		}
-		v, err := a.filingView(ctx, tx, p, year, unitID, t)
+		v, t, err := a.filingFor(ctx, tx, p, auth.FileSelf, year, unitID)
 		if err != nil {
 			return err
 		}

@@ -36,6 +36,17 @@ type EntryProblem struct {
 // rate, not for a count), each within its range, figures consistent, and
 // an explanation for bonus, deduction and "không phát sinh".
 func CheckEntry(c Criterion, e Entry) []EntryProblem {
+	return check(c, e, strings.TrimSpace(e.Explanation) != "")
+}
+
+// CheckReview is CheckEntry for a reviewer's ruling: the same figures, and
+// no explanation asked for (the reviewer's comment is optional).
+func CheckReview(c Criterion, r Review) []EntryProblem {
+	return check(c, Entry{Score: r.Score, Numerator: r.Numerator, Denominator: r.Denominator, NotArisen: r.NotArisen}, true)
+}
+
+// check is CheckEntry; explained: no explanation is asked for.
+func check(c Criterion, e Entry, explained bool) []EntryProblem {
 	var out []EntryProblem
 	add := func(p Part, msg, expected string) {
 		out = append(out, EntryProblem{Part: p, Message: msg, Expected: expected})
@@ -70,7 +81,7 @@ func CheckEntry(c Criterion, e Entry) []EntryProblem {
 			add(PartScore, "điểm phải từ 0 đến "+FormatNumber(c.Max), "điểm từ 0 đến "+FormatNumber(c.Max))
 		case c.Method != Fixed && c.Max > 0 && *e.Score > c.Max:
 			add(PartScore, "tối đa "+FormatNumber(c.Max)+" điểm", "tối đa "+FormatNumber(c.Max)+" điểm")
-		case c.Method != Fixed && *e.Score > 0 && strings.TrimSpace(e.Explanation) == "":
+		case c.Method != Fixed && *e.Score > 0 && !explained:
 			kind := map[Method]string{Bonus: "thưởng", Deduction: "trừ"}[c.Method]
 			add(PartExplanation, "vui lòng giải trình điểm "+kind, "giải trình căn cứ của điểm "+kind)
 		}
@@ -86,7 +97,7 @@ func CheckEntry(c Criterion, e Entry) []EntryProblem {
 			okD = false
 		}
 		switch {
-		case e.NotArisen && strings.TrimSpace(e.Explanation) == "":
+		case e.NotArisen && !explained:
 			add(PartExplanation, "vui lòng giải trình vì sao chỉ tiêu không phát sinh", "giải trình vì sao chỉ tiêu không phát sinh")
 		case !okN || !okD:
 		case c.IsRate() && e.Numerator != nil && e.Denominator != nil && *e.Numerator > *e.Denominator:
@@ -110,13 +121,29 @@ func CheckEntry(c Criterion, e Entry) []EntryProblem {
 // ValidateEntries checks a filing before it is saved or submitted, by
 // CheckEntry; the first problem of each criterion is its field's message.
 func ValidateEntries(t Table, entries map[int64]Entry) error {
+	return validate(t, func(c Criterion) []EntryProblem {
+		if e, ok := entries[c.ID]; ok {
+			return CheckEntry(c, e)
+		}
+		return nil
+	})
+}
+
+// ValidateReviews checks a reviewer's rulings by CheckReview, as
+// ValidateEntries does a filing.
+func ValidateReviews(t Table, reviews map[int64]Review) error {
+	return validate(t, func(c Criterion) []EntryProblem {
+		if r, ok := reviews[c.ID]; ok {
+			return CheckReview(c, r)
+		}
+		return nil
+	})
+}
+
+func validate(t Table, problems func(Criterion) []EntryProblem) error {
 	f := errs.Fields{}
 	for _, c := range t.Criteria {
-		e, ok := entries[c.ID]
-		if !ok {
-			continue
-		}
-		for _, p := range CheckEntry(c, e) {
+		for _, p := range problems(c) {
 			f.Add(fmt.Sprintf("c%d", c.ID), "Tiêu chí "+c.Code+": "+p.Message+".")
 		}
 	}

@@ -1,6 +1,9 @@
 package scoring
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Status is where a unit's self-assessment stands.
 type Status string
@@ -45,6 +48,31 @@ type Review struct {
 	NotArisen   bool     `json:"not_arisen"`
 	Comment     string   `json:"comment"`
 }
+
+// Rulings are the reviewer's rows as recorded, whether typed on the review
+// page or sent to the API: rows of criteria that take a score, and of
+// those only the ones that depart from the unit's figures or comment on
+// them. A row that agrees and says nothing is no ruling: the criterion
+// stays as the unit declared it.
+func Rulings(t Table, self map[int64]Entry, reviews map[int64]Review) map[int64]Review {
+	out := map[int64]Review{}
+	for _, c := range t.Criteria {
+		r, ok := reviews[c.ID]
+		if !ok || c.Method == Group {
+			continue
+		}
+		r.Comment = strings.TrimSpace(r.Comment)
+		e := self[c.ID]
+		agrees := sameNumber(r.Score, e.Score) && sameNumber(r.Numerator, e.Numerator) && sameNumber(r.Denominator, e.Denominator) &&
+			r.NotArisen == e.NotArisen
+		if !agrees || r.Comment != "" {
+			out[c.ID] = r
+		}
+	}
+	return out
+}
+
+func sameNumber(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
 
 // Filing is a unit's self-assessment against a table, with the review.
 type Filing struct {

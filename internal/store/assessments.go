@@ -135,14 +135,18 @@ func (s *Q) filingsWithEntries(ctx context.Context, rows []assessmentRow) (map[i
 		return nil, err
 	}
 	for _, e := range entries {
-		f := out[e.AssessmentID]
-		f.Self[e.CriterionID] = scoring.Entry{CriterionID: e.CriterionID, Score: e.SelfScore, Numerator: e.SelfNum, Denominator: e.SelfDen,
-			NotArisen: e.SelfNotArisen, Explanation: e.Explanation, Evidence: e.Evidence}
-		if e.RevSet {
-			f.Review[e.CriterionID] = scoring.Review{Score: e.RevScore, Numerator: e.RevNum, Denominator: e.RevDen, NotArisen: e.RevNotArisen, Comment: e.RevComment}
-		}
+		e.addTo(out[e.AssessmentID])
 	}
 	return out, nil
+}
+
+// addTo puts the entry's two sides into its filing's maps.
+func (e entryRow) addTo(f scoring.Filing) {
+	f.Self[e.CriterionID] = scoring.Entry{CriterionID: e.CriterionID, Score: e.SelfScore, Numerator: e.SelfNum, Denominator: e.SelfDen,
+		NotArisen: e.SelfNotArisen, Explanation: e.Explanation, Evidence: e.Evidence}
+	if e.RevSet {
+		f.Review[e.CriterionID] = scoring.Review{Score: e.RevScore, Numerator: e.RevNum, Denominator: e.RevDen, NotArisen: e.RevNotArisen, Comment: e.RevComment}
+	}
 }
 
 // pgArray writes ids as a PostgreSQL array literal.
@@ -211,7 +215,8 @@ func (s *Q) SaveFiling(ctx context.Context, f scoring.Filing, totals scoring.Fil
 			return f, err
 		}
 	}
-	return s.FilingByID(ctx, f.ID)
+	f.Version = loadedVersion(f.Version) + 1 // what the write made it (1 when new): nothing to read back
+	return f, nil
 }
 
 // ScoreChange is one recorded change of a score or of a filing's status.

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"time"
+
 	"context"
 	"maps"
 	"slices"
@@ -49,9 +51,16 @@ type BulkFiling struct {
 // set knows; the tie-break totals stay stale (the column's default) and
 // the first ranking that reads them fills them in.
 type bulkAssessmentRow struct {
-	assessmentRow `gorm:"embedded"`
+	ID            int64
+	TableID       int64
+	UnitID        int64
+	Year          int
+	Status        string
+	SubmittedAt   *time.Time
+	ReviewedAt    *time.Time
 	SelfTotal     *float64
 	ReviewedTotal *float64
+	Version       int
 }
 
 func (bulkAssessmentRow) TableName() string { return "assessments" }
@@ -61,8 +70,8 @@ func (bulkAssessmentRow) TableName() string { return "assessments" }
 func (s *Q) InsertFilings(ctx context.Context, fs []BulkFiling) error {
 	rows := make([]bulkAssessmentRow, len(fs))
 	for i, f := range fs {
-		rows[i] = bulkAssessmentRow{assessmentRow: assessmentRow{TableID: f.TableID, UnitID: f.UnitID, Year: f.Year, Status: string(f.Status),
-			SubmittedAt: f.SubmittedAt, ReviewedAt: f.ReviewedAt, Version: 1}, SelfTotal: f.SelfTotal, ReviewedTotal: f.ReviewedTotal}
+		rows[i] = bulkAssessmentRow{TableID: f.TableID, UnitID: f.UnitID, Year: f.Year, Status: string(f.Status),
+			SubmittedAt: f.SubmittedAt, ReviewedAt: f.ReviewedAt, SelfTotal: f.SelfTotal, ReviewedTotal: f.ReviewedTotal, Version: 1}
 	}
 	if err := s.insert(ctx, rows); err != nil {
 		return err

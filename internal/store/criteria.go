@@ -83,15 +83,19 @@ func (s *Q) Table(ctx context.Context, id int64) (scoring.Table, error) {
 	}
 	t := scoring.Table{ID: id, Year: info.Year, Name: info.Name}
 	for _, r := range rows {
-		c := scoring.Criterion{ID: r.ID, Code: r.Code, Name: r.Name, Method: scoring.Method(r.Method), Max: r.Max,
-			Numerator: r.Numerator, Denominator: r.Denominator, Direction: scoring.Direction(r.Direction),
-			TargetNA: r.TargetNA, TargetSector: r.TargetSector, ExceedBonus: r.ExceedBonus, Below: scoring.BelowRule(r.Below), Order: r.Ord}
-		if r.ParentID != nil {
-			c.ParentID = *r.ParentID
-		}
-		t.Criteria = append(t.Criteria, c)
+		t.Criteria = append(t.Criteria, r.criterion())
 	}
 	return t, nil
+}
+
+func (r criterionRow) criterion() scoring.Criterion {
+	c := scoring.Criterion{ID: r.ID, Code: r.Code, Name: r.Name, Method: scoring.Method(r.Method), Max: r.Max,
+		Numerator: r.Numerator, Denominator: r.Denominator, Direction: scoring.Direction(r.Direction),
+		TargetNA: r.TargetNA, TargetSector: r.TargetSector, ExceedBonus: r.ExceedBonus, Below: scoring.BelowRule(r.Below), Order: r.Ord}
+	if r.ParentID != nil {
+		c.ParentID = *r.ParentID
+	}
+	return c
 }
 
 // TableFor finds the current main table that applies to a unit of a type

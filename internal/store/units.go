@@ -86,21 +86,31 @@ func (s *Q) ListUnits(ctx context.Context, f UnitFilter) ([]org.Unit, int64, err
 		like := "%" + escapeLike(fold(term)) + "%"
 		q = q.Where("("+foldSQL("name")+" LIKE ? ESCAPE '\\' OR "+foldSQL("code")+" LIKE ? ESCAPE '\\')", like, like)
 	}
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
+	// One statement: the page's rows carry the count of all (the search
+	// folds every name, so it is not run twice).
+	page := q.Session(&gorm.Session{}).Select("*, count(*) OVER () AS total")
 	if f.Limit > 0 {
-		q = q.Limit(f.Limit).Offset(f.Offset)
+		page = page.Limit(f.Limit).Offset(f.Offset)
 	}
-	var rows []unitRow
-	err := q.Order(tierOrder).Order("name COLLATE \"vi-x-icu\"").Order("id").Find(&rows).Error
+	var rows []struct {
+		U     unitRow `gorm:"embedded"`
+		Total int64
+	}
+	err := page.Order(tierOrder).Order("name COLLATE \"vi-x-icu\"").Order("id").Find(&rows).Error
 	if err != nil {
 		return nil, 0, err
 	}
+	var total int64
+	if len(rows) > 0 {
+		total = rows[0].Total
+	} else if f.Offset > 0 { // a page past the last: the count still says how many there are
+		if err := q.Count(&total).Error; err != nil {
+			return nil, 0, err
+		}
+	}
 	out := make([]org.Unit, len(rows)) // never nil: the API says [] for none
 	for i, r := range rows {
-		out[i] = r.unit()
+		out[i] = r.U.unit()
 	}
 	return out, total, nil
 }

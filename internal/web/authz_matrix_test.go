@@ -272,7 +272,7 @@ var authzTable = map[string]authzCase{
 	"POST /years/:year/filings/:unit/import":         {allow: "own", sub: "none"},
 	"POST /api/v1/years/:year/filings/:unit/import":  {allow: "own", sub: "none"},
 	"GET /years/:year/filings/:unit/review":          {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"}, // read-only unless one may review
-	"PUT /years/:year/filings/:unit/review":          {allow: "head board admin", sub: "council:404 board:404 admin:404"},
+	"PUT /years/:year/filings/:unit/review":          {allow: "head board admin", sub: "board:404 admin:404"},                                           // the write is refused before anything is read
 	"PUT /api/v1/years/:year/filings/:unit/review":   {allow: "head board admin", sub: "board:404 admin:404"},
 	"GET /units/:id/facts":                           {allow: "signed", sub: "signed", query: "year={year}"}, // moved: a redirect to the URL it shares with the API
 	"GET /years/:year/registration":                  {allow: "signed", sub: "signed", query: "unit={unit}"}, // moved: a redirect to the URL it shares with the API

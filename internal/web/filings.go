@@ -37,7 +37,9 @@ func parseNumber(raw string) (*float64, bool) {
 	return &v, true
 }
 
-// filingRow is one criterion on the filing and review pages.
+// filingRow is one criterion on the filing and review pages, with what
+// its cells show worked out here rather than by template functions, row
+// by row (they were most of the page's time).
 type filingRow struct {
 	C        scoring.Criterion
 	Depth    int
@@ -48,6 +50,12 @@ type filingRow struct {
 	SelfLine scoring.Line
 	RevLine  scoring.Line
 	Adjusted *scoring.Adjustment
+
+	ID                              string
+	Group, Indicator, Deduction, NA bool // NA: the row may be "không phát sinh"
+	Error                           string
+	N, D, S, X, E, RN, RD, RS, RC   string // the inputs' values: as typed, or as stored
+	SelfNotArisen, ReviewNotArisen  bool
 }
 
 type filingData struct {
@@ -55,24 +63,41 @@ type filingData struct {
 	Rows []filingRow
 }
 
-func filingRows(v app.FilingView) []filingRow {
+// filingRows are the table's rows; form holds what was typed (nil: show
+// what is stored), errors the form's problems by field.
+func filingRows(v app.FilingView, form, errors map[string]string) []filingRow {
 	depth := map[int64]int{}
 	rows := make([]filingRow, 0, len(v.Table.Criteria))
 	for i, c := range v.Table.Criteria {
 		if c.ParentID != 0 {
 			depth[c.ID] = depth[c.ParentID] + 1
 		}
-		r := filingRow{C: c, Depth: depth[c.ID], Self: v.Filing.Self[c.ID], Differs: v.Filing.Differs(c.ID)}
-		r.Review, r.Reviewed = v.Filing.Review[c.ID], false
-		if _, ok := v.Filing.Review[c.ID]; ok {
-			r.Reviewed = true
-		}
+		r := filingRow{C: c, Depth: depth[c.ID], Self: v.Filing.Self[c.ID], Differs: v.Filing.Differs(c.ID), ID: strconv.FormatInt(c.ID, 10)}
+		r.Review, r.Reviewed = v.Filing.Review[c.ID]
 		if i < len(v.Self.Lines) {
 			r.SelfLine, r.RevLine = v.Self.Lines[i], v.Reviewed.Lines[i]
 		}
 		if a, ok := v.Adjustments[c.ID]; ok {
 			r.Adjusted = &a
 		}
+		r.Group, r.Indicator, r.Deduction = c.Method == scoring.Group, c.Method == scoring.Indicator, c.Method == scoring.Deduction
+		r.NA = c.Method == scoring.Indicator || c.Method == scoring.Fixed
+		r.Error = errors["c"+r.ID]
+		typed := func(name, stored string) string {
+			if x, ok := form[name+"_"+r.ID]; ok {
+				return x
+			}
+			return stored
+		}
+		rv := r.Self // the reviewer starts from what the unit declared
+		if r.Reviewed {
+			rv = scoring.Entry{Score: r.Review.Score, Numerator: r.Review.Numerator, Denominator: r.Review.Denominator, NotArisen: r.Review.NotArisen}
+		}
+		r.N, r.D, r.S = typed("n", inputNum(r.Self.Numerator)), typed("d", inputNum(r.Self.Denominator)), typed("s", inputNum(r.Self.Score))
+		r.X, r.E = typed("x", r.Self.Explanation), typed("e", r.Self.Evidence)
+		r.RN, r.RD, r.RS = typed("rn", inputNum(rv.Numerator)), typed("rd", inputNum(rv.Denominator)), typed("rs", inputNum(rv.Score))
+		r.RC = typed("rc", r.Review.Comment)
+		r.SelfNotArisen, r.ReviewNotArisen = r.Self.NotArisen || form["na_"+r.ID] == "1", rv.NotArisen
 		rows = append(rows, r)
 	}
 	return rows
@@ -107,10 +132,15 @@ func (s *Server) renderFiling(c echo.Context, st int, tmpl string, v app.FilingV
 	if tmpl == "review" {
 		title = "Thẩm định, chấm điểm – " + v.Unit.Name + " – năm " + strconv.Itoa(v.Filing.Year)
 	}
-	pg := s.page(c, title, "scoring", filingData{FilingView: v, Rows: filingRows(v)})
+	var errors map[string]string
+	var msg string
+	if formErr != nil {
+		errors, msg, _ = fieldErrors(formErr)
+	}
+	pg := s.page(c, title, "scoring", filingData{FilingView: v, Rows: filingRows(v, form, errors)})
 	pg.Form = form
 	if formErr != nil {
-		pg.Errors, pg.Error, _ = fieldErrors(formErr)
+		pg.Errors, pg.Error = errors, msg
 	}
 	return c.Render(st, tmpl, pg)
 }
@@ -132,7 +162,7 @@ func (s *Server) filingSave(c echo.Context) error {
 		Version int             `json:"version"`
 	}
 	entries := map[int64]scoring.Entry{}
-	fe := errs.Fields{}
+	var unread map[int64]map[string]string
 	var form map[string]string
 	if isAPI(c) {
 		if err := decodeJSON(c, &body); err != nil {
@@ -142,36 +172,19 @@ func (s *Server) filingSave(c echo.Context) error {
 			entries[e.CriterionID] = e
 		}
 	} else {
-		// The form's rows are the table's: read them against the current table.
-		cur, err := s.app.Filing(ctx, p, year, unit)
-		if err != nil {
-			return err
-		}
 		form = map[string]string{}
-		for _, cr := range cur.Table.Criteria {
-			if cr.Method == scoring.Group {
-				continue
-			}
-			entries[cr.ID] = readEntry(c, fe, cr, "", form)
-		}
+		entries, unread = formEntries(c, "", form)
 		body.Submit = c.FormValue("action") == "submit"
 		body.Reason = formValue(c, "reason")
 		body.Version, _ = strconv.Atoi(formValue(c, "version"))
 	}
 	var v app.FilingView
-	if err = fe.Err(); err == nil {
+	if err = s.unreadable(c, year, unit, unread); err == nil {
 		v, err = s.app.SaveSelf(ctx, p, year, unit, body.Version, entries, body.Submit, body.Reason)
 	}
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			cur, cerr := s.app.Filing(ctx, p, year, unit)
-			if cerr != nil {
-				return cerr
-			}
-			if errs.CodeOf(err) == errs.Conflict {
-				form = nil // show what is stored now
-			}
-			return s.renderFiling(c, status(errs.CodeOf(err)), "filing", cur, form, err)
+		if isFormError(err) && !isAPI(c) {
+			return s.refile(c, "filing", year, unit, form, err)
 		}
 		return err
 	}
@@ -182,36 +195,109 @@ func (s *Server) filingSave(c echo.Context) error {
 	return s.done(c, http.StatusOK, v, msg, filingURL(year, unit))
 }
 
-// readEntry reads one criterion's inputs; prefix is "" for the unit's own
-// entry and "r" for the reviewer's. Values are kept in form to redisplay.
-func readEntry(c echo.Context, fe errs.Fields, cr scoring.Criterion, prefix string, form map[string]string) scoring.Entry {
-	id := strconv.FormatInt(cr.ID, 10)
-	field := "c" + id
-	e := scoring.Entry{CriterionID: cr.ID}
-	num := func(name string) *float64 {
-		raw := formValue(c, prefix+name+"_"+id)
-		form[prefix+name+"_"+id] = raw
-		v, ok := parseNumber(raw)
-		if !ok {
-			fe.Add(field, "Tiêu chí "+cr.Code+": “"+raw+"” không phải là số.")
+// entryField is one input of a filing or review form: its name before
+// "_<criterion id>".
+var entryField = regexp.MustCompile(`^r?(n|d|s|na|x|e|c)_([0-9]+)$`)
+
+// formEntries reads a filing or review form's rows by criterion id, from
+// the names of its inputs (prefix "" for the unit's own figures, "r" for
+// the reviewer's): which rows a table has is the app's to know. Values
+// are kept in form to redisplay; numbers that cannot be read are returned
+// by criterion, to be named by their criterion's code.
+func formEntries(c echo.Context, prefix string, form map[string]string) (map[int64]scoring.Entry, map[int64]map[string]string) {
+	entries, unread := map[int64]scoring.Entry{}, map[int64]map[string]string{}
+	params, _ := c.FormParams()
+	for name := range params {
+		m := entryField.FindStringSubmatch(name)
+		if m == nil || !strings.HasPrefix(name, prefix+m[1]+"_") || len(name) != len(prefix)+len(m[1])+1+len(m[2]) {
+			continue
 		}
-		return v
+		id, err := strconv.ParseInt(m[2], 10, 64)
+		if err != nil {
+			continue
+		}
+		raw := formValue(c, name)
+		form[name] = raw
+		e := entries[id]
+		e.CriterionID = id
+		num := func() *float64 {
+			v, ok := parseNumber(raw)
+			if !ok {
+				if unread[id] == nil {
+					unread[id] = map[string]string{}
+				}
+				unread[id][m[1]] = raw
+			}
+			return v
+		}
+		switch m[1] {
+		case "n":
+			e.Numerator = num()
+		case "d":
+			e.Denominator = num()
+		case "s":
+			e.Score = num()
+		case "na":
+			e.NotArisen = c.FormValue(name) != ""
+			form[name] = map[bool]string{true: "1"}[e.NotArisen]
+		case "x":
+			e.Explanation = raw
+		case "e":
+			e.Evidence = raw
+		}
+		entries[id] = e
 	}
-	switch cr.Method {
-	case scoring.Indicator:
-		e.Numerator, e.Denominator = num("n"), num("d")
-	default:
-		e.Score = num("s")
+	return entries, unread
+}
+
+// isFormError: the form is shown again with the error beside its fields.
+func isFormError(err error) bool {
+	_, _, ok := fieldErrors(err)
+	return ok
+}
+
+// unreadable names the numbers of a form that could not be read by their
+// criterion's code, as the form's page shows it; those of rows the table
+// does not have are not the user's doing and are left out, as the app
+// leaves out such rows.
+func (s *Server) unreadable(c echo.Context, year int, unit int64, unread map[int64]map[string]string) error {
+	if len(unread) == 0 {
+		return nil
 	}
-	e.NotArisen = c.FormValue(prefix+"na_"+id) != ""
-	if e.NotArisen {
-		form[prefix+"na_"+id] = "1"
+	cur, err := s.app.Filing(c.Request().Context(), principal(c), year, unit)
+	if err != nil {
+		return err
 	}
-	for _, k := range []string{"x", "e", "c"} {
-		form[prefix+k+"_"+id] = formValue(c, prefix+k+"_"+id)
+	fe := errs.Fields{}
+	for _, cr := range cur.Table.Criteria {
+		var parts []string // the row's inputs; the first unread is its message
+		switch cr.Method {
+		case scoring.Group:
+		case scoring.Indicator:
+			parts = []string{"n", "d"}
+		default:
+			parts = []string{"s"}
+		}
+		for _, part := range parts {
+			if raw, ok := unread[cr.ID][part]; ok {
+				fe.Add("c"+strconv.FormatInt(cr.ID, 10), "Tiêu chí "+cr.Code+": “"+raw+"” không phải là số.")
+			}
+		}
 	}
-	e.Explanation, e.Evidence = form[prefix+"x_"+id], form[prefix+"e_"+id]
-	return e
+	return fe.Err()
+}
+
+// refile shows the filing or review form again, as typed, with err; a
+// conflict shows what is stored now.
+func (s *Server) refile(c echo.Context, tmpl string, year int, unit int64, form map[string]string, err error) error {
+	cur, cerr := s.app.Filing(c.Request().Context(), principal(c), year, unit)
+	if cerr != nil {
+		return cerr
+	}
+	if errs.CodeOf(err) == errs.Conflict {
+		form = nil
+	}
+	return s.renderFiling(c, status(errs.CodeOf(err)), tmpl, cur, form, err)
 }
 
 func filingURL(year int, unit int64) string {
@@ -250,7 +336,7 @@ func (s *Server) reviewSave(c echo.Context) error {
 		Version int              `json:"version"`
 	}
 	reviews := map[int64]scoring.Review{}
-	fe := errs.Fields{}
+	var unread map[int64]map[string]string
 	var form map[string]string
 	if isAPI(c) {
 		if err := decodeJSON(c, &body); err != nil {
@@ -260,25 +346,12 @@ func (s *Server) reviewSave(c echo.Context) error {
 			reviews[r.CriterionID] = r.Review
 		}
 	} else {
-		cur, err := s.app.Filing(ctx, p, year, unit)
-		if err != nil {
-			return err
-		}
 		form = map[string]string{}
-		for _, cr := range cur.Table.Criteria {
-			if cr.Method == scoring.Group {
-				continue
-			}
-			e := readEntry(c, fe, cr, "r", form)
-			r := scoring.Review{Score: e.Score, Numerator: e.Numerator, Denominator: e.Denominator, NotArisen: e.NotArisen,
-				Comment: form["rc_"+strconv.FormatInt(cr.ID, 10)]}
-			// A ruling is recorded where the reviewer departs from the unit's
-			// figures or comments; agreeing rows stay as declared.
-			self := cur.Filing.Self[cr.ID]
-			agrees := eqNum(r.Score, self.Score) && eqNum(r.Numerator, self.Numerator) && eqNum(r.Denominator, self.Denominator) && r.NotArisen == self.NotArisen
-			if !agrees || r.Comment != "" {
-				reviews[cr.ID] = r
-			}
+		var entries map[int64]scoring.Entry
+		entries, unread = formEntries(c, "r", form)
+		for id, e := range entries {
+			reviews[id] = scoring.Review{Score: e.Score, Numerator: e.Numerator, Denominator: e.Denominator, NotArisen: e.NotArisen,
+				Comment: form["rc_"+strconv.FormatInt(id, 10)]}
 		}
 		body.Action = app.ReviewAction(c.FormValue("action"))
 		body.Reason = formValue(c, "reason")
@@ -293,19 +366,12 @@ func (s *Server) reviewSave(c echo.Context) error {
 		return errs.Fields{"action": "Thao tác phải là save, return hoặc accept."}.Err()
 	}
 	var v app.FilingView
-	if err = fe.Err(); err == nil {
+	if err = s.unreadable(c, year, unit, unread); err == nil {
 		v, err = s.app.ReviewFiling(ctx, p, year, unit, body.Version, reviews, body.Action, body.Reason)
 	}
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			cur, cerr := s.app.Filing(ctx, p, year, unit)
-			if cerr != nil {
-				return cerr
-			}
-			if errs.CodeOf(err) == errs.Conflict {
-				form = nil
-			}
-			return s.renderFiling(c, status(errs.CodeOf(err)), "review", cur, form, err)
+		if isFormError(err) && !isAPI(c) {
+			return s.refile(c, "review", year, unit, form, err)
 		}
 		return err
 	}
@@ -313,8 +379,6 @@ func (s *Server) reviewSave(c echo.Context) error {
 		app.ReviewAccept: "Đã hoàn thành thẩm định."}[body.Action]
 	return s.done(c, http.StatusOK, v, msg, filingURL(year, unit)+"/review")
 }
-
-func eqNum(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
 
 func (s *Server) filingHistory(c echo.Context) error {
 	year, unit, err := filingUnit(c)
