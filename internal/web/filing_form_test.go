@@ -65,8 +65,8 @@ func TestFilingFormsNameUnreadableNumbers(t *testing.T) {
 		user, path, prefix string
 		unit               int64
 	}{
-		{"canbo.nghean", "/years/2026/filing", "", na},
-		{"hoidong", "/years/2026/review?unit=" + itoa(th), "r", th},
+		{"canbo.nghean", "/years/2026/filings/" + itoa(na) + "?_method=PUT", "", na},
+		{"hoidong", "/years/2026/filings/" + itoa(th) + "/review?_method=PUT", "r", th},
 	} {
 		v, err := s.app.Filing(ctx, auth.System, 2026, tc.unit)
 		if err != nil {
