@@ -199,8 +199,8 @@ func (s *Server) pledgeSign(c echo.Context) error {
 	}
 	pl, err := s.app.SignPledge(ctx, p, id, body.UnitID, cluster.SignatureLine{Representative: body.Representative, Position: body.Position})
 	if err != nil {
-		if cur, cerr := s.app.PledgeVersion(ctx, p, id); cerr == nil {
-			return s.pledgeWithError(c, cur.Cluster.ID, err)
+		if pl.ClusterID != 0 {
+			return s.pledgeWithError(c, pl.ClusterID, err)
 		}
 		return err
 	}
