@@ -291,7 +291,7 @@ func (a *App) validateCluster(ctx context.Context, tx *store.Q, c cluster.Cluste
 			f.Add("follower_user_id", "Tài khoản được phân công theo dõi không tồn tại.")
 		case err != nil:
 			return err
-		case u.Role != string(auth.RoleBoard) || !u.Active:
+		case !auth.MayFollowClusters(auth.Role(u.Role)) || !u.Active:
 			f.Add("follower_user_id", "Người theo dõi cụm phải là thành viên Hội đồng thi đua – khen thưởng (tài khoản đang hoạt động).")
 		}
 	}

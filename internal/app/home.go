@@ -155,14 +155,12 @@ func (a *App) Home(ctx context.Context, p auth.Principal) (Home, error) {
 		return h, err
 	}
 	hw := homeWork{a: a, ctx: ctx, p: p, y: *y, today: a.Today(), progress: progress, cal: cal}
-	switch p.Role {
-	case auth.RoleOfficer:
-		if p.UnitID != 0 {
-			err = hw.officer(&h)
-		}
-	case auth.RoleBoard, auth.RoleAdmin:
+	switch auth.DeskOf(p) {
+	case auth.DeskUnit:
+		err = hw.officer(&h)
+	case auth.DeskBoard:
 		err = hw.board(&h)
-	default:
+	case auth.DeskViewer:
 		err = hw.viewer(&h)
 	}
 	slices.SortStableFunc(h.Tasks, func(x, y Task) int { return urgencyOrder(x.Urgency) - urgencyOrder(y.Urgency) })
@@ -392,7 +390,7 @@ func (w homeWork) reviews(pr Progress) []Task {
 	if len(mine) == 0 {
 		return nil
 	}
-	if w.p.Role != auth.RoleOfficer { // the board: one line per cluster
+	if !auth.WorksForUnit(w.p) { // the board: one line per cluster
 		t := Task{Kind: TaskClusterReview, ClusterID: cv.ID, Urgency: UrgencyDue, Action: "Xem các bản chờ thẩm định",
 			Text: fmt.Sprintf("%s: %d bản tự chấm điểm chờ thẩm định (đã thẩm định %d/%d đơn vị).", cv.Title, len(mine), pr.Counts[scoring.Reviewed], len(cv.Members))}
 		return []Task{w.due(t, w.y.ReviewDeadline)}

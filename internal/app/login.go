@@ -97,7 +97,7 @@ func (a *App) Session(ctx context.Context, userID int64, stamp string) (Session,
 	case stamp != PasswordStamp(u.User):
 		return Session{}, errs.New(errs.Unauthorized, "Mật khẩu của tài khoản đã được đổi. Vui lòng đăng nhập lại.")
 	}
-	return Session{Principal: scoped(u.Principal(), u.Province), Unread: u.Unread}, nil
+	return Session{Principal: auth.Scoped(u.Principal(), u.Province), Unread: u.Unread}, nil
 }
 
 // SweepSessions deletes expired sessions and old sign-in failures every
@@ -116,20 +116,11 @@ func PasswordStamp(u store.User) string {
 
 // withScope fills in what follows from the user's unit (scoped).
 func (a *App) withScope(ctx context.Context, p auth.Principal) (auth.Principal, error) {
-	if p.Role != auth.RoleBoard || p.UnitID == 0 {
+	if !auth.OnProvinceCouncil(p) {
 		return p, nil
 	}
 	province, err := a.store.ProvinceOf(ctx, p.UnitID)
-	return scoped(p, province), err
-}
-
-// scoped: a board member whose unit is in a province sits on that
-// province's council.
-func scoped(p auth.Principal, province int64) auth.Principal {
-	if p.Role == auth.RoleBoard && p.UnitID != 0 {
-		p.BoardOf = province
-	}
-	return p
+	return auth.Scoped(p, province), err
 }
 
 // PrincipalByToken loads the user a bearer token belongs to.

@@ -154,7 +154,7 @@ func (a *App) ClusterFollowers(ctx context.Context, p auth.Principal, year int, 
 	us, err := a.store.ListUsers(ctx)
 	var out []Account
 	for _, u := range us {
-		if u.Role == string(auth.RoleBoard) {
+		if auth.MayFollowClusters(auth.Role(u.Role)) {
 			out = append(out, accountOf(u))
 		}
 	}
@@ -204,6 +204,10 @@ type PeoplePage struct {
 	People []Person   `json:"people"`
 	Total  int64      `json:"total"`
 	Units  []org.Unit `json:"-"`
+	// CanAdd: the reader may add a person (to the unit searched, if one
+	// is); CanImport: may import the unit searched's people from a workbook.
+	CanAdd    bool `json:"-"`
+	CanImport bool `json:"-"`
 }
 
 // PeoplePage returns the people matching f, and the units p may see.
@@ -213,6 +217,68 @@ func (a *App) PeoplePage(ctx context.Context, p auth.Principal, f PersonFilter) 
 	if v.People, v.Total, err = a.People(ctx, p, f); err != nil {
 		return v, err
 	}
-	v.Units, _, err = a.Units(ctx, p, UnitFilter{})
-	return v, err
+	if v.Units, _, err = a.Units(ctx, p, UnitFilter{}); err != nil {
+		return v, err
+	}
+	if f.UnitID == nil {
+		v.CanAdd = auth.MayCreateUnplacedPerson(p) == nil
+		return v, nil
+	}
+	v.CanImport = a.authorizePeopleWrite(ctx, &a.store.Q, p, *f.UnitID) == nil
+	v.CanAdd = v.CanImport
+	return v, nil
+}
+
+// ProgressPage returns the filing states of a year that is open, cluster
+// by cluster.
+func (a *App) ProgressPage(ctx context.Context, p auth.Principal, year int) ([]Progress, error) {
+	if _, err := a.Year(ctx, p, year); err != nil {
+		return nil, err
+	}
+	rows, err := a.ProgressBoard(ctx, p, year)
+	if rows == nil {
+		rows = []Progress{}
+	}
+	return rows, err
+}
+
+// UnitHistoryPage is a unit's history of changes.
+type UnitHistoryPage struct {
+	Unit    org.Unit
+	Entries []store.AuditEntry
+}
+
+// UnitHistoryPage returns who changed a unit, when and why.
+func (a *App) UnitHistoryPage(ctx context.Context, p auth.Principal, id int64) (UnitHistoryPage, error) {
+	d, err := a.Unit(ctx, p, id)
+	if err != nil {
+		return UnitHistoryPage{}, err
+	}
+	h, err := a.UnitHistory(ctx, p, id)
+	return UnitHistoryPage{Unit: d.Unit, Entries: h}, err
+}
+
+// YearListPage is the list of emulation years, newest first, and the year
+// a new one would be.
+type YearListPage struct {
+	Years   []cluster.Year `json:"years"`
+	Next    int            `json:"-"`
+	CanOpen bool           `json:"-"` // the reader may open the Next year
+}
+
+// YearListPage returns the years p may see.
+func (a *App) YearListPage(ctx context.Context, p auth.Principal) (YearListPage, error) {
+	ys, err := a.Years(ctx, p)
+	if err != nil {
+		return YearListPage{}, err
+	}
+	d := YearListPage{Years: ys, Next: a.Today().Year()}
+	if len(ys) > 0 && ys[0].Year >= d.Next {
+		d.Next = ys[0].Year + 1
+	}
+	if d.Years == nil {
+		d.Years = []cluster.Year{}
+	}
+	d.CanOpen = auth.Can(p, auth.ManageYears, auth.Target{Year: d.Next})
+	return d, nil
 }

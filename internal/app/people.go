@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -266,10 +265,8 @@ func (a *App) CreatePerson(ctx context.Context, p auth.Principal, in PersonInput
 				}
 				in.Unparsed = withField(in.Unparsed, "unit_id", "Đơn vị không tồn tại.")
 			}
-		} else if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
+		} else if err := auth.MayCreateUnplacedPerson(p); err != nil {
 			return err
-		} else if p.Role == auth.RoleViewer {
-			return errs.New(errs.Forbidden, "Chỉ cán bộ của đơn vị hoặc Hội đồng thi đua – khen thưởng được cập nhật hồ sơ cán bộ của đơn vị.")
 		}
 		if err := validatePerson(np, in.Unparsed); err != nil {
 			return err
@@ -319,8 +316,7 @@ func (a *App) UpdatePerson(ctx context.Context, p auth.Principal, id int64, vers
 			switch {
 			case len(path) == 0:
 				in.Unparsed = withField(in.Unparsed, "unit_id", "Đơn vị không tồn tại.")
-			case auth.Can(p, auth.ManageUnits, auth.Unit(path)):
-			case p.Role == auth.RoleOfficer && slices.Contains(path, p.UnitID):
+			case auth.MayMovePersonTo(p, path):
 			default:
 				return errs.New(errs.Forbidden, "Anh/chị chỉ được chuyển cán bộ sang đơn vị mình hoặc đơn vị trực thuộc.")
 			}

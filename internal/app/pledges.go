@@ -139,7 +139,8 @@ func signatureLines(c cluster.Cluster, old []cluster.Signature, lines map[int64]
 
 // SignPledge confirms a member unit's signature line: only an officer of
 // that unit may, and only on a pledge that is not final yet. When the last
-// member signs, the pledge becomes final.
+// member signs, the pledge becomes final. Refused, it still returns the
+// pledge's ClusterID when the pledge exists, for the page shown again.
 func (a *App) SignPledge(ctx context.Context, p auth.Principal, pledgeID int64, unitID int64, line cluster.SignatureLine) (cluster.Pledge, error) {
 	var out cluster.Pledge
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
@@ -150,6 +151,7 @@ func (a *App) SignPledge(ctx context.Context, p auth.Principal, pledgeID int64, 
 		if err != nil {
 			return err
 		}
+		out.ClusterID = pl.ClusterID
 		c, err := tx.Cluster(ctx, pl.ClusterID)
 		if err != nil {
 			return err

@@ -151,10 +151,10 @@ func (u Account) Principal() auth.Principal {
 	return p
 }
 
-// UnitIDByCode is the unit a form names by its code instead of its id
+// unitIDByCode is the unit a form names by its code instead of its id
 // (the criteria table's adjustment form takes either); 0 when no unit has
 // that code, which the action then refuses as a missing unit.
-func (a *App) UnitIDByCode(ctx context.Context, code string) int64 {
+func (a *App) unitIDByCode(ctx context.Context, code string) int64 {
 	u, err := a.store.UnitByCode(ctx, code)
 	if err != nil {
 		return 0

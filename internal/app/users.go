@@ -46,7 +46,7 @@ func (a *App) CreateUser(ctx context.Context, p auth.Principal, in UserInput) (A
 	if !role.Valid() {
 		f.Add("role", "Vui lòng chọn vai trò.")
 	}
-	if role == auth.RoleOfficer && in.UnitID == nil {
+	if auth.NeedsUnit(role) && in.UnitID == nil {
 		f.Add("unit_id", "Cán bộ đơn vị phải thuộc một đơn vị.")
 	}
 	if err := auth.CheckPassword(in.Password); err != nil {

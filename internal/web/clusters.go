@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"slices"
-	"sort"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -12,19 +11,12 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/cluster"
 	"thidua/internal/errs"
-	"thidua/internal/org"
 )
 
 type clusterListData struct {
-	Year     cluster.Year      `json:"year"`
-	Clusters []app.ClusterView `json:"clusters"`
+	app.ClusterListPage
 	National []app.ClusterView `json:"-"`
 	Blocs    []app.ClusterView `json:"-"`
-	Excluded map[int64]string  `json:"excluded"`
-	HasNext  bool              `json:"-"` // the next year is open, so copying is possible
-	// OwnFiling: the reader's unit has a filing page this year (it is in a
-	// cluster a criteria table applies to).
-	OwnFiling bool `json:"-"`
 }
 
 // clusterList is a year's page: every cluster and bloc with its members,
@@ -34,19 +26,9 @@ func (s *Server) clusterList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx, p := c.Request().Context(), principal(c)
 	var d clusterListData
-	if d.Year, err = s.app.Year(ctx, p, year); err != nil {
+	if d.ClusterListPage, err = s.app.ClusterListPage(c.Request().Context(), principal(c), year); err != nil {
 		return err
-	}
-	if d.Clusters, err = s.app.Clusters(ctx, p, app.ClusterFilter{Year: year}); err != nil {
-		return err
-	}
-	if d.Excluded, err = s.app.Exclusions(ctx, p, year); err != nil {
-		return err
-	}
-	if d.Clusters == nil {
-		d.Clusters = []app.ClusterView{}
 	}
 	for _, cv := range d.Clusters {
 		if cv.Level == cluster.Bloc {
@@ -55,22 +37,7 @@ func (s *Server) clusterList(c echo.Context) error {
 			d.National = append(d.National, cv)
 		}
 	}
-	_, err = s.app.Year(ctx, p, year+1)
-	d.HasNext = err == nil
-	if p.Role == auth.RoleOfficer && p.UnitID != 0 {
-		_, err = s.app.Filing(ctx, p, year, p.UnitID)
-		d.OwnFiling = err == nil
-	}
 	return s.respond(c, http.StatusOK, "cluster_list", d.Year.Title, "clusters", d)
-}
-
-type clusterShowData struct {
-	app.ClusterView
-	Registrations map[int64]cluster.Registration
-	CanManage     bool
-	CanEditPledge bool
-	Excluded      map[int64]string // members not eligible last year
-	Follower      string
 }
 
 func (s *Server) clusterShow(c echo.Context) error {
@@ -78,44 +45,18 @@ func (s *Server) clusterShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx, p := c.Request().Context(), principal(c)
-	cv, err := s.app.Cluster(ctx, p, id)
+	d, err := s.app.ClusterPage(c.Request().Context(), principal(c), id)
 	if err != nil {
 		return err
 	}
 	if isAPI(c) {
-		return c.JSON(http.StatusOK, cv)
+		return c.JSON(http.StatusOK, d.ClusterView)
 	}
-	return s.renderCluster(c, http.StatusOK, cv, nil, nil)
+	return s.renderCluster(c, http.StatusOK, d, nil, nil)
 }
 
-func (s *Server) renderCluster(c echo.Context, st int, cv app.ClusterView, form map[string]string, formErr error) error {
-	ctx, p := c.Request().Context(), principal(c)
-	d := clusterShowData{ClusterView: cv, CanManage: auth.Can(p, auth.ManageClusters, cv.Target()),
-		CanEditPledge: auth.Can(p, auth.EditPledge, cv.Target())}
-	regs, err := s.app.ClusterRegistrations(ctx, p, cv.ID)
-	switch {
-	case err == nil:
-		d.Registrations = regs
-	case errs.CodeOf(err) != errs.Forbidden:
-		return err
-	}
-	if d.Excluded, err = s.app.Exclusions(ctx, p, cv.Year-1); err != nil {
-		return err
-	}
-	if cv.FollowerUserID != nil && d.CanManage {
-		var owner int64
-		if cv.OwnerUnitID != nil {
-			owner = *cv.OwnerUnitID
-		}
-		if users, err := s.app.ClusterFollowers(ctx, p, cv.Year, owner); err == nil {
-			for _, u := range users {
-				if u.ID == *cv.FollowerUserID {
-					d.Follower = u.FullName
-				}
-			}
-		}
-	}
+func (s *Server) renderCluster(c echo.Context, st int, d app.ClusterPage, form map[string]string, formErr error) error {
+	cv := d.ClusterView
 	pg := s.page(c, cv.Title+" – năm "+strconv.Itoa(cv.Year), "clusters", d)
 	pg.Form = form
 	if formErr != nil {
@@ -170,7 +111,7 @@ func (s *Server) clusterDesignate(c echo.Context) error {
 	cv, err := s.app.Designate(ctx, p, id, body.Version, cluster.Designation{HeadUnitID: body.HeadUnitID, DeputyUnitID: body.DeputyUnitID, Ref: body.Ref})
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			cur, cerr := s.app.Cluster(ctx, p, id)
+			cur, cerr := s.app.ClusterPage(ctx, p, id)
 			if cerr != nil {
 				return cerr
 			}
@@ -184,57 +125,27 @@ func (s *Server) clusterDesignate(c echo.Context) error {
 }
 
 type clusterFormData struct {
-	Cluster    app.ClusterView
-	IsNew      bool
-	Candidates []org.Unit    // units that may be members
-	Owners     []org.Unit    // provinces that may own a bloc
-	Followers  []app.Account // council members who may follow the cluster
-	Selected   map[int64]bool
-	Order      []int64 // the members in rotation order
+	app.ClusterFormPage
+	IsNew    bool
+	Selected map[int64]bool
+}
+
+// clusterForm returns the cluster form for the values shown (form) and
+// the members chosen, in rotation order.
+func (s *Server) clusterForm(c echo.Context, id int64, form map[string]string, members []int64) (clusterFormData, error) {
+	r := app.ClusterFormRequest{ID: id, Level: cluster.Level(form["level"]), Members: members}
+	r.Year, _ = strconv.Atoi(form["year"])
+	r.OwnerUnitID, _ = strconv.ParseInt(form["owner_unit_id"], 10, 64)
+	pg, err := s.app.ClusterFormPage(c.Request().Context(), principal(c), r)
+	d := clusterFormData{ClusterFormPage: pg, IsNew: id == 0, Selected: map[int64]bool{}}
+	for _, m := range members {
+		d.Selected[m] = true
+	}
+	return d, err
 }
 
 func (s *Server) clusterFormPage(c echo.Context, st int, d clusterFormData, form map[string]string, formErr error) error {
-	ctx, p := c.Request().Context(), principal(c)
-	year, _ := strconv.Atoi(form["year"])
-	level := cluster.Level(form["level"])
-	f := app.UnitFilter{Status: "all"}
-	all, _, err := s.app.Units(ctx, p, f)
-	if err != nil {
-		return err
-	}
-	first, last := yearBounds(year)
-	owner, _ := strconv.ParseInt(form["owner_unit_id"], 10, 64)
-	for _, u := range all {
-		if u.ValidFrom.After(last) || u.ValidTo != nil && u.ValidTo.Before(first) {
-			continue
-		}
-		if u.Type == org.TypeProvincial {
-			d.Owners = append(d.Owners, u)
-		}
-		switch {
-		case level == cluster.National && u.Type == org.TypeProvincial:
-			d.Candidates = append(d.Candidates, u)
-		case level == cluster.Bloc && owner != 0 && u.ParentID != nil && *u.ParentID == owner:
-			d.Candidates = append(d.Candidates, u)
-		}
-	}
-	// Members first, in rotation order, so that saving keeps the order.
-	pos := map[int64]int{}
-	for i, m := range d.Order {
-		pos[m] = i + 1
-	}
-	sort.SliceStable(d.Candidates, func(i, j int) bool {
-		pi, pj := pos[d.Candidates[i].ID], pos[d.Candidates[j].ID]
-		return pi != 0 && (pj == 0 || pi < pj)
-	})
-	if users, err := s.app.ClusterFollowers(ctx, p, year, owner); err == nil {
-		for _, u := range users {
-			if u.Active {
-				d.Followers = append(d.Followers, u)
-			}
-		}
-	}
-	title := "Thêm " + lowerFirst(level.Label())
+	title := "Thêm " + lowerFirst(cluster.Level(form["level"]).Label())
 	if !d.IsNew {
 		title = "Sửa " + d.Cluster.Title
 	}
@@ -261,7 +172,11 @@ func (s *Server) clusterNew(c echo.Context) error {
 	if err := auth.Authorize(principal(c), auth.ManageClusters, t); err != nil {
 		return err
 	}
-	return s.clusterFormPage(c, http.StatusOK, clusterFormData{IsNew: true, Selected: map[int64]bool{}}, form, nil)
+	d, err := s.clusterForm(c, 0, form, nil)
+	if err != nil {
+		return err
+	}
+	return s.clusterFormPage(c, http.StatusOK, d, form, nil)
 }
 
 func (s *Server) clusterEdit(c echo.Context) error {
@@ -269,18 +184,14 @@ func (s *Server) clusterEdit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	cv, err := s.app.Cluster(c.Request().Context(), principal(c), id)
+	d, err := s.clusterForm(c, id, nil, nil)
 	if err != nil {
 		return err
 	}
-	if err := auth.Authorize(principal(c), auth.ManageClusters, cv.Target()); err != nil {
-		return err
-	}
-	d := clusterFormData{Cluster: cv, Selected: map[int64]bool{}, Order: cv.Members}
-	for _, m := range cv.Members {
+	for _, m := range d.Cluster.Members {
 		d.Selected[m] = true
 	}
-	return s.clusterFormPage(c, http.StatusOK, d, clusterValues(cv.Cluster), nil)
+	return s.clusterFormPage(c, http.StatusOK, d, clusterValues(d.Cluster.Cluster), nil)
 }
 
 func clusterValues(c cluster.Cluster) map[string]string {
@@ -334,19 +245,19 @@ func (s *Server) clusterSave(c echo.Context, id int64) error {
 	}
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			d := clusterFormData{IsNew: id == 0, Selected: map[int64]bool{}, Order: in.Members}
-			for _, m := range in.Members {
-				d.Selected[m] = true
+			conflict := id != 0 && errs.CodeOf(err) == errs.Conflict
+			asked := values
+			if conflict {
+				asked = map[string]string{} // the stored cluster's owner, shown again below
+			}
+			d, derr := s.clusterForm(c, id, asked, append([]int64{}, in.Members...))
+			if derr != nil {
+				return derr
 			}
 			if id != 0 {
-				cur, cerr := s.app.Cluster(c.Request().Context(), principal(c), id)
-				if cerr != nil {
-					return cerr
-				}
-				d.Cluster = cur
-				values["year"], values["level"] = strconv.Itoa(cur.Year), string(cur.Level)
-				if errs.CodeOf(err) == errs.Conflict {
-					values = clusterValues(cur.Cluster)
+				values["year"], values["level"] = strconv.Itoa(d.Cluster.Year), string(d.Cluster.Level)
+				if conflict {
+					values = clusterValues(d.Cluster.Cluster)
 				}
 			}
 			return s.clusterFormPage(c, status(errs.CodeOf(err)), d, values, err)

@@ -190,11 +190,6 @@ func lowerFirst(s string) string {
 	return s
 }
 
-// yearBounds returns the first and last day of a calendar year.
-func yearBounds(year int) (time.Time, time.Time) {
-	return time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
-}
-
 // normalize trims a raw value and puts it in NFC.
 func normalize(s string) string { return norm.NFC.String(strings.TrimSpace(s)) }
 

@@ -25,11 +25,27 @@ type Page struct {
 }
 
 // Can reports whether the signed-in user may do action somewhere (on its
-// most favourable target): for the navigation's links. A page's buttons
-// on its own unit, proposal or vote take the flags app computes on that
-// target in the page model (CanEdit, CanRecord …), not this.
+// most favourable target). It is for the navigation's links only: a
+// page's buttons act on a real unit, year, proposal or vote and take the
+// flags app computes on that target in the page model (CanManage,
+// CanEdit …), since the most favourable target would show buttons that
+// then answer 403.
 func (p Page) Can(action string) bool {
 	return auth.Can(p.User, auth.Action(action), anyScope(p.User, auth.Action(action)))
+}
+
+// Role questions the layout and pages ask, answered by auth.
+
+// WorksForUnit: the user is a unit's officer ("my unit" rather than the registry).
+func (p Page) WorksForUnit() bool { return auth.WorksForUnit(p.User) }
+
+// ReadOnly: the user holds a read-only account.
+func (p Page) ReadOnly() bool { return auth.DeskOf(p.User) == auth.DeskViewer }
+
+// ProvinceCouncil: the user sits on a province's council (BoardOf, filled
+// in at sign-in, is that province; only board members get one).
+func (p Page) ProvinceCouncil() bool {
+	return auth.DeskOf(p.User) == auth.DeskBoard && p.User.BoardOf != 0
 }
 
 // V returns a form value to redisplay, or def.

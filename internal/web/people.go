@@ -12,7 +12,6 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/award"
 	"thidua/internal/errs"
-	"thidua/internal/org"
 )
 
 const peoplePerPage = 50
@@ -148,18 +147,7 @@ func personValues(p app.Person) map[string]string {
 	return v
 }
 
-type personFormData struct {
-	Person app.Person
-	Units  []org.Unit
-	IsNew  bool
-}
-
-func (s *Server) personFormPage(c echo.Context, st int, d personFormData, form map[string]string, err error) error {
-	units, _, uerr := s.app.Units(c.Request().Context(), principal(c), app.UnitFilter{})
-	if uerr != nil {
-		return uerr
-	}
-	d.Units = units
+func (s *Server) personFormPage(c echo.Context, st int, d app.PersonFormPage, form map[string]string, err error) error {
 	title := "Thêm cán bộ"
 	if !d.IsNew {
 		title = "Sửa thông tin cán bộ: " + d.Person.FullName
@@ -181,7 +169,11 @@ func (s *Server) personNew(c echo.Context) error {
 		unit = strconv.FormatInt(principal(c).UnitID, 10)
 	}
 	form := map[string]string{"unit_id": unit, "active": "1"}
-	return s.personFormPage(c, http.StatusOK, personFormData{IsNew: true}, form, nil)
+	d, err := s.app.PersonFormPage(c.Request().Context(), principal(c), 0)
+	if err != nil {
+		return err
+	}
+	return s.personFormPage(c, http.StatusOK, d, form, nil)
 }
 
 func (s *Server) personCreate(c echo.Context) error {
@@ -195,7 +187,11 @@ func (s *Server) personCreate(c echo.Context) error {
 	out, err := s.app.CreatePerson(c.Request().Context(), principal(c), f.input())
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			return s.personFormPage(c, status(errs.CodeOf(err)), personFormData{IsNew: true}, f.values(), err)
+			d, derr := s.app.PersonFormPage(c.Request().Context(), principal(c), 0)
+			if derr != nil {
+				return derr
+			}
+			return s.personFormPage(c, status(errs.CodeOf(err)), d, f.values(), err)
 		}
 		return err
 	}
@@ -210,11 +206,11 @@ func (s *Server) personEdit(c echo.Context) error {
 	if err := mayWritePeople(c); err != nil {
 		return err
 	}
-	r, err := s.app.Person(c.Request().Context(), principal(c), id)
+	d, err := s.app.PersonFormPage(c.Request().Context(), principal(c), id)
 	if err != nil {
 		return err
 	}
-	return s.personFormPage(c, http.StatusOK, personFormData{Person: app.Person(r.Person)}, personValues(app.Person(r.Person)), nil)
+	return s.personFormPage(c, http.StatusOK, d, personValues(d.Person), nil)
 }
 
 func (s *Server) personUpdate(c echo.Context) error {
@@ -234,15 +230,15 @@ func (s *Server) personUpdate(c echo.Context) error {
 	out, err := s.app.UpdatePerson(ctx, p, id, version, f.input(), f.Reason)
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			current, cerr := s.app.Person(ctx, p, id)
-			if cerr != nil {
-				return cerr
+			d, derr := s.app.PersonFormPage(ctx, p, id)
+			if derr != nil {
+				return derr
 			}
 			form := f.values()
 			if errs.CodeOf(err) == errs.Conflict {
-				form = personValues(app.Person(current.Person)) // the newer values; the editor decides again
+				form = personValues(d.Person) // the newer values; the editor decides again
 			}
-			return s.personFormPage(c, status(errs.CodeOf(err)), personFormData{Person: app.Person(current.Person)}, form, err)
+			return s.personFormPage(c, status(errs.CodeOf(err)), d, form, err)
 		}
 		return err
 	}

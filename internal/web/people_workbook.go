@@ -89,13 +89,7 @@ func (s *Server) peopleImport(c echo.Context) error {
 		return err
 	}
 	ctx, p := c.Request().Context(), principal(c)
-	// Refuse a user who may not change this unit's people before reading
-	// the file (403, whatever the file holds).
-	head, err := s.app.PeopleWorkbook(ctx, p, id)
-	if err != nil {
-		return err
-	}
-	d := peopleImportData{UnitID: id, UnitName: head.UnitName}
+	d := peopleImportData{UnitID: id}
 	fields := errs.Fields{}
 	up, err := readUpload(c, fields, "Vui lòng chọn tệp Excel (.xlsx) danh sách cán bộ.")
 	if err != nil {
@@ -115,23 +109,26 @@ func (s *Server) peopleImport(c echo.Context) error {
 			fields.Add("file", e.Message)
 		}
 	}
-	if len(fields) > 0 {
-		return s.peopleImportFailed(c, d, fields)
-	}
 	// With problems in the cells, the rows are still checked against the
 	// stored record (nothing is saved), so every problem shows at once.
-	save := confirm && (!uploaded || isAPI(c)) && len(d.Problems) == 0
+	// ImportPeople is asked even when the file is unreadable: a user who
+	// may not change this unit's people gets 403 whatever the file holds.
+	save := len(fields) == 0 && confirm && (!uploaded || isAPI(c)) && len(d.Problems) == 0
 	res, err := s.app.ImportPeople(ctx, p, id, doc, save)
-	if err == nil && len(d.Problems) > 0 {
-		d.Problems = xlsx.SortPeopleProblems(append(d.Problems, res.Problems...))
-		return s.peopleImportFailed(c, d, fields)
-	}
+	d.UnitName = res.UnitName
 	if err != nil {
-		if e, ok := errs.As(err); ok && e.Code == errs.Invalid && e.Fields["file"] != "" {
+		if e, ok := errs.As(err); ok && e.Code == errs.Invalid && e.Fields["file"] != "" && len(fields) == 0 {
 			fields.Add("file", e.Fields["file"])
 			return s.peopleImportFailed(c, d, fields)
 		}
 		return err
+	}
+	if len(fields) > 0 {
+		return s.peopleImportFailed(c, d, fields)
+	}
+	if len(d.Problems) > 0 {
+		d.Problems = xlsx.SortPeopleProblems(append(d.Problems, res.Problems...))
+		return s.peopleImportFailed(c, d, fields)
 	}
 	if t := res.Summary.Total; t.Created+t.Updated+t.Unchanged == 0 && len(res.Problems) == 0 {
 		fields.Add("file", xlsx.MsgPeopleNoRows)

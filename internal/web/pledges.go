@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -12,33 +13,10 @@ import (
 	"thidua/internal/errs"
 )
 
-type pledgeData struct {
-	app.PledgeView
-	Exists  bool
-	CanEdit bool
-	// MySigning is the current user's signature line, if their unit signs this pledge.
-	MySigning *cluster.Signature
-}
+type pledgeData = app.PledgePage
 
 func (s *Server) pledgeData(c echo.Context, clusterID int64) (pledgeData, error) {
-	ctx, p := c.Request().Context(), principal(c)
-	v, err := s.app.Pledge(ctx, p, clusterID)
-	d := pledgeData{PledgeView: v, Exists: err == nil}
-	if err != nil && errs.CodeOf(err) != errs.NotFound {
-		return d, err
-	}
-	if !d.Exists {
-		if d.Cluster, err = s.app.Cluster(ctx, p, clusterID); err != nil {
-			return d, err
-		}
-	}
-	d.CanEdit = auth.Can(p, auth.EditPledge, d.Cluster.Target())
-	for i, sg := range d.Pledge.Signatures {
-		if p.Role == auth.RoleOfficer && sg.UnitID == p.UnitID {
-			d.MySigning = &d.Pledge.Signatures[i]
-		}
-	}
-	return d, nil
+	return s.app.PledgePage(c.Request().Context(), principal(c), clusterID)
 }
 
 // pledgeShow is the cluster's pledge: its text, who has and has not
@@ -120,14 +98,10 @@ func (s *Server) pledgeSave(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := mayTry(c, auth.EditPledge); err != nil {
+		return err
+	}
 	ctx, p := c.Request().Context(), principal(c)
-	cv, err := s.app.Cluster(ctx, p, id)
-	if err != nil {
-		return err
-	}
-	if err := auth.Authorize(p, auth.EditPledge, cv.Target()); err != nil {
-		return err
-	}
 	var b pledgeBody
 	var form map[string]string
 	content := cluster.PledgeContent{Lines: map[int64]cluster.SignatureLine{}}
@@ -148,8 +122,15 @@ func (s *Server) pledgeSave(c echo.Context) error {
 		content.Commitments = cluster.ParseCommitments(formValue(c, "commitments"))
 		form = map[string]string{"title": b.Title, "place": b.Place, "signed_on": b.SignedOn, "preamble": b.Preamble,
 			"commitments": formValue(c, "commitments"), "version": strconv.Itoa(b.Version)}
-		for _, m := range cv.Members {
-			k := strconv.FormatInt(m, 10)
+		// A line per member: rep_<unit id>, pos_<unit id> (SavePledge keeps
+		// the members' lines only).
+		params, _ := c.FormParams()
+		for k := range params {
+			m, err := strconv.ParseInt(strings.TrimPrefix(k, "rep_"), 10, 64)
+			if !strings.HasPrefix(k, "rep_") || err != nil {
+				continue
+			}
+			k = strconv.FormatInt(m, 10)
 			l := cluster.SignatureLine{Representative: formValue(c, "rep_"+k), Position: formValue(c, "pos_"+k)}
 			content.Lines[m] = l
 			form["rep_"+k], form["pos_"+k] = l.Representative, l.Position
@@ -218,8 +199,8 @@ func (s *Server) pledgeSign(c echo.Context) error {
 	}
 	pl, err := s.app.SignPledge(ctx, p, id, body.UnitID, cluster.SignatureLine{Representative: body.Representative, Position: body.Position})
 	if err != nil {
-		if cur, cerr := s.app.PledgeVersion(ctx, p, id); cerr == nil {
-			return s.pledgeWithError(c, cur.Cluster.ID, err)
+		if pl.ClusterID != 0 {
+			return s.pledgeWithError(c, pl.ClusterID, err)
 		}
 		return err
 	}

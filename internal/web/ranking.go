@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"thidua/internal/app"
+	"thidua/internal/auth"
 	"thidua/internal/errs"
 	"thidua/internal/scoring"
 )
@@ -55,10 +56,7 @@ func (s *Server) progress(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.app.Year(c.Request().Context(), principal(c), year); err != nil {
-		return err
-	}
-	rows, err := s.app.ProgressBoard(c.Request().Context(), principal(c), year)
+	rows, err := s.app.ProgressPage(c.Request().Context(), principal(c), year)
 	if err != nil {
 		return err
 	}
@@ -74,9 +72,6 @@ func (s *Server) progress(c echo.Context) error {
 	}
 	d := progressData{Year: year, Rows: rows,
 		States: []scoring.Status{scoring.NotStarted, scoring.Draft, scoring.Submitted, scoring.Returned, scoring.Reviewed}}
-	if d.Rows == nil {
-		d.Rows = []app.Progress{}
-	}
 	return s.respond(c, http.StatusOK, "progress", title, "scoring", d)
 }
 
@@ -96,7 +91,7 @@ func (s *Server) scoringHome(c echo.Context) error {
 			year = y.Year
 		}
 	}
-	if principal(c).Role == "officer" {
+	if auth.WorksForUnit(principal(c)) {
 		return c.Redirect(http.StatusSeeOther, "/years/"+strconv.Itoa(year)+"/filing")
 	}
 	return c.Redirect(http.StatusSeeOther, "/years/"+strconv.Itoa(year)+"/progress")

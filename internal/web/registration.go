@@ -65,11 +65,11 @@ func (s *Server) registrationShow(c echo.Context) error {
 		return err
 	}
 	if isAPI(c) {
-		r, err := s.app.Registration(c.Request().Context(), principal(c), year, unitID)
+		v, err := s.app.RegistrationPage(c.Request().Context(), principal(c), year, unitID)
 		if err != nil {
 			return err
 		}
-		return c.JSON(http.StatusOK, r)
+		return c.JSON(http.StatusOK, v.Registration)
 	}
 	return s.registrationPage(c, http.StatusOK, year, unitID, nil, nil)
 }

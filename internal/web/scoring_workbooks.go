@@ -34,17 +34,14 @@ func (s *Server) rankingWorkbook(c echo.Context) error {
 		return err
 	}
 	ctx, p := c.Request().Context(), principal(c)
-	if _, err := s.app.Year(ctx, p, year); err != nil {
-		return err
-	}
-	cs, nat, err := s.app.Ranking(ctx, p, year)
+	r, err := s.app.RankingPage(ctx, p, year)
 	if err != nil {
 		return err
 	}
 	today := s.app.Today()
 	d := xlsx.RankingDoc{IssuerParent: "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO", Issuer: "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG NGÀNH KIỂM SÁT NHÂN DÂN",
-		Place: "Hà Nội", Date: &today, Year: year, National: rankingRows(nat)}
-	for _, cr := range cs {
+		Place: "Hà Nội", Date: &today, Year: year, National: rankingRows(r.National)}
+	for _, cr := range r.Clusters {
 		d.Clusters = append(d.Clusters, xlsx.RankingSheet{Name: sheetName(cr.Cluster), Title: upperTitle(cr.Cluster), Rows: rankingRows(cr.Standings), Total: cr.Total})
 	}
 	name := fmt.Sprintf("xep-hang-thi-dua-%d.xlsx", year)

@@ -86,26 +86,16 @@ func (s *Server) tableFormSave(c echo.Context) error {
 	if err := mayTry(c, auth.ManageTables); err != nil {
 		return err
 	}
-	var info app.TableInfo
+	var id int64
+	var year int
+	var err error
 	if c.Param("id") != "" {
-		id, err := pathID(c, "id")
-		if err != nil {
+		if id, err = pathID(c, "id"); err != nil {
 			return err
 		}
-		cur, err := s.app.Table(c.Request().Context(), principal(c), id)
-		if err != nil {
-			return err
-		}
-		info = cur.Info
-		info.Version, _ = strconv.Atoi(formValue(c, "version"))
-	} else {
-		year, err := yearParam(c)
-		if err != nil {
-			return err
-		}
-		info.Year = year
+	} else if year, err = yearParam(c); err != nil {
+		return err
 	}
-	info.Name, info.Kind, info.Level, info.UnitType = formValue(c, "name"), formValue(c, "kind"), formValue(c, "level"), formValue(c, "unit_type")
 	form, _ := c.FormParams()
 	col := func(k string, i int) string {
 		if v := form[k]; i < len(v) {
@@ -123,12 +113,16 @@ func (s *Server) tableFormSave(c echo.Context) error {
 		}
 		rows = append(rows, r)
 	}
-	t, fe := parseRows(rows)
-	var err error
-	var saved app.TableInfo
-	if err = fe.Err(); err == nil {
-		saved, err = s.app.SaveTable(c.Request().Context(), principal(c), info, t)
-	}
+	var info app.TableInfo // as edited, for the form shown again
+	saved, err := s.app.EditTable(c.Request().Context(), principal(c), id, year, func(cur *app.TableInfo) (scoring.Table, error) {
+		if id != 0 {
+			cur.Version, _ = strconv.Atoi(formValue(c, "version"))
+		}
+		cur.Name, cur.Kind, cur.Level, cur.UnitType = formValue(c, "name"), formValue(c, "kind"), formValue(c, "level"), formValue(c, "unit_type")
+		info = *cur
+		t, fe := parseRows(rows)
+		return t, fe.Err()
+	})
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok {
 			return s.tableFormPage(c, status(errs.CodeOf(err)), tableFormData{Info: info, Rows: rows, IsNew: info.ID == 0}, err)

@@ -212,9 +212,6 @@ func (s *Server) tableImport(c echo.Context) error {
 		return err
 	}
 	ctx, p := c.Request().Context(), principal(c)
-	if _, err := s.app.Year(ctx, p, year); err != nil {
-		return err
-	}
 	d := tableImportData{Year: year, Name: formValue(c, "name"), Level: formValue(c, "level"), UnitType: formValue(c, "unit_type")}
 	fields := errs.Fields{}
 	if d.Name == "" {
@@ -250,12 +247,25 @@ func (s *Server) tableImport(c echo.Context) error {
 			fields.Add("file", e.Message)
 		}
 	}
-	if len(fields) > 0 || len(d.Problems) > 0 {
+	// A new file chosen on the confirm page has not been seen yet: it is
+	// summarised, not saved. The year is checked whatever the form holds.
+	ok := len(fields) == 0 && len(d.Problems) == 0
+	save := ok && confirm && (!uploaded || isAPI(c))
+	info := app.TableInfo{Year: year, Name: d.Name, Kind: "main", Level: d.Level, UnitType: d.UnitType}
+	saved, err := s.app.ImportTable(ctx, p, info, scoring.Table{Criteria: rows}, save)
+	if err != nil {
+		if f, msg, isField := fieldErrors(err); isField && !isAPI(c) && ok {
+			for k, v := range f {
+				fields.Add(k, v)
+			}
+			return s.tableImportFailed(c, d, fields, msg)
+		}
+		return err
+	}
+	if !ok {
 		return s.tableImportFailed(c, d, fields, "")
 	}
-	// A new file chosen on the confirm page has not been seen yet: it is
-	// summarised, not saved.
-	if !confirm || uploaded && !isAPI(c) {
+	if !save {
 		sum := summarizeTable(rows)
 		if isAPI(c) {
 			return c.JSON(http.StatusOK, tableImportPreview{Summary: sum, Criteria: rows})
@@ -263,17 +273,6 @@ func (s *Server) tableImport(c echo.Context) error {
 		d.Summary, d.Rows, d.Depth = &sum, rows, tableDepths(rows)
 		d.Content = base64.StdEncoding.EncodeToString(data)
 		return c.Render(http.StatusOK, "table_import", s.page(c, tableImportTitle(year), "scoring", d))
-	}
-	info := app.TableInfo{Year: year, Name: d.Name, Kind: "main", Level: d.Level, UnitType: d.UnitType}
-	saved, err := s.app.SaveTable(ctx, p, info, scoring.Table{Criteria: rows})
-	if err != nil {
-		if f, msg, ok := fieldErrors(err); ok && !isAPI(c) {
-			for k, v := range f {
-				fields.Add(k, v)
-			}
-			return s.tableImportFailed(c, d, fields, msg)
-		}
-		return err
 	}
 	sum := summarizeTable(rows)
 	flash := fmt.Sprintf("Đã tạo bảng tiêu chí “%s” từ tệp Excel: %d nhóm, %d tiêu chí, tổng điểm tối đa %s.",

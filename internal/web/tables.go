@@ -111,17 +111,13 @@ func (s *Server) tableUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	cur, err := s.app.Table(c.Request().Context(), principal(c), id)
-	if err != nil {
-		return err
-	}
-	b := tableBody{TableInfo: cur.Info} // fields the body leaves out stay as they are
-	b.TableInfo.Version = 0
-	if err := decodeJSON(c, &b); err != nil {
-		return err
-	}
-	b.TableInfo.ID, b.Year = id, cur.Info.Year
-	info, err := s.app.SaveTable(c.Request().Context(), principal(c), b.TableInfo, scoring.Table{Criteria: b.Criteria})
+	info, err := s.app.EditTable(c.Request().Context(), principal(c), id, 0, func(cur *app.TableInfo) (scoring.Table, error) {
+		b := tableBody{TableInfo: *cur} // fields the body leaves out stay as they are
+		b.TableInfo.Version = 0
+		err := decodeJSON(c, &b)
+		*cur = b.TableInfo
+		return scoring.Table{Criteria: b.Criteria}, err
+	})
 	if err != nil {
 		return err
 	}
@@ -190,18 +186,15 @@ func (s *Server) tableAdjust(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var body struct {
-		UnitID int64 `json:"unit_id"`
-		scoring.Adjustment
-	}
+	var body app.AdjustmentRequest
 	if isAPI(c) {
 		if err := decodeJSON(c, &body); err != nil {
 			return err
 		}
 	} else {
 		raw := formValue(c, "unit_id")
-		if body.UnitID, err = strconv.ParseInt(raw, 10, 64); err != nil && raw != "" {
-			body.UnitID = s.app.UnitIDByCode(c.Request().Context(), raw)
+		if body.UnitID, err = strconv.ParseInt(raw, 10, 64); err != nil {
+			body.UnitCode = raw
 		}
 		body.CriterionID, _ = strconv.ParseInt(formValue(c, "criterion_id"), 10, 64)
 		if v, ok := parseNumber(formValue(c, "share")); ok && v != nil {
@@ -209,7 +202,7 @@ func (s *Server) tableAdjust(c echo.Context) error {
 		}
 		body.Reason = formValue(c, "reason")
 	}
-	if err := s.app.SetAdjustment(c.Request().Context(), principal(c), id, body.UnitID, body.Adjustment); err != nil {
+	if err := s.app.AdjustTable(c.Request().Context(), principal(c), id, body); err != nil {
 		return s.tableWithError(c, id, err)
 	}
 	return s.done(c, http.StatusOK, body, "Đã ghi nhận điều chỉnh tiêu chí cho đơn vị.", "/tables/"+strconv.FormatInt(id, 10))

@@ -73,24 +73,7 @@ func (f unitForm) input() app.UnitInput {
 	return in
 }
 
-type unitFormData struct {
-	Unit    org.Unit
-	Parents []org.Unit
-	IsNew   bool
-}
-
-func (s *Server) unitFormPage(c echo.Context, status int, d unitFormData, form map[string]string, err error) error {
-	if d.Parents == nil {
-		parents, _, perr := s.app.Units(c.Request().Context(), principal(c), app.UnitFilter{Status: "all"})
-		if perr != nil {
-			return perr
-		}
-		for _, u := range parents {
-			if u.ID != d.Unit.ID {
-				d.Parents = append(d.Parents, u)
-			}
-		}
-	}
+func (s *Server) unitFormPage(c echo.Context, status int, d app.UnitFormPage, form map[string]string, err error) error {
 	title := "Thêm đơn vị"
 	if !d.IsNew {
 		title = "Sửa đơn vị: " + d.Unit.Name
@@ -109,7 +92,11 @@ func (s *Server) unitNew(c echo.Context) error {
 		return err
 	}
 	form := map[string]string{"parent_id": c.QueryParam("parent_id"), "type": c.QueryParam("type")}
-	return s.unitFormPage(c, http.StatusOK, unitFormData{IsNew: true}, form, nil)
+	d, err := s.app.UnitFormPage(c.Request().Context(), principal(c), 0)
+	if err != nil {
+		return err
+	}
+	return s.unitFormPage(c, http.StatusOK, d, form, nil)
 }
 
 // unitToManage loads the unit in the path for a page that changes it.
@@ -125,11 +112,18 @@ func (s *Server) unitToManage(c echo.Context) (app.UnitDetail, error) {
 }
 
 func (s *Server) unitEdit(c echo.Context) error {
-	d, err := s.unitToManage(c)
+	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}
-	return s.unitFormPage(c, http.StatusOK, unitFormData{Unit: d.Unit}, unitValues(d.Unit), nil)
+	if err := mayTry(c, auth.ManageUnits); err != nil {
+		return err
+	}
+	d, err := s.app.UnitFormPage(c.Request().Context(), principal(c), id)
+	if err != nil {
+		return err
+	}
+	return s.unitFormPage(c, http.StatusOK, d, unitValues(d.Unit), nil)
 }
 
 func (s *Server) unitCreate(c echo.Context) error {
@@ -143,7 +137,11 @@ func (s *Server) unitCreate(c echo.Context) error {
 	u, err := s.app.CreateUnit(c.Request().Context(), principal(c), f.input())
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			return s.unitFormPage(c, status(errs.CodeOf(err)), unitFormData{IsNew: true}, f.values(), err)
+			d, derr := s.app.UnitFormPage(c.Request().Context(), principal(c), 0)
+			if derr != nil {
+				return derr
+			}
+			return s.unitFormPage(c, status(errs.CodeOf(err)), d, f.values(), err)
 		}
 		return err
 	}
@@ -167,16 +165,16 @@ func (s *Server) unitUpdate(c echo.Context) error {
 	u, err := s.app.UpdateUnit(ctx, p, id, version, f.input(), f.Reason)
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			current, cerr := s.app.Unit(ctx, p, id)
-			if cerr != nil {
-				return cerr
+			d, derr := s.app.UnitFormPage(ctx, p, id)
+			if derr != nil {
+				return derr
 			}
 			form := f.values()
 			if errs.CodeOf(err) == errs.Conflict {
 				// Show the newer values and the new version; the editor decides again.
-				form = unitValues(current.Unit)
+				form = unitValues(d.Unit)
 			}
-			return s.unitFormPage(c, status(errs.CodeOf(err)), unitFormData{Unit: current.Unit}, form, err)
+			return s.unitFormPage(c, status(errs.CodeOf(err)), d, form, err)
 		}
 		return err
 	}

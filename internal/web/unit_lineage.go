@@ -68,15 +68,11 @@ func (s *Server) unitUnlink(c echo.Context) error {
 
 // unitShowWithError shows the unit page again with the lineage form's errors.
 func (s *Server) unitShowWithError(c echo.Context, id int64, formErr error) error {
-	d, err := s.app.Unit(c.Request().Context(), principal(c), id)
+	d, err := s.app.UnitPage(c.Request().Context(), principal(c), id)
 	if err != nil {
 		return err
 	}
-	data, err := s.unitShowData(c, d)
-	if err != nil {
-		return err
-	}
-	p := s.page(c, d.Unit.Name, "units", data)
+	p := s.page(c, d.Unit.Name, "units", d)
 	p.Errors, p.Error, _ = fieldErrors(formErr)
 	p.Form = map[string]string{"predecessor_id": formValue(c, "predecessor_id"), "kind": formValue(c, "kind"), "note": formValue(c, "note")}
 	return c.Render(status(errs.CodeOf(formErr)), "unit_show", p)

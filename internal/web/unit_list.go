@@ -15,16 +15,15 @@ import (
 const unitsPerPage = 50
 
 type unitListData struct {
-	Units  []org.Unit `json:"units"`
-	Total  int64      `json:"total"`
-	Page   int        `json:"page"`
-	Pages  int        `json:"pages"`
-	Query  string     `json:"-"`
-	Type   string     `json:"-"`
-	Status string     `json:"-"`
-	On     string     `json:"-"`
-	Prev   string     `json:"-"`
-	Next   string     `json:"-"`
+	app.UnitListPage
+	Page   int    `json:"page"`
+	Pages  int    `json:"pages"`
+	Query  string `json:"-"`
+	Type   string `json:"-"`
+	Status string `json:"-"`
+	On     string `json:"-"`
+	Prev   string `json:"-"`
+	Next   string `json:"-"`
 }
 
 // unitList lists and searches units. htmx asks for just the results when
@@ -45,7 +44,7 @@ func (s *Server) unitList(c echo.Context) error {
 		d.On = ""
 	}
 	var err error
-	if d.Units, d.Total, err = s.app.Units(c.Request().Context(), principal(c), f); err != nil {
+	if d.UnitListPage, err = s.app.UnitListPage(c.Request().Context(), principal(c), f); err != nil {
 		return err
 	}
 	d.Pages = int((d.Total + unitsPerPage - 1) / unitsPerPage)
@@ -64,7 +63,7 @@ func (s *Server) unitList(c echo.Context) error {
 		tmpl = "unit_list#results"
 	}
 	title := "Danh mục đơn vị"
-	if principal(c).Role == auth.RoleOfficer {
+	if auth.WorksForUnit(principal(c)) {
 		title = "Đơn vị của tôi"
 	}
 	return s.respond(c, http.StatusOK, tmpl, title, "units", d)

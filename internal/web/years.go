@@ -20,22 +20,10 @@ func yearParam(c echo.Context) (int, error) {
 	return y, nil
 }
 
-type yearListData struct {
-	Years []cluster.Year `json:"years"`
-	Next  int            `json:"-"` // the year a new one would be
-}
-
 func (s *Server) yearList(c echo.Context) error {
-	ys, err := s.app.Years(c.Request().Context(), principal(c))
+	d, err := s.app.YearListPage(c.Request().Context(), principal(c))
 	if err != nil {
 		return err
-	}
-	d := yearListData{Years: ys, Next: s.app.Today().Year()}
-	if len(ys) > 0 && ys[0].Year >= d.Next {
-		d.Next = ys[0].Year + 1
-	}
-	if d.Years == nil {
-		d.Years = []cluster.Year{}
 	}
 	return s.respond(c, http.StatusOK, "year_list", "Năm thi đua", "clusters", d)
 }
