@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -317,10 +318,20 @@ func (a *App) pastDeadline(v FilingView) bool {
 // SaveSelf saves a unit's own scores (draft), and submits them when
 // submit is set. version is the filing's version as loaded.
 func (a *App) SaveSelf(ctx context.Context, p auth.Principal, year int, unitID int64, version int, entries map[int64]scoring.Entry, submit bool, reason string) (FilingView, error) {
+	return a.SaveSelfForm(ctx, p, year, unitID, version, entries, nil, submit, reason)
+}
+
+// SaveSelfForm is SaveSelf from a page's form: unread holds the numbers
+// the form carried that could not be read (by criterion, then input "n",
+// "d" or "s"), refused with each named by its criterion's code.
+func (a *App) SaveSelfForm(ctx context.Context, p auth.Principal, year int, unitID int64, version int, entries map[int64]scoring.Entry, unread Unread, submit bool, reason string) (FilingView, error) {
 	var out FilingView
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		v, t, err := a.filingForWrite(ctx, tx, p, auth.FileSelf, year, unitID, version)
 		if err != nil {
+			return err
+		}
+		if err := unread.check(v.Table); err != nil {
 			return err
 		}
 		out, err = a.saveSelf(ctx, tx, p, v, t, entries, submit, reason)
@@ -397,11 +408,20 @@ const (
 // ReviewFiling records the reviewer's scores on a submitted filing and
 // saves, returns or accepts it.
 func (a *App) ReviewFiling(ctx context.Context, p auth.Principal, year int, unitID int64, version int, reviews map[int64]scoring.Review, action ReviewAction, reason string) (FilingView, error) {
+	return a.ReviewFilingForm(ctx, p, year, unitID, version, reviews, nil, action, reason)
+}
+
+// ReviewFilingForm is ReviewFiling from the review page's form, with the
+// numbers it could not read (see SaveSelfForm).
+func (a *App) ReviewFilingForm(ctx context.Context, p auth.Principal, year int, unitID int64, version int, reviews map[int64]scoring.Review, unread Unread, action ReviewAction, reason string) (FilingView, error) {
 	reason = strings.TrimSpace(reason)
 	var out FilingView
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		v, t, err := a.filingForWrite(ctx, tx, p, auth.ReviewFiling, year, unitID, version)
 		if err != nil {
+			return err
+		}
+		if err := unread.check(v.Table); err != nil {
 			return err
 		}
 		f := v.Filing
@@ -501,14 +521,63 @@ func refreshTotals(ctx context.Context, tx *store.Q, t scoring.Table, unitID int
 
 // FilingHistory returns every recorded change of a filing.
 func (a *App) FilingHistory(ctx context.Context, p auth.Principal, year int, unitID int64) ([]store.ScoreChange, error) {
-	v, err := a.Filing(ctx, p, year, unitID)
-	if err != nil {
-		return nil, err
+	h, err := a.FilingHistoryPage(ctx, p, year, unitID)
+	return h.Changes, err
+}
+
+// FilingHistoryPage is a filing with every recorded change of it, and
+// the code of each criterion the changes name.
+type FilingHistoryPage struct {
+	View    FilingView
+	Changes []store.ScoreChange
+	Codes   map[int64]string
+}
+
+// FilingHistoryPage returns a filing's history page, if p may see it.
+func (a *App) FilingHistoryPage(ctx context.Context, p auth.Principal, year int, unitID int64) (FilingHistoryPage, error) {
+	h := FilingHistoryPage{Changes: []store.ScoreChange{}, Codes: map[int64]string{}}
+	var err error
+	if h.View, err = a.Filing(ctx, p, year, unitID); err != nil {
+		return h, err
 	}
-	if v.Filing.ID == 0 {
-		return []store.ScoreChange{}, nil
+	for _, cr := range h.View.Table.Criteria {
+		h.Codes[cr.ID] = cr.Code
 	}
-	return a.store.ScoreChanges(ctx, v.Filing.ID)
+	if h.View.Filing.ID == 0 {
+		return h, nil
+	}
+	h.Changes, err = a.store.ScoreChanges(ctx, h.View.Filing.ID)
+	return h, err
+}
+
+// Unread are the numbers a form carried that could not be read: by
+// criterion id, then the input ("n", "d" or "s") with what was typed.
+type Unread map[int64]map[string]string
+
+// check names each unread number by its criterion's code, in the table's
+// order; those of rows the table does not have are not the user's doing
+// and are left out, as the save leaves out such rows.
+func (u Unread) check(t scoring.Table) error {
+	if len(u) == 0 {
+		return nil
+	}
+	fe := errs.Fields{}
+	for _, cr := range t.Criteria {
+		var parts []string // the row's inputs; the first unread is its message
+		switch cr.Method {
+		case scoring.Group:
+		case scoring.Indicator:
+			parts = []string{"n", "d"}
+		default:
+			parts = []string{"s"}
+		}
+		for _, part := range parts {
+			if raw, ok := u[cr.ID][part]; ok {
+				fe.Add("c"+strconv.FormatInt(cr.ID, 10), "Tiêu chí "+cr.Code+": “"+raw+"” không phải là số.")
+			}
+		}
+	}
+	return fe.Err()
 }
 
 func statusChange(f scoring.Filing, before scoring.Status, by int64, reason string) store.ScoreChange {

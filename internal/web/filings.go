@@ -162,7 +162,7 @@ func (s *Server) filingSave(c echo.Context) error {
 		Version int             `json:"version"`
 	}
 	entries := map[int64]scoring.Entry{}
-	var unread map[int64]map[string]string
+	var unread app.Unread
 	var form map[string]string
 	if isAPI(c) {
 		if err := decodeJSON(c, &body); err != nil {
@@ -178,10 +178,7 @@ func (s *Server) filingSave(c echo.Context) error {
 		body.Reason = formValue(c, "reason")
 		body.Version, _ = strconv.Atoi(formValue(c, "version"))
 	}
-	var v app.FilingView
-	if err = s.unreadable(c, year, unit, unread); err == nil {
-		v, err = s.app.SaveSelf(ctx, p, year, unit, body.Version, entries, body.Submit, body.Reason)
-	}
+	v, err := s.app.SaveSelfForm(ctx, p, year, unit, body.Version, entries, unread, body.Submit, body.Reason)
 	if err != nil {
 		if isFormError(err) && !isAPI(c) {
 			return s.refile(c, "filing", year, unit, form, err)
@@ -256,37 +253,6 @@ func isFormError(err error) bool {
 	return ok
 }
 
-// unreadable names the numbers of a form that could not be read by their
-// criterion's code, as the form's page shows it; those of rows the table
-// does not have are not the user's doing and are left out, as the app
-// leaves out such rows.
-func (s *Server) unreadable(c echo.Context, year int, unit int64, unread map[int64]map[string]string) error {
-	if len(unread) == 0 {
-		return nil
-	}
-	cur, err := s.app.Filing(c.Request().Context(), principal(c), year, unit)
-	if err != nil {
-		return err
-	}
-	fe := errs.Fields{}
-	for _, cr := range cur.Table.Criteria {
-		var parts []string // the row's inputs; the first unread is its message
-		switch cr.Method {
-		case scoring.Group:
-		case scoring.Indicator:
-			parts = []string{"n", "d"}
-		default:
-			parts = []string{"s"}
-		}
-		for _, part := range parts {
-			if raw, ok := unread[cr.ID][part]; ok {
-				fe.Add("c"+strconv.FormatInt(cr.ID, 10), "Tiêu chí "+cr.Code+": “"+raw+"” không phải là số.")
-			}
-		}
-	}
-	return fe.Err()
-}
-
 // refile shows the filing or review form again, as typed, with err; a
 // conflict shows what is stored now.
 func (s *Server) refile(c echo.Context, tmpl string, year int, unit int64, form map[string]string, err error) error {
@@ -336,7 +302,7 @@ func (s *Server) reviewSave(c echo.Context) error {
 		Version int              `json:"version"`
 	}
 	reviews := map[int64]scoring.Review{}
-	var unread map[int64]map[string]string
+	var unread app.Unread
 	var form map[string]string
 	if isAPI(c) {
 		if err := decodeJSON(c, &body); err != nil {
@@ -365,10 +331,7 @@ func (s *Server) reviewSave(c echo.Context) error {
 	default:
 		return errs.Fields{"action": "Thao tác phải là save, return hoặc accept."}.Err()
 	}
-	var v app.FilingView
-	if err = s.unreadable(c, year, unit, unread); err == nil {
-		v, err = s.app.ReviewFiling(ctx, p, year, unit, body.Version, reviews, body.Action, body.Reason)
-	}
+	v, err := s.app.ReviewFilingForm(ctx, p, year, unit, body.Version, reviews, unread, body.Action, body.Reason)
 	if err != nil {
 		if isFormError(err) && !isAPI(c) {
 			return s.refile(c, "review", year, unit, form, err)
@@ -385,22 +348,13 @@ func (s *Server) filingHistory(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx, p := c.Request().Context(), principal(c)
-	h, err := s.app.FilingHistory(ctx, p, year, unit)
+	h, err := s.app.FilingHistoryPage(c.Request().Context(), principal(c), year, unit)
 	if err != nil {
 		return err
 	}
 	if isAPI(c) {
-		return c.JSON(http.StatusOK, h)
+		return c.JSON(http.StatusOK, h.Changes)
 	}
-	v, err := s.app.Filing(ctx, p, year, unit)
-	if err != nil {
-		return err
-	}
-	codes := map[int64]string{}
-	for _, cr := range v.Table.Criteria {
-		codes[cr.ID] = cr.Code
-	}
-	return c.Render(http.StatusOK, "filing_history", s.page(c, "Lịch sử chấm điểm – "+v.Unit.Name+" – năm "+strconv.Itoa(year), "scoring",
-		map[string]any{"View": v, "Changes": h, "Codes": codes}))
+	return c.Render(http.StatusOK, "filing_history", s.page(c, "Lịch sử chấm điểm – "+h.View.Unit.Name+" – năm "+strconv.Itoa(year), "scoring",
+		map[string]any{"View": h.View, "Changes": h.Changes, "Codes": h.Codes}))
 }

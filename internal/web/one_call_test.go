@@ -19,9 +19,6 @@ const recordAPIAnswer = "people.go recordAction: the API answers with PersonPage
 // pendingOneCall are handlers still calling several app methods, with
 // why: left for the lead.
 var pendingOneCall = map[string]string{
-	"filingSave":             "filings.go: being rewritten in another branch (Filing + SaveSelf)",
-	"reviewSave":             "filings.go: being rewritten in another branch (Filing + ReviewFiling)",
-	"filingHistory":          "filings.go: being rewritten in another branch (Filing + FilingHistory)",
 	"decisionCreate":         "the decision form sits on two pages (a proposal's, the list's): a refusal shows the one it came from",
 	"personAbsenceAdd":       recordAPIAnswer,
 	"personAbsenceDelete":    recordAPIAnswer,
