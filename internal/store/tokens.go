@@ -38,25 +38,32 @@ func (s *Q) CreateToken(ctx context.Context, userID int64, name string, expires 
 }
 
 // UserByToken returns the active user a bearer token belongs to, and
-// records its use. Unknown, revoked and tokens expired by now are
+// records its use (at most once a minute). Unknown, revoked and tokens expired by now are
 // Unauthorized.
 func (s *Q) UserByToken(ctx context.Context, token string, now time.Time) (User, error) {
-	var t apiToken
-	err := s.DB.WithContext(ctx).Where("token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)",
-		auth.TokenHash(token), now).Take(&t).Error
+	var t struct {
+		T apiToken `gorm:"embedded"`
+		// The use is recorded at most once a minute: an API client saving
+		// in a loop need not write the token's row on every request.
+		UseStale bool
+	}
+	err := s.DB.WithContext(ctx).Model(&apiToken{}).Select("*, last_used_at IS NULL OR last_used_at < now() - interval '1 minute' AS use_stale").
+		Where("token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)", auth.TokenHash(token), now).Take(&t).Error
 	if err != nil {
 		if err == gorm.ErrRecordNotFound {
 			return User{}, errs.New(errs.Unauthorized, "Mã truy cập (token) không hợp lệ, đã hết hạn hoặc đã bị thu hồi.")
 		}
 		return User{}, err
 	}
-	u, err := s.UserByID(ctx, t.UserID)
+	u, err := s.UserByID(ctx, t.T.UserID)
 	if err != nil {
 		return User{}, err
 	}
 	if !u.Active {
 		return User{}, errs.New(errs.Unauthorized, "Tài khoản đã bị khóa.")
 	}
-	s.DB.WithContext(ctx).Model(&apiToken{}).Where("id = ?", t.ID).Update("last_used_at", gorm.Expr("now()"))
+	if t.UseStale {
+		s.DB.WithContext(ctx).Model(&apiToken{}).Where("id = ?", t.T.ID).Update("last_used_at", gorm.Expr("now()"))
+	}
 	return u, nil
 }

@@ -22,7 +22,93 @@ func (s *Server) ranking(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.respond(c, http.StatusOK, "ranking", "Kết quả chấm điểm, xếp hạng thi đua năm "+strconv.Itoa(year), "scoring", d)
+	if isAPI(c) {
+		return c.JSON(http.StatusOK, d)
+	}
+	return c.Render(http.StatusOK, "ranking", s.page(c, "Kết quả chấm điểm, xếp hạng thi đua năm "+strconv.Itoa(year), "scoring", rankingView(d)))
+}
+
+// rankingData is the ranking page with each unit's line worked out here
+// rather than by template functions row by row: with every cluster of a
+// national year that was most of the page's time.
+type rankingData struct {
+	app.RankingPage
+	Clusters     []rankingCluster
+	NationalRows []nationalRow // the ranked units of the national table
+}
+
+type rankingCluster struct {
+	app.ClusterRanking
+	Rows []rankingRow
+}
+
+// rankingRow is a cluster table's line as it is shown; "—" stands for a
+// figure there is none of.
+type rankingRow struct {
+	FirstUnranked bool   // the "not reviewed" heading goes before this line
+	Rank          string // "" when not ranked
+	Name, Href    string // Href "" when the reader may not open the filing
+	Total         string
+	Met, Exceeded string // "met/arisen", "exceeded/exceedable"
+	Self          string
+	Badge, Status string // the status badge's class and label
+}
+
+type nationalRow struct {
+	Rank, Name, Total, MetRate, ExceededRate string
+}
+
+func rankingView(d app.RankingPage) rankingData {
+	v := rankingData{RankingPage: d, Clusters: make([]rankingCluster, len(d.Clusters))}
+	year := strconv.Itoa(d.Year)
+	for i, cr := range d.Clusters {
+		rows := make([]rankingRow, len(cr.Standings))
+		unranked := false
+		for j, s := range cr.Standings {
+			r := rankingRow{Name: shortName(s.Unit.Name), Total: "—", Met: "—", Exceeded: "—", Self: "—",
+				Badge: badgeClass(s.Status), Status: s.Status.Label()}
+			if s.Ranked() {
+				r.Rank = strconv.Itoa(s.Rank)
+			} else if !unranked {
+				r.FirstUnranked, unranked = true, true
+			}
+			if s.Open {
+				r.Href = "/years/" + year + "/filings/" + strconv.FormatInt(s.UnitID, 10)
+			}
+			if s.Reviewed {
+				r.Total = scoring.FormatNumber(s.Total)
+				r.Met = strconv.Itoa(s.Met) + "/" + strconv.Itoa(s.Arisen)
+				r.Exceeded = strconv.Itoa(s.Exceeded) + "/" + strconv.Itoa(s.Exceedable)
+			}
+			if s.ScoreBasis != app.BasisNone {
+				r.Self = scoring.FormatNumber(s.SelfTotal)
+			}
+			rows[j] = r
+		}
+		v.Clusters[i] = rankingCluster{ClusterRanking: cr, Rows: rows}
+	}
+	for _, s := range d.National {
+		if s.Ranked() {
+			v.NationalRows = append(v.NationalRows, nationalRow{Rank: strconv.Itoa(s.Rank), Name: shortName(s.Unit.Name),
+				Total: scoring.FormatNumber(s.Total), MetRate: scoring.FormatNumber(s.MetRate()), ExceededRate: scoring.FormatNumber(s.ExceededRate())})
+		}
+	}
+	return v
+}
+
+// badgeClass is the "status-badge" partial's colour of a filing state.
+func badgeClass(s scoring.Status) string {
+	switch s {
+	case scoring.Reviewed:
+		return "text-bg-success"
+	case scoring.Submitted:
+		return "text-bg-primary"
+	case scoring.Returned:
+		return "text-bg-danger"
+	case scoring.Draft:
+		return "text-bg-warning"
+	}
+	return "text-bg-secondary"
 }
 
 // chartData is what a cluster's bar chart plots: the reviewed total of
