@@ -37,72 +37,6 @@ func parseNumber(raw string) (*float64, bool) {
 	return &v, true
 }
 
-// filingRow is one criterion on the filing and review pages, with what
-// its cells show worked out here rather than by template functions, row
-// by row (they were most of the page's time).
-type filingRow struct {
-	C        scoring.Criterion
-	Depth    int
-	Self     scoring.Entry
-	Review   scoring.Review
-	Reviewed bool // the reviewer ruled on this row
-	Differs  bool
-	SelfLine scoring.Line
-	RevLine  scoring.Line
-	Adjusted *scoring.Adjustment
-
-	ID                              string
-	Group, Indicator, Deduction, NA bool // NA: the row may be "không phát sinh"
-	Error                           string
-	N, D, S, X, E, RN, RD, RS, RC   string // the inputs' values: as typed, or as stored
-	SelfNotArisen, ReviewNotArisen  bool
-}
-
-type filingData struct {
-	app.FilingView
-	Rows []filingRow
-}
-
-// filingRows are the table's rows; form holds what was typed (nil: show
-// what is stored), errors the form's problems by field.
-func filingRows(v app.FilingView, form, errors map[string]string) []filingRow {
-	depth := map[int64]int{}
-	rows := make([]filingRow, 0, len(v.Table.Criteria))
-	for i, c := range v.Table.Criteria {
-		if c.ParentID != 0 {
-			depth[c.ID] = depth[c.ParentID] + 1
-		}
-		r := filingRow{C: c, Depth: depth[c.ID], Self: v.Filing.Self[c.ID], Differs: v.Filing.Differs(c.ID), ID: strconv.FormatInt(c.ID, 10)}
-		r.Review, r.Reviewed = v.Filing.Review[c.ID]
-		if i < len(v.Self.Lines) {
-			r.SelfLine, r.RevLine = v.Self.Lines[i], v.Reviewed.Lines[i]
-		}
-		if a, ok := v.Adjustments[c.ID]; ok {
-			r.Adjusted = &a
-		}
-		r.Group, r.Indicator, r.Deduction = c.Method == scoring.Group, c.Method == scoring.Indicator, c.Method == scoring.Deduction
-		r.NA = c.Method == scoring.Indicator || c.Method == scoring.Fixed
-		r.Error = errors["c"+r.ID]
-		typed := func(name, stored string) string {
-			if x, ok := form[name+"_"+r.ID]; ok {
-				return x
-			}
-			return stored
-		}
-		rv := r.Self // the reviewer starts from what the unit declared
-		if r.Reviewed {
-			rv = scoring.Entry{Score: r.Review.Score, Numerator: r.Review.Numerator, Denominator: r.Review.Denominator, NotArisen: r.Review.NotArisen}
-		}
-		r.N, r.D, r.S = typed("n", inputNum(r.Self.Numerator)), typed("d", inputNum(r.Self.Denominator)), typed("s", inputNum(r.Self.Score))
-		r.X, r.E = typed("x", r.Self.Explanation), typed("e", r.Self.Evidence)
-		r.RN, r.RD, r.RS = typed("rn", inputNum(rv.Numerator)), typed("rd", inputNum(rv.Denominator)), typed("rs", inputNum(rv.Score))
-		r.RC = typed("rc", r.Review.Comment)
-		r.SelfNotArisen, r.ReviewNotArisen = r.Self.NotArisen || form["na_"+r.ID] == "1", rv.NotArisen
-		rows = append(rows, r)
-	}
-	return rows
-}
-
 func filingUnit(c echo.Context) (int, int64, error) {
 	year, err := yearParam(c)
 	if err != nil {
@@ -137,7 +71,7 @@ func (s *Server) renderFiling(c echo.Context, st int, tmpl string, v app.FilingV
 	if formErr != nil {
 		errors, msg, _ = fieldErrors(formErr)
 	}
-	pg := s.page(c, title, "scoring", filingData{FilingView: v, Rows: filingRows(v, form, errors)})
+	pg := s.page(c, title, "scoring", filingView(v, form, errors))
 	pg.Form = form
 	if formErr != nil {
 		pg.Errors, pg.Error = errors, msg

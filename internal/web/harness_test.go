@@ -33,12 +33,12 @@ type site struct {
 
 // demoStore is a fresh database with the demo data set, cloned from one
 // seeded once per test binary.
-func demoStore(t *testing.T, h auth.Hasher) *store.Store {
+func demoStore(t testing.TB, h auth.Hasher) *store.Store {
 	t.Helper()
 	return dbtest.NewSeeded(t, "demo", func(ctx context.Context, s *store.Store) error { return seed.Demo(ctx, s, h, seed.FixtureClock) })
 }
 
-func newSite(t *testing.T) *site {
+func newSite(t testing.TB) *site {
 	t.Helper()
 	h := auth.Hasher{Cost: bcrypt.MinCost}
 	s := demoStore(t, h)
@@ -52,7 +52,7 @@ func newSite(t *testing.T) *site {
 	return &site{Server: ts, app: a, store: s}
 }
 
-func (s *site) unit(t *testing.T, code string) int64 {
+func (s *site) unit(t testing.TB, code string) int64 {
 	t.Helper()
 	u, err := s.store.UnitByCode(context.Background(), code)
 	if err != nil {
@@ -64,12 +64,12 @@ func (s *site) unit(t *testing.T, code string) int64 {
 // browser is a cookie-keeping client that does not follow redirects, so
 // tests see every 303.
 type browser struct {
-	t    *testing.T
+	t    testing.TB
 	site *site
 	hc   *http.Client
 }
 
-func (s *site) browser(t *testing.T) *browser {
+func (s *site) browser(t testing.TB) *browser {
 	jar, _ := cookiejar.New(nil)
 	return &browser{t: t, site: s, hc: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error {
 		return http.ErrUseLastResponse
@@ -170,7 +170,7 @@ func (b *browser) login(username string) {
 }
 
 // api calls the JSON API with a bearer token.
-func (s *site) api(t *testing.T, token, method, path string, body any) (int, map[string]any) {
+func (s *site) api(t testing.TB, token, method, path string, body any) (int, map[string]any) {
 	t.Helper()
 	raw := ""
 	if body != nil {
@@ -181,7 +181,7 @@ func (s *site) api(t *testing.T, token, method, path string, body any) (int, map
 }
 
 // apiRaw calls the JSON API with exactly the given body bytes ("": none).
-func (s *site) apiRaw(t *testing.T, token, method, path, body string) (int, map[string]any) {
+func (s *site) apiRaw(t testing.TB, token, method, path, body string) (int, map[string]any) {
 	t.Helper()
 	var rd io.Reader
 	if body != "" {
@@ -202,7 +202,7 @@ func (s *site) apiRaw(t *testing.T, token, method, path, body string) (int, map[
 	return res.StatusCode, out
 }
 
-func (s *site) token(t *testing.T, username string) string {
+func (s *site) token(t testing.TB, username string) string {
 	t.Helper()
 	tok, err := s.app.CreateToken(context.Background(), auth.System, username, "test", 0)
 	if err != nil {

@@ -160,7 +160,7 @@ func reviewForm(t *testing.T, s *site, unit int64, lower float64) url.Values {
 }
 
 // selfForm is the filing page's form with figure n on every row.
-func selfForm(t *testing.T, s *site, unit int64, n int) url.Values {
+func selfForm(t testing.TB, s *site, unit int64, n int) url.Values {
 	t.Helper()
 	v, err := s.app.Filing(context.Background(), auth.System, 2026, unit)
 	if err != nil {

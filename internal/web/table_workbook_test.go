@@ -20,7 +20,7 @@ import (
 )
 
 // tableForm is a multipart body: fields, and the file when data is not nil.
-func tableForm(t *testing.T, fields map[string]string, filename string, data []byte) (io.Reader, string) {
+func tableForm(t testing.TB, fields map[string]string, filename string, data []byte) (io.Reader, string) {
 	t.Helper()
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
