@@ -491,16 +491,13 @@ func (a *App) filingForWrite(ctx context.Context, tx *store.Q, p auth.Principal,
 func (a *App) writeFiling(ctx context.Context, tx *store.Q, p auth.Principal, t auth.Target, v FilingView, f scoring.Filing, changes []store.ScoreChange) (FilingView, error) {
 	v.Filing = f
 	a.derive(&v, p, t)
-	saved, err := tx.SaveFiling(ctx, f, scoring.TotalsOf(v.Table, f, v.Adjustments))
-	if err != nil {
-		return v, err
-	}
-	v.Filing.ID, v.Filing.Version = saved.ID, saved.Version
 	now := a.Now().UTC()
 	for i := range changes {
-		changes[i].AssessmentID, changes[i].ChangedAt = saved.ID, now
+		changes[i].ChangedAt = now
 	}
-	return v, tx.RecordChanges(ctx, changes)
+	saved, err := tx.SaveFiling(ctx, f, scoring.TotalsOf(v.Table, f, v.Adjustments), changes)
+	v.Filing.ID, v.Filing.Version = saved.ID, saved.Version
+	return v, err
 }
 
 // refreshTotals stores again the totals of a unit's filing against a
@@ -515,7 +512,7 @@ func refreshTotals(ctx context.Context, tx *store.Q, t scoring.Table, unitID int
 	if err != nil {
 		return err
 	}
-	_, err = tx.SaveFiling(ctx, f, scoring.TotalsOf(t, f, adj))
+	_, err = tx.SaveFiling(ctx, f, scoring.TotalsOf(t, f, adj), nil)
 	return err
 }
 

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -29,20 +30,20 @@ type assessmentRow struct {
 func (assessmentRow) TableName() string { return "assessments" }
 
 type entryRow struct {
-	AssessmentID  int64
-	CriterionID   int64
-	SelfScore     *float64
-	SelfNum       *float64
-	SelfDen       *float64
-	SelfNotArisen bool
-	Explanation   string
-	Evidence      string
-	RevSet        bool
-	RevScore      *float64
-	RevNum        *float64
-	RevDen        *float64
-	RevNotArisen  bool
-	RevComment    string
+	AssessmentID  int64    `json:"-"`
+	CriterionID   int64    `json:"criterion_id"`
+	SelfScore     *float64 `json:"self_score"`
+	SelfNum       *float64 `json:"self_num"`
+	SelfDen       *float64 `json:"self_den"`
+	SelfNotArisen bool     `json:"self_not_arisen"`
+	Explanation   string   `json:"explanation"`
+	Evidence      string   `json:"evidence"`
+	RevSet        bool     `json:"rev_set"`
+	RevScore      *float64 `json:"rev_score"`
+	RevNum        *float64 `json:"rev_num"`
+	RevDen        *float64 `json:"rev_den"`
+	RevNotArisen  bool     `json:"rev_not_arisen"`
+	RevComment    string   `json:"rev_comment"`
 }
 
 func (entryRow) TableName() string { return "assessment_entries" }
@@ -161,39 +162,84 @@ func pgArray(ids []int64) string {
 	return string(append(b, '}'))
 }
 
-// SaveFiling writes a filing: its header (status, dates, stored totals)
-// if f.Version still matches, and every entry. It returns the new version.
-func (s *Q) SaveFiling(ctx context.Context, f scoring.Filing, totals scoring.FilingTotals) (scoring.Filing, error) {
-	db := s.DB.WithContext(ctx)
-	cols := totalsColumns(totals)
-	cols["status"], cols["submitted_at"], cols["returned_at"], cols["return_reason"], cols["reviewed_at"] =
+// SaveFiling writes a filing with its recorded changes, in one statement:
+// its header (status, dates, stored totals) if f.Version still matches,
+// its entries (only rows that changed are rewritten, rows no longer there
+// are deleted) and the changes, stamped with the filing's id. It returns
+// the filing with its id and new version.
+func (s *Q) SaveFiling(ctx context.Context, f scoring.Filing, totals scoring.FilingTotals, changes []ScoreChange) (scoring.Filing, error) {
+	args := totalsColumns(totals)
+	args["status"], args["submitted_at"], args["returned_at"], args["return_reason"], args["reviewed_at"] =
 		string(f.Status), f.SubmittedAt, f.ReturnedAt, f.ReturnReason, f.ReviewedAt
+	args["table_id"], args["unit_id"], args["year"], args["id"], args["version"] = f.TableID, f.UnitID, f.Year, f.ID, loadedVersion(f.Version)
+	entries, err := json.Marshal(entryRows(f))
+	if err != nil {
+		return f, err
+	}
+	stamped := make([]ScoreChange, len(changes)) // never JSON null
+	for i, c := range changes {
+		c.ChangedAt = c.ChangedAt.UTC().Truncate(time.Microsecond) // what a timestamptz keeps
+		stamped[i] = c
+	}
+	log, err := json.Marshal(stamped)
+	if err != nil {
+		return f, err
+	}
+	args["entries"], args["changes"] = string(entries), string(log)
+	header := `UPDATE assessments SET status = @status, submitted_at = @submitted_at, returned_at = @returned_at,
+			return_reason = @return_reason, reviewed_at = @reviewed_at, self_total = @self_total, reviewed_total = @reviewed_total,
+			reviewed_deduction = @reviewed_deduction, reviewed_arisen = @reviewed_arisen, reviewed_met = @reviewed_met,
+			reviewed_exceedable = @reviewed_exceedable, reviewed_exceeded = @reviewed_exceeded, totals_stale = @totals_stale,
+			version = version + 1, updated_at = now()
+		WHERE id = @id AND version = @version RETURNING id`
 	if f.ID == 0 {
-		cols["table_id"], cols["unit_id"], cols["year"] = f.TableID, f.UnitID, f.Year
-		err := db.Raw(`INSERT INTO assessments (table_id, unit_id, year, status, submitted_at, returned_at, return_reason, reviewed_at,
+		header = `INSERT INTO assessments (table_id, unit_id, year, status, submitted_at, returned_at, return_reason, reviewed_at,
 				self_total, reviewed_total, reviewed_deduction, reviewed_arisen, reviewed_met, reviewed_exceedable, reviewed_exceeded, totals_stale)
 			VALUES (@table_id, @unit_id, @year, @status, @submitted_at, @returned_at, @return_reason, @reviewed_at,
 				@self_total, @reviewed_total, @reviewed_deduction, @reviewed_arisen, @reviewed_met, @reviewed_exceedable, @reviewed_exceeded, @totals_stale)
-			RETURNING id`, cols).Scan(&f.ID).Error
-		if isUniqueViolation(err, "") {
-			return f, ErrFilingChanged
-		}
-		if err != nil {
-			return f, err
-		}
-	} else {
-		cols["version"], cols["updated_at"] = gorm.Expr("version + 1"), gorm.Expr("now()")
-		res := db.Model(&assessmentRow{}).Where("id = ? AND version = ?", f.ID, loadedVersion(f.Version)).Updates(cols)
-		if res.Error != nil {
-			return f, res.Error
-		}
-		if res.RowsAffected != 1 {
-			return f, ErrFilingChanged
-		}
-		if err := db.Exec(`DELETE FROM assessment_entries WHERE assessment_id = ?`, f.ID).Error; err != nil {
-			return f, err
-		}
+			RETURNING id`
 	}
+	// Data-modifying CTEs run on one snapshot; the DELETE and the upsert
+	// touch different rows (criteria absent from and present in the
+	// filing), so neither sees the other's work. When the version is
+	// stale, a is empty and nothing else is written.
+	err = s.DB.WithContext(ctx).Raw(`WITH a AS (`+header+`),
+		x AS (SELECT * FROM jsonb_to_recordset(CAST(@entries AS jsonb)) AS x(criterion_id bigint, self_score numeric, self_num numeric,
+			self_den numeric, self_not_arisen boolean, explanation text, evidence text, rev_set boolean, rev_score numeric,
+			rev_num numeric, rev_den numeric, rev_not_arisen boolean, rev_comment text)),
+		gone AS (DELETE FROM assessment_entries e USING a WHERE e.assessment_id = a.id
+			AND NOT EXISTS (SELECT 1 FROM x WHERE x.criterion_id = e.criterion_id)),
+		put AS (INSERT INTO assessment_entries AS e (assessment_id, criterion_id, self_score, self_num, self_den, self_not_arisen,
+				explanation, evidence, rev_set, rev_score, rev_num, rev_den, rev_not_arisen, rev_comment)
+			SELECT a.id, x.criterion_id, x.self_score, x.self_num, x.self_den, x.self_not_arisen, x.explanation, x.evidence,
+				x.rev_set, x.rev_score, x.rev_num, x.rev_den, x.rev_not_arisen, x.rev_comment FROM a, x
+			ON CONFLICT (assessment_id, criterion_id) DO UPDATE SET self_score = excluded.self_score, self_num = excluded.self_num,
+				self_den = excluded.self_den, self_not_arisen = excluded.self_not_arisen, explanation = excluded.explanation,
+				evidence = excluded.evidence, rev_set = excluded.rev_set, rev_score = excluded.rev_score, rev_num = excluded.rev_num,
+				rev_den = excluded.rev_den, rev_not_arisen = excluded.rev_not_arisen, rev_comment = excluded.rev_comment
+			WHERE (e.self_score, e.self_num, e.self_den, e.self_not_arisen, e.explanation, e.evidence, e.rev_set, e.rev_score,
+					e.rev_num, e.rev_den, e.rev_not_arisen, e.rev_comment)
+				IS DISTINCT FROM (excluded.self_score, excluded.self_num, excluded.self_den, excluded.self_not_arisen,
+					excluded.explanation, excluded.evidence, excluded.rev_set, excluded.rev_score, excluded.rev_num,
+					excluded.rev_den, excluded.rev_not_arisen, excluded.rev_comment)),
+		log AS (INSERT INTO score_changes (assessment_id, criterion_id, side, field, old_value, new_value, reason, changed_by, changed_at)
+			SELECT a.id, c.criterion_id, c.side, c.field, c.old_value, c.new_value, c.reason, c.changed_by, c.changed_at
+			FROM a, jsonb_to_recordset(CAST(@changes AS jsonb)) AS c(criterion_id bigint, side text, field text, old_value text,
+				new_value text, reason text, changed_by bigint, changed_at timestamptz))
+		SELECT id FROM a`, args).Row().Scan(&f.ID)
+	switch {
+	case errors.Is(err, sql.ErrNoRows), f.ID == 0 && isUniqueViolation(err, ""):
+		return f, ErrFilingChanged
+	case err != nil:
+		return f, err
+	}
+	f.Version = loadedVersion(f.Version) + 1 // what the write made it (1 when new): nothing to read back
+	return f, nil
+}
+
+// entryRows are a filing's entries as stored: one row a criterion, with
+// the unit's figures and the reviewer's ruling when there is one.
+func entryRows(f scoring.Filing) []entryRow {
 	rows := make([]entryRow, 0, len(f.Self)+len(f.Review))
 	seen := map[int64]int{}
 	for id, e := range f.Self {
@@ -210,13 +256,7 @@ func (s *Q) SaveFiling(ctx context.Context, f scoring.Filing, totals scoring.Fil
 		rows[i].RevSet, rows[i].RevScore, rows[i].RevNum, rows[i].RevDen, rows[i].RevNotArisen, rows[i].RevComment =
 			true, r.Score, r.Numerator, r.Denominator, r.NotArisen, r.Comment
 	}
-	if len(rows) > 0 {
-		if err := db.CreateInBatches(rows, 500).Error; err != nil {
-			return f, err
-		}
-	}
-	f.Version = loadedVersion(f.Version) + 1 // what the write made it (1 when new): nothing to read back
-	return f, nil
+	return rows
 }
 
 // ScoreChange is one recorded change of a score or of a filing's status.
@@ -233,14 +273,6 @@ type ScoreChange struct {
 	Username     string    `json:"username" gorm:"->;-:migration"`
 	FullName     string    `json:"full_name" gorm:"->;-:migration"` // the person who made the change, for histories
 	ChangedAt    time.Time `json:"changed_at"`
-}
-
-// RecordChanges stores score changes in one statement.
-func (s *Q) RecordChanges(ctx context.Context, changes []ScoreChange) error {
-	if len(changes) == 0 {
-		return nil
-	}
-	return s.DB.WithContext(ctx).Table("score_changes").Omit("ID", "Username", "FullName").CreateInBatches(changes, 500).Error
 }
 
 // ScoreChanges returns a filing's history, newest first.

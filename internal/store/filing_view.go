@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"time"
 
 	"thidua/internal/cluster"
 	"thidua/internal/errs"
@@ -24,39 +25,26 @@ type UnitYear struct {
 	Extensions []DeadlineExtension // newest first
 }
 
-// unitYearRow is one row of UnitYear's statement: the unit, cluster and
-// year repeat on each of the unit's extensions.
-type unitYearRow struct {
-	U        unitRow `gorm:"embedded"`
-	Path     string
-	C        clusterRow        `gorm:"embedded;embeddedPrefix:c_"`
-	Members  string            `gorm:"column:c_members"`
-	Y        yearRow           `gorm:"embedded;embeddedPrefix:y_"`
-	YearOpen bool              `gorm:"column:y_open"`
-	E        DeadlineExtension `gorm:"embedded;embeddedPrefix:e_"`
-}
-
 // UnitYear reads a unit, its path, its cluster of the year (with its
 // members), the year and the unit's extensions in one statement; NotFound
-// when there is no such unit.
+// when there is no such unit. The unit, cluster and year repeat on each
+// of the unit's extensions. Scanned by position, as FilingSheet is: the
+// LEFT JOINed columns are coalesced, or scanned into pointers.
 func (s *Q) UnitYear(ctx context.Context, year int, unitID int64) (UnitYear, error) {
-	var rows []unitYearRow
-	err := s.DB.WithContext(ctx).Raw(`WITH RECURSIVE up(id, parent_id, depth) AS (
+	res, err := s.DB.WithContext(ctx).Raw(`WITH RECURSIVE up(id, parent_id, depth) AS (
 			SELECT id, parent_id, 0 FROM units WHERE id = @unit
 			UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50)
-		SELECT u.*, (SELECT string_agg(id::text, ',' ORDER BY depth) FROM up) AS path,
-			c.id AS c_id, c.year AS c_year, c.level AS c_level, c.number AS c_number, c.name AS c_name,
-			c.owner_unit_id AS c_owner_unit_id, c.head_unit_id AS c_head_unit_id, c.deputy_unit_id AS c_deputy_unit_id,
-			c.suggested_head_unit_id AS c_suggested_head_unit_id, c.suggested_deputy_unit_id AS c_suggested_deputy_unit_id,
-			c.nominated_deputy_unit_id AS c_nominated_deputy_unit_id, c.designation_ref AS c_designation_ref,
-			c.follower_user_id AS c_follower_user_id, c.note AS c_note, c.version AS c_version,
-			(SELECT string_agg(cm.unit_id::text, ',' ORDER BY cm.ord) FROM cluster_members cm WHERE cm.cluster_id = c.id) AS c_members,
-			y.year IS NOT NULL AS y_open, y.year AS y_year, y.title AS y_title, y.starts_on AS y_starts_on, y.ends_on AS y_ends_on,
-			y.pledge_deadline AS y_pledge_deadline, y.registration_deadline AS y_registration_deadline,
-			y.self_assessment_deadline AS y_self_assessment_deadline, y.review_deadline AS y_review_deadline,
-			y.proposal_deadline AS y_proposal_deadline, y.version AS y_version,
-			e.id AS e_id, e.year AS e_year, e.unit_id AS e_unit_id, u.name AS e_unit_name, e.kind AS e_kind, e.until AS e_until,
-			e.reason AS e_reason, e.created_by AS e_created_by, coalesce(eu.full_name, '') AS e_full_name, e.created_at AS e_created_at
+		SELECT u.id, u.code, u.name, u.type, u.parent_id, u.valid_from, u.valid_to, u.note, u.version,
+			(SELECT string_agg(id::text, ',' ORDER BY depth) FROM up),
+			coalesce(c.id, 0), coalesce(c.year, 0), coalesce(c.level, ''), coalesce(c.number, 0), coalesce(c.name, ''),
+			c.owner_unit_id, c.head_unit_id, c.deputy_unit_id, c.suggested_head_unit_id, c.suggested_deputy_unit_id,
+			c.nominated_deputy_unit_id, coalesce(c.designation_ref, ''), c.follower_user_id, coalesce(c.note, ''), coalesce(c.version, 0),
+			coalesce((SELECT string_agg(cm.unit_id::text, ',' ORDER BY cm.ord) FROM cluster_members cm WHERE cm.cluster_id = c.id), ''),
+			y.year IS NOT NULL, coalesce(y.year, 0), coalesce(y.title, ''), y.starts_on, y.ends_on,
+			y.pledge_deadline, y.registration_deadline, y.self_assessment_deadline, y.review_deadline, y.proposal_deadline,
+			coalesce(y.version, 0),
+			coalesce(e.id, 0), coalesce(e.kind, ''), e.until, coalesce(e.reason, ''), e.created_by,
+			coalesce(eu.full_name, ''), e.created_at
 		FROM units u
 		LEFT JOIN cluster_members m ON m.unit_id = u.id AND m.year = @year
 		LEFT JOIN clusters c ON c.id = m.cluster_id
@@ -64,27 +52,57 @@ func (s *Q) UnitYear(ctx context.Context, year int, unitID int64) (UnitYear, err
 		LEFT JOIN deadline_extensions e ON e.year = @year AND e.unit_id = u.id
 		LEFT JOIN users eu ON eu.id = e.created_by
 		WHERE u.id = @unit
-		ORDER BY e.id DESC`, map[string]any{"unit": unitID, "year": year}).Scan(&rows).Error
+		ORDER BY e.id DESC`, map[string]any{"unit": unitID, "year": year}).Rows()
 	if err != nil {
 		return UnitYear{}, err
 	}
-	if len(rows) == 0 {
-		return UnitYear{}, errs.New(errs.NotFound, "Không tìm thấy đơn vị.")
-	}
-	r := rows[0]
-	out := UnitYear{Unit: r.U.unit(), Path: ids(r.Path), Extensions: []DeadlineExtension{}}
-	if r.C.ID != 0 {
-		c := r.C.cluster(ids(r.Members))
-		out.Cluster = &c
-	}
-	if r.YearOpen {
-		y := r.Y.year()
-		out.Year = &y
-	}
-	for _, r := range rows {
-		if r.E.ID != 0 {
-			out.Extensions = append(out.Extensions, r.E)
+	defer res.Close()
+	var (
+		out               UnitYear
+		u                 unitRow
+		path, members     string
+		c                 clusterRow
+		y                 yearRow
+		open              bool
+		starts, ends      *time.Time
+		e                 DeadlineExtension
+		until, extendedAt *time.Time
+		found             bool
+	)
+	out.Extensions = []DeadlineExtension{}
+	for res.Next() {
+		if err := res.Scan(&u.ID, &u.Code, &u.Name, &u.Type, &u.ParentID, &u.ValidFrom, &u.ValidTo, &u.Note, &u.Version, &path,
+			&c.ID, &c.Year, &c.Level, &c.Number, &c.Name,
+			&c.OwnerUnitID, &c.HeadUnitID, &c.DeputyUnitID, &c.SuggestedHeadUnitID, &c.SuggestedDeputyUnitID,
+			&c.NominatedDeputyUnitID, &c.DesignationRef, &c.FollowerUserID, &c.Note, &c.Version, &members,
+			&open, &y.Year, &y.Title, &starts, &ends,
+			&y.PledgeDeadline, &y.RegistrationDeadline, &y.SelfAssessmentDeadline, &y.ReviewDeadline, &y.ProposalDeadline, &y.Version,
+			&e.ID, &e.Kind, &until, &e.Reason, &e.CreatedBy, &e.FullName, &extendedAt); err != nil {
+			return UnitYear{}, err
 		}
+		if !found {
+			found = true
+			out.Unit, out.Path = u.unit(), ids(path)
+			if c.ID != 0 {
+				cl := c.cluster(ids(members))
+				out.Cluster = &cl
+			}
+			if open {
+				y.StartsOn, y.EndsOn = *starts, *ends
+				yr := y.year()
+				out.Year = &yr
+			}
+		}
+		if e.ID != 0 {
+			e.Year, e.UnitID, e.UnitName, e.Until, e.CreatedAt = year, unitID, u.Name, *until, *extendedAt
+			out.Extensions = append(out.Extensions, e)
+		}
+	}
+	if err := res.Err(); err != nil {
+		return UnitYear{}, err
+	}
+	if !found {
+		return UnitYear{}, errs.New(errs.NotFound, "Không tìm thấy đơn vị.")
 	}
 	return out, nil
 }
