@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"time"
 
 	"gorm.io/gorm"
@@ -41,29 +43,32 @@ func (s *Q) CreateToken(ctx context.Context, userID int64, name string, expires 
 // records its use (at most once a minute). Unknown, revoked and tokens expired by now are
 // Unauthorized.
 func (s *Q) UserByToken(ctx context.Context, token string, now time.Time) (User, error) {
-	var t struct {
-		T apiToken `gorm:"embedded"`
-		// The use is recorded at most once a minute: an API client saving
-		// in a loop need not write the token's row on every request.
-		UseStale bool
+	// The token and its user in one statement, scanned by position. The
+	// use is recorded at most once a minute: an API client saving in a
+	// loop need not write the token's row on every request.
+	var (
+		u        User
+		id       int64
+		useStale bool
+	)
+	err := s.DB.WithContext(ctx).Raw(`SELECT t.id, t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute',
+			u.id, u.username, u.full_name, u.password_hash, u.role, u.unit_id, u.email, coalesce(n.name, ''), u.active,
+			u.created_at, u.updated_at
+		FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN units n ON n.id = u.unit_id
+		WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)`,
+		auth.TokenHash(token), now).Row().Scan(&id, &useStale, &u.ID, &u.Username, &u.FullName, &u.PasswordHash, &u.Role,
+		&u.UnitID, &u.Email, &u.UnitName, &u.Active, &u.CreatedAt, &u.UpdatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return User{}, errs.New(errs.Unauthorized, "Mã truy cập (token) không hợp lệ, đã hết hạn hoặc đã bị thu hồi.")
 	}
-	err := s.DB.WithContext(ctx).Model(&apiToken{}).Select("*, last_used_at IS NULL OR last_used_at < now() - interval '1 minute' AS use_stale").
-		Where("token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)", auth.TokenHash(token), now).Take(&t).Error
-	if err != nil {
-		if err == gorm.ErrRecordNotFound {
-			return User{}, errs.New(errs.Unauthorized, "Mã truy cập (token) không hợp lệ, đã hết hạn hoặc đã bị thu hồi.")
-		}
-		return User{}, err
-	}
-	u, err := s.UserByID(ctx, t.T.UserID)
 	if err != nil {
 		return User{}, err
 	}
 	if !u.Active {
 		return User{}, errs.New(errs.Unauthorized, "Tài khoản đã bị khóa.")
 	}
-	if t.UseStale {
-		s.DB.WithContext(ctx).Model(&apiToken{}).Where("id = ?", t.T.ID).Update("last_used_at", gorm.Expr("now()"))
+	if useStale {
+		s.DB.WithContext(ctx).Model(&apiToken{}).Where("id = ?", id).Update("last_used_at", gorm.Expr("now()"))
 	}
 	return u, nil
 }
