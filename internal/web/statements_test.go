@@ -56,9 +56,9 @@ func TestStatementsPerRequest(t *testing.T) {
 	requests := []request{
 		{"filing page", 8, get(board, "/years/2026/filings/"+itoa(th))},
 		{"review page", 8, get(board, "/years/2026/filings/"+itoa(th)+"/review")},
-		{"review POST", 12, post(board, "/years/2026/filings/"+itoa(th)+"/review?_method=PUT", func() url.Values { return reviewForm(t, s, th, float64(round)/4) })},
-		{"draft save", 12, post(member, "/years/2026/filings/"+itoa(na)+"?_method=PUT", func() url.Values { return selfForm(t, s, na, round) })},
-		{"draft save (API)", 12, func() func() (int, int) {
+		{"review POST", 8, post(board, "/years/2026/filings/"+itoa(th)+"/review?_method=PUT", func() url.Values { return reviewForm(t, s, th, float64(round)/4) })},
+		{"draft save", 7, post(member, "/years/2026/filings/"+itoa(na)+"?_method=PUT", func() url.Values { return selfForm(t, s, na, round) })},
+		{"draft save (API)", 6, func() func() (int, int) {
 			v, err := s.app.Filing(ctx, auth.System, 2026, na)
 			if err != nil {
 				t.Fatal(err)
