@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"log/slog"
 	"time"
 
@@ -51,16 +53,20 @@ type SessionUser struct {
 // the page: a page is then this, the session's own read and the page's
 // one app call.
 func (s *Q) SessionUser(ctx context.Context, id int64) (SessionUser, error) {
+	// Scanned by position: every page pays for this statement.
 	var out SessionUser
-	res := s.DB.WithContext(ctx).Raw(`SELECT users.*, coalesce(units.name, '') AS unit_name,
+	u := &out.User
+	err := s.DB.WithContext(ctx).Raw(`SELECT users.id, users.username, users.full_name, users.password_hash, users.role, users.unit_id,
+			users.email, coalesce(units.name, ''), users.active, users.created_at, users.updated_at,
 			coalesce((WITH RECURSIVE up(id, parent_id, type, depth) AS (
 				SELECT u.id, u.parent_id, u.type, 0 FROM units u WHERE u.id = users.unit_id
 				UNION ALL SELECT u.id, u.parent_id, u.type, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50)
-			SELECT id FROM up WHERE type = 'provincial' ORDER BY depth LIMIT 1), 0) AS province,
-			(SELECT count(*) FROM notifications n WHERE n.user_id = users.id AND n.read_at IS NULL) AS unread
-		FROM users LEFT JOIN units ON units.id = users.unit_id WHERE users.id = ?`, id).Scan(&out)
-	if res.Error == nil && res.RowsAffected == 0 {
+			SELECT id FROM up WHERE type = 'provincial' ORDER BY depth LIMIT 1), 0),
+			(SELECT count(*) FROM notifications n WHERE n.user_id = users.id AND n.read_at IS NULL)
+		FROM users LEFT JOIN units ON units.id = users.unit_id WHERE users.id = ?`, id).Row().Scan(&u.ID, &u.Username, &u.FullName,
+		&u.PasswordHash, &u.Role, &u.UnitID, &u.Email, &u.UnitName, &u.Active, &u.CreatedAt, &u.UpdatedAt, &out.Province, &out.Unread)
+	if errors.Is(err, sql.ErrNoRows) {
 		return out, notFound(gorm.ErrRecordNotFound, "tài khoản")
 	}
-	return out, res.Error
+	return out, err
 }
