@@ -1,10 +1,8 @@
 package web
 
 import (
-	"html"
 	"html/template"
 	"strconv"
-	"strings"
 	"time"
 
 	"thidua/internal/app"
@@ -146,24 +144,24 @@ func parenthesised(note string) string {
 }
 
 // options writes a select's options, the one whose value is selected
-// marked: one safe HTML value instead of three pipelines per option.
+// marked: one HTML value instead of three pipelines per option.
 func options[T interface {
 	~string
 	Label() string
 }](values []T, selected string) template.HTML {
-	var b strings.Builder
+	var w htmlLines
 	for _, v := range values {
-		b.WriteString(`<option value="`)
-		b.WriteString(html.EscapeString(string(v)))
-		b.WriteByte('"')
+		w.raw(`<option value="`)
+		w.text(string(v))
 		if selected != "" && string(v) == selected {
-			b.WriteString(" selected")
+			w.raw(`" selected>`)
+		} else {
+			w.raw(`">`)
 		}
-		b.WriteByte('>')
-		b.WriteString(html.EscapeString(v.Label()))
-		b.WriteString("</option>")
+		w.text(v.Label())
+		w.raw("</option>")
 	}
-	return template.HTML(b.String()) //nolint:gosec // every value written above is escaped
+	return w.html()
 }
 
 // verdictView is an award.Verdict as the "verdict" partial shows it.
