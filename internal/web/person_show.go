@@ -12,11 +12,16 @@ import (
 // personShowData is a person's page with every line of the record worked
 // out here rather than by template functions line by line (labels, dates,
 // the status marks, the forms' option lists): executing the template was
-// most of the page's time, and each pipeline costs reflection calls.
+// most of the page's time, and each pipeline costs reflection calls. The
+// page model is a named field, not embedded: a template reads a promoted
+// field by a reflective search through the embedded structs, with
+// allocations, each time it is named (CanEdit, on every line).
 type personShowData struct {
-	app.PersonPage
-	FormName string // the record form an error belongs to
-	Year     int    // the default year of the record forms
+	Record            app.PersonPage
+	CanEdit, CanAward bool
+	Verdicts          app.Verdicts
+	FormName          string // the record form an error belongs to
+	Year              int    // the default year of the record forms
 
 	Since, RecruitedOn, JoinedSectorOn, BirthDate, Sex string // "" when not recorded
 	MoveLines                                          []string
@@ -64,7 +69,7 @@ type awardRow struct {
 // record form that failed and what was sent in it.
 func personShowView(v app.PersonPage, year int, formName string, form map[string]string) personShowData {
 	p := v.Person
-	d := personShowData{PersonPage: v, FormName: formName, Year: year,
+	d := personShowData{Record: v, CanEdit: v.CanEdit, CanAward: v.CanAward, Verdicts: v.Verdicts, FormName: formName, Year: year,
 		Since: formatDate(p.Since), RecruitedOn: formatDate(p.RecruitedOn), JoinedSectorOn: formatDate(p.JoinedSectorOn),
 		BirthDate: formatDate(p.BirthDate), Sex: p.SexLabel(), VerdictViews: verdictViews(v.Verdicts.Verdicts)}
 	for _, m := range v.Moves {
@@ -164,60 +169,78 @@ func options[T interface {
 	return w.html()
 }
 
-// verdictView is an award.Verdict as the "verdict" partial shows it.
+// verdictView is an award.Verdict as the "verdict" partial shows it, its
+// criteria written as HTML (htmlLines): four verdicts of some six
+// criteria each were a third of the person page's pipelines.
 type verdictView struct {
 	Title, Outcome, Badge string
-	Reasons               []reasonView
+	Reasons               template.HTML // the criteria's <li> lines
 }
 
-type reasonView struct {
-	Mark          template.HTML // the criterion's status: one of the marks below
-	Text, Article string
-	Note          string // what is missing and who supplies it, or who decides
-}
-
-// The status marks of a criterion, fixed HTML.
+// The status marks of a criterion.
 const (
-	markMet       template.HTML = `<span class="text-success" aria-label="đạt">✓</span>`
-	markJudgement template.HTML = `<span class="text-warning" aria-label="chưa đủ thông tin">?</span>`
-	markDeferred  template.HTML = `<span class="text-warning" aria-label="tạm hoãn">⏸</span>`
-	markUnmet     template.HTML = `<span class="text-danger" aria-label="không đạt">✗</span>`
+	markMet       = `<span class="text-success" aria-label="đạt">✓</span>`
+	markJudgement = `<span class="text-warning" aria-label="chưa đủ thông tin">?</span>`
+	markDeferred  = `<span class="text-warning" aria-label="tạm hoãn">⏸</span>`
+	markUnmet     = `<span class="text-danger" aria-label="không đạt">✗</span>`
 )
 
 func verdictViews(vs []award.Verdict) []verdictView {
 	out := make([]verdictView, len(vs))
 	for i, v := range vs {
-		w := verdictView{Title: v.Title.Label(), Outcome: v.Outcome.Label(), Badge: "text-bg-warning",
-			Reasons: make([]reasonView, len(v.Reasons))}
+		w := verdictView{Title: v.Title.Label(), Outcome: v.Outcome.Label(), Badge: "text-bg-warning"}
 		switch v.Outcome {
 		case award.Eligible:
 			w.Badge = "text-bg-success"
 		case award.NotEligible:
 			w.Badge = "text-bg-danger"
 		}
-		for j, r := range v.Reasons {
-			rv := reasonView{Mark: markUnmet, Text: r.Text, Article: r.Article}
-			switch {
-			case r.Met:
-				rv.Mark = markMet
-			case r.Judgement:
-				rv.Mark = markJudgement
-			case r.Deferred:
-				rv.Mark = markDeferred
-			}
-			switch {
-			case r.Missing != "":
-				rv.Note = "Thiếu: " + r.Missing
-				if r.Supplier != "" {
-					rv.Note += " — do " + r.Supplier + " cung cấp"
-				}
-				rv.Note += "."
-			case r.Judgement && r.Supplier != "":
-				rv.Note = "Người quyết định: " + r.Supplier + "."
-			}
-			w.Reasons[j] = rv
+		var lines htmlLines
+		for _, r := range v.Reasons {
+			writeReason(&lines, r)
 		}
+		w.Reasons = lines.html()
 		out[i] = w
 	}
 	return out
+}
+
+// writeReason writes one criterion: its mark, text, provision and what is
+// missing and who supplies it, or who decides.
+func writeReason(w *htmlLines, r award.Reason) {
+	w.raw("<li>")
+	switch {
+	case r.Met:
+		w.raw(markMet)
+	case r.Judgement:
+		w.raw(markJudgement)
+	case r.Deferred:
+		w.raw(markDeferred)
+	default:
+		w.raw(markUnmet)
+	}
+	w.raw("\n      ")
+	w.text(r.Text)
+	if r.Article != "" {
+		w.raw(` <span class="text-body-secondary">(`)
+		w.text(r.Article)
+		w.raw(")</span>")
+	}
+	w.raw("\n      ")
+	switch {
+	case r.Missing != "":
+		w.raw(`<div class="ms-3 text-body-secondary">Thiếu: `)
+		w.text(r.Missing)
+		if r.Supplier != "" {
+			w.raw(" — do ")
+			w.text(r.Supplier)
+			w.raw(" cung cấp")
+		}
+		w.raw(".</div>")
+	case r.Judgement && r.Supplier != "":
+		w.raw(`<div class="ms-3 text-body-secondary">Người quyết định: `)
+		w.text(r.Supplier)
+		w.raw(".</div>")
+	}
+	w.raw("</li>")
 }

@@ -13,8 +13,9 @@ import (
 
 // The lines htmlLines writes read as html/template would write them from
 // the same values, hostile ones included: the templates below are the
-// ranking page's and the person page's markup as it was before its lines
-// moved into Go. Only the white space between tags differs.
+// ranking page's, the person page's and the verdicts' markup as it was
+// before those lines moved into Go. Only the white space between tags
+// differs.
 func TestHTMLLinesMatchTheTemplates(t *testing.T) {
 	hostile := []string{`<script>alert("x")</script>`, `Đắk Lắk & "Hà Nội" 'x' + 1 > 0`, "a\x00b", ""}
 	between := regexp.MustCompile(`>\s+<`)
@@ -68,6 +69,23 @@ func TestHTMLLinesMatchTheTemplates(t *testing.T) {
 			r.write(&w)
 		}
 		same(t, tmpl, rows, w.html())
+	})
+	t.Run("reasons", func(t *testing.T) {
+		const tmpl = `{{range .}}<li>{{if .Met}}<span class="text-success" aria-label="đạt">✓</span>{{else if .Judgement}}<span class="text-warning" aria-label="chưa đủ thông tin">?</span>{{else if .Deferred}}<span class="text-warning" aria-label="tạm hoãn">⏸</span>{{else}}<span class="text-danger" aria-label="không đạt">✗</span>{{end}}
+      {{.Text}}{{with .Article}} <span class="text-body-secondary">({{.}})</span>{{end}}
+      {{if .Missing}}<div class="ms-3 text-body-secondary">Thiếu: {{.Missing}}{{with .Supplier}} — do {{.}} cung cấp{{end}}.</div>{{else if and .Judgement .Supplier}}<div class="ms-3 text-body-secondary">Người quyết định: {{.Supplier}}.</div>{{end}}</li>{{end}}`
+		var reasons []award.Reason
+		for i, s := range hostile {
+			reasons = append(reasons, award.Reason{Text: s, Article: s, Met: i == 0},
+				award.Reason{Text: s, Judgement: true, Missing: s, Supplier: s},
+				award.Reason{Text: s, Judgement: true, Supplier: s},
+				award.Reason{Text: s, Deferred: true, Article: s, Missing: s})
+		}
+		var w htmlLines
+		for _, r := range reasons {
+			writeReason(&w, r)
+		}
+		same(t, tmpl, reasons, w.html())
 	})
 	t.Run("options", func(t *testing.T) {
 		const tmpl = `{{range .Options}}<option value="{{.}}"{{if eq (print .) $.Selected}} selected{{end}}>{{.Label}}</option>{{end}}`
