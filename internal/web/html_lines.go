@@ -6,14 +6,14 @@ import (
 )
 
 // htmlLines writes the lines a page repeats hundreds of times (the
-// ranking's table rows, a verdict's criteria, a select's options) as HTML here rather than
-// through html/template: every value a template prints costs a
-// reflection call into its escaper, and on the ranking page of a national
-// year those calls were most of the request's time. Markup comes only
-// from string constants (raw); every value goes through text, which
+// ranking's table rows, a verdict's criteria, a select's options) as HTML
+// here rather than through html/template: every value a template prints
+// costs a reflection call into its escaper, and on the ranking page of a
+// national year those calls were most of the request's time. Markup comes
+// only from string constants (raw); every value goes through text, which
 // escapes exactly as html/template does in text and in quoted attributes,
-// so the page reads the same either way (html_lines_test.go compares
-// the two on hostile values).
+// so the page reads the same either way (html_lines_test.go compares the
+// two on hostile values).
 type htmlLines struct{ b strings.Builder }
 
 // htmlEscaper is html/template's escaping of text and quoted attribute
