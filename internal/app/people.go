@@ -164,7 +164,7 @@ type PersonRecord struct {
 }
 
 // Person returns one person with their record, if p may see their unit,
-// in two statements (store.PersonFile).
+// in one statement (store.PersonFile).
 func (a *App) Person(ctx context.Context, p auth.Principal, id int64) (PersonRecord, error) {
 	if p.Anonymous() {
 		return PersonRecord{}, auth.Authorize(p, auth.ViewUnits, auth.Target{})

@@ -9,7 +9,7 @@ import (
 	"thidua/internal/store"
 )
 
-// A person's record is read in two statements; it holds what the lists
+// A person's record is read in one statement; it holds what the lists
 // read one by one hold, in their order, for every person of the demo.
 func TestPersonReadsTheRecordAtOnce(t *testing.T) {
 	t.Parallel()

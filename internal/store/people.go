@@ -2,11 +2,15 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"strings"
 	"time"
 
 	"gorm.io/gorm"
+
+	"thidua/internal/errs"
 )
 
 // Person is one civil servant or employee of a unit (cán bộ).
@@ -306,62 +310,67 @@ type PersonFile struct {
 	Moves       []PersonMove
 }
 
-// PersonFile reads a person's record in two statements, whatever its
-// length: the person with the unit's path, then every list at once, in
-// the orders Ratings, Initiatives, … give them.
+// PersonFile reads a person's record in one statement, whatever its
+// length: the person with the unit's name and path, and every list as a
+// JSON array, in the orders Ratings, Initiatives, … give them. It is
+// scanned by position below GORM: matching the columns by reflection was
+// a third of the statement's cost on a person's page.
 func (s *Q) PersonFile(ctx context.Context, id int64) (PersonFile, error) {
-	var head struct {
-		Person   `gorm:"embedded"`
-		UnitPath string
+	var f PersonFile
+	p := &f.Person
+	var path string
+	var lists [7][]byte
+	err := s.DB.Statement.ConnPool.QueryRowContext(ctx, personFileSQL, id).Scan(&p.ID, &p.FullName, &p.BirthDate, &p.Sex,
+		&p.Position, &p.UnitID, &p.UnitName, &p.Since, &p.RecruitedOn, &p.JoinedSectorOn, &p.Active, &p.Version,
+		&p.CreatedAt, &p.UpdatedAt, &path,
+		&lists[0], &lists[1], &lists[2], &lists[3], &lists[4], &lists[5], &lists[6])
+	if errors.Is(err, sql.ErrNoRows) {
+		return PersonFile{}, errs.New(errs.NotFound, "Không tìm thấy cán bộ.")
 	}
-	err := s.people().WithContext(ctx).Select(personColumns+`, (WITH RECURSIVE up(id, parent_id, depth) AS (
-			SELECT units.id, units.parent_id, 0
-			UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50)
-		SELECT string_agg(id::text, ',' ORDER BY depth) FROM up) AS unit_path`).Where("people.id = ?", id).Take(&head).Error
 	if err != nil {
-		return PersonFile{}, notFound(err, "cán bộ")
+		return PersonFile{}, err
 	}
-	f := PersonFile{Person: head.Person, UnitPath: ids(head.UnitPath), Ratings: []PersonRating{}, Initiatives: []PersonInitiative{},
-		Disciplines: []PersonDiscipline{}, Awards: []Award{}, Absences: []PersonAbsence{}, Pending: []PendingMatter{}, Moves: []PersonMove{}}
-	// Each list is one JSON array with the keys of its type, built by
-	// independent subqueries: cheap to plan, one round trip.
-	var lists struct{ Ratings, Initiatives, Disciplines, Awards, Absences, Pending, Moves []byte }
-	err = s.DB.WithContext(ctx).Raw(`SELECT
-		(SELECT json_agg(json_build_object('person_id', person_id, 'year', year, 'rating', rating) ORDER BY year DESC)
-			FROM person_ratings WHERE person_id = @id) AS ratings,
-		(SELECT json_agg(json_build_object('id', id, 'person_id', person_id, 'year', year, 'title', title, 'level', level, 'applied', applied)
-			ORDER BY year DESC, id) FROM person_initiatives WHERE person_id = @id) AS initiatives,
-		(SELECT json_agg(json_build_object('id', id, 'person_id', person_id, 'measure', measure, 'from', `+jsonDay("from_date")+`,
-			'to', `+jsonDay("to_date")+`, 'note', note) ORDER BY from_date DESC, id) FROM person_disciplines WHERE person_id = @id) AS disciplines,
-		(SELECT json_agg(json_build_object('id', id, 'person_id', person_id, 'unit_id', unit_id, 'year', year, 'title', title, 'kind', kind,
-			'decision_no', decision_no, 'decision_date', `+jsonDay("decision_date")+`, 'signer', signer, 'revoked', revoked,
-			'revoke_reason', revoke_reason) ORDER BY year DESC, id) FROM awards WHERE person_id = @id) AS awards,
-		(SELECT json_agg(json_build_object('id', id, 'person_id', person_id, 'kind', kind, 'from', `+jsonDay("from_date")+`,
-			'to', `+jsonDay("to_date")+`, 'note', note, 'version', version, 'created_at', created_at) ORDER BY from_date DESC, id)
-			FROM person_absences WHERE person_id = @id) AS absences,
-		(SELECT json_agg(json_build_object('id', id, 'person_id', person_id, 'unit_id', unit_id, 'kind', kind,
-			'opened_on', `+jsonDay("opened_on")+`, 'closed_on', `+jsonDay("closed_on")+`, 'outcome', outcome, 'note', note,
-			'version', version, 'created_at', created_at) ORDER BY opened_on DESC, id) FROM pending_matters WHERE person_id = @id) AS pending,
-		(SELECT json_agg(json_build_object('id', m.id, 'person_id', m.person_id, 'from_unit_id', m.from_unit_id, 'to_unit_id', m.to_unit_id,
-			'from_unit_name', f.name, 'to_unit_name', t.name, 'on_date', `+jsonDay("m.on_date")+`, 'note', m.note) ORDER BY m.on_date, m.id)
-			FROM person_moves m JOIN units f ON f.id = m.from_unit_id JOIN units t ON t.id = m.to_unit_id WHERE m.person_id = @id) AS moves`,
-		map[string]any{"id": id}).Scan(&lists).Error
-	if err != nil {
-		return f, err
-	}
-	for _, l := range []struct {
-		raw  []byte
-		into any
-	}{{lists.Ratings, &f.Ratings}, {lists.Initiatives, &f.Initiatives}, {lists.Disciplines, &f.Disciplines}, {lists.Awards, &f.Awards},
-		{lists.Absences, &f.Absences}, {lists.Pending, &f.Pending}, {lists.Moves, &f.Moves}} {
-		if len(l.raw) > 0 { // null: none, and the list stays []
-			if err := json.Unmarshal(l.raw, l.into); err != nil {
-				return f, err
+	f.UnitPath = ids(path)
+	f.Ratings, f.Initiatives, f.Disciplines, f.Awards = []PersonRating{}, []PersonInitiative{}, []PersonDiscipline{}, []Award{}
+	f.Absences, f.Pending, f.Moves = []PersonAbsence{}, []PendingMatter{}, []PersonMove{}
+	for i, into := range []any{&f.Ratings, &f.Initiatives, &f.Disciplines, &f.Awards, &f.Absences, &f.Pending, &f.Moves} {
+		if len(lists[i]) > 0 { // null: none, and the list stays []
+			if err := json.Unmarshal(lists[i], into); err != nil {
+				return PersonFile{}, err
 			}
 		}
 	}
 	return f, nil
 }
+
+// personFileSQL is PersonFile's statement: each list is built by an
+// independent subquery with the keys of its type, cheap to plan.
+var personFileSQL = `SELECT p.id, p.full_name, p.birth_date, p.sex, p.position, p.unit_id, units.name, p.since,
+		p.recruited_on, p.joined_sector_on, p.active, p.version, p.created_at, p.updated_at,
+		(WITH RECURSIVE up(id, parent_id, depth) AS (
+			SELECT units.id, units.parent_id, 0
+			UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50)
+		SELECT string_agg(id::text, ',' ORDER BY depth) FROM up),
+		(SELECT json_agg(json_build_object('person_id', person_id, 'year', year, 'rating', rating) ORDER BY year DESC)
+			FROM person_ratings WHERE person_id = p.id),
+		(SELECT json_agg(json_build_object('id', id, 'person_id', person_id, 'year', year, 'title', title, 'level', level, 'applied', applied)
+			ORDER BY year DESC, id) FROM person_initiatives WHERE person_id = p.id),
+		(SELECT json_agg(json_build_object('id', id, 'person_id', person_id, 'measure', measure, 'from', ` + jsonDay("from_date") + `,
+			'to', ` + jsonDay("to_date") + `, 'note', note) ORDER BY from_date DESC, id) FROM person_disciplines WHERE person_id = p.id),
+		(SELECT json_agg(json_build_object('id', id, 'person_id', person_id, 'unit_id', unit_id, 'year', year, 'title', title, 'kind', kind,
+			'decision_no', decision_no, 'decision_date', ` + jsonDay("decision_date") + `, 'signer', signer, 'revoked', revoked,
+			'revoke_reason', revoke_reason) ORDER BY year DESC, id) FROM awards WHERE person_id = p.id),
+		(SELECT json_agg(json_build_object('id', id, 'person_id', person_id, 'kind', kind, 'from', ` + jsonDay("from_date") + `,
+			'to', ` + jsonDay("to_date") + `, 'note', note, 'version', version, 'created_at', created_at) ORDER BY from_date DESC, id)
+			FROM person_absences WHERE person_id = p.id),
+		(SELECT json_agg(json_build_object('id', id, 'person_id', person_id, 'unit_id', unit_id, 'kind', kind,
+			'opened_on', ` + jsonDay("opened_on") + `, 'closed_on', ` + jsonDay("closed_on") + `, 'outcome', outcome, 'note', note,
+			'version', version, 'created_at', created_at) ORDER BY opened_on DESC, id) FROM pending_matters WHERE person_id = p.id),
+		(SELECT json_agg(json_build_object('id', m.id, 'person_id', m.person_id, 'from_unit_id', m.from_unit_id, 'to_unit_id', m.to_unit_id,
+			'from_unit_name', f.name, 'to_unit_name', t.name, 'on_date', ` + jsonDay("m.on_date") + `, 'note', m.note) ORDER BY m.on_date, m.id)
+			FROM person_moves m JOIN units f ON f.id = m.from_unit_id JOIN units t ON t.id = m.to_unit_id WHERE m.person_id = p.id)
+	FROM people p JOIN units ON units.id = p.unit_id
+	WHERE p.id = $1`
 
 // jsonDay writes a date column as JSON that a time.Time reads back as the
 // driver gives a date: midnight UTC.

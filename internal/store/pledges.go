@@ -98,7 +98,7 @@ func (s *Q) PledgeStates(ctx context.Context, year int) (map[int64]PledgeState, 
 		ClusterID int64
 		PledgeState
 	}
-	err := s.DB.WithContext(ctx).Raw(pledgeStatesSQL, year).Scan(&rows).Error
+	err := s.DB.WithContext(ctx).Raw(pledgeStatesSQL("?"), year).Scan(&rows).Error
 	out := map[int64]PledgeState{}
 	for _, r := range rows {
 		out[r.ClusterID] = r.PledgeState
@@ -107,13 +107,15 @@ func (s *Q) PledgeStates(ctx context.Context, year int) (map[int64]PledgeState, 
 }
 
 // pledgeStatesSQL summarises the current pledge of each cluster of a
-// year (the parameter).
-const pledgeStatesSQL = `SELECT p.cluster_id, p.id AS pledge_id, p.status, p.version_no,
+// year, the parameter written year: "?" through GORM, "$1" below it.
+func pledgeStatesSQL(year string) string {
+	return `SELECT p.cluster_id, p.id AS pledge_id, p.status, p.version_no,
 		count(sg.unit_id) AS lines, count(sg.signed_at) AS signed
 	FROM pledges p JOIN clusters c ON c.id = p.cluster_id
 	LEFT JOIN pledge_signatures sg ON sg.pledge_id = p.id
-	WHERE c.year = ? AND p.status <> 'superseded'
+	WHERE c.year = ` + year + ` AND p.status <> 'superseded'
 	GROUP BY p.id`
+}
 
 // PledgeState summarises a cluster's current pledge.
 type PledgeState struct {

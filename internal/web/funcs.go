@@ -31,7 +31,6 @@ var pageFuncs = template.FuncMap{
 	"methods": func() []scoring.Method {
 		return []scoring.Method{scoring.Group, scoring.Fixed, scoring.Indicator, scoring.Bonus, scoring.Deduction}
 	},
-	"chartJSON":     chartData,
 	"unitTypeLabel": func(t string) string { return org.UnitType(t).Label() },
 	"fieldLabel": func(f string) string {
 		return map[string]string{"score": "Điểm", "numerator": "Tử số", "denominator": "Mẫu số", "not_arisen": "Không phát sinh",

@@ -245,21 +245,6 @@ func (s *Server) personUpdate(c echo.Context) error {
 	return s.done(c, http.StatusOK, out, "Đã lưu thông tin cán bộ "+out.FullName+".", personURL(id))
 }
 
-// personShowData is a person's page with the options of its record forms.
-type personShowData struct {
-	app.PersonPage
-	Labels         map[string]string
-	RatingOptions  []award.Rating
-	LevelOptions   []award.Level
-	MeasureOptions []award.Measure
-	KindOptions    []award.Kind
-	AbsenceOptions []award.AbsenceKind
-	PendingOptions []award.PendingKind
-	TitleOptions   []award.Title
-	FormName       string // the record form an error belongs to
-	Year           int    // the default year of the record forms
-}
-
 func labels() map[string]string {
 	m := map[string]string{}
 	for _, r := range []award.Rating{award.XuatSac, award.Tot, award.HoanThanh, award.KhongHoanThanh} {
@@ -298,14 +283,7 @@ func (s *Server) personPage(c echo.Context, st int, id int64, formName string, f
 	if err != nil {
 		return err
 	}
-	d := personShowData{PersonPage: v, Labels: labels(), FormName: formName, Year: s.app.Today().Year(),
-		RatingOptions:  []award.Rating{award.XuatSac, award.Tot, award.HoanThanh, award.KhongHoanThanh},
-		LevelOptions:   []award.Level{award.CapCoSo, award.CapNganh, award.CapToanQuoc},
-		MeasureOptions: []award.Measure{award.KhienTrach, award.CanhCao, award.HaBacLuong, award.GiangChuc, award.CachChuc, award.BuocThoiViec},
-		KindOptions:    []award.Kind{award.Merit, award.Campaign, award.AdHoc, award.Career, award.Foreign},
-		TitleOptions:   award.IndividualTitles,
-		AbsenceOptions: award.AbsenceKinds,
-		PendingOptions: award.PendingKinds}
+	d := personShowView(v, s.app.Today().Year(), formName, form)
 	pg := s.page(c, v.Person.FullName, "people", d)
 	pg.Form = form
 	if formErr != nil {

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"encoding/json"
+	"html/template"
 	"net/http"
 	"slices"
 	"strconv"
@@ -29,17 +31,28 @@ func (s *Server) ranking(c echo.Context) error {
 }
 
 // rankingData is the ranking page with each unit's line worked out here
-// rather than by template functions row by row: with every cluster of a
-// national year that was most of the page's time.
+// rather than by template functions row by row, and written as HTML
+// (htmlLines): with every cluster of a national year, the template's
+// pipelines per line were most of the page's time.
 type rankingData struct {
 	app.RankingPage
-	Clusters     []rankingCluster
-	NationalRows []nationalRow // the ranked units of the national table
+	Clusters      []rankingCluster
+	NationalLines template.HTML // the ranked units of the national table
 }
 
+// rankingCluster is a cluster's section, its fields the template's own
+// rather than promoted from app.ClusterRanking: a template reads a
+// promoted field by a reflective search through the embedded structs,
+// with allocations, every time it is named.
 type rankingCluster struct {
-	app.ClusterRanking
-	Rows []rankingRow
+	ID           int64
+	Title, Owner string // Owner: "" when the cluster has none
+	Members      int
+	Ranked       int
+	Summary      string        // how many are reviewed and what they achieved together
+	ScaleMax     string        // the charts' scale
+	Chart        template.JS   // what its chart plots (chartData), as JSON
+	Lines        template.HTML // the table's body
 }
 
 // rankingRow is a cluster table's line as it is shown; "—" stands for a
@@ -47,24 +60,73 @@ type rankingCluster struct {
 type rankingRow struct {
 	FirstUnranked bool   // the "not reviewed" heading goes before this line
 	Rank          string // "" when not ranked
-	Name, Href    string // Href "" when the reader may not open the filing
+	Name, Href    string // Href, the filing's path (numbers only): "" when the reader may not open it
 	Total         string
 	Met, Exceeded string // "met/arisen", "exceeded/exceedable"
 	Self          string
 	Badge, Status string // the status badge's class and label
 }
 
+func (r rankingRow) write(w *htmlLines) {
+	if r.FirstUnranked {
+		w.raw(`<tr class="table-light"><th scope="rowgroup" colspan="7" class="small fw-semibold">Chưa được thẩm định – không xếp hạng</th></tr>`)
+	}
+	w.raw("\n<tr><td>")
+	if r.Rank != "" {
+		w.text(r.Rank)
+	} else {
+		w.raw(`<span class="text-body-secondary" title="Không xếp hạng">—</span>`)
+	}
+	w.raw(`</td><td class="text-nowrap">`)
+	if r.Href != "" {
+		w.raw(`<a href="`)
+		w.text(r.Href)
+		w.raw(`">`)
+		w.text(r.Name)
+		w.raw(`</a>`)
+	} else {
+		w.text(r.Name)
+	}
+	w.raw(`</td><td class="text-end fw-semibold">`)
+	w.text(r.Total)
+	w.raw(`</td><td class="text-end text-nowrap">`)
+	w.text(r.Met)
+	w.raw(`</td><td class="text-end text-nowrap">`)
+	w.text(r.Exceeded)
+	w.raw(`</td><td class="text-end text-body-secondary">`)
+	w.text(r.Self)
+	w.raw(`</td><td><span class="badge `)
+	w.text(r.Badge)
+	w.raw(`">`)
+	w.text(r.Status)
+	w.raw("</span></td></tr>\n")
+}
+
 type nationalRow struct {
 	Rank, Name, Total, MetRate, ExceededRate string
+}
+
+func (r nationalRow) write(w *htmlLines) {
+	w.raw("<tr><td>")
+	w.text(r.Rank)
+	w.raw("</td><td>")
+	w.text(r.Name)
+	w.raw(`</td><td class="text-end">`)
+	w.text(r.Total)
+	w.raw(`</td><td class="text-end">`)
+	w.text(r.MetRate)
+	w.raw(`%</td><td class="text-end">`)
+	w.text(r.ExceededRate)
+	w.raw("%</td></tr>")
 }
 
 func rankingView(d app.RankingPage) rankingData {
 	v := rankingData{RankingPage: d, Clusters: make([]rankingCluster, len(d.Clusters))}
 	year := strconv.Itoa(d.Year)
 	for i, cr := range d.Clusters {
-		rows := make([]rankingRow, len(cr.Standings))
+		var w htmlLines
 		unranked := false
-		for j, s := range cr.Standings {
+		for _, s := range cr.Standings {
 			r := rankingRow{Name: shortName(s.Unit.Name), Total: "—", Met: "—", Exceeded: "—", Self: "—",
 				Badge: badgeClass(s.Status), Status: s.Status.Label()}
 			if s.Ranked() {
@@ -83,16 +145,27 @@ func rankingView(d app.RankingPage) rankingData {
 			if s.ScoreBasis != app.BasisNone {
 				r.Self = scoring.FormatNumber(s.SelfTotal)
 			}
-			rows[j] = r
+			r.write(&w)
 		}
-		v.Clusters[i] = rankingCluster{ClusterRanking: cr, Rows: rows}
+		c := rankingCluster{ID: cr.Cluster.ID, Title: cr.Cluster.Title, Members: len(cr.Standings), Ranked: cr.Ranked,
+			ScaleMax: scoring.FormatNumber(cr.ScaleMax), Chart: chartData(cr), Lines: w.html()}
+		if cr.Cluster.Owner != nil {
+			c.Owner = cr.Cluster.Owner.Name
+		}
+		t := cr.Total
+		c.Summary = "Đã thẩm định " + strconv.Itoa(cr.Ranked) + "/" + strconv.Itoa(len(cr.Standings)) + " đơn vị. Các đơn vị đã thẩm định: " +
+			strconv.Itoa(t.Met) + "/" + strconv.Itoa(t.Arisen) + " chỉ tiêu phát sinh đạt (" + scoring.FormatNumber(t.MetRate()) + "%); " +
+			strconv.Itoa(t.Exceeded) + "/" + strconv.Itoa(t.Exceedable) + " vượt (" + scoring.FormatNumber(t.ExceededRate()) + "%)."
+		v.Clusters[i] = c
 	}
+	var w htmlLines
 	for _, s := range d.National {
 		if s.Ranked() {
-			v.NationalRows = append(v.NationalRows, nationalRow{Rank: strconv.Itoa(s.Rank), Name: shortName(s.Unit.Name),
-				Total: scoring.FormatNumber(s.Total), MetRate: scoring.FormatNumber(s.MetRate()), ExceededRate: scoring.FormatNumber(s.ExceededRate())})
+			nationalRow{Rank: strconv.Itoa(s.Rank), Name: shortName(s.Unit.Name), Total: scoring.FormatNumber(s.Total),
+				MetRate: scoring.FormatNumber(s.MetRate()), ExceededRate: scoring.FormatNumber(s.ExceededRate())}.write(&w)
 		}
 	}
+	v.NationalLines = w.html()
 	return v
 }
 
@@ -111,14 +184,20 @@ func badgeClass(s scoring.Status) string {
 	return "text-bg-secondary"
 }
 
-// chartData is what a cluster's bar chart plots: the reviewed total of
-// ranked units, the self-score of the others (null where there is none, so
-// no bar reads as 0 points), and the year's scale, the same for every
-// cluster's chart.
-func chartData(cr app.ClusterRanking) map[string]any {
-	labels, reviewed, self := []string{}, []*float64{}, []*float64{}
+// chartData is what a cluster's bar chart plots, as JSON: the reviewed
+// total of ranked units, the self-score of the others (null where there
+// is none, so no bar reads as 0 points), and the year's scale, the same
+// for every cluster's chart. encoding/json escapes <, > and & (and U+2028,
+// U+2029), so it is safe inside the page's script element.
+func chartData(cr app.ClusterRanking) template.JS {
+	c := struct {
+		Labels   []string   `json:"labels"`
+		Max      float64    `json:"max"`
+		Reviewed []*float64 `json:"reviewed"`
+		Self     []*float64 `json:"self"`
+	}{Labels: []string{}, Max: cr.ScaleMax, Reviewed: []*float64{}, Self: []*float64{}}
 	for _, s := range cr.Standings {
-		labels = append(labels, shortName(s.Unit.Name))
+		c.Labels = append(c.Labels, shortName(s.Unit.Name))
 		var r, sf *float64
 		switch s.ScoreBasis {
 		case app.BasisReviewed:
@@ -126,9 +205,13 @@ func chartData(cr app.ClusterRanking) map[string]any {
 		case app.BasisSelf:
 			sf = &s.SelfTotal
 		}
-		reviewed, self = append(reviewed, r), append(self, sf)
+		c.Reviewed, c.Self = append(c.Reviewed, r), append(c.Self, sf)
 	}
-	return map[string]any{"labels": labels, "reviewed": reviewed, "self": self, "max": cr.ScaleMax}
+	b, err := json.Marshal(c)
+	if err != nil { // floats and strings only: cannot fail
+		return "null"
+	}
+	return template.JS(b) //nolint:gosec // JSON from encoding/json, HTML-escaped
 }
 
 type progressData struct {

@@ -20,6 +20,8 @@ type verdictsPageData struct {
 	Back    string
 	Action  string
 	Result  *app.SubjectVerdicts
+	// Verdicts are Result's verdicts as the "verdict" partial shows them.
+	Verdicts []verdictView
 	// The unit's own record, on a unit's page.
 	Unit           *app.SubjectVerdicts
 	Labels         map[string]string
@@ -74,7 +76,7 @@ func (s *Server) verdictsPage(c echo.Context, back, action string,
 		}
 		st, fieldErr = status(errs.CodeOf(err)), err
 	} else {
-		d.Result = &v
+		d.Result, d.Verdicts = &v, verdictViews(v.Verdicts)
 		raw = map[string]string{"year": strconv.Itoa(v.Year), "on": formatDate(v.On)}
 	}
 	pg := s.page(c, "Xét danh hiệu: "+subject, "people", d)

@@ -1,0 +1,246 @@
+package web
+
+import (
+	"html/template"
+	"strconv"
+	"time"
+
+	"thidua/internal/app"
+	"thidua/internal/award"
+)
+
+// personShowData is a person's page with every line of the record worked
+// out here rather than by template functions line by line (labels, dates,
+// the status marks, the forms' option lists): executing the template was
+// most of the page's time, and each pipeline costs reflection calls. The
+// page model is a named field, not embedded: a template reads a promoted
+// field by a reflective search through the embedded structs, with
+// allocations, each time it is named (CanEdit, on every line).
+type personShowData struct {
+	Record            app.PersonPage
+	CanEdit, CanAward bool
+	Verdicts          app.Verdicts
+	FormName          string // the record form an error belongs to
+	Year              int    // the default year of the record forms
+
+	Since, RecruitedOn, JoinedSectorOn, BirthDate, Sex string // "" when not recorded
+	MoveLines                                          []string
+	VerdictViews                                       []verdictView
+	RatingRows                                         []ratingRow
+	InitiativeRows                                     []initiativeRow
+	DisciplineRows, AbsenceRows, PendingRows           []periodRow
+	AwardRows                                          []awardRow
+
+	// The record forms' options, the value sent back selected when that
+	// form failed.
+	RatingOptions, LevelOptions, MeasureOptions, AbsenceOptions template.HTML
+	PendingOptions, TitleOptions, KindOptions                   template.HTML
+}
+
+type ratingRow struct{ Year, Label string }
+
+type initiativeRow struct {
+	ID          int64
+	Line, Title string // Line: "year: title"
+	Level       string
+	Applied     bool
+}
+
+// periodRow is a discipline, an absence or a pending matter: its kind and
+// "từ … đến …" with the note. ID and Version serve the forms acting on it.
+type periodRow struct {
+	ID      int64
+	Version int
+	Label   string
+	Text    string
+	Open    bool // a pending matter not yet closed
+}
+
+type awardRow struct {
+	ID           int64
+	Revoked      bool
+	Line, Kind   string // Line: "year: title"
+	Decision     string // "Quyết định số … ngày …, signer"
+	DecisionNo   string
+	RevokeReason string
+}
+
+// personShowView works out the person's page; formName and form are the
+// record form that failed and what was sent in it.
+func personShowView(v app.PersonPage, year int, formName string, form map[string]string) personShowData {
+	p := v.Person
+	d := personShowData{Record: v, CanEdit: v.CanEdit, CanAward: v.CanAward, Verdicts: v.Verdicts, FormName: formName, Year: year,
+		Since: formatDate(p.Since), RecruitedOn: formatDate(p.RecruitedOn), JoinedSectorOn: formatDate(p.JoinedSectorOn),
+		BirthDate: formatDate(p.BirthDate), Sex: p.SexLabel(), VerdictViews: verdictViews(v.Verdicts.Verdicts)}
+	for _, m := range v.Moves {
+		d.MoveLines = append(d.MoveLines, formatDate(m.OnDate)+": "+m.FromName+" → "+m.ToName+parenthesised(m.Note))
+	}
+	for _, r := range v.Ratings {
+		d.RatingRows = append(d.RatingRows, ratingRow{Year: strconv.Itoa(r.Year), Label: award.Rating(r.Rating).Label()})
+	}
+	for _, in := range v.Initiatives {
+		d.InitiativeRows = append(d.InitiativeRows, initiativeRow{ID: in.ID, Line: strconv.Itoa(in.Year) + ": " + in.Title, Title: in.Title,
+			Level: award.Level(in.Level).Label(), Applied: in.Applied})
+	}
+	for _, x := range v.Disciplines {
+		d.DisciplineRows = append(d.DisciplineRows, periodRow{ID: x.ID, Label: award.Measure(x.Measure).Label(),
+			Text: period(x.FromDate, x.ToDate, " (chưa hết hiệu lực)") + dashed(x.Note)})
+	}
+	for _, x := range v.Absences {
+		d.AbsenceRows = append(d.AbsenceRows, periodRow{ID: x.ID, Label: award.AbsenceKind(x.Kind).Label(),
+			Text: period(x.FromDate, x.ToDate, " (đang nghỉ)") + dashed(x.Note)})
+	}
+	for _, x := range v.Pending {
+		text := period(x.OpenedOn, x.ClosedOn, "")
+		if x.Outcome != "" {
+			text += " — kết luận: " + x.Outcome
+		}
+		d.PendingRows = append(d.PendingRows, periodRow{ID: x.ID, Version: x.Version, Label: award.PendingKind(x.Kind).Label(),
+			Text: text + parenthesised(x.Note), Open: x.ClosedOn == nil})
+	}
+	for _, a := range v.Awards {
+		r := awardRow{ID: a.ID, Revoked: a.Revoked, Line: strconv.Itoa(a.Year) + ": " + award.Title(a.Title).Label(),
+			Kind: award.Kind(a.Kind).Label(), Decision: "Quyết định số " + a.DecisionNo, DecisionNo: a.DecisionNo, RevokeReason: a.RevokeReason}
+		if a.DecisionDate != nil {
+			r.Decision += " ngày " + formatDate(a.DecisionDate)
+		}
+		if a.Signer != "" {
+			r.Decision += ", " + a.Signer
+		}
+		d.AwardRows = append(d.AwardRows, r)
+	}
+	sent := func(name, field string) string {
+		if formName != name {
+			return ""
+		}
+		return form[field]
+	}
+	d.RatingOptions = options([]award.Rating{award.XuatSac, award.Tot, award.HoanThanh, award.KhongHoanThanh}, sent("rating", "rating"))
+	d.LevelOptions = options([]award.Level{award.CapCoSo, award.CapNganh, award.CapToanQuoc}, sent("initiative", "level"))
+	d.MeasureOptions = options([]award.Measure{award.KhienTrach, award.CanhCao, award.HaBacLuong, award.GiangChuc, award.CachChuc, award.BuocThoiViec},
+		sent("discipline", "measure"))
+	d.AbsenceOptions = options(award.AbsenceKinds, sent("absence", "kind"))
+	d.PendingOptions = options(award.PendingKinds, sent("pending", "kind"))
+	d.TitleOptions = options(award.IndividualTitles, sent("award", "title"))
+	d.KindOptions = options([]award.Kind{award.Merit, award.Campaign, award.AdHoc, award.Career, award.Foreign}, sent("award", "kind"))
+	return d
+}
+
+// period is "từ <from>" and " đến <to>", or open when there is no end.
+func period(from time.Time, to *time.Time, open string) string {
+	if to == nil {
+		return "từ " + formatDate(from) + open
+	}
+	return "từ " + formatDate(from) + " đến " + formatDate(to)
+}
+
+func dashed(note string) string {
+	if note == "" {
+		return ""
+	}
+	return " — " + note
+}
+
+func parenthesised(note string) string {
+	if note == "" {
+		return ""
+	}
+	return " (" + note + ")"
+}
+
+// options writes a select's options, the one whose value is selected
+// marked: one HTML value instead of three pipelines per option.
+func options[T interface {
+	~string
+	Label() string
+}](values []T, selected string) template.HTML {
+	var w htmlLines
+	for _, v := range values {
+		w.raw(`<option value="`)
+		w.text(string(v))
+		if selected != "" && string(v) == selected {
+			w.raw(`" selected>`)
+		} else {
+			w.raw(`">`)
+		}
+		w.text(v.Label())
+		w.raw("</option>")
+	}
+	return w.html()
+}
+
+// verdictView is an award.Verdict as the "verdict" partial shows it, its
+// criteria written as HTML (htmlLines): four verdicts of some six
+// criteria each were a third of the person page's pipelines.
+type verdictView struct {
+	Title, Outcome, Badge string
+	Reasons               template.HTML // the criteria's <li> lines
+}
+
+// The status marks of a criterion.
+const (
+	markMet       = `<span class="text-success" aria-label="đạt">✓</span>`
+	markJudgement = `<span class="text-warning" aria-label="chưa đủ thông tin">?</span>`
+	markDeferred  = `<span class="text-warning" aria-label="tạm hoãn">⏸</span>`
+	markUnmet     = `<span class="text-danger" aria-label="không đạt">✗</span>`
+)
+
+func verdictViews(vs []award.Verdict) []verdictView {
+	out := make([]verdictView, len(vs))
+	for i, v := range vs {
+		w := verdictView{Title: v.Title.Label(), Outcome: v.Outcome.Label(), Badge: "text-bg-warning"}
+		switch v.Outcome {
+		case award.Eligible:
+			w.Badge = "text-bg-success"
+		case award.NotEligible:
+			w.Badge = "text-bg-danger"
+		}
+		var lines htmlLines
+		for _, r := range v.Reasons {
+			writeReason(&lines, r)
+		}
+		w.Reasons = lines.html()
+		out[i] = w
+	}
+	return out
+}
+
+// writeReason writes one criterion: its mark, text, provision and what is
+// missing and who supplies it, or who decides.
+func writeReason(w *htmlLines, r award.Reason) {
+	w.raw("<li>")
+	switch {
+	case r.Met:
+		w.raw(markMet)
+	case r.Judgement:
+		w.raw(markJudgement)
+	case r.Deferred:
+		w.raw(markDeferred)
+	default:
+		w.raw(markUnmet)
+	}
+	w.raw("\n      ")
+	w.text(r.Text)
+	if r.Article != "" {
+		w.raw(` <span class="text-body-secondary">(`)
+		w.text(r.Article)
+		w.raw(")</span>")
+	}
+	w.raw("\n      ")
+	switch {
+	case r.Missing != "":
+		w.raw(`<div class="ms-3 text-body-secondary">Thiếu: `)
+		w.text(r.Missing)
+		if r.Supplier != "" {
+			w.raw(" — do ")
+			w.text(r.Supplier)
+			w.raw(" cung cấp")
+		}
+		w.raw(".</div>")
+	case r.Judgement && r.Supplier != "":
+		w.raw(`<div class="ms-3 text-body-secondary">Người quyết định: `)
+		w.text(r.Supplier)
+		w.raw(".</div>")
+	}
+	w.raw("</li>")
+}
