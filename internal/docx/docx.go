@@ -186,9 +186,9 @@ func (b *builder) rule(length, width float64) {
 
 // issuerLines breaks a body's name too wide for width mm where offices
 // break it, after "VIỆN KIỂM SÁT NHÂN DÂN": "… NHÂN DÂN\nTỈNH THANH HÓA".
-func issuerLines(name string, width float64) string {
+func issuerLines(name string, width float64, bold bool) string {
 	const head = "VIỆN KIỂM SÁT NHÂN DÂN "
-	if pdf.TextWidthMM(name, document.SizeIssuer, true) <= width || !strings.HasPrefix(name, head) {
+	if pdf.TextWidthMM(name, document.SizeIssuer, bold) <= width || !strings.HasPrefix(name, head) {
 		return name
 	}
 	return strings.TrimSpace(head) + "\n" + strings.TrimPrefix(name, head)
@@ -299,9 +299,9 @@ func heading(b *builder, p document.Page) {
 	b.row(false)
 	b.cell(leftColMM, 1)
 	if p.Issuer.Parent != "" {
-		b.para(para{align: "center"}, run{text: p.Issuer.Parent, size: document.SizeIssuer})
+		b.para(para{align: "center"}, run{text: issuerLines(p.Issuer.Parent, lw, false), size: document.SizeIssuer})
 	}
-	name := issuerLines(p.Issuer.Name, lw)
+	name := issuerLines(p.Issuer.Name, lw, true)
 	b.para(para{align: "center"}, run{text: name, size: document.SizeIssuer, bold: true})
 	b.rule(0.4*widest(name, document.SizeIssuer, lw), lw)
 	b.WriteString(`</w:tc>`)
@@ -328,7 +328,7 @@ func heading(b *builder, p document.Page) {
 func block(b *builder, blk document.Block, last bool) {
 	if blk.Table != nil {
 		b.para(para{})
-		dataTable(b, *blk.Table)
+		dataTable(b, *blk.Table, last)
 		return
 	}
 	pp := para{align: "both", indent: blk.Indent, before: 3, after: 3, keepNext: last}
@@ -339,13 +339,15 @@ func block(b *builder, blk document.Block, last bool) {
 	case document.Heading:
 		r.bold, pp.keepNext = true, true
 	case document.Centre:
-		r.bold, pp.align, pp.indent, pp.keepNext = true, "center", false, true
+		r.bold, pp.align, pp.indent, pp.keepNext, pp.before, pp.after = true, "center", false, true, 6, 6
 	}
 	b.para(pp, r)
 }
 
-// dataTable is a bordered table at 12 pt, its header repeated on every page.
-func dataTable(b *builder, t document.Table) {
+// dataTable is a bordered table at 12 pt, its header repeated on every
+// page; keep: its rows are kept with what follows (the signature), which
+// LibreOffice reads as the table kept with the next paragraph.
+func dataTable(b *builder, t document.Table, keep bool) {
 	total := 0.0
 	for _, w := range t.Widths {
 		total += w
@@ -364,10 +366,11 @@ func dataTable(b *builder, t document.Table) {
 	}
 	b.WriteString(`</w:tr>`)
 	for _, r := range t.Rows {
+		kn := keep
 		b.row(false)
 		if r.Group != "" {
 			b.cell(textWidthMM, len(cols))
-			b.para(para{before: 2, after: 2}, run{text: r.Group, size: size, bold: true})
+			b.para(para{before: 2, after: 2, keepNext: kn}, run{text: r.Group, size: size, bold: true})
 			b.WriteString(`</w:tc></w:tr>`)
 			continue
 		}
@@ -380,7 +383,7 @@ func dataTable(b *builder, t document.Table) {
 			if i == 0 {
 				align = "center"
 			}
-			b.para(para{align: align, before: 2, after: 2}, run{text: text, size: size})
+			b.para(para{align: align, before: 2, after: 2, keepNext: kn}, run{text: text, size: size})
 			b.WriteString(`</w:tc>`)
 		}
 		b.WriteString(`</w:tr>`)
@@ -437,6 +440,6 @@ func annex(b *builder, a document.Annex) {
 	}
 	b.rule(0.4*widest(a.Title, document.SizeKind, textWidthMM), textWidthMM)
 	b.para(para{})
-	dataTable(b, a.Table)
+	dataTable(b, a.Table, false)
 	b.para(para{})
 }

@@ -278,6 +278,12 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/decisions/:id/list.xlsx", s.decisionListWorkbook)
 	// (end of award documents)
 
+	// Award documents as Word and PDF files: routes below.
+	g.GET("/years/:year/proposals/list.docx", s.awardListWord)
+	g.GET("/years/:year/proposals/submission.docx", s.submissionWord)
+	g.GET("/decisions/:id/draft.docx", s.decisionDraftWord)
+	// (end of Word and PDF documents)
+
 	// Collective facts and publication: routes below.
 	if !api {
 		g.GET("/units/:id/facts", s.movedFacts)
