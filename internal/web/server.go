@@ -282,6 +282,10 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/years/:year/proposals/list.docx", s.awardListWord)
 	g.GET("/years/:year/proposals/submission.docx", s.submissionWord)
 	g.GET("/decisions/:id/draft.docx", s.decisionDraftWord)
+	g.GET("/decisions/:id/certificates.pdf", s.decisionCertificates)
+	g.GET("/certificates/:level/:kind", s.certLayoutShow)
+	g.PUT("/certificates/:level/:kind", s.certLayoutSave)
+	g.GET("/certificates/:level/:kind/calibration.pdf", s.certCalibration)
 	// (end of Word and PDF documents)
 
 	// Collective facts and publication: routes below.
