@@ -184,16 +184,6 @@ func (b *builder) rule(length, width float64) {
 		`<w:r><w:rPr><w:sz w:val="4"/></w:rPr></w:r></w:p>`, side, side)
 }
 
-// issuerLines breaks a body's name too wide for width mm where offices
-// break it, after "VIỆN KIỂM SÁT NHÂN DÂN": "… NHÂN DÂN\nTỈNH THANH HÓA".
-func issuerLines(name string, width float64, bold bool) string {
-	const head = "VIỆN KIỂM SÁT NHÂN DÂN "
-	if pdf.TextWidthMM(name, document.SizeIssuer, bold) <= width || !strings.HasPrefix(name, head) {
-		return name
-	}
-	return strings.TrimSpace(head) + "\n" + strings.TrimPrefix(name, head)
-}
-
 // widest is the width of the widest line of bold text, at most width mm.
 func widest(text string, size, width float64) float64 {
 	w := 0.0
@@ -299,9 +289,9 @@ func heading(b *builder, p document.Page) {
 	b.row(false)
 	b.cell(leftColMM, 1)
 	if p.Issuer.Parent != "" {
-		b.para(para{align: "center"}, run{text: issuerLines(p.Issuer.Parent, lw, false), size: document.SizeIssuer})
+		b.para(para{align: "center"}, run{text: pdf.IssuerLines(p.Issuer.Parent, lw, false), size: document.SizeIssuer})
 	}
-	name := issuerLines(p.Issuer.Name, lw, true)
+	name := pdf.IssuerLines(p.Issuer.Name, lw, true)
 	b.para(para{align: "center"}, run{text: name, size: document.SizeIssuer, bold: true})
 	b.rule(0.4*widest(name, document.SizeIssuer, lw), lw)
 	b.WriteString(`</w:tc>`)

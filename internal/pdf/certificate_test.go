@@ -2,6 +2,7 @@ package pdf_test
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -103,4 +104,47 @@ func TestCalibrationSheet(t *testing.T) {
 		t.Errorf("the sample name is not centred at (148,5; 88): %+v", line)
 	}
 	docxtest.PNG(t, buf.Bytes(), "../../artifacts/documents", "calibration")
+}
+
+// TestPageList prints a long list as the final PDF: the heading, the
+// table over several pages with its header on each, page numbers from
+// page 2, and the signature with the last row, never alone.
+func TestPageList(t *testing.T) {
+	for _, n := range []int{1, 30, 33, 36} {
+		rows := []document.Row{{Group: "I. Lao động tiên tiến"}}
+		for i := range n {
+			rows = append(rows, document.Row{Cells: []string{fmt.Sprint(i + 1), fmt.Sprintf("Nguyễn Văn Một Hai %d", i+1), "Kiểm sát viên sơ cấp, Viện kiểm sát nhân dân khu vực 1 – Thanh Hóa", ""}})
+		}
+		rows = append(rows, document.Row{Group: fmt.Sprintf("Tổng cộng: %d", n)})
+		p := document.Page{Issuer: document.Issuer{Name: document.Supreme, Place: "Hà Nội", Symbol: "VKSTC"},
+			Kind: "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM 2026", Subject: "Kèm theo Quyết định số 125/QĐ-VKSTC ngày 05 tháng 12 năm 2026",
+			Body:   []document.Block{{Table: &document.Table{Headers: []string{"STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Ghi chú"}, Widths: []float64{10, 32, 38, 18}, Rows: rows}}},
+			Signer: document.Signer{HeadTitle: "Viện trưởng", Title: "Phó Viện trưởng", Name: "Nguyễn Văn An", Mode: document.SignDeputy}}
+		var buf bytes.Buffer
+		if err := pdf.Page(&buf, p); err != nil {
+			t.Fatal(err)
+		}
+		pages := docxtest.Pages(t, buf.Bytes())
+		all := docxtest.Squash(strings.Join(pages, " "))
+		for _, want := range []string{"VIỆN KIỂM SÁT NHÂN DÂN", "TỐI CAO", document.Nation, document.Motto, "Hà Nội, ngày",
+			"Kèm theo Quyết định số 125/QĐ-VKSTC", fmt.Sprintf("Nguyễn Văn Một Hai %d", n), "KT. VIỆN TRƯỞNG", "PHÓ VIỆN TRƯỞNG", "Nguyễn Văn An"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("%d rows: the PDF lacks %q", n, want)
+			}
+		}
+		for i, pg := range pages {
+			if i > 0 && !strings.HasPrefix(strings.TrimSpace(pg), fmt.Sprint(i+1)) {
+				t.Errorf("%d rows: page %d does not start with its number:\n%s", n, i+1, pg)
+			}
+			if i > 0 && !strings.Contains(pg, "Họ và tên") {
+				t.Errorf("%d rows: page %d has no table header", n, i+1)
+			}
+			if strings.Contains(pg, "KT. VIỆN TRƯỞNG") && !strings.Contains(pg, "Tổng cộng") {
+				t.Errorf("%d rows: the signature stands without the table's end on page %d", n, i+1)
+			}
+		}
+		if n == 33 {
+			docxtest.PNG(t, buf.Bytes(), "../../artifacts/documents", "danh-sach-pdf")
+		}
+	}
 }

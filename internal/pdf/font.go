@@ -7,9 +7,12 @@ package pdf
 
 import (
 	"embed"
+	"strings"
 	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"thidua/internal/document"
 )
 
 //go:embed fonts/*.ttf
@@ -59,4 +62,15 @@ func TextWidthMM(text string, size float64, bold bool) float64 {
 	}
 	measure.f.SetFont(Family, style, size)
 	return measure.f.GetStringWidth(text)
+}
+
+// IssuerLines breaks a body's name too wide for width mm (at the issuer's
+// size) where offices break it, after "VIỆN KIỂM SÁT NHÂN DÂN":
+// "… NHÂN DÂN\nTỈNH THANH HÓA".
+func IssuerLines(name string, width float64, bold bool) string {
+	const head = "VIỆN KIỂM SÁT NHÂN DÂN "
+	if TextWidthMM(name, document.SizeIssuer, bold) <= width || !strings.HasPrefix(name, head) {
+		return name
+	}
+	return strings.TrimSpace(head) + "\n" + strings.TrimPrefix(name, head)
 }

@@ -11,6 +11,7 @@ import (
 
 	"thidua/internal/docx"
 	"thidua/internal/errs"
+	"thidua/internal/pdf"
 )
 
 // The award documents as Word files (internal/docx) for offices to edit
@@ -85,4 +86,18 @@ func (s *Server) decisionDraftWord(c echo.Context) error {
 	return sendFile(c, docxType, fmt.Sprintf("du-thao-quyet-dinh-%s.docx", slug),
 		fmt.Sprintf("Dự thảo quyết định %s.docx", strings.ReplaceAll(page.Number, "/", "-")),
 		func(b *bytes.Buffer) error { return docx.Write(b, page) })
+}
+
+// decisionListPDF is the list annexed to the signed decision, final, as PDF.
+func (s *Server) decisionListPDF(c echo.Context) error {
+	id, err := decisionID(c)
+	if err != nil {
+		return err
+	}
+	page, err := s.app.DecisionDocument(c.Request().Context(), principal(c), id, false)
+	if err != nil {
+		return err
+	}
+	return sendFile(c, pdfType, fmt.Sprintf("danh-sach-khen-thuong-quyet-dinh-%d.pdf", id),
+		fmt.Sprintf("Danh sách khen thưởng kèm theo quyết định %d.pdf", id), func(b *bytes.Buffer) error { return pdf.Page(b, page) })
 }

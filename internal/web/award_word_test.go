@@ -139,6 +139,15 @@ func TestWordDocumentsHTTP(t *testing.T) {
 		"VIỆN TRƯỞNG VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO", "Căn cứ Luật Tổ chức Viện kiểm sát nhân dân", "152/2025/NĐ-CP", "QUYẾT ĐỊNH:",
 		"Điều 1.", "0 tập thể và 1 cá nhân", "Điều 3.", "Nơi nhận:", "KT. VIỆN TRƯỞNG", "PHÓ VIỆN TRƯỞNG",
 		"DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM 2026", "(Kèm theo Quyết định số 125/QĐ-VKSTC ngày 05 tháng 12 năm 2026)", "Phạm Thị Hồng")
+	// The list as signed, final, in PDF.
+	_, final := wordFetch(t, officer, "/decisions/"+itoa(dv.ID)+"/list.pdf", "application/pdf")
+	all := docxtest.Squash(strings.Join(docxtest.Pages(t, final), " "))
+	for _, want := range []string{"TỐI CAO", "Hà Nội, ngày 05 tháng 12 năm 2026", "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM 2026",
+		"Kèm theo Quyết định số 125/QĐ-VKSTC ngày 05 tháng 12 năm 2026", "Phạm Thị Hồng", "Tổng cộng: 1", "KT. VIỆN TRƯỞNG", "PHÓ VIỆN TRƯỞNG"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the final list lacks %q:\n%s", want, all)
+		}
+	}
 	if st, _ := wordFetch(t, officer, "/decisions/999999/draft.docx", wordType); st != http.StatusNotFound {
 		t.Fatalf("unknown decision: %d", st)
 	}
