@@ -294,3 +294,121 @@ func index(order []award.Title, t award.Title) int {
 	}
 	return len(order)
 }
+
+// AchievementReport is the báo cáo thành tích of a proposal, prefilled
+// from the record: for a person the form of NĐ 152/2025's annex as QĐ
+// 638/QĐ-BNV numbers it (Mẫu số 05: lý lịch, thành tích, hình thức đã được
+// khen thưởng), for a collective the same three parts of a collective's
+// report. The proposing unit issues it; the achievements' text is the
+// proposal's summary, for the unit to complete in Word.
+func (a *App) AchievementReport(ctx context.Context, p auth.Principal, id int64) (document.Page, error) {
+	v, err := a.Proposal(ctx, p, id)
+	if err != nil {
+		return document.Page{}, err
+	}
+	pr := v.Proposal
+	q := &a.store.Q
+	iss, err := issuerOf(ctx, q, pr.ProposerUnitID)
+	if err != nil {
+		return document.Page{}, err
+	}
+	today := a.Today()
+	title := award.Title(pr.Title)
+	verb := "tặng danh hiệu “" + title.Label() + "”"
+	if slices.Contains(award.Forms, title) {
+		verb = "tặng " + title.Label()
+	}
+	page := document.Page{Issuer: iss, Date: &today, Kind: "BÁO CÁO THÀNH TÍCH",
+		Subject: fmt.Sprintf("Đề nghị %s năm %d", verb, pr.Year)}
+	var awards []decision.Award
+	if pr.PersonID != nil {
+		rec, err := a.loadRecord(ctx, q, *pr.PersonID)
+		if err != nil {
+			return document.Page{}, err
+		}
+		per := rec.Person
+		awards = rec.Awards
+		birth, recruited := "", ""
+		if per.BirthDate != nil {
+			birth = per.BirthDate.Format("02/01/2006")
+		}
+		if per.RecruitedOn != nil {
+			recruited = per.RecruitedOn.Format("02/01/2006")
+		}
+		page.Body = append(page.Body, document.Part("I. SƠ LƯỢC LÝ LỊCH"),
+			document.Para("- Họ và tên: "+per.FullName+"; giới tính: "+per.SexLabel()),
+			document.Para("- Sinh ngày: "+birth),
+			document.Para("- Chức vụ, đơn vị công tác: "+strings.Trim(per.Position+", "+per.UnitName, ", ")),
+			document.Para("- Ngày tuyển dụng: "+recruited),
+			document.Part("II. THÀNH TÍCH ĐẠT ĐƯỢC"),
+			document.Para("1. Quyền hạn, nhiệm vụ được giao: "),
+			document.Para("2. Thành tích đạt được: "+pr.Summary),
+			document.Para("Kết quả xếp loại, đánh giá:"))
+		ratings := document.Table{Headers: []string{"Năm", "Xếp loại"}, Widths: []float64{20, 80}}
+		for _, r := range rec.Ratings {
+			ratings.Rows = append(ratings.Rows, document.Row{Cells: []string{fmt.Sprint(r.Year), upperFirst(award.Rating(r.Rating).Label())}})
+		}
+		page.Body = append(page.Body, document.Block{Table: &ratings})
+		if len(rec.Initiatives) > 0 {
+			ini := document.Table{Headers: []string{"Năm", "Sáng kiến, đề tài", "Cấp công nhận"}, Widths: []float64{15, 60, 25}}
+			for _, x := range rec.Initiatives {
+				ini.Rows = append(ini.Rows, document.Row{Cells: []string{fmt.Sprint(x.Year), x.Title, award.Level(x.Level).Label()}})
+			}
+			page.Body = append(page.Body, document.Para("Sáng kiến, đề tài được công nhận:"), document.Block{Table: &ini})
+		}
+		page.Confirm = &document.Signer{HeadTitle: "Thủ trưởng đơn vị xác nhận, đề nghị"}
+		page.Signer = document.Signer{HeadTitle: "Người báo cáo thành tích", Name: per.FullName}
+	} else {
+		unitID := pr.ProposerUnitID
+		if pr.UnitID != nil {
+			unitID = *pr.UnitID
+		}
+		u, err := q.Unit(ctx, unitID)
+		if err != nil {
+			return document.Page{}, err
+		}
+		if awards, err = q.UnitAwards(ctx, unitID); err != nil {
+			return document.Page{}, err
+		}
+		above := ""
+		if u.ParentID != nil {
+			pu, err := q.Unit(ctx, *u.ParentID)
+			if err != nil {
+				return document.Page{}, err
+			}
+			above = pu.Name
+		}
+		page.Body = append(page.Body, document.Part("I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH"),
+			document.Para("- Tên tập thể: "+u.Name),
+			document.Para("- Đơn vị cấp trên trực tiếp: "+above),
+			document.Part("II. THÀNH TÍCH ĐẠT ĐƯỢC"),
+			document.Para(pr.Summary))
+		page.Confirm = &document.Signer{HeadTitle: "Thủ trưởng đơn vị cấp trên trực tiếp xác nhận, đề nghị"}
+		page.Signer = document.Signer{HeadTitle: "Thủ trưởng đơn vị"}
+	}
+	page.Body = append(page.Body, document.Part("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"))
+	got := document.Table{Headers: []string{"Năm", "Danh hiệu, hình thức khen thưởng", "Số, ngày quyết định"}, Widths: []float64{15, 50, 35}}
+	for _, aw := range awards {
+		if aw.Revoked {
+			continue
+		}
+		when := aw.DecisionNo
+		if aw.DecisionDate != nil {
+			when += " ngày " + aw.DecisionDate.Format("02/01/2006")
+		}
+		got.Rows = append(got.Rows, document.Row{Cells: []string{fmt.Sprint(aw.Year), award.Title(aw.Title).Label(), when}})
+	}
+	if len(got.Rows) == 0 {
+		got.Rows = []document.Row{{Group: "Chưa có trong hồ sơ."}}
+	}
+	page.Body = append(page.Body, document.Block{Table: &got})
+	return page, nil
+}
+
+func upperFirst(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return strings.ToUpper(string(r[:1])) + string(r[1:])
+}

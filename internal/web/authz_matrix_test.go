@@ -377,6 +377,8 @@ var authzTable = map[string]authzCase{
 	"GET /api/v1/years/:year/proposals/submission.docx":     {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
 	"GET /decisions/:id/draft.docx":                         {allow: "signed"},
 	"GET /api/v1/decisions/:id/draft.docx":                  {allow: "signed"},
+	"GET /proposals/:id/report.docx":                        {allow: "viewer own council board admin"},
+	"GET /api/v1/proposals/:id/report.docx":                 {allow: "viewer own council board admin"},
 	"GET /decisions/:id/list.pdf":                           {allow: "signed"},
 	"GET /api/v1/decisions/:id/list.pdf":                    {allow: "signed"},
 	"GET /decisions/:id/certificates.pdf":                   {allow: "board admin"},

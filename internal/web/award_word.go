@@ -101,3 +101,17 @@ func (s *Server) decisionListPDF(c echo.Context) error {
 	return sendFile(c, pdfType, fmt.Sprintf("danh-sach-khen-thuong-quyet-dinh-%d.pdf", id),
 		fmt.Sprintf("Danh sách khen thưởng kèm theo quyết định %d.pdf", id), func(b *bytes.Buffer) error { return pdf.Page(b, page) })
 }
+
+// achievementReport is a proposal's báo cáo thành tích, prefilled.
+func (s *Server) achievementReport(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	page, err := s.app.AchievementReport(c.Request().Context(), principal(c), id)
+	if err != nil {
+		return err
+	}
+	return sendFile(c, docxType, fmt.Sprintf("bao-cao-thanh-tich-%d.docx", id),
+		fmt.Sprintf("Báo cáo thành tích %d.docx", id), func(b *bytes.Buffer) error { return docx.Write(b, page) })
+}

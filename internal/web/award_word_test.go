@@ -126,6 +126,14 @@ func TestWordDocumentsHTTP(t *testing.T) {
 		t.Fatalf("officer, the sector's list: %d", st)
 	}
 
+	// The person's báo cáo thành tích, prefilled from the record.
+	_, doc = wordFetch(t, officer, "/proposals/"+itoa(ldtt.ID)+"/report.docx", wordType)
+	wordPages(t, "bao-cao-thanh-tich", doc, "",
+		"TỈNH THANH HÓA", "Thanh Hóa, ngày 20 tháng 11 năm 2026", "BÁO CÁO THÀNH TÍCH", "Đề nghị tặng danh hiệu “Lao động tiên tiến” năm 2026",
+		"I. SƠ LƯỢC LÝ LỊCH", "Họ và tên: Phạm Thị Hồng; giới tính: Nữ", "Kiểm sát viên trung cấp", "Ngày tuyển dụng: 01/03/2018",
+		"II. THÀNH TÍCH ĐẠT ĐƯỢC", "Hoàn thành tốt nhiệm vụ", "2024", "Hoàn thành tốt nhiệm vụ", "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG",
+		"THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ", "NGƯỜI BÁO CÁO THÀNH TÍCH", "Phạm Thị Hồng")
+
 	// The draft decision, signed for the head by a deputy.
 	s.app.Now = func() time.Time { return time.Date(2026, 12, 15, 9, 0, 0, 0, time.UTC) }
 	dv, err := s.app.Decide(ctx, auth.System, app.DecisionInput{Year: 2026, Number: "125/QĐ-VKSTC", DecidedOn: awardDocTime(time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)),

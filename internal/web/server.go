@@ -283,6 +283,7 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/years/:year/proposals/submission.docx", s.submissionWord)
 	g.GET("/decisions/:id/draft.docx", s.decisionDraftWord)
 	g.GET("/decisions/:id/list.pdf", s.decisionListPDF)
+	g.GET("/proposals/:id/report.docx", s.achievementReport)
 	g.GET("/decisions/:id/certificates.pdf", s.decisionCertificates)
 	g.GET("/certificates/:level/:kind", s.certLayoutShow)
 	g.PUT("/certificates/:level/:kind", s.certLayoutSave)
