@@ -132,7 +132,7 @@ func TestWordDocumentsHTTP(t *testing.T) {
 		"TỈNH THANH HÓA", "Thanh Hóa, ngày 20 tháng 11 năm 2026", "BÁO CÁO THÀNH TÍCH", "Đề nghị tặng danh hiệu “Lao động tiên tiến” năm 2026",
 		"I. SƠ LƯỢC LÝ LỊCH", "Họ và tên: Phạm Thị Hồng; giới tính: Nữ", "Kiểm sát viên trung cấp", "Ngày tuyển dụng: 01/03/2018",
 		"II. THÀNH TÍCH ĐẠT ĐƯỢC", "Hoàn thành tốt nhiệm vụ", "2024", "Hoàn thành tốt nhiệm vụ", "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG",
-		"THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ", "NGƯỜI BÁO CÁO THÀNH TÍCH", "Phạm Thị Hồng")
+		"THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN,", "NGƯỜI BÁO CÁO THÀNH TÍCH", "ĐỀ NGHỊ", "Phạm Thị Hồng")
 
 	// The draft decision, signed for the head by a deputy.
 	s.app.Now = func() time.Time { return time.Date(2026, 12, 15, 9, 0, 0, 0, time.UTC) }
