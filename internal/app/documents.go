@@ -412,3 +412,63 @@ func upperFirst(s string) string {
 	}
 	return strings.ToUpper(string(r[:1])) + string(r[1:])
 }
+
+// VoteMinutes is the biên bản of a cluster's vote for the emulation flag:
+// issued in the cluster's name under the body that runs it (the Supreme
+// Procuracy for a national cluster, the province for a bloc), at the head
+// unit's place; the members that voted, each candidate's votes and share
+// against the threshold, signed by the head unit for the cluster.
+func (a *App) VoteMinutes(ctx context.Context, p auth.Principal, id int64) (document.Page, error) {
+	v, err := a.Vote(ctx, p, id)
+	if err != nil {
+		return document.Page{}, err
+	}
+	cl, q := v.Cluster.Cluster, &a.store.Q
+	iss := document.Issuer{Parent: document.Supreme, Name: strings.ToUpper(cl.Title())}
+	if cl.OwnerUnitID != nil {
+		if iss.Parent, err = unitCaps(ctx, q, *cl.OwnerUnitID); err != nil {
+			return document.Page{}, err
+		}
+	}
+	head := "Đơn vị Cụm trưởng"
+	if cl.HeadUnitID != nil {
+		hi, err := issuerOf(ctx, q, *cl.HeadUnitID)
+		if err != nil {
+			return document.Page{}, err
+		}
+		iss.Place, iss.Symbol, head = hi.Place, hi.Symbol, v.Cluster.Name(cl.HeadUnitID)
+	}
+	on := v.OpenedAt.In(time.FixedZone("ICT", 7*3600))
+	if v.ClosedAt != nil {
+		on = v.ClosedAt.In(time.FixedZone("ICT", 7*3600))
+	}
+	page := document.Page{Issuer: iss, Date: &on, Kind: "BIÊN BẢN",
+		Subject: "Bình xét, suy tôn đơn vị đề nghị tặng Cờ thi đua năm " + fmt.Sprint(v.Year),
+		Signer:  document.Signer{HeadTitle: "TM. " + cl.Level.Label() + "\nTrưởng cụm"}}
+	page.Body = append(page.Body,
+		document.Para(fmt.Sprintf("Ngày %s, %s tổ chức bình xét, suy tôn đơn vị dẫn đầu đề nghị tặng Cờ thi đua năm %d (%s), do %s chủ trì.",
+			on.Format("02/01/2006"), cl.Title(), v.Year, v.Title, head)),
+		document.Para(fmt.Sprintf("Số đơn vị thành viên: %d; số đơn vị đã bỏ phiếu: %d.", len(cl.Members), len(v.Voted))),
+		document.Part("Kết quả bỏ phiếu:"))
+	t := document.Table{Headers: []string{"STT", "Đơn vị", "Số phiếu đồng ý", "Tỷ lệ (%)", "Kết quả"}, Widths: []float64{8, 44, 16, 14, 18}}
+	for i, x := range v.Tally {
+		res := "Không đạt"
+		if x.Passes {
+			res = "Đạt"
+		}
+		t.Rows = append(t.Rows, document.Row{Cells: []string{fmt.Sprint(i + 1), x.UnitName, fmt.Sprintf("%d/%d", x.For, x.Electorate),
+			strings.Replace(fmt.Sprintf("%.1f", x.Share), ".", ",", 1), res}})
+	}
+	page.Body = append(page.Body, document.Block{Table: &t})
+	if v.Status != "closed" {
+		page.Body = append(page.Body, document.Para("Cuộc bình xét chưa kết thúc: kết quả trên là số phiếu đã nhận đến thời điểm lập biên bản."))
+	}
+	page.Body = append(page.Body, document.Para(fmt.Sprintf("Biên bản lập xong vào ngày %s, đã thông qua các đơn vị thành viên./.", on.Format("02/01/2006"))))
+	return page, nil
+}
+
+// unitCaps is a unit's name in capitals, as headings print it.
+func unitCaps(ctx context.Context, q *store.Q, id int64) (string, error) {
+	u, err := q.Unit(ctx, id)
+	return strings.ToUpper(u.Name), err
+}

@@ -379,6 +379,8 @@ var authzTable = map[string]authzCase{
 	"GET /api/v1/decisions/:id/draft.docx":                  {allow: "signed"},
 	"GET /proposals/:id/report.docx":                        {allow: "viewer own council board admin"},
 	"GET /api/v1/proposals/:id/report.docx":                 {allow: "viewer own council board admin"},
+	"GET /votes/:id/minutes.docx":                           {allow: "signed"},
+	"GET /api/v1/votes/:id/minutes.docx":                    {allow: "signed"},
 	"GET /decisions/:id/list.pdf":                           {allow: "signed"},
 	"GET /api/v1/decisions/:id/list.pdf":                    {allow: "signed"},
 	"GET /decisions/:id/certificates.pdf":                   {allow: "board admin"},

@@ -115,3 +115,17 @@ func (s *Server) achievementReport(c echo.Context) error {
 	return sendFile(c, docxType, fmt.Sprintf("bao-cao-thanh-tich-%d.docx", id),
 		fmt.Sprintf("Báo cáo thành tích %d.docx", id), func(b *bytes.Buffer) error { return docx.Write(b, page) })
 }
+
+// voteMinutes is the biên bản of a cluster's flag vote.
+func (s *Server) voteMinutes(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	page, err := s.app.VoteMinutes(c.Request().Context(), principal(c), id)
+	if err != nil {
+		return err
+	}
+	return sendFile(c, docxType, fmt.Sprintf("bien-ban-binh-xet-%d.docx", id),
+		fmt.Sprintf("Biên bản bình xét %d.docx", id), func(b *bytes.Buffer) error { return docx.Write(b, page) })
+}

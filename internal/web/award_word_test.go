@@ -13,6 +13,7 @@ import (
 	"thidua/internal/docx/docxtest"
 	"thidua/internal/proposal"
 	"thidua/internal/seed"
+	"thidua/internal/vote"
 )
 
 // wordFetch downloads a document, checks its media type and attachment,
@@ -159,4 +160,33 @@ func TestWordDocumentsHTTP(t *testing.T) {
 	if st, _ := wordFetch(t, officer, "/decisions/999999/draft.docx", wordType); st != http.StatusNotFound {
 		t.Fatalf("unknown decision: %d", st)
 	}
+}
+
+// TestVoteMinutesWord: the biên bản of a cluster's flag vote, in the
+// cluster's name at its head's place, with each candidate's votes.
+func TestVoteMinutesWord(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	ctx := context.Background()
+	th := s.unit(t, seed.ProvinceCode("Thanh Hóa"))
+	cl, err := s.store.ClusterOfUnit(ctx, 2026, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cl.HeadUnitID == nil {
+		t.Fatal("the demo's cluster of Thanh Hóa has no head in 2026")
+	}
+	v, err := s.store.CreateVote(ctx, vote.Vote{ClusterID: cl.ID, Year: 2026, Title: "co_nganh", Status: app.VoteOpen},
+		[]vote.Candidate{{UnitID: th, RankAtOpen: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := s.unitName(t, *cl.HeadUnitID)
+	b := s.browser(t)
+	b.login("canbo.thanhhoa")
+	_, doc := wordFetch(t, b, "/votes/"+itoa(v.ID)+"/minutes.docx", wordType)
+	wordPages(t, "bien-ban-binh-xet", doc, "",
+		strings.ToUpper(cl.Level.Label()), "BIÊN BẢN", "Bình xét, suy tôn đơn vị đề nghị tặng Cờ thi đua năm 2026",
+		cl.Title(), "do "+head+" chủ trì", "Số đơn vị thành viên: "+itoa(int64(len(cl.Members))), "Kết quả bỏ phiếu:",
+		s.unitName(t, th), "0/", "Không đạt", "Cuộc bình xét chưa kết thúc", "TM. "+strings.ToUpper(cl.Level.Label()), "TRƯỞNG CỤM")
 }

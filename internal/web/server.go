@@ -284,6 +284,7 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/decisions/:id/draft.docx", s.decisionDraftWord)
 	g.GET("/decisions/:id/list.pdf", s.decisionListPDF)
 	g.GET("/proposals/:id/report.docx", s.achievementReport)
+	g.GET("/votes/:id/minutes.docx", s.voteMinutes)
 	g.GET("/decisions/:id/certificates.pdf", s.decisionCertificates)
 	g.GET("/certificates/:level/:kind", s.certLayoutShow)
 	g.PUT("/certificates/:level/:kind", s.certLayoutSave)
