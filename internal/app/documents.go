@@ -446,8 +446,8 @@ func (a *App) VoteMinutes(ctx context.Context, p auth.Principal, id int64) (docu
 		Subject: "Bình xét, suy tôn đơn vị đề nghị tặng Cờ thi đua năm " + fmt.Sprint(v.Year),
 		Signer:  document.Signer{HeadTitle: "TM. " + cl.Level.Label() + "\nTrưởng cụm"}}
 	page.Body = append(page.Body,
-		document.Para(fmt.Sprintf("Ngày %s, %s tổ chức bình xét, suy tôn đơn vị dẫn đầu đề nghị tặng Cờ thi đua năm %d (%s), do %s chủ trì.",
-			on.Format("02/01/2006"), cl.Title(), v.Year, v.Title, head)),
+		document.Para(fmt.Sprintf("Ngày %s, %s tổ chức bình xét, suy tôn đơn vị dẫn đầu đề nghị tặng %s năm %d, do %s chủ trì.",
+			on.Format("02/01/2006"), cl.Title(), award.Title(v.Title).Label(), v.Year, head)),
 		document.Para(fmt.Sprintf("Số đơn vị thành viên: %d; số đơn vị đã bỏ phiếu: %d.", len(cl.Members), len(v.Voted))),
 		document.Part("Kết quả bỏ phiếu:"))
 	t := document.Table{Headers: []string{"STT", "Đơn vị", "Số phiếu đồng ý", "Tỷ lệ (%)", "Kết quả"}, Widths: []float64{8, 44, 16, 14, 18}}
