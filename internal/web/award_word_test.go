@@ -60,6 +60,38 @@ func wordPages(t *testing.T, name string, doc []byte, marker string, want ...str
 	return pages
 }
 
+// wordPerson records Phạm Thị Hồng in unit, rated "hoàn thành tốt" in
+// 2024–2026, and answers her ID.
+func wordPerson(t *testing.T, s *site, unit int64) int64 {
+	t.Helper()
+	ctx := context.Background()
+	person, err := s.app.CreatePerson(ctx, auth.System, app.PersonInput{FullName: "Phạm Thị Hồng", UnitID: unit, Sex: "nu",
+		Position: "Kiểm sát viên trung cấp", Since: time.Date(2018, 3, 1, 0, 0, 0, 0, time.UTC), RecruitedOn: &recruited2018, Active: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, y := range []int{2024, 2025, 2026} {
+		if err := s.app.SetRating(ctx, auth.System, person.ID, app.Rating{Year: y, Rating: string(award.Tot)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return person.ID
+}
+
+// wordSubmit creates a proposal and sends it.
+func wordSubmit(t *testing.T, s *site, in app.ProposalInput) proposal.Proposal {
+	t.Helper()
+	ctx := context.Background()
+	pr, err := s.app.CreateProposal(ctx, auth.System, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pr, err = s.app.UpdateProposal(ctx, auth.System, pr.ID, pr.Version, in, true); err != nil {
+		t.Fatal(err)
+	}
+	return pr
+}
+
 const wordType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 func TestWordDocumentsHTTP(t *testing.T) {
@@ -70,28 +102,9 @@ func TestWordDocumentsHTTP(t *testing.T) {
 	th := s.unit(t, seed.ProvinceCode("Thanh Hóa"))
 	kv := s.unit(t, seed.ProvinceCode("Thanh Hóa")+"-KV1")
 	na := s.unit(t, seed.ProvinceCode("Nghệ An"))
-	person, err := s.app.CreatePerson(ctx, auth.System, app.PersonInput{FullName: "Phạm Thị Hồng", UnitID: th, Sex: "nu",
-		Position: "Kiểm sát viên trung cấp", Since: time.Date(2018, 3, 1, 0, 0, 0, 0, time.UTC), RecruitedOn: &recruited2018, Active: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, y := range []int{2024, 2025, 2026} {
-		if err := s.app.SetRating(ctx, auth.System, person.ID, app.Rating{Year: y, Rating: string(award.Tot)}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	submit := func(in app.ProposalInput) proposal.Proposal {
-		t.Helper()
-		pr, err := s.app.CreateProposal(ctx, auth.System, in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if pr, err = s.app.UpdateProposal(ctx, auth.System, pr.ID, pr.Version, in, true); err != nil {
-			t.Fatal(err)
-		}
-		return pr
-	}
-	ldtt := submit(app.ProposalInput{Year: 2026, ProposerUnitID: th, PersonID: &person.ID, Title: string(award.LaoDongTienTien), Summary: "Hoàn thành tốt nhiệm vụ"})
+	personID := wordPerson(t, s, th)
+	submit := func(in app.ProposalInput) proposal.Proposal { return wordSubmit(t, s, in) }
+	ldtt := submit(app.ProposalInput{Year: 2026, ProposerUnitID: th, PersonID: &personID, Title: string(award.LaoDongTienTien), Summary: "Hoàn thành tốt nhiệm vụ"})
 	submit(app.ProposalInput{Year: 2026, ProposerUnitID: th, Title: string(award.TapTheLaoDongTienTien), Summary: "Đơn vị hoàn thành tốt nhiệm vụ"})
 	submit(app.ProposalInput{Year: 2026, ProposerUnitID: kv, Title: string(award.TapTheLaoDongTienTien), Summary: "Khu vực hoàn thành tốt nhiệm vụ"})
 

@@ -27,19 +27,8 @@ func TestCertificatesHTTP(t *testing.T) {
 	s.app.Now = func() time.Time { return time.Date(2026, 12, 15, 9, 0, 0, 0, time.UTC) }
 	ctx := context.Background()
 	th := s.unit(t, seed.ProvinceCode("Thanh Hóa"))
-	person, err := s.app.CreatePerson(ctx, auth.System, app.PersonInput{FullName: "Phạm Thị Hồng", UnitID: th, Sex: "nu",
-		Position: "Kiểm sát viên trung cấp", Since: time.Date(2018, 3, 1, 0, 0, 0, 0, time.UTC), RecruitedOn: &recruited2018, Active: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := app.ProposalInput{Year: 2026, ProposerUnitID: th, PersonID: &person.ID, Title: string(award.BangKhenNganh), Summary: "Thành tích xuất sắc"}
-	pr, err := s.app.CreateProposal(ctx, auth.System, in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if pr, err = s.app.UpdateProposal(ctx, auth.System, pr.ID, pr.Version, in, true); err != nil {
-		t.Fatal(err)
-	}
+	personID := wordPerson(t, s, th)
+	pr := wordSubmit(t, s, app.ProposalInput{Year: 2026, ProposerUnitID: th, PersonID: &personID, Title: string(award.BangKhenNganh), Summary: "Thành tích xuất sắc"})
 	dv, err := s.app.Decide(ctx, auth.System, app.DecisionInput{Year: 2026, Number: "125/QĐ-VKSTC", DecidedOn: awardDocTime(time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)),
 		Signer: "Lê Minh Trí", Items: []app.DecisionItem{{ProposalID: pr.ID, Version: pr.Version, OverrideReason: "Hội đồng xét thành tích"}}})
 	if err != nil {
