@@ -90,14 +90,15 @@ const (
 	RecordFacts  Action = "facts.record"  // a unit's collective facts for a year (xếp loại, phong trào …)
 	ConfirmLead  Action = "facts.lead"    // confirm that a unit leads its cluster (after the cluster's vote)
 
-	ViewProposal    Action = "proposal.view"     // read a proposal; a listing is limited by UnitScope
-	ExportAwards    Action = "proposal.export"   // award lists and tờ trình: of a unit (UnitPath), or of a cluster or the sector
-	ProposeAward    Action = "proposal.edit"     // draft, change and send a unit's proposals
-	CommentProposal Action = "proposal.comment"  // comment on a proposal published for comment
-	PublishList     Action = "proposal.publish"  // publish a year's proposals for comment
-	DecideAwards    Action = "proposal.decide"   // the board's decision: approve under a decision, or reject
-	SetQuota        Action = "quota.set"         // the share the board sets itself (CSTĐCS from NĐ 152/2025)
-	ViewConflicts   Action = "ratings.conflicts" // ratings contradicted by a discipline of the year
+	ViewProposal    Action = "proposal.view"      // read a proposal; a listing is limited by UnitScope
+	ExportAwards    Action = "proposal.export"    // award lists and tờ trình: of a unit (UnitPath), or of a cluster or the sector
+	ProposeAward    Action = "proposal.edit"      // draft, change and send a unit's proposals
+	CommentProposal Action = "proposal.comment"   // comment on a proposal published for comment
+	PublishList     Action = "proposal.publish"   // publish a year's proposals for comment
+	DecideAwards    Action = "proposal.decide"    // the board's decision: approve under a decision, or reject
+	SetQuota        Action = "quota.set"          // the share the board sets itself (CSTĐCS from NĐ 152/2025)
+	ViewConflicts   Action = "ratings.conflicts"  // ratings contradicted by a discipline of the year
+	PrintCerts      Action = "certificates.print" // position the fields on the blanks, print a decision's certificates
 
 	RunVote    Action = "vote.run"    // open and close the cluster's vote, propose from its result
 	CastBallot Action = "vote.ballot" // a member unit's ballot
@@ -339,7 +340,7 @@ func Authorize(p Principal, a Action, t Target) error {
 			return nil
 		}
 		return forbidden("Tài khoản chỉ xem không được góp ý.")
-	case PublishList, DecideAwards, SetQuota, ViewConflicts:
+	case PublishList, DecideAwards, SetQuota, ViewConflicts, PrintCerts:
 		if sectorBoard(p) {
 			return nil
 		}
@@ -369,6 +370,7 @@ var sectorBoardOnly = map[Action]string{
 	DecideAwards:  "Chỉ Hội đồng thi đua – khen thưởng ngành được quyết định khen thưởng.",
 	SetQuota:      "Chỉ Hội đồng thi đua – khen thưởng ngành được quy định tỷ lệ khen thưởng.",
 	ViewConflicts: "Chỉ Hội đồng thi đua – khen thưởng ngành được xem danh sách xếp loại mâu thuẫn với kỷ luật.",
+	PrintCerts:    "Chỉ Hội đồng thi đua – khen thưởng ngành được căn chỉnh phôi và in Bằng khen, Giấy khen.",
 }
 
 // Can is Authorize as a yes/no, for showing or hiding links.

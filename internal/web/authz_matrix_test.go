@@ -369,6 +369,29 @@ var authzTable = map[string]authzCase{
 	"GET /years/:year/proposals/submission.xlsx":        {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
 	"GET /api/v1/years/:year/proposals/submission.xlsx": {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
 
+	// Word and PDF documents (internal/docx, internal/pdf): as their workbooks;
+	// certificates and their calibration, the sector's board.
+	"GET /years/:year/proposals/list.docx":                  {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
+	"GET /api/v1/years/:year/proposals/list.docx":           {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
+	"GET /years/:year/proposals/submission.docx":            {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
+	"GET /api/v1/years/:year/proposals/submission.docx":     {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
+	"GET /decisions/:id/draft.docx":                         {allow: "signed"},
+	"GET /api/v1/decisions/:id/draft.docx":                  {allow: "signed"},
+	"GET /proposals/:id/report.docx":                        {allow: "viewer own council board admin"},
+	"GET /api/v1/proposals/:id/report.docx":                 {allow: "viewer own council board admin"},
+	"GET /votes/:id/minutes.docx":                           {allow: "signed"},
+	"GET /api/v1/votes/:id/minutes.docx":                    {allow: "signed"},
+	"GET /decisions/:id/list.pdf":                           {allow: "signed"},
+	"GET /api/v1/decisions/:id/list.pdf":                    {allow: "signed"},
+	"GET /decisions/:id/certificates.pdf":                   {allow: "board admin"},
+	"GET /api/v1/decisions/:id/certificates.pdf":            {allow: "board admin"},
+	"GET /certificates/:level/:kind":                        {allow: "board admin"},
+	"GET /api/v1/certificates/:level/:kind":                 {allow: "board admin"},
+	"PUT /certificates/:level/:kind":                        {allow: "board admin"},
+	"PUT /api/v1/certificates/:level/:kind":                 {allow: "board admin"},
+	"GET /certificates/:level/:kind/calibration.pdf":        {allow: "board admin"},
+	"GET /api/v1/certificates/:level/:kind/calibration.pdf": {allow: "board admin"},
+
 	// Publication for comment: everyone reads, the board opens the window.
 	"GET /years/:year/publication":         {allow: "signed"},
 	"GET /api/v1/years/:year/publication":  {allow: "signed"},

@@ -349,6 +349,10 @@ func (w *authzWorld) param(t *testing.T, path, name string) string {
 		return itoa(w.pred)
 	case "*":
 		return "favicon.svg"
+	case "level":
+		return "supreme"
+	case "kind":
+		return "bang_khen"
 	case "id":
 		switch first {
 		case "units":

@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"fmt"
-	"net/http"
 	"strings"
 	"time"
 
@@ -17,14 +16,7 @@ import (
 // sendWorkbook answers a workbook download. The workbook is written to
 // memory first, so a failure still gets a proper error page.
 func sendWorkbook(c echo.Context, ascii, utf string, write func(*bytes.Buffer) error) error {
-	var buf bytes.Buffer
-	if err := write(&buf); err != nil {
-		return err
-	}
-	c.Response().Header().Set(echo.HeaderContentDisposition,
-		fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, ascii, rfc5987(utf)))
-	c.Response().Header().Set("Cache-Control", "private, no-store")
-	return c.Blob(http.StatusOK, xlsxType, buf.Bytes())
+	return sendFile(c, xlsxType, ascii, utf, write)
 }
 
 // rankingWorkbook is the year's ranking: a summary sheet, one per cluster.

@@ -278,6 +278,19 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/decisions/:id/list.xlsx", s.decisionListWorkbook)
 	// (end of award documents)
 
+	// Award documents as Word and PDF files: routes below.
+	g.GET("/years/:year/proposals/list.docx", s.awardListWord)
+	g.GET("/years/:year/proposals/submission.docx", s.submissionWord)
+	g.GET("/decisions/:id/draft.docx", s.decisionDraftWord)
+	g.GET("/decisions/:id/list.pdf", s.decisionListPDF)
+	g.GET("/proposals/:id/report.docx", s.achievementReport)
+	g.GET("/votes/:id/minutes.docx", s.voteMinutes)
+	g.GET("/decisions/:id/certificates.pdf", s.decisionCertificates)
+	g.GET("/certificates/:level/:kind", s.certLayoutShow)
+	g.PUT("/certificates/:level/:kind", s.certLayoutSave)
+	g.GET("/certificates/:level/:kind/calibration.pdf", s.certCalibration)
+	// (end of Word and PDF documents)
+
 	// Collective facts and publication: routes below.
 	if !api {
 		g.GET("/units/:id/facts", s.movedFacts)

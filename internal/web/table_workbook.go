@@ -67,14 +67,7 @@ func (s *Server) tableTemplate(c echo.Context) error {
 // sendTableWorkbook writes a workbook to memory first (a table is a few dozen
 // kilobytes), so an error still gets a proper page instead of half a file.
 func sendTableWorkbook(c echo.Context, ascii, utf string, write func(io.Writer) error) error {
-	var buf bytes.Buffer
-	if err := write(&buf); err != nil {
-		return err
-	}
-	c.Response().Header().Set(echo.HeaderContentDisposition,
-		fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, ascii, rfc5987(utf)))
-	c.Response().Header().Set("Cache-Control", "private, no-store")
-	return c.Blob(http.StatusOK, xlsxType, buf.Bytes())
+	return sendFile(c, xlsxType, ascii, utf, func(b *bytes.Buffer) error { return write(b) })
 }
 
 // tableFilename keeps a name usable as a file name on every desktop.
