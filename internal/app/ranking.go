@@ -5,6 +5,7 @@ import (
 
 	"thidua/internal/auth"
 	"thidua/internal/cluster"
+	"thidua/internal/document"
 	"thidua/internal/org"
 	"thidua/internal/scoring"
 	"thidua/internal/store"
@@ -108,6 +109,8 @@ type RankingPage struct {
 	// How many units of the national table are ranked (reviewed) and not.
 	NationalRanked   int `json:"national_ranked"`
 	NationalUnranked int `json:"national_unranked"`
+	// Issuer heads the ranking workbook: the sector's council.
+	Issuer document.Issuer `json:"-"`
 }
 
 // RankingPage returns the ranking page of a year that is open.
@@ -121,7 +124,11 @@ func (a *App) RankingPage(ctx context.Context, p auth.Principal, year int) (Rank
 			return RankingPage{}, err
 		}
 	}
-	d := RankingPage{Year: year, Clusters: cs, National: nat}
+	issuer, err := supremeIssuer(ctx, &a.store.Q)
+	if err != nil {
+		return RankingPage{}, err
+	}
+	d := RankingPage{Year: year, Clusters: cs, National: nat, Issuer: councilIssuer(issuer)}
 	if d.Clusters == nil {
 		d.Clusters = []ClusterRanking{}
 	}

@@ -3,35 +3,49 @@ package xlsx
 import (
 	"math"
 	"strings"
+
+	"thidua/internal/document"
 )
 
 // Nation and Motto are the right block of the national heading
 // (Nghị định 30/2020, Phụ lục I).
 const (
-	Nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-	Motto  = "Độc lập - Tự do - Hạnh phúc"
+	Nation = document.Nation
+	Motto  = document.Motto
 )
 
-// heading is the national heading of a document sheet: top left the parent
-// body in capitals over the issuing body in bold capitals; top right the
-// nation in bold capitals over the motto, bold and underlined, then the
-// place and date in italics under the motto.
+// heading is the national heading of a document (Nghị định 30/2020, Phụ
+// lục I), written once for every document sheet: top left the parent body
+// in capitals over the issuing body in bold capitals with its short line,
+// then "Số: …/…"; top right the nation in bold capitals over the motto,
+// bold and underlined by a line as long, then the place and date in
+// italics, level with the number.
 type heading struct {
-	Parent, Issuer string
-	PlaceDate      string
+	Issuer    document.Issuer
+	Number    string // "Số: 125/QĐ-VKSTH"; empty: no number
+	PlaceDate string
 	// The left block spans columns 1..LeftTo, the right block
 	// RightFrom..RightTo (1-based, LeftTo < RightFrom); the widths are the
 	// blocks' total column widths, for row heights.
 	LeftTo, RightFrom, RightTo int
 	LeftWidth, RightWidth      float64
-	// Gap is the height of the empty row between the motto and the place
-	// and date; 0 leaves the row at the default height.
-	Gap float64
 }
 
-// writeHeading writes the heading's rows (parent and nation; issuer and
-// motto; a gap; place and date) and merges each block's cells. The caller
-// goes on from the next row.
+// headingRows is how many rows writeHeading writes.
+const headingRows = 4
+
+// The row of the issuer's short line: the low lines' font is small, so
+// that the line sits close under the name.
+const (
+	issuerLineHeight = 11.0
+	issuerLineSize   = 9.0
+)
+
+// writeHeading writes the heading's four rows (parent and nation; issuer
+// and motto; the issuer's short line; number and place and date), each
+// kept on the page of the next, and merges each block's cells. A body
+// with no parent (the Supreme Procuracy) is printed on the first row and
+// its short line under it. The caller goes on from the next row.
 func writeHeading(r *rowWriter, st styles, h heading) error {
 	pair := func(height float64, left, right any) error {
 		row := make([]any, h.RightFrom)
@@ -39,6 +53,7 @@ func writeHeading(r *rowWriter, st styles, h heading) error {
 		if err := r.write(height, row...); err != nil {
 			return err
 		}
+		r.keepWithNext()
 		if h.LeftTo > 1 {
 			if err := r.merge(1, h.LeftTo); err != nil {
 				return err
@@ -49,31 +64,51 @@ func writeHeading(r *rowWriter, st styles, h heading) error {
 		}
 		return nil
 	}
-	ht := math.Max(height(capsLines(h.Parent, h.LeftWidth, 12), 12), height(capsLines(Nation, h.RightWidth, 12), 12))
-	if err := pair(ht, cell(st.parent, h.Parent), cell(st.nation, Nation)); err != nil {
-		return err
-	}
-	issuer := breakCaps(h.Issuer, h.LeftWidth, 12)
-	ht = math.Max(height(capsLines(issuer, h.LeftWidth, 12), 12), height(1, 13))
-	if err := pair(ht, cell(st.issuer, issuer), cell(st.motto, Motto)); err != nil {
-		return err
-	}
-	if h.Gap > 0 {
-		if err := r.write(h.Gap); err != nil {
+	parent := strings.ToUpper(h.Issuer.Parent)
+	issuer := breakCaps(strings.ToUpper(h.Issuer.Name), h.LeftWidth, document.SizeIssuer)
+	line := cell(st.issuerLine, issuerLine(issuer))
+	nation := height(capsLines(Nation, h.RightWidth, document.SizeNation), document.SizeNation)
+	motto := height(1, document.SizeMotto)
+	issuerHt := height(capsLines(issuer, h.LeftWidth, document.SizeIssuer), document.SizeIssuer)
+	if parent == "" {
+		if err := pair(math.Max(issuerHt, nation), cell(st.issuer, issuer), cell(st.nation, Nation)); err != nil {
+			return err
+		}
+		if err := pair(motto, line, cell(st.motto, Motto)); err != nil {
+			return err
+		}
+		if err := pair(issuerLineHeight, nil, nil); err != nil {
 			return err
 		}
 	} else {
-		r.skip()
+		ht := math.Max(height(capsLines(parent, h.LeftWidth, document.SizeIssuer), document.SizeIssuer), nation)
+		if err := pair(ht, cell(st.parent, parent), cell(st.nation, Nation)); err != nil {
+			return err
+		}
+		if err := pair(math.Max(issuerHt, motto), cell(st.issuer, issuer), cell(st.motto, Motto)); err != nil {
+			return err
+		}
+		if err := pair(issuerLineHeight, line, nil); err != nil {
+			return err
+		}
 	}
-	row := make([]any, h.RightFrom)
-	row[h.RightFrom-1] = cell(st.placeDate, h.PlaceDate)
-	if err := r.write(height(lines(h.PlaceDate, h.RightWidth, 13), 13), row...); err != nil {
-		return err
+	ht := math.Max(height(lines(h.Number, h.LeftWidth, document.SizeNumber), document.SizeNumber),
+		height(lines(h.PlaceDate, h.RightWidth, document.SizePlaceDate), document.SizePlaceDate))
+	return pair(ht, cell(st.number, h.Number), cell(st.placeDate, h.PlaceDate))
+}
+
+// issuerLine is the issuing body's short line: low lines (they join into
+// one line in Times New Roman, where an underlined space prints nothing
+// in LibreOffice) as long as IssuerLineRatio of the name's longest line.
+// A capital in bold is about 0.72 of the font's size wide, a low line
+// half of its own font's.
+func issuerLine(issuer string) string {
+	longest := 0
+	for _, l := range strings.Split(issuer, "\n") {
+		longest = max(longest, runes(l))
 	}
-	if h.RightTo > h.RightFrom {
-		return r.merge(h.RightFrom, h.RightTo)
-	}
-	return nil
+	width := float64(longest) * 0.72 * document.SizeIssuer * document.IssuerLineRatio
+	return strings.Repeat("_", int(math.Round(width/(0.5*issuerLineSize))))
 }
 
 // headingBlocks places the heading's two blocks over a table's columns:
@@ -83,20 +118,20 @@ func writeHeading(r *rowWriter, st styles, h heading) error {
 // from the first until it is wide enough for the parent body ("VIỆN KIỂM
 // SÁT NHÂN DÂN TỐI CAO", about 40 units at 12 pt) and, room allowing, the
 // issuing body on one line. Columns between the two stay empty.
-func headingBlocks(widths []float64, parent, issuer, placeDate string) heading {
+func headingBlocks(widths []float64, issuer document.Issuer, number, placeDate string) heading {
 	n := len(widths)
 	var total float64
 	for _, w := range widths {
 		total += w
 	}
-	h := heading{Parent: parent, Issuer: issuer, PlaceDate: placeDate, RightFrom: n, RightTo: n, Gap: 6}
+	h := heading{Issuer: issuer, Number: number, PlaceDate: placeDate, RightFrom: n, RightTo: n}
 	for h.RightWidth = widths[n-1]; h.RightFrom > 2 && h.RightWidth < math.Max(50, 0.45*total); {
 		h.RightFrom--
 		h.RightWidth += widths[h.RightFrom-1]
 	}
 	need := 40.0
-	for _, name := range []string{parent, issuer} {
-		need = math.Max(need, math.Min(float64(runes(name))*fontScale(12)/0.82+1, total-h.RightWidth))
+	for _, name := range []string{issuer.Parent, issuer.Name} {
+		need = math.Max(need, math.Min(float64(runes(name))*fontScale(document.SizeIssuer)/0.82+1, total-h.RightWidth))
 	}
 	for h.LeftTo = 1; h.LeftTo < h.RightFrom-1 && h.LeftWidth+widths[h.LeftTo-1] < need; h.LeftTo++ {
 		h.LeftWidth += widths[h.LeftTo-1]
