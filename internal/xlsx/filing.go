@@ -322,7 +322,7 @@ func filingWidths(d FilingDoc) [filingCols]float64 {
 	return [filingCols]float64{
 		fitWidth(filingSize, 5, 8, codes...),
 		fitWidth(filingSize, 28, 36, names...),
-		9, 7, 7, 7, 7,
+		9, 7, 8, 8, 9, // a value up to "100,00%", figures up to "123.456", never "###"
 		fitWidth(filingSize, 8, 10, outcomes...),
 		8, 9,
 		fitWidth(filingSize, 14, 24, explains...),

@@ -142,19 +142,25 @@ func headingBlocks(widths []float64, issuer document.Issuer, number, placeDate s
 
 // breakCaps breaks a name in capitals that is too long for one line of
 // its block: before its bracket ("CỤM THI ĐUA SỐ 6" over "(BẮC TRUNG
-// BỘ)"), after "NHÂN DÂN" ("VIỆN KIỂM SÁT NHÂN DÂN" over "TỈNH THANH
-// HÓA"), or else at the space nearest its middle, so neither line is a
-// lone word.
+// BỘ)"), before "NGÀNH" ("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" over "NGÀNH
+// KIỂM SÁT NHÂN DÂN"), after "NHÂN DÂN" ("VIỆN KIỂM SÁT NHÂN DÂN" over
+// "TỈNH THANH HÓA"), or else at the space nearest its middle, so neither
+// line is a lone word.
 func breakCaps(name string, width, size float64) string {
 	if strings.Contains(name, "\n") || capsLines(name, width, size) < 2 {
 		return name
 	}
-	if strings.Contains(name, " (") {
-		return strings.Replace(name, " (", "\n(", 1)
+	// Each part still too long is broken again.
+	again := func(a, b string) string { return breakCaps(a, width, size) + "\n" + breakCaps(b, width, size) }
+	if before, after, ok := strings.Cut(name, " ("); ok {
+		return again(before, "("+after)
+	}
+	if before, after, ok := strings.Cut(name, " NGÀNH "); ok && strings.TrimSpace(before) != "" {
+		return again(before, "NGÀNH "+after)
 	}
 	// "VIỆN KIỂM SÁT NHÂN DÂN" over "TỈNH THANH HÓA" or "KHU VỰC 1 - THANH HÓA".
 	if before, after, ok := strings.Cut(name, "NHÂN DÂN "); ok && strings.TrimSpace(after) != "" {
-		return before + "NHÂN DÂN\n" + after
+		return again(before+"NHÂN DÂN", after)
 	}
 	r := []rune(name)
 	best := -1

@@ -88,12 +88,13 @@ func fitWidth(size, lo, hi float64, texts ...string) float64 {
 // lines estimates how many lines text takes in a wrapped cell of width
 // (column units) at a font size. Measured in LibreOffice with Liberation
 // Serif (Times New Roman's metrics): about 1.12 characters of Vietnamese
-// text per unit at 11 pt (86 in 77 units at 12 pt), 0.84 for capitals. The
-// factors below stay a little under that, so a row is never too short
-// for its text — hidden lines would not print.
+// text per unit at 11 pt (86 in 77 units at 12 pt), 0.84 for capitals,
+// fewer in bold ("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", 30 bold capitals at
+// 12 pt, does not fit 40 units). The factors below stay under that, so a
+// row is never too short for its text — hidden lines would not print.
 func lines(text string, width, size float64) int { return linesK(text, width, size, 1.05) }
 
-func capsLines(text string, width, size float64) int { return linesK(text, width, size, 0.82) }
+func capsLines(text string, width, size float64) int { return linesK(text, width, size, 0.74) }
 
 func linesK(text string, width, size, k float64) int {
 	perLine := math.Max(1, width/fontScale(size)*k)
