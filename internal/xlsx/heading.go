@@ -147,7 +147,10 @@ func headingBlocks(widths []float64, issuer document.Issuer, number, placeDate s
 // "TỈNH THANH HÓA"), or else at the space nearest its middle, so neither
 // line is a lone word.
 func breakCaps(name string, width, size float64) string {
-	if strings.Contains(name, "\n") || capsLines(name, width, size) < 2 {
+	// Whether it fits is judged as LibreOffice lays it out (0.82 capitals
+	// a unit: "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO" fits 40 units in bold);
+	// the row's height allows for more (capsLines).
+	if strings.Contains(name, "\n") || linesK(name, width, size, 0.82) < 2 {
 		return name
 	}
 	// Each part still too long is broken again.

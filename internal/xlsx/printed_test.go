@@ -78,7 +78,7 @@ func TestDocumentsPrinted(t *testing.T) {
 			}
 		}
 		add("filing-"+lv.name, func(b *bytes.Buffer) error { return WriteFiling(b, f) }, xlsxtest.Expect{
-			First: headingOf(lv.issuer, ""), Columns: [2]string{"Mã", "Ý kiến thẩm định"},
+			First: headingOf(lv.issuer, ""), Columns: [2]string{"Mã", "Ý kiến thẩm"},
 			Together: [][2]string{{"TỔNG ĐIỂM", "Tỷ lệ chỉ tiêu vượt"}},
 		})
 		s := sampleSubmission()
