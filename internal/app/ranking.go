@@ -109,8 +109,23 @@ type RankingPage struct {
 	// How many units of the national table are ranked (reviewed) and not.
 	NationalRanked   int `json:"national_ranked"`
 	NationalUnranked int `json:"national_unranked"`
-	// Issuer heads the ranking workbook: the sector's council.
-	Issuer document.Issuer `json:"-"`
+}
+
+// RankingWorkbook is the ranking page with the issuer of its workbook:
+// the sector's council.
+type RankingWorkbook struct {
+	RankingPage
+	Issuer document.Issuer
+}
+
+// RankingWorkbook returns what the ranking workbook shows.
+func (a *App) RankingWorkbook(ctx context.Context, p auth.Principal, year int) (RankingWorkbook, error) {
+	r, err := a.RankingPage(ctx, p, year)
+	if err != nil {
+		return RankingWorkbook{}, err
+	}
+	issuer, err := supremeIssuer(ctx, &a.store.Q)
+	return RankingWorkbook{RankingPage: r, Issuer: councilIssuer(issuer)}, err
 }
 
 // RankingPage returns the ranking page of a year that is open.
@@ -124,11 +139,7 @@ func (a *App) RankingPage(ctx context.Context, p auth.Principal, year int) (Rank
 			return RankingPage{}, err
 		}
 	}
-	issuer, err := supremeIssuer(ctx, &a.store.Q)
-	if err != nil {
-		return RankingPage{}, err
-	}
-	d := RankingPage{Year: year, Clusters: cs, National: nat, Issuer: councilIssuer(issuer)}
+	d := RankingPage{Year: year, Clusters: cs, National: nat}
 	if d.Clusters == nil {
 		d.Clusters = []ClusterRanking{}
 	}

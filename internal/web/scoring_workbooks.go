@@ -34,7 +34,7 @@ func (s *Server) rankingWorkbook(c echo.Context) error {
 		return err
 	}
 	ctx, p := c.Request().Context(), principal(c)
-	r, err := s.app.RankingPage(ctx, p, year)
+	r, err := s.app.RankingWorkbook(ctx, p, year)
 	if err != nil {
 		return err
 	}
