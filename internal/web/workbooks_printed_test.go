@@ -11,7 +11,6 @@ import (
 	"thidua/internal/app"
 	"thidua/internal/auth"
 	"thidua/internal/award"
-	"thidua/internal/proposal"
 	"thidua/internal/seed"
 	"thidua/internal/xlsx/xlsxtest"
 )
@@ -32,19 +31,8 @@ func TestWorkbooksPrintedAtEveryLevel(t *testing.T) {
 	ctx := context.Background()
 	th := s.unit(t, seed.ProvinceCode("Thanh Hóa"))
 	kv1 := s.unit(t, seed.ProvinceCode("Thanh Hóa")+"-KV1")
-	submit := func(in app.ProposalInput) proposal.Proposal {
-		t.Helper()
-		pr, err := s.app.CreateProposal(ctx, auth.System, in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if pr, err = s.app.UpdateProposal(ctx, auth.System, pr.ID, pr.Version, in, true); err != nil {
-			t.Fatal(err)
-		}
-		return pr
-	}
-	thProp := submit(app.ProposalInput{Year: 2026, ProposerUnitID: th, Title: string(award.TapTheLaoDongTienTien), Summary: "Hoàn thành tốt nhiệm vụ"})
-	submit(app.ProposalInput{Year: 2026, ProposerUnitID: kv1, Title: string(award.TapTheLaoDongTienTien), Summary: "Hoàn thành tốt nhiệm vụ"})
+	thProp := submitProposal(t, s, app.ProposalInput{Year: 2026, ProposerUnitID: th, Title: string(award.TapTheLaoDongTienTien), Summary: "Hoàn thành tốt nhiệm vụ"})
+	submitProposal(t, s, app.ProposalInput{Year: 2026, ProposerUnitID: kv1, Title: string(award.TapTheLaoDongTienTien), Summary: "Hoàn thành tốt nhiệm vụ"})
 	s.app.Now = func() time.Time { return time.Date(2026, 12, 15, 9, 0, 0, 0, time.UTC) }
 	dv, err := s.app.Decide(ctx, auth.System, app.DecisionInput{Year: 2026, Number: "125/QĐ-VKSTC", DecidedOn: awardDocTime(time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC)),
 		Signer: "Nguyễn Huy Tiến", Items: []app.DecisionItem{{ProposalID: thProp.ID, Version: thProp.Version,
