@@ -129,7 +129,7 @@ func TestWriteFiling(t *testing.T) {
 		}
 		return v
 	}
-	if got := strings.ReplaceAll(get("A2"), "\n", " "); got != "VIỆN KIỂM SÁT NHÂN DÂN TỈNH THANH HÓA" {
+	if got := issuerName(get("A2")); got != "VIỆN KIỂM SÁT NHÂN DÂN TỈNH THANH HÓA" {
 		t.Errorf("issuer = %q", got)
 	}
 	want := filingHeaders()

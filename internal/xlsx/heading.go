@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 
+	"github.com/xuri/excelize/v2"
+
 	"thidua/internal/document"
 )
 
@@ -34,18 +36,18 @@ type heading struct {
 // headingRows is how many rows writeHeading writes.
 const headingRows = 4
 
-// The row of the issuer's short line: the low lines' font is small, so
-// that the line sits close under the name.
+// The issuer's short line is a last line of the issuer's cell, in a small
+// font, so that it sits right under the name however tall the row.
 const (
-	issuerLineHeight = 11.0
-	issuerLineSize   = 9.0
+	issuerLineSize = 9.0
+	spacerHeight   = 4.0 // the row between the blocks and the number
 )
 
 // writeHeading writes the heading's four rows (parent and nation; issuer
-// and motto; the issuer's short line; number and place and date), each
-// kept on the page of the next, and merges each block's cells. A body
-// with no parent (the Supreme Procuracy) is printed on the first row and
-// its short line under it. The caller goes on from the next row.
+// with its short line, and motto; a spacer; number and place and date),
+// each kept on the page of the next, and merges each block's cells. A
+// body with no parent (the Supreme Procuracy) is printed on the first
+// row. The caller goes on from the next row.
 func writeHeading(r *rowWriter, st styles, h heading) error {
 	pair := func(height float64, left, right any) error {
 		row := make([]any, h.RightFrom)
@@ -54,7 +56,7 @@ func writeHeading(r *rowWriter, st styles, h heading) error {
 			return err
 		}
 		r.keepWithNext()
-		if h.LeftTo > 1 {
+		if h.LeftTo > 1 && left != nil {
 			if err := r.merge(1, h.LeftTo); err != nil {
 				return err
 			}
@@ -66,18 +68,25 @@ func writeHeading(r *rowWriter, st styles, h heading) error {
 	}
 	parent := strings.ToUpper(h.Issuer.Parent)
 	issuer := breakCaps(strings.ToUpper(h.Issuer.Name), h.LeftWidth, document.SizeIssuer)
-	line := cell(st.issuerLine, issuerLine(issuer))
-	nation := height(capsLines(Nation, h.RightWidth, document.SizeNation), document.SizeNation)
+	named := excelize.Cell{StyleID: st.issuer, Value: []excelize.RichTextRun{
+		{Text: issuer + "\n", Font: &excelize.Font{Family: Font, Size: document.SizeIssuer, Bold: true}},
+		{Text: issuerLine(issuer), Font: &excelize.Font{Family: Font, Size: issuerLineSize}},
+	}}
+	// The right block is at least 50 units: the nation fits one line there
+	// (as LibreOffice lays it out, 0.82 capitals a unit).
+	nation := height(linesK(Nation, h.RightWidth, document.SizeNation, 0.82), document.SizeNation)
 	motto := height(1, document.SizeMotto)
-	issuerHt := height(capsLines(issuer, h.LeftWidth, document.SizeIssuer), document.SizeIssuer)
-	if parent == "" {
-		if err := pair(math.Max(issuerHt, nation), cell(st.issuer, issuer), cell(st.nation, Nation)); err != nil {
+	issuerHt := height(capsLines(issuer, h.LeftWidth, document.SizeIssuer), document.SizeIssuer) + issuerLineSize*1.3
+	if parent == "" { // the body over the first two rows, level with the nation and the motto
+		if err := pair(nation, named, cell(st.nation, Nation)); err != nil {
 			return err
 		}
-		if err := pair(motto, line, cell(st.motto, Motto)); err != nil {
+		if err := pair(math.Max(motto, issuerHt-nation), nil, cell(st.motto, Motto)); err != nil {
 			return err
 		}
-		if err := pair(issuerLineHeight, nil, nil); err != nil {
+		top, _ := excelize.CoordinatesToCellName(1, r.row-1)
+		bottom, _ := excelize.CoordinatesToCellName(h.LeftTo, r.row)
+		if err := r.sw.MergeCell(top, bottom); err != nil {
 			return err
 		}
 	} else {
@@ -85,12 +94,12 @@ func writeHeading(r *rowWriter, st styles, h heading) error {
 		if err := pair(ht, cell(st.parent, parent), cell(st.nation, Nation)); err != nil {
 			return err
 		}
-		if err := pair(math.Max(issuerHt, motto), cell(st.issuer, issuer), cell(st.motto, Motto)); err != nil {
+		if err := pair(math.Max(issuerHt, motto), named, cell(st.motto, Motto)); err != nil {
 			return err
 		}
-		if err := pair(issuerLineHeight, line, nil); err != nil {
-			return err
-		}
+	}
+	if err := pair(spacerHeight, nil, nil); err != nil {
+		return err
 	}
 	ht := math.Max(height(lines(h.Number, h.LeftWidth, document.SizeNumber), document.SizeNumber),
 		height(lines(h.PlaceDate, h.RightWidth, document.SizePlaceDate), document.SizePlaceDate))
@@ -131,7 +140,7 @@ func headingBlocks(widths []float64, issuer document.Issuer, number, placeDate s
 	}
 	need := 40.0
 	for _, name := range []string{issuer.Parent, issuer.Name} {
-		need = math.Max(need, math.Min(float64(runes(name))*fontScale(document.SizeIssuer)/0.82+1, total-h.RightWidth))
+		need = math.Max(need, math.Min(float64(runes(name))*fontScale(document.SizeIssuer)/0.74+1, total-h.RightWidth))
 	}
 	for h.LeftTo = 1; h.LeftTo < h.RightFrom-1 && h.LeftWidth+widths[h.LeftTo-1] < need; h.LeftTo++ {
 		h.LeftWidth += widths[h.LeftTo-1]

@@ -56,3 +56,10 @@ func documentPages(t *testing.T, f *excelize.File, sheet string) {
 		t.Errorf("%s: header %+v, %v; want the page number centred from page 2", sheet, hf, err)
 	}
 }
+
+// issuerName is the issuer's name in its heading cell, on one line,
+// without its short line.
+func issuerName(cell string) string {
+	name, _, _ := strings.Cut(cell, "\n___")
+	return strings.ReplaceAll(name, "\n", " ")
+}

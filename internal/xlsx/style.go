@@ -16,7 +16,7 @@ import (
 // styles are the workbook's cell styles.
 type styles struct {
 	parent, issuer, nation, motto, placeDate     int
-	number, issuerLine                           int // "Số: …/…"; the issuer's short line
+	number                                       int // "Số: …/…"
 	docTitle, pledgeTitle, note, preamble, label int
 	th, tdNo, tdText, tdCenter, tdDate           int
 	listTh, listNo, listText, listDate           int
@@ -33,8 +33,6 @@ func newStyles(f *excelize.File) (styles, error) {
 	defs := []styleDef{
 		{&s.parent, excelize.Style{Font: font(document.SizeIssuer, false, false, ""), Alignment: center}},
 		{&s.issuer, excelize.Style{Font: font(document.SizeIssuer, true, false, ""), Alignment: center}},
-		{&s.issuerLine, excelize.Style{Font: font(issuerLineSize, false, false, ""),
-			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
 		{&s.nation, excelize.Style{Font: font(document.SizeNation, true, false, ""), Alignment: center}},
 		{&s.motto, excelize.Style{Font: font(document.SizeMotto, true, false, "single"), Alignment: center}},
 		{&s.placeDate, excelize.Style{Font: font(document.SizePlaceDate, false, true, ""), Alignment: center}},
@@ -168,7 +166,7 @@ func wrapped(text string, width, size float64, bold bool) int {
 	if bold {
 		k = 0.97
 	}
-	per := max(1, int(width/fontScale(size)*k))
+	per := max(1, int(width/fontScale(size)*k)-1) // less a character for the cell's padding
 	n := 0
 	for _, para := range strings.Split(text, "\n") {
 		used := 0 // characters on the current line
