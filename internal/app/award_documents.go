@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"thidua/internal/auth"
+	"thidua/internal/document"
 	"thidua/internal/errs"
 	"thidua/internal/org"
 	"thidua/internal/proposal"
@@ -59,6 +60,9 @@ type AwardDocs struct {
 	Cluster *ClusterView // ScopeCluster: the cluster
 	Entries []AwardEntry
 	Today   time.Time // the documents' date
+	// Issuer heads the documents: the unit (ScopeUnit), else the sector's
+	// council.
+	Issuer document.Issuer
 }
 
 // AwardDocs gathers a year's proposals of a unit, a cluster or the
@@ -108,6 +112,9 @@ func (a *App) AwardDocs(ctx context.Context, p auth.Principal, q AwardDocsQuery)
 		if prs, err = a.store.ListProposals(ctx, f); err != nil {
 			return d, err
 		}
+		if d.Issuer, err = issuerOf(ctx, &a.store.Q, id); err != nil {
+			return d, err
+		}
 	case ScopeCluster:
 		if err := auth.Authorize(p, auth.ExportAwards, auth.Target{}); err != nil {
 			return d, err
@@ -140,19 +147,40 @@ func (a *App) AwardDocs(ctx context.Context, p auth.Principal, q AwardDocsQuery)
 			return d, err
 		}
 	}
+	if d.Scope != ScopeUnit {
+		sup, err := supremeIssuer(ctx, &a.store.Q)
+		if err != nil {
+			return d, err
+		}
+		d.Issuer = councilIssuer(sup)
+	}
 	var err error
 	d.Entries, err = a.awardEntries(ctx, prs)
 	return d, err
 }
 
-// DecisionDocs is a decision with the entries of its annexed list.
-func (a *App) DecisionDocs(ctx context.Context, p auth.Principal, id int64) (DecisionView, []AwardEntry, error) {
+// DecisionDocs is a decision with the entries of its annexed list and
+// the body that issues it.
+type DecisionDocs struct {
+	DecisionView
+	Entries []AwardEntry
+	// Issuer is the deciding body: the Supreme Procuracy, where every
+	// decision is taken today.
+	Issuer document.Issuer
+}
+
+// DecisionDocs returns a decision with its list and its issuer.
+func (a *App) DecisionDocs(ctx context.Context, p auth.Principal, id int64) (DecisionDocs, error) {
 	v, err := a.Decision(ctx, p, id)
 	if err != nil {
-		return v, nil, err
+		return DecisionDocs{DecisionView: v}, err
 	}
-	entries, err := a.awardEntries(ctx, v.Proposals)
-	return v, entries, err
+	d := DecisionDocs{DecisionView: v}
+	if d.Entries, err = a.awardEntries(ctx, v.Proposals); err != nil {
+		return d, err
+	}
+	d.Issuer, err = supremeIssuer(ctx, &a.store.Q)
+	return d, err
 }
 
 // awardEntries are the lines of a list of prs, their people read at once.

@@ -89,14 +89,11 @@ func (a *App) DecisionCertificates(ctx context.Context, p auth.Principal, id int
 	if err := auth.Authorize(p, auth.PrintCerts, auth.Target{}); err != nil {
 		return document.CertLayout{}, nil, err
 	}
-	v, entries, err := a.DecisionDocs(ctx, p, id)
+	d, err := a.DecisionDocs(ctx, p, id)
 	if err != nil {
 		return document.CertLayout{}, nil, err
 	}
-	iss, err := supremeIssuer(ctx, &a.store.Q)
-	if err != nil {
-		return document.CertLayout{}, nil, err
-	}
+	v, entries, iss := d.DecisionView, d.Entries, d.Issuer
 	if kind == "" {
 		kind = document.BangKhen
 	}

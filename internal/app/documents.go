@@ -11,7 +11,6 @@ import (
 	"thidua/internal/award"
 	"thidua/internal/decision"
 	"thidua/internal/document"
-	"thidua/internal/errs"
 	"thidua/internal/org"
 	"thidua/internal/proposal"
 	"thidua/internal/store"
@@ -60,20 +59,6 @@ func decisionSigner(d decision.Decision) document.Signer {
 		return headOf()
 	}
 	return document.Signer{HeadTitle: "Viện trưởng", Name: s}
-}
-
-// supremeIssuer is the Supreme Procuracy's issuer: the issuer of the
-// sector's lists and, until decisions carry their deciding unit, of
-// every decision.
-func supremeIssuer(ctx context.Context, q *store.Q) (document.Issuer, error) {
-	units, _, err := q.ListUnits(ctx, store.UnitFilter{Type: org.TypeSupreme, Status: "all", Limit: 1})
-	if err != nil {
-		return document.Issuer{}, err
-	}
-	if len(units) == 0 {
-		return document.Issuer{}, errs.New(errs.NotFound, "Chưa có Viện kiểm sát nhân dân tối cao trong danh mục đơn vị.")
-	}
-	return issuerOf(ctx, q, units[0].ID)
 }
 
 // awardTable is an award list as a table grouped by title in the
@@ -248,14 +233,11 @@ func (a *App) SubmissionDocument(ctx context.Context, p auth.Principal, q AwardD
 // and the list annexed (draft), or the list alone as signed (the final
 // list, printed to PDF).
 func (a *App) DecisionDocument(ctx context.Context, p auth.Principal, id int64, draft bool) (document.Page, error) {
-	v, entries, err := a.DecisionDocs(ctx, p, id)
+	d, err := a.DecisionDocs(ctx, p, id)
 	if err != nil {
 		return document.Page{}, err
 	}
-	iss, err := supremeIssuer(ctx, &a.store.Q)
-	if err != nil {
-		return document.Page{}, err
-	}
+	v, entries, iss := d.DecisionView, d.Entries, d.Issuer
 	on := v.DecidedOn.In(time.UTC)
 	signer := decisionSigner(v.Decision)
 	authority := strings.ToUpper(signer.HeadTitle + " " + iss.Name)

@@ -2,11 +2,11 @@ package app
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"thidua/internal/auth"
 	"thidua/internal/cluster"
+	"thidua/internal/document"
 	"thidua/internal/org"
 	"thidua/internal/store"
 )
@@ -71,12 +71,11 @@ func (a *App) RegistrationPage(ctx context.Context, p auth.Principal, year int, 
 	return v, nil
 }
 
-// FilingWorkbook is a unit's filing with the name of the body its
-// workbook is issued under: the Supreme Procuracy for a province, the
-// province for its departments and regional procuracies.
+// FilingWorkbook is a unit's filing with the unit as the issuer of its
+// workbook (heading and place).
 type FilingWorkbook struct {
 	FilingView
-	IssuerParent string
+	Issuer document.Issuer
 }
 
 // FilingWorkbook returns what a unit's filing workbook shows, if p may
@@ -86,13 +85,8 @@ func (a *App) FilingWorkbook(ctx context.Context, p auth.Principal, year int, un
 	if err != nil {
 		return FilingWorkbook{}, err
 	}
-	out := FilingWorkbook{FilingView: v, IssuerParent: "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO"}
-	if v.Unit.ParentID != nil {
-		if parent, err := a.store.Unit(ctx, *v.Unit.ParentID); err == nil {
-			out.IssuerParent = strings.ToUpper(parent.Name)
-		}
-	}
-	return out, nil
+	issuer, err := issuerOf(ctx, &a.store.Q, v.Unit.ID)
+	return FilingWorkbook{FilingView: v, Issuer: issuer}, err
 }
 
 // ExclusionPage is a year's record of units not eligible for its review.

@@ -7,6 +7,7 @@ import (
 
 	"thidua/internal/auth"
 	"thidua/internal/cluster"
+	"thidua/internal/document"
 	"thidua/internal/errs"
 	"thidua/internal/store"
 )
@@ -16,6 +17,9 @@ type PledgeView struct {
 	Pledge   cluster.Pledge   `json:"pledge"`
 	Cluster  ClusterView      `json:"cluster"`
 	Versions []cluster.Pledge `json:"versions"` // every version, newest first
+	// Issuer heads the printed pledge: the cluster under the body that set
+	// it up, at the pledge's place (PledgeVersion only).
+	Issuer document.Issuer `json:"-"`
 }
 
 // Pledge returns a cluster's current pledge (NotFound when none is drafted).
@@ -43,7 +47,11 @@ func (a *App) PledgeVersion(ctx context.Context, p auth.Principal, pledgeID int6
 		return PledgeView{}, err
 	}
 	versions, err := a.store.PledgeVersions(ctx, pl.ClusterID)
-	return PledgeView{Pledge: pl, Cluster: cv, Versions: versions}, err
+	if err != nil {
+		return PledgeView{}, err
+	}
+	issuer, err := clusterIssuer(ctx, &a.store.Q, cv, pl.Place)
+	return PledgeView{Pledge: pl, Cluster: cv, Versions: versions, Issuer: issuer}, err
 }
 
 // SavePledge drafts or edits the cluster's pledge (the head, or the board).

@@ -5,6 +5,7 @@ import (
 
 	"thidua/internal/auth"
 	"thidua/internal/cluster"
+	"thidua/internal/document"
 	"thidua/internal/org"
 	"thidua/internal/scoring"
 	"thidua/internal/store"
@@ -108,6 +109,23 @@ type RankingPage struct {
 	// How many units of the national table are ranked (reviewed) and not.
 	NationalRanked   int `json:"national_ranked"`
 	NationalUnranked int `json:"national_unranked"`
+}
+
+// RankingWorkbook is the ranking page with the issuer of its workbook:
+// the sector's council.
+type RankingWorkbook struct {
+	RankingPage
+	Issuer document.Issuer
+}
+
+// RankingWorkbook returns what the ranking workbook shows.
+func (a *App) RankingWorkbook(ctx context.Context, p auth.Principal, year int) (RankingWorkbook, error) {
+	r, err := a.RankingPage(ctx, p, year)
+	if err != nil {
+		return RankingWorkbook{}, err
+	}
+	issuer, err := supremeIssuer(ctx, &a.store.Q)
+	return RankingWorkbook{RankingPage: r, Issuer: councilIssuer(issuer)}, err
 }
 
 // RankingPage returns the ranking page of a year that is open.

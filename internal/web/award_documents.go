@@ -12,14 +12,11 @@ import (
 
 	"thidua/internal/app"
 	"thidua/internal/award"
+	"thidua/internal/document"
 	"thidua/internal/errs"
-	"thidua/internal/org"
 	"thidua/internal/proposal"
 	"thidua/internal/xlsx"
 )
-
-// sectorCouncil is the issuer of the cluster and sector award lists.
-const sectorCouncil = "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG NGÀNH KIỂM SÁT NHÂN DÂN"
 
 // awardGrounds are the legal grounds of the tờ trình and the decision.
 var awardGrounds = []string{
@@ -53,15 +50,6 @@ func awardDocsQuery(c echo.Context) (app.AwardDocsQuery, error) {
 	return q, nil
 }
 
-// parentHeading is the parent body printed above a unit's name: its parent
-// unit, or the Supreme Procuracy for a province.
-func parentHeading(parent *org.Unit) string {
-	if parent != nil {
-		return strings.ToUpper(parent.Name)
-	}
-	return supremeName
-}
-
 // awardRows turns the entries into the list's rows, with each person's
 // position, unit, birth date and sex from their record.
 func awardRows(entries []app.AwardEntry, noteDecision bool) []xlsx.AwardListRow {
@@ -80,19 +68,26 @@ func awardRows(entries []app.AwardEntry, noteDecision bool) []xlsx.AwardListRow 
 		if noteDecision && e.DecisionNo != "" {
 			r.Note = "QĐ số " + e.DecisionNo
 		}
-		// A proposal not yet decided whose verdict is not "đủ điều kiện"
-		// ("chưa đủ thông tin" included) says so on the list.
-		if o := award.Outcome(e.VerdictOutcome); e.Status != proposal.Approved && o != "" && !o.IsEligible() {
-			r.Note = "Kết quả xét: " + strings.ToLower(o.Label())
+		// A line whose verdict is not "đủ điều kiện" ("chưa đủ thông tin"
+		// included) is marked on every list, decided or not.
+		if o := award.Outcome(e.VerdictOutcome); o != "" && !o.IsEligible() {
+			r.Flag = o.Label()
 		}
 		out = append(out, r)
 	}
 	return out
 }
 
-// awardSigner is a signature block from a decision's signer: a position
-// ("Viện trưởng", "KT. Viện trưởng …") is printed as such, a name under
-// "VIỆN TRƯỞNG".
+// headSigner is the signature block of a procuracy's head (Viện trưởng),
+// with no name: the units' heads are not recorded.
+var headSigner = xlsx.SignerOf(document.Signer{HeadTitle: "Viện trưởng"})
+
+// councilSigner signs the sector council's lists in its name (TM.).
+var councilSigner = xlsx.Signer{Position: "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG\nCHỦ TỊCH"}
+
+// awardSigner is a signature block from a decision's signer, recorded as
+// free text until decisions record who signs: a position ("Viện trưởng",
+// "KT. Viện trưởng …") is printed as such, a name under "VIỆN TRƯỞNG".
 func awardSigner(signer string) xlsx.Signer {
 	s := strings.TrimSpace(signer)
 	low := strings.ToLower(s)
@@ -101,7 +96,7 @@ func awardSigner(signer string) xlsx.Signer {
 			return xlsx.Signer{Position: s}
 		}
 	}
-	return xlsx.Signer{Position: "VIỆN TRƯỞNG", Name: s}
+	return xlsx.SignerOf(document.Signer{HeadTitle: "Viện trưởng", Title: "Viện trưởng", Name: s})
 }
 
 // awardListWorkbook is the proposal list (danh sách đề nghị khen thưởng)
@@ -116,15 +111,14 @@ func (s *Server) awardListWorkbook(c echo.Context) error {
 		return err
 	}
 	year := docs.Year
-	d := xlsx.AwardListDoc{IssuerParent: supremeName, Issuer: sectorCouncil, Place: "Hà Nội", Date: &docs.Today, Year: year,
+	d := xlsx.AwardListDoc{Issuer: docs.Issuer, Date: &docs.Today, Year: year,
 		Government: c.QueryParam("government") == "1" || c.QueryParam("government") == "true",
-		Signer:     xlsx.Signer{Position: "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG\nCHỦ TỊCH"}}
+		Decided:    docs.Status == proposal.Approved, Signer: councilSigner}
 	var ascii, utf string
 	switch docs.Scope {
 	case app.ScopeUnit:
 		u := docs.Unit
-		d.IssuerParent, d.Issuer, d.Place = parentHeading(docs.Parent), strings.ToUpper(u.Name), placeOf(u.Name)
-		d.Signer = xlsx.Signer{Position: "VIỆN TRƯỞNG"}
+		d.Signer = headSigner
 		ascii, utf = fmt.Sprintf("danh-sach-khen-thuong-%d-%s.xlsx", year, u.Code), fmt.Sprintf("Danh sách đề nghị khen thưởng năm %d – %s.xlsx", year, u.Name)
 	case app.ScopeCluster:
 		cv := docs.Cluster
@@ -162,13 +156,13 @@ func (s *Server) submissionWorkbook(c echo.Context) error {
 		}
 		counts[t]++
 	}
-	d := xlsx.SubmissionDoc{IssuerParent: parentHeading(docs.Parent), Issuer: u.Name, Number: "Số: …/TTr-VKS", Place: placeOf(u.Name), Date: &docs.Today,
+	d := xlsx.SubmissionDoc{Issuer: docs.Issuer, Number: "Số: " + docs.Issuer.Number(0, "TTr"), Date: &docs.Today,
 		Recipient: "Kính gửi: Hội đồng Thi đua – Khen thưởng ngành Kiểm sát nhân dân",
 		Subject:   fmt.Sprintf("V/v đề nghị khen thưởng năm %d", year), Year: year,
 		Grounds: append(slices.Clone(awardGrounds),
 			fmt.Sprintf("Căn cứ kết quả họp xét của Hội đồng Thi đua – Khen thưởng %s ngày … tháng … năm %d,", u.Name, year)),
 		Copies: []string{"- Như trên;", "- Lưu: VT, TĐKT."},
-		Signer: xlsx.Signer{Position: "VIỆN TRƯỞNG"}}
+		Signer: headSigner}
 	for _, ts := range [][]award.Title{award.CollectiveTitles, award.IndividualTitles, extra} {
 		for _, t := range ts {
 			if counts[t] > 0 {
@@ -182,20 +176,46 @@ func (s *Server) submissionWorkbook(c echo.Context) error {
 }
 
 // decisionDocs loads a decision and its approved awards as the annexed list.
-func (s *Server) decisionDocs(c echo.Context) (app.DecisionView, xlsx.AwardListDoc, error) {
+func (s *Server) decisionDocs(c echo.Context) (app.DecisionDocs, xlsx.AwardListDoc, error) {
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
 	if err != nil || id <= 0 {
-		return app.DecisionView{}, xlsx.AwardListDoc{}, errs.New(errs.NotFound, "Không tìm thấy quyết định.")
+		return app.DecisionDocs{}, xlsx.AwardListDoc{}, errs.New(errs.NotFound, "Không tìm thấy quyết định.")
 	}
-	v, entries, err := s.app.DecisionDocs(c.Request().Context(), principal(c), id)
+	v, err := s.app.DecisionDocs(c.Request().Context(), principal(c), id)
 	if err != nil {
 		return v, xlsx.AwardListDoc{}, err
 	}
 	on := v.DecidedOn.In(time.UTC)
-	l := xlsx.AwardListDoc{Issuer: supremeName, Place: "Hà Nội", Date: &on, Year: v.Year,
+	l := xlsx.AwardListDoc{Issuer: v.Issuer, Date: &on, Year: v.Year, Decided: true,
 		Title: fmt.Sprintf("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM %d", v.Year), Signer: awardSigner(v.Signer)}
-	l.Rows = awardRows(entries, false)
+	l.Rows = awardRows(v.Entries, false)
 	return v, l, nil
+}
+
+// headOf is "Viện trưởng Viện kiểm sát nhân dân tối cao": the head of the
+// body i, as the decision names its maker.
+func headOf(i document.Issuer) string {
+	return "Viện trưởng " + sentence(i.Name)
+}
+
+// sentence writes a procuracy's name in capitals as in a sentence:
+// "VIỆN KIỂM SÁT NHÂN DÂN TỈNH THANH HÓA" → "Viện kiểm sát nhân dân tỉnh
+// Thanh Hóa"; the words after its kind (tỉnh, thành phố, tại, khu vực …)
+// are a place and keep their capitals.
+func sentence(name string) string {
+	words := strings.Fields(strings.ToLower(name))
+	place := false
+	for i, w := range words {
+		if place || i == 0 {
+			r := []rune(w)
+			words[i] = strings.ToUpper(string(r[:1])) + string(r[1:])
+		}
+		switch w {
+		case "tỉnh", "phố", "tại", "huyện", "quận", "xã", "–", "-":
+			place = true
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 func decisionSlug(number string) string {
@@ -217,10 +237,14 @@ func (s *Server) decisionDraftWorkbook(c echo.Context) error {
 		return err
 	}
 	annex.Subtitle = ""
-	d := xlsx.DraftDecisionDoc{Issuer: supremeName, Number: "Số: " + v.Number, Place: "Hà Nội", Date: annex.Date,
+	authority := v.Issuer.Authority
+	if len(authority) == 0 {
+		authority = []string{"Căn cứ Luật Tổ chức Viện kiểm sát nhân dân năm 2014;"}
+	}
+	d := xlsx.DraftDecisionDoc{Issuer: v.Issuer, Number: "Số: " + v.Number, Date: annex.Date,
 		Title:     fmt.Sprintf("QUYẾT ĐỊNH Về việc tặng danh hiệu thi đua, hình thức khen thưởng năm %d", v.Year),
-		Authority: "Viện trưởng Viện kiểm sát nhân dân tối cao",
-		Grounds: append([]string{"Căn cứ Luật Tổ chức Viện kiểm sát nhân dân năm 2014;"}, append(slices.Clone(awardGrounds),
+		Authority: headOf(v.Issuer),
+		Grounds: append(slices.Clone(authority), append(slices.Clone(awardGrounds),
 			"Xét đề nghị của Hội đồng Thi đua – Khen thưởng ngành Kiểm sát nhân dân,")...),
 		Articles: []string{
 			fmt.Sprintf("Tặng danh hiệu thi đua, hình thức khen thưởng năm %d cho %d tập thể, cá nhân có tên trong danh sách kèm theo Quyết định này.", v.Year, len(annex.Rows)),
@@ -241,7 +265,7 @@ func (s *Server) decisionListWorkbook(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d.Subtitle = fmt.Sprintf("(Kèm theo Quyết định số %s %s của Viện trưởng Viện kiểm sát nhân dân tối cao)", v.Number, xlsx.LongDate(*d.Date))
+	d.Subtitle = fmt.Sprintf("(Kèm theo Quyết định số %s %s của %s)", v.Number, xlsx.LongDate(*d.Date), headOf(v.Issuer))
 	slug := decisionSlug(v.Number)
 	return sendWorkbook(c, fmt.Sprintf("danh-sach-khen-thuong-%s.xlsx", slug),
 		fmt.Sprintf("Danh sách khen thưởng kèm theo Quyết định %s.xlsx", strings.ReplaceAll(v.Number, "/", "-")),

@@ -98,17 +98,7 @@ func TestAwardDocumentsHTTP(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	submit := func(in app.ProposalInput) proposal.Proposal {
-		t.Helper()
-		pr, err := s.app.CreateProposal(ctx, auth.System, in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if pr, err = s.app.UpdateProposal(ctx, auth.System, pr.ID, pr.Version, in, true); err != nil {
-			t.Fatal(err)
-		}
-		return pr
-	}
+	submit := func(in app.ProposalInput) proposal.Proposal { return submitProposal(t, s, in) }
 	ldtt := submit(app.ProposalInput{Year: 2026, ProposerUnitID: th, PersonID: &person.ID, Title: string(award.LaoDongTienTien), Summary: "Hoàn thành tốt nhiệm vụ"})
 	submit(app.ProposalInput{Year: 2026, ProposerUnitID: th, Title: string(award.TapTheLaoDongTienTien), Summary: "Đơn vị hoàn thành tốt nhiệm vụ"})
 	submit(app.ProposalInput{Year: 2026, ProposerUnitID: na, Title: string(award.TapTheLaoDongTienTien)})
@@ -241,3 +231,17 @@ func TestAwardDocumentsHTTP(t *testing.T) {
 }
 
 func awardDocTime(t time.Time) *time.Time { return &t }
+
+// submitProposal creates a proposal and submits it.
+func submitProposal(t *testing.T, s *site, in app.ProposalInput) proposal.Proposal {
+	t.Helper()
+	ctx := context.Background()
+	pr, err := s.app.CreateProposal(ctx, auth.System, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pr, err = s.app.UpdateProposal(ctx, auth.System, pr.ID, pr.Version, in, true); err != nil {
+		t.Fatal(err)
+	}
+	return pr
+}

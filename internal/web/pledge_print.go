@@ -14,18 +14,10 @@ import (
 	"thidua/internal/xlsx"
 )
 
-// supremeName is the parent body in the heading of a national cluster's documents.
-const supremeName = "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO"
-
-// documentHeading is the left block of the national heading (Nghị định
-// 30/2020): the parent body and the issuing body, in capitals. A national
-// cluster answers to the Supreme Procuracy; a bloc to its province.
-func documentHeading(cv app.ClusterView) (parent, issuer string) {
-	parent = supremeName
-	if cv.Level == cluster.Bloc && cv.Owner != nil && cv.Owner.Name != "" {
-		parent = strings.ToUpper(cv.Owner.Name)
-	}
-	return parent, strings.ToUpper(cv.Cluster.Title())
+// pledgeNumber is the pledge's "Số:" line, its number left for the
+// clerk: "Số:      /GƯTĐ-CTĐ6".
+func pledgeNumber(v app.PledgeView) string {
+	return "Số: " + v.Issuer.Number(0, "GƯTĐ")
 }
 
 // printLine is a member's signature block on the printed pledge.
@@ -58,6 +50,7 @@ type pledgePrintData struct {
 	Parent, Issuer string
 	IssuerMain     string // the issuer in two parts, for line breaking
 	IssuerNote     string
+	Number         string // "Số:      /GƯTĐ-CTĐ6"
 	PlaceDate      string // "Thanh Hóa, ngày 30 tháng 11 năm 2020"
 	Lines          []printLine
 	SigCols        int             // signature blocks per row: 2 or 3
@@ -75,9 +68,10 @@ func (s *Server) pledgePrint(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d := pledgePrintData{PledgeView: v, Lines: printLines(v), SigCols: 3,
-		PlaceDate: xlsx.PlaceDate(v.Pledge.Place, v.Pledge.SignedOn)}
-	d.Parent, d.Issuer = documentHeading(v.Cluster)
+	// The heading is the cluster's issuer (app.PledgeView.Issuer): the
+	// body that set the cluster up, at the pledge's place.
+	d := pledgePrintData{PledgeView: v, Lines: printLines(v), SigCols: 3, Number: pledgeNumber(v),
+		PlaceDate: xlsx.PlaceDate(v.Issuer.Place, v.Pledge.SignedOn), Parent: v.Issuer.Parent, Issuer: v.Issuer.Name}
 	// "CỤM THI ĐUA SỐ 6" stays on one line; the name in brackets moves
 	// below it as a whole when the block is too narrow for both.
 	d.IssuerMain = strings.ToUpper(fmt.Sprintf("%s số %d", v.Cluster.Level.Label(), v.Cluster.Number))
@@ -117,9 +111,8 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 
 func pledgeDoc(v app.PledgeView) xlsx.PledgeDoc {
 	p := v.Pledge
-	d := xlsx.PledgeDoc{Place: p.Place, SignedOn: p.SignedOn, Title: p.Title, Preamble: p.Preamble,
+	d := xlsx.PledgeDoc{Issuer: v.Issuer, Number: pledgeNumber(v), SignedOn: p.SignedOn, Title: p.Title, Preamble: p.Preamble,
 		Commitments: p.Commitments, Status: p.Status.Label(), VersionNo: p.VersionNo}
-	d.IssuerParent, d.Issuer = documentHeading(v.Cluster)
 	for _, l := range printLines(v) {
 		d.Signatures = append(d.Signatures, xlsx.SignatureLine{UnitName: l.UnitName,
 			Representative: l.Representative, Position: l.Position, SignedAt: l.SignedAt})

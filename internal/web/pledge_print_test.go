@@ -83,7 +83,7 @@ func TestPledgePrint(t *testing.T) {
 	contains(t, r,
 		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
 		"VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO", "CỤM THI ĐUA SỐ 77 (BẮC TRUNG BỘ THỬ NGHIỆM)",
-		"Thanh Hóa, ngày 30 tháng 11 năm 2030",
+		"Thanh Hóa, ngày 30 tháng 11 năm 2030", "/GƯTĐ-CTĐ77", // "Số:      /GƯTĐ-CTĐ77", the number left for the clerk
 		"GIAO ƯỚC THI ĐUA", "Giao ước thi đua năm 2031 của Cụm thi đua số 77",
 		"Giải quyết 100% tin báo, tố giác về tội phạm đúng hạn.", "(tiêu chí I.1)",
 		"Nguyễn Thị Hồng Nhung", "VIỆN TRƯỞNG", "Trần Văn Nghệ",

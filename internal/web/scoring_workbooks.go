@@ -26,13 +26,12 @@ func (s *Server) rankingWorkbook(c echo.Context) error {
 		return err
 	}
 	ctx, p := c.Request().Context(), principal(c)
-	r, err := s.app.RankingPage(ctx, p, year)
+	r, err := s.app.RankingWorkbook(ctx, p, year)
 	if err != nil {
 		return err
 	}
 	today := s.app.Today()
-	d := xlsx.RankingDoc{IssuerParent: "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO", Issuer: "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG NGÀNH KIỂM SÁT NHÂN DÂN",
-		Place: "Hà Nội", Date: &today, Year: year, National: rankingRows(r.National)}
+	d := xlsx.RankingDoc{Issuer: r.Issuer, Date: &today, Year: year, National: rankingRows(r.National)}
 	for _, cr := range r.Clusters {
 		d.Clusters = append(d.Clusters, xlsx.RankingSheet{Name: sheetName(cr.Cluster), Title: upperTitle(cr.Cluster), Rows: rankingRows(cr.Standings), Total: cr.Total})
 	}
@@ -64,8 +63,7 @@ func placeOf(name string) string {
 }
 
 func upperTitle(cv app.ClusterView) string {
-	_, issuer := documentHeading(cv)
-	return issuer
+	return strings.ToUpper(cv.Cluster.Title())
 }
 
 func rankingRows(st []app.Standing) []xlsx.RankingRow {
@@ -95,7 +93,7 @@ func (s *Server) filingWorkbook(c echo.Context) error {
 		d := v.Filing.SubmittedAt.In(vnZone)
 		date = &d
 	}
-	d := xlsx.FilingDoc{IssuerParent: v.IssuerParent, UnitName: v.Unit.Name, Place: placeOf(v.Unit.Name), Date: date, Year: year, TableName: v.Info.Name,
+	d := xlsx.FilingDoc{Issuer: v.Issuer, UnitName: v.Unit.Name, Date: date, Year: year, TableName: v.Info.Name,
 		StatusLabel: v.Filing.Status.Label(), Reviewed: reviewed,
 		Rows: xlsx.FilingRows(v.Table, v.Filing, v.Adjustments, v.Self, v.Reviewed, reviewed),
 		Self: xlsx.TotalsOf(v.Self), Review: xlsx.TotalsOf(v.Reviewed)}

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"thidua/internal/award"
+	"thidua/internal/document"
 )
 
 // AwardListDoc is a danh sách of collectives and individuals proposed for
@@ -17,11 +18,10 @@ import (
 // the national heading, the title, the table grouped by title with
 // subtotals, a grand total and the signature block.
 type AwardListDoc struct {
-	IssuerParent string     // "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO"; printed in capitals
-	Issuer       string     // "VIỆN KIỂM SÁT NHÂN DÂN TỈNH THANH HÓA"; bold capitals
-	Place        string     // "Thanh Hóa"
-	Date         *time.Time // nil prints "ngày … tháng … năm …"
-	Year         int
+	Issuer document.Issuer // the body the list comes from: heading and place
+	Number string          // "Số: …/DS-VKSTH"; empty: none
+	Date   *time.Time      // nil prints "ngày … tháng … năm …"
+	Year   int
 	// Title is the list's title; empty: AwardListTitle(Year).
 	Title string
 	// Subtitle is printed in italics under the title, e.g. "(Kèm theo
@@ -30,8 +30,11 @@ type AwardListDoc struct {
 	// Government adds the columns "Ngày sinh" and "Giới tính" (lists sent
 	// up for Government-level awards).
 	Government bool
-	Rows       []AwardListRow
-	Signer     Signer
+	// Decided says the titles are granted, not proposed: the column says
+	// "Danh hiệu / hình thức khen thưởng".
+	Decided bool
+	Rows    []AwardListRow
+	Signer  Signer
 }
 
 // AwardListRow is one collective or person on the list.
@@ -45,6 +48,10 @@ type AwardListRow struct {
 	Title      award.Title
 	Summary    string // tóm tắt thành tích
 	Note       string
+	// Flag marks a line whose eligibility verdict is not "đủ điều kiện":
+	// the verdict's label ("Không đủ điều kiện", "Chưa đủ thông tin"),
+	// printed in the note, the line in italics on a yellow ground.
+	Flag string
 }
 
 // Signer is a document's signature block: the position in bold capitals
@@ -53,6 +60,13 @@ type AwardListRow struct {
 type Signer struct {
 	Position string
 	Name     string
+}
+
+// SignerOf is the signature block of who signs (document.Signer): its
+// lines above the room to sign, and the name.
+func SignerOf(s document.Signer) Signer {
+	lines := s.Lines()
+	return Signer{Position: strings.Join(lines[:len(lines)-2], "\n"), Name: lines[len(lines)-1]}
 }
 
 // SheetAwardList is the sheet of WriteAwardList.
@@ -110,8 +124,9 @@ type docStyles struct {
 	recipient int // "Kính gửi: …", 14 pt, centred
 	copiesHd  int // "Nơi nhận:", bold italic 12 pt
 	copies    int // the addressees, 11 pt
-	number    int // "Số: …", 13 pt, centred
 	center13  int // bold 13 pt, centred (subject, "QUYẾT ĐỊNH:")
+	// A flagged line of a list (AwardListRow.Flag): italic on yellow.
+	flagNo, flagText, flagCenter, flagDate int
 }
 
 func newDocStyles(f *excelize.File) (docStyles, error) {
@@ -128,6 +143,7 @@ func newDocStyles(f *excelize.File) (docStyles, error) {
 	}
 	border := thinBorder()
 	grey := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}
+	yellow := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
 	center := &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}
 	justify := &excelize.Alignment{Horizontal: "justify", Vertical: "top", WrapText: true}
 	str := func(s string) *string { return &s }
@@ -146,8 +162,15 @@ func newDocStyles(f *excelize.File) (docStyles, error) {
 		{&d.recipient, excelize.Style{Font: font(14, false, false), Alignment: center}},
 		{&d.copiesHd, excelize.Style{Font: font(12, true, true), Alignment: &excelize.Alignment{Vertical: "top"}}},
 		{&d.copies, excelize.Style{Font: font(11, false, false), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
-		{&d.number, excelize.Style{Font: font(13, false, false), Alignment: center}},
 		{&d.center13, excelize.Style{Font: font(13, true, false), Alignment: center}},
+		{&d.flagNo, excelize.Style{Font: font(12, false, true), Border: border, Fill: yellow,
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
+		{&d.flagText, excelize.Style{Font: font(12, false, true), Border: border, Fill: yellow,
+			Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}}},
+		{&d.flagCenter, excelize.Style{Font: font(12, false, true), Border: border, Fill: yellow,
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}}},
+		{&d.flagDate, excelize.Style{Font: font(12, false, true), Border: border, Fill: yellow, CustomNumFmt: str("dd/mm/yyyy"),
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
 	}
 	return d, addStyles(f, defs)
 }
@@ -205,6 +228,20 @@ func roman(n int) string {
 	return b.String()
 }
 
+// rowNote is the column "Ghi chú": the verdict of a flagged line, then
+// the note.
+func rowNote(r AwardListRow) string {
+	note := strings.TrimSpace(r.Note)
+	if r.Flag == "" {
+		return note
+	}
+	flag := "Kết quả xét: " + strings.ToLower(r.Flag)
+	if note == "" {
+		return flag
+	}
+	return flag + "; " + note
+}
+
 // positionUnit is the column "Chức vụ, đơn vị công tác".
 func positionUnit(r AwardListRow) string {
 	p, u := strings.TrimSpace(r.Position), strings.TrimSpace(r.Unit)
@@ -232,7 +269,7 @@ func awardListColumns(d AwardListDoc) ([]string, []float64) {
 		longest(&pu, positionUnit(r))
 		longest(&title, r.Title.Label())
 		longest(&summary, r.Summary)
-		longest(&note, r.Note)
+		longest(&note, rowNote(r))
 	}
 	width := func(n int, lo, hi float64) float64 {
 		return math.Min(hi, math.Max(lo, float64(n)*fontScale(12)+2))
@@ -243,8 +280,12 @@ func awardListColumns(d AwardListDoc) ([]string, []float64) {
 		headers = append(headers, "Ngày sinh", "Giới tính")
 		widths = append(widths, 12, 8)
 	}
-	headers = append(headers, "Chức vụ, đơn vị công tác", "Danh hiệu / hình thức đề nghị", "Tóm tắt thành tích", "Ghi chú")
-	widths = append(widths, width(pu, 22, 36), width(title, 16, 26), width(summary, 30, 50), width(note, 10, 18))
+	what := "Danh hiệu / hình thức đề nghị"
+	if d.Decided {
+		what = "Danh hiệu / hình thức khen thưởng"
+	}
+	headers = append(headers, "Chức vụ, đơn vị công tác", what, "Tóm tắt thành tích", "Ghi chú")
+	widths = append(widths, width(pu, 22, 36), width(title, 16, 26), width(summary, 30, 50), width(note, 10, 22))
 	return headers, widths
 }
 
@@ -253,7 +294,7 @@ func writeAwardListSheet(f *excelize.File, ds docStyles, sheet string, d AwardLi
 	st, ts := ds.st, ds.ts
 	headers, widths := awardListColumns(d)
 	ncol := len(headers)
-	sw, r, all, h, err := startListSheet(f, st, sheet, awardListHeaderRow, widths, d.IssuerParent, d.Issuer, d.Place, d.Date)
+	sw, r, all, h, err := startListSheet(f, st, sheet, awardListHeaderRow, widths, d.Issuer, d.Number, d.Date)
 	if err != nil {
 		return err
 	}
@@ -307,24 +348,30 @@ func writeAwardListSheet(f *excelize.File, ds docStyles, sheet string, d AwardLi
 		if err := r.merge(2, ncol); err != nil {
 			return err
 		}
+		r.keepWithNext() // a group's title goes with its first line
 		for i, a := range g.rows {
-			pu := positionUnit(a)
+			pu, note := positionUnit(a), rowNote(a)
 			n := max(1, wrapped(a.Name, widths[1], 12, false), wrapped(pu, widths[2+off], 12, false),
 				wrapped(g.title.Label(), widths[3+off], 12, false), wrapped(a.Summary, widths[4+off], 12, false),
-				wrapped(a.Note, widths[5+off], 12, false))
-			row = append(row[:0], cell(ts.no, i+1), cell(ts.text, a.Name))
+				wrapped(note, widths[5+off], 12, false))
+			no, text, center, date := ts.no, ts.text, ts.center, ds.date
+			if a.Flag != "" {
+				no, text, center, date = ds.flagNo, ds.flagText, ds.flagCenter, ds.flagDate
+			}
+			row = append(row[:0], cell(no, i+1), cell(text, a.Name))
 			if d.Government {
-				birth := excelize.Cell{StyleID: ds.date}
+				birth := excelize.Cell{StyleID: date}
 				if a.BirthDate != nil {
 					birth.Value = excelDate(*a.BirthDate)
 				}
-				row = append(row, birth, cell(ts.center, a.Sex))
+				row = append(row, birth, cell(center, a.Sex))
 			}
-			row = append(row, cell(ts.text, pu), cell(ts.text, label), cell(ts.text, a.Summary), cell(ts.text, a.Note))
+			row = append(row, cell(text, pu), cell(text, label), cell(text, a.Summary), cell(text, note))
 			if err := r.write(height(n, 12), row...); err != nil {
 				return err
 			}
 		}
+		r.keepWithNext() // the last line goes with the subtotal
 		total += len(g.rows)
 		row = append(row[:0], excelize.Cell{StyleID: ts.totalText}, cell(ds.subtotal, len(g.rows)))
 		row = append(row, blanks(ds.subtotal, ncol-2)...)
@@ -335,6 +382,7 @@ func writeAwardListSheet(f *excelize.File, ds docStyles, sheet string, d AwardLi
 			return err
 		}
 	}
+	r.keepWithNext() // the last group goes with the total and the signature
 	row = append(row[:0], excelize.Cell{StyleID: ts.totalText}, cell(ds.total, total))
 	row = append(row, blanks(ds.total, ncol-2)...)
 	if err := r.write(height(1, 12), row...); err != nil {
@@ -343,8 +391,13 @@ func writeAwardListSheet(f *excelize.File, ds docStyles, sheet string, d AwardLi
 	if err := r.merge(2, ncol); err != nil {
 		return err
 	}
+	r.keepWithNext()
 	r.skip()
+	r.keepWithNext()
 	if err := writeSignature(r, ds, d.Signer, nil, h.RightFrom, h.RightTo, h.RightWidth, 1, h.LeftTo, h.LeftWidth); err != nil {
+		return err
+	}
+	if err := r.paginate(f, sheet, pages{widths: widths, landscape: true, titleRow: awardListHeaderRow}); err != nil {
 		return err
 	}
 	return sw.Flush()
@@ -398,6 +451,9 @@ func writeSignature(r *rowWriter, ds docStyles, s Signer, copies []string,
 			if err := r.merge(rightFrom, rightTo); err != nil {
 				return err
 			}
+		}
+		if i < n-1 {
+			r.keepWithNext() // the block is never split
 		}
 	}
 	return nil

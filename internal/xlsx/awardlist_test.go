@@ -15,11 +15,9 @@ import (
 
 func sampleAwardList() AwardListDoc {
 	return AwardListDoc{
-		IssuerParent: "Viện kiểm sát nhân dân tối cao",
-		Issuer:       "Viện kiểm sát nhân dân tỉnh Thanh Hóa",
-		Place:        "Thanh Hóa",
-		Date:         day(2026, 11, 30),
-		Year:         2026,
+		Issuer: thanhHoa(),
+		Date:   day(2026, 11, 30),
+		Year:   2026,
 		Rows: []AwardListRow{
 			// Individuals first and out of order: the writer groups them.
 			{Name: "Nguyễn Thị Hương", Position: "Kiểm sát viên sơ cấp", Unit: "Phòng 7, VKSND tỉnh Thanh Hóa",

@@ -9,19 +9,19 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"thidua/internal/document"
 	"thidua/internal/scoring"
 )
 
 // FilingDoc is a unit's self-assessment with the review, as the unit
 // attaches it to its year-end report.
 type FilingDoc struct {
-	IssuerParent string     // the unit's parent body: "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO"; printed in capitals
-	UnitName     string     // the issuing unit: "Viện kiểm sát nhân dân tỉnh Thanh Hóa"; bold capitals in the heading
-	Place        string     // "Thanh Hóa"
-	Date         *time.Time // nil prints "ngày … tháng … năm …"
-	Year         int
-	TableName    string
-	StatusLabel  string // scoring.Status.Label()
+	Issuer      document.Issuer // the unit that files: heading and place
+	UnitName    string          // the unit's name as written: "Viện kiểm sát nhân dân tỉnh Thanh Hóa"
+	Date        *time.Time      // nil prints "ngày … tháng … năm …"
+	Year        int
+	TableName   string
+	StatusLabel string // scoring.Status.Label()
 	// Reviewed says the head has reviewed the filing: only then are the
 	// reviewed columns and totals printed.
 	Reviewed bool
@@ -210,7 +210,7 @@ func WriteFiling(w io.Writer, d FilingDoc) error {
 	if err := f.SetSheetName("Sheet1", SheetFiling); err != nil {
 		return err
 	}
-	if err := landscapeSetup(f, SheetFiling); err != nil {
+	if err := pageSetup(f, SheetFiling, "landscape"); err != nil {
 		return err
 	}
 	if err := printTitles(f, SheetFiling, filingHeaderRow); err != nil {
@@ -236,7 +236,7 @@ func WriteFiling(w io.Writer, d FilingDoc) error {
 		return err
 	}
 	r := &rowWriter{sw: sw}
-	h := headingBlocks(widths[:], strings.ToUpper(d.IssuerParent), strings.ToUpper(d.UnitName), PlaceDate(d.Place, d.Date))
+	h := headingBlocks(widths[:], d.Issuer, "", PlaceDate(d.Issuer.Place, d.Date))
 	if err := writeHeading(r, st, h); err != nil {
 		return err
 	}
@@ -279,7 +279,11 @@ func WriteFiling(w io.Writer, d FilingDoc) error {
 			return err
 		}
 	}
+	r.keepWithNext() // the last criterion goes with the totals
 	if err := writeFilingTotals(r, ts, d, all); err != nil {
+		return err
+	}
+	if err := r.paginate(f, SheetFiling, pages{widths: widths[:], landscape: true, titleRow: filingHeaderRow}); err != nil {
 		return err
 	}
 	if err := sw.Flush(); err != nil {
@@ -318,7 +322,7 @@ func filingWidths(d FilingDoc) [filingCols]float64 {
 	return [filingCols]float64{
 		fitWidth(filingSize, 5, 8, codes...),
 		fitWidth(filingSize, 28, 36, names...),
-		9, 7, 7, 7, 7,
+		9, 7, 8, 8, 9, // a value up to "100,00%", figures up to "123.456", never "###"
 		fitWidth(filingSize, 8, 10, outcomes...),
 		8, 9,
 		fitWidth(filingSize, 14, 24, explains...),
@@ -458,8 +462,10 @@ func writeFilingTotals(r *rowWriter, ts tableStyles, d FilingDoc, all float64) e
 		if err := r.merge(1, label); err != nil {
 			return err
 		}
+		r.keepWithNext() // the totals print together, with the note
 	}
 	r.skip()
+	r.keepWithNext()
 	note := "Tổng điểm quy đổi = điểm đạt × " + full + " / điểm tối đa của các tiêu chí phát sinh; " +
 		"tiêu chí không phát sinh không bị tính là không đạt. Tổng điểm = tổng điểm quy đổi + điểm thưởng − điểm trừ."
 	if !d.Reviewed {

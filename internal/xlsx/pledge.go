@@ -11,21 +11,23 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"thidua/internal/cluster"
+	"thidua/internal/document"
 )
 
 // PledgeDoc is a pledge as it is printed: the national heading, the text
 // and one signature line per member, in member order.
 type PledgeDoc struct {
-	IssuerParent string     // "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO", or the province for a bloc
-	Issuer       string     // "CỤM THI ĐUA SỐ 6 (BẮC TRUNG BỘ)"
-	Place        string     // "Thanh Hóa"
-	SignedOn     *time.Time // the signing ceremony; nil prints "ngày … tháng … năm …"
-	Title        string
-	Preamble     string
-	Commitments  []cluster.Commitment
-	Signatures   []SignatureLine
-	Status       string // the status label, e.g. "Đã ký kết"
-	VersionNo    int
+	// Issuer is the cluster ("CỤM THI ĐUA SỐ 6 (BẮC TRUNG BỘ)") under the
+	// body that set it up, with the place of the signing.
+	Issuer      document.Issuer
+	Number      string     // "Số:      /GƯTĐ-CTĐ6"
+	SignedOn    *time.Time // the signing ceremony; nil prints "ngày … tháng … năm …"
+	Title       string
+	Preamble    string
+	Commitments []cluster.Commitment
+	Signatures  []SignatureLine
+	Status      string // the status label, e.g. "Đã ký kết"
+	VersionNo   int
 }
 
 // SignatureLine is one member's line with the unit's name resolved.
@@ -94,7 +96,7 @@ func excelDate(t time.Time) time.Time {
 //     whole heading above it on screen.
 //   - "Cam kết" and "Chữ ký" are the same commitments and signatures as
 //     plain lists, each with its header on row 1, frozen and filterable,
-//     for working with the data.
+//     for working with the data; hidden, so that they do not print.
 func WritePledge(w io.Writer, d PledgeDoc) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -121,6 +123,13 @@ func WritePledge(w io.Writer, d PledgeDoc) error {
 	}
 	if err := writeSignatureList(f, st, d); err != nil {
 		return err
+	}
+	// The lists are for working with the data, not for print: hidden, they
+	// do not print as extra pages after the document (View ▸ Unhide).
+	for _, name := range []string{SheetCommitments, SheetSignatures} {
+		if err := f.SetSheetVisible(name, false); err != nil {
+			return err
+		}
 	}
 	f.SetActiveSheet(0)
 	return f.Write(w)
@@ -185,7 +194,7 @@ func docWidths(d PledgeDoc) [docCols]float64 {
 }
 
 func writeDocument(f *excelize.File, st styles, d PledgeDoc) error {
-	if err := printSetup(f, SheetPledge); err != nil {
+	if err := pageSetup(f, SheetPledge, "portrait"); err != nil {
 		return err
 	}
 	w := docWidths(d)
@@ -204,7 +213,7 @@ func writeDocument(f *excelize.File, st styles, d PledgeDoc) error {
 	r := &rowWriter{sw: sw}
 
 	// National heading: two blocks side by side.
-	if err := writeHeading(r, st, heading{Parent: d.IssuerParent, Issuer: d.Issuer, PlaceDate: PlaceDate(d.Place, d.SignedOn),
+	if err := writeHeading(r, st, heading{Issuer: d.Issuer, Number: d.Number, PlaceDate: PlaceDate(d.Issuer.Place, d.SignedOn),
 		LeftTo: 2, RightFrom: 3, RightTo: docCols, LeftWidth: left, RightWidth: right}); err != nil {
 		return err
 	}
@@ -247,6 +256,7 @@ func writeDocument(f *excelize.File, st styles, d PledgeDoc) error {
 	if err := r.write(height(1, 13), cell(st.label, "I. NỘI DUNG GIAO ƯỚC")); err != nil {
 		return err
 	}
+	r.keepWithNext()
 	if err := r.merge(1, docCols); err != nil {
 		return err
 	}
@@ -254,6 +264,7 @@ func writeDocument(f *excelize.File, st styles, d PledgeDoc) error {
 	if err := r.write(height(2, 12), append(header, cell(st.th, "Tiêu chí gắn kèm"))...); err != nil {
 		return err
 	}
+	r.keepWithNext()
 	if err := r.merge(2, 5); err != nil {
 		return err
 	}
@@ -277,6 +288,7 @@ func writeDocument(f *excelize.File, st styles, d PledgeDoc) error {
 	if err := r.write(height(1, 13), cell(st.label, "II. CÁC ĐƠN VỊ KÝ KẾT")); err != nil {
 		return err
 	}
+	r.keepWithNext()
 	if err := r.merge(1, docCols); err != nil {
 		return err
 	}
@@ -285,12 +297,17 @@ func writeDocument(f *excelize.File, st styles, d PledgeDoc) error {
 		cell(st.th, "Chức vụ"), cell(st.th, "Ngày ký"), cell(st.th, "Trạng thái")); err != nil {
 		return err
 	}
+	// The signatures print together, on one page when they fit one.
 	for i, s := range d.Signatures {
+		r.keepWithNext()
 		n := max(lines(s.UnitName, w[1], 12), lines(s.Representative, w[2], 12), lines(s.Position, w[3], 12))
 		if err := r.write(height(n, 12), cell(st.tdNo, i+1), cell(st.tdText, s.UnitName), cell(st.tdText, s.Representative),
 			cell(st.tdText, s.Position), cell(st.tdDate, signDate(s)), cell(st.tdCenter, signStatus(s))); err != nil {
 			return err
 		}
+	}
+	if err := r.paginate(f, SheetPledge, pages{widths: w[:]}); err != nil {
+		return err
 	}
 	return sw.Flush()
 }

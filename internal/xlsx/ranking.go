@@ -9,19 +9,18 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"thidua/internal/document"
 	"thidua/internal/scoring"
 )
 
 // RankingDoc is a year's ranking as it is filed: a summary sheet, then one
 // sheet per cluster (or bloc).
 type RankingDoc struct {
-	IssuerParent string     // "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO"; printed in capitals
-	Issuer       string     // "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG NGÀNH KIỂM SÁT NHÂN DÂN"; bold capitals
-	Place        string     // "Hà Nội"
-	Date         *time.Time // nil prints "ngày … tháng … năm …"
-	Year         int
-	Title        string // empty: "BẢNG XẾP HẠNG KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM <Year>"
-	Clusters     []RankingSheet
+	Issuer   document.Issuer // the body the ranking comes from: heading and place
+	Date     *time.Time      // nil prints "ngày … tháng … năm …"
+	Year     int
+	Title    string // empty: "BẢNG XẾP HẠNG KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM <Year>"
+	Clusters []RankingSheet
 	// National is the national table across clusters, ranked together. When
 	// empty, the summary sheet lists each cluster's leading units instead.
 	National []RankingRow
@@ -237,10 +236,10 @@ func rankingColumns(s rankingSheet) ([]string, []float64) {
 // the header row, column widths, the rows above the header frozen, the
 // national heading and a spacer row. all is the sum of the widths; h
 // is the heading's layout (the signature lines up with it).
-func startListSheet(f *excelize.File, st styles, sheet string, headerRow int, widths []float64, issuerParent, issuer, place string,
+func startListSheet(f *excelize.File, st styles, sheet string, headerRow int, widths []float64, issuer document.Issuer, number string,
 	date *time.Time) (*excelize.StreamWriter, *rowWriter, float64, heading, error) {
 	var h heading
-	if err := landscapeSetup(f, sheet); err != nil {
+	if err := pageSetup(f, sheet, "landscape"); err != nil {
 		return nil, nil, 0, h, err
 	}
 	if err := printTitles(f, sheet, headerRow); err != nil {
@@ -265,7 +264,7 @@ func startListSheet(f *excelize.File, st styles, sheet string, headerRow int, wi
 		return nil, nil, 0, h, err
 	}
 	r := &rowWriter{sw: sw}
-	h = headingBlocks(widths, strings.ToUpper(issuerParent), strings.ToUpper(issuer), PlaceDate(place, date))
+	h = headingBlocks(widths, issuer, number, PlaceDate(issuer.Place, date))
 	if err := writeHeading(r, st, h); err != nil {
 		return nil, nil, 0, h, err
 	}
@@ -275,7 +274,7 @@ func startListSheet(f *excelize.File, st styles, sheet string, headerRow int, wi
 func writeRankingSheet(f *excelize.File, st styles, ts tableStyles, d RankingDoc, sheet string, s rankingSheet) error {
 	headers, widths := rankingColumns(s)
 	ncol := len(headers)
-	sw, r, all, _, err := startListSheet(f, st, sheet, rankingHeaderRow, widths, d.IssuerParent, d.Issuer, d.Place, d.Date)
+	sw, r, all, _, err := startListSheet(f, st, sheet, rankingHeaderRow, widths, d.Issuer, "", d.Date)
 	if err != nil {
 		return err
 	}
@@ -337,6 +336,7 @@ func writeRankingSheet(f *excelize.File, st styles, ts tableStyles, d RankingDoc
 			return err
 		}
 	}
+	r.keepWithNext() // the last unit goes with the total and the notes
 	if s.showTotal {
 		t := s.total
 		label := fmt.Sprintf("Cộng (%d đơn vị đã thẩm định)", reviewedRows(s.rows))
@@ -352,8 +352,10 @@ func writeRankingSheet(f *excelize.File, st styles, ts tableStyles, d RankingDoc
 		if err := r.merge(1, unitCol+1); err != nil {
 			return err
 		}
+		r.keepWithNext()
 	}
 	r.skip()
+	r.keepWithNext()
 	if reviewedRows(s.rows) == 0 {
 		if err := r.write(height(1, 12), cell(ts.note, noneReviewed)); err != nil {
 			return err
@@ -361,11 +363,15 @@ func writeRankingSheet(f *excelize.File, st styles, ts tableStyles, d RankingDoc
 		if err := r.merge(1, ncol); err != nil {
 			return err
 		}
+		r.keepWithNext()
 	}
 	if err := r.write(height(wrapped(rankingNote, all, 12, false), 12), cell(ts.note, rankingNote)); err != nil {
 		return err
 	}
 	if err := r.merge(1, ncol); err != nil {
+		return err
+	}
+	if err := r.paginate(f, sheet, pages{widths: widths, landscape: true, titleRow: rankingHeaderRow}); err != nil {
 		return err
 	}
 	return sw.Flush()

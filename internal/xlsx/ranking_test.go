@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"thidua/internal/document"
 	"thidua/internal/scoring"
 )
 
@@ -35,11 +36,9 @@ func sampleRanking() RankingDoc {
 		total.Add(scoring.Achievement{Arisen: r.Arisen, Met: r.Met, Exceedable: r.Exceedable, Exceeded: r.Exceeded})
 	}
 	return RankingDoc{
-		IssuerParent: "Viện kiểm sát nhân dân tối cao",
-		Issuer:       "Hội đồng Thi đua - Khen thưởng ngành Kiểm sát nhân dân",
-		Place:        "Hà Nội",
-		Date:         day(2026, 12, 5),
-		Year:         2026,
+		Issuer: document.Issuer{Parent: document.Supreme, Name: "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG NGÀNH KIỂM SÁT NHÂN DÂN", Place: "Hà Nội"},
+		Date:   day(2026, 12, 5),
+		Year:   2026,
 		Clusters: []RankingSheet{
 			{Name: "Cụm 6 - Bắc Trung Bộ", Title: "Cụm thi đua số 6 (Bắc Trung Bộ)", Rows: rows, Total: total},
 			{Name: "Cụm 13: Tây Nam Bộ [demo] với tên rất dài", Title: "Cụm thi đua số 13 (Tây Nam Bộ)", Rows: []RankingRow{
@@ -156,11 +155,21 @@ func sheetChecks(t *testing.T, f *excelize.File, sheet string, header int) {
 		}
 		return *st
 	}
-	if s := style("A2"); !s.Font.Bold {
+	// A body with no parent (the Supreme Procuracy) is on rows 1–2; else the
+	// parent is on row 1 and the body on row 2. The body's last line is
+	// its short line.
+	issuerRow := "A2"
+	if strings.Contains(get("A1"), "\n___") {
+		issuerRow = "A1"
+	} else if s := style("A1"); s.Font.Bold {
+		t.Errorf("%s: the parent body is bold", sheet)
+	}
+	if s := style(issuerRow); !s.Font.Bold {
 		t.Errorf("%s: the issuing body is not bold", sheet)
 	}
-	if s := style("A1"); s.Font.Bold {
-		t.Errorf("%s: the parent body is bold", sheet)
+	name, line, _ := strings.Cut(get(issuerRow), "\n___")
+	if line == "" || strings.Trim(line, "_") != "" || runes(line)+3 < runes(name)/3 {
+		t.Errorf("%s: the issuer's short line under %q", sheet, get(issuerRow))
 	}
 	if got := get("A1"); got != strings.ToUpper(got) {
 		t.Errorf("%s: parent body %q not in capitals", sheet, got)
@@ -193,12 +202,7 @@ func sheetChecks(t *testing.T, f *excelize.File, sheet string, header int) {
 	if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 9 {
 		t.Errorf("%s page = %v %v, want A4 (9) landscape", sheet, pl.Size, pl.Orientation)
 	}
-	if pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0 {
-		t.Errorf("%s fit = %v × %v, want 1 page across", sheet, pl.FitToWidth, pl.FitToHeight)
-	}
-	if props, err := f.GetSheetProps(sheet); err != nil || props.FitToPage == nil || !*props.FitToPage {
-		t.Errorf("%s: fit to page not set (%v)", sheet, err)
-	}
+	documentPages(t, f, sheet)
 	names := f.GetDefinedName()
 	found := false
 	for _, n := range names {
@@ -286,7 +290,7 @@ func TestWriteRanking(t *testing.T) {
 			t.Errorf("%s = %q, want %q", ref, got, want)
 		}
 	}
-	if got := strings.ReplaceAll(get(sheet, "A2"), "\n", " "); got != "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG NGÀNH KIỂM SÁT NHÂN DÂN" {
+	if got := issuerName(get(sheet, "A2")); got != "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG NGÀNH KIỂM SÁT NHÂN DÂN" {
 		t.Errorf("issuer = %q", got)
 	}
 	if rows, _ := f.GetRows(sheet); !slices.Contains(rows[3], "Hà Nội, ngày 05 tháng 12 năm 2026") {

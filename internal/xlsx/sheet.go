@@ -9,51 +9,61 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"thidua/internal/document"
 )
 
 // What every writer shares: the font, page setup, row heights for wrapped
 // text, rows streamed in order, sheet names.
 
 // Font is the font of every cell (Nghị định 30/2020: Times New Roman, Unicode).
-const Font = "Times New Roman"
+const Font = document.Font
 
-// Page geometry. The printable width of A4 portrait with the margins of
-// Nghị định 30/2020 (left 30 mm, right 15 mm) is 165 mm ≈ 624 px at 96 dpi;
-// a column of width w (in the default font's digit widths, Times New Roman
-// 11 ≈ 7 px) takes about 7w+5 px, so six columns fit in about 85 units.
-// Wider sheets still print on one page across: fit-to-width scales them.
+// Page geometry, from the layout of Nghị định 30/2020 (document/layout.go).
+// The printable width of A4 portrait with its margins (left 30 mm, right
+// 15 mm) is 165 mm ≈ 624 px at 96 dpi; a column of width w (in the default
+// font's digit widths, Times New Roman 11 ≈ 7 px) takes about 7w+5 px, so
+// six columns fit in about 85 units.
 const (
-	marginTop, marginBottom = 20.0 / 25.4, 20.0 / 25.4 // inches
-	marginLeft, marginRight = 30.0 / 25.4, 15.0 / 25.4
-	marginHeader            = 10.0 / 25.4
-	paperA4                 = 9
+	mmPerInch = 25.4
+	paperA4   = 9
 )
 
-// printSetup makes a sheet print on A4 portrait, one page wide, with the
-// margins of Nghị định 30/2020 and the page number centred at the top from
-// page 2 on. It must run before the sheet's StreamWriter is created: the
-// stream writes sheetPr when it starts.
-func printSetup(f *excelize.File, sheet string) error {
-	fit := true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+// pageSetup makes a sheet print on A4 with the margins of Nghị định
+// 30/2020 and the page number centred in the top margin from page 2 on
+// (a different, empty first-page header).
+func pageSetup(f *excelize.File, sheet, orientation string) error {
+	size, first := paperA4, uint(1)
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation, FirstPageNumber: &first}); err != nil {
 		return err
 	}
-	size, portrait, one, auto := paperA4, "portrait", 1, 0
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: &size, Orientation: &portrait, FitToWidth: &one, FitToHeight: &auto,
-	}); err != nil {
-		return err
-	}
-	top, bottom, left, right, hdr := marginTop, marginBottom, marginLeft, marginRight, marginHeader
+	in := func(mm float64) *float64 { v := mm / mmPerInch; return &v }
 	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
-		Top: &top, Bottom: &bottom, Left: &left, Right: &right, Header: &hdr, Footer: &hdr,
+		Top: in(document.MarginTopMM), Bottom: in(document.MarginBottomMM), Left: in(document.MarginLeftMM), Right: in(document.MarginRightMM),
+		Header: in(document.HeaderMM), Footer: in(document.HeaderMM),
 	}); err != nil {
 		return err
 	}
 	return f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
 		DifferentFirst: true,
-		OddHeader:      `&C&"Times New Roman,Regular"&13&P`,
+		OddHeader:      fmt.Sprintf(`&C&"%s,Regular"&%d&P`, Font, int(document.SizePageNumber)),
 	})
+}
+
+// printSetup makes a data sheet (templates, lists to work with) print on
+// A4 portrait, one page wide, however wide it is. It must run before the
+// sheet's StreamWriter is created: the stream writes sheetPr when it
+// starts. Documents are laid out page by page instead (paginate).
+func printSetup(f *excelize.File, sheet string) error {
+	fit := true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := pageSetup(f, sheet, "portrait"); err != nil {
+		return err
+	}
+	one, auto := 1, 0
+	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{FitToWidth: &one, FitToHeight: &auto})
 }
 
 // runes counts characters, not bytes: "Thanh Hóa" is 9 wide, not 10.
@@ -78,12 +88,13 @@ func fitWidth(size, lo, hi float64, texts ...string) float64 {
 // lines estimates how many lines text takes in a wrapped cell of width
 // (column units) at a font size. Measured in LibreOffice with Liberation
 // Serif (Times New Roman's metrics): about 1.12 characters of Vietnamese
-// text per unit at 11 pt (86 in 77 units at 12 pt), 0.84 for capitals. The
-// factors below stay a little under that, so a row is never too short
-// for its text — hidden lines would not print.
+// text per unit at 11 pt (86 in 77 units at 12 pt), 0.84 for capitals,
+// fewer in bold ("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", 30 bold capitals at
+// 12 pt, does not fit 40 units). The factors below stay under that, so a
+// row is never too short for its text — hidden lines would not print.
 func lines(text string, width, size float64) int { return linesK(text, width, size, 1.05) }
 
-func capsLines(text string, width, size float64) int { return linesK(text, width, size, 0.82) }
+func capsLines(text string, width, size float64) int { return linesK(text, width, size, 0.74) }
 
 func linesK(text string, width, size, k float64) int {
 	perLine := math.Max(1, width/fontScale(size)*k)
@@ -100,14 +111,22 @@ func height(n int, size float64) float64 {
 }
 
 // rowWriter writes rows one after another, so rows are always ascending
-// and each is written once.
+// and each is written once. It records each row's height and whether it
+// keeps with the next, for paginate.
 type rowWriter struct {
-	sw  *excelize.StreamWriter
-	row int
+	sw      *excelize.StreamWriter
+	row     int
+	heights []float64 // by row - 1, in points
+	keep    []bool    // keep[row-1]: the row prints on the same page as the next
 }
+
+// defaultRowHeight is what an empty row or one left to its default height
+// is counted as: a little over the default (Times New Roman 11).
+const defaultRowHeight = 16.0
 
 func (r *rowWriter) write(h float64, cells ...any) error {
 	r.row++
+	r.record(h)
 	ref, err := excelize.CoordinatesToCellName(1, r.row)
 	if err != nil {
 		return err
@@ -119,7 +138,21 @@ func (r *rowWriter) write(h float64, cells ...any) error {
 	return r.sw.SetRow(ref, cells, opts...)
 }
 
-func (r *rowWriter) skip() { r.row++ }
+func (r *rowWriter) skip() { r.row++; r.record(0) }
+
+func (r *rowWriter) record(h float64) {
+	if h <= 0 {
+		h = defaultRowHeight
+	}
+	r.heights, r.keep = append(r.heights, h), append(r.keep, false)
+}
+
+// keepWithNext keeps the row just written on the page of the next one.
+func (r *rowWriter) keepWithNext() {
+	if r.row > 0 {
+		r.keep[r.row-1] = true
+	}
+}
 
 // merge merges columns from..to (1-based) of the current row.
 func (r *rowWriter) merge(from, to int) error {
@@ -146,16 +179,15 @@ func blanks(style, n int) []any {
 	return out
 }
 
-// Landscape pages (A4, for wide tables) keep the portrait margins of
-// Nghị định 30/2020 and fit to one page across. Each sheet is its own
-// document, numbered from 1 (the number shows from page 2), even when the
-// whole workbook is printed or converted at once.
+// landscapeSetup is printSetup on A4 landscape, for wide data sheets.
+// Each sheet is its own document, numbered from 1 (the number shows from
+// page 2), even when the whole workbook is printed or converted at once.
 func landscapeSetup(f *excelize.File, sheet string) error {
 	if err := printSetup(f, sheet); err != nil {
 		return err
 	}
-	landscape, first := "landscape", uint(1)
-	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FirstPageNumber: &first})
+	landscape := "landscape"
+	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape})
 }
 
 // printTitles repeats a sheet's table header (row n) at the top of every

@@ -6,6 +6,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"thidua/internal/document"
 	"thidua/internal/scoring"
 )
 
@@ -15,6 +16,7 @@ import (
 // styles are the workbook's cell styles.
 type styles struct {
 	parent, issuer, nation, motto, placeDate     int
+	number                                       int // "Số: …/…"
 	docTitle, pledgeTitle, note, preamble, label int
 	th, tdNo, tdText, tdCenter, tdDate           int
 	listTh, listNo, listText, listDate           int
@@ -29,12 +31,13 @@ func newStyles(f *excelize.File) (styles, error) {
 	border := thinBorder()
 	dateFmt := "dd/mm/yyyy"
 	defs := []styleDef{
-		{&s.parent, excelize.Style{Font: font(12, false, false, ""), Alignment: center}},
-		{&s.issuer, excelize.Style{Font: font(12, true, false, ""), Alignment: center}},
-		{&s.nation, excelize.Style{Font: font(12, true, false, ""), Alignment: center}},
-		{&s.motto, excelize.Style{Font: font(13, true, false, "single"), Alignment: center}},
-		{&s.placeDate, excelize.Style{Font: font(13, false, true, ""), Alignment: center}},
-		{&s.docTitle, excelize.Style{Font: font(14, true, false, ""), Alignment: center}},
+		{&s.parent, excelize.Style{Font: font(document.SizeIssuer, false, false, ""), Alignment: center}},
+		{&s.issuer, excelize.Style{Font: font(document.SizeIssuer, true, false, ""), Alignment: center}},
+		{&s.nation, excelize.Style{Font: font(document.SizeNation, true, false, ""), Alignment: center}},
+		{&s.motto, excelize.Style{Font: font(document.SizeMotto, true, false, "single"), Alignment: center}},
+		{&s.placeDate, excelize.Style{Font: font(document.SizePlaceDate, false, true, ""), Alignment: center}},
+		{&s.number, excelize.Style{Font: font(document.SizeNumber, false, false, ""), Alignment: center}},
+		{&s.docTitle, excelize.Style{Font: font(document.SizeKind, true, false, ""), Alignment: center}},
 		{&s.pledgeTitle, excelize.Style{Font: font(13, true, false, ""), Alignment: center}},
 		{&s.note, excelize.Style{Font: font(12, false, true, ""), Alignment: center}},
 		{&s.preamble, excelize.Style{Font: font(13, false, false, ""),
@@ -163,7 +166,7 @@ func wrapped(text string, width, size float64, bold bool) int {
 	if bold {
 		k = 0.97
 	}
-	per := max(1, int(width/fontScale(size)*k))
+	per := max(1, int(width/fontScale(size)*k)-1) // less a character for the cell's padding
 	n := 0
 	for _, para := range strings.Split(text, "\n") {
 		used := 0 // characters on the current line

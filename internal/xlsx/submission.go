@@ -3,27 +3,25 @@ package xlsx
 import (
 	"fmt"
 	"io"
-	"math"
 	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"thidua/internal/award"
+	"thidua/internal/document"
 )
 
 // SubmissionDoc is a tờ trình: the cover note of a proposal, with the
 // number proposed per title.
 type SubmissionDoc struct {
-	IssuerParent string     // "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO"; printed in capitals
-	Issuer       string     // "VIỆN KIỂM SÁT NHÂN DÂN TỈNH THANH HÓA"; bold capitals
-	Number       string     // "Số: …/TTr-VKS"
-	Place        string     // "Thanh Hóa"
-	Date         *time.Time // nil prints "ngày … tháng … năm …"
-	Recipient    string     // "Kính gửi: Hội đồng Thi đua – Khen thưởng ngành Kiểm sát nhân dân"
-	Subject      string     // "V/v đề nghị khen thưởng năm 2026"
-	Year         int
-	Grounds      []string // căn cứ, one paragraph each
+	Issuer    document.Issuer // the unit that proposes: heading and place
+	Number    string          // "Số:      /TTr-VKSTH"
+	Date      *time.Time      // nil prints "ngày … tháng … năm …"
+	Recipient string          // "Kính gửi: Hội đồng Thi đua – Khen thưởng ngành Kiểm sát nhân dân"
+	Subject   string          // "V/v đề nghị khen thưởng năm 2026"
+	Year      int
+	Grounds   []string // căn cứ, one paragraph each
 	// Intro leads into the table; empty: "Đề nghị xét, khen thưởng cho
 	// các tập thể, cá nhân có thành tích xuất sắc năm <Year>, cụ thể như sau:".
 	Intro   string
@@ -42,11 +40,9 @@ type TitleCount struct {
 // DraftDecisionDoc is a draft decision (quyết định) awarding titles, with
 // its list annexed.
 type DraftDecisionDoc struct {
-	IssuerParent string     // "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO"
-	Issuer       string     // "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO" (the issuing body)
-	Number       string     // "Số: …/QĐ-VKSTC (dự thảo)"
-	Place        string     // "Hà Nội"
-	Date         *time.Time // nil prints "ngày … tháng … năm …"
+	Issuer document.Issuer // the body that decides: heading and place
+	Number string          // "Số: 125/QĐ-VKSTC"
+	Date   *time.Time      // nil prints "ngày … tháng … năm …"
 	// Title is "QUYẾT ĐỊNH Về việc tặng danh hiệu …": "QUYẾT ĐỊNH" is
 	// printed on its own line (added when missing), the rest under it.
 	Title string
@@ -99,7 +95,7 @@ func WriteSubmission(w io.Writer, d SubmissionDoc) error {
 	if err != nil {
 		return err
 	}
-	if err := onePage(f, SheetSubmission); err != nil {
+	if err := pageSetup(f, SheetSubmission, "portrait"); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(SheetSubmission)
@@ -107,7 +103,7 @@ func WriteSubmission(w io.Writer, d SubmissionDoc) error {
 		return err
 	}
 	n := &note{sw: sw, r: &rowWriter{sw: sw}, ds: ds}
-	if err := n.start(d.IssuerParent, d.Issuer, d.Number, PlaceDate(d.Place, d.Date)); err != nil {
+	if err := n.start(d.Issuer, d.Number, PlaceDate(d.Issuer.Place, d.Date)); err != nil {
 		return err
 	}
 	n.r.skip()
@@ -145,8 +141,13 @@ func WriteSubmission(w io.Writer, d SubmissionDoc) error {
 	if err := n.para(ds.para, closing); err != nil {
 		return err
 	}
+	n.r.keepWithNext()
 	n.r.skip()
+	n.r.keepWithNext()
 	if err := n.sign(d.Signer, d.Copies); err != nil {
+		return err
+	}
+	if err := n.r.paginate(f, SheetSubmission, pages{widths: noteWidths[:], onePage: true}); err != nil {
 		return err
 	}
 	if err := sw.Flush(); err != nil {
@@ -177,7 +178,7 @@ func WriteDraftDecision(w io.Writer, d DraftDecisionDoc) error {
 	if err != nil {
 		return err
 	}
-	if err := printSetup(f, SheetDecision); err != nil {
+	if err := pageSetup(f, SheetDecision, "portrait"); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(SheetDecision)
@@ -185,7 +186,7 @@ func WriteDraftDecision(w io.Writer, d DraftDecisionDoc) error {
 		return err
 	}
 	n := &note{sw: sw, r: &rowWriter{sw: sw}, ds: ds}
-	if err := n.start(d.IssuerParent, d.Issuer, d.Number, PlaceDate(d.Place, d.Date)); err != nil {
+	if err := n.start(d.Issuer, d.Number, PlaceDate(d.Issuer.Place, d.Date)); err != nil {
 		return err
 	}
 	n.r.skip()
@@ -219,8 +220,13 @@ func WriteDraftDecision(w io.Writer, d DraftDecisionDoc) error {
 			return err
 		}
 	}
+	n.r.keepWithNext() // the last article goes with the signature
 	n.r.skip()
+	n.r.keepWithNext()
 	if err := n.sign(d.Signer, d.Copies); err != nil {
+		return err
+	}
+	if err := n.r.paginate(f, SheetDecision, pages{widths: noteWidths[:]}); err != nil {
 		return err
 	}
 	if err := sw.Flush(); err != nil {
@@ -245,15 +251,6 @@ func WriteDraftDecision(w io.Writer, d DraftDecisionDoc) error {
 	return f.Write(w)
 }
 
-// onePage is printSetup fitted to a single page.
-func onePage(f *excelize.File, sheet string) error {
-	if err := printSetup(f, sheet); err != nil {
-		return err
-	}
-	one := 1
-	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{FitToHeight: &one})
-}
-
 // note writes an administrative document on the six portrait columns.
 type note struct {
 	sw *excelize.StreamWriter
@@ -269,41 +266,17 @@ func (n *note) width() (all, left, right float64) {
 	return all, left, all - left
 }
 
-// start sets the widths and writes the national heading with the
-// document's number under the issuer, level with the place and date
-// (Nghị định 30/2020, Phụ lục I).
-func (n *note) start(parent, issuer, number, placeDate string) error {
+// start sets the widths and writes the national heading over A:B and
+// C:F.
+func (n *note) start(issuer document.Issuer, number, placeDate string) error {
 	for i, w := range noteWidths {
 		if err := n.sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
 	}
-	st := n.ds.st
 	_, left, right := n.width()
-	parent, issuer = strings.ToUpper(parent), strings.ToUpper(issuer)
-	pair := func(ht float64, l, r excelize.Cell) error {
-		if err := n.r.write(ht, l, nil, r); err != nil {
-			return err
-		}
-		if err := n.r.merge(1, 2); err != nil {
-			return err
-		}
-		return n.r.merge(3, docCols)
-	}
-	ht := math.Max(height(capsLines(parent, left, 12), 12), height(capsLines(Nation, right, 12), 12))
-	if err := pair(ht, cell(st.parent, parent), cell(st.nation, Nation)); err != nil {
-		return err
-	}
-	issuer = breakCaps(issuer, left, 12)
-	ht = math.Max(height(capsLines(issuer, left, 12), 12), height(1, 13))
-	if err := pair(ht, cell(st.issuer, issuer), cell(st.motto, Motto)); err != nil {
-		return err
-	}
-	if err := n.r.write(6); err != nil {
-		return err
-	}
-	ht = math.Max(height(lines(number, left, 13), 13), height(lines(placeDate, right, 13), 13))
-	return pair(ht, cell(n.ds.number, number), cell(st.placeDate, placeDate))
+	return writeHeading(n.r, n.ds.st, heading{Issuer: issuer, Number: number, PlaceDate: placeDate,
+		LeftTo: 2, RightFrom: 3, RightTo: docCols, LeftWidth: left, RightWidth: right})
 }
 
 // line writes a centred line across the page; k is the characters per
