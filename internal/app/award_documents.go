@@ -63,6 +63,8 @@ type AwardDocs struct {
 	// Issuer heads the documents: the unit (ScopeUnit), else the sector's
 	// council.
 	Issuer document.Issuer
+	// Grounds are the award texts in force on Today ("Căn cứ …").
+	Grounds []string
 }
 
 // AwardDocs gathers a year's proposals of a unit, a cluster or the
@@ -73,6 +75,7 @@ func (a *App) AwardDocs(ctx context.Context, p auth.Principal, q AwardDocsQuery)
 		return AwardDocs{}, err
 	}
 	d := AwardDocs{Year: q.Year, Status: q.Status, Scope: q.Scope, Today: a.Today()}
+	d.Grounds = awardGroundsOn(d.Today)
 	if d.Status != proposal.Approved {
 		d.Status = proposal.Submitted
 	}
@@ -167,6 +170,8 @@ type DecisionDocs struct {
 	// Issuer is the deciding body: the Supreme Procuracy, where every
 	// decision is taken today.
 	Issuer document.Issuer
+	// Grounds are the award texts in force on the decision's day.
+	Grounds []string
 }
 
 // DecisionDocs returns a decision with its list and its issuer.
@@ -175,7 +180,7 @@ func (a *App) DecisionDocs(ctx context.Context, p auth.Principal, id int64) (Dec
 	if err != nil {
 		return DecisionDocs{DecisionView: v}, err
 	}
-	d := DecisionDocs{DecisionView: v}
+	d := DecisionDocs{DecisionView: v, Grounds: awardGroundsOn(v.DecidedOn)}
 	if d.Entries, err = a.awardEntries(ctx, v.Proposals); err != nil {
 		return d, err
 	}

@@ -18,13 +18,6 @@ import (
 	"thidua/internal/xlsx"
 )
 
-// awardGrounds are the legal grounds of the tờ trình and the decision.
-var awardGrounds = []string{
-	"Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-	"Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;",
-	"Căn cứ Thông tư số 02/2024/TT-VKSTC của Viện trưởng Viện kiểm sát nhân dân tối cao hướng dẫn công tác thi đua, khen thưởng trong ngành Kiểm sát nhân dân;",
-}
-
 // awardDocsQuery binds an award document's query: the year of the path,
 // ?status=, ?scope=, ?unit_id= and ?cluster_id=.
 func awardDocsQuery(c echo.Context) (app.AwardDocsQuery, error) {
@@ -159,7 +152,7 @@ func (s *Server) submissionWorkbook(c echo.Context) error {
 	d := xlsx.SubmissionDoc{Issuer: docs.Issuer, Number: "Số: " + docs.Issuer.Number(0, "TTr"), Date: &docs.Today,
 		Recipient: "Kính gửi: Hội đồng Thi đua – Khen thưởng ngành Kiểm sát nhân dân",
 		Subject:   fmt.Sprintf("V/v đề nghị khen thưởng năm %d", year), Year: year,
-		Grounds: append(slices.Clone(awardGrounds),
+		Grounds: append(slices.Clone(docs.Grounds),
 			fmt.Sprintf("Căn cứ kết quả họp xét của Hội đồng Thi đua – Khen thưởng %s ngày … tháng … năm %d,", u.Name, year)),
 		Copies: []string{"- Như trên;", "- Lưu: VT, TĐKT."},
 		Signer: headSigner}
@@ -244,7 +237,7 @@ func (s *Server) decisionDraftWorkbook(c echo.Context) error {
 	d := xlsx.DraftDecisionDoc{Issuer: v.Issuer, Number: "Số: " + v.Number, Date: annex.Date,
 		Title:     fmt.Sprintf("QUYẾT ĐỊNH Về việc tặng danh hiệu thi đua, hình thức khen thưởng năm %d", v.Year),
 		Authority: headOf(v.Issuer),
-		Grounds: append(slices.Clone(authority), append(slices.Clone(awardGrounds),
+		Grounds: append(slices.Clone(authority), append(slices.Clone(v.Grounds),
 			"Xét đề nghị của Hội đồng Thi đua – Khen thưởng ngành Kiểm sát nhân dân,")...),
 		Articles: []string{
 			fmt.Sprintf("Tặng danh hiệu thi đua, hình thức khen thưởng năm %d cho %d tập thể, cá nhân có tên trong danh sách kèm theo Quyết định này.", v.Year, len(annex.Rows)),
