@@ -165,7 +165,7 @@ func TestAwardDocumentsHTTP(t *testing.T) {
 		t.Fatalf("submission sheets: %v", got)
 	}
 	awardDocInOrder(t, "submission", awardDocText(t, f, xlsx.SheetSubmission), "TỜ TRÌNH", "V/v đề nghị khen thưởng năm 2026",
-		"Hội đồng Thi đua – Khen thưởng ngành Kiểm sát nhân dân", "Luật Thi đua, khen thưởng", "98/2023/NĐ-CP", "02/2024/TT-VKSTC",
+		"Hội đồng Thi đua – Khen thưởng ngành Kiểm sát nhân dân", "Luật Thi đua, khen thưởng", "152/2025/NĐ-CP", "02/2024/TT-VKSTC",
 		award.TapTheLaoDongTienTien.Label(), award.LaoDongTienTien.Label())
 
 	// The board decides on the person once the publication window (the
