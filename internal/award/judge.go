@@ -1,5 +1,7 @@
 package award
 
+import "slices"
+
 // JudgePerson runs the rule of title or form t on a person; vote is the
 // sector council's ballot where the title needs one (Electorate 0: not
 // yet held). A title that is not for a person gives ok false.
@@ -51,3 +53,26 @@ var (
 	PersonTitles = append(append([]Title{}, IndividualTitles...), Forms...)
 	UnitTitles   = append(append([]Title{}, CollectiveTitles...), Forms...)
 )
+
+// CouncilBallot says whether title t needs the secret ballot of the
+// emulation council under these rules, and the share of all its members
+// a candidate needs: Chiến sĩ thi đua ngành (NganhCouncilPercent). The
+// cluster's ballot for Cờ thi đua ngành is the cluster's, not the
+// council's (internal/vote).
+func (rs RuleSet) CouncilBallot(t Title) (percent int, ok bool) {
+	if t == ChienSiThiDuaNganh && rs.NganhCouncilPercent > 0 {
+		return rs.NganhCouncilPercent, true
+	}
+	return 0, false
+}
+
+// CouncilTitles are the titles that need the council's ballot under rs.
+func (rs RuleSet) CouncilTitles() []Title {
+	var out []Title
+	for _, t := range slices.Concat(IndividualTitles, CollectiveTitles, Forms) {
+		if _, ok := rs.CouncilBallot(t); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
