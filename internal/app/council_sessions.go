@@ -290,6 +290,9 @@ type CouncilMinutes struct {
 	CouncilSessionView
 	Issuer document.Issuer `json:"issuer"`
 	Day    time.Time       `json:"day"`
+	// Chair and Secretary sign the minutes.
+	Chair     string `json:"chair"`
+	Secretary string `json:"secretary"`
 }
 
 // CouncilSessionMinutes returns the minutes of a closed session.
@@ -301,7 +304,8 @@ func (a *App) CouncilSessionMinutes(ctx context.Context, p auth.Principal, id in
 	if v.Session.Status != vote.Closed {
 		return CouncilMinutes{}, errs.New(errs.Invalid, "Biên bản chỉ lập được khi phiên bỏ phiếu đã kết thúc.")
 	}
-	m := CouncilMinutes{CouncilSessionView: v, Day: v.Session.HeldOn}
+	m := CouncilMinutes{CouncilSessionView: v, Day: v.Session.HeldOn,
+		Chair: vote.Holder(v.Members, vote.SeatChair), Secretary: vote.Holder(v.Members, vote.SeatSecretary)}
 	m.Issuer, err = issuerOf(ctx, &a.store.Q, v.Council.UnitID)
 	return m, err
 }

@@ -39,7 +39,7 @@ func (s *Q) Council(ctx context.Context, id int64) (vote.Council, []vote.Member,
 		return c, nil, err
 	}
 	var ms []vote.Member
-	err = s.DB.WithContext(ctx).Raw(`SELECT id, user_id, full_name, position, role FROM council_members WHERE council_id = ?
+	err = s.DB.WithContext(ctx).Raw(`SELECT id, user_id, full_name, position, role AS seat FROM council_members WHERE council_id = ?
 		ORDER BY array_position(ARRAY['chair','vice_chair','standing','member','secretary'], role), full_name COLLATE "vi-x-icu", id`, id).
 		Scan(&ms).Error
 	return c, ms, err

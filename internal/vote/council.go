@@ -38,13 +38,29 @@ type Member struct {
 	UserID   *int64 `json:"user_id"`
 	FullName string `json:"full_name"`
 	Position string `json:"position"`
-	Role     string `json:"role"`
+	Seat     string `json:"seat"` // chair, vice_chair, standing, member, secretary (council_members.role)
 }
 
-// RoleLabel is a member's role on the council in Vietnamese.
-func RoleLabel(r string) string {
+// The seats on a council that sign its minutes.
+const (
+	SeatChair     = "chair"
+	SeatSecretary = "secretary"
+)
+
+// Holder is the name of the first member in seat, "" if none.
+func Holder(members []Member, seat string) string {
+	for _, m := range members {
+		if m.Seat == seat {
+			return m.FullName
+		}
+	}
+	return ""
+}
+
+// SeatLabel is a member's seat on the council in Vietnamese.
+func SeatLabel(r string) string {
 	switch r {
-	case "chair":
+	case SeatChair:
 		return "Chủ tịch Hội đồng"
 	case "vice_chair":
 		return "Phó Chủ tịch Hội đồng"
@@ -52,7 +68,7 @@ func RoleLabel(r string) string {
 		return "Ủy viên Thường trực"
 	case "member":
 		return "Ủy viên"
-	case "secretary":
+	case SeatSecretary:
 		return "Thư ký"
 	}
 	return r

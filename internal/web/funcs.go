@@ -45,7 +45,7 @@ var pageFuncs = template.FuncMap{
 	"individualTitles":  func() []award.Title { return award.IndividualTitles },
 	"commendationForms": func() []award.Title { return award.Forms },
 	"titleLabel":        func(t string) string { return award.Title(t).Label() },
-	"councilRole":       vote.RoleLabel,
+	"councilSeat":       vote.SeatLabel,
 	"placeDate":         func(place string, on time.Time) string { return xlsx.PlaceDate(place, &on) }, // "Hà Nội, ngày 26 tháng 11 năm 2026"
 }
 
