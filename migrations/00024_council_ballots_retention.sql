@@ -81,7 +81,8 @@ $$;
 -- +goose StatementBegin
 CREATE FUNCTION refuse_delete_before_retention() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    until date;
+    until   date;
+    session bigint;
 BEGIN
     IF TG_TABLE_NAME = 'awards' THEN
         until := kept_until(OLD.title, COALESCE(OLD.decision_date, make_date(OLD.year, 12, 31)));
@@ -93,11 +94,17 @@ BEGIN
     ELSIF TG_TABLE_NAME = 'council_session_candidates' THEN
         SELECT kept_until(OLD.title, s.held_on) INTO until FROM council_sessions s WHERE s.id = OLD.session_id;
     ELSE
-        -- A session's minutes and who took part are kept as long as its candidates.
+        -- A session's minutes and who took part are kept as long as its
+        -- candidates (no candidate: permanently).
+        IF TG_TABLE_NAME = 'council_sessions' THEN
+            session := OLD.id;
+        ELSE
+            session := OLD.session_id;
+        END IF;
         SELECT CASE WHEN bool_or(retention_years(c.title) IS NULL) THEN NULL
                     ELSE max(kept_until(c.title, s.held_on)) END
           INTO until FROM council_sessions s LEFT JOIN council_session_candidates c ON c.session_id = s.id
-         WHERE s.id = CASE WHEN TG_TABLE_NAME = 'council_sessions' THEN OLD.id ELSE OLD.session_id END;
+         WHERE s.id = session;
     END IF;
     IF until IS NULL OR until > current_date THEN
         RAISE EXCEPTION 'retention: % % is kept until %', TG_TABLE_NAME, OLD, COALESCE(until::text, 'forever')
@@ -119,7 +126,23 @@ CREATE TRIGGER council_session_candidates_retention BEFORE DELETE ON council_ses
 CREATE TRIGGER council_session_voters_retention BEFORE DELETE ON council_session_voters
     FOR EACH ROW EXECUTE FUNCTION refuse_delete_before_retention();
 
+-- The change history is append-only: it keeps what every write replaced,
+-- discipline records removed as mistakes included, for their retention
+-- (70 years for discipline records, permanent for the highest awards).
+-- +goose StatementBegin
+CREATE FUNCTION refuse_audit_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'retention: the change history (audit_log) is append-only'
+        USING ERRCODE = 'integrity_constraint_violation';
+END
+$$;
+-- +goose StatementEnd
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION refuse_audit_change();
+
 -- +goose Down
+DROP TRIGGER audit_log_append_only ON audit_log;
+DROP FUNCTION refuse_audit_change();
 DROP TRIGGER council_session_voters_retention ON council_session_voters;
 DROP TRIGGER council_session_candidates_retention ON council_session_candidates;
 DROP TRIGGER council_sessions_retention ON council_sessions;
