@@ -14,8 +14,8 @@ func TestForTitle(t *testing.T) {
 		years     int
 		permanent bool
 	}{
-		{award.BangKhenThuTuong, 0, true},  // the Prime Minister's
-		{award.CoThiDuaChinhPhu, 0, true},  // the Government's
+		{award.BangKhenThuTuong, 0, true}, // the Prime Minister's
+		{award.CoThiDuaChinhPhu, 0, true}, // the Government's
 		{award.ChienSiThiDuaToanQuoc, 0, true},
 		{award.Title("huan_chuong_ld3"), 0, true}, // unknown: kept, never destroyed on a guess
 		{award.ChienSiThiDuaNganh, 20, false},
