@@ -1,7 +1,5 @@
 package award
 
-import "slices"
-
 // JudgePerson runs the rule of title or form t on a person; vote is the
 // sector council's ballot where the title needs one (Electorate 0: not
 // yet held). A title that is not for a person gives ok false.
@@ -64,15 +62,4 @@ func (rs RuleSet) CouncilBallot(t Title) (percent int, ok bool) {
 		return rs.NganhCouncilPercent, true
 	}
 	return 0, false
-}
-
-// CouncilTitles are the titles that need the council's ballot under rs.
-func (rs RuleSet) CouncilTitles() []Title {
-	var out []Title
-	for _, t := range slices.Concat(IndividualTitles, CollectiveTitles, Forms) {
-		if _, ok := rs.CouncilBallot(t); ok {
-			out = append(out, t)
-		}
-	}
-	return out
 }
