@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -62,12 +61,7 @@ func (s *Server) councilSessionShow(c echo.Context) error {
 
 func (s *Server) councilSessionRender(c echo.Context, st int, d app.CouncilSessionView, formErr error) error {
 	pg := s.page(c, "Phiên bỏ phiếu kín – "+d.Council.Name+" năm "+strconv.Itoa(d.Council.Year), "proposals", d)
-	if formErr != nil {
-		pg.Errors, pg.Error, _ = fieldErrors(formErr)
-		for _, m := range pg.Errors {
-			pg.Error += " " + m
-		}
-	}
+	withBallotError(&pg, formErr)
 	return c.Render(st, "council_session_show", pg)
 }
 
@@ -98,20 +92,7 @@ func (s *Server) councilBallot(c echo.Context) error {
 			return err
 		}
 	} else {
-		body.Choices = map[int64]bool{}
-		form, _ := c.FormParams()
-		for k := range form {
-			if cand, ok := strings.CutPrefix(k, "approve_"); ok {
-				if n, err := strconv.ParseInt(cand, 10, 64); err == nil {
-					switch formValue(c, k) {
-					case "yes":
-						body.Choices[n] = true
-					case "no":
-						body.Choices[n] = false
-					}
-				}
-			}
-		}
+		body.Choices = ballotChoices(c)
 	}
 	if err := s.app.CastCouncilBallot(c.Request().Context(), principal(c), id, body.Choices); err != nil {
 		return s.councilSessionWithError(c, id, err)
