@@ -17,6 +17,7 @@ import (
 	"thidua/internal/app"
 	"thidua/internal/auth"
 	"thidua/internal/config"
+	"thidua/internal/pdfsig"
 	"thidua/internal/store"
 )
 
@@ -100,7 +101,14 @@ func openApp(ctx context.Context, cfg config.Config) (*app.App, *store.Store, er
 		s.Close()
 		return nil, nil, fmt.Errorf("cơ sở dữ liệu còn %d bản cập nhật cấu trúc (migration) chưa áp dụng: chạy `thidua migrate up` hoặc `thidua serve --migrate`", n)
 	}
-	return app.New(s, auth.Hasher{Cost: cfg.BcryptCost}, clock), s, nil
+	a := app.New(s, auth.Hasher{Cost: cfg.BcryptCost}, clock)
+	if cfg.SignatureRoots != "" {
+		if a.SignatureRoots, err = pdfsig.LoadRoots(cfg.SignatureRoots); err != nil {
+			s.Close()
+			return nil, nil, fmt.Errorf("SIGNATURE_ROOTS: %w", err)
+		}
+	}
+	return a, s, nil
 }
 
 func newFlags(name string) *flag.FlagSet {

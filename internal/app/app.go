@@ -5,6 +5,7 @@ package app
 
 import (
 	"context"
+	"crypto/x509"
 	"reflect"
 	"testing"
 	"time"
@@ -26,6 +27,9 @@ type App struct {
 	// PublicURL is the address users open the app at, for links in
 	// e-mails ("https://thidua.vks.gov.vn"); empty gives bare paths.
 	PublicURL string
+	// SignatureRoots are the roots a signed PDF's signer must chain to
+	// (SIGNATURE_ROOTS); nil: no signature is trusted.
+	SignatureRoots *x509.CertPool
 }
 
 // New returns an App with production defaults and the given clock: main

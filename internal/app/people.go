@@ -163,6 +163,9 @@ type PersonRecord struct {
 	UnitPath []int64 `json:"-"`
 }
 
+// DisciplineRead is what a read of a person's discipline records is logged as.
+const DisciplineRead = "person_disciplines"
+
 // Person returns one person with their record, if p may see their unit,
 // in one statement (store.PersonFile).
 func (a *App) Person(ctx context.Context, p auth.Principal, id int64) (PersonRecord, error) {
@@ -175,6 +178,13 @@ func (a *App) Person(ctx context.Context, p auth.Principal, id int64) (PersonRec
 	}
 	if err := auth.Authorize(p, auth.ViewUnits, auth.Unit(f.UnitPath)); err != nil {
 		return PersonRecord{}, err
+	}
+	// Discipline records are personal data: who reads them is logged
+	// (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15). No log, no read.
+	if len(f.Disciplines) > 0 && !p.System {
+		if err := a.store.LogPersonalRead(ctx, p.UserID, id, DisciplineRead); err != nil {
+			return PersonRecord{}, err
+		}
 	}
 	return PersonRecord{Person: f.Person, Ratings: f.Ratings, Initiatives: f.Initiatives, Disciplines: f.Disciplines, Awards: f.Awards,
 		Moves: f.Moves, Absences: f.Absences, Pending: f.Pending, UnitPath: f.UnitPath}, nil

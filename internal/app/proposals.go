@@ -245,7 +245,11 @@ func (a *App) judgeOn(ctx context.Context, tx *store.Q, pr proposal.Proposal, on
 	return v, nil
 }
 
-func needsVote(t award.Title) bool { return t == award.ChienSiThiDuaNganh || t == award.CoThiDuaNganh }
+// needsVote: a proposal of the title carries its ballot's result when
+// drafted. Cờ thi đua ngành carries the cluster's; Chiến sĩ thi đua ngành
+// gets the council's from the council's session (CloseCouncilSession), so
+// a typed share is optional there and replaced by the session's.
+func needsVote(t award.Title) bool { return t == award.CoThiDuaNganh }
 
 // applyProposal validates in onto pr (whose proposer unit is set), and
 // stores the verdict of the rules in force today.

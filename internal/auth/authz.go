@@ -102,6 +102,10 @@ const (
 
 	RunVote    Action = "vote.run"    // open and close the cluster's vote, propose from its result
 	CastBallot Action = "vote.ballot" // a member unit's ballot
+
+	RunCouncilSession Action = "council.session" // open and close a session of the council's secret ballot
+	CouncilBallot     Action = "council.ballot"  // a council member's secret ballot
+	ViewCouncilVotes  Action = "council.view"    // a council's sessions, results and minutes
 )
 
 // Target is what an action is about. UnitPath is the unit concerned and its
@@ -111,6 +115,9 @@ type Target struct {
 	UnitPath []int64
 	Year     int
 	Cluster  *ClusterFacts
+	// Council: the council whose session the action is on (UnitPath is
+	// its unit's).
+	Council *CouncilFacts
 	// Published: the thing is public to every signed-in user (a proposal
 	// sent for comment, or approved), whoever's unit it belongs to.
 	Published bool
@@ -123,6 +130,15 @@ type ClusterFacts struct {
 	HeadUnitID   int64
 	DeputyUnitID int64
 	Members      []int64
+}
+
+// CouncilFacts are who sits on a council: the accounts its members vote with.
+type CouncilFacts struct {
+	MemberUsers []int64
+}
+
+func (c *CouncilFacts) member(user int64) bool {
+	return c != nil && user != 0 && slices.Contains(c.MemberUsers, user)
 }
 
 func (c *ClusterFacts) member(unit int64) bool {
@@ -355,6 +371,21 @@ func Authorize(p Principal, a Action, t Target) error {
 			return nil
 		}
 		return forbidden("Chỉ cán bộ của đơn vị thành viên được bỏ phiếu, và chỉ cho chính đơn vị mình.")
+	case RunCouncilSession:
+		if boardOverUnit(p, t) {
+			return nil
+		}
+		return forbidden("Chỉ Hội đồng thi đua – khen thưởng của cấp này (Thường trực Hội đồng) được mở, kết thúc phiên bỏ phiếu.")
+	case CouncilBallot:
+		if t.Council.member(p.UserID) {
+			return nil
+		}
+		return forbidden("Chỉ thành viên của Hội đồng được bỏ phiếu, mỗi người bằng tài khoản của mình.")
+	case ViewCouncilVotes:
+		if boardOverUnit(p, t) || t.Council.member(p.UserID) {
+			return nil
+		}
+		return forbidden("Chỉ thành viên Hội đồng và Thường trực Hội đồng được xem phiên bỏ phiếu của Hội đồng.")
 	case ViewRegistration:
 		if p.Role != RoleOfficer || ownUnit(p, t) || t.Cluster.member(p.UnitID) {
 			return nil

@@ -25,6 +25,7 @@ func TestAuthorize(t *testing.T) {
 	thPath := []int64{thanhHoa, supreme}
 	deptPath := []int64{thanhHoaDept, thanhHoa, supreme}
 	naPath := []int64{ngheAn, supreme}
+	sectorCouncil := Target{UnitPath: []int64{supreme}, Council: &CouncilFacts{MemberUsers: []int64{headTH.UserID, officerNA.UserID}}}
 
 	tests := []struct {
 		name   string
@@ -98,6 +99,20 @@ func TestAuthorize(t *testing.T) {
 		{"a provincial council runs its own bloc's vote", council, RunVote, Target{Cluster: &ClusterFacts{OwnerUnitID: thanhHoa}}, ""},
 		{"a member casts its own ballot", officerNA, CastBallot, Target{UnitPath: naPath, Cluster: cluster2026}, ""},
 		{"a member cannot cast another's ballot", officerNA, CastBallot, Target{UnitPath: htPath, Cluster: cluster2026}, errs.Forbidden},
+		// The council's secret ballot: the board over the council's unit runs
+		// its sessions; members read them and vote with their own accounts.
+		{"the sector board runs the sector council's sessions", board, RunCouncilSession, sectorCouncil, ""},
+		{"a provincial council does not run the sector's", council, RunCouncilSession, sectorCouncil, errs.Forbidden},
+		{"a provincial council runs its province's", council, RunCouncilSession, Target{UnitPath: thPath, Council: &CouncilFacts{}}, ""},
+		{"a member does not run the sessions", officerNA, RunCouncilSession, sectorCouncil, errs.Forbidden},
+		{"a member votes", officerNA, CouncilBallot, sectorCouncil, ""},
+		{"the board's own account does not vote unless a member", board, CouncilBallot, sectorCouncil, errs.Forbidden},
+		{"a non-member officer does not vote", officerHT, CouncilBallot, sectorCouncil, errs.Forbidden},
+		{"no council: nobody votes", officerNA, CouncilBallot, Target{UnitPath: []int64{supreme}}, errs.Forbidden},
+		{"a member reads the sessions", headTH, ViewCouncilVotes, sectorCouncil, ""},
+		{"the board reads the sessions", board, ViewCouncilVotes, sectorCouncil, ""},
+		{"a viewer does not read the sessions", viewer, ViewCouncilVotes, sectorCouncil, errs.Forbidden},
+		{"a non-member officer does not read them", officerSL, ViewCouncilVotes, sectorCouncil, errs.Forbidden},
 		{"a non-member casts no ballot", officerSL, CastBallot, Target{UnitPath: []int64{slID, supreme}, Cluster: cluster2026}, errs.Forbidden},
 		{"the board casts no ballot", board, CastBallot, Target{UnitPath: naPath, Cluster: cluster2026}, errs.Forbidden},
 		{"an officer records its unit's facts", officer, RecordFacts, Unit(deptPath), ""},

@@ -51,3 +51,15 @@ var (
 	PersonTitles = append(append([]Title{}, IndividualTitles...), Forms...)
 	UnitTitles   = append(append([]Title{}, CollectiveTitles...), Forms...)
 )
+
+// CouncilBallot says whether title t needs the secret ballot of the
+// emulation council under these rules, and the share of all its members
+// a candidate needs: Chiến sĩ thi đua ngành (NganhCouncilPercent). The
+// cluster's ballot for Cờ thi đua ngành is the cluster's, not the
+// council's (internal/vote).
+func (rs RuleSet) CouncilBallot(t Title) (percent int, ok bool) {
+	if t == ChienSiThiDuaNganh && rs.NganhCouncilPercent > 0 {
+		return rs.NganhCouncilPercent, true
+	}
+	return 0, false
+}

@@ -18,6 +18,9 @@ type Config struct {
 	BcryptCost      int           `env:"BCRYPT_COST" envDefault:"11"`
 	LogFormat       string        `env:"LOG_FORMAT" envDefault:"text"`   // text or json
 	TrustProxy      bool          `env:"TRUST_PROXY" envDefault:"false"` // take the client IP from X-Forwarded-For
+	// SignatureRoots is a PEM file of the root certificates a signed PDF's
+	// signer must chain to (the national root CA); empty: none is trusted.
+	SignatureRoots string `env:"SIGNATURE_ROOTS"`
 
 	// Notifications by e-mail: off while SMTP_HOST is empty.
 	SMTPHost       string        `env:"SMTP_HOST"`

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"thidua/internal/errs"
-	"thidua/internal/scoring"
 )
 
 // The states of a vote.
@@ -196,8 +195,7 @@ func Count(cands []Candidate, ballots []Ballot, members []int64, threshold int) 
 				t.Against++
 			}
 		}
-		t.Share = scoring.Percent(t.For, electorate)
-		t.Passes = Passes(t.For, electorate, threshold)
+		t.Share, t.Passes = Result(t.For, electorate, threshold)
 		out = append(out, t)
 	}
 	return out

@@ -47,6 +47,8 @@ type authzWorld struct {
 	proposal       int64 // a draft proposal of the unit
 	decision       int64 // a decision on the unit's proposals
 	vote           int64 // an open vote of the cluster
+	council        int64 // the sector's council of the year: own and head sit on it
+	councilSession int64 // a closed session of that council
 	user           int64 // a spare account to lock and unlock
 	notification   int64 // a notification of the unit's officer (canbo.nghean)
 	pred           int64 // a unit linked as the unit's predecessor (made per request)
@@ -167,9 +169,46 @@ func newAuthzWorld(t *testing.T, s *site) *authzWorld {
 		t.Fatalf("vote: %v", err)
 	}
 	w.vote = v.ID
+	w.council, w.councilSession = authzCouncil(t, s, w)
 	w.fpQuery = fingerprintQuery(t, db)
 	w.sub = w.below(t, s)
 	return w
+}
+
+// authzCouncil is the sector's council of the world's year, on which the
+// officers of the unit (own) and of its cluster's head (head) sit with
+// three members without accounts, and a closed session of it: ballots
+// and closing are refused by the rules (422) once authorised, so the
+// matrix never changes a result.
+func authzCouncil(t *testing.T, s *site, w *authzWorld) (council, session int64) {
+	t.Helper()
+	ctx := context.Background()
+	db := s.store.SQL()
+	council = authzID(t, db, `INSERT INTO councils (unit_id, year, name) VALUES ($1, $2, 'Hội đồng Thi đua – Khen thưởng ngành') RETURNING id`,
+		s.unit(t, seed.CodeSupreme), w.year)
+	for i, user := range []string{"canbo.nghean", "canbo.thanhhoa", "", "", ""} {
+		var id any
+		if user != "" {
+			u, err := s.store.UserByName(ctx, user)
+			if err != nil {
+				t.Fatal(err)
+			}
+			id = u.ID
+		}
+		if _, err := db.ExecContext(ctx, `INSERT INTO council_members (council_id, user_id, full_name, role) VALUES ($1, $2, $3, 'member')`,
+			council, id, fmt.Sprintf("Thành viên %d", i+1)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ses, err := s.store.CreateCouncilSession(ctx, vote.Session{CouncilID: council, HeldOn: seed.FixtureClock, Status: vote.Open,
+		Members: 5, Quorum: 4, RuleSet: "test"}, nil)
+	if err != nil {
+		t.Fatalf("council session: %v", err)
+	}
+	if _, err := s.store.CloseCouncilSession(ctx, ses, 0); err != nil {
+		t.Fatalf("closing the council session: %v", err)
+	}
+	return council, ses.ID
 }
 
 // below returns the world seen from VKSND khu vực 1 – Nghệ An, with a
@@ -373,6 +412,10 @@ func (w *authzWorld) param(t *testing.T, path, name string) string {
 			return itoa(w.decision)
 		case "votes":
 			return itoa(w.vote)
+		case "councils":
+			return itoa(w.council)
+		case "council-sessions":
+			return itoa(w.councilSession)
 		case "notifications":
 			return itoa(w.notification)
 		}

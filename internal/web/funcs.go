@@ -10,6 +10,8 @@ import (
 	"thidua/internal/cluster"
 	"thidua/internal/org"
 	"thidua/internal/scoring"
+	"thidua/internal/vote"
+	"thidua/internal/xlsx"
 )
 
 // pageFuncs are the small helpers the cluster and pledge pages use.
@@ -41,6 +43,9 @@ var pageFuncs = template.FuncMap{
 	"collectiveTitles":  func() []award.Title { return award.CollectiveTitles },
 	"individualTitles":  func() []award.Title { return award.IndividualTitles },
 	"commendationForms": func() []award.Title { return award.Forms },
+	"titleLabel":        func(t string) string { return award.Title(t).Label() },
+	"councilSeat":       vote.SeatLabel,
+	"placeDate":         func(place string, on time.Time) string { return xlsx.PlaceDate(place, &on) }, // "Hà Nội, ngày 26 tháng 11 năm 2026"
 }
 
 // inputNum writes a number for a form field: decimal comma, no thousands

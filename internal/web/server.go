@@ -270,6 +270,13 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.POST("/votes/:id/close", s.voteClose)
 	g.POST("/votes/:id/proposals", s.votePropose)
 	// (end of cluster votes)
+	// The council's secret ballot (bỏ phiếu kín của Hội đồng).
+	g.GET("/councils/:id/sessions", s.councilSessionList)
+	g.POST("/councils/:id/sessions", s.councilSessionOpen)
+	g.GET("/council-sessions/:id", s.councilSessionShow)
+	g.POST("/council-sessions/:id/ballots", s.councilBallot)
+	g.POST("/council-sessions/:id/close", s.councilSessionClose)
+	g.GET("/council-sessions/:id/minutes", s.councilMinutes)
 
 	// Award documents (tờ trình, draft decision, award lists): routes below.
 	g.GET("/years/:year/proposals/list.xlsx", s.awardListWorkbook)

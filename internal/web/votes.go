@@ -88,13 +88,21 @@ func (s *Server) voteShow(c echo.Context) error {
 
 func (s *Server) voteRender(c echo.Context, st int, d app.VoteView, formErr error) error {
 	pg := s.page(c, "Bình xét Cờ thi đua – "+d.Cluster.Title+" năm "+strconv.Itoa(d.Cluster.Year), "clusters", d)
-	if formErr != nil {
-		pg.Errors, pg.Error, _ = fieldErrors(formErr)
-		for _, m := range pg.Errors {
-			pg.Error += " " + m
-		}
-	}
+	withBallotError(&pg, formErr)
 	return c.Render(st, "vote_show", pg)
+}
+
+// withBallotError puts a refusal of a ballot page's rules on pg: beside
+// its fields, and all of it in the banner (a ballot's fields are radio
+// groups that may be far down the page).
+func withBallotError(pg *Page, formErr error) {
+	if formErr == nil {
+		return
+	}
+	pg.Errors, pg.Error, _ = fieldErrors(formErr)
+	for _, m := range pg.Errors {
+		pg.Error += " " + m
+	}
 }
 
 // voteWithError shows the vote page again with a refusal of the rules on
@@ -127,20 +135,7 @@ func (s *Server) voteBallot(c echo.Context) error {
 		}
 	} else {
 		body.UnitID, _ = strconv.ParseInt(formValue(c, "unit_id"), 10, 64)
-		body.Choices = map[int64]bool{}
-		form, _ := c.FormParams()
-		for k := range form {
-			if cand, ok := strings.CutPrefix(k, "approve_"); ok {
-				if n, err := strconv.ParseInt(cand, 10, 64); err == nil {
-					switch formValue(c, k) {
-					case "yes":
-						body.Choices[n] = true
-					case "no":
-						body.Choices[n] = false
-					}
-				}
-			}
-		}
+		body.Choices = ballotChoices(c)
 	}
 	if body.UnitID == 0 {
 		body.UnitID = p.UnitID
@@ -197,4 +192,24 @@ func (s *Server) votePropose(c echo.Context) error {
 		return s.voteWithError(c, id, err)
 	}
 	return s.done(c, http.StatusCreated, pr, "Đã lập dự thảo đề nghị Cờ thi đua từ kết quả bình xét.", "/proposals/"+strconv.FormatInt(pr.ID, 10))
+}
+
+// ballotChoices reads a ballot form: approve_<id> = yes or no per
+// candidate (the cluster's and the council's ballots alike).
+func ballotChoices(c echo.Context) map[int64]bool {
+	choices := map[int64]bool{}
+	form, _ := c.FormParams()
+	for k := range form {
+		if cand, ok := strings.CutPrefix(k, "approve_"); ok {
+			if n, err := strconv.ParseInt(cand, 10, 64); err == nil {
+				switch formValue(c, k) {
+				case "yes":
+					choices[n] = true
+				case "no":
+					choices[n] = false
+				}
+			}
+		}
+	}
+	return choices
 }

@@ -1,0 +1,33 @@
+package store
+
+import (
+	"context"
+	"time"
+)
+
+// PersonalRead is one read of a person's personal data: who, when, what.
+type PersonalRead struct {
+	At       time.Time `json:"at"`
+	UserID   *int64    `json:"user_id"`
+	Username string    `json:"username"`
+	PersonID int64     `json:"person_id"`
+	What     string    `json:"what"`
+}
+
+// LogPersonalRead records that userID read what of person personID.
+func (s *Q) LogPersonalRead(ctx context.Context, userID, personID int64, what string) error {
+	var by *int64
+	if userID != 0 {
+		by = &userID
+	}
+	return s.DB.WithContext(ctx).Exec(`INSERT INTO personal_data_reads (user_id, person_id, what) VALUES (?, ?, ?)`, by, personID, what).Error
+}
+
+// PersonalReads lists the reads of a person's personal data, latest first.
+func (s *Q) PersonalReads(ctx context.Context, personID int64) ([]PersonalRead, error) {
+	out := []PersonalRead{}
+	err := s.DB.WithContext(ctx).Raw(`SELECT r.at, r.user_id, COALESCE(u.username, '') AS username, r.person_id, r.what
+		FROM personal_data_reads r LEFT JOIN users u ON u.id = r.user_id WHERE r.person_id = ? ORDER BY r.at DESC, r.id DESC`, personID).
+		Scan(&out).Error
+	return out, err
+}
