@@ -21,7 +21,7 @@ func peopleCounts(t *testing.T, s *store.Store) map[string]int64 {
 	for _, table := range []string{"people", "person_ratings", "person_initiatives", "person_disciplines", "awards", "proposals",
 		"proposal_comments", "decisions", "votes", "ballots", "collective_facts", "publications"} {
 		var n int64
-		if err := s.DB.Raw("SELECT count(*) FROM " + table).Scan(&n).Error; err != nil {
+		if err := s.ScanForTest(&n, "SELECT count(*) FROM "+table); err != nil {
 			t.Fatal(err)
 		}
 		out[table] = n
@@ -117,10 +117,10 @@ func TestDemoPeople(t *testing.T) {
 
 	// The closed vote and its proposal.
 	var closed, proposed int64
-	if err := s.DB.Raw("SELECT count(*) FROM votes WHERE status = 'closed'").Scan(&closed).Error; err != nil {
+	if err := s.ScanForTest(&closed, "SELECT count(*) FROM votes WHERE status = 'closed'"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DB.Raw("SELECT count(*) FROM proposals WHERE title = ? AND status = 'submitted'", string(award.CoThiDuaNganh)).Scan(&proposed).Error; err != nil {
+	if err := s.ScanForTest(&proposed, "SELECT count(*) FROM proposals WHERE title = ? AND status = 'submitted'", string(award.CoThiDuaNganh)); err != nil {
 		t.Fatal(err)
 	}
 	if closed != 1 || proposed < 1 {

@@ -44,7 +44,7 @@ func rowCounts(t *testing.T, s *store.Store) map[string]int64 {
 	for _, table := range []string{"units", "users", "emulation_years", "review_exclusions", "clusters", "cluster_members",
 		"pledges", "pledge_signatures", "registrations", "audit_log"} {
 		var n int64
-		if err := s.DB.Raw("SELECT count(*) FROM " + table).Scan(&n).Error; err != nil {
+		if err := s.ScanForTest(&n, "SELECT count(*) FROM "+table); err != nil {
 			t.Fatal(err)
 		}
 		out[table] = n
@@ -170,7 +170,7 @@ func TestDemoClusters(t *testing.T) {
 
 	t.Run("an amended pledge keeps its superseded version", func(t *testing.T) {
 		var n int64
-		if err := s.DB.Raw(`SELECT count(*) FROM pledges WHERE status = 'superseded'`).Scan(&n).Error; err != nil {
+		if err := s.ScanForTest(&n, `SELECT count(*) FROM pledges WHERE status = 'superseded'`); err != nil {
 			t.Fatal(err)
 		}
 		if n < 1 {

@@ -59,7 +59,7 @@ const frozenSQL = `EXISTS (SELECT 1 FROM assessments a WHERE a.table_id = criter
 // Tables lists a year's criteria tables, current versions first.
 func (s *Q) Tables(ctx context.Context, year int) ([]TableInfo, error) {
 	var out []TableInfo
-	err := s.DB.WithContext(ctx).Model(&TableInfo{}).Select("criteria_tables.*, "+frozenSQL).
+	err := s.db.WithContext(ctx).Model(&TableInfo{}).Select("criteria_tables.*, "+frozenSQL).
 		Where("year = ?", year).Order("superseded, kind, level, name, version_no DESC").Find(&out).Error
 	return out, err
 }
@@ -67,7 +67,7 @@ func (s *Q) Tables(ctx context.Context, year int) ([]TableInfo, error) {
 // TableInfo returns one table's header.
 func (s *Q) TableInfo(ctx context.Context, id int64) (TableInfo, error) {
 	var t TableInfo
-	err := s.DB.WithContext(ctx).Model(&TableInfo{}).Select("criteria_tables.*, "+frozenSQL).Where("id = ?", id).Take(&t).Error
+	err := s.db.WithContext(ctx).Model(&TableInfo{}).Select("criteria_tables.*, "+frozenSQL).Where("id = ?", id).Take(&t).Error
 	return t, notFound(err, "bảng tiêu chí")
 }
 
@@ -78,7 +78,7 @@ func (s *Q) Table(ctx context.Context, id int64) (scoring.Table, error) {
 		return scoring.Table{}, err
 	}
 	var rows []criterionRow
-	if err := s.DB.WithContext(ctx).Where("table_id = ?", id).Order("ord, id").Find(&rows).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("table_id = ?", id).Order("ord, id").Find(&rows).Error; err != nil {
 		return scoring.Table{}, err
 	}
 	t := scoring.Table{ID: id, Year: info.Year, Name: info.Name}
@@ -103,7 +103,7 @@ func (r criterionRow) criterion() scoring.Criterion {
 // unit type at that level, then one for every type at that level.
 func (s *Q) TableFor(ctx context.Context, year int, level string, clusterID int64, unitType string) (TableInfo, error) {
 	var t TableInfo
-	err := s.DB.WithContext(ctx).Model(&TableInfo{}).Select("criteria_tables.*, "+frozenSQL).
+	err := s.db.WithContext(ctx).Model(&TableInfo{}).Select("criteria_tables.*, "+frozenSQL).
 		Where(tableAppliesSQL("?", "?", "?", "?"), year, level, clusterID, unitType).
 		Order("cluster_id IS NULL, unit_type = '', id DESC").Take(&t).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -125,7 +125,7 @@ func tableAppliesSQL(year, level, clusterID, unitType string) string {
 // to their parents by position: ParentID is the parent's index + 1 in
 // t.Criteria (0 for none), since new rows have no ids yet.
 func (s *Q) SaveTable(ctx context.Context, info TableInfo, t scoring.Table, by int64) (TableInfo, error) {
-	db := s.DB.WithContext(ctx)
+	db := s.db.WithContext(ctx)
 	replaced := false // rows of an existing table were replaced: restore its adjustments
 	if info.ID == 0 {
 		row := map[string]any{"year": info.Year, "name": info.Name, "kind": info.Kind, "level": info.Level, "unit_type": info.UnitType,
@@ -191,7 +191,7 @@ func (s *Q) SaveTable(ctx context.Context, info TableInfo, t scoring.Table, by i
 
 // SupersedeTable marks a table as replaced by a newer version.
 func (s *Q) SupersedeTable(ctx context.Context, id int64) error {
-	return s.DB.WithContext(ctx).Exec(`UPDATE criteria_tables SET superseded = true, version = version + 1, updated_at = now() WHERE id = ?`, id).Error
+	return s.db.WithContext(ctx).Exec(`UPDATE criteria_tables SET superseded = true, version = version + 1, updated_at = now() WHERE id = ?`, id).Error
 }
 
 // Adjustments returns a unit's criterion adjustments in a table.
@@ -201,7 +201,7 @@ func (s *Q) Adjustments(ctx context.Context, tableID, unitID int64) (map[int64]s
 		Share       float64
 		Reason      string
 	}
-	err := s.DB.WithContext(ctx).Table("criterion_adjustments a").Select("a.criterion_id, a.share, a.reason").
+	err := s.db.WithContext(ctx).Table("criterion_adjustments a").Select("a.criterion_id, a.share, a.reason").
 		Joins("JOIN criteria c ON c.id = a.criterion_id").Where("c.table_id = ? AND a.unit_id = ?", tableID, unitID).Find(&rows).Error
 	out := map[int64]scoring.Adjustment{}
 	for _, r := range rows {
@@ -218,7 +218,7 @@ func (s *Q) YearAdjustments(ctx context.Context, year int) (map[[2]int64]map[int
 		Share                        float64
 		Reason                       string
 	}
-	err := s.DB.WithContext(ctx).Table("criterion_adjustments a").Select("c.table_id, a.unit_id, a.criterion_id, a.share, a.reason").
+	err := s.db.WithContext(ctx).Table("criterion_adjustments a").Select("c.table_id, a.unit_id, a.criterion_id, a.share, a.reason").
 		Joins("JOIN criteria c ON c.id = a.criterion_id").Joins("JOIN criteria_tables t ON t.id = c.table_id").
 		Where("t.year = ?", year).Find(&rows).Error
 	out := map[[2]int64]map[int64]scoring.Adjustment{}
@@ -235,7 +235,7 @@ func (s *Q) YearAdjustments(ctx context.Context, year int) (map[[2]int64]map[int
 // CopyAdjustments gives a new version of a table the adjustments of the
 // old one, criterion by code.
 func (s *Q) CopyAdjustments(ctx context.Context, from, to int64) error {
-	return s.DB.WithContext(ctx).Exec(`INSERT INTO criterion_adjustments (criterion_id, unit_id, share, reason, created_by)
+	return s.db.WithContext(ctx).Exec(`INSERT INTO criterion_adjustments (criterion_id, unit_id, share, reason, created_by)
 		SELECT n.id, a.unit_id, a.share, a.reason, a.created_by FROM criterion_adjustments a
 		JOIN criteria o ON o.id = a.criterion_id AND o.table_id = ?
 		JOIN criteria n ON n.table_id = ? AND n.code = o.code`, from, to).Error
@@ -244,9 +244,9 @@ func (s *Q) CopyAdjustments(ctx context.Context, from, to int64) error {
 // SetAdjustment records (share < 1) or removes (share 1) an adjustment.
 func (s *Q) SetAdjustment(ctx context.Context, unitID int64, a scoring.Adjustment, by int64) error {
 	if a.Share >= 1 {
-		return s.DB.WithContext(ctx).Exec(`DELETE FROM criterion_adjustments WHERE criterion_id = ? AND unit_id = ?`, a.CriterionID, unitID).Error
+		return s.db.WithContext(ctx).Exec(`DELETE FROM criterion_adjustments WHERE criterion_id = ? AND unit_id = ?`, a.CriterionID, unitID).Error
 	}
-	return s.DB.WithContext(ctx).Exec(`INSERT INTO criterion_adjustments (criterion_id, unit_id, share, reason, created_by) VALUES (?, ?, ?, ?, ?)
+	return s.db.WithContext(ctx).Exec(`INSERT INTO criterion_adjustments (criterion_id, unit_id, share, reason, created_by) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (criterion_id, unit_id) DO UPDATE SET share = EXCLUDED.share, reason = EXCLUDED.reason, created_by = EXCLUDED.created_by, created_at = now()`,
 		a.CriterionID, unitID, a.Share, a.Reason, nullID(by)).Error
 }

@@ -41,7 +41,7 @@ type unitYearRow struct {
 // when there is no such unit.
 func (s *Q) UnitYear(ctx context.Context, year int, unitID int64) (UnitYear, error) {
 	var rows []unitYearRow
-	err := s.DB.WithContext(ctx).Raw(`WITH RECURSIVE up(id, parent_id, depth) AS (
+	err := s.db.WithContext(ctx).Raw(`WITH RECURSIVE up(id, parent_id, depth) AS (
 			SELECT id, parent_id, 0 FROM units WHERE id = @unit
 			UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50)
 		SELECT u.*, (SELECT string_agg(id::text, ',' ORDER BY depth) FROM up) AS path,
@@ -132,7 +132,7 @@ func (s *Q) FilingSheet(ctx context.Context, year int, level string, clusterID i
 	// fields by reflection, row after row, was a fifth of the filing
 	// page's and the draft save's time. The LEFT JOINed columns are
 	// coalesced so they scan into the rows' plain fields.
-	res, err := s.DB.WithContext(ctx).Raw(`WITH cur AS (
+	res, err := s.db.WithContext(ctx).Raw(`WITH cur AS (
 			SELECT id FROM criteria_tables
 			WHERE year = @year AND kind = 'main' AND NOT superseded AND level = @level
 				AND (cluster_id = @cluster OR (cluster_id IS NULL AND unit_type IN (@type, '')))

@@ -42,7 +42,7 @@ func (s *Q) YearRanking(ctx context.Context, year int) (YearRanking, error) {
 		PledgeLines     *int
 		PledgeSigned    *int
 	}
-	if err := s.DB.WithContext(ctx).Raw(`SELECT c.*, ps.pledge_id, ps.status AS pledge_status, ps.version_no AS pledge_version_no,
+	if err := s.db.WithContext(ctx).Raw(`SELECT c.*, ps.pledge_id, ps.status AS pledge_status, ps.version_no AS pledge_version_no,
 			ps.lines AS pledge_lines, ps.signed AS pledge_signed
 		FROM clusters c LEFT JOIN (`+pledgeStatesSQL+`) ps ON ps.cluster_id = c.id
 		WHERE c.year = ? ORDER BY c.level DESC, c.owner_unit_id NULLS FIRST, c.number`, year, year).Scan(&cs).Error; err != nil {
@@ -61,7 +61,7 @@ func (s *Q) YearRanking(ctx context.Context, year int) (YearRanking, error) {
 		T            totalsRow `gorm:"embedded"`
 	}
 	// The newest filing against a main table counts, as LatestFiling.
-	if err := s.DB.WithContext(ctx).Raw(`SELECT u.*, m.cluster_id AS member_of, coalesce(m.ord, 0) AS member_ord,
+	if err := s.db.WithContext(ctx).Raw(`SELECT u.*, m.cluster_id AS member_of, coalesce(m.ord, 0) AS member_ord,
 			(c.id IS NOT NULL AND EXISTS (SELECT 1 FROM criteria_tables WHERE `+tableAppliesSQL("c.year", "c.level", "c.id", "u.type")+`)) AS has_table,
 			f.id AS filing_id, f.status AS filing_status, f.self_total, f.reviewed_total, f.reviewed_deduction,
 			f.reviewed_arisen, f.reviewed_met, f.reviewed_exceedable, f.reviewed_exceeded, coalesce(f.totals_stale, false) AS totals_stale

@@ -28,10 +28,10 @@ func (s *Store) Sweep(ctx context.Context, every time.Duration) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := s.DB.WithContext(ctx).Exec(`DELETE FROM sessions WHERE expiry < now()`).Error; err != nil && ctx.Err() == nil {
+			if err := s.db.WithContext(ctx).Exec(`DELETE FROM sessions WHERE expiry < now()`).Error; err != nil && ctx.Err() == nil {
 				slog.Warn("sweeping sessions", "err", err)
 			}
-			if err := s.DB.WithContext(ctx).Exec(`DELETE FROM login_failures WHERE at < now() - interval '1 day'`).Error; err != nil && ctx.Err() == nil {
+			if err := s.db.WithContext(ctx).Exec(`DELETE FROM login_failures WHERE at < now() - interval '1 day'`).Error; err != nil && ctx.Err() == nil {
 				slog.Warn("sweeping login failures", "err", err)
 			}
 		}
@@ -52,7 +52,7 @@ type SessionUser struct {
 // one app call.
 func (s *Q) SessionUser(ctx context.Context, id int64) (SessionUser, error) {
 	var out SessionUser
-	res := s.DB.WithContext(ctx).Raw(`SELECT users.*, coalesce(units.name, '') AS unit_name,
+	res := s.db.WithContext(ctx).Raw(`SELECT users.*, coalesce(units.name, '') AS unit_name,
 			coalesce((WITH RECURSIVE up(id, parent_id, type, depth) AS (
 				SELECT u.id, u.parent_id, u.type, 0 FROM units u WHERE u.id = users.unit_id
 				UNION ALL SELECT u.id, u.parent_id, u.type, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50)

@@ -31,7 +31,7 @@ func (s *Q) CreateToken(ctx context.Context, userID int64, name string, expires 
 		return "", err
 	}
 	t := apiToken{UserID: userID, Name: name, TokenHash: hash, ExpiresAt: expires}
-	if err := s.DB.WithContext(ctx).Omit("ID", "CreatedAt").Create(&t).Error; err != nil {
+	if err := s.db.WithContext(ctx).Omit("ID", "CreatedAt").Create(&t).Error; err != nil {
 		return "", err
 	}
 	return token, nil
@@ -47,7 +47,7 @@ func (s *Q) UserByToken(ctx context.Context, token string, now time.Time) (User,
 		// in a loop need not write the token's row on every request.
 		UseStale bool
 	}
-	err := s.DB.WithContext(ctx).Model(&apiToken{}).Select("*, last_used_at IS NULL OR last_used_at < now() - interval '1 minute' AS use_stale").
+	err := s.db.WithContext(ctx).Model(&apiToken{}).Select("*, last_used_at IS NULL OR last_used_at < now() - interval '1 minute' AS use_stale").
 		Where("token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)", auth.TokenHash(token), now).Take(&t).Error
 	if err != nil {
 		if err == gorm.ErrRecordNotFound {
@@ -63,7 +63,7 @@ func (s *Q) UserByToken(ctx context.Context, token string, now time.Time) (User,
 		return User{}, errs.New(errs.Unauthorized, "Tài khoản đã bị khóa.")
 	}
 	if t.UseStale {
-		s.DB.WithContext(ctx).Model(&apiToken{}).Where("id = ?", t.T.ID).Update("last_used_at", gorm.Expr("now()"))
+		s.db.WithContext(ctx).Model(&apiToken{}).Where("id = ?", t.T.ID).Update("last_used_at", gorm.Expr("now()"))
 	}
 	return u, nil
 }
