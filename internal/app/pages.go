@@ -24,7 +24,13 @@ type PersonPage struct {
 
 // PersonPage returns a person's page, if p may see the person's unit.
 func (a *App) PersonPage(ctx context.Context, p auth.Principal, id int64) (PersonPage, error) {
-	r, err := a.Person(ctx, p, id)
+	return a.personPage(ctx, &a.store.Q, p, id)
+}
+
+// personPage is PersonPage read through q: the pool, or the transaction
+// of a change to the record, which answers with the page it leaves.
+func (a *App) personPage(ctx context.Context, q *store.Q, p auth.Principal, id int64) (PersonPage, error) {
+	r, err := a.personRecord(ctx, q, p, id)
 	if err != nil {
 		return PersonPage{}, err
 	}

@@ -17,37 +17,35 @@ import (
 // Each handler binds, calls one app method, answers.
 
 func (s *Server) personAbsenceAdd(c echo.Context) error {
-	return s.recordAction(c, "absence", false, true, "Đã ghi nhận thời gian nghỉ.", func(id int64, f recordForm) error {
+	return s.recordAction(c, "absence", false, true, "Đã ghi nhận thời gian nghỉ.", func(id int64, f recordForm) (app.PersonPage, error) {
 		fe := errs.Fields{}
 		x := app.PersonAbsence{Kind: f.Kind, Note: f.Note}
 		if t := dateField(fe, "from", "Ngày bắt đầu nghỉ", f.From, false); t != nil {
 			x.FromDate = *t
 		}
 		x.ToDate = dateField(fe, "to", "Ngày kết thúc nghỉ", f.To, false)
-		_, err := s.app.AddAbsence(c.Request().Context(), principal(c), id, x, fe)
-		return err
+		return s.app.AddAbsence(c.Request().Context(), principal(c), id, x, fe)
 	})
 }
 
 func (s *Server) personAbsenceDelete(c echo.Context) error {
-	return s.recordAction(c, "", false, false, "Đã xóa thời gian nghỉ.", func(id int64, f recordForm) error {
+	return s.recordAction(c, "", false, false, "Đã xóa thời gian nghỉ.", func(id int64, f recordForm) (app.PersonPage, error) {
 		rid, err := pathID(c, "rid")
 		if err != nil {
-			return err
+			return app.PersonPage{}, err
 		}
 		return s.app.DeleteAbsence(c.Request().Context(), principal(c), id, rid, f.Reason)
 	})
 }
 
 func (s *Server) personPendingAdd(c echo.Context) error {
-	return s.recordAction(c, "pending", false, true, "Đã ghi nhận vụ việc đang xem xét.", func(id int64, f recordForm) error {
+	return s.recordAction(c, "pending", false, true, "Đã ghi nhận vụ việc đang xem xét.", func(id int64, f recordForm) (app.PersonPage, error) {
 		fe := errs.Fields{}
 		m := app.PendingMatter{Kind: f.Kind, Note: f.Note}
 		if t := dateField(fe, "from", "Ngày bắt đầu xem xét", f.From, false); t != nil {
 			m.OpenedOn = *t
 		}
-		_, err := s.app.AddPersonPending(c.Request().Context(), principal(c), id, m, fe)
-		return err
+		return s.app.AddPersonPending(c.Request().Context(), principal(c), id, m, fe)
 	})
 }
 

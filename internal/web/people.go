@@ -375,9 +375,10 @@ func readRecordForm(c echo.Context) (recordForm, error) {
 }
 
 // recordAction runs one change of a person's record and answers: the
-// updated record for the API, back to the person's page for browsers.
+// person's page as the change leaves it for the API, back to the person's
+// page for browsers.
 func (s *Server) recordAction(c echo.Context, formName string, awards bool, created bool, flash string,
-	fn func(id int64, f recordForm) error) error {
+	fn func(id int64, f recordForm) (app.PersonPage, error)) error {
 	id, err := pathID(c, "id")
 	if err != nil {
 		return err
@@ -394,101 +395,91 @@ func (s *Server) recordAction(c echo.Context, formName string, awards bool, crea
 	if err != nil {
 		return err
 	}
-	if err := fn(id, f); err != nil {
+	page, err := fn(id, f)
+	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
 			return s.personPage(c, status(errs.CodeOf(err)), id, formName, f.raw, err)
 		}
 		return err
 	}
-	if isAPI(c) {
-		v, err := s.personView(c, id)
-		if err != nil {
-			return err
-		}
-		st := http.StatusOK
-		if created {
-			st = http.StatusCreated
-		}
-		return c.JSON(st, v)
+	st := http.StatusOK
+	if created {
+		st = http.StatusCreated
 	}
-	return s.done(c, http.StatusOK, nil, flash, personURL(id))
+	return s.done(c, st, page, flash, personURL(id))
 }
 
 func (s *Server) personRate(c echo.Context) error {
-	return s.recordAction(c, "rating", false, true, "Đã lưu kết quả xếp loại.", func(id int64, f recordForm) error {
+	return s.recordAction(c, "rating", false, true, "Đã lưu kết quả xếp loại.", func(id int64, f recordForm) (app.PersonPage, error) {
 		return s.app.SetRating(c.Request().Context(), principal(c), id, app.Rating{Year: f.Year, Rating: f.Rating})
 	})
 }
 
 func (s *Server) personUnrate(c echo.Context) error {
-	return s.recordAction(c, "", false, false, "Đã xóa kết quả xếp loại.", func(id int64, _ recordForm) error {
+	return s.recordAction(c, "", false, false, "Đã xóa kết quả xếp loại.", func(id int64, _ recordForm) (app.PersonPage, error) {
 		year, err := strconv.Atoi(c.Param("year"))
 		if err != nil {
-			return errs.New(errs.NotFound, "Không tìm thấy trang yêu cầu.")
+			return app.PersonPage{}, errs.New(errs.NotFound, "Không tìm thấy trang yêu cầu.")
 		}
 		return s.app.DeleteRating(c.Request().Context(), principal(c), id, year)
 	})
 }
 
 func (s *Server) personInitiativeAdd(c echo.Context) error {
-	return s.recordAction(c, "initiative", false, true, "Đã thêm sáng kiến, đề tài.", func(id int64, f recordForm) error {
-		_, err := s.app.AddInitiative(c.Request().Context(), principal(c), id,
+	return s.recordAction(c, "initiative", false, true, "Đã thêm sáng kiến, đề tài.", func(id int64, f recordForm) (app.PersonPage, error) {
+		return s.app.AddInitiative(c.Request().Context(), principal(c), id,
 			app.Initiative{Year: f.Year, Title: f.Title, Level: f.Level, Applied: f.Applied})
-		return err
 	})
 }
 
 func (s *Server) personInitiativeDelete(c echo.Context) error {
-	return s.recordAction(c, "", false, false, "Đã xóa sáng kiến, đề tài.", func(id int64, _ recordForm) error {
+	return s.recordAction(c, "", false, false, "Đã xóa sáng kiến, đề tài.", func(id int64, _ recordForm) (app.PersonPage, error) {
 		rid, err := pathID(c, "rid")
 		if err != nil {
-			return err
+			return app.PersonPage{}, err
 		}
 		return s.app.DeleteInitiative(c.Request().Context(), principal(c), id, rid)
 	})
 }
 
 func (s *Server) personDisciplineAdd(c echo.Context) error {
-	return s.recordAction(c, "discipline", false, true, "Đã ghi nhận quyết định kỷ luật.", func(id int64, f recordForm) error {
+	return s.recordAction(c, "discipline", false, true, "Đã ghi nhận quyết định kỷ luật.", func(id int64, f recordForm) (app.PersonPage, error) {
 		fe := errs.Fields{}
 		d := app.Discipline{Measure: f.Measure, Note: f.Note}
 		if t := dateField(fe, "from", "Ngày có hiệu lực", f.From, false); t != nil {
 			d.FromDate = *t
 		}
 		d.ToDate = dateField(fe, "to", "Ngày hết hiệu lực", f.To, false)
-		_, err := s.app.AddDiscipline(c.Request().Context(), principal(c), id, d, fe)
-		return err
+		return s.app.AddDiscipline(c.Request().Context(), principal(c), id, d, fe)
 	})
 }
 
 func (s *Server) personDisciplineDelete(c echo.Context) error {
-	return s.recordAction(c, "", false, false, "Đã xóa quyết định kỷ luật.", func(id int64, _ recordForm) error {
+	return s.recordAction(c, "", false, false, "Đã xóa quyết định kỷ luật.", func(id int64, _ recordForm) (app.PersonPage, error) {
 		rid, err := pathID(c, "rid")
 		if err != nil {
-			return err
+			return app.PersonPage{}, err
 		}
 		return s.app.DeleteDiscipline(c.Request().Context(), principal(c), id, rid)
 	})
 }
 
 func (s *Server) personAwardAdd(c echo.Context) error {
-	return s.recordAction(c, "award", true, true, "Đã ghi nhận quyết định khen thưởng.", func(id int64, f recordForm) error {
+	return s.recordAction(c, "award", true, true, "Đã ghi nhận quyết định khen thưởng.", func(id int64, f recordForm) (app.PersonPage, error) {
 		fe := errs.Fields{}
 		aw := app.AwardInput{Year: f.Year, Title: f.Title, Kind: f.Kind, DecisionNo: f.DecisionNo, Signer: f.Signer}
 		aw.DecisionDate = dateField(fe, "decision_date", "Ngày quyết định", f.DecisionDate, false)
-		_, err := s.app.AddAward(c.Request().Context(), principal(c), id, aw, fe)
-		return err
+		return s.app.AddAward(c.Request().Context(), principal(c), id, aw, fe)
 	})
 }
 
 func (s *Server) personAwardRevoke(c echo.Context) error {
-	return s.recordAction(c, "revoke", true, false, "Đã ghi nhận việc hủy bỏ quyết định khen thưởng.", func(id int64, f recordForm) error {
+	return s.recordAction(c, "revoke", true, false, "Đã ghi nhận việc hủy bỏ quyết định khen thưởng.", func(id int64, f recordForm) (app.PersonPage, error) {
 		rid, err := pathID(c, "rid")
 		if err != nil {
-			return err
+			return app.PersonPage{}, err
 		}
-		_, err = s.app.RevokeAward(c.Request().Context(), principal(c), id, rid, f.Reason)
-		return err
+		return s.app.RevokeAward(c.Request().Context(), principal(c), id, rid, f.Reason)
 	})
 }
 
