@@ -60,13 +60,8 @@ func (s *Server) pendingClose(c echo.Context) error {
 		ClosedOn string `json:"closed_on"`
 		Outcome  string `json:"outcome"`
 	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &in); err != nil {
-			return err
-		}
-	} else {
-		in.Version, _ = strconv.Atoi(formValue(c, "version"))
-		in.ClosedOn, in.Outcome = formValue(c, "closed_on"), formValue(c, "outcome")
+	if err := bind(c, &in); err != nil {
+		return err
 	}
 	fe := errs.Fields{}
 	var day time.Time
@@ -155,14 +150,8 @@ func (s *Server) quotaSet(c echo.Context) error {
 		Rule    string `json:"rule"`
 		Version int    `json:"version"`
 	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &in); err != nil {
-			return err
-		}
-	} else {
-		in.Kind, in.Rule = formValue(c, "kind"), formValue(c, "rule")
-		in.Percent, _ = strconv.Atoi(formValue(c, "percent"))
-		in.Version, _ = strconv.Atoi(formValue(c, "version"))
+	if err := bind(c, &in); err != nil {
+		return err
 	}
 	q, err := s.app.SetBoardQuota(c.Request().Context(), principal(c),
 		app.BoardQuota{Year: year, Kind: normalize(in.Kind), Percent: in.Percent, Rule: normalize(in.Rule)}, in.Version)
@@ -189,9 +178,8 @@ func (s *Server) contradictions(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if isAPI(c) {
-		return c.JSON(http.StatusOK, list)
-	}
-	return c.Render(http.StatusOK, "contradictions", s.page(c, "Xếp loại mâu thuẫn với kỷ luật năm "+strconv.Itoa(year), "proposals",
-		contradictionsData{Year: year, Items: list, Labels: labels()}))
+	return respondWith(c, http.StatusOK, list, func() error {
+		return c.Render(http.StatusOK, "contradictions", s.page(c, "Xếp loại mâu thuẫn với kỷ luật năm "+strconv.Itoa(year), "proposals",
+			contradictionsData{Year: year, Items: list, Labels: labels()}))
+	})
 }

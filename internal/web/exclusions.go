@@ -45,13 +45,8 @@ func (s *Server) exclusionSave(c echo.Context) error {
 		UnitID int64  `json:"unit_id"`
 		Reason string `json:"reason"`
 	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &body); err != nil {
-			return err
-		}
-	} else {
-		body.UnitID, _ = strconv.ParseInt(formValue(c, "unit_id"), 10, 64)
-		body.Reason = formValue(c, "reason")
+	if err := bind(c, &body); err != nil {
+		return err
 	}
 	if body.UnitID == 0 {
 		err = errs.Fields{"unit_id": "Vui lòng chọn đơn vị."}.Err()
@@ -59,10 +54,9 @@ func (s *Server) exclusionSave(c echo.Context) error {
 		err = s.app.SetExclusion(c.Request().Context(), principal(c), year, body.UnitID, body.Reason)
 	}
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			return s.exclusionPage(c, status(errs.CodeOf(err)), year, err)
-		}
-		return err
+		return formFailed(c, err, func(st int) error {
+			return s.exclusionPage(c, st, year, err)
+		})
 	}
 	msg := "Đã ghi nhận đơn vị không đủ điều kiện xét thi đua."
 	if body.Reason == "" {

@@ -186,14 +186,13 @@ func (s *Server) personCreate(c echo.Context) error {
 	}
 	out, err := s.app.CreatePerson(c.Request().Context(), principal(c), f.input())
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+		return formFailed(c, err, func(st int) error {
 			d, derr := s.app.PersonFormPage(c.Request().Context(), principal(c), 0)
 			if derr != nil {
 				return derr
 			}
-			return s.personFormPage(c, status(errs.CodeOf(err)), d, f.values(), err)
-		}
-		return err
+			return s.personFormPage(c, st, d, f.values(), err)
+		})
 	}
 	return s.done(c, http.StatusCreated, out, "Đã thêm cán bộ "+out.FullName+".", personURL(out.ID))
 }
@@ -229,7 +228,7 @@ func (s *Server) personUpdate(c echo.Context) error {
 	version, _ := strconv.Atoi(f.Version)
 	out, err := s.app.UpdatePerson(ctx, p, id, version, f.input(), f.Reason)
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+		return formFailed(c, err, func(st int) error {
 			d, derr := s.app.PersonFormPage(ctx, p, id)
 			if derr != nil {
 				return derr
@@ -238,9 +237,8 @@ func (s *Server) personUpdate(c echo.Context) error {
 			if errs.CodeOf(err) == errs.Conflict {
 				form = personValues(d.Person) // the newer values; the editor decides again
 			}
-			return s.personFormPage(c, status(errs.CodeOf(err)), d, form, err)
-		}
-		return err
+			return s.personFormPage(c, st, d, form, err)
+		})
 	}
 	return s.done(c, http.StatusOK, out, "Đã lưu thông tin cán bộ "+out.FullName+".", personURL(id))
 }
@@ -346,7 +344,6 @@ type recordForm struct {
 	DecisionDate string `json:"decision_date"`
 	Signer       string `json:"signer"`
 	Reason       string `json:"reason"`
-	raw          map[string]string
 }
 
 func readRecordForm(c echo.Context) (recordForm, error) {
@@ -354,24 +351,24 @@ func readRecordForm(c echo.Context) (recordForm, error) {
 	if c.Request().Method == http.MethodDelete {
 		return f, nil // a deletion needs no body
 	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &f); err != nil {
-			return f, err
-		}
-		for _, p := range []*string{&f.Rating, &f.Title, &f.Level, &f.Measure, &f.From, &f.To, &f.Note, &f.Kind, &f.DecisionNo, &f.DecisionDate, &f.Signer, &f.Reason} {
-			*p = normalize(*p)
-		}
-		return f, nil
+	err := bind(c, &f)
+	for _, p := range []*string{&f.Rating, &f.Title, &f.Level, &f.Measure, &f.From, &f.To, &f.Note, &f.Kind, &f.DecisionNo, &f.DecisionDate, &f.Signer, &f.Reason} {
+		*p = normalize(*p)
 	}
-	f.raw = map[string]string{}
-	for _, k := range []string{"year", "rating", "title", "level", "applied", "measure", "from", "to", "note", "kind", "decision_no", "decision_date", "signer", "reason"} {
-		f.raw[k] = formValue(c, k)
+	return f, err
+}
+
+// values are the record form as sent, to show it again.
+func (f recordForm) values() map[string]string {
+	v := map[string]string{"rating": f.Rating, "title": f.Title, "level": f.Level, "measure": f.Measure, "from": f.From, "to": f.To,
+		"note": f.Note, "kind": f.Kind, "decision_no": f.DecisionNo, "decision_date": f.DecisionDate, "signer": f.Signer, "reason": f.Reason}
+	if f.Year != 0 {
+		v["year"] = strconv.Itoa(f.Year)
 	}
-	f.Year, _ = strconv.Atoi(f.raw["year"])
-	f.Rating, f.Title, f.Level, f.Applied = f.raw["rating"], f.raw["title"], f.raw["level"], f.raw["applied"] != ""
-	f.Measure, f.From, f.To, f.Note = f.raw["measure"], f.raw["from"], f.raw["to"], f.raw["note"]
-	f.Kind, f.DecisionNo, f.DecisionDate, f.Signer, f.Reason = f.raw["kind"], f.raw["decision_no"], f.raw["decision_date"], f.raw["signer"], f.raw["reason"]
-	return f, nil
+	if f.Applied {
+		v["applied"] = "1"
+	}
+	return v
 }
 
 // recordAction runs one change of a person's record and answers: the
@@ -392,15 +389,14 @@ func (s *Server) recordAction(c echo.Context, formName string, awards bool, crea
 		return err
 	}
 	f, err := readRecordForm(c)
-	if err != nil {
-		return err
+	var page app.PersonPage
+	if err == nil {
+		page, err = fn(id, f)
 	}
-	page, err := fn(id, f)
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			return s.personPage(c, status(errs.CodeOf(err)), id, formName, f.raw, err)
-		}
-		return err
+		return formFailed(c, err, func(st int) error {
+			return s.personPage(c, st, id, formName, f.values(), err)
+		})
 	}
 	st := http.StatusOK
 	if created {

@@ -114,10 +114,9 @@ func (s *Server) registrationSave(c echo.Context) error {
 	}
 	saved, err := s.app.SaveRegistration(c.Request().Context(), principal(c), r)
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			return s.registrationPage(c, status(errs.CodeOf(err)), year, unitID, &r, err)
-		}
-		return err
+		return formFailed(c, err, func(st int) error {
+			return s.registrationPage(c, st, year, unitID, &r, err)
+		})
 	}
 	return s.done(c, http.StatusOK, saved, "Đã lưu đăng ký thi đua năm "+strconv.Itoa(year)+".",
 		"/years/"+strconv.Itoa(year)+"/registrations/"+strconv.FormatInt(unitID, 10))

@@ -136,14 +136,13 @@ func (s *Server) unitCreate(c echo.Context) error {
 	}
 	u, err := s.app.CreateUnit(c.Request().Context(), principal(c), f.input())
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+		return formFailed(c, err, func(st int) error {
 			d, derr := s.app.UnitFormPage(c.Request().Context(), principal(c), 0)
 			if derr != nil {
 				return derr
 			}
-			return s.unitFormPage(c, status(errs.CodeOf(err)), d, f.values(), err)
-		}
-		return err
+			return s.unitFormPage(c, st, d, f.values(), err)
+		})
 	}
 	return s.done(c, http.StatusCreated, u, "Đã thêm đơn vị "+u.Name+".", unitURL(u.ID))
 }
@@ -164,7 +163,7 @@ func (s *Server) unitUpdate(c echo.Context) error {
 	version, _ := strconv.Atoi(f.Version)
 	u, err := s.app.UpdateUnit(ctx, p, id, version, f.input(), f.Reason)
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+		return formFailed(c, err, func(st int) error {
 			d, derr := s.app.UnitFormPage(ctx, p, id)
 			if derr != nil {
 				return derr
@@ -174,9 +173,8 @@ func (s *Server) unitUpdate(c echo.Context) error {
 				// Show the newer values and the new version; the editor decides again.
 				form = unitValues(d.Unit)
 			}
-			return s.unitFormPage(c, status(errs.CodeOf(err)), d, form, err)
-		}
-		return err
+			return s.unitFormPage(c, st, d, form, err)
+		})
 	}
 	return s.done(c, http.StatusOK, u, "Đã lưu thay đổi của "+u.Name+".", unitURL(u.ID))
 }

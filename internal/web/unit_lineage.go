@@ -43,10 +43,9 @@ func (s *Server) unitLink(c echo.Context) error {
 		}
 	}
 	if err := s.app.AddLink(ctx, p, l); err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+		return formFailed(c, err, func(st int) error {
 			return s.unitShowWithError(c, id, err)
-		}
-		return err
+		})
 	}
 	return s.done(c, http.StatusCreated, l, "Đã ghi nhận đơn vị tiền thân.", unitURL(id))
 }
