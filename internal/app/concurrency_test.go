@@ -339,7 +339,7 @@ func TestDeadlineRush(t *testing.T) {
 	if _, err := f.SaveYear(f.ctx, f.board, y); err != nil {
 		t.Fatal(err)
 	}
-	provinces, _, err := f.Store.ListUnits(f.ctx, store.UnitFilter{Type: org.TypeProvincial, On: time.Date(year, 6, 1, 0, 0, 0, 0, time.UTC)})
+	provinces, _, err := f.Store.ListUnits(f.ctx, org.UnitFilter{Type: org.TypeProvincial, On: time.Date(year, 6, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -129,7 +129,7 @@ func (a *App) ExclusionPage(ctx context.Context, p auth.Principal, year int) (Ex
 		return v, err
 	}
 	v.CanEdit = auth.Can(p, auth.ManageYears, auth.Target{Year: year})
-	all, _, err := a.store.ListUnits(ctx, store.UnitFilter{Status: "all", On: a.Now()})
+	all, _, err := a.store.ListUnits(ctx, org.UnitFilter{Status: "all", On: a.Now()})
 	if err != nil {
 		return v, err
 	}
@@ -200,7 +200,7 @@ func (a *App) AccountsPage(ctx context.Context, p auth.Principal) (AccountsPage,
 	if v.Users, err = a.Users(ctx, p); err != nil {
 		return v, err
 	}
-	v.Units, _, err = a.Units(ctx, p, UnitFilter{})
+	v.Units, _, err = a.Units(ctx, p, org.UnitFilter{})
 	return v, err
 }
 
@@ -217,13 +217,13 @@ type PeoplePage struct {
 }
 
 // PeoplePage returns the people matching f, and the units p may see.
-func (a *App) PeoplePage(ctx context.Context, p auth.Principal, f PersonFilter) (PeoplePage, error) {
+func (a *App) PeoplePage(ctx context.Context, p auth.Principal, f org.PersonFilter) (PeoplePage, error) {
 	var v PeoplePage
 	var err error
 	if v.People, v.Total, err = a.People(ctx, p, f); err != nil {
 		return v, err
 	}
-	if v.Units, _, err = a.Units(ctx, p, UnitFilter{}); err != nil {
+	if v.Units, _, err = a.Units(ctx, p, org.UnitFilter{}); err != nil {
 		return v, err
 	}
 	if f.UnitID == nil {

@@ -133,14 +133,14 @@ func (a *App) authorizeAwards(ctx context.Context, tx *store.Q, p auth.Principal
 
 // People lists people. A unit officer sees only the people of their own
 // unit and the units under it.
-func (a *App) People(ctx context.Context, p auth.Principal, f PersonFilter) ([]Person, int64, error) {
+func (a *App) People(ctx context.Context, p auth.Principal, f org.PersonFilter) ([]Person, int64, error) {
 	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
 		return nil, 0, err
 	}
 	if u := auth.UnitScope(p); u != 0 {
 		f.Within = &u
 	}
-	rows, n, err := a.store.ListPeople(ctx, store.PersonFilter(f))
+	rows, n, err := a.store.ListPeople(ctx, f)
 	out := make([]Person, len(rows))
 	for i, r := range rows {
 		out[i] = Person(r)

@@ -8,6 +8,7 @@ import (
 	"thidua/internal/app"
 	"thidua/internal/award"
 	"thidua/internal/errs"
+	"thidua/internal/org"
 	"thidua/internal/seed"
 )
 
@@ -30,15 +31,15 @@ func TestPersonRecordAndVerdicts(t *testing.T) {
 	th := f.unit(t, seed.ProvinceCode("Thanh Hóa"))
 
 	// Baselines: the demo may already hold people; the test counts relative to them.
-	_, officerQ0, err := f.People(f.ctx, f.officer, app.PersonFilter{Query: "nguyen van"})
+	_, officerQ0, err := f.People(f.ctx, f.officer, org.PersonFilter{Query: "nguyen van"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, other0, err := f.People(f.ctx, f.other, app.PersonFilter{})
+	_, other0, err := f.People(f.ctx, f.other, org.PersonFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, board0, err := f.People(f.ctx, f.board, app.PersonFilter{UnitID: &th.ID})
+	_, board0, err := f.People(f.ctx, f.board, org.PersonFilter{UnitID: &th.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,14 +125,14 @@ func TestPersonRecordAndVerdicts(t *testing.T) {
 		}
 		return false
 	}
-	list, total, err := f.People(f.ctx, f.officer, app.PersonFilter{Query: "nguyen van"})
+	list, total, err := f.People(f.ctx, f.officer, org.PersonFilter{Query: "nguyen van"})
 	if err != nil || total != officerQ0+1 || !listed(list, p.ID) {
 		t.Fatalf("officer's list %v %d (baseline %d) %v", list, total, officerQ0, err)
 	}
-	if list, total, err := f.People(f.ctx, f.other, app.PersonFilter{}); err != nil || total != other0 || listed(list, p.ID) {
+	if list, total, err := f.People(f.ctx, f.other, org.PersonFilter{}); err != nil || total != other0 || listed(list, p.ID) {
 		t.Fatalf("Nghệ An sees %d people (baseline %d) %v", total, other0, err)
 	}
-	if list, total, err := f.People(f.ctx, f.board, app.PersonFilter{UnitID: &th.ID}); err != nil || total != board0+1 || !listed(list, p.ID) {
+	if list, total, err := f.People(f.ctx, f.board, org.PersonFilter{UnitID: &th.ID}); err != nil || total != board0+1 || !listed(list, p.ID) {
 		t.Fatalf("board's filtered list: %d (baseline %d) %v", total, board0, err)
 	}
 

@@ -209,7 +209,7 @@ type Progress struct {
 
 // ProgressBoard returns the filing states of a year, cluster by cluster.
 func (a *App) ProgressBoard(ctx context.Context, p auth.Principal, year int) ([]Progress, error) {
-	clusters, err := a.Clusters(ctx, p, ClusterFilter{Year: year})
+	clusters, err := a.Clusters(ctx, p, cluster.Filter{Year: year})
 	if err != nil {
 		return nil, err
 	}

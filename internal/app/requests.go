@@ -5,41 +5,12 @@ import (
 	"time"
 
 	"thidua/internal/auth"
-	"thidua/internal/cluster"
-	"thidua/internal/org"
 	"thidua/internal/store"
 )
 
 // The request and response types of the app's methods that the web layer
 // names. They mirror the store's rows field for field, so app maps them
 // with a plain conversion, and web never imports the store.
-
-// UnitFilter narrows a unit listing.
-type UnitFilter struct {
-	Query  string       // matches code or name, accent- and case-insensitively
-	Type   org.UnitType // empty for all
-	Status string       // "active" (default), "retired", "all"
-	Within *int64       // only this unit and its descendants
-	On     time.Time    // the day "active" refers to; today when zero
-	Limit  int
-	Offset int
-}
-
-// PersonFilter narrows a listing of people.
-type PersonFilter struct {
-	Query  string // matches the name, accent- and case-insensitively
-	UnitID *int64 // only this unit
-	Within *int64 // only this unit and its descendants
-	Limit  int
-	Offset int
-}
-
-// ClusterFilter narrows a cluster listing.
-type ClusterFilter struct {
-	Year  int
-	Level cluster.Level // empty for both
-	Owner *int64        // blocs of one province
-}
 
 // Person is one civil servant or employee of a unit (cán bộ).
 type Person struct {

@@ -479,7 +479,7 @@ const voteCluster = 1
 // closes it and proposes the candidates that passed.
 func (s *seeder) clusterVote() error {
 	currentYear := s.sch.Year
-	cs, err := s.q.Clusters(s.ctx, store.ClusterFilter{Year: currentYear, Level: cluster.National})
+	cs, err := s.q.Clusters(s.ctx, cluster.Filter{Year: currentYear, Level: cluster.National})
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/award"
 	"thidua/internal/dbtest"
+	"thidua/internal/org"
 	"thidua/internal/store"
 )
 
@@ -53,7 +54,7 @@ func TestDemoPeople(t *testing.T) {
 	a.Now = func() time.Time { return time.Date(2026, 11, 21, 12, 0, 0, 0, ict) }
 	record := func(name string) app.PersonRecord {
 		t.Helper()
-		list, _, err := s.ListPeople(ctx, store.PersonFilter{Query: name})
+		list, _, err := s.ListPeople(ctx, org.PersonFilter{Query: name})
 		if err != nil || len(list) != 1 {
 			t.Fatalf("person %s: %v (%d found)", name, err, len(list))
 		}

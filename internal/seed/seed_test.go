@@ -76,7 +76,7 @@ func TestDemoClusters(t *testing.T) {
 	}
 	find := func(year int, level cluster.Level, number int) cluster.Cluster {
 		t.Helper()
-		cs, err := s.Clusters(ctx, store.ClusterFilter{Year: year, Level: level})
+		cs, err := s.Clusters(ctx, cluster.Filter{Year: year, Level: level})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -99,14 +99,14 @@ func TestDemoClusters(t *testing.T) {
 
 	t.Run("2026 national clusters cover the 34 provinces once each", func(t *testing.T) {
 		jan1 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-		provinces, _, err := s.ListUnits(ctx, store.UnitFilter{Type: org.TypeProvincial, On: jan1})
+		provinces, _, err := s.ListUnits(ctx, org.UnitFilter{Type: org.TypeProvincial, On: jan1})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(provinces) != 34 {
 			t.Fatalf("%d provincial units on 1/1/2026, want 34", len(provinces))
 		}
-		cs, err := s.Clusters(ctx, store.ClusterFilter{Year: 2026, Level: cluster.National})
+		cs, err := s.Clusters(ctx, cluster.Filter{Year: 2026, Level: cluster.National})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -204,7 +204,7 @@ func TestDemoClusters(t *testing.T) {
 
 	t.Run("blocs of Thanh Hóa", func(t *testing.T) {
 		owner := id(thanhHoa)
-		cs, err := s.Clusters(ctx, store.ClusterFilter{Year: 2026, Level: cluster.Bloc, Owner: &owner})
+		cs, err := s.Clusters(ctx, cluster.Filter{Year: 2026, Level: cluster.Bloc, Owner: &owner})
 		if err != nil {
 			t.Fatal(err)
 		}

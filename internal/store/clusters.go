@@ -38,15 +38,8 @@ func (r clusterRow) cluster(members []int64) cluster.Cluster {
 		Note: r.Note, Members: members, Version: r.Version}
 }
 
-// ClusterFilter narrows a cluster listing.
-type ClusterFilter struct {
-	Year  int
-	Level cluster.Level // empty for both
-	Owner *int64        // blocs of one province
-}
-
 // Clusters lists a year's clusters with their members, by level and number.
-func (s *Q) Clusters(ctx context.Context, f ClusterFilter) ([]cluster.Cluster, error) {
+func (s *Q) Clusters(ctx context.Context, f cluster.Filter) ([]cluster.Cluster, error) {
 	q := s.db.WithContext(ctx).Where("year = ?", f.Year)
 	if f.Level != "" {
 		q = q.Where("level = ?", string(f.Level))

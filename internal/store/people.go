@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"thidua/internal/org"
 )
 
 // Person is one civil servant or employee of a unit (cán bộ).
@@ -92,15 +94,6 @@ type PersonDiscipline struct {
 
 func (PersonDiscipline) TableName() string { return "person_disciplines" }
 
-// PersonFilter narrows a listing of people.
-type PersonFilter struct {
-	Query  string // matches the name, accent- and case-insensitively
-	UnitID *int64 // only this unit
-	Within *int64 // only this unit and its descendants
-	Limit  int
-	Offset int
-}
-
 const personColumns = "people.*, units.name AS unit_name"
 
 func (s *Q) people() *gorm.DB {
@@ -108,7 +101,7 @@ func (s *Q) people() *gorm.DB {
 }
 
 // ListPeople returns people matching f, by name, and the count before paging.
-func (s *Q) ListPeople(ctx context.Context, f PersonFilter) ([]Person, int64, error) {
+func (s *Q) ListPeople(ctx context.Context, f org.PersonFilter) ([]Person, int64, error) {
 	q := s.people().WithContext(ctx)
 	if f.Within != nil {
 		q = q.Where(`people.unit_id IN (WITH RECURSIVE sub AS (SELECT id FROM units WHERE id = ?

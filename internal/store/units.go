@@ -47,20 +47,9 @@ func rowOf(u org.Unit) unitRow {
 const tierOrder = `CASE type WHEN 'supreme' THEN 1 WHEN 'high' THEN 2 WHEN 'provincial' THEN 3
 	WHEN 'regional' THEN 4 WHEN 'district' THEN 5 ELSE 6 END`
 
-// UnitFilter narrows a unit listing.
-type UnitFilter struct {
-	Query  string       // matches code or name, accent- and case-insensitively
-	Type   org.UnitType // empty for all
-	Status string       // "active" (default), "retired", "all"
-	Within *int64       // only this unit and its descendants
-	On     time.Time    // the day "active" refers to; today when zero
-	Limit  int
-	Offset int
-}
-
 // ListUnits returns units matching f, ordered by type tier then name,
 // and the total count before paging.
-func (s *Q) ListUnits(ctx context.Context, f UnitFilter) ([]org.Unit, int64, error) {
+func (s *Q) ListUnits(ctx context.Context, f org.UnitFilter) ([]org.Unit, int64, error) {
 	q := s.db.WithContext(ctx).Model(&unitRow{})
 	if f.Within != nil {
 		q = q.Where(`id IN (WITH RECURSIVE sub AS (SELECT id FROM units WHERE id = ?

@@ -12,6 +12,7 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/award"
 	"thidua/internal/errs"
+	"thidua/internal/org"
 )
 
 const peoplePerPage = 50
@@ -37,7 +38,7 @@ func (s *Server) peopleList(c echo.Context) error {
 		page = 1
 	}
 	d := peopleListData{Query: formValue(c, "q"), UnitID: c.QueryParam("unit_id"), Page: page}
-	f := app.PersonFilter{Query: d.Query, Limit: peoplePerPage, Offset: (page - 1) * peoplePerPage}
+	f := org.PersonFilter{Query: d.Query, Limit: peoplePerPage, Offset: (page - 1) * peoplePerPage}
 	if id, err := strconv.ParseInt(d.UnitID, 10, 64); err == nil && id > 0 {
 		f.UnitID = &id
 	} else {
