@@ -358,7 +358,7 @@ func TestDeadlineRush(t *testing.T) {
 			Denominator: "tin báo phải giải quyết", Direction: scoring.Higher, TargetNA: fp(90)},
 		{Code: "2", Name: "Đoàn kết nội bộ", Method: scoring.Fixed, Max: 50},
 	}}
-	info, err := f.SaveTable(f.ctx, f.board, app.TableInfo{Year: year, Name: "Bảng tiêu chí 2045", Level: "national", UnitType: "provincial"}, rows)
+	info, err := f.SaveTable(f.ctx, f.board, scoring.TableInfo{Year: year, Name: "Bảng tiêu chí 2045", Level: "national", UnitType: "provincial"}, rows)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/cluster"
 	"thidua/internal/org"
+	"thidua/internal/scoring"
 	"thidua/internal/store"
 )
 
@@ -169,10 +170,10 @@ func (a *App) ClusterFollowers(ctx context.Context, p auth.Principal, year int, 
 
 // TablesPage is a year's criteria tables, with last year's to copy from.
 type TablesPage struct {
-	Year      int         `json:"year"`
-	Tables    []TableInfo `json:"tables"`
-	Previous  []TableInfo `json:"-"` // last year's, to copy
-	CanManage bool        `json:"-"`
+	Year      int                 `json:"year"`
+	Tables    []scoring.TableInfo `json:"tables"`
+	Previous  []scoring.TableInfo `json:"-"` // last year's, to copy
+	CanManage bool                `json:"-"`
 }
 
 // TablesPage returns a year's criteria tables page.

@@ -248,7 +248,7 @@ func (a *App) ProgressBoard(ctx context.Context, p auth.Principal, year int) ([]
 // tableApplies reports whether one of the year's tables scores u as a
 // member of c, as store.TableFor chooses them: without one the filing page
 // has nothing to show.
-func tableApplies(tables []store.TableInfo, c cluster.Cluster, u org.Unit) bool {
+func tableApplies(tables []scoring.TableInfo, c cluster.Cluster, u org.Unit) bool {
 	for _, t := range tables {
 		if t.Kind != "main" || t.Superseded || t.Level != string(c.Level) {
 			continue

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -12,25 +11,11 @@ import (
 	"thidua/internal/scoring"
 )
 
-// TableInfo is a criteria table's header: what it applies to and its state.
-type TableInfo struct {
-	ID           int64     `json:"id"`
-	Year         int       `json:"year"`
-	Name         string    `json:"name"`
-	Kind         string    `json:"kind"`      // main, campaign
-	Level        string    `json:"level"`     // national, bloc
-	UnitType     string    `json:"unit_type"` // '' for any
-	ClusterID    *int64    `json:"cluster_id"`
-	VersionNo    int       `json:"version_no"`
-	PreviousID   *int64    `json:"previous_id"`
-	ChangeReason string    `json:"change_reason"`
-	Superseded   bool      `json:"superseded"`
-	Version      int       `json:"version"`
-	Frozen       bool      `json:"frozen" gorm:"->;-:migration"` // a unit has started filing against it
-	CreatedAt    time.Time `json:"created_at"`
+// tables are the criteria tables' headers (scoring.TableInfo), with
+// whether a unit has filed against each (frozenSQL).
+func (s *Q) tables(ctx context.Context) *gorm.DB {
+	return s.db.WithContext(ctx).Table("criteria_tables").Select("criteria_tables.*, " + frozenSQL)
 }
-
-func (TableInfo) TableName() string { return "criteria_tables" }
 
 type criterionRow struct {
 	ID           int64
@@ -57,17 +42,16 @@ func (criterionRow) TableName() string { return "criteria" }
 const frozenSQL = `EXISTS (SELECT 1 FROM assessments a WHERE a.table_id = criteria_tables.id) AS frozen`
 
 // Tables lists a year's criteria tables, current versions first.
-func (s *Q) Tables(ctx context.Context, year int) ([]TableInfo, error) {
-	var out []TableInfo
-	err := s.db.WithContext(ctx).Model(&TableInfo{}).Select("criteria_tables.*, "+frozenSQL).
-		Where("year = ?", year).Order("superseded, kind, level, name, version_no DESC").Find(&out).Error
+func (s *Q) Tables(ctx context.Context, year int) ([]scoring.TableInfo, error) {
+	var out []scoring.TableInfo
+	err := s.tables(ctx).Where("year = ?", year).Order("superseded, kind, level, name, version_no DESC").Find(&out).Error
 	return out, err
 }
 
 // TableInfo returns one table's header.
-func (s *Q) TableInfo(ctx context.Context, id int64) (TableInfo, error) {
-	var t TableInfo
-	err := s.db.WithContext(ctx).Model(&TableInfo{}).Select("criteria_tables.*, "+frozenSQL).Where("id = ?", id).Take(&t).Error
+func (s *Q) TableInfo(ctx context.Context, id int64) (scoring.TableInfo, error) {
+	var t scoring.TableInfo
+	err := s.tables(ctx).Where("id = ?", id).Take(&t).Error
 	return t, notFound(err, "bảng tiêu chí")
 }
 
@@ -101,10 +85,9 @@ func (r criterionRow) criterion() scoring.Criterion {
 // TableFor finds the current main table that applies to a unit of a type
 // in a cluster's year: one made for that cluster first, then one for the
 // unit type at that level, then one for every type at that level.
-func (s *Q) TableFor(ctx context.Context, year int, level string, clusterID int64, unitType string) (TableInfo, error) {
-	var t TableInfo
-	err := s.db.WithContext(ctx).Model(&TableInfo{}).Select("criteria_tables.*, "+frozenSQL).
-		Where(tableAppliesSQL("?", "?", "?", "?"), year, level, clusterID, unitType).
+func (s *Q) TableFor(ctx context.Context, year int, level string, clusterID int64, unitType string) (scoring.TableInfo, error) {
+	var t scoring.TableInfo
+	err := s.tables(ctx).Where(tableAppliesSQL("?", "?", "?", "?"), year, level, clusterID, unitType).
 		Order("cluster_id IS NULL, unit_type = '', id DESC").Take(&t).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return t, errs.New(errs.NotFound, "Chưa có bảng tiêu chí chấm điểm năm %d áp dụng cho đơn vị này.", year)
@@ -124,7 +107,7 @@ func tableAppliesSQL(year, level, clusterID, unitType string) string {
 // rows of an existing, unfrozen table whose version matches. Rows refer
 // to their parents by position: ParentID is the parent's index + 1 in
 // t.Criteria (0 for none), since new rows have no ids yet.
-func (s *Q) SaveTable(ctx context.Context, info TableInfo, t scoring.Table, by int64) (TableInfo, error) {
+func (s *Q) SaveTable(ctx context.Context, info scoring.TableInfo, t scoring.Table, by int64) (scoring.TableInfo, error) {
 	db := s.db.WithContext(ctx)
 	replaced := false // rows of an existing table were replaced: restore its adjustments
 	if info.ID == 0 {
@@ -137,7 +120,7 @@ func (s *Q) SaveTable(ctx context.Context, info TableInfo, t scoring.Table, by i
 			return info, err
 		}
 	} else {
-		res := db.Model(&TableInfo{}).Where("id = ? AND version = ?", info.ID, loadedVersion(info.Version)).
+		res := db.Table("criteria_tables").Where("id = ? AND version = ?", info.ID, loadedVersion(info.Version)).
 			Updates(map[string]any{"name": info.Name, "kind": info.Kind, "level": info.Level, "unit_type": info.UnitType,
 				"cluster_id": info.ClusterID, "version": gorm.Expr("version + 1"), "updated_at": gorm.Expr("now()")})
 		if res.Error != nil {

@@ -103,7 +103,7 @@ func ids(s string) []int64 {
 // FilingSheet is a unit's filing with its table and the unit's
 // adjustments.
 type FilingSheet struct {
-	Info        TableInfo
+	Info        scoring.TableInfo
 	Table       scoring.Table
 	Filing      scoring.Filing
 	Adjustments map[int64]scoring.Adjustment
@@ -113,7 +113,7 @@ type FilingSheet struct {
 // table's header, the filing's header, the unit's entry and adjustment.
 type filingSheetRow struct {
 	Current   int64 // the table that applies now; 0: none
-	T         TableInfo
+	T         scoring.TableInfo
 	A         assessmentRow
 	C         criterionRow
 	E         entryRow

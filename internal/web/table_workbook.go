@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"thidua/internal/app"
 
 	"github.com/labstack/echo/v4"
 
@@ -251,7 +250,7 @@ func (s *Server) tableImport(c echo.Context) error {
 	// summarised, not saved. The year is checked whatever the form holds.
 	ok := len(fields) == 0 && len(d.Problems) == 0
 	save := ok && confirm && (!uploaded || isAPI(c))
-	info := app.TableInfo{Year: year, Name: d.Name, Kind: "main", Level: d.Level, UnitType: d.UnitType}
+	info := scoring.TableInfo{Year: year, Name: d.Name, Kind: "main", Level: d.Level, UnitType: d.UnitType}
 	saved, err := s.app.ImportTable(ctx, p, info, scoring.Table{Criteria: rows}, save)
 	if err != nil {
 		if f, msg, isField := fieldErrors(err); isField && !isAPI(c) && ok {

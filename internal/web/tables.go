@@ -76,7 +76,7 @@ func (s *Server) tableWithError(c echo.Context, id int64, formErr error) error {
 // tableBody is a table as the API sends it: rows name their parent by
 // position (1-based), since new rows have no ids.
 type tableBody struct {
-	app.TableInfo
+	scoring.TableInfo
 	Criteria []scoring.Criterion `json:"criteria"`
 }
 
@@ -108,7 +108,7 @@ func (s *Server) tableUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	info, err := s.app.EditTable(c.Request().Context(), principal(c), id, 0, func(cur *app.TableInfo) (scoring.Table, error) {
+	info, err := s.app.EditTable(c.Request().Context(), principal(c), id, 0, func(cur *scoring.TableInfo) (scoring.Table, error) {
 		b := tableBody{TableInfo: *cur} // fields the body leaves out stay as they are
 		b.TableInfo.Version = 0
 		err := decodeJSON(c, &b)
