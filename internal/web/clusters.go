@@ -227,9 +227,6 @@ func (s *Server) clusterSave(c echo.Context, id int64) error {
 		return err
 	}
 	in, values, err := readClusterInput(c)
-	if err != nil && isAPI(c) {
-		return err
-	}
 	var cv app.ClusterView
 	if err == nil {
 		cv, err = s.app.SaveCluster(c.Request().Context(), principal(c), id, in)

@@ -22,18 +22,17 @@ func (s *Server) exclusionPage(c echo.Context, st int, year int, formErr error) 
 	if err != nil {
 		return err
 	}
-	if isAPI(c) {
-		out := []map[string]any{}
-		for u, r := range d.Excluded {
-			out = append(out, map[string]any{"unit_id": u, "reason": r})
+	out := []map[string]any{} // the API's list: unit and reason
+	for u, r := range d.Excluded {
+		out = append(out, map[string]any{"unit_id": u, "reason": r})
+	}
+	return respondWith(c, st, out, func() error {
+		pg := s.page(c, "Đơn vị không đủ điều kiện xét thi đua năm "+strconv.Itoa(year), "clusters", d)
+		if formErr != nil {
+			pg.Errors, pg.Error, _ = fieldErrors(formErr)
 		}
-		return c.JSON(st, out)
-	}
-	pg := s.page(c, "Đơn vị không đủ điều kiện xét thi đua năm "+strconv.Itoa(year), "clusters", d)
-	if formErr != nil {
-		pg.Errors, pg.Error, _ = fieldErrors(formErr)
-	}
-	return c.Render(st, "exclusions", pg)
+		return c.Render(st, "exclusions", pg)
+	})
 }
 
 func (s *Server) exclusionSave(c echo.Context) error {

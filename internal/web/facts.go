@@ -87,26 +87,14 @@ func (s *Server) factsSave(c echo.Context) error {
 		return err
 	}
 	var in app.CollectiveFactsInput
-	var form map[string]string
-	if isAPI(c) {
-		if err := decodeJSON(c, &in); err != nil {
-			return err
-		}
-		in.Rating, in.Note = normalize(in.Rating), normalize(in.Note)
-	} else {
-		form = map[string]string{"rating": formValue(c, "rating"), "note": formValue(c, "note")}
-		for _, f := range app.FactFields[1:] {
-			form[f.Key] = formValue(c, f.Key)
-		}
-		in = app.CollectiveFactsInput{Rating: form["rating"], Note: form["note"],
-			Completed: form["completed"] != "", ExceededTargets: form["exceeded_targets"] != "", Movement: form["movement"] != "",
-			Solidarity: form["solidarity"] != "", NewModel: form["new_model"] != "", Thrift: form["thrift"] != "",
-			LeadsCluster: form["leads_cluster"] != ""}
-		in.Version, _ = strconv.Atoi(formValue(c, "version"))
+	if err := bind(c, &in); err != nil {
+		return err
 	}
+	in.Rating, in.Note = normalize(in.Rating), normalize(in.Note)
 	out, err := s.app.SetUnitFacts(c.Request().Context(), principal(c), id, year, in)
 	if err != nil {
 		return formFailed(c, err, func(st int) error {
+			form := sent(c)
 			if errs.CodeOf(err) == errs.Conflict {
 				form = nil // show what is stored now
 			}

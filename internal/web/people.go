@@ -49,9 +49,6 @@ func (s *Server) peopleList(c echo.Context) error {
 		return err
 	}
 	d.Pages = int((d.Total + peoplePerPage - 1) / peoplePerPage)
-	if isAPI(c) {
-		return c.JSON(http.StatusOK, d)
-	}
 	link := func(n int) string {
 		return "/people?" + url.Values{"q": {d.Query}, "unit_id": {d.UnitID}, "page": {strconv.Itoa(n)}}.Encode()
 	}
@@ -61,71 +58,42 @@ func (s *Server) peopleList(c echo.Context) error {
 	if page < d.Pages {
 		d.Next = link(page + 1)
 	}
+	tmpl := "people_list"
 	if c.Request().Header.Get("HX-Request") == "true" {
-		return c.Render(http.StatusOK, "people_list#results", s.page(c, "Cán bộ", "people", d))
+		tmpl += "#results" // the search updates the list in place
 	}
-	return c.Render(http.StatusOK, "people_list", s.page(c, "Cán bộ", "people", d))
+	return s.respond(c, http.StatusOK, tmpl, "Cán bộ", "people", d)
 }
 
-// personForm is the raw input of the person form, for HTML and JSON.
+// personForm is the input of the person form, for HTML and JSON; a JSON
+// body that leaves active out keeps the person active.
 type personForm struct {
 	FullName  string `json:"full_name"`
 	BirthDate string `json:"birth_date"`
 	Sex       string `json:"sex"`
 	Position  string `json:"position"`
-	UnitID    string `json:"-"`
+	UnitID    int64  `json:"unit_id"`
 	Since     string `json:"since"`
 	Recruited string `json:"recruited_on"`
 	Joined    string `json:"joined_sector_on"`
-	Active    string `json:"-"`
+	Active    bool   `json:"active"`
 	MoveNote  string `json:"move_note"`
 	Reason    string `json:"reason"`
-	Version   string `json:"-"`
-}
-
-func (f personForm) values() map[string]string {
-	return map[string]string{"full_name": f.FullName, "birth_date": f.BirthDate, "sex": f.Sex, "position": f.Position,
-		"unit_id": f.UnitID, "since": f.Since, "recruited_on": f.Recruited, "joined_sector_on": f.Joined, "active": f.Active, "move_note": f.MoveNote, "reason": f.Reason, "version": f.Version}
+	Version   int    `json:"version"`
 }
 
 func readPersonForm(c echo.Context) (personForm, error) {
-	if isAPI(c) {
-		var body struct {
-			personForm
-			UnitID  int64 `json:"unit_id"`
-			Active  *bool `json:"active"`
-			Version int   `json:"version"`
-		}
-		if err := decodeJSON(c, &body); err != nil {
-			return personForm{}, err
-		}
-		f := body.personForm
-		if body.UnitID != 0 {
-			f.UnitID = strconv.FormatInt(body.UnitID, 10)
-		}
-		f.Active = "1"
-		if body.Active != nil && !*body.Active {
-			f.Active = ""
-		}
-		f.Version = strconv.Itoa(body.Version)
-		for _, p := range []*string{&f.FullName, &f.Position, &f.MoveNote, &f.Reason, &f.Sex, &f.BirthDate, &f.Since, &f.Recruited, &f.Joined} {
-			*p = normalize(*p)
-		}
-		return f, nil
+	f := personForm{Active: true}
+	err := bind(c, &f)
+	for _, p := range []*string{&f.FullName, &f.Position, &f.MoveNote, &f.Reason, &f.Sex, &f.BirthDate, &f.Since, &f.Recruited, &f.Joined} {
+		*p = normalize(*p)
 	}
-	return personForm{FullName: formValue(c, "full_name"), BirthDate: formValue(c, "birth_date"), Sex: formValue(c, "sex"),
-		Position: formValue(c, "position"), UnitID: formValue(c, "unit_id"), Since: formValue(c, "since"),
-		Recruited: formValue(c, "recruited_on"), Joined: formValue(c, "joined_sector_on"),
-		Active: formValue(c, "active"), MoveNote: formValue(c, "move_note"), Reason: formValue(c, "reason"),
-		Version: formValue(c, "version")}, nil
+	return f, err
 }
 
 func (f personForm) input() app.PersonInput {
 	fe := errs.Fields{}
-	in := app.PersonInput{FullName: f.FullName, Sex: f.Sex, Position: f.Position, Active: f.Active != "", MoveNote: f.MoveNote, Unparsed: fe}
-	if id := idField(fe, "unit_id", "Đơn vị công tác", f.UnitID); id != nil {
-		in.UnitID = *id
-	}
+	in := app.PersonInput{FullName: f.FullName, Sex: f.Sex, Position: f.Position, UnitID: f.UnitID, Active: f.Active, MoveNote: f.MoveNote, Unparsed: fe}
 	in.BirthDate = dateField(fe, "birth_date", "Ngày sinh", f.BirthDate, false)
 	if t := dateField(fe, "since", "Ngày bắt đầu công tác tại đơn vị", f.Since, false); t != nil {
 		in.Since = *t
@@ -192,7 +160,7 @@ func (s *Server) personCreate(c echo.Context) error {
 			if derr != nil {
 				return derr
 			}
-			return s.personFormPage(c, st, d, f.values(), err)
+			return s.personFormPage(c, st, d, sent(c), err)
 		})
 	}
 	return s.done(c, http.StatusCreated, out, "Đã thêm cán bộ "+out.FullName+".", personURL(out.ID))
@@ -226,15 +194,14 @@ func (s *Server) personUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	version, _ := strconv.Atoi(f.Version)
-	out, err := s.app.UpdatePerson(ctx, p, id, version, f.input(), f.Reason)
+	out, err := s.app.UpdatePerson(ctx, p, id, f.Version, f.input(), f.Reason)
 	if err != nil {
 		return formFailed(c, err, func(st int) error {
 			d, derr := s.app.PersonFormPage(ctx, p, id)
 			if derr != nil {
 				return derr
 			}
-			form := f.values()
+			form := sent(c)
 			if errs.CodeOf(err) == errs.Conflict {
 				form = personValues(d.Person) // the newer values; the editor decides again
 			}
@@ -359,19 +326,6 @@ func readRecordForm(c echo.Context) (recordForm, error) {
 	return f, err
 }
 
-// values are the record form as sent, to show it again.
-func (f recordForm) values() map[string]string {
-	v := map[string]string{"rating": f.Rating, "title": f.Title, "level": f.Level, "measure": f.Measure, "from": f.From, "to": f.To,
-		"note": f.Note, "kind": f.Kind, "decision_no": f.DecisionNo, "decision_date": f.DecisionDate, "signer": f.Signer, "reason": f.Reason}
-	if f.Year != 0 {
-		v["year"] = strconv.Itoa(f.Year)
-	}
-	if f.Applied {
-		v["applied"] = "1"
-	}
-	return v
-}
-
 // recordAction runs one change of a person's record and answers: the
 // person's page as the change leaves it for the API, back to the person's
 // page for browsers.
@@ -396,7 +350,7 @@ func (s *Server) recordAction(c echo.Context, formName string, awards bool, crea
 	}
 	if err != nil {
 		return formFailed(c, err, func(st int) error {
-			return s.personPage(c, st, id, formName, f.values(), err)
+			return s.personPage(c, st, id, formName, sent(c), err)
 		})
 	}
 	st := http.StatusOK

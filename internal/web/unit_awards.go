@@ -66,7 +66,7 @@ func (s *Server) unitAwardAdd(c echo.Context) error {
 	out, err := s.app.AddUnitAward(c.Request().Context(), principal(c), id, aw, fe)
 	if err != nil {
 		return formFailed(c, err, func(st int) error {
-			return s.unitAwardsPage(c, st, id, "award", f.values(), err)
+			return s.unitAwardsPage(c, st, id, "award", sent(c), err)
 		})
 	}
 	return s.done(c, http.StatusCreated, out, "Đã ghi nhận khen thưởng của đơn vị.", unitAwardsURL(id))
@@ -80,33 +80,18 @@ func (s *Server) unitCarryover(c echo.Context) error {
 		return err
 	}
 	var in app.CarryoverInput
-	var form map[string]string
-	back := id
-	if isAPI(c) {
-		if err := decodeJSON(c, &in); err != nil {
-			return err
-		}
-		in.Reason = normalize(in.Reason)
-	} else {
-		form = map[string]string{"predecessor_id": formValue(c, "predecessor_id"), "counts": formValue(c, "counts"),
-			"reason": formValue(c, "reason"), "back": formValue(c, "back")}
-		in.PredecessorID, _ = strconv.ParseInt(form["predecessor_id"], 10, 64)
-		switch form["counts"] {
-		case "1":
-			t := true
-			in.Counts = &t
-		case "0":
-			f := false
-			in.Counts = &f
-		}
-		in.Reason = form["reason"]
-		if b, err := strconv.ParseInt(form["back"], 10, 64); err == nil && b > 0 {
-			back = b
-		}
+	if err := bind(c, &in); err != nil {
+		return err
+	}
+	in.Reason = normalize(in.Reason)
+	back := id // the page the form is on: the successor's, or the predecessor's
+	if b, err := strconv.ParseInt(formValue(c, "back"), 10, 64); err == nil && b > 0 {
+		back = b
 	}
 	out, err := s.app.SetCarryover(c.Request().Context(), principal(c), id, in)
 	if err != nil {
 		return formFailed(c, err, func(st int) error {
+			form := sent(c)
 			return s.unitAwardsPage(c, st, back,
 				"carry-"+strconv.FormatInt(id, 10)+"-"+form["predecessor_id"], form, err)
 		})
