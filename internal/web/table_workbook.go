@@ -266,12 +266,11 @@ func (s *Server) tableImport(c echo.Context) error {
 	}
 	if !save {
 		sum := summarizeTable(rows)
-		if isAPI(c) {
-			return c.JSON(http.StatusOK, tableImportPreview{Summary: sum, Criteria: rows})
-		}
-		d.Summary, d.Rows, d.Depth = &sum, rows, tableDepths(rows)
-		d.Content = base64.StdEncoding.EncodeToString(data)
-		return c.Render(http.StatusOK, "table_import", s.page(c, tableImportTitle(year), "scoring", d))
+		return respondWith(c, http.StatusOK, tableImportPreview{Summary: sum, Criteria: rows}, func() error {
+			d.Summary, d.Rows, d.Depth = &sum, rows, tableDepths(rows)
+			d.Content = base64.StdEncoding.EncodeToString(data)
+			return c.Render(http.StatusOK, "table_import", s.page(c, tableImportTitle(year), "scoring", d))
+		})
 	}
 	sum := summarizeTable(rows)
 	flash := fmt.Sprintf("Đã tạo bảng tiêu chí “%s” từ tệp Excel: %d nhóm, %d tiêu chí, tổng điểm tối đa %s.",
