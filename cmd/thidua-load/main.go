@@ -82,12 +82,19 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		return errors.New("-concurrency and -duration must be positive")
 	}
 
+	db, err := sql.Open("pgx", o.database)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(20) // the app's pool size (store.Open)
+	db.SetMaxIdleConns(20)
 	st, err := store.Open(ctx, o.database)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	fx, err := fixtures(ctx, st, o.concurrency)
+	fx, err := fixtures(ctx, db, st, o.concurrency)
 	if err != nil {
 		return err
 	}
@@ -96,13 +103,6 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 
-	db, err := sql.Open("pgx", o.database)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(20) // the app's pool size (store.Open)
-	db.SetMaxIdleConns(20)
 	bare, err := startBare(db)
 	if err != nil {
 		return err
@@ -168,20 +168,22 @@ type writeTarget struct {
 	token string
 }
 
-func fixtures(ctx context.Context, st *store.Store, clients int) (fix, error) {
+// fixtures picks what the paths read, with the bare server's hand-written
+// SQL (db), and gives each client an account and a token through the store.
+func fixtures(ctx context.Context, db *sql.DB, st *store.Store, clients int) (fix, error) {
 	var f fix
-	db := st.DB.WithContext(ctx)
-	if err := db.Raw(`SELECT coalesce(max(year), 0) FROM emulation_years`).Scan(&f.year).Error; err != nil {
+	if err := db.QueryRowContext(ctx, `SELECT coalesce(max(year), 0) FROM emulation_years`).Scan(&f.year); err != nil {
 		return f, err
 	}
-	if err := db.Raw(`SELECT unit_id FROM assessments WHERE year = ? ORDER BY unit_id`, f.year).Scan(&f.units).Error; err != nil {
+	var err error
+	if f.units, err = column[int64](ctx, db, `SELECT unit_id FROM assessments WHERE year = $1 ORDER BY unit_id`, f.year); err != nil {
 		return f, err
 	}
-	if err := db.Raw(`SELECT id FROM people ORDER BY id`).Scan(&f.people).Error; err != nil {
+	if f.people, err = column[int64](ctx, db, `SELECT id FROM people ORDER BY id`); err != nil {
 		return f, err
 	}
-	var provinces []string
-	if err := db.Raw(`SELECT name FROM units WHERE type = 'provincial' ORDER BY id`).Scan(&provinces).Error; err != nil {
+	provinces, err := column[string](ctx, db, `SELECT name FROM units WHERE type = 'provincial' ORDER BY id`)
+	if err != nil {
 		return f, err
 	}
 	if len(f.units) == 0 || len(f.people) == 0 || len(provinces) == 0 {
@@ -193,15 +195,29 @@ func fixtures(ctx context.Context, st *store.Store, clients int) (fix, error) {
 	}
 	// Units whose own officers may still edit their filing: drafts and
 	// regional procuracies not started yet.
-	var targets []struct {
+	type target struct {
 		ID   int64
 		Code string
 	}
-	if err := db.Raw(`SELECT u.id, u.code FROM units u
-		JOIN cluster_members m ON m.unit_id = u.id AND m.year = ?
+	var targets []target
+	rows, err := db.QueryContext(ctx, `SELECT u.id, u.code FROM units u
+		JOIN cluster_members m ON m.unit_id = u.id AND m.year = $1
 		LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = m.year
 		WHERE a.id IS NULL OR a.status IN ('draft', 'returned')
-		ORDER BY u.id LIMIT ?`, f.year, clients).Scan(&targets).Error; err != nil {
+		ORDER BY u.id LIMIT $2`, f.year, clients)
+	if err != nil {
+		return f, err
+	}
+	for rows.Next() {
+		var t target
+		if err := rows.Scan(&t.ID, &t.Code); err != nil {
+			rows.Close()
+			return f, err
+		}
+		targets = append(targets, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
 		return f, err
 	}
 	if len(targets) < clients {
@@ -225,6 +241,24 @@ func fixtures(ctx context.Context, st *store.Store, clients int) (fix, error) {
 		f.writes = append(f.writes, writeTarget{unit: t.ID, token: token})
 	}
 	return f, nil
+}
+
+// column reads a query's one column.
+func column[T any](ctx context.Context, db *sql.DB, query string, args ...any) ([]T, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }
 
 // plain strips Vietnamese marks, as someone searching in a hurry types.

@@ -149,7 +149,7 @@ func TestTwoProcessesStartedAtOnce(t *testing.T) {
 	}
 	want := len(mig.ListSources())
 	var versions struct{ Rows, Distinct int }
-	if err := s.DB.Raw(`SELECT count(*) AS rows, count(DISTINCT version_id) AS distinct FROM goose_db_version WHERE version_id > 0`).Scan(&versions).Error; err != nil {
+	if err := s.ScanForTest(&versions, `SELECT count(*) AS rows, count(DISTINCT version_id) AS distinct FROM goose_db_version WHERE version_id > 0`); err != nil {
 		t.Fatal(err)
 	}
 	applied := strings.Count(a.stdout.String(), "applied ") + strings.Count(b.stdout.String(), "applied ")

@@ -125,10 +125,10 @@ func validMeasure(m string) bool {
 
 // AddAbsence records a long absence of a person (nghỉ dài ngày) with its
 // kind. unparsed holds dates the edge could not read.
-func (a *App) AddAbsence(ctx context.Context, p auth.Principal, personID int64, x store.PersonAbsence, unparsed errs.Fields) (store.PersonAbsence, error) {
+func (a *App) AddAbsence(ctx context.Context, p auth.Principal, personID int64, x store.PersonAbsence, unparsed errs.Fields) (PersonPage, error) {
 	x.PersonID = personID
 	x.Note = strings.TrimSpace(x.Note)
-	err := a.recordChange(ctx, p, personID, false, "add_absence", "", func(tx *store.Q, _ store.Person) (any, any, error) {
+	return a.recordChange(ctx, p, personID, false, "add_absence", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		f := copyFields(nil, unparsed)
 		if !validAbsenceKind(x.Kind) {
 			f.Add("kind", "Vui lòng chọn loại nghỉ (thai sản, ốm đau, đi học …).")
@@ -142,11 +142,10 @@ func (a *App) AddAbsence(ctx context.Context, p auth.Principal, personID int64, 
 		x, err = tx.AddAbsence(ctx, x)
 		return nil, x, err
 	})
-	return x, err
 }
 
 // DeleteAbsence removes an absence recorded by mistake; the audit keeps it.
-func (a *App) DeleteAbsence(ctx context.Context, p auth.Principal, personID, id int64, reason string) error {
+func (a *App) DeleteAbsence(ctx context.Context, p auth.Principal, personID, id int64, reason string) (PersonPage, error) {
 	return a.recordChange(ctx, p, personID, false, "remove_absence", strings.TrimSpace(reason), func(tx *store.Q, _ store.Person) (any, any, error) {
 		x, err := tx.DeleteAbsence(ctx, personID, id)
 		return x, nil, err
@@ -168,10 +167,10 @@ func validPending(m store.PendingMatter, unparsed errs.Fields) errs.Fields {
 // discipline being considered, an investigation or inspection, a complaint
 // or denunciation being verified. While it is open the award waits (Điều
 // 4 khoản 4 NĐ 152/2025/NĐ-CP).
-func (a *App) AddPersonPending(ctx context.Context, p auth.Principal, personID int64, m store.PendingMatter, unparsed errs.Fields) (store.PendingMatter, error) {
+func (a *App) AddPersonPending(ctx context.Context, p auth.Principal, personID int64, m store.PendingMatter, unparsed errs.Fields) (PersonPage, error) {
 	m.PersonID, m.UnitID = &personID, nil
 	m.Note = strings.TrimSpace(m.Note)
-	err := a.recordChange(ctx, p, personID, false, "add_pending", "", func(tx *store.Q, _ store.Person) (any, any, error) {
+	return a.recordChange(ctx, p, personID, false, "add_pending", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		if err := validPending(m, unparsed).Err(); err != nil {
 			return nil, nil, err
 		}
@@ -180,7 +179,6 @@ func (a *App) AddPersonPending(ctx context.Context, p auth.Principal, personID i
 		m, err = tx.AddPending(ctx, m)
 		return nil, m, err
 	})
-	return m, err
 }
 
 // AddUnitPending records a matter pending against a unit itself; the

@@ -3,8 +3,8 @@ package app_test
 import (
 	"testing"
 
-	"thidua/internal/app"
 	"thidua/internal/auth"
+	"thidua/internal/org"
 	"thidua/internal/seed"
 )
 
@@ -56,7 +56,7 @@ func TestPageFlagsOnTheRealTarget(t *testing.T) {
 		{"the board, a unit", f.board, na, true, true},
 		{"a viewer", f.viewer, 0, false, false},
 	} {
-		filter := app.PersonFilter{Limit: 1}
+		filter := org.PersonFilter{Limit: 1}
 		if tc.unit != 0 {
 			filter.UnitID = &tc.unit
 		}
@@ -74,7 +74,7 @@ func TestPageFlagsOnTheRealTarget(t *testing.T) {
 		p    auth.Principal
 		want bool
 	}{{"the board", f.board, true}, {"the council", council, true}, {"an officer", f.officer, false}, {"a viewer", f.viewer, false}} {
-		pg, err := f.UnitListPage(f.ctx, tc.p, app.UnitFilter{Limit: 1})
+		pg, err := f.UnitListPage(f.ctx, tc.p, org.UnitFilter{Limit: 1})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -31,7 +31,7 @@ func (a *App) ClusterListPage(ctx context.Context, p auth.Principal, year int) (
 	if d.Year, err = a.Year(ctx, p, year); err != nil {
 		return d, err
 	}
-	if d.Clusters, err = a.Clusters(ctx, p, ClusterFilter{Year: year}); err != nil {
+	if d.Clusters, err = a.Clusters(ctx, p, cluster.Filter{Year: year}); err != nil {
 		return d, err
 	}
 	if d.Excluded, err = a.Exclusions(ctx, p, year); err != nil {
@@ -134,7 +134,7 @@ func (a *App) ClusterFormPage(ctx context.Context, p auth.Principal, r ClusterFo
 			r.Members = cv.Members
 		}
 	}
-	all, _, err := a.Units(ctx, p, UnitFilter{Status: "all"})
+	all, _, err := a.Units(ctx, p, org.UnitFilter{Status: "all"})
 	if err != nil {
 		return d, err
 	}

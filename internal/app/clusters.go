@@ -100,11 +100,11 @@ func (v ClusterView) MemberUnits() []org.Unit {
 }
 
 // Clusters lists a year's clusters and blocs with names and pledge states.
-func (a *App) Clusters(ctx context.Context, p auth.Principal, f ClusterFilter) ([]ClusterView, error) {
+func (a *App) Clusters(ctx context.Context, p auth.Principal, f cluster.Filter) ([]ClusterView, error) {
 	if err := auth.Authorize(p, auth.ViewClusters, auth.Target{Year: f.Year}); err != nil {
 		return nil, err
 	}
-	cs, err := a.store.Clusters(ctx, store.ClusterFilter(f))
+	cs, err := a.store.Clusters(ctx, f)
 	if err != nil {
 		return nil, err
 	}
@@ -389,11 +389,11 @@ func (a *App) CopyYear(ctx context.Context, p auth.Principal, from int) (int, er
 			}
 			return err
 		}
-		src, err := tx.Clusters(ctx, store.ClusterFilter{Year: from})
+		src, err := tx.Clusters(ctx, cluster.Filter{Year: from})
 		if err != nil {
 			return err
 		}
-		existing, err := tx.Clusters(ctx, store.ClusterFilter{Year: to})
+		existing, err := tx.Clusters(ctx, cluster.Filter{Year: to})
 		if err != nil {
 			return err
 		}
@@ -405,7 +405,7 @@ func (a *App) CopyYear(ctx context.Context, p auth.Principal, from int) (int, er
 		if err != nil {
 			return err
 		}
-		all, _, err := tx.ListUnits(ctx, store.UnitFilter{Status: "all"})
+		all, _, err := tx.ListUnits(ctx, org.UnitFilter{Status: "all"})
 		if err != nil {
 			return err
 		}

@@ -80,7 +80,7 @@ func TestClusterYearCycle(t *testing.T) {
 	if err != nil || n < 1 {
 		t.Fatalf("copy: %d %v", n, err)
 	}
-	next, err := f.Clusters(f.ctx, f.viewer, app.ClusterFilter{Year: y2, Level: cluster.National})
+	next, err := f.Clusters(f.ctx, f.viewer, cluster.Filter{Year: y2, Level: cluster.National})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +160,7 @@ func TestCopyAcrossMerger(t *testing.T) {
 	if n, err := f.CopyYear(f.ctx, f.board, 2040); err != nil || n != 1 {
 		t.Fatalf("copy: %d %v", n, err)
 	}
-	cs, err := f.Clusters(f.ctx, f.board, app.ClusterFilter{Year: 2041})
+	cs, err := f.Clusters(f.ctx, f.board, cluster.Filter{Year: 2041})
 	if err != nil || len(cs) != 1 {
 		t.Fatalf("2041 clusters: %v %v", cs, err)
 	}
@@ -206,7 +206,7 @@ func TestBlocAlongsideNationalCluster(t *testing.T) {
 	if _, err := f.Designate(f.ctx, council, bloc.ID, bloc.Version, cluster.Designation{HeadUnitID: depts[0], DeputyUnitID: depts[1]}); err != nil {
 		t.Fatal(err)
 	}
-	all, _ := f.Clusters(f.ctx, f.viewer, app.ClusterFilter{Year: y1})
+	all, _ := f.Clusters(f.ctx, f.viewer, cluster.Filter{Year: y1})
 	if len(all) != 2 {
 		t.Fatalf("want a national cluster and a bloc, got %d", len(all))
 	}

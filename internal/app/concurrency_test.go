@@ -339,7 +339,7 @@ func TestDeadlineRush(t *testing.T) {
 	if _, err := f.SaveYear(f.ctx, f.board, y); err != nil {
 		t.Fatal(err)
 	}
-	provinces, _, err := f.Store.ListUnits(f.ctx, store.UnitFilter{Type: org.TypeProvincial, On: time.Date(year, 6, 1, 0, 0, 0, 0, time.UTC)})
+	provinces, _, err := f.Store.ListUnits(f.ctx, org.UnitFilter{Type: org.TypeProvincial, On: time.Date(year, 6, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -358,7 +358,7 @@ func TestDeadlineRush(t *testing.T) {
 			Denominator: "tin báo phải giải quyết", Direction: scoring.Higher, TargetNA: fp(90)},
 		{Code: "2", Name: "Đoàn kết nội bộ", Method: scoring.Fixed, Max: 50},
 	}}
-	info, err := f.SaveTable(f.ctx, f.board, app.TableInfo{Year: year, Name: "Bảng tiêu chí 2045", Level: "national", UnitType: "provincial"}, rows)
+	info, err := f.SaveTable(f.ctx, f.board, scoring.TableInfo{Year: year, Name: "Bảng tiêu chí 2045", Level: "national", UnitType: "provincial"}, rows)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -428,14 +428,14 @@ func TestDeadlineRush(t *testing.T) {
 	var counts struct {
 		Filings, Submitted, Entries, StatusChanges, SelfChanges, Units int64
 	}
-	err = f.Store.DB.Raw(`SELECT
+	err = f.Store.ScanForTest(&counts, `SELECT
 		(SELECT count(*) FROM assessments WHERE year = ?) AS filings,
 		(SELECT count(*) FROM assessments WHERE year = ? AND status = 'submitted' AND version = 1) AS submitted,
 		(SELECT count(*) FROM assessment_entries e JOIN assessments a ON a.id = e.assessment_id WHERE a.year = ?) AS entries,
 		(SELECT count(*) FROM score_changes c JOIN assessments a ON a.id = c.assessment_id WHERE a.year = ? AND c.side = 'status') AS status_changes,
 		(SELECT count(*) FROM score_changes c JOIN assessments a ON a.id = c.assessment_id WHERE a.year = ? AND c.side = 'self') AS self_changes,
 		(SELECT count(DISTINCT unit_id) FROM assessments WHERE year = ?) AS units`,
-		year, year, year, year, year, year).Scan(&counts).Error
+		year, year, year, year, year, year)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -447,7 +447,7 @@ func TestDeadlineRush(t *testing.T) {
 	}
 	var lateRows int64
 	lateIDs := members[len(onTime):]
-	if err := f.Store.DB.Raw(`SELECT count(*) FROM assessments WHERE year = ? AND unit_id IN ?`, year, lateIDs).Scan(&lateRows).Error; err != nil || lateRows != 0 {
+	if err := f.Store.ScanForTest(&lateRows, `SELECT count(*) FROM assessments WHERE year = ? AND unit_id IN ?`, year, lateIDs); err != nil || lateRows != 0 {
 		t.Fatalf("late units stored %d filings (%v)", lateRows, err)
 	}
 	t.Logf("%d units × 2 clicks + %d late, %d requests at once: %v", n, lateUnits, len(fns), elapsed.Round(time.Millisecond))

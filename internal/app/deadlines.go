@@ -52,7 +52,7 @@ func (a *App) DeadlineExtensions(ctx context.Context, p auth.Principal, year int
 
 // unitsOfYear lists the provincial and lower units that existed during a year.
 func unitsOfYear(ctx context.Context, tx *store.Q, year int) ([]org.Unit, error) {
-	all, _, err := tx.ListUnits(ctx, store.UnitFilter{Status: "all"})
+	all, _, err := tx.ListUnits(ctx, org.UnitFilter{Status: "all"})
 	if err != nil {
 		return nil, err
 	}

@@ -214,7 +214,7 @@ func TestWorkingDays(t *testing.T) {
 		t.Fatalf("the calendar as an officer reads it: %+v %v", cv, err)
 	}
 	var n int64
-	if err := f.Store.DB.Raw(`SELECT count(*) FROM audit_log WHERE entity = 'calendar_day'`).Scan(&n).Error; err != nil || n != 3 {
+	if err := f.Store.ScanForTest(&n, `SELECT count(*) FROM audit_log WHERE entity = 'calendar_day'`); err != nil || n != 3 {
 		t.Fatalf("audited calendar changes: %d %v", n, err)
 	}
 }

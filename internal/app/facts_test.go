@@ -54,7 +54,7 @@ func TestCollectiveFactsAndPublication(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := f.SetRating(f.ctx, officer, p.ID, app.Rating{Year: year, Rating: string(award.Tot)}); err != nil {
+		if _, err := f.SetRating(f.ctx, officer, p.ID, app.Rating{Year: year, Rating: string(award.Tot)}); err != nil {
 			t.Fatal(err)
 		}
 		if i < 2 {

@@ -11,8 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"gorm.io/gorm"
-
 	"thidua/internal/dbtest"
 	"thidua/internal/seed"
 	"thidua/internal/store"
@@ -27,9 +25,9 @@ type unitRecordCounts struct {
 func recordCounts(t *testing.T, f *fixture) unitRecordCounts {
 	t.Helper()
 	var c unitRecordCounts
-	err := f.Store.DB.Raw(`SELECT (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM person_moves) AS moves,
+	err := f.Store.ScanForTest(&c, `SELECT (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM person_moves) AS moves,
 		(SELECT count(*) FROM person_ratings) AS ratings, (SELECT count(*) FROM person_initiatives) AS initiatives,
-		(SELECT count(*) FROM audit_log) AS audit`).Scan(&c).Error
+		(SELECT count(*) FROM audit_log) AS audit`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,19 +36,18 @@ func recordCounts(t *testing.T, f *fixture) unitRecordCounts {
 
 // killAfter arranges for kill to run, once, after the n-th person the
 // import inserts, inside its transaction.
-func killAfter(t *testing.T, f *fixture, n int, kill func(tx *gorm.DB)) *int {
+func killAfter(t *testing.T, f *fixture, n int, kill func(store.Inserted)) *int {
 	t.Helper()
 	created := 0
-	name := fmt.Sprintf("test:kill_after_%d", n)
-	err := f.Store.DB.Callback().Create().After("gorm:create").Register(name, func(tx *gorm.DB) {
-		if tx.Statement.Table != "people" || tx.Error != nil {
+	err := f.Store.HookInsertsForTest(func(in store.Inserted) {
+		if in.Table != "people" {
 			return
 		}
 		// People are inserted in batches: count rows, not statements.
 		was := created
-		created += int(tx.Statement.RowsAffected)
+		created += int(in.Rows)
 		if was < n && created >= n {
-			kill(tx)
+			kill(in)
 		}
 	})
 	if err != nil {
@@ -74,14 +71,14 @@ func TestPeopleImportKilledHalfway(t *testing.T) {
 
 	for _, tc := range []struct {
 		name string
-		kill func(t *testing.T, cancel context.CancelFunc) func(tx *gorm.DB)
+		kill func(t *testing.T, cancel context.CancelFunc) func(store.Inserted)
 		// what the caller is told
 		check func(t *testing.T, err error)
 	}{
 		{
 			name: "request cancelled",
-			kill: func(t *testing.T, cancel context.CancelFunc) func(tx *gorm.DB) {
-				return func(*gorm.DB) { cancel() }
+			kill: func(t *testing.T, cancel context.CancelFunc) func(store.Inserted) {
+				return func(store.Inserted) { cancel() }
 			},
 			check: func(t *testing.T, err error) {
 				if err == nil {
@@ -91,10 +88,10 @@ func TestPeopleImportKilledHalfway(t *testing.T) {
 		},
 		{
 			name: "connection terminated",
-			kill: func(t *testing.T, _ context.CancelFunc) func(tx *gorm.DB) {
-				return func(tx *gorm.DB) {
-					var pid int
-					if err := tx.Statement.ConnPool.QueryRowContext(context.Background(), "SELECT pg_backend_pid()").Scan(&pid); err != nil {
+			kill: func(t *testing.T, _ context.CancelFunc) func(store.Inserted) {
+				return func(in store.Inserted) {
+					pid, err := in.BackendPID()
+					if err != nil {
 						t.Errorf("backend pid: %v", err)
 						return
 					}

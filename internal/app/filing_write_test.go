@@ -30,8 +30,7 @@ func TestFilingWriteRewritesOnlyChangedRows(t *testing.T) {
 			CriterionID int64
 			Xmin        string
 		}
-		if err := f.Store.DB.Raw("SELECT criterion_id, xmin::text AS xmin FROM assessment_entries WHERE assessment_id = ?", v.Filing.ID).
-			Scan(&rows).Error; err != nil {
+		if err := f.Store.ScanForTest(&rows, "SELECT criterion_id, xmin::text AS xmin FROM assessment_entries WHERE assessment_id = ?", v.Filing.ID); err != nil {
 			t.Fatal(err)
 		}
 		out := map[int64]string{}
@@ -42,7 +41,7 @@ func TestFilingWriteRewritesOnlyChangedRows(t *testing.T) {
 	}
 	changes := func() int {
 		var n int
-		if err := f.Store.DB.Raw("SELECT count(*) FROM score_changes WHERE assessment_id = ?", v.Filing.ID).Scan(&n).Error; err != nil {
+		if err := f.Store.ScanForTest(&n, "SELECT count(*) FROM score_changes WHERE assessment_id = ?", v.Filing.ID); err != nil {
 			t.Fatal(err)
 		}
 		return n

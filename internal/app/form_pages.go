@@ -26,7 +26,7 @@ func (a *App) PersonFormPage(ctx context.Context, p auth.Principal, id int64) (P
 		d.Person = Person(r.Person)
 	}
 	var err error
-	d.Units, _, err = a.Units(ctx, p, UnitFilter{})
+	d.Units, _, err = a.Units(ctx, p, org.UnitFilter{})
 	return d, err
 }
 
@@ -48,7 +48,7 @@ func (a *App) UnitFormPage(ctx context.Context, p auth.Principal, id int64) (Uni
 		}
 		d.Unit = u.Unit
 	}
-	all, _, err := a.Units(ctx, p, UnitFilter{Status: "all"})
+	all, _, err := a.Units(ctx, p, org.UnitFilter{Status: "all"})
 	for _, u := range all {
 		if u.ID != id {
 			d.Parents = append(d.Parents, u)

@@ -18,7 +18,7 @@ import (
 
 // supremeIssuer is the Supreme Procuracy's issuer.
 func supremeIssuer(ctx context.Context, q *store.Q) (document.Issuer, error) {
-	us, _, err := q.ListUnits(ctx, store.UnitFilter{Type: org.TypeSupreme, Status: "all", Limit: 1})
+	us, _, err := q.ListUnits(ctx, org.UnitFilter{Type: org.TypeSupreme, Status: "all", Limit: 1})
 	if err != nil {
 		return document.Issuer{}, err
 	}

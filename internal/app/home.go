@@ -135,7 +135,7 @@ func (a *App) Home(ctx context.Context, p auth.Principal) (Home, error) {
 		return h, err
 	}
 	for _, t := range org.Types {
-		_, n, err := a.Units(ctx, p, UnitFilter{Type: t, Limit: 1})
+		_, n, err := a.Units(ctx, p, org.UnitFilter{Type: t, Limit: 1})
 		if err != nil {
 			return h, err
 		}

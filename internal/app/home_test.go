@@ -141,7 +141,7 @@ func TestHomeBoardAndViewer(t *testing.T) {
 		t.Fatal(err)
 	}
 	var submitted int
-	if err := f.Store.DB.Raw(`SELECT count(*) FROM proposals WHERE year = 2026 AND status = 'submitted'`).Scan(&submitted).Error; err != nil {
+	if err := f.Store.ScanForTest(&submitted, `SELECT count(*) FROM proposals WHERE year = 2026 AND status = 'submitted'`); err != nil {
 		t.Fatal(err)
 	}
 	pt := tasksOf(h, app.TaskProposals)

@@ -70,7 +70,7 @@ func BenchmarkNational(b *testing.B) {
 	})
 
 	var people []int64
-	if err := s.DB.Raw("SELECT id FROM people ORDER BY id").Scan(&people).Error; err != nil {
+	if err := s.ScanForTest(&people, "SELECT id FROM people ORDER BY id"); err != nil {
 		b.Fatal(err)
 	}
 	rs := award.RulesFor(a.Today())

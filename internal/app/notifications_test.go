@@ -134,8 +134,8 @@ func TestNotificationsTwoServers(t *testing.T) {
 	// pass of both servers' jobs must send nothing again.
 	waitFor(t, "the outbox to empty", func() bool {
 		var pending int64
-		f.Store.DB.Model(&store.Notification{}).Where("mail_state = 'pending'").Count(&pending)
-		return pending == 0
+		err := f.Store.ScanForTest(&pending, `SELECT count(*) FROM notifications WHERE mail_state = 'pending'`)
+		return err == nil && pending == 0
 	})
 	for _, a := range []*app.App{f.App, b} {
 		if _, err := a.DeliverMail(f.ctx); err != nil {
@@ -179,8 +179,7 @@ func TestNotificationsTwoServers(t *testing.T) {
 		t.Errorf("e-mails to %v", got)
 	}
 	var runs int64
-	f.Store.DB.Table("job_runs").Where("run_on = '2026-12-07'").Count(&runs)
-	if runs != 1 {
+	if err := f.Store.ScanForTest(&runs, `SELECT count(*) FROM job_runs WHERE run_on = '2026-12-07'`); err != nil || runs != 1 {
 		t.Errorf("job runs on 7/12: %d", runs)
 	}
 }
@@ -280,7 +279,7 @@ func TestMailRetried(t *testing.T) {
 		t.Fatalf("sent %d %v", sent, err)
 	}
 	var n store.Notification
-	if err := f.Store.DB.Where("mail_to = ?", "thanh@vks.test").Take(&n).Error; err != nil {
+	if err := f.Store.ScanForTest(&n, `SELECT * FROM notifications WHERE mail_to = ? LIMIT 1`, "thanh@vks.test"); err != nil || n.ID == 0 {
 		t.Fatal(err)
 	}
 	if n.MailState != "pending" || n.MailAttempts != 1 || n.MailError == "" {
@@ -290,8 +289,7 @@ func TestMailRetried(t *testing.T) {
 	if sent, err := f.DeliverMail(f.ctx); err != nil || sent != 0 {
 		t.Fatalf("second pass: %d %v", sent, err)
 	}
-	f.Store.DB.Model(&n).Where("id = ?", n.ID).Take(&n)
-	if n.MailAttempts != 1 {
+	if err := f.Store.ScanForTest(&n, `SELECT * FROM notifications WHERE id = ?`, n.ID); err != nil || n.MailAttempts != 1 {
 		t.Fatalf("retried before its time: %+v", n)
 	}
 }
@@ -309,7 +307,9 @@ func TestDeadlineReminders(t *testing.T) {
 	}
 	deadlines := func(id int64) []string {
 		var out []string
-		f.Store.DB.Model(&store.Notification{}).Where("user_id = ? AND kind = 'deadline'", id).Order("id").Pluck("title", &out)
+		if err := f.Store.ScanForTest(&out, `SELECT title FROM notifications WHERE user_id = ? AND kind = 'deadline' ORDER BY id`, id); err != nil {
+			t.Fatal(err)
+		}
 		return out
 	}
 	// 17/12: the review deadline (20/12) is three days away; Thanh Hóa's

@@ -8,6 +8,7 @@ import (
 	"thidua/internal/cluster"
 	"thidua/internal/document"
 	"thidua/internal/org"
+	"thidua/internal/scoring"
 	"thidua/internal/store"
 )
 
@@ -24,7 +25,13 @@ type PersonPage struct {
 
 // PersonPage returns a person's page, if p may see the person's unit.
 func (a *App) PersonPage(ctx context.Context, p auth.Principal, id int64) (PersonPage, error) {
-	r, err := a.Person(ctx, p, id)
+	return a.personPage(ctx, &a.store.Q, p, id)
+}
+
+// personPage is PersonPage read through q: the pool, or the transaction
+// of a change to the record, which answers with the page it leaves.
+func (a *App) personPage(ctx context.Context, q *store.Q, p auth.Principal, id int64) (PersonPage, error) {
+	r, err := a.personRecord(ctx, q, p, id)
 	if err != nil {
 		return PersonPage{}, err
 	}
@@ -117,7 +124,7 @@ func (a *App) ExclusionPage(ctx context.Context, p auth.Principal, year int) (Ex
 		return v, err
 	}
 	v.CanEdit = auth.Can(p, auth.ManageYears, auth.Target{Year: year})
-	all, _, err := a.store.ListUnits(ctx, store.UnitFilter{Status: "all", On: a.Now()})
+	all, _, err := a.store.ListUnits(ctx, org.UnitFilter{Status: "all", On: a.Now()})
 	if err != nil {
 		return v, err
 	}
@@ -157,10 +164,10 @@ func (a *App) ClusterFollowers(ctx context.Context, p auth.Principal, year int, 
 
 // TablesPage is a year's criteria tables, with last year's to copy from.
 type TablesPage struct {
-	Year      int         `json:"year"`
-	Tables    []TableInfo `json:"tables"`
-	Previous  []TableInfo `json:"-"` // last year's, to copy
-	CanManage bool        `json:"-"`
+	Year      int                 `json:"year"`
+	Tables    []scoring.TableInfo `json:"tables"`
+	Previous  []scoring.TableInfo `json:"-"` // last year's, to copy
+	CanManage bool                `json:"-"`
 }
 
 // TablesPage returns a year's criteria tables page.
@@ -188,7 +195,7 @@ func (a *App) AccountsPage(ctx context.Context, p auth.Principal) (AccountsPage,
 	if v.Users, err = a.Users(ctx, p); err != nil {
 		return v, err
 	}
-	v.Units, _, err = a.Units(ctx, p, UnitFilter{})
+	v.Units, _, err = a.Units(ctx, p, org.UnitFilter{})
 	return v, err
 }
 
@@ -205,13 +212,13 @@ type PeoplePage struct {
 }
 
 // PeoplePage returns the people matching f, and the units p may see.
-func (a *App) PeoplePage(ctx context.Context, p auth.Principal, f PersonFilter) (PeoplePage, error) {
+func (a *App) PeoplePage(ctx context.Context, p auth.Principal, f org.PersonFilter) (PeoplePage, error) {
 	var v PeoplePage
 	var err error
 	if v.People, v.Total, err = a.People(ctx, p, f); err != nil {
 		return v, err
 	}
-	if v.Units, _, err = a.Units(ctx, p, UnitFilter{}); err != nil {
+	if v.Units, _, err = a.Units(ctx, p, org.UnitFilter{}); err != nil {
 		return v, err
 	}
 	if f.UnitID == nil {

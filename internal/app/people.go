@@ -133,14 +133,14 @@ func (a *App) authorizeAwards(ctx context.Context, tx *store.Q, p auth.Principal
 
 // People lists people. A unit officer sees only the people of their own
 // unit and the units under it.
-func (a *App) People(ctx context.Context, p auth.Principal, f PersonFilter) ([]Person, int64, error) {
+func (a *App) People(ctx context.Context, p auth.Principal, f org.PersonFilter) ([]Person, int64, error) {
 	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
 		return nil, 0, err
 	}
 	if u := auth.UnitScope(p); u != 0 {
 		f.Within = &u
 	}
-	rows, n, err := a.store.ListPeople(ctx, store.PersonFilter(f))
+	rows, n, err := a.store.ListPeople(ctx, f)
 	out := make([]Person, len(rows))
 	for i, r := range rows {
 		out[i] = Person(r)
@@ -169,10 +169,15 @@ const DisciplineRead = "person_disciplines"
 // Person returns one person with their record, if p may see their unit,
 // in one statement (store.PersonFile).
 func (a *App) Person(ctx context.Context, p auth.Principal, id int64) (PersonRecord, error) {
+	return a.personRecord(ctx, &a.store.Q, p, id)
+}
+
+// personRecord is Person read through q: the pool, or a transaction.
+func (a *App) personRecord(ctx context.Context, q *store.Q, p auth.Principal, id int64) (PersonRecord, error) {
 	if p.Anonymous() {
 		return PersonRecord{}, auth.Authorize(p, auth.ViewUnits, auth.Target{})
 	}
-	f, err := a.store.PersonFile(ctx, id)
+	f, err := q.PersonFile(ctx, id)
 	if err != nil {
 		return PersonRecord{}, err
 	}
@@ -352,10 +357,12 @@ func (a *App) UpdatePerson(ctx context.Context, p auth.Principal, id int64, vers
 }
 
 // recordChange runs one change of a person's record: it loads the person,
-// authorises the change on their unit, and audits what fn returns.
+// authorises the change on their unit, audits what fn returns and answers
+// the person's page as the change leaves it, read in the same transaction.
 func (a *App) recordChange(ctx context.Context, p auth.Principal, personID int64, awards bool, action, reason string,
-	fn func(tx *store.Q, person store.Person) (before, after any, err error)) error {
-	return a.store.Tx(ctx, func(tx *store.Q) error {
+	fn func(tx *store.Q, person store.Person) (before, after any, err error)) (PersonPage, error) {
+	var page PersonPage
+	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		person, err := tx.Person(ctx, personID)
 		if err != nil {
 			return err
@@ -372,8 +379,13 @@ func (a *App) recordChange(ctx context.Context, p auth.Principal, personID int64
 		if err != nil {
 			return err
 		}
-		return tx.Audit(ctx, p.UserID, action, "person", personID, reason, before, after)
+		if err := tx.Audit(ctx, p.UserID, action, "person", personID, reason, before, after); err != nil {
+			return err
+		}
+		page, err = a.personPage(ctx, tx, p, personID)
+		return err
 	})
+	return page, err
 }
 
 func validYear(f errs.Fields, year int) {
@@ -383,7 +395,7 @@ func validYear(f errs.Fields, year int) {
 }
 
 // SetRating records a person's yearly rating, replacing any earlier one.
-func (a *App) SetRating(ctx context.Context, p auth.Principal, personID int64, in Rating) error {
+func (a *App) SetRating(ctx context.Context, p auth.Principal, personID int64, in Rating) (PersonPage, error) {
 	r := store.PersonRating{PersonID: personID, Year: in.Year, Rating: in.Rating}
 	return a.recordChange(ctx, p, personID, false, "rate", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		f := errs.Fields{}
@@ -411,7 +423,7 @@ func (a *App) SetRating(ctx context.Context, p auth.Principal, personID int64, i
 }
 
 // DeleteRating removes a person's rating for a year.
-func (a *App) DeleteRating(ctx context.Context, p auth.Principal, personID int64, year int) error {
+func (a *App) DeleteRating(ctx context.Context, p auth.Principal, personID int64, year int) (PersonPage, error) {
 	return a.recordChange(ctx, p, personID, false, "unrate", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		r, err := tx.DeleteRating(ctx, personID, year)
 		return r, nil, err
@@ -419,9 +431,9 @@ func (a *App) DeleteRating(ctx context.Context, p auth.Principal, personID int64
 }
 
 // AddInitiative records an initiative or research project.
-func (a *App) AddInitiative(ctx context.Context, p auth.Principal, personID int64, req Initiative) (store.PersonInitiative, error) {
+func (a *App) AddInitiative(ctx context.Context, p auth.Principal, personID int64, req Initiative) (PersonPage, error) {
 	in := store.PersonInitiative{PersonID: personID, Year: req.Year, Title: strings.TrimSpace(req.Title), Level: req.Level, Applied: req.Applied}
-	err := a.recordChange(ctx, p, personID, false, "add_initiative", "", func(tx *store.Q, _ store.Person) (any, any, error) {
+	return a.recordChange(ctx, p, personID, false, "add_initiative", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		f := errs.Fields{}
 		validYear(f, in.Year)
 		if in.Title == "" {
@@ -439,11 +451,10 @@ func (a *App) AddInitiative(ctx context.Context, p auth.Principal, personID int6
 		in, err = tx.AddInitiative(ctx, in)
 		return nil, in, err
 	})
-	return in, err
 }
 
 // DeleteInitiative removes an initiative recorded by mistake.
-func (a *App) DeleteInitiative(ctx context.Context, p auth.Principal, personID, id int64) error {
+func (a *App) DeleteInitiative(ctx context.Context, p auth.Principal, personID, id int64) (PersonPage, error) {
 	return a.recordChange(ctx, p, personID, false, "remove_initiative", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		in, err := tx.DeleteInitiative(ctx, personID, id)
 		return in, nil, err
@@ -452,9 +463,9 @@ func (a *App) DeleteInitiative(ctx context.Context, p auth.Principal, personID, 
 
 // AddDiscipline records a disciplinary measure. unparsed holds dates the
 // edge could not read.
-func (a *App) AddDiscipline(ctx context.Context, p auth.Principal, personID int64, req Discipline, unparsed errs.Fields) (store.PersonDiscipline, error) {
+func (a *App) AddDiscipline(ctx context.Context, p auth.Principal, personID int64, req Discipline, unparsed errs.Fields) (PersonPage, error) {
 	d := store.PersonDiscipline{PersonID: personID, Measure: req.Measure, FromDate: req.FromDate, ToDate: req.ToDate, Note: strings.TrimSpace(req.Note)}
-	err := a.recordChange(ctx, p, personID, false, "add_discipline", "", func(tx *store.Q, _ store.Person) (any, any, error) {
+	return a.recordChange(ctx, p, personID, false, "add_discipline", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		if err := disciplineFields(d.Measure, d.FromDate, d.ToDate, unparsed).Err(); err != nil {
 			return nil, nil, err
 		}
@@ -473,11 +484,10 @@ func (a *App) AddDiscipline(ctx context.Context, p auth.Principal, personID int6
 		d, err = tx.AddDiscipline(ctx, d)
 		return nil, d, err
 	})
-	return d, err
 }
 
 // DeleteDiscipline removes a discipline recorded by mistake.
-func (a *App) DeleteDiscipline(ctx context.Context, p auth.Principal, personID, id int64) error {
+func (a *App) DeleteDiscipline(ctx context.Context, p auth.Principal, personID, id int64) (PersonPage, error) {
 	return a.recordChange(ctx, p, personID, false, "remove_discipline", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		d, err := tx.DeleteDiscipline(ctx, personID, id)
 		return d, nil, err
@@ -485,10 +495,10 @@ func (a *App) DeleteDiscipline(ctx context.Context, p auth.Principal, personID, 
 }
 
 // AddAward records an award decided for a person; the board only.
-func (a *App) AddAward(ctx context.Context, p auth.Principal, personID int64, in AwardInput, unparsed errs.Fields) (store.Award, error) {
+func (a *App) AddAward(ctx context.Context, p auth.Principal, personID int64, in AwardInput, unparsed errs.Fields) (PersonPage, error) {
 	aw := in.row()
 	aw.PersonID = &personID
-	err := a.recordChange(ctx, p, personID, true, "award", "", func(tx *store.Q, _ store.Person) (any, any, error) {
+	return a.recordChange(ctx, p, personID, true, "award", "", func(tx *store.Q, _ store.Person) (any, any, error) {
 		f := errs.Fields{}
 		for k, v := range unparsed {
 			f.Add(k, v)
@@ -502,15 +512,13 @@ func (a *App) AddAward(ctx context.Context, p auth.Principal, personID int64, in
 		aw, err = tx.AddAward(ctx, aw)
 		return nil, aw, err
 	})
-	return aw, err
 }
 
 // RevokeAward records that an award was revoked (hủy bỏ); the row stays,
 // with the reason, and the rules count it for nothing. The board only.
-func (a *App) RevokeAward(ctx context.Context, p auth.Principal, personID, awardID int64, reason string) (store.Award, error) {
+func (a *App) RevokeAward(ctx context.Context, p auth.Principal, personID, awardID int64, reason string) (PersonPage, error) {
 	reason = strings.TrimSpace(reason)
-	var out store.Award
-	err := a.recordChange(ctx, p, personID, true, "revoke_award", reason, func(tx *store.Q, _ store.Person) (any, any, error) {
+	return a.recordChange(ctx, p, personID, true, "revoke_award", reason, func(tx *store.Q, _ store.Person) (any, any, error) {
 		before, err := tx.PersonAward(ctx, personID, awardID)
 		if err != nil {
 			return nil, nil, err
@@ -521,8 +529,7 @@ func (a *App) RevokeAward(ctx context.Context, p auth.Principal, personID, award
 		if err := tx.RevokeAward(ctx, awardID, reason); err != nil {
 			return nil, nil, err
 		}
-		out, err = tx.PersonAward(ctx, personID, awardID)
-		return before, out, err
+		after, err := tx.PersonAward(ctx, personID, awardID)
+		return before, after, err
 	})
-	return out, err
 }

@@ -11,6 +11,7 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/award"
 	"thidua/internal/errs"
+	"thidua/internal/org"
 	"thidua/internal/store"
 	"thidua/internal/xlsx"
 )
@@ -119,7 +120,7 @@ type unitRecord struct {
 func loadUnitRecord(ctx context.Context, tx *store.Q, unitID int64) (unitRecord, error) {
 	var r unitRecord
 	var err error
-	if r.people, _, err = tx.ListPeople(ctx, store.PersonFilter{UnitID: &unitID}); err != nil {
+	if r.people, _, err = tx.ListPeople(ctx, org.PersonFilter{UnitID: &unitID}); err != nil {
 		return r, err
 	}
 	ids := make([]int64, len(r.people))

@@ -8,6 +8,7 @@ import (
 	"thidua/internal/app"
 	"thidua/internal/award"
 	"thidua/internal/errs"
+	"thidua/internal/org"
 	"thidua/internal/seed"
 )
 
@@ -30,15 +31,15 @@ func TestPersonRecordAndVerdicts(t *testing.T) {
 	th := f.unit(t, seed.ProvinceCode("Thanh Hóa"))
 
 	// Baselines: the demo may already hold people; the test counts relative to them.
-	_, officerQ0, err := f.People(f.ctx, f.officer, app.PersonFilter{Query: "nguyen van"})
+	_, officerQ0, err := f.People(f.ctx, f.officer, org.PersonFilter{Query: "nguyen van"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, other0, err := f.People(f.ctx, f.other, app.PersonFilter{})
+	_, other0, err := f.People(f.ctx, f.other, org.PersonFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, board0, err := f.People(f.ctx, f.board, app.PersonFilter{UnitID: &th.ID})
+	_, board0, err := f.People(f.ctx, f.board, org.PersonFilter{UnitID: &th.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,13 +58,21 @@ func TestPersonRecordAndVerdicts(t *testing.T) {
 
 	// Ratings 2023–2026 and a grassroots initiative in 2026.
 	for y, r := range map[int]award.Rating{2023: award.Tot, 2024: award.Tot, 2025: award.XuatSac, 2026: award.Tot} {
-		if err := f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: y, Rating: string(r)}); err != nil {
+		if _, err := f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: y, Rating: string(r)}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	wantField(t, f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: 2026, Rating: "gioi"}), "rating")
-	if _, err := f.AddInitiative(f.ctx, f.officer, p.ID, app.Initiative{Year: 2026, Title: "Sáng kiến số hóa hồ sơ", Level: string(award.CapCoSo), Applied: true}); err != nil {
+	_, err = f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: 2026, Rating: "gioi"})
+	wantField(t, err, "rating")
+	// A change answers the person's page as it leaves it: the new record
+	// and the verdicts judged on it, with what the writer may do.
+	page, err := f.AddInitiative(f.ctx, f.officer, p.ID, app.Initiative{Year: 2026, Title: "Sáng kiến số hóa hồ sơ", Level: string(award.CapCoSo), Applied: true})
+	if err != nil {
 		t.Fatal(err)
+	}
+	if len(page.Initiatives) != 1 || page.Initiatives[0].Title != "Sáng kiến số hóa hồ sơ" || len(page.Ratings) != 4 ||
+		len(page.Verdicts.Verdicts) == 0 || !page.CanEdit || page.CanAward {
+		t.Fatalf("the page after adding an initiative: %+v", page)
 	}
 
 	rec, err := f.Person(f.ctx, f.officer, p.ID)
@@ -95,13 +104,15 @@ func TestPersonRecordAndVerdicts(t *testing.T) {
 	// Nghệ An's officer cannot see or change Thanh Hóa's people; the viewer can read, not write.
 	_, err = f.Person(f.ctx, f.other, p.ID)
 	wantCode(t, err, errs.Forbidden)
-	wantCode(t, f.SetRating(f.ctx, f.other, p.ID, app.Rating{Year: 2026, Rating: "htxs"}), errs.Forbidden)
+	_, err = f.SetRating(f.ctx, f.other, p.ID, app.Rating{Year: 2026, Rating: "htxs"})
+	wantCode(t, err, errs.Forbidden)
 	_, err = f.UpdatePerson(f.ctx, f.other, p.ID, p.Version, app.PersonInput{FullName: "X", UnitID: th.ID, Since: p.Since}, "")
 	wantCode(t, err, errs.Forbidden)
 	if _, err := f.Person(f.ctx, f.viewer, p.ID); err != nil {
 		t.Fatal(err)
 	}
-	wantCode(t, f.SetRating(f.ctx, f.viewer, p.ID, app.Rating{Year: 2026, Rating: "htxs"}), errs.Forbidden)
+	_, err = f.SetRating(f.ctx, f.viewer, p.ID, app.Rating{Year: 2026, Rating: "htxs"})
+	wantCode(t, err, errs.Forbidden)
 	_, err = f.CreatePerson(f.ctx, f.other, app.PersonInput{FullName: "Lê Văn B", UnitID: th.ID, Since: day("2020-01-01")})
 	wantCode(t, err, errs.Forbidden)
 
@@ -114,14 +125,14 @@ func TestPersonRecordAndVerdicts(t *testing.T) {
 		}
 		return false
 	}
-	list, total, err := f.People(f.ctx, f.officer, app.PersonFilter{Query: "nguyen van"})
+	list, total, err := f.People(f.ctx, f.officer, org.PersonFilter{Query: "nguyen van"})
 	if err != nil || total != officerQ0+1 || !listed(list, p.ID) {
 		t.Fatalf("officer's list %v %d (baseline %d) %v", list, total, officerQ0, err)
 	}
-	if list, total, err := f.People(f.ctx, f.other, app.PersonFilter{}); err != nil || total != other0 || listed(list, p.ID) {
+	if list, total, err := f.People(f.ctx, f.other, org.PersonFilter{}); err != nil || total != other0 || listed(list, p.ID) {
 		t.Fatalf("Nghệ An sees %d people (baseline %d) %v", total, other0, err)
 	}
-	if list, total, err := f.People(f.ctx, f.board, app.PersonFilter{UnitID: &th.ID}); err != nil || total != board0+1 || !listed(list, p.ID) {
+	if list, total, err := f.People(f.ctx, f.board, org.PersonFilter{UnitID: &th.ID}); err != nil || total != board0+1 || !listed(list, p.ID) {
 		t.Fatalf("board's filtered list: %d (baseline %d) %v", total, board0, err)
 	}
 
@@ -130,16 +141,17 @@ func TestPersonRecordAndVerdicts(t *testing.T) {
 	// refused until the rating says otherwise, and then the reverse too.
 	_, err = f.AddDiscipline(f.ctx, f.officer, p.ID, app.Discipline{Measure: string(award.KhienTrach), FromDate: day("2026-05-01")}, nil)
 	wantField(t, err, "from")
-	if err := f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: 2026, Rating: string(award.KhongHoanThanh)}); err != nil {
+	if _, err := f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: 2026, Rating: string(award.KhongHoanThanh)}); err != nil {
 		t.Fatal(err)
 	}
 
 	// A discipline in effect in 2026 bars Lao động tiên tiến, citing the article.
-	d, err := f.AddDiscipline(f.ctx, f.officer, p.ID, app.Discipline{Measure: string(award.KhienTrach), FromDate: day("2026-05-01"), ToDate: ptr(day("2027-04-30"))}, nil)
-	if err != nil {
-		t.Fatal(err)
+	page, err = f.AddDiscipline(f.ctx, f.officer, p.ID, app.Discipline{Measure: string(award.KhienTrach), FromDate: day("2026-05-01"), ToDate: ptr(day("2027-04-30"))}, nil)
+	if err != nil || len(page.Disciplines) != 1 {
+		t.Fatalf("discipline: %+v %v", page.Disciplines, err)
 	}
-	err = f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: 2026, Rating: string(award.Tot)})
+	d := page.Disciplines[0]
+	_, err = f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: 2026, Rating: string(award.Tot)})
 	wantField(t, err, "rating")
 	rec, _ = f.Person(f.ctx, f.officer, p.ID)
 	ldtt := verdict(t, f.PersonVerdicts(rec), award.LaoDongTienTien)
@@ -155,7 +167,7 @@ func TestPersonRecordAndVerdicts(t *testing.T) {
 	if !cited {
 		t.Fatalf("no failed discipline reason with an article: %+v", ldtt.Reasons)
 	}
-	if err := f.DeleteDiscipline(f.ctx, f.officer, p.ID, d.ID); err != nil {
+	if _, err := f.DeleteDiscipline(f.ctx, f.officer, p.ID, d.ID); err != nil {
 		t.Fatal(err)
 	}
 
@@ -163,18 +175,20 @@ func TestPersonRecordAndVerdicts(t *testing.T) {
 	aw := app.AwardInput{Year: 2025, Title: string(award.ChienSiThiDuaCoSo), Kind: string(award.Merit), DecisionNo: "15/QĐ-VKSTH", DecisionDate: ptr(day("2026-01-10"))}
 	_, err = f.AddAward(f.ctx, f.officer, p.ID, aw, nil)
 	wantCode(t, err, errs.Forbidden)
-	a1, err := f.AddAward(f.ctx, f.board, p.ID, aw, nil)
-	if err != nil {
-		t.Fatal(err)
+	page, err = f.AddAward(f.ctx, f.board, p.ID, aw, nil)
+	if err != nil || len(page.Awards) != 1 || !page.CanAward {
+		t.Fatalf("award: %+v %v", page.Awards, err)
 	}
+	a1 := page.Awards[0]
 	_, err = f.RevokeAward(f.ctx, f.board, p.ID, a1.ID, " ")
 	wantField(t, err, "reason")
 	_, err = f.RevokeAward(f.ctx, f.officer, p.ID, a1.ID, "sai đối tượng")
 	wantCode(t, err, errs.Forbidden)
-	r1, err := f.RevokeAward(f.ctx, f.board, p.ID, a1.ID, "Quyết định hủy số 20/QĐ-VKSTH")
-	if err != nil {
-		t.Fatal(err)
+	page, err = f.RevokeAward(f.ctx, f.board, p.ID, a1.ID, "Quyết định hủy số 20/QĐ-VKSTH")
+	if err != nil || len(page.Awards) != 1 {
+		t.Fatalf("revoke: %+v %v", page.Awards, err)
 	}
+	r1 := page.Awards[0]
 	if !r1.Revoked || r1.RevokeReason != "Quyết định hủy số 20/QĐ-VKSTH" {
 		t.Fatalf("revoked %+v", r1)
 	}

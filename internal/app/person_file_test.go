@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"thidua/internal/app"
+	"thidua/internal/org"
 	"thidua/internal/store"
 )
 
@@ -15,7 +16,7 @@ func TestPersonReadsTheRecordAtOnce(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
 	st := f.Store
-	people, _, err := st.ListPeople(f.ctx, store.PersonFilter{})
+	people, _, err := st.ListPeople(f.ctx, org.PersonFilter{})
 	if err != nil || len(people) == 0 {
 		t.Fatal("no people", err)
 	}

@@ -61,7 +61,7 @@ func (a *App) ProposalsPage(ctx context.Context, p auth.Principal, q ProposalQue
 		}
 		pg.CanPropose = auth.Can(p, auth.ProposeAward, auth.Unit(path))
 	}
-	pg.Units, _, err = a.Units(ctx, p, UnitFilter{})
+	pg.Units, _, err = a.Units(ctx, p, org.UnitFilter{})
 	return pg, err
 }
 
@@ -128,6 +128,6 @@ func (a *App) ProposalForm(ctx context.Context, p auth.Principal, id, unitID int
 	if form.Unit, err = a.store.Unit(ctx, unitID); err != nil {
 		return form, err
 	}
-	form.People, _, err = a.People(ctx, p, PersonFilter{UnitID: &unitID})
+	form.People, _, err = a.People(ctx, p, org.PersonFilter{UnitID: &unitID})
 	return form, err
 }

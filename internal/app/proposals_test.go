@@ -33,7 +33,7 @@ func TestProposalsAndDecisions(t *testing.T) {
 		}
 		if rated {
 			for _, y := range []int{2029, 2030, 2031} {
-				if err := f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: y, Rating: string(award.Tot)}); err != nil {
+				if _, err := f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: y, Rating: string(award.Tot)}); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -146,7 +146,7 @@ func TestProposalsAndDecisions(t *testing.T) {
 
 	// A person rated only "hoàn thành nhiệm vụ": Lao động tiên tiến is not eligible; the board needs a written reason.
 	hoa := person("Phạm Thị Hoa", false, false)
-	if err := f.SetRating(f.ctx, f.officer, hoa.ID, app.Rating{Year: 2031, Rating: string(award.HoanThanh)}); err != nil {
+	if _, err := f.SetRating(f.ctx, f.officer, hoa.ID, app.Rating{Year: 2031, Rating: string(award.HoanThanh)}); err != nil {
 		t.Fatal(err)
 	}
 	prHoa := propose(hoa, award.LaoDongTienTien)
@@ -280,7 +280,7 @@ func TestProposalCurrentVerdict(t *testing.T) {
 	}
 	// A khiển trách in 2026 recorded after the proposal (with the rating it
 	// implies): today's verdict differs.
-	if err := f.SetRating(f.ctx, f.board, *pr.PersonID, app.Rating{Year: 2026, Rating: "khht"}); err != nil {
+	if _, err := f.SetRating(f.ctx, f.board, *pr.PersonID, app.Rating{Year: 2026, Rating: "khht"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := f.AddDiscipline(f.ctx, f.board, *pr.PersonID, app.Discipline{Measure: "khien_trach",

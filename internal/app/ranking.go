@@ -227,7 +227,7 @@ type Progress struct {
 
 // ProgressBoard returns the filing states of a year, cluster by cluster.
 func (a *App) ProgressBoard(ctx context.Context, p auth.Principal, year int) ([]Progress, error) {
-	clusters, err := a.Clusters(ctx, p, ClusterFilter{Year: year})
+	clusters, err := a.Clusters(ctx, p, cluster.Filter{Year: year})
 	if err != nil {
 		return nil, err
 	}
@@ -266,7 +266,7 @@ func (a *App) ProgressBoard(ctx context.Context, p auth.Principal, year int) ([]
 // tableApplies reports whether one of the year's tables scores u as a
 // member of c, as store.TableFor chooses them: without one the filing page
 // has nothing to show.
-func tableApplies(tables []store.TableInfo, c cluster.Cluster, u org.Unit) bool {
+func tableApplies(tables []scoring.TableInfo, c cluster.Cluster, u org.Unit) bool {
 	for _, t := range tables {
 		if t.Kind != "main" || t.Superseded || t.Level != string(c.Level) {
 			continue

@@ -87,8 +87,8 @@ func TestRankingFillsStaleTotals(t *testing.T) {
 		t.Fatal(err)
 	}
 	// As the migration leaves the rows written before it.
-	if err := f.Store.DB.Exec(`UPDATE assessments SET totals_stale = true, self_total = NULL, reviewed_total = NULL, reviewed_deduction = NULL,
-		reviewed_arisen = NULL, reviewed_met = NULL, reviewed_exceedable = NULL, reviewed_exceeded = NULL`).Error; err != nil {
+	if err := f.Store.ExecForTest(`UPDATE assessments SET totals_stale = true, self_total = NULL, reviewed_total = NULL, reviewed_deduction = NULL,
+		reviewed_arisen = NULL, reviewed_met = NULL, reviewed_exceedable = NULL, reviewed_exceeded = NULL`); err != nil {
 		t.Fatal(err)
 	}
 	if stored, err := f.Store.FilingTotals(f.ctx, 2026); err != nil || len(stored) != 0 {

@@ -5,41 +5,14 @@ import (
 	"time"
 
 	"thidua/internal/auth"
-	"thidua/internal/cluster"
-	"thidua/internal/org"
 	"thidua/internal/store"
 )
 
 // The request and response types of the app's methods that the web layer
-// names. They mirror the store's rows field for field, so app maps them
-// with a plain conversion, and web never imports the store.
-
-// UnitFilter narrows a unit listing.
-type UnitFilter struct {
-	Query  string       // matches code or name, accent- and case-insensitively
-	Type   org.UnitType // empty for all
-	Status string       // "active" (default), "retired", "all"
-	Within *int64       // only this unit and its descendants
-	On     time.Time    // the day "active" refers to; today when zero
-	Limit  int
-	Offset int
-}
-
-// PersonFilter narrows a listing of people.
-type PersonFilter struct {
-	Query  string // matches the name, accent- and case-insensitively
-	UnitID *int64 // only this unit
-	Within *int64 // only this unit and its descendants
-	Limit  int
-	Offset int
-}
-
-// ClusterFilter narrows a cluster listing.
-type ClusterFilter struct {
-	Year  int
-	Level cluster.Level // empty for both
-	Owner *int64        // blocs of one province
-}
+// names, where no domain type serves (filters and table headers live in
+// org, cluster and scoring, which store and web both name). Person
+// mirrors the store's row field for field, so app maps it with a plain
+// conversion, and web never imports the store.
 
 // Person is one civil servant or employee of a unit (cán bộ).
 type Person struct {
@@ -61,32 +34,6 @@ type Person struct {
 
 // SexLabel is the person's sex in Vietnamese, or "" when not recorded.
 func (p Person) SexLabel() string { return store.Person(p).SexLabel() }
-
-// TableInfo is a criteria table's header: what it applies to and its state.
-type TableInfo struct {
-	ID           int64     `json:"id"`
-	Year         int       `json:"year"`
-	Name         string    `json:"name"`
-	Kind         string    `json:"kind"`      // main, campaign
-	Level        string    `json:"level"`     // national, bloc
-	UnitType     string    `json:"unit_type"` // '' for any
-	ClusterID    *int64    `json:"cluster_id"`
-	VersionNo    int       `json:"version_no"`
-	PreviousID   *int64    `json:"previous_id"`
-	ChangeReason string    `json:"change_reason"`
-	Superseded   bool      `json:"superseded"`
-	Version      int       `json:"version"`
-	Frozen       bool      `json:"frozen"` // a unit has started filing against it
-	CreatedAt    time.Time `json:"created_at"`
-}
-
-func tableInfos(in []store.TableInfo) []TableInfo {
-	out := make([]TableInfo, len(in))
-	for i, t := range in {
-		out[i] = TableInfo(t)
-	}
-	return out
-}
 
 // Account is a user account as the administrator sees it: without its
 // password hash.

@@ -18,7 +18,7 @@ import (
 
 // tableTarget is the authorisation target of a table: a bloc table is
 // its province's council's, every other table the sector board's.
-func (a *App) tableTarget(ctx context.Context, tx *store.Q, info store.TableInfo) (auth.Target, error) {
+func (a *App) tableTarget(ctx context.Context, tx *store.Q, info scoring.TableInfo) (auth.Target, error) {
 	t := auth.Target{Year: info.Year}
 	if info.ClusterID != nil {
 		c, err := tx.Cluster(ctx, *info.ClusterID)
@@ -31,18 +31,18 @@ func (a *App) tableTarget(ctx context.Context, tx *store.Q, info store.TableInfo
 }
 
 // Tables lists a year's criteria tables.
-func (a *App) Tables(ctx context.Context, p auth.Principal, year int) ([]TableInfo, error) {
+func (a *App) Tables(ctx context.Context, p auth.Principal, year int) ([]scoring.TableInfo, error) {
 	if err := auth.Authorize(p, auth.ViewClusters, auth.Target{Year: year}); err != nil {
 		return nil, err
 	}
 	ts, err := a.store.Tables(ctx, year)
-	return tableInfos(ts), err
+	return ts, err
 }
 
 // TableDetail is a table with its header.
 type TableDetail struct {
-	Info  TableInfo     `json:"info"`
-	Table scoring.Table `json:"table"`
+	Info  scoring.TableInfo `json:"info"`
+	Table scoring.Table     `json:"table"`
 }
 
 // Table returns a table with its rows.
@@ -55,15 +55,15 @@ func (a *App) Table(ctx context.Context, p auth.Principal, id int64) (TableDetai
 		return TableDetail{}, err
 	}
 	t, err := a.store.Table(ctx, id)
-	return TableDetail{Info: TableInfo(info), Table: t}, err
+	return TableDetail{Info: info, Table: t}, err
 }
 
 // SaveTable creates a table (info.ID 0) or replaces an unfrozen table's
 // rows. Rows name their parent by position (scoring.Table.Positional). A
 // table that a unit has submitted against is frozen: change it with
 // NewTableVersion, which records why.
-func (a *App) SaveTable(ctx context.Context, p auth.Principal, in TableInfo, t scoring.Table) (TableInfo, error) {
-	info, out := store.TableInfo(in), store.TableInfo{}
+func (a *App) SaveTable(ctx context.Context, p auth.Principal, in scoring.TableInfo, t scoring.Table) (scoring.TableInfo, error) {
+	info, out := in, scoring.TableInfo{}
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		target, err := a.tableTarget(ctx, tx, info)
 		if err != nil {
@@ -133,12 +133,12 @@ func (a *App) SaveTable(ctx context.Context, p auth.Principal, in TableInfo, t s
 		}
 		return tx.Audit(ctx, p.UserID, map[bool]string{true: "create", false: "update"}[before == nil], "criteria_table", out.ID, "", before, out)
 	})
-	return TableInfo(out), err
+	return out, err
 }
 
 // validateInfo checks a table's header and rows (rows name their parents
 // by position).
-func validateInfo(info store.TableInfo, t scoring.Table) error {
+func validateInfo(info scoring.TableInfo, t scoring.Table) error {
 	f := errs.Fields{}
 	if info.Kind != "main" && info.Kind != "campaign" {
 		f.Add("kind", "Loại bảng phải là bảng chính (main) hoặc thi đua theo đợt (campaign).")
@@ -181,9 +181,9 @@ func validatePositional(t scoring.Table) error {
 // NewTableVersion copies a table into a new version, with the reason,
 // and supersedes the old one. Filings already made stay with the version
 // they were made against.
-func (a *App) NewTableVersion(ctx context.Context, p auth.Principal, id int64, reason string) (TableInfo, error) {
+func (a *App) NewTableVersion(ctx context.Context, p auth.Principal, id int64, reason string) (scoring.TableInfo, error) {
 	reason = strings.TrimSpace(reason)
-	var out store.TableInfo
+	var out scoring.TableInfo
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
 		info, err := tx.TableInfo(ctx, id)
 		if err != nil {
@@ -219,21 +219,21 @@ func (a *App) NewTableVersion(ctx context.Context, p auth.Principal, id int64, r
 		}
 		return tx.Audit(ctx, p.UserID, "version", "criteria_table", out.ID, reason, info, out)
 	})
-	return TableInfo(out), err
+	return out, err
 }
 
 // CopyTable copies a table (last year's, usually) into another year.
-func (a *App) CopyTable(ctx context.Context, p auth.Principal, id int64, year int) (TableInfo, error) {
+func (a *App) CopyTable(ctx context.Context, p auth.Principal, id int64, year int) (scoring.TableInfo, error) {
 	src, err := a.Table(ctx, p, id)
 	if err != nil {
-		return TableInfo{}, err
+		return scoring.TableInfo{}, err
 	}
 	if year == 0 {
 		year = src.Info.Year + 1
 	}
 	f := errs.Fields{}
 	if validYear(f, year); len(f) > 0 {
-		return TableInfo{}, f.Err()
+		return scoring.TableInfo{}, f.Err()
 	}
 	info := src.Info
 	info.ID, info.Year, info.VersionNo, info.PreviousID, info.ChangeReason, info.Superseded, info.ClusterID = 0, year, 1, nil, "", false, nil
@@ -244,7 +244,7 @@ func (a *App) CopyTable(ctx context.Context, p auth.Principal, id int64, year in
 // FilingView is a unit's filing with everything its pages show.
 type FilingView struct {
 	Unit        org.Unit                     `json:"unit"`
-	Info        store.TableInfo              `json:"table_info"`
+	Info        scoring.TableInfo            `json:"table_info"`
 	Table       scoring.Table                `json:"table"`
 	Filing      scoring.Filing               `json:"filing"`
 	Adjustments map[int64]scoring.Adjustment `json:"adjustments"`

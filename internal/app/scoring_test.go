@@ -60,7 +60,7 @@ func newScoringFixtureWith(t *testing.T, rows scoring.Table) *scoringFixture {
 			t.Fatal(err)
 		}
 	}
-	info, err := f.SaveTable(f.ctx, f.board, app.TableInfo{Year: 2040, Name: "Bảng tiêu chí 2040", Level: "national", UnitType: "provincial"}, rows)
+	info, err := f.SaveTable(f.ctx, f.board, scoring.TableInfo{Year: 2040, Name: "Bảng tiêu chí 2040", Level: "national", UnitType: "provincial"}, rows)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,7 +257,7 @@ func TestTableFrozenThenVersioned(t *testing.T) {
 	f.Now = func() time.Time { return time.Date(2040, 11, 20, 9, 0, 0, 0, time.UTC) }
 	info, _ := f.Store.TableInfo(f.ctx, s.table.ID)
 	// Officers cannot change tables.
-	_, err := f.SaveTable(f.ctx, s.head, app.TableInfo(info), s.table.Positional())
+	_, err := f.SaveTable(f.ctx, s.head, scoring.TableInfo(info), s.table.Positional())
 	wantCode(t, err, errs.Forbidden)
 	all := map[int64]scoring.Entry{s.crit("1"): {Numerator: fp(9), Denominator: fp(10)}, s.crit("2"): {Numerator: fp(0)}, s.crit("3"): {Score: fp(40)}}
 	if _, err := f.SaveSelf(f.ctx, s.nghe, 2040, s.na, 0, all, true, ""); err != nil {
@@ -267,7 +267,7 @@ func TestTableFrozenThenVersioned(t *testing.T) {
 	if !info.Frozen {
 		t.Fatal("table not frozen after a submission")
 	}
-	_, err = f.SaveTable(f.ctx, f.board, app.TableInfo(info), s.table.Positional())
+	_, err = f.SaveTable(f.ctx, f.board, scoring.TableInfo(info), s.table.Positional())
 	wantCode(t, err, errs.Invalid)
 	_, err = f.NewTableVersion(f.ctx, f.board, info.ID, "")
 	wantField(t, err, "change_reason")
@@ -338,10 +338,10 @@ func TestTableScopeRules(t *testing.T) {
 	s := newScoringFixture(t)
 	f := s.fixture
 	// One current main table per scope and year.
-	_, err := f.SaveTable(f.ctx, f.board, app.TableInfo{Year: 2040, Name: "Bảng thứ hai", Level: "national", UnitType: "provincial"}, s.table.Positional())
+	_, err := f.SaveTable(f.ctx, f.board, scoring.TableInfo{Year: 2040, Name: "Bảng thứ hai", Level: "national", UnitType: "provincial"}, s.table.Positional())
 	wantCode(t, err, errs.Invalid)
 	// Values are checked, not left to the database.
-	_, err = f.SaveTable(f.ctx, f.board, app.TableInfo{Year: 2040, Name: "X", Kind: "weekly", Level: "galaxy", UnitType: "ministry"}, s.table.Positional())
+	_, err = f.SaveTable(f.ctx, f.board, scoring.TableInfo{Year: 2040, Name: "X", Kind: "weekly", Level: "galaxy", UnitType: "ministry"}, s.table.Positional())
 	e, _ := errs.As(err)
 	if e == nil || e.Fields["kind"] == "" || e.Fields["level"] == "" || e.Fields["unit_type"] == "" {
 		t.Fatalf("bad header: %v", err)
@@ -356,7 +356,7 @@ func TestTableScopeRules(t *testing.T) {
 	}
 	info, _ := f.Store.TableInfo(f.ctx, s.table.ID)
 	info.ClusterID = &bloc.ID
-	_, err = f.SaveTable(f.ctx, council, app.TableInfo(info), s.table.Positional())
+	_, err = f.SaveTable(f.ctx, council, scoring.TableInfo(info), s.table.Positional())
 	wantCode(t, err, errs.Forbidden)
 	// Copying defaults to the next year.
 	f.openYear(t, 2041)

@@ -11,12 +11,12 @@ import (
 // table id, whose stored description edit changes (what edit leaves alone
 // stays as it is; its id and year stay). edit also returns the rows to
 // save; its error is returned as it is, nothing saved.
-func (a *App) EditTable(ctx context.Context, p auth.Principal, id int64, year int, edit func(*TableInfo) (scoring.Table, error)) (TableInfo, error) {
-	info := TableInfo{Year: year}
+func (a *App) EditTable(ctx context.Context, p auth.Principal, id int64, year int, edit func(*scoring.TableInfo) (scoring.Table, error)) (scoring.TableInfo, error) {
+	info := scoring.TableInfo{Year: year}
 	if id != 0 {
 		cur, err := a.Table(ctx, p, id)
 		if err != nil {
-			return TableInfo{}, err
+			return scoring.TableInfo{}, err
 		}
 		info = cur.Info
 	}
@@ -31,7 +31,7 @@ func (a *App) EditTable(ctx context.Context, p auth.Principal, id int64, year in
 
 // ImportTable checks that the year of a table read from a workbook is
 // open and, if save, creates the table.
-func (a *App) ImportTable(ctx context.Context, p auth.Principal, info TableInfo, t scoring.Table, save bool) (TableInfo, error) {
+func (a *App) ImportTable(ctx context.Context, p auth.Principal, info scoring.TableInfo, t scoring.Table, save bool) (scoring.TableInfo, error) {
 	if _, err := a.Year(ctx, p, info.Year); err != nil || !save {
 		return info, err
 	}

@@ -23,7 +23,7 @@ func (a *App) UnitPage(ctx context.Context, p auth.Principal, id int64) (UnitPag
 	}
 	v := UnitPage{UnitDetail: d, CanManage: a.authorizeUnit(ctx, p, auth.ManageUnits, id) == nil}
 	if v.CanManage {
-		v.Options, _, err = a.Units(ctx, p, UnitFilter{Status: "all"})
+		v.Options, _, err = a.Units(ctx, p, org.UnitFilter{Status: "all"})
 	}
 	return v, err
 }
@@ -37,7 +37,7 @@ type UnitListPage struct {
 }
 
 // UnitListPage returns the units matching f that p may see.
-func (a *App) UnitListPage(ctx context.Context, p auth.Principal, f UnitFilter) (UnitListPage, error) {
+func (a *App) UnitListPage(ctx context.Context, p auth.Principal, f org.UnitFilter) (UnitListPage, error) {
 	var v UnitListPage
 	var err error
 	v.Units, v.Total, err = a.Units(ctx, p, f)

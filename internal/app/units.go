@@ -43,7 +43,7 @@ func (in UnitInput) apply(u org.Unit) org.Unit {
 
 // Units lists units. A unit officer sees only their own unit and the
 // units under it.
-func (a *App) Units(ctx context.Context, p auth.Principal, f UnitFilter) ([]org.Unit, int64, error) {
+func (a *App) Units(ctx context.Context, p auth.Principal, f org.UnitFilter) ([]org.Unit, int64, error) {
 	if err := auth.Authorize(p, auth.ViewUnits, auth.Target{}); err != nil {
 		return nil, 0, err
 	}
@@ -53,7 +53,7 @@ func (a *App) Units(ctx context.Context, p auth.Principal, f UnitFilter) ([]org.
 	if f.On.IsZero() {
 		f.On = a.Now()
 	}
-	return a.store.ListUnits(ctx, store.UnitFilter(f))
+	return a.store.ListUnits(ctx, f)
 }
 
 // UnitDetail is a unit with what its page shows around it.

@@ -205,7 +205,7 @@ func TestUnitRefusals(t *testing.T) {
 func TestOfficerSeesOwnUnitOnly(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
-	units, total, err := f.Units(f.ctx, f.officer, app.UnitFilter{Status: "all"})
+	units, total, err := f.Units(f.ctx, f.officer, org.UnitFilter{Status: "all"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +223,7 @@ func TestOfficerSeesOwnUnitOnly(t *testing.T) {
 			t.Errorf("officer of Thanh Hóa sees %s", u.Name)
 		}
 	}
-	all, _, _ := f.Units(f.ctx, f.viewer, app.UnitFilter{Query: "nghe an"})
+	all, _, _ := f.Units(f.ctx, f.viewer, org.UnitFilter{Query: "nghe an"})
 	if len(all) == 0 {
 		t.Fatal("accent-insensitive search for 'nghe an' found nothing")
 	}

@@ -37,7 +37,7 @@ func TestVerdictsForAnyYearAndDayOfConsideration(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, y := range []int{2023, 2025, 2026} {
-		if err := f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: y, Rating: string(award.Tot)}); err != nil {
+		if _, err := f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: y, Rating: string(award.Tot)}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -81,10 +81,11 @@ func TestVerdictsForAnyYearAndDayOfConsideration(t *testing.T) {
 
 	// A complaint being verified from 1/10/2026 defers the award on 20/11,
 	// not on 30/9; closed with no violation, the award goes ahead.
-	m, err := f.AddPersonPending(f.ctx, f.officer, p.ID, store.PendingMatter{Kind: string(award.PendingComplaint), OpenedOn: day("2026-10-01")}, nil)
-	if err != nil {
-		t.Fatal(err)
+	page, err := f.AddPersonPending(f.ctx, f.officer, p.ID, store.PendingMatter{Kind: string(award.PendingComplaint), OpenedOn: day("2026-10-01")}, nil)
+	if err != nil || len(page.Pending) != 1 {
+		t.Fatalf("pending: %+v %v", page.Pending, err)
 	}
+	m := page.Pending[0]
 	on := func(d string) award.Verdict {
 		v, err := f.PersonVerdictsOn(f.ctx, f.viewer, p.ID, app.VerdictQuery{Year: 2026, On: day(d)})
 		if err != nil {
@@ -139,7 +140,7 @@ func TestUnitVerdictsCountADisciplinedMemberAsNotCompleted(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := f.SetRating(f.ctx, f.board, p.ID, app.Rating{Year: 2026, Rating: string(award.HoanThanh)}); err != nil {
+		if _, err := f.SetRating(f.ctx, f.board, p.ID, app.Rating{Year: 2026, Rating: string(award.HoanThanh)}); err != nil {
 			t.Fatal(err)
 		}
 		if i == 0 {
@@ -200,7 +201,7 @@ func TestProposalJudgedOnItsDayOfConsideration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: 2023, Rating: string(award.Tot)}); err != nil {
+	if _, err := f.SetRating(f.ctx, f.officer, p.ID, app.Rating{Year: 2023, Rating: string(award.Tot)}); err != nil {
 		t.Fatal(err)
 	}
 	in := app.ProposalInput{Year: 2023, ProposerUnitID: th.ID, PersonID: &p.ID, Title: string(award.LaoDongTienTien),

@@ -44,7 +44,7 @@ func (f *fixture) fileAndReview(t *testing.T, c app.ClusterView, members ...int)
 	}
 	var table scoring.Table
 	if len(tables) == 0 {
-		info, err := f.SaveTable(f.ctx, f.board, app.TableInfo{Year: c.Year, Name: "Bảng tiêu chí bình xét", Level: "national", UnitType: "provincial"},
+		info, err := f.SaveTable(f.ctx, f.board, scoring.TableInfo{Year: c.Year, Name: "Bảng tiêu chí bình xét", Level: "national", UnitType: "provincial"},
 			scoring.Table{Criteria: []scoring.Criterion{{Code: "1", Name: "Kết quả công tác", Method: scoring.Fixed, Max: 100}}})
 		if err != nil {
 			t.Fatal(err)

@@ -271,3 +271,11 @@ func CarryMembers(members []int64, activeInYear func(int64) bool, successors fun
 	}
 	return out
 }
+
+// Filter narrows a listing of a year's clusters: what a user asks for,
+// and what the store queries, as one type.
+type Filter struct {
+	Year  int
+	Level Level  // empty for both
+	Owner *int64 // blocs of one province
+}

@@ -268,7 +268,7 @@ func randomHex(n int) string {
 func Reopen(t testing.TB, s *store.Store) *store.Store {
 	t.Helper()
 	var name string
-	if err := s.DB.Raw("SELECT current_database()").Scan(&name).Error; err != nil {
+	if err := s.SQL().QueryRowContext(context.Background(), "SELECT current_database()").Scan(&name); err != nil {
 		t.Fatal(err)
 	}
 	s2, err := store.Open(context.Background(), withDatabase(AdminURL(), name))

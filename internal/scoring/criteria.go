@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"thidua/internal/errs"
 	"thidua/internal/limits"
@@ -105,6 +106,24 @@ func (c Criterion) Target() *float64 {
 		}
 		return a
 	}
+}
+
+// TableInfo is a criteria table's header: what it applies to and its state.
+type TableInfo struct {
+	ID           int64     `json:"id"`
+	Year         int       `json:"year"`
+	Name         string    `json:"name"`
+	Kind         string    `json:"kind"`      // main, campaign
+	Level        string    `json:"level"`     // national, bloc
+	UnitType     string    `json:"unit_type"` // '' for any
+	ClusterID    *int64    `json:"cluster_id"`
+	VersionNo    int       `json:"version_no"`
+	PreviousID   *int64    `json:"previous_id"`
+	ChangeReason string    `json:"change_reason"`
+	Superseded   bool      `json:"superseded"`
+	Version      int       `json:"version"`
+	Frozen       bool      `json:"frozen"` // a unit has started filing against it
+	CreatedAt    time.Time `json:"created_at"`
 }
 
 // Table is a criteria table: its rows in display order.

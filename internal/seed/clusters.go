@@ -469,7 +469,7 @@ func (s *seeder) cluster(c clusterSpec) error {
 
 	var saved cluster.Cluster
 	if c.copied {
-		found, err := s.q.Clusters(s.ctx, store.ClusterFilter{Year: c.year, Level: level, Owner: s.idPtr(c.owner)})
+		found, err := s.q.Clusters(s.ctx, cluster.Filter{Year: c.year, Level: level, Owner: s.idPtr(c.owner)})
 		if err != nil {
 			return fail("find", err)
 		}

@@ -145,11 +145,11 @@ func (w *natWriter) tables() error {
 	w.crit, w.tableIDs = map[[2]any]map[string]int64{}, map[[2]any]int64{}
 	for _, y := range w.p.Years {
 		for _, bloc := range []bool{false, true} {
-			info := store.TableInfo{Year: y, Name: fmt.Sprintf(nationalTableName, y), Kind: "main",
+			info := scoring.TableInfo{Year: y, Name: fmt.Sprintf(nationalTableName, y), Kind: "main",
 				Level: string(cluster.National), UnitType: string(org.TypeProvincial)}
 			t := planTable(nationalCriteria())
 			if bloc {
-				info = store.TableInfo{Year: y, Name: fmt.Sprintf("Bảng tiêu chí chấm điểm thi đua năm %d – khối VKSND khu vực %s", y, loadMark),
+				info = scoring.TableInfo{Year: y, Name: fmt.Sprintf("Bảng tiêu chí chấm điểm thi đua năm %d – khối VKSND khu vực %s", y, loadMark),
 					Kind: "main", Level: string(cluster.Bloc)}
 				t = planTable(blocCriteria())
 			}

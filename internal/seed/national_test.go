@@ -130,10 +130,10 @@ func TestNationalSeed(t *testing.T) {
 		t.Fatal(err)
 	}
 	var d1, d2 string
-	if err := s.DB.Raw(contentSQL).Scan(&d1).Error; err != nil {
+	if err := s.ScanForTest(&d1, contentSQL); err != nil {
 		t.Fatal(err)
 	}
-	if err := other.DB.Raw(contentSQL).Scan(&d2).Error; err != nil {
+	if err := other.ScanForTest(&d2, contentSQL); err != nil {
 		t.Fatal(err)
 	}
 	if d1 == "" || d1 != d2 {
@@ -173,7 +173,7 @@ func tableCounts(t *testing.T, s *store.Store, p Plan) map[string]int {
 	out := map[string]int{}
 	for table := range p.Counts() {
 		var n int
-		if err := s.DB.Raw("SELECT count(*) FROM " + table).Scan(&n).Error; err != nil {
+		if err := s.ScanForTest(&n, "SELECT count(*) FROM "+table); err != nil {
 			t.Fatal(err)
 		}
 		out[table] = n

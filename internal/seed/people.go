@@ -231,7 +231,8 @@ func (s *seeder) person(sp personSpec) (int64, error) {
 			when = s.sch.At(14, 9, 0)
 		}
 		if err := s.at(when, func() error {
-			return s.a.SetRating(s.ctx, by, p.ID, app.Rating{Year: y, Rating: r})
+			_, err := s.a.SetRating(s.ctx, by, p.ID, app.Rating{Year: y, Rating: r})
+			return err
 		}); err != nil {
 			return 0, fmt.Errorf("rating %d: %w", y, err)
 		}
@@ -478,7 +479,7 @@ const voteCluster = 1
 // closes it and proposes the candidates that passed.
 func (s *seeder) clusterVote() error {
 	currentYear := s.sch.Year
-	cs, err := s.q.Clusters(s.ctx, store.ClusterFilter{Year: currentYear, Level: cluster.National})
+	cs, err := s.q.Clusters(s.ctx, cluster.Filter{Year: currentYear, Level: cluster.National})
 	if err != nil {
 		return err
 	}

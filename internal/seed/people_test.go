@@ -12,6 +12,7 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/award"
 	"thidua/internal/dbtest"
+	"thidua/internal/org"
 	"thidua/internal/store"
 )
 
@@ -21,7 +22,7 @@ func peopleCounts(t *testing.T, s *store.Store) map[string]int64 {
 	for _, table := range []string{"people", "person_ratings", "person_initiatives", "person_disciplines", "awards", "proposals",
 		"proposal_comments", "decisions", "votes", "ballots", "collective_facts", "publications"} {
 		var n int64
-		if err := s.DB.Raw("SELECT count(*) FROM " + table).Scan(&n).Error; err != nil {
+		if err := s.ScanForTest(&n, "SELECT count(*) FROM "+table); err != nil {
 			t.Fatal(err)
 		}
 		out[table] = n
@@ -53,7 +54,7 @@ func TestDemoPeople(t *testing.T) {
 	a.Now = func() time.Time { return time.Date(2026, 11, 21, 12, 0, 0, 0, ict) }
 	record := func(name string) app.PersonRecord {
 		t.Helper()
-		list, _, err := s.ListPeople(ctx, store.PersonFilter{Query: name})
+		list, _, err := s.ListPeople(ctx, org.PersonFilter{Query: name})
 		if err != nil || len(list) != 1 {
 			t.Fatalf("person %s: %v (%d found)", name, err, len(list))
 		}
@@ -117,10 +118,10 @@ func TestDemoPeople(t *testing.T) {
 
 	// The closed vote and its proposal.
 	var closed, proposed int64
-	if err := s.DB.Raw("SELECT count(*) FROM votes WHERE status = 'closed'").Scan(&closed).Error; err != nil {
+	if err := s.ScanForTest(&closed, "SELECT count(*) FROM votes WHERE status = 'closed'"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DB.Raw("SELECT count(*) FROM proposals WHERE title = ? AND status = 'submitted'", string(award.CoThiDuaNganh)).Scan(&proposed).Error; err != nil {
+	if err := s.ScanForTest(&proposed, "SELECT count(*) FROM proposals WHERE title = ? AND status = 'submitted'", string(award.CoThiDuaNganh)); err != nil {
 		t.Fatal(err)
 	}
 	if closed != 1 || proposed < 1 {

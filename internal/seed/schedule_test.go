@@ -94,7 +94,7 @@ func TestDemoSeedsOnAnyDay(t *testing.T) {
 			}
 			// The history the rules look back on moved with the year.
 			var ratings int64
-			if err := s.DB.Raw("SELECT count(*) FROM person_ratings WHERE year = ?", sch.Year-4).Scan(&ratings).Error; err != nil {
+			if err := s.ScanForTest(&ratings, "SELECT count(*) FROM person_ratings WHERE year = ?", sch.Year-4); err != nil {
 				t.Fatal(err)
 			}
 			if ratings == 0 {

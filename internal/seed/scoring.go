@@ -304,13 +304,13 @@ func positional(name string, specs []critSpec) (scoring.Table, error) {
 
 // seededTable is a saved table with the specs its rows came from.
 type seededTable struct {
-	info  app.TableInfo
+	info  scoring.TableInfo
 	table scoring.Table
 	specs map[string]critSpec
 	ids   map[string]int64 // criterion code → id
 }
 
-func (s *seeder) saveTable(info app.TableInfo, specs []critSpec) (seededTable, error) {
+func (s *seeder) saveTable(info scoring.TableInfo, specs []critSpec) (seededTable, error) {
 	out := seededTable{specs: map[string]critSpec{}, ids: map[string]int64{}}
 	t, err := positional(info.Name, specs)
 	if err != nil {
@@ -353,20 +353,20 @@ func (s *seeder) demoScoring() error {
 	if had, err := s.hasMainTable(currentYear-1, cluster.National); err != nil {
 		return err
 	} else if !had {
-		info := app.TableInfo{Year: currentYear - 1, Name: fmt.Sprintf(nationalTableName, currentYear-1), Kind: "main",
+		info := scoring.TableInfo{Year: currentYear - 1, Name: fmt.Sprintf(nationalTableName, currentYear-1), Kind: "main",
 			Level: string(cluster.National), UnitType: string(org.TypeProvincial)}
 		if _, err := s.saveTable(info, nationalCriteria()); err != nil {
 			return err
 		}
 	}
-	national, err := s.saveTable(app.TableInfo{Year: currentYear, Name: fmt.Sprintf(nationalTableName, currentYear), Kind: "main",
+	national, err := s.saveTable(scoring.TableInfo{Year: currentYear, Name: fmt.Sprintf(nationalTableName, currentYear), Kind: "main",
 		Level: string(cluster.National), UnitType: string(org.TypeProvincial)}, nationalCriteria())
 	if err != nil {
 		return err
 	}
 	// For every bloc of every province (ClusterID nil): Thanh Hóa's are the
 	// only blocs of the demo.
-	bloc, err := s.saveTable(app.TableInfo{Year: currentYear, Name: fmt.Sprintf(blocTableName, currentYear), Kind: "main",
+	bloc, err := s.saveTable(scoring.TableInfo{Year: currentYear, Name: fmt.Sprintf(blocTableName, currentYear), Kind: "main",
 		Level: string(cluster.Bloc)}, blocCriteria())
 	if err != nil {
 		return err

@@ -212,8 +212,7 @@ func TestDemoScoring(t *testing.T) {
 	// 0,057943 − 0,5 + 1 = 101,076855 → 101,08.
 	t.Run("Hà Tĩnh's totals, worked out by hand", func(t *testing.T) {
 		var stored struct{ SelfTotal, ReviewedTotal float64 }
-		if err := s.DB.Raw(`SELECT self_total, reviewed_total FROM assessments WHERE year = 2026 AND unit_id = ?`, id(prov("Hà Tĩnh"))).
-			Scan(&stored).Error; err != nil {
+		if err := s.ScanForTest(&stored, `SELECT self_total, reviewed_total FROM assessments WHERE year = 2026 AND unit_id = ?`, id(prov("Hà Tĩnh"))); err != nil {
 			t.Fatal(err)
 		}
 		if stored.SelfTotal != 101.63 || stored.ReviewedTotal != 101.08 {
@@ -253,7 +252,7 @@ func TestDemoScoring(t *testing.T) {
 			SelfTotal     *float64
 			ReviewedTotal *float64
 		}
-		if err := s.DB.Raw(`SELECT unit_id, status, self_total, reviewed_total FROM assessments WHERE year = 2026`).Scan(&rows).Error; err != nil {
+		if err := s.ScanForTest(&rows, `SELECT unit_id, status, self_total, reviewed_total FROM assessments WHERE year = 2026`); err != nil {
 			t.Fatal(err)
 		}
 		if len(rows) < 35 {
@@ -280,7 +279,7 @@ func TestDemoScoring(t *testing.T) {
 			t.Errorf("states %v", states)
 		}
 		var notArisen int64
-		if err := s.DB.Raw(`SELECT count(*) FROM assessment_entries WHERE self_not_arisen AND explanation <> ''`).Scan(&notArisen).Error; err != nil {
+		if err := s.ScanForTest(&notArisen, `SELECT count(*) FROM assessment_entries WHERE self_not_arisen AND explanation <> ''`); err != nil {
 			t.Fatal(err)
 		}
 		if notArisen < 3 {
@@ -325,7 +324,7 @@ func TestDemoScoring(t *testing.T) {
 			for _, table := range []string{"criteria_tables", "criteria", "criterion_adjustments", "assessments",
 				"assessment_entries", "score_changes", "audit_log"} {
 				var n int64
-				if err := s.DB.Raw("SELECT count(*) FROM " + table).Scan(&n).Error; err != nil {
+				if err := s.ScanForTest(&n, "SELECT count(*) FROM "+table); err != nil {
 					t.Fatal(err)
 				}
 				out[table] = n

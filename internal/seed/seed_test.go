@@ -44,7 +44,7 @@ func rowCounts(t *testing.T, s *store.Store) map[string]int64 {
 	for _, table := range []string{"units", "users", "emulation_years", "review_exclusions", "clusters", "cluster_members",
 		"pledges", "pledge_signatures", "registrations", "audit_log"} {
 		var n int64
-		if err := s.DB.Raw("SELECT count(*) FROM " + table).Scan(&n).Error; err != nil {
+		if err := s.ScanForTest(&n, "SELECT count(*) FROM "+table); err != nil {
 			t.Fatal(err)
 		}
 		out[table] = n
@@ -76,7 +76,7 @@ func TestDemoClusters(t *testing.T) {
 	}
 	find := func(year int, level cluster.Level, number int) cluster.Cluster {
 		t.Helper()
-		cs, err := s.Clusters(ctx, store.ClusterFilter{Year: year, Level: level})
+		cs, err := s.Clusters(ctx, cluster.Filter{Year: year, Level: level})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -99,14 +99,14 @@ func TestDemoClusters(t *testing.T) {
 
 	t.Run("2026 national clusters cover the 34 provinces once each", func(t *testing.T) {
 		jan1 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-		provinces, _, err := s.ListUnits(ctx, store.UnitFilter{Type: org.TypeProvincial, On: jan1})
+		provinces, _, err := s.ListUnits(ctx, org.UnitFilter{Type: org.TypeProvincial, On: jan1})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(provinces) != 34 {
 			t.Fatalf("%d provincial units on 1/1/2026, want 34", len(provinces))
 		}
-		cs, err := s.Clusters(ctx, store.ClusterFilter{Year: 2026, Level: cluster.National})
+		cs, err := s.Clusters(ctx, cluster.Filter{Year: 2026, Level: cluster.National})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -170,7 +170,7 @@ func TestDemoClusters(t *testing.T) {
 
 	t.Run("an amended pledge keeps its superseded version", func(t *testing.T) {
 		var n int64
-		if err := s.DB.Raw(`SELECT count(*) FROM pledges WHERE status = 'superseded'`).Scan(&n).Error; err != nil {
+		if err := s.ScanForTest(&n, `SELECT count(*) FROM pledges WHERE status = 'superseded'`); err != nil {
 			t.Fatal(err)
 		}
 		if n < 1 {
@@ -204,7 +204,7 @@ func TestDemoClusters(t *testing.T) {
 
 	t.Run("blocs of Thanh Hóa", func(t *testing.T) {
 		owner := id(thanhHoa)
-		cs, err := s.Clusters(ctx, store.ClusterFilter{Year: 2026, Level: cluster.Bloc, Owner: &owner})
+		cs, err := s.Clusters(ctx, cluster.Filter{Year: 2026, Level: cluster.Bloc, Owner: &owner})
 		if err != nil {
 			t.Fatal(err)
 		}

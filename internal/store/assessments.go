@@ -64,7 +64,7 @@ var ErrFilingChanged = errs.New(errs.Conflict, "Bản tự chấm điểm vừa 
 // (ID 0, status not started).
 func (s *Q) Filing(ctx context.Context, tableID, unitID int64) (scoring.Filing, error) {
 	var r assessmentRow
-	err := s.DB.WithContext(ctx).Where("table_id = ? AND unit_id = ?", tableID, unitID).Take(&r).Error
+	err := s.db.WithContext(ctx).Where("table_id = ? AND unit_id = ?", tableID, unitID).Take(&r).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		info, err := s.TableInfo(ctx, tableID)
 		return scoring.Filing{TableID: tableID, UnitID: unitID, Year: info.Year, Status: scoring.NotStarted,
@@ -80,7 +80,7 @@ func (s *Q) Filing(ctx context.Context, tableID, unitID int64) (scoring.Filing, 
 // FilingByID returns a filing by its id.
 func (s *Q) FilingByID(ctx context.Context, id int64) (scoring.Filing, error) {
 	var r assessmentRow
-	if err := s.DB.WithContext(ctx).Take(&r, id).Error; err != nil {
+	if err := s.db.WithContext(ctx).Take(&r, id).Error; err != nil {
 		return scoring.Filing{}, notFound(err, "bản tự chấm điểm")
 	}
 	m, err := s.filingsWithEntries(ctx, []assessmentRow{r})
@@ -92,7 +92,7 @@ func (s *Q) FilingByID(ctx context.Context, id int64) (scoring.Filing, error) {
 // filing); ID 0 when there is none.
 func (s *Q) LatestFiling(ctx context.Context, year int, unitID int64) (scoring.Filing, error) {
 	var r assessmentRow
-	err := s.DB.WithContext(ctx).Table("assessments a").Select("a.*").Joins("JOIN criteria_tables t ON t.id = a.table_id").
+	err := s.db.WithContext(ctx).Table("assessments a").Select("a.*").Joins("JOIN criteria_tables t ON t.id = a.table_id").
 		Where("a.year = ? AND a.unit_id = ? AND t.kind = 'main'", year, unitID).Order("a.id DESC").Limit(1).Take(&r).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return scoring.Filing{}, nil
@@ -107,14 +107,14 @@ func (s *Q) LatestFiling(ctx context.Context, year int, unitID int64) (scoring.F
 // HasFilings reports whether any unit has started a filing on a table.
 func (s *Q) HasFilings(ctx context.Context, tableID int64) (bool, error) {
 	var n int64
-	err := s.DB.WithContext(ctx).Model(&assessmentRow{}).Where("table_id = ?", tableID).Count(&n).Error
+	err := s.db.WithContext(ctx).Model(&assessmentRow{}).Where("table_id = ?", tableID).Count(&n).Error
 	return n > 0, err
 }
 
 // YearFilings returns every filing of a year with its entries, by id.
 func (s *Q) YearFilings(ctx context.Context, year int) (map[int64]scoring.Filing, error) {
 	var rows []assessmentRow
-	if err := s.DB.WithContext(ctx).Where("year = ?", year).Find(&rows).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("year = ?", year).Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	return s.filingsWithEntries(ctx, rows)
@@ -132,7 +132,7 @@ func (s *Q) filingsWithEntries(ctx context.Context, rows []assessmentRow) (map[i
 	}
 	var entries []entryRow
 	// = ANY keeps a national year (hundreds of filings) within one parameter.
-	if err := s.DB.WithContext(ctx).Where("assessment_id = ANY(?::bigint[])", pgArray(ids)).Find(&entries).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("assessment_id = ANY(?::bigint[])", pgArray(ids)).Find(&entries).Error; err != nil {
 		return nil, err
 	}
 	for _, e := range entries {
@@ -203,7 +203,7 @@ func (s *Q) SaveFiling(ctx context.Context, f scoring.Filing, totals scoring.Fil
 	// touch different rows (criteria absent from and present in the
 	// filing), so neither sees the other's work. When the version is
 	// stale, a is empty and nothing else is written.
-	err = s.DB.WithContext(ctx).Raw(`WITH a AS (`+header+`),
+	err = s.db.WithContext(ctx).Raw(`WITH a AS (`+header+`),
 		x AS (SELECT * FROM jsonb_to_recordset(CAST(@entries AS jsonb)) AS x(criterion_id bigint, self_score numeric, self_num numeric,
 			self_den numeric, self_not_arisen boolean, explanation text, evidence text, rev_set boolean, rev_score numeric,
 			rev_num numeric, rev_den numeric, rev_not_arisen boolean, rev_comment text)),
@@ -278,7 +278,7 @@ type ScoreChange struct {
 // ScoreChanges returns a filing's history, newest first.
 func (s *Q) ScoreChanges(ctx context.Context, assessmentID int64) ([]ScoreChange, error) {
 	out := []ScoreChange{}
-	err := s.DB.WithContext(ctx).Table("score_changes c").Select("c.*, coalesce(u.username, '') AS username, coalesce(u.full_name, '') AS full_name").
+	err := s.db.WithContext(ctx).Table("score_changes c").Select("c.*, coalesce(u.username, '') AS username, coalesce(u.full_name, '') AS full_name").
 		Joins("LEFT JOIN users u ON u.id = c.changed_by").Where("c.assessment_id = ?", assessmentID).
 		Order("c.changed_at DESC, c.id DESC").Scan(&out).Error
 	return out, err
@@ -291,7 +291,7 @@ func (s *Q) FilingStates(ctx context.Context, year int) (map[int64]scoring.Statu
 		UnitID int64
 		Status string
 	}
-	err := s.DB.WithContext(ctx).Table("assessments a").Select("a.unit_id, a.status").
+	err := s.db.WithContext(ctx).Table("assessments a").Select("a.unit_id, a.status").
 		Joins("JOIN criteria_tables t ON t.id = a.table_id").Where("a.year = ? AND t.kind = 'main'", year).Order("a.id").Find(&rows).Error // the newest wins
 	out := map[int64]scoring.Status{}
 	for _, r := range rows {
@@ -363,7 +363,7 @@ func (s *Q) FillStaleTotals(ctx context.Context, totals map[int64]scoring.Filing
 	if err != nil {
 		return err
 	}
-	return s.DB.WithContext(ctx).Exec(`UPDATE assessments a SET self_total = t.self_total, reviewed_total = t.reviewed_total,
+	return s.db.WithContext(ctx).Exec(`UPDATE assessments a SET self_total = t.self_total, reviewed_total = t.reviewed_total,
 			reviewed_deduction = t.reviewed_deduction, reviewed_arisen = t.reviewed_arisen, reviewed_met = t.reviewed_met,
 			reviewed_exceedable = t.reviewed_exceedable, reviewed_exceeded = t.reviewed_exceeded, totals_stale = false
 		FROM jsonb_to_recordset(?::jsonb) AS t(id bigint, self_total numeric, reviewed_total numeric, reviewed_deduction float8,
@@ -375,7 +375,7 @@ func (s *Q) FillStaleTotals(ctx context.Context, totals map[int64]scoring.Filing
 // totals nobody has computed yet (migration 00015).
 func (s *Q) StaleFilings(ctx context.Context, year int) (map[int64]scoring.Filing, error) {
 	var rows []assessmentRow
-	if err := s.DB.WithContext(ctx).Where("year = ? AND totals_stale", year).Find(&rows).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("year = ? AND totals_stale", year).Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	return s.filingsWithEntries(ctx, rows)
@@ -388,7 +388,7 @@ func (s *Q) FilingTotals(ctx context.Context, year int) (map[int64]scoring.Filin
 		ID int64
 		T  totalsRow `gorm:"embedded"`
 	}
-	if err := s.DB.WithContext(ctx).Table("assessments").Where("year = ? AND NOT totals_stale", year).Find(&rows).Error; err != nil {
+	if err := s.db.WithContext(ctx).Table("assessments").Where("year = ? AND NOT totals_stale", year).Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	out := make(map[int64]scoring.FilingTotals, len(rows))

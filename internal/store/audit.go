@@ -30,7 +30,7 @@ func (s *Q) Audit(ctx context.Context, userID int64, action, entity string, enti
 	if err != nil {
 		return err
 	}
-	return s.DB.WithContext(ctx).Omit("ID", "At", "Username", "FullName").Create(&e).Error
+	return s.db.WithContext(ctx).Omit("ID", "At", "Username", "FullName").Create(&e).Error
 }
 
 // NewAuditEntry is the entry Audit would record, for AuditMany.
@@ -55,7 +55,7 @@ func (s *Q) AuditMany(ctx context.Context, entries []AuditEntry) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	return s.DB.WithContext(ctx).Omit("ID", "At", "Username", "FullName").CreateInBatches(&entries, batchRows).Error
+	return s.db.WithContext(ctx).Omit("ID", "At", "Username", "FullName").CreateInBatches(&entries, batchRows).Error
 }
 
 // batchRows is the rows per INSERT of a batch write: well under
@@ -72,7 +72,7 @@ func marshalOrNil(v any) (json.RawMessage, error) {
 // History returns the audit trail of one entity, newest first.
 func (s *Q) History(ctx context.Context, entity string, id int64) ([]AuditEntry, error) {
 	out := []AuditEntry{}
-	err := s.DB.WithContext(ctx).Table("audit_log a").
+	err := s.db.WithContext(ctx).Table("audit_log a").
 		Select("a.id, a.at, a.user_id, coalesce(u.username, '') AS username, coalesce(u.full_name, '') AS full_name, a.action, a.entity, a.entity_id, a.reason, a.before, a.after").
 		Joins("LEFT JOIN users u ON u.id = a.user_id").
 		Where("a.entity = ? AND a.entity_id = ?", entity, id).Order("a.at DESC, a.id DESC").Scan(&out).Error

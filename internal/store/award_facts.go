@@ -78,37 +78,37 @@ func (BoardQuota) TableName() string { return "board_quotas" }
 // AddAbsence records a long absence.
 func (s *Q) AddAbsence(ctx context.Context, a PersonAbsence) (PersonAbsence, error) {
 	a.ID, a.Version = 0, 1
-	err := s.DB.WithContext(ctx).Omit("ID", "CreatedAt").Create(&a).Error
+	err := s.db.WithContext(ctx).Omit("ID", "CreatedAt").Create(&a).Error
 	return a, err
 }
 
 // DeleteAbsence removes one of a person's absences.
 func (s *Q) DeleteAbsence(ctx context.Context, personID, id int64) (PersonAbsence, error) {
 	var a PersonAbsence
-	if err := s.DB.WithContext(ctx).Where("person_id = ? AND id = ?", personID, id).Take(&a).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("person_id = ? AND id = ?", personID, id).Take(&a).Error; err != nil {
 		return a, notFound(err, "thời gian nghỉ")
 	}
-	return a, s.DB.WithContext(ctx).Delete(&PersonAbsence{}, id).Error
+	return a, s.db.WithContext(ctx).Delete(&PersonAbsence{}, id).Error
 }
 
 // Absences returns a person's absences, latest first.
 func (s *Q) Absences(ctx context.Context, personID int64) ([]PersonAbsence, error) {
 	out := []PersonAbsence{}
-	err := s.DB.WithContext(ctx).Where("person_id = ?", personID).Order("from_date DESC").Order("id").Find(&out).Error
+	err := s.db.WithContext(ctx).Where("person_id = ?", personID).Order("from_date DESC").Order("id").Find(&out).Error
 	return out, err
 }
 
 // AddPending records a pending matter.
 func (s *Q) AddPending(ctx context.Context, m PendingMatter) (PendingMatter, error) {
 	m.ID, m.Version, m.ClosedOn, m.Outcome = 0, 1, nil, ""
-	err := s.DB.WithContext(ctx).Omit("ID", "CreatedAt").Create(&m).Error
+	err := s.db.WithContext(ctx).Omit("ID", "CreatedAt").Create(&m).Error
 	return m, err
 }
 
 // PendingMatterByID returns one pending matter.
 func (s *Q) PendingMatterByID(ctx context.Context, id int64) (PendingMatter, error) {
 	var m PendingMatter
-	if err := s.DB.WithContext(ctx).Where("id = ?", id).Take(&m).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("id = ?", id).Take(&m).Error; err != nil {
 		return m, notFound(err, "vụ việc đang xem xét")
 	}
 	return m, nil
@@ -117,7 +117,7 @@ func (s *Q) PendingMatterByID(ctx context.Context, id int64) (PendingMatter, err
 // ClosePending records how a matter closed, if it is still at version;
 // otherwise Conflict.
 func (s *Q) ClosePending(ctx context.Context, id int64, version int, on time.Time, outcome string) (PendingMatter, error) {
-	res := s.DB.WithContext(ctx).Model(&PendingMatter{}).Where("id = ? AND version = ?", id, version).
+	res := s.db.WithContext(ctx).Model(&PendingMatter{}).Where("id = ? AND version = ?", id, version).
 		Updates(map[string]any{"closed_on": on, "outcome": outcome, "version": gorm.Expr("version + 1")})
 	if res.Error != nil {
 		return PendingMatter{}, res.Error
@@ -134,37 +134,37 @@ func (s *Q) ClosePending(ctx context.Context, id int64, version int, on time.Tim
 // PersonPending returns the matters about a person, open and closed.
 func (s *Q) PersonPending(ctx context.Context, personID int64) ([]PendingMatter, error) {
 	out := []PendingMatter{}
-	err := s.DB.WithContext(ctx).Where("person_id = ?", personID).Order("opened_on DESC").Order("id").Find(&out).Error
+	err := s.db.WithContext(ctx).Where("person_id = ?", personID).Order("opened_on DESC").Order("id").Find(&out).Error
 	return out, err
 }
 
 // UnitPending returns the matters about a unit itself, open and closed.
 func (s *Q) UnitPending(ctx context.Context, unitID int64) ([]PendingMatter, error) {
 	out := []PendingMatter{}
-	err := s.DB.WithContext(ctx).Where("unit_id = ?", unitID).Order("opened_on DESC").Order("id").Find(&out).Error
+	err := s.db.WithContext(ctx).Where("unit_id = ?", unitID).Order("opened_on DESC").Order("id").Find(&out).Error
 	return out, err
 }
 
 // AddUnitDiscipline records a disciplinary measure on a unit.
 func (s *Q) AddUnitDiscipline(ctx context.Context, d UnitDiscipline) (UnitDiscipline, error) {
 	d.ID, d.Version = 0, 1
-	err := s.DB.WithContext(ctx).Omit("ID", "CreatedAt").Create(&d).Error
+	err := s.db.WithContext(ctx).Omit("ID", "CreatedAt").Create(&d).Error
 	return d, err
 }
 
 // DeleteUnitDiscipline removes one of a unit's disciplines.
 func (s *Q) DeleteUnitDiscipline(ctx context.Context, unitID, id int64) (UnitDiscipline, error) {
 	var d UnitDiscipline
-	if err := s.DB.WithContext(ctx).Where("unit_id = ? AND id = ?", unitID, id).Take(&d).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("unit_id = ? AND id = ?", unitID, id).Take(&d).Error; err != nil {
 		return d, notFound(err, "quyết định kỷ luật tập thể")
 	}
-	return d, s.DB.WithContext(ctx).Delete(&UnitDiscipline{}, id).Error
+	return d, s.db.WithContext(ctx).Delete(&UnitDiscipline{}, id).Error
 }
 
 // UnitDisciplines returns a unit's own disciplines, latest first.
 func (s *Q) UnitDisciplines(ctx context.Context, unitID int64) ([]UnitDiscipline, error) {
 	out := []UnitDiscipline{}
-	err := s.DB.WithContext(ctx).Where("unit_id = ?", unitID).Order("from_date DESC").Order("id").Find(&out).Error
+	err := s.db.WithContext(ctx).Where("unit_id = ?", unitID).Order("from_date DESC").Order("id").Find(&out).Error
 	return out, err
 }
 
@@ -172,7 +172,7 @@ func (s *Q) UnitDisciplines(ctx context.Context, unitID int64) ([]UnitDiscipline
 // when the board has set none.
 func (s *Q) BoardQuotaFor(ctx context.Context, year int, kind string) (BoardQuota, bool, error) {
 	var q BoardQuota
-	err := s.DB.WithContext(ctx).Where("year = ? AND kind = ?", year, kind).Take(&q).Error
+	err := s.db.WithContext(ctx).Where("year = ? AND kind = ?", year, kind).Take(&q).Error
 	if err == gorm.ErrRecordNotFound {
 		return q, false, nil
 	}
@@ -182,7 +182,7 @@ func (s *Q) BoardQuotaFor(ctx context.Context, year int, kind string) (BoardQuot
 // SetBoardQuota records the board's quota. version is the version read (0:
 // none was set); a save over a newer one is Conflict.
 func (s *Q) SetBoardQuota(ctx context.Context, q BoardQuota, version int) (BoardQuota, error) {
-	db := s.DB.WithContext(ctx)
+	db := s.db.WithContext(ctx)
 	if version == 0 {
 		res := db.Exec(`INSERT INTO board_quotas (year, kind, percent, rule, set_by) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (year, kind) DO NOTHING`, q.Year, q.Kind, q.Percent, q.Rule, q.SetBy)
@@ -225,7 +225,7 @@ type RatingContradiction struct {
 // discipline of its year, for years from fromYear on (year 0: every year).
 func (s *Q) RatingContradictions(ctx context.Context, year, fromYear int) ([]RatingContradiction, error) {
 	out := []RatingContradiction{}
-	err := s.DB.WithContext(ctx).Raw(`SELECT p.id AS person_id, p.full_name, p.unit_id, u.name AS unit_name, r.year, r.rating,
+	err := s.db.WithContext(ctx).Raw(`SELECT p.id AS person_id, p.full_name, p.unit_id, u.name AS unit_name, r.year, r.rating,
 			d.measure, d.from_date, d.note AS reference
 		FROM person_ratings r
 		JOIN person_disciplines d ON d.person_id = r.person_id AND EXTRACT(YEAR FROM d.from_date) = r.year
@@ -240,7 +240,7 @@ func (s *Q) RatingContradictions(ctx context.Context, year, fromYear int) ([]Rat
 // the tie-break of Điều 4 khoản 6 NĐ 152/2025/NĐ-CP).
 func (s *Q) UnitWomen(ctx context.Context, unitID int64) (members, women int, err error) {
 	var row struct{ Members, Women int }
-	err = s.DB.WithContext(ctx).Raw(`SELECT count(*) AS members, count(*) FILTER (WHERE sex = 'nu') AS women
+	err = s.db.WithContext(ctx).Raw(`SELECT count(*) AS members, count(*) FILTER (WHERE sex = 'nu') AS women
 		FROM people WHERE unit_id = ? AND active`, unitID).Scan(&row).Error
 	return row.Members, row.Women, err
 }

@@ -42,14 +42,14 @@ func awardsOf(rows []awardRow) []decision.Award {
 func (s *Q) AddAward(ctx context.Context, a decision.Award) (decision.Award, error) {
 	row := awardRow(a)
 	row.ID, row.Revoked, row.RevokeReason = 0, false, ""
-	err := s.DB.WithContext(ctx).Omit("ID").Create(&row).Error
+	err := s.db.WithContext(ctx).Omit("ID").Create(&row).Error
 	return decision.Award(row), err
 }
 
 // PersonAward returns one of a person's awards.
 func (s *Q) PersonAward(ctx context.Context, personID, id int64) (decision.Award, error) {
 	var a awardRow
-	if err := s.DB.WithContext(ctx).Where("person_id = ? AND id = ?", personID, id).Take(&a).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("person_id = ? AND id = ?", personID, id).Take(&a).Error; err != nil {
 		return decision.Award{}, notFound(err, "quyết định khen thưởng")
 	}
 	return decision.Award(a), nil
@@ -57,21 +57,21 @@ func (s *Q) PersonAward(ctx context.Context, personID, id int64) (decision.Award
 
 // RevokeAward marks an award revoked (hủy bỏ), keeping its row.
 func (s *Q) RevokeAward(ctx context.Context, id int64, reason string) error {
-	return s.DB.WithContext(ctx).Model(&awardRow{}).Where("id = ?", id).
+	return s.db.WithContext(ctx).Model(&awardRow{}).Where("id = ?", id).
 		Updates(map[string]any{"revoked": true, "revoke_reason": reason}).Error
 }
 
 // PersonAwards returns a person's awards, latest year first.
 func (s *Q) PersonAwards(ctx context.Context, personID int64) ([]decision.Award, error) {
 	var rows []awardRow
-	err := s.DB.WithContext(ctx).Where("person_id = ?", personID).Order("year DESC").Order("id").Find(&rows).Error
+	err := s.db.WithContext(ctx).Where("person_id = ?", personID).Order("year DESC").Order("id").Find(&rows).Error
 	return awardsOf(rows), err
 }
 
 // UnitAwards returns a unit's own awards (as a collective), latest first.
 func (s *Q) UnitAwards(ctx context.Context, unitID int64) ([]decision.Award, error) {
 	var rows []awardRow
-	err := s.DB.WithContext(ctx).Where("unit_id = ?", unitID).Order("year DESC").Order("id").Find(&rows).Error
+	err := s.db.WithContext(ctx).Where("unit_id = ?", unitID).Order("year DESC").Order("id").Find(&rows).Error
 	return awardsOf(rows), err
 }
 
@@ -83,7 +83,7 @@ func (s *Q) UnitsAwards(ctx context.Context, ids []int64) (map[int64][]decision.
 		return out, nil
 	}
 	var rows []awardRow
-	err := s.DB.WithContext(ctx).Where("unit_id IN ?", ids).Order("year DESC").Order("id").Find(&rows).Error
+	err := s.db.WithContext(ctx).Where("unit_id IN ?", ids).Order("year DESC").Order("id").Find(&rows).Error
 	for _, r := range rows {
 		out[*r.UnitID] = append(out[*r.UnitID], decision.Award(r))
 	}
@@ -94,7 +94,7 @@ func (s *Q) UnitsAwards(ctx context.Context, ids []int64) (map[int64][]decision.
 // unrevoked, for a year.
 func (s *Q) HeldTitlePeople(ctx context.Context, unitID int64, year int, title string) ([]int64, error) {
 	var ids []int64
-	err := s.DB.WithContext(ctx).Table("awards a").Joins("JOIN people p ON p.id = a.person_id").
+	err := s.db.WithContext(ctx).Table("awards a").Joins("JOIN people p ON p.id = a.person_id").
 		Where("p.unit_id = ? AND a.year = ? AND a.title = ? AND NOT a.revoked", unitID, year, title).
 		Distinct().Pluck("a.person_id", &ids).Error
 	return ids, err
@@ -107,7 +107,7 @@ func (s *Q) InsertDecisions(ctx context.Context, ds []decision.Decision) error {
 	for i, d := range ds {
 		rows[i] = decisionRow(d)
 	}
-	if err := s.DB.WithContext(ctx).Omit("ID").CreateInBatches(rows, bulkBatch).Error; err != nil {
+	if err := s.db.WithContext(ctx).Omit("ID").CreateInBatches(rows, bulkBatch).Error; err != nil {
 		return err
 	}
 	for i, r := range rows {
@@ -123,7 +123,7 @@ func (s *Q) InsertApproved(ctx context.Context, ps []proposal.Proposal, as []dec
 	for i, p := range ps {
 		prows[i] = proposalRow(p)
 	}
-	db := s.DB.WithContext(ctx)
+	db := s.db.WithContext(ctx)
 	if err := db.Omit("ID", "ProposerName", "PersonName", "SubjectName", "DecisionNo", "CreatedAt", "UpdatedAt").
 		CreateInBatches(prows, bulkBatch).Error; err != nil {
 		return err

@@ -19,7 +19,7 @@ import (
 const bulkBatch = 2000
 
 func (s *Q) insert(ctx context.Context, rows any, omit ...string) error {
-	db := s.DB.WithContext(ctx)
+	db := s.db.WithContext(ctx)
 	if len(omit) > 0 {
 		db = db.Omit(omit...)
 	}
@@ -30,14 +30,14 @@ func (s *Q) insert(ctx context.Context, rows any, omit ...string) error {
 // refuses a database that is not empty.
 func (s *Q) HasUnits(ctx context.Context) (bool, error) {
 	var exists bool
-	err := s.DB.WithContext(ctx).Raw("SELECT EXISTS (SELECT 1 FROM units)").Scan(&exists).Error
+	err := s.db.WithContext(ctx).Raw("SELECT EXISTS (SELECT 1 FROM units)").Scan(&exists).Error
 	return exists, err
 }
 
 // HasPeople reports whether the database has any person.
 func (s *Q) HasPeople(ctx context.Context) (bool, error) {
 	var exists bool
-	err := s.DB.WithContext(ctx).Raw("SELECT EXISTS (SELECT 1 FROM people)").Scan(&exists).Error
+	err := s.db.WithContext(ctx).Raw("SELECT EXISTS (SELECT 1 FROM people)").Scan(&exists).Error
 	return exists, err
 }
 

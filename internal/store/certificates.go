@@ -26,7 +26,7 @@ func (certLayoutRow) TableName() string { return "certificate_layouts" }
 // none is (the caller uses document.DefaultCertLayout).
 func (s *Q) CertLayout(ctx context.Context, level org.UnitType, kind string) (l document.CertLayout, ok bool, err error) {
 	var r certLayoutRow
-	err = s.DB.WithContext(ctx).Where("level = ? AND kind = ?", string(level), kind).Take(&r).Error
+	err = s.db.WithContext(ctx).Where("level = ? AND kind = ?", string(level), kind).Take(&r).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return l, false, nil
 	}
@@ -46,10 +46,10 @@ func (s *Q) SaveCertLayout(ctx context.Context, l document.CertLayout) (document
 	}
 	var res *gorm.DB
 	if l.Version == 0 {
-		res = s.DB.WithContext(ctx).Exec(`INSERT INTO certificate_layouts (level, kind, width_mm, height_mm, fields)
+		res = s.db.WithContext(ctx).Exec(`INSERT INTO certificate_layouts (level, kind, width_mm, height_mm, fields)
 			VALUES (?, ?, ?, ?, ?) ON CONFLICT (level, kind) DO NOTHING`, string(l.Level), l.Kind, l.Width, l.Height, fields)
 	} else {
-		res = s.DB.WithContext(ctx).Exec(`UPDATE certificate_layouts SET width_mm = ?, height_mm = ?, fields = ?, version = version + 1,
+		res = s.db.WithContext(ctx).Exec(`UPDATE certificate_layouts SET width_mm = ?, height_mm = ?, fields = ?, version = version + 1,
 			updated_at = now() WHERE level = ? AND kind = ? AND version = ?`, l.Width, l.Height, fields, string(l.Level), l.Kind, l.Version)
 	}
 	if res.Error != nil {

@@ -38,16 +38,9 @@ func (r clusterRow) cluster(members []int64) cluster.Cluster {
 		Note: r.Note, Members: members, Version: r.Version}
 }
 
-// ClusterFilter narrows a cluster listing.
-type ClusterFilter struct {
-	Year  int
-	Level cluster.Level // empty for both
-	Owner *int64        // blocs of one province
-}
-
 // Clusters lists a year's clusters with their members, by level and number.
-func (s *Q) Clusters(ctx context.Context, f ClusterFilter) ([]cluster.Cluster, error) {
-	q := s.DB.WithContext(ctx).Where("year = ?", f.Year)
+func (s *Q) Clusters(ctx context.Context, f cluster.Filter) ([]cluster.Cluster, error) {
+	q := s.db.WithContext(ctx).Where("year = ?", f.Year)
 	if f.Level != "" {
 		q = q.Where("level = ?", string(f.Level))
 	}
@@ -76,7 +69,7 @@ func (s *Q) Clusters(ctx context.Context, f ClusterFilter) ([]cluster.Cluster, e
 // Cluster returns one cluster with its members.
 func (s *Q) Cluster(ctx context.Context, id int64) (cluster.Cluster, error) {
 	var r clusterRow
-	if err := s.DB.WithContext(ctx).Take(&r, id).Error; err != nil {
+	if err := s.db.WithContext(ctx).Take(&r, id).Error; err != nil {
 		return cluster.Cluster{}, notFound(err, "cụm thi đua")
 	}
 	m, err := s.members(ctx, []int64{id})
@@ -89,7 +82,7 @@ func (s *Q) Cluster(ctx context.Context, id int64) (cluster.Cluster, error) {
 // ClusterOfUnit returns the cluster a unit belongs to in a year.
 func (s *Q) ClusterOfUnit(ctx context.Context, year int, unitID int64) (cluster.Cluster, error) {
 	var id int64
-	err := s.DB.WithContext(ctx).Table("cluster_members").Select("cluster_id").Where("year = ? AND unit_id = ?", year, unitID).Take(&id).Error
+	err := s.db.WithContext(ctx).Table("cluster_members").Select("cluster_id").Where("year = ? AND unit_id = ?", year, unitID).Take(&id).Error
 	if err != nil {
 		return cluster.Cluster{}, notFound(err, "cụm thi đua của đơn vị trong năm này")
 	}
@@ -102,7 +95,7 @@ func (s *Q) members(ctx context.Context, clusterIDs []int64) (map[int64][]int64,
 		return out, nil
 	}
 	var rows []struct{ ClusterID, UnitID int64 }
-	if err := s.DB.WithContext(ctx).Table("cluster_members").Where("cluster_id IN ?", clusterIDs).
+	if err := s.db.WithContext(ctx).Table("cluster_members").Where("cluster_id IN ?", clusterIDs).
 		Order("cluster_id, ord").Find(&rows).Error; err != nil {
 		return nil, err
 	}
@@ -121,7 +114,7 @@ func (s *Q) TakenUnits(ctx context.Context, year int, except int64) (map[int64]s
 		Number int
 		Name   string
 	}
-	err := s.DB.WithContext(ctx).Table("cluster_members m").Select("m.unit_id, c.level, c.number, c.name").
+	err := s.db.WithContext(ctx).Table("cluster_members m").Select("m.unit_id, c.level, c.number, c.name").
 		Joins("JOIN clusters c ON c.id = m.cluster_id").Where("m.year = ? AND m.cluster_id <> ?", year, except).Find(&rows).Error
 	if err != nil {
 		return nil, err
@@ -141,7 +134,7 @@ func (s *Q) SaveCluster(ctx context.Context, c cluster.Cluster) (cluster.Cluster
 		"suggested_head_unit_id": c.SuggestedHeadID, "suggested_deputy_unit_id": c.SuggestedDeputyID,
 		"nominated_deputy_unit_id": c.NominatedDeputyID, "designation_ref": c.DesignationRef,
 		"follower_user_id": c.FollowerUserID, "note": c.Note}
-	db := s.DB.WithContext(ctx)
+	db := s.db.WithContext(ctx)
 	if c.ID == 0 {
 		var id int64
 		if err := db.Raw(`INSERT INTO clusters (year, level, number, name, owner_unit_id, head_unit_id, deputy_unit_id,

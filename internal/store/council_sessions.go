@@ -30,7 +30,7 @@ func (councilSessionRow) TableName() string { return "council_sessions" }
 // their order of rank on the council.
 func (s *Q) Council(ctx context.Context, id int64) (vote.Council, []vote.Member, error) {
 	var c vote.Council
-	err := s.DB.WithContext(ctx).Raw(`SELECT c.id, c.unit_id, u.name AS unit_name, c.year, c.name
+	err := s.db.WithContext(ctx).Raw(`SELECT c.id, c.unit_id, u.name AS unit_name, c.year, c.name
 		FROM councils c JOIN units u ON u.id = c.unit_id WHERE c.id = ?`, id).Scan(&c).Error
 	if err == nil && c.ID == 0 {
 		return c, nil, errs.New(errs.NotFound, "Không tìm thấy Hội đồng thi đua – khen thưởng.")
@@ -39,7 +39,7 @@ func (s *Q) Council(ctx context.Context, id int64) (vote.Council, []vote.Member,
 		return c, nil, err
 	}
 	var ms []vote.Member
-	err = s.DB.WithContext(ctx).Raw(`SELECT id, user_id, full_name, position, role AS seat FROM council_members WHERE council_id = ?
+	err = s.db.WithContext(ctx).Raw(`SELECT id, user_id, full_name, position, role AS seat FROM council_members WHERE council_id = ?
 		ORDER BY array_position(ARRAY['chair','vice_chair','standing','member','secretary'], role), full_name COLLATE "vi-x-icu", id`, id).
 		Scan(&ms).Error
 	return c, ms, err
@@ -47,7 +47,7 @@ func (s *Q) Council(ctx context.Context, id int64) (vote.Council, []vote.Member,
 
 // CreateCouncilSession stores an open session and its nominees.
 func (s *Q) CreateCouncilSession(ctx context.Context, in vote.Session, ns []vote.Nominee) (vote.Session, error) {
-	db := s.DB.WithContext(ctx)
+	db := s.db.WithContext(ctx)
 	r := councilSessionRow(in)
 	if err := db.Omit("ID", "OpenedAt", "ClosedBy", "ClosedAt", "Version").Create(&r).Error; err != nil {
 		if isUniqueViolation(err, "council_sessions_one_open") {
@@ -69,7 +69,7 @@ func (s *Q) CreateCouncilSession(ctx context.Context, in vote.Session, ns []vote
 // cast (they hold it shared: CastCouncilBallot).
 func (s *Q) CouncilSession(ctx context.Context, id int64, lock bool) (vote.Session, error) {
 	var r councilSessionRow
-	q := s.DB.WithContext(ctx)
+	q := s.db.WithContext(ctx)
 	sql := `SELECT * FROM council_sessions WHERE id = ?`
 	if lock {
 		sql += ` FOR UPDATE`
@@ -86,7 +86,7 @@ func (s *Q) CouncilSession(ctx context.Context, id int64, lock bool) (vote.Sessi
 // CouncilSessions lists a council's sessions, the latest first.
 func (s *Q) CouncilSessions(ctx context.Context, councilID int64) ([]vote.Session, error) {
 	var rows []councilSessionRow
-	err := s.DB.WithContext(ctx).Where("council_id = ?", councilID).Order("opened_at DESC, id DESC").Find(&rows).Error
+	err := s.db.WithContext(ctx).Where("council_id = ?", councilID).Order("opened_at DESC, id DESC").Find(&rows).Error
 	out := make([]vote.Session, len(rows))
 	for i, r := range rows {
 		out[i] = vote.Session(r)
@@ -98,7 +98,7 @@ func (s *Q) CouncilSessions(ctx context.Context, councilID int64) ([]vote.Sessio
 // unit and name.
 func (s *Q) Nominees(ctx context.Context, sessionID int64) ([]vote.Nominee, error) {
 	var out []vote.Nominee
-	err := s.DB.WithContext(ctx).Raw(`SELECT c.proposal_id, c.title, c.threshold, c.votes_for AS "for", c.votes_against AS against,
+	err := s.db.WithContext(ctx).Raw(`SELECT c.proposal_id, c.title, c.threshold, c.votes_for AS "for", c.votes_against AS against,
 			COALESCE(pe.full_name, su.name, '') AS subject_name, pu.name AS proposer_name
 		FROM council_session_candidates c JOIN proposals p ON p.id = c.proposal_id
 		JOIN units pu ON pu.id = p.proposer_unit_id
@@ -112,7 +112,7 @@ func (s *Q) Nominees(ctx context.Context, sessionID int64) ([]vote.Nominee, erro
 // SessionVoters are the members who have voted in a session (not how).
 func (s *Q) SessionVoters(ctx context.Context, sessionID int64) ([]int64, error) {
 	var ids []int64
-	err := s.DB.WithContext(ctx).Raw(`SELECT member_id FROM council_session_voters WHERE session_id = ? ORDER BY member_id`, sessionID).
+	err := s.db.WithContext(ctx).Raw(`SELECT member_id FROM council_session_voters WHERE session_id = ? ORDER BY member_id`, sessionID).
 		Scan(&ids).Error
 	return ids, err
 }
@@ -124,7 +124,7 @@ func (s *Q) VotedProposals(ctx context.Context, ids []int64) ([]int64, error) {
 	if len(ids) == 0 {
 		return out, nil
 	}
-	err := s.DB.WithContext(ctx).Raw(`SELECT DISTINCT c.proposal_id FROM council_session_candidates c
+	err := s.db.WithContext(ctx).Raw(`SELECT DISTINCT c.proposal_id FROM council_session_candidates c
 		JOIN council_sessions s ON s.id = c.session_id WHERE s.status = 'closed' AND c.proposal_id = ANY(?::bigint[])`, pgArray(ids)).
 		Scan(&out).Error
 	return out, err
@@ -137,7 +137,7 @@ func (s *Q) VotedProposals(ctx context.Context, ids []int64) ([]int64, error) {
 // the order of the proposals, so two ballots never wait on each other in
 // a circle. A second ballot of the member is refused by the key.
 func (s *Q) CastCouncilBallot(ctx context.Context, sessionID, memberID int64, choices map[int64]bool) error {
-	db := s.DB.WithContext(ctx)
+	db := s.db.WithContext(ctx)
 	var status string
 	if err := db.Raw(`SELECT status FROM council_sessions WHERE id = ? FOR SHARE`, sessionID).Scan(&status).Error; err != nil {
 		return err
@@ -180,7 +180,7 @@ func (s *Q) CloseCouncilSession(ctx context.Context, in vote.Session, userID int
 	if userID != 0 {
 		by = &userID
 	}
-	res := s.DB.WithContext(ctx).Exec(`UPDATE council_sessions SET status = 'closed', closed_at = now(), closed_by = ?, version = version + 1
+	res := s.db.WithContext(ctx).Exec(`UPDATE council_sessions SET status = 'closed', closed_at = now(), closed_by = ?, version = version + 1
 		WHERE id = ? AND version = ? AND status = 'open'`, by, in.ID, loadedVersion(in.Version))
 	if res.Error != nil {
 		return in, res.Error

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -12,25 +11,11 @@ import (
 	"thidua/internal/scoring"
 )
 
-// TableInfo is a criteria table's header: what it applies to and its state.
-type TableInfo struct {
-	ID           int64     `json:"id"`
-	Year         int       `json:"year"`
-	Name         string    `json:"name"`
-	Kind         string    `json:"kind"`      // main, campaign
-	Level        string    `json:"level"`     // national, bloc
-	UnitType     string    `json:"unit_type"` // '' for any
-	ClusterID    *int64    `json:"cluster_id"`
-	VersionNo    int       `json:"version_no"`
-	PreviousID   *int64    `json:"previous_id"`
-	ChangeReason string    `json:"change_reason"`
-	Superseded   bool      `json:"superseded"`
-	Version      int       `json:"version"`
-	Frozen       bool      `json:"frozen" gorm:"->;-:migration"` // a unit has started filing against it
-	CreatedAt    time.Time `json:"created_at"`
+// tables are the criteria tables' headers (scoring.TableInfo), with
+// whether a unit has filed against each (frozenSQL).
+func (s *Q) tables(ctx context.Context) *gorm.DB {
+	return s.db.WithContext(ctx).Table("criteria_tables").Select("criteria_tables.*, " + frozenSQL)
 }
-
-func (TableInfo) TableName() string { return "criteria_tables" }
 
 type criterionRow struct {
 	ID           int64
@@ -57,17 +42,16 @@ func (criterionRow) TableName() string { return "criteria" }
 const frozenSQL = `EXISTS (SELECT 1 FROM assessments a WHERE a.table_id = criteria_tables.id) AS frozen`
 
 // Tables lists a year's criteria tables, current versions first.
-func (s *Q) Tables(ctx context.Context, year int) ([]TableInfo, error) {
-	var out []TableInfo
-	err := s.DB.WithContext(ctx).Model(&TableInfo{}).Select("criteria_tables.*, "+frozenSQL).
-		Where("year = ?", year).Order("superseded, kind, level, name, version_no DESC").Find(&out).Error
+func (s *Q) Tables(ctx context.Context, year int) ([]scoring.TableInfo, error) {
+	var out []scoring.TableInfo
+	err := s.tables(ctx).Where("year = ?", year).Order("superseded, kind, level, name, version_no DESC").Find(&out).Error
 	return out, err
 }
 
 // TableInfo returns one table's header.
-func (s *Q) TableInfo(ctx context.Context, id int64) (TableInfo, error) {
-	var t TableInfo
-	err := s.DB.WithContext(ctx).Model(&TableInfo{}).Select("criteria_tables.*, "+frozenSQL).Where("id = ?", id).Take(&t).Error
+func (s *Q) TableInfo(ctx context.Context, id int64) (scoring.TableInfo, error) {
+	var t scoring.TableInfo
+	err := s.tables(ctx).Where("id = ?", id).Take(&t).Error
 	return t, notFound(err, "bảng tiêu chí")
 }
 
@@ -78,7 +62,7 @@ func (s *Q) Table(ctx context.Context, id int64) (scoring.Table, error) {
 		return scoring.Table{}, err
 	}
 	var rows []criterionRow
-	if err := s.DB.WithContext(ctx).Where("table_id = ?", id).Order("ord, id").Find(&rows).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("table_id = ?", id).Order("ord, id").Find(&rows).Error; err != nil {
 		return scoring.Table{}, err
 	}
 	t := scoring.Table{ID: id, Year: info.Year, Name: info.Name}
@@ -101,10 +85,9 @@ func (r criterionRow) criterion() scoring.Criterion {
 // TableFor finds the current main table that applies to a unit of a type
 // in a cluster's year: one made for that cluster first, then one for the
 // unit type at that level, then one for every type at that level.
-func (s *Q) TableFor(ctx context.Context, year int, level string, clusterID int64, unitType string) (TableInfo, error) {
-	var t TableInfo
-	err := s.DB.WithContext(ctx).Model(&TableInfo{}).Select("criteria_tables.*, "+frozenSQL).
-		Where(tableAppliesSQL("?", "?", "?", "?"), year, level, clusterID, unitType).
+func (s *Q) TableFor(ctx context.Context, year int, level string, clusterID int64, unitType string) (scoring.TableInfo, error) {
+	var t scoring.TableInfo
+	err := s.tables(ctx).Where(tableAppliesSQL("?", "?", "?", "?"), year, level, clusterID, unitType).
 		Order("cluster_id IS NULL, unit_type = '', id DESC").Take(&t).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return t, errs.New(errs.NotFound, "Chưa có bảng tiêu chí chấm điểm năm %d áp dụng cho đơn vị này.", year)
@@ -124,8 +107,8 @@ func tableAppliesSQL(year, level, clusterID, unitType string) string {
 // rows of an existing, unfrozen table whose version matches. Rows refer
 // to their parents by position: ParentID is the parent's index + 1 in
 // t.Criteria (0 for none), since new rows have no ids yet.
-func (s *Q) SaveTable(ctx context.Context, info TableInfo, t scoring.Table, by int64) (TableInfo, error) {
-	db := s.DB.WithContext(ctx)
+func (s *Q) SaveTable(ctx context.Context, info scoring.TableInfo, t scoring.Table, by int64) (scoring.TableInfo, error) {
+	db := s.db.WithContext(ctx)
 	replaced := false // rows of an existing table were replaced: restore its adjustments
 	if info.ID == 0 {
 		row := map[string]any{"year": info.Year, "name": info.Name, "kind": info.Kind, "level": info.Level, "unit_type": info.UnitType,
@@ -137,7 +120,7 @@ func (s *Q) SaveTable(ctx context.Context, info TableInfo, t scoring.Table, by i
 			return info, err
 		}
 	} else {
-		res := db.Model(&TableInfo{}).Where("id = ? AND version = ?", info.ID, loadedVersion(info.Version)).
+		res := db.Table("criteria_tables").Where("id = ? AND version = ?", info.ID, loadedVersion(info.Version)).
 			Updates(map[string]any{"name": info.Name, "kind": info.Kind, "level": info.Level, "unit_type": info.UnitType,
 				"cluster_id": info.ClusterID, "version": gorm.Expr("version + 1"), "updated_at": gorm.Expr("now()")})
 		if res.Error != nil {
@@ -191,7 +174,7 @@ func (s *Q) SaveTable(ctx context.Context, info TableInfo, t scoring.Table, by i
 
 // SupersedeTable marks a table as replaced by a newer version.
 func (s *Q) SupersedeTable(ctx context.Context, id int64) error {
-	return s.DB.WithContext(ctx).Exec(`UPDATE criteria_tables SET superseded = true, version = version + 1, updated_at = now() WHERE id = ?`, id).Error
+	return s.db.WithContext(ctx).Exec(`UPDATE criteria_tables SET superseded = true, version = version + 1, updated_at = now() WHERE id = ?`, id).Error
 }
 
 // Adjustments returns a unit's criterion adjustments in a table.
@@ -201,7 +184,7 @@ func (s *Q) Adjustments(ctx context.Context, tableID, unitID int64) (map[int64]s
 		Share       float64
 		Reason      string
 	}
-	err := s.DB.WithContext(ctx).Table("criterion_adjustments a").Select("a.criterion_id, a.share, a.reason").
+	err := s.db.WithContext(ctx).Table("criterion_adjustments a").Select("a.criterion_id, a.share, a.reason").
 		Joins("JOIN criteria c ON c.id = a.criterion_id").Where("c.table_id = ? AND a.unit_id = ?", tableID, unitID).Find(&rows).Error
 	out := map[int64]scoring.Adjustment{}
 	for _, r := range rows {
@@ -218,7 +201,7 @@ func (s *Q) YearAdjustments(ctx context.Context, year int) (map[[2]int64]map[int
 		Share                        float64
 		Reason                       string
 	}
-	err := s.DB.WithContext(ctx).Table("criterion_adjustments a").Select("c.table_id, a.unit_id, a.criterion_id, a.share, a.reason").
+	err := s.db.WithContext(ctx).Table("criterion_adjustments a").Select("c.table_id, a.unit_id, a.criterion_id, a.share, a.reason").
 		Joins("JOIN criteria c ON c.id = a.criterion_id").Joins("JOIN criteria_tables t ON t.id = c.table_id").
 		Where("t.year = ?", year).Find(&rows).Error
 	out := map[[2]int64]map[int64]scoring.Adjustment{}
@@ -235,7 +218,7 @@ func (s *Q) YearAdjustments(ctx context.Context, year int) (map[[2]int64]map[int
 // CopyAdjustments gives a new version of a table the adjustments of the
 // old one, criterion by code.
 func (s *Q) CopyAdjustments(ctx context.Context, from, to int64) error {
-	return s.DB.WithContext(ctx).Exec(`INSERT INTO criterion_adjustments (criterion_id, unit_id, share, reason, created_by)
+	return s.db.WithContext(ctx).Exec(`INSERT INTO criterion_adjustments (criterion_id, unit_id, share, reason, created_by)
 		SELECT n.id, a.unit_id, a.share, a.reason, a.created_by FROM criterion_adjustments a
 		JOIN criteria o ON o.id = a.criterion_id AND o.table_id = ?
 		JOIN criteria n ON n.table_id = ? AND n.code = o.code`, from, to).Error
@@ -244,9 +227,9 @@ func (s *Q) CopyAdjustments(ctx context.Context, from, to int64) error {
 // SetAdjustment records (share < 1) or removes (share 1) an adjustment.
 func (s *Q) SetAdjustment(ctx context.Context, unitID int64, a scoring.Adjustment, by int64) error {
 	if a.Share >= 1 {
-		return s.DB.WithContext(ctx).Exec(`DELETE FROM criterion_adjustments WHERE criterion_id = ? AND unit_id = ?`, a.CriterionID, unitID).Error
+		return s.db.WithContext(ctx).Exec(`DELETE FROM criterion_adjustments WHERE criterion_id = ? AND unit_id = ?`, a.CriterionID, unitID).Error
 	}
-	return s.DB.WithContext(ctx).Exec(`INSERT INTO criterion_adjustments (criterion_id, unit_id, share, reason, created_by) VALUES (?, ?, ?, ?, ?)
+	return s.db.WithContext(ctx).Exec(`INSERT INTO criterion_adjustments (criterion_id, unit_id, share, reason, created_by) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (criterion_id, unit_id) DO UPDATE SET share = EXCLUDED.share, reason = EXCLUDED.reason, created_by = EXCLUDED.created_by, created_at = now()`,
 		a.CriterionID, unitID, a.Share, a.Reason, nullID(by)).Error
 }

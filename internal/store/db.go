@@ -33,7 +33,7 @@ import (
 // connection and read outside its snapshot. Methods take a context so
 // request cancellation reaches PostgreSQL.
 type Q struct {
-	DB *gorm.DB
+	db *gorm.DB
 }
 
 // Store is the connection pool: a Q plus what only the pool can do
@@ -76,7 +76,7 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		sqlDB.Close()
 		return nil, connectProblem(cfg, err)
 	}
-	return &Store{Q: Q{DB: db}, stmts: counter}, nil
+	return &Store{Q: Q{db: db}, stmts: counter}, nil
 }
 
 // connectProblem says in Vietnamese why the database could not be opened
@@ -147,16 +147,16 @@ func Unavailable(err error) bool {
 
 // Close releases the connection pool.
 func (s *Store) Close() error {
-	sqlDB, err := s.DB.DB()
+	sqlDB, err := s.db.DB()
 	if err != nil {
 		return err
 	}
 	return sqlDB.Close()
 }
 
-// SQL returns the underlying *sql.DB.
+// SQL returns the underlying *sql.db.
 func (s *Store) SQL() *sql.DB {
-	sqlDB, _ := s.DB.DB()
+	sqlDB, _ := s.db.DB()
 	return sqlDB
 }
 
@@ -197,8 +197,8 @@ func Pending(ctx context.Context, db *sql.DB) (int, error) {
 
 // Tx runs fn in one transaction: every user action writes all or nothing.
 func (s *Store) Tx(ctx context.Context, fn func(tx *Q) error) error {
-	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		return fn(&Q{DB: tx})
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return fn(&Q{db: tx})
 	})
 }
 

@@ -27,7 +27,7 @@ func (DeadlineExtension) TableName() string { return "deadline_extensions" }
 
 // AddDeadlineExtension records an extension and returns it with its ID.
 func (s *Q) AddDeadlineExtension(ctx context.Context, e DeadlineExtension) (DeadlineExtension, error) {
-	err := s.DB.WithContext(ctx).Omit("ID", "UnitName", "FullName", "CreatedAt").Create(&e).Error
+	err := s.db.WithContext(ctx).Omit("ID", "UnitName", "FullName", "CreatedAt").Create(&e).Error
 	return e, err
 }
 
@@ -35,7 +35,7 @@ func (s *Q) AddDeadlineExtension(ctx context.Context, e DeadlineExtension) (Dead
 // lists every unit's.
 func (s *Q) DeadlineExtensions(ctx context.Context, year int, unitID int64) ([]DeadlineExtension, error) {
 	out := []DeadlineExtension{}
-	q := s.DB.WithContext(ctx).Table("deadline_extensions e").
+	q := s.db.WithContext(ctx).Table("deadline_extensions e").
 		Select("e.*, un.name AS unit_name, coalesce(u.full_name, '') AS full_name").
 		Joins("JOIN units un ON un.id = e.unit_id").
 		Joins("LEFT JOIN users u ON u.id = e.created_by").
@@ -54,7 +54,7 @@ func (s *Q) CalendarDays(ctx context.Context, from, to time.Time) ([]calendar.Da
 		Kind string
 		Note string
 	}
-	err := s.DB.WithContext(ctx).Table("calendar_days").Where("day BETWEEN ? AND ?", from, to).Order("day").Find(&rows).Error
+	err := s.db.WithContext(ctx).Table("calendar_days").Where("day BETWEEN ? AND ?", from, to).Order("day").Find(&rows).Error
 	out := make([]calendar.Day, 0, len(rows))
 	for _, r := range rows {
 		y, m, d := r.Day.Date()
@@ -65,13 +65,13 @@ func (s *Q) CalendarDays(ctx context.Context, from, to time.Time) ([]calendar.Da
 
 // SetCalendarDay records or replaces a day of the calendar.
 func (s *Q) SetCalendarDay(ctx context.Context, d calendar.Day, by int64) error {
-	return s.DB.WithContext(ctx).Exec(`INSERT INTO calendar_days (day, kind, note, updated_by) VALUES (?, ?, ?, ?)
+	return s.db.WithContext(ctx).Exec(`INSERT INTO calendar_days (day, kind, note, updated_by) VALUES (?, ?, ?, ?)
 		ON CONFLICT (day) DO UPDATE SET kind = EXCLUDED.kind, note = EXCLUDED.note, updated_by = EXCLUDED.updated_by, updated_at = now()`,
 		d.Date.Format("2006-01-02"), string(d.Kind), d.Note, nullID(by)).Error
 }
 
 // DeleteCalendarDay removes a day; it reports whether there was one.
 func (s *Q) DeleteCalendarDay(ctx context.Context, day time.Time) (bool, error) {
-	r := s.DB.WithContext(ctx).Exec(`DELETE FROM calendar_days WHERE day = ?`, day.Format("2006-01-02"))
+	r := s.db.WithContext(ctx).Exec(`DELETE FROM calendar_days WHERE day = ?`, day.Format("2006-01-02"))
 	return r.RowsAffected > 0, r.Error
 }

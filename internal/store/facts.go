@@ -44,7 +44,7 @@ func (CollectiveFacts) TableName() string { return "collective_facts" }
 // empty record) when none were recorded.
 func (s *Q) CollectiveFacts(ctx context.Context, unitID int64, year int) (CollectiveFacts, bool, error) {
 	var f CollectiveFacts
-	err := s.DB.WithContext(ctx).Where("unit_id = ? AND year = ?", unitID, year).Take(&f).Error
+	err := s.db.WithContext(ctx).Where("unit_id = ? AND year = ?", unitID, year).Take(&f).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return CollectiveFacts{UnitID: unitID, Year: year, RecordedBy: map[string]Recorder{}}, false, nil
 	}
@@ -76,14 +76,14 @@ func (s *Q) SaveCollectiveFacts(ctx context.Context, f CollectiveFacts) (Collect
 	}
 	var res *gorm.DB
 	if f.Version == 0 {
-		res = s.DB.WithContext(ctx).Exec(`INSERT INTO collective_facts (unit_id, year, rating, completed, exceeded_targets,
+		res = s.db.WithContext(ctx).Exec(`INSERT INTO collective_facts (unit_id, year, rating, completed, exceeded_targets,
 			movement, solidarity, new_model, thrift, leads_cluster, note, recorded_by, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), now())
 			ON CONFLICT (unit_id, year) DO NOTHING`,
 			f.UnitID, f.Year, f.Rating, f.Completed, f.ExceededTargets, f.Movement, f.Solidarity, f.NewModel,
 			f.Thrift, f.LeadsCluster, f.Note, string(by))
 	} else {
-		res = s.DB.WithContext(ctx).Exec(`UPDATE collective_facts SET rating = ?, completed = ?, exceeded_targets = ?,
+		res = s.db.WithContext(ctx).Exec(`UPDATE collective_facts SET rating = ?, completed = ?, exceeded_targets = ?,
 			movement = ?, solidarity = ?, new_model = ?, thrift = ?, leads_cluster = ?, note = ?, recorded_by = CAST(? AS jsonb),
 			version = version + 1, updated_at = now() WHERE unit_id = ? AND year = ? AND version = ?`,
 			f.Rating, f.Completed, f.ExceededTargets, f.Movement, f.Solidarity, f.NewModel, f.Thrift, f.LeadsCluster, f.Note,
@@ -113,7 +113,7 @@ func (publicationRow) TableName() string { return "publications" }
 // proposals were never published with one.
 func (s *Q) Publication(ctx context.Context, year int) (proposal.Window, bool, error) {
 	var p publicationRow
-	err := s.DB.WithContext(ctx).Where("year = ?", year).Take(&p).Error
+	err := s.db.WithContext(ctx).Where("year = ?", year).Take(&p).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return proposal.Window{}, false, nil
 	}
@@ -122,7 +122,7 @@ func (s *Q) Publication(ctx context.Context, year int) (proposal.Window, bool, e
 
 // SavePublication sets a year's window, replacing any earlier one.
 func (s *Q) SavePublication(ctx context.Context, p proposal.Window) (proposal.Window, error) {
-	err := s.DB.WithContext(ctx).Exec(`INSERT INTO publications (year, open_from, open_until, published_by, published_at)
+	err := s.db.WithContext(ctx).Exec(`INSERT INTO publications (year, open_from, open_until, published_by, published_at)
 		VALUES (?, ?, ?, ?, now()) ON CONFLICT (year) DO UPDATE SET open_from = EXCLUDED.open_from,
 		open_until = EXCLUDED.open_until, published_by = EXCLUDED.published_by, published_at = now()`,
 		p.Year, p.From, p.Until, p.PublishedBy).Error

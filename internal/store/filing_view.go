@@ -31,7 +31,7 @@ type UnitYear struct {
 // of the unit's extensions. Scanned by position, as FilingSheet is: the
 // LEFT JOINed columns are coalesced, or scanned into pointers.
 func (s *Q) UnitYear(ctx context.Context, year int, unitID int64) (UnitYear, error) {
-	res, err := s.DB.WithContext(ctx).Raw(`WITH RECURSIVE up(id, parent_id, depth) AS (
+	res, err := s.db.WithContext(ctx).Raw(`WITH RECURSIVE up(id, parent_id, depth) AS (
 			SELECT id, parent_id, 0 FROM units WHERE id = @unit
 			UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50)
 		SELECT u.id, u.code, u.name, u.type, u.parent_id, u.valid_from, u.valid_to, u.note, u.version,
@@ -121,7 +121,7 @@ func ids(s string) []int64 {
 // FilingSheet is a unit's filing with its table and the unit's
 // adjustments.
 type FilingSheet struct {
-	Info        TableInfo
+	Info        scoring.TableInfo
 	Table       scoring.Table
 	Filing      scoring.Filing
 	Adjustments map[int64]scoring.Adjustment
@@ -131,7 +131,7 @@ type FilingSheet struct {
 // table's header, the filing's header, the unit's entry and adjustment.
 type filingSheetRow struct {
 	Current   int64 // the table that applies now; 0: none
-	T         TableInfo
+	T         scoring.TableInfo
 	A         assessmentRow
 	C         criterionRow
 	E         entryRow
@@ -150,7 +150,7 @@ func (s *Q) FilingSheet(ctx context.Context, year int, level string, clusterID i
 	// fields by reflection, row after row, was a fifth of the filing
 	// page's and the draft save's time. The LEFT JOINed columns are
 	// coalesced so they scan into the rows' plain fields.
-	res, err := s.DB.WithContext(ctx).Raw(`WITH cur AS (
+	res, err := s.db.WithContext(ctx).Raw(`WITH cur AS (
 			SELECT id FROM criteria_tables
 			WHERE year = @year AND kind = 'main' AND NOT superseded AND level = @level
 				AND (cluster_id = @cluster OR (cluster_id IS NULL AND unit_type IN (@type, '')))

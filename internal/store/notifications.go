@@ -46,7 +46,7 @@ func (s *Q) Notify(ctx context.Context, n NewNotification, userIDs []int64, mail
 	if len(userIDs) == 0 {
 		return 0, nil
 	}
-	res := s.DB.WithContext(ctx).Exec(`
+	res := s.db.WithContext(ctx).Exec(`
 INSERT INTO notifications (user_id, event_key, kind, title, body, link, created_at, mail_to, mail_state)
 SELECT u.id, ?, ?, ?, ?, ?, ?, nullif(trim(u.email), ''),
        CASE WHEN ? AND nullif(trim(u.email), '') IS NOT NULL THEN 'pending' ELSE 'none' END
@@ -62,7 +62,7 @@ func (s *Q) UnitUsers(ctx context.Context, unitIDs ...int64) ([]int64, error) {
 	if len(unitIDs) == 0 {
 		return out, nil
 	}
-	err := s.DB.WithContext(ctx).Table("users").Where("active AND role = 'officer' AND unit_id IN ?", unitIDs).
+	err := s.db.WithContext(ctx).Table("users").Where("active AND role = 'officer' AND unit_id IN ?", unitIDs).
 		Order("id").Pluck("id", &out).Error
 	return out, err
 }
@@ -71,7 +71,7 @@ func (s *Q) UnitUsers(ctx context.Context, unitIDs ...int64) ([]int64, error) {
 // filing is not yet with the reviewer (none, a draft, or returned).
 func (s *Q) UnitsNotSubmitted(ctx context.Context, year int) ([]int64, error) {
 	out := []int64{}
-	err := s.DB.WithContext(ctx).Raw(`
+	err := s.db.WithContext(ctx).Raw(`
 SELECT m.unit_id FROM cluster_members m
 WHERE m.year = ? AND NOT EXISTS (
     SELECT 1 FROM assessments a WHERE a.year = m.year AND a.unit_id = m.unit_id AND a.status IN ('submitted', 'reviewed'))
@@ -84,7 +84,7 @@ ORDER BY m.unit_id`, year).Scan(&out).Error
 // the head's own filing.
 func (s *Q) ReviewersWithPending(ctx context.Context, year int) ([]int64, error) {
 	out := []int64{}
-	err := s.DB.WithContext(ctx).Raw(`
+	err := s.db.WithContext(ctx).Raw(`
 SELECT DISTINCT r.unit_id FROM (
     SELECT CASE WHEN a.unit_id = c.head_unit_id THEN c.deputy_unit_id ELSE c.head_unit_id END AS unit_id
     FROM clusters c
@@ -99,21 +99,21 @@ ORDER BY r.unit_id`, year).Scan(&out).Error
 // UsersByRole returns the active users of the listed roles.
 func (s *Q) UsersByRole(ctx context.Context, roles ...string) ([]int64, error) {
 	out := []int64{}
-	err := s.DB.WithContext(ctx).Table("users").Where("active AND role IN ?", roles).Order("id").Pluck("id", &out).Error
+	err := s.db.WithContext(ctx).Table("users").Where("active AND role IN ?", roles).Order("id").Pluck("id", &out).Error
 	return out, err
 }
 
 // Notifications returns a user's notifications, newest first.
 func (s *Q) Notifications(ctx context.Context, userID int64, limit int) ([]Notification, error) {
 	out := []Notification{}
-	err := s.DB.WithContext(ctx).Where("user_id = ?", userID).Order("id DESC").Limit(limit).Find(&out).Error
+	err := s.db.WithContext(ctx).Where("user_id = ?", userID).Order("id DESC").Limit(limit).Find(&out).Error
 	return out, err
 }
 
 // UnreadCount counts a user's unread notifications.
 func (s *Q) UnreadCount(ctx context.Context, userID int64) (int64, error) {
 	var n int64
-	err := s.DB.WithContext(ctx).Model(&Notification{}).Where("user_id = ? AND read_at IS NULL", userID).Count(&n).Error
+	err := s.db.WithContext(ctx).Model(&Notification{}).Where("user_id = ? AND read_at IS NULL", userID).Count(&n).Error
 	return n, err
 }
 
@@ -121,7 +121,7 @@ func (s *Q) UnreadCount(ctx context.Context, userID int64) (int64, error) {
 // at the given time. It reports how many changed; another user's
 // notification is never touched.
 func (s *Q) MarkRead(ctx context.Context, userID, id int64, at time.Time) (int64, error) {
-	q := s.DB.WithContext(ctx).Model(&Notification{}).Where("user_id = ? AND read_at IS NULL", userID)
+	q := s.db.WithContext(ctx).Model(&Notification{}).Where("user_id = ? AND read_at IS NULL", userID)
 	if id != 0 {
 		q = q.Where("id = ?", id)
 	}
@@ -133,7 +133,7 @@ func (s *Q) MarkRead(ctx context.Context, userID, id int64, at time.Time) (int64
 // "not found", as if it did not exist.
 func (s *Q) NotificationOf(ctx context.Context, userID, id int64) (Notification, error) {
 	var n Notification
-	err := s.DB.WithContext(ctx).Where("id = ? AND user_id = ?", id, userID).Take(&n).Error
+	err := s.db.WithContext(ctx).Where("id = ? AND user_id = ?", id, userID).Take(&n).Error
 	return n, notFound(err, "thông báo")
 }
 
@@ -142,7 +142,7 @@ func (s *Q) NotificationOf(ctx context.Context, userID, id int64) (Notification,
 // concurrent claimer waits for that transaction and then gets false; if
 // it rolls back, the claim goes with it and the next run tries again.
 func (s *Q) ClaimJob(ctx context.Context, job string, day time.Time) (bool, error) {
-	res := s.DB.WithContext(ctx).Exec(`INSERT INTO job_runs (job, run_on) VALUES (?, ?) ON CONFLICT DO NOTHING`, job, day.Format("2006-01-02"))
+	res := s.db.WithContext(ctx).Exec(`INSERT INTO job_runs (job, run_on) VALUES (?, ?) ON CONFLICT DO NOTHING`, job, day.Format("2006-01-02"))
 	return res.RowsAffected == 1, res.Error
 }
 
@@ -161,7 +161,7 @@ type Outbox struct {
 // and record each outcome (MailSent, MailFailed) before committing.
 func (s *Q) ClaimOutbox(ctx context.Context, limit int) ([]Outbox, error) {
 	out := []Outbox{}
-	err := s.DB.WithContext(ctx).Raw(`
+	err := s.db.WithContext(ctx).Raw(`
 SELECT id, mail_to, title, body, link, mail_attempts AS attempts FROM notifications
 WHERE mail_state = 'pending' AND mail_next_at <= now()
 ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`, limit).Scan(&out).Error
@@ -170,7 +170,7 @@ ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`, limit).Scan(&out).Error
 
 // MailSent records a delivered e-mail.
 func (s *Q) MailSent(ctx context.Context, id int64) error {
-	return s.DB.WithContext(ctx).Model(&Notification{}).Where("id = ?", id).
+	return s.db.WithContext(ctx).Model(&Notification{}).Where("id = ?", id).
 		Updates(map[string]any{"mail_state": "sent", "mail_sent_at": gorm.Expr("now()"), "mail_attempts": gorm.Expr("mail_attempts + 1"), "mail_error": ""}).Error
 }
 
@@ -181,7 +181,7 @@ func (s *Q) MailFailed(ctx context.Context, id int64, msg string, retryIn time.D
 	if final {
 		state = "failed"
 	}
-	return s.DB.WithContext(ctx).Model(&Notification{}).Where("id = ?", id).
+	return s.db.WithContext(ctx).Model(&Notification{}).Where("id = ?", id).
 		Updates(map[string]any{"mail_state": state, "mail_error": msg, "mail_attempts": gorm.Expr("mail_attempts + 1"),
 			"mail_next_at": gorm.Expr("now() + make_interval(secs => ?)", retryIn.Seconds())}).Error
 }

@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm"
 
 	"thidua/internal/errs"
+	"thidua/internal/org"
 )
 
 // Person is one civil servant or employee of a unit (cán bộ).
@@ -96,23 +97,14 @@ type PersonDiscipline struct {
 
 func (PersonDiscipline) TableName() string { return "person_disciplines" }
 
-// PersonFilter narrows a listing of people.
-type PersonFilter struct {
-	Query  string // matches the name, accent- and case-insensitively
-	UnitID *int64 // only this unit
-	Within *int64 // only this unit and its descendants
-	Limit  int
-	Offset int
-}
-
 const personColumns = "people.*, units.name AS unit_name"
 
 func (s *Q) people() *gorm.DB {
-	return s.DB.Table("people").Joins("JOIN units ON units.id = people.unit_id")
+	return s.db.Table("people").Joins("JOIN units ON units.id = people.unit_id")
 }
 
 // ListPeople returns people matching f, by name, and the count before paging.
-func (s *Q) ListPeople(ctx context.Context, f PersonFilter) ([]Person, int64, error) {
+func (s *Q) ListPeople(ctx context.Context, f org.PersonFilter) ([]Person, int64, error) {
 	q := s.people().WithContext(ctx)
 	if f.Within != nil {
 		q = q.Where(`people.unit_id IN (WITH RECURSIVE sub AS (SELECT id FROM units WHERE id = ?
@@ -148,7 +140,7 @@ func (s *Q) Person(ctx context.Context, id int64) (Person, error) {
 // CreatePerson inserts p and returns it with its id.
 func (s *Q) CreatePerson(ctx context.Context, p Person) (Person, error) {
 	p.ID, p.Version = 0, 1
-	if err := s.DB.WithContext(ctx).Omit("ID", "UnitName", "CreatedAt", "UpdatedAt").Create(&p).Error; err != nil {
+	if err := s.db.WithContext(ctx).Omit("ID", "UnitName", "CreatedAt", "UpdatedAt").Create(&p).Error; err != nil {
 		return Person{}, err
 	}
 	return s.Person(ctx, p.ID)
@@ -164,14 +156,14 @@ func (s *Q) CreatePeople(ctx context.Context, people []Person) ([]Person, error)
 	if len(people) == 0 {
 		return people, nil
 	}
-	err := s.DB.WithContext(ctx).Omit("ID", "UnitName").CreateInBatches(&people, batchRows).Error
+	err := s.db.WithContext(ctx).Omit("ID", "UnitName").CreateInBatches(&people, batchRows).Error
 	return people, err
 }
 
 // UpdatePerson writes every editable column of p if its version is still
 // p.Version; otherwise someone else saved first and Conflict is returned.
 func (s *Q) UpdatePerson(ctx context.Context, p Person) (Person, error) {
-	res := s.DB.WithContext(ctx).Model(&Person{}).Where("id = ? AND version = ?", p.ID, loadedVersion(p.Version)).
+	res := s.db.WithContext(ctx).Model(&Person{}).Where("id = ? AND version = ?", p.ID, loadedVersion(p.Version)).
 		Updates(map[string]any{"full_name": p.FullName, "birth_date": p.BirthDate, "sex": p.Sex, "position": p.Position,
 			"unit_id": p.UnitID, "since": p.Since, "active": p.Active,
 			"recruited_on": p.RecruitedOn, "joined_sector_on": p.JoinedSectorOn,
@@ -191,14 +183,14 @@ func (s *Q) UpdatePerson(ctx context.Context, p Person) (Person, error) {
 // AddMove records a person's move to another unit.
 func (s *Q) AddMove(ctx context.Context, m PersonMove) (PersonMove, error) {
 	m.ID = 0
-	err := s.DB.WithContext(ctx).Omit("ID", "FromName", "ToName").Create(&m).Error
+	err := s.db.WithContext(ctx).Omit("ID", "FromName", "ToName").Create(&m).Error
 	return m, err
 }
 
 // Moves returns a person's moves, oldest first.
 func (s *Q) Moves(ctx context.Context, personID int64) ([]PersonMove, error) {
 	out := []PersonMove{}
-	err := s.DB.WithContext(ctx).Table("person_moves m").
+	err := s.db.WithContext(ctx).Table("person_moves m").
 		Select("m.*, f.name AS from_name, t.name AS to_name").
 		Joins("JOIN units f ON f.id = m.from_unit_id").Joins("JOIN units t ON t.id = m.to_unit_id").
 		Where("m.person_id = ?", personID).Order("m.on_date").Order("m.id").Find(&out).Error
@@ -207,7 +199,7 @@ func (s *Q) Moves(ctx context.Context, personID int64) ([]PersonMove, error) {
 
 // SetRating records a person's rating for a year, replacing any earlier one.
 func (s *Q) SetRating(ctx context.Context, r PersonRating) error {
-	return s.DB.WithContext(ctx).Exec(`INSERT INTO person_ratings (person_id, year, rating) VALUES (?, ?, ?)
+	return s.db.WithContext(ctx).Exec(`INSERT INTO person_ratings (person_id, year, rating) VALUES (?, ?, ?)
 		ON CONFLICT (person_id, year) DO UPDATE SET rating = EXCLUDED.rating`, r.PersonID, r.Year, r.Rating).Error
 }
 
@@ -227,7 +219,7 @@ func (s *Q) SetRatings(ctx context.Context, ratings []PersonRating) error {
 			args = append(args, r.PersonID, r.Year, r.Rating)
 		}
 		q.WriteString(` ON CONFLICT (person_id, year) DO UPDATE SET rating = EXCLUDED.rating`)
-		if err := s.DB.WithContext(ctx).Exec(q.String(), args...).Error; err != nil {
+		if err := s.db.WithContext(ctx).Exec(q.String(), args...).Error; err != nil {
 			return err
 		}
 	}
@@ -237,62 +229,62 @@ func (s *Q) SetRatings(ctx context.Context, ratings []PersonRating) error {
 // DeleteRating removes a person's rating for a year.
 func (s *Q) DeleteRating(ctx context.Context, personID int64, year int) (PersonRating, error) {
 	var r PersonRating
-	if err := s.DB.WithContext(ctx).Where("person_id = ? AND year = ?", personID, year).Take(&r).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("person_id = ? AND year = ?", personID, year).Take(&r).Error; err != nil {
 		return r, notFound(err, "kết quả xếp loại năm này")
 	}
-	return r, s.DB.WithContext(ctx).Where("person_id = ? AND year = ?", personID, year).Delete(&PersonRating{}).Error
+	return r, s.db.WithContext(ctx).Where("person_id = ? AND year = ?", personID, year).Delete(&PersonRating{}).Error
 }
 
 // Ratings returns a person's ratings, latest year first.
 func (s *Q) Ratings(ctx context.Context, personID int64) ([]PersonRating, error) {
 	out := []PersonRating{}
-	err := s.DB.WithContext(ctx).Where("person_id = ?", personID).Order("year DESC").Find(&out).Error
+	err := s.db.WithContext(ctx).Where("person_id = ?", personID).Order("year DESC").Find(&out).Error
 	return out, err
 }
 
 // AddInitiative records an initiative.
 func (s *Q) AddInitiative(ctx context.Context, in PersonInitiative) (PersonInitiative, error) {
 	in.ID = 0
-	err := s.DB.WithContext(ctx).Omit("ID").Create(&in).Error
+	err := s.db.WithContext(ctx).Omit("ID").Create(&in).Error
 	return in, err
 }
 
 // DeleteInitiative removes one of a person's initiatives.
 func (s *Q) DeleteInitiative(ctx context.Context, personID, id int64) (PersonInitiative, error) {
 	var in PersonInitiative
-	if err := s.DB.WithContext(ctx).Where("person_id = ? AND id = ?", personID, id).Take(&in).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("person_id = ? AND id = ?", personID, id).Take(&in).Error; err != nil {
 		return in, notFound(err, "sáng kiến")
 	}
-	return in, s.DB.WithContext(ctx).Delete(&PersonInitiative{}, id).Error
+	return in, s.db.WithContext(ctx).Delete(&PersonInitiative{}, id).Error
 }
 
 // Initiatives returns a person's initiatives, latest year first.
 func (s *Q) Initiatives(ctx context.Context, personID int64) ([]PersonInitiative, error) {
 	out := []PersonInitiative{}
-	err := s.DB.WithContext(ctx).Where("person_id = ?", personID).Order("year DESC").Order("id").Find(&out).Error
+	err := s.db.WithContext(ctx).Where("person_id = ?", personID).Order("year DESC").Order("id").Find(&out).Error
 	return out, err
 }
 
 // AddDiscipline records a disciplinary measure.
 func (s *Q) AddDiscipline(ctx context.Context, d PersonDiscipline) (PersonDiscipline, error) {
 	d.ID = 0
-	err := s.DB.WithContext(ctx).Omit("ID").Create(&d).Error
+	err := s.db.WithContext(ctx).Omit("ID").Create(&d).Error
 	return d, err
 }
 
 // DeleteDiscipline removes one of a person's disciplines.
 func (s *Q) DeleteDiscipline(ctx context.Context, personID, id int64) (PersonDiscipline, error) {
 	var d PersonDiscipline
-	if err := s.DB.WithContext(ctx).Where("person_id = ? AND id = ?", personID, id).Take(&d).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("person_id = ? AND id = ?", personID, id).Take(&d).Error; err != nil {
 		return d, notFound(err, "quyết định kỷ luật")
 	}
-	return d, s.DB.WithContext(ctx).Delete(&PersonDiscipline{}, id).Error
+	return d, s.db.WithContext(ctx).Delete(&PersonDiscipline{}, id).Error
 }
 
 // Disciplines returns a person's disciplines, latest first.
 func (s *Q) Disciplines(ctx context.Context, personID int64) ([]PersonDiscipline, error) {
 	out := []PersonDiscipline{}
-	err := s.DB.WithContext(ctx).Where("person_id = ?", personID).Order("from_date DESC").Order("id").Find(&out).Error
+	err := s.db.WithContext(ctx).Where("person_id = ?", personID).Order("from_date DESC").Order("id").Find(&out).Error
 	return out, err
 }
 
@@ -320,7 +312,7 @@ func (s *Q) PersonFile(ctx context.Context, id int64) (PersonFile, error) {
 	p := &f.Person
 	var path string
 	var lists [7][]byte
-	err := s.DB.Statement.ConnPool.QueryRowContext(ctx, personFileSQL, id).Scan(&p.ID, &p.FullName, &p.BirthDate, &p.Sex,
+	err := s.db.Statement.ConnPool.QueryRowContext(ctx, personFileSQL, id).Scan(&p.ID, &p.FullName, &p.BirthDate, &p.Sex,
 		&p.Position, &p.UnitID, &p.UnitName, &p.Since, &p.RecruitedOn, &p.JoinedSectorOn, &p.Active, &p.Version,
 		&p.CreatedAt, &p.UpdatedAt, &path,
 		&lists[0], &lists[1], &lists[2], &lists[3], &lists[4], &lists[5], &lists[6])

@@ -20,13 +20,13 @@ func (s *Q) LogPersonalRead(ctx context.Context, userID, personID int64, what st
 	if userID != 0 {
 		by = &userID
 	}
-	return s.DB.WithContext(ctx).Exec(`INSERT INTO personal_data_reads (user_id, person_id, what) VALUES (?, ?, ?)`, by, personID, what).Error
+	return s.db.WithContext(ctx).Exec(`INSERT INTO personal_data_reads (user_id, person_id, what) VALUES (?, ?, ?)`, by, personID, what).Error
 }
 
 // PersonalReads lists the reads of a person's personal data, latest first.
 func (s *Q) PersonalReads(ctx context.Context, personID int64) ([]PersonalRead, error) {
 	out := []PersonalRead{}
-	err := s.DB.WithContext(ctx).Raw(`SELECT r.at, r.user_id, COALESCE(u.username, '') AS username, r.person_id, r.what
+	err := s.db.WithContext(ctx).Raw(`SELECT r.at, r.user_id, COALESCE(u.username, '') AS username, r.person_id, r.what
 		FROM personal_data_reads r LEFT JOIN users u ON u.id = r.user_id WHERE r.person_id = ? ORDER BY r.at DESC, r.id DESC`, personID).
 		Scan(&out).Error
 	return out, err

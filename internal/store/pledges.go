@@ -45,7 +45,7 @@ func (s *Q) pledgeFrom(ctx context.Context, r pledgeRow) (cluster.Pledge, error)
 		return p, err
 	}
 	var sigs []signatureRow
-	if err := s.DB.WithContext(ctx).Where("pledge_id = ?", r.ID).Order("ord").Find(&sigs).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("pledge_id = ?", r.ID).Order("ord").Find(&sigs).Error; err != nil {
 		return p, err
 	}
 	for _, sg := range sigs {
@@ -58,7 +58,7 @@ func (s *Q) pledgeFrom(ctx context.Context, r pledgeRow) (cluster.Pledge, error)
 // CurrentPledge returns the cluster's pledge that is not superseded.
 func (s *Q) CurrentPledge(ctx context.Context, clusterID int64) (cluster.Pledge, error) {
 	var r pledgeRow
-	err := s.DB.WithContext(ctx).Where("cluster_id = ? AND status <> 'superseded'", clusterID).Take(&r).Error
+	err := s.db.WithContext(ctx).Where("cluster_id = ? AND status <> 'superseded'", clusterID).Take(&r).Error
 	if err != nil {
 		return cluster.Pledge{}, notFound(err, "giao ước thi đua của cụm")
 	}
@@ -68,7 +68,7 @@ func (s *Q) CurrentPledge(ctx context.Context, clusterID int64) (cluster.Pledge,
 // Pledge returns one pledge version.
 func (s *Q) Pledge(ctx context.Context, id int64) (cluster.Pledge, error) {
 	var r pledgeRow
-	if err := s.DB.WithContext(ctx).Take(&r, id).Error; err != nil {
+	if err := s.db.WithContext(ctx).Take(&r, id).Error; err != nil {
 		return cluster.Pledge{}, notFound(err, "giao ước thi đua")
 	}
 	return s.pledgeFrom(ctx, r)
@@ -77,7 +77,7 @@ func (s *Q) Pledge(ctx context.Context, id int64) (cluster.Pledge, error) {
 // PledgeVersions lists every version of a cluster's pledge, newest first.
 func (s *Q) PledgeVersions(ctx context.Context, clusterID int64) ([]cluster.Pledge, error) {
 	var rows []pledgeRow
-	if err := s.DB.WithContext(ctx).Where("cluster_id = ?", clusterID).Order("version_no DESC").Find(&rows).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("cluster_id = ?", clusterID).Order("version_no DESC").Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	out := make([]cluster.Pledge, 0, len(rows))
@@ -98,7 +98,7 @@ func (s *Q) PledgeStates(ctx context.Context, year int) (map[int64]PledgeState, 
 		ClusterID int64
 		PledgeState
 	}
-	err := s.DB.WithContext(ctx).Raw(pledgeStatesSQL("?"), year).Scan(&rows).Error
+	err := s.db.WithContext(ctx).Raw(pledgeStatesSQL("?"), year).Scan(&rows).Error
 	out := map[int64]PledgeState{}
 	for _, r := range rows {
 		out[r.ClusterID] = r.PledgeState
@@ -136,7 +136,7 @@ func (s *Q) SavePledge(ctx context.Context, p cluster.Pledge) (cluster.Pledge, e
 	if p.Commitments == nil {
 		commitments = []byte("[]")
 	}
-	db := s.DB.WithContext(ctx)
+	db := s.db.WithContext(ctx)
 	cols := map[string]any{"status": string(p.Status), "title": p.Title, "place": p.Place, "signed_on": p.SignedOn,
 		"preamble": p.Preamble, "commitments": string(commitments), "amend_reason": p.AmendReason}
 	if p.ID == 0 {
@@ -173,12 +173,12 @@ func (s *Q) SavePledge(ctx context.Context, p cluster.Pledge) (cluster.Pledge, e
 
 // SetPledgeStatus changes only the status (superseding an old version).
 func (s *Q) SetPledgeStatus(ctx context.Context, id int64, status cluster.PledgeStatus) error {
-	return s.DB.WithContext(ctx).Exec(`UPDATE pledges SET status = ?, version = version + 1, updated_at = now() WHERE id = ?`,
+	return s.db.WithContext(ctx).Exec(`UPDATE pledges SET status = ?, version = version + 1, updated_at = now() WHERE id = ?`,
 		string(status), id).Error
 }
 
 // LockPledge takes the pledge's row lock for the rest of the transaction,
 // so signatures arriving together are counted one after the other.
 func (s *Q) LockPledge(ctx context.Context, id int64) error {
-	return s.DB.WithContext(ctx).Exec(`SELECT 1 FROM pledges WHERE id = ? FOR UPDATE`, id).Error
+	return s.db.WithContext(ctx).Exec(`SELECT 1 FROM pledges WHERE id = ? FOR UPDATE`, id).Error
 }

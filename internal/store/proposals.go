@@ -80,7 +80,7 @@ const proposalColumns = `proposals.*, pu.name AS proposer_name, COALESCE(pe.full
 	COALESCE(pe.full_name, su.name, '') AS subject_name, COALESCE(d.number, '') AS decision_no`
 
 func (s *Q) proposals() *gorm.DB {
-	return s.DB.Table("proposals").Joins("JOIN units pu ON pu.id = proposals.proposer_unit_id").
+	return s.db.Table("proposals").Joins("JOIN units pu ON pu.id = proposals.proposer_unit_id").
 		Joins("LEFT JOIN people pe ON pe.id = proposals.person_id").
 		Joins("LEFT JOIN units su ON su.id = proposals.unit_id").
 		Joins("LEFT JOIN decisions d ON d.id = proposals.decision_id")
@@ -134,7 +134,7 @@ func reasonsJSON(p proposal.Proposal) string {
 // CreateProposal inserts p as a draft and returns it with its id.
 func (s *Q) CreateProposal(ctx context.Context, p proposal.Proposal) (proposal.Proposal, error) {
 	var id int64
-	err := s.DB.WithContext(ctx).Raw(`INSERT INTO proposals (year, proposer_unit_id, person_id, unit_id, title, vote_electorate,
+	err := s.db.WithContext(ctx).Raw(`INSERT INTO proposals (year, proposer_unit_id, person_id, unit_id, title, vote_electorate,
 		vote_for, summary, status, verdict_outcome, verdict_reasons, verdict_rule_set, considered_on)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, CAST(? AS jsonb), ?, ?) RETURNING id`,
 		p.Year, p.ProposerUnitID, p.PersonID, p.UnitID, p.Title, p.VoteElectorate, p.VoteFor, p.Summary,
@@ -148,7 +148,7 @@ func (s *Q) CreateProposal(ctx context.Context, p proposal.Proposal) (proposal.P
 // UpdateProposal writes every changeable column of p if its version is
 // still p.Version; otherwise Conflict.
 func (s *Q) UpdateProposal(ctx context.Context, p proposal.Proposal) (proposal.Proposal, error) {
-	res := s.DB.WithContext(ctx).Model(&proposalRow{}).Where("id = ? AND version = ?", p.ID, loadedVersion(p.Version)).
+	res := s.db.WithContext(ctx).Model(&proposalRow{}).Where("id = ? AND version = ?", p.ID, loadedVersion(p.Version)).
 		Updates(map[string]any{"person_id": p.PersonID, "unit_id": p.UnitID, "title": p.Title,
 			"vote_electorate": p.VoteElectorate, "vote_for": p.VoteFor, "summary": p.Summary, "status": p.Status,
 			"considered_on":   p.ConsideredOn,
@@ -183,11 +183,11 @@ func proposalWriteError(err error, p proposal.Proposal) error {
 func (s *Q) AddProposalComment(ctx context.Context, c proposal.Comment) (proposal.Comment, error) {
 	row := commentRow(c)
 	row.ID = 0
-	if err := s.DB.WithContext(ctx).Omit("ID", "AuthorName", "At").Create(&row).Error; err != nil {
+	if err := s.db.WithContext(ctx).Omit("ID", "AuthorName", "At").Create(&row).Error; err != nil {
 		return c, err
 	}
 	// Read back with the author's name and the time the database gave it.
-	err := s.DB.WithContext(ctx).Table("proposal_comments c").Select("c.*, u.full_name AS author_name").
+	err := s.db.WithContext(ctx).Table("proposal_comments c").Select("c.*, u.full_name AS author_name").
 		Joins("JOIN users u ON u.id = c.author_user_id").Where("c.id = ?", row.ID).Take(&row).Error
 	return proposal.Comment(row), err
 }
@@ -195,7 +195,7 @@ func (s *Q) AddProposalComment(ctx context.Context, c proposal.Comment) (proposa
 // ProposalComments returns a proposal's comments, oldest first.
 func (s *Q) ProposalComments(ctx context.Context, proposalID int64) ([]proposal.Comment, error) {
 	var rows []commentRow
-	err := s.DB.WithContext(ctx).Table("proposal_comments c").Select("c.*, u.full_name AS author_name").
+	err := s.db.WithContext(ctx).Table("proposal_comments c").Select("c.*, u.full_name AS author_name").
 		Joins("JOIN users u ON u.id = c.author_user_id").Where("c.proposal_id = ?", proposalID).
 		Order("c.at").Order("c.id").Find(&rows).Error
 	out := make([]proposal.Comment, len(rows))
@@ -209,14 +209,14 @@ func (s *Q) ProposalComments(ctx context.Context, proposalID int64) ([]proposal.
 func (s *Q) CreateDecision(ctx context.Context, d decision.Decision) (decision.Decision, error) {
 	row := decisionRow(d)
 	row.ID = 0
-	err := s.DB.WithContext(ctx).Omit("ID").Create(&row).Error
+	err := s.db.WithContext(ctx).Omit("ID").Create(&row).Error
 	return decision.Decision(row), err
 }
 
 // Decision returns one decision by id.
 func (s *Q) Decision(ctx context.Context, id int64) (decision.Decision, error) {
 	var d decisionRow
-	if err := s.DB.WithContext(ctx).Where("id = ?", id).Take(&d).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("id = ?", id).Take(&d).Error; err != nil {
 		return decision.Decision{}, notFound(err, "quyết định")
 	}
 	return decision.Decision(d), nil
@@ -225,7 +225,7 @@ func (s *Q) Decision(ctx context.Context, id int64) (decision.Decision, error) {
 // UnitMemberIDs returns the ids of the active people of a unit.
 func (s *Q) UnitMemberIDs(ctx context.Context, unitID int64) ([]int64, error) {
 	var ids []int64
-	err := s.DB.WithContext(ctx).Table("people").Where("unit_id = ? AND active", unitID).Order("id").Pluck("id", &ids).Error
+	err := s.db.WithContext(ctx).Table("people").Where("unit_id = ? AND active", unitID).Order("id").Pluck("id", &ids).Error
 	return ids, err
 }
 

@@ -36,7 +36,7 @@ type MemberFiling struct {
 // unit of a national year, was a quarter of the ranking page's time.
 func (s *Q) YearRanking(ctx context.Context, year int) (YearRanking, error) {
 	out := YearRanking{Pledges: map[int64]PledgeState{}, Units: map[int64]org.Unit{}, Members: map[int64]MemberFiling{}}
-	db := s.DB.Statement.ConnPool
+	db := s.db.Statement.ConnPool
 	rows, err := db.QueryContext(ctx, `SELECT c.id, c.year, c.level, c.number, c.name, c.owner_unit_id, c.head_unit_id,
 			c.deputy_unit_id, c.suggested_head_unit_id, c.suggested_deputy_unit_id, c.nominated_deputy_unit_id,
 			c.designation_ref, c.follower_user_id, c.note, c.version,

@@ -37,7 +37,7 @@ func (s *Q) Registrations(ctx context.Context, year int, units []int64) (map[int
 		return out, nil
 	}
 	var rows []registrationRow
-	if err := s.DB.WithContext(ctx).Where("year = ? AND unit_id IN ?", year, units).Find(&rows).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("year = ? AND unit_id IN ?", year, units).Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
@@ -61,7 +61,7 @@ func (s *Q) SaveRegistration(ctx context.Context, r cluster.Registration, by int
 	if r.People == nil {
 		people = []byte("[]")
 	}
-	db := s.DB.WithContext(ctx)
+	db := s.db.WithContext(ctx)
 	if r.Version == 0 {
 		err = db.Exec(`INSERT INTO registrations (year, unit_id, collective_title, people, note, submitted_at, submitted_by)
 			VALUES (?, ?, ?, ?::jsonb, ?, ?, ?)`, r.Year, r.UnitID, string(r.CollectiveTitle), string(people), r.Note, at, nullID(by)).Error

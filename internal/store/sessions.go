@@ -30,10 +30,10 @@ func (s *Store) Sweep(ctx context.Context, every time.Duration) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := s.DB.WithContext(ctx).Exec(`DELETE FROM sessions WHERE expiry < now()`).Error; err != nil && ctx.Err() == nil {
+			if err := s.db.WithContext(ctx).Exec(`DELETE FROM sessions WHERE expiry < now()`).Error; err != nil && ctx.Err() == nil {
 				slog.Warn("sweeping sessions", "err", err)
 			}
-			if err := s.DB.WithContext(ctx).Exec(`DELETE FROM login_failures WHERE at < now() - interval '1 day'`).Error; err != nil && ctx.Err() == nil {
+			if err := s.db.WithContext(ctx).Exec(`DELETE FROM login_failures WHERE at < now() - interval '1 day'`).Error; err != nil && ctx.Err() == nil {
 				slog.Warn("sweeping login failures", "err", err)
 			}
 		}
@@ -56,7 +56,7 @@ func (s *Q) SessionUser(ctx context.Context, id int64) (SessionUser, error) {
 	// Scanned by position: every page pays for this statement.
 	var out SessionUser
 	u := &out.User
-	err := s.DB.WithContext(ctx).Raw(`SELECT users.id, users.username, users.full_name, users.password_hash, users.role, users.unit_id,
+	err := s.db.WithContext(ctx).Raw(`SELECT users.id, users.username, users.full_name, users.password_hash, users.role, users.unit_id,
 			users.email, coalesce(units.name, ''), users.active, users.created_at, users.updated_at,
 			coalesce((WITH RECURSIVE up(id, parent_id, type, depth) AS (
 				SELECT u.id, u.parent_id, u.type, 0 FROM units u WHERE u.id = users.unit_id

@@ -21,7 +21,7 @@ func (s *Q) LoginAttempt(ctx context.Context, username, ip string, since time.Ti
 		PairN, AccountN, AddressN          int
 		PairLast, AccountLast, AddressLast *time.Time
 	}
-	err := s.DB.WithContext(ctx).Raw(`
+	err := s.db.WithContext(ctx).Raw(`
 		SELECT count(*) FILTER (WHERE lower(username) = lower(@u) AND ip = @ip) AS pair_n,
 		       max(at)  FILTER (WHERE lower(username) = lower(@u) AND ip = @ip) AS pair_last,
 		       count(*) FILTER (WHERE lower(username) = lower(@u)) AS account_n,
@@ -42,14 +42,14 @@ func (s *Q) LoginAttempt(ctx context.Context, username, ip string, since time.Ti
 
 // RecordLoginFailure notes one failed sign-in (or current-password check).
 func (s *Q) RecordLoginFailure(ctx context.Context, username, ip, kind string, at time.Time) error {
-	return s.DB.WithContext(ctx).Exec(`INSERT INTO login_failures (username, ip, kind, at) VALUES (?, ?, ?, ?)`,
+	return s.db.WithContext(ctx).Exec(`INSERT INTO login_failures (username, ip, kind, at) VALUES (?, ?, ?, ?)`,
 		username, ip, kind, at).Error
 }
 
 // ClearLoginFailures forgets the failures of an account at one address
 // after it signed in there: the guesser at another address is still slowed.
 func (s *Q) ClearLoginFailures(ctx context.Context, username, ip string) error {
-	return s.DB.WithContext(ctx).Exec(`DELETE FROM login_failures WHERE lower(username) = lower(?) AND ip = ?`, username, ip).Error
+	return s.db.WithContext(ctx).Exec(`DELETE FROM login_failures WHERE lower(username) = lower(?) AND ip = ?`, username, ip).Error
 }
 
 // Throttled is one (account, address) with failures within the window,
@@ -67,7 +67,7 @@ type Throttled struct {
 // time, the most recent first.
 func (s *Q) ThrottledLogins(ctx context.Context, since time.Time) ([]Throttled, error) {
 	var out []Throttled
-	err := s.DB.WithContext(ctx).Raw(`
+	err := s.db.WithContext(ctx).Raw(`
 		SELECT min(username) AS username, ip, count(*) AS count,
 		       count(*) FILTER (WHERE kind = 'password_change') AS password_change, min(at) AS first, max(at) AS last
 		FROM login_failures WHERE at > ?
@@ -78,7 +78,7 @@ func (s *Q) ThrottledLogins(ctx context.Context, since time.Time) ([]Throttled, 
 // DeleteLoginFailures forgets every failure of an account (username set)
 // or of a client address (ip set), and says how many.
 func (s *Q) DeleteLoginFailures(ctx context.Context, username, ip string) (int64, error) {
-	res := s.DB.WithContext(ctx).Exec(`DELETE FROM login_failures
+	res := s.db.WithContext(ctx).Exec(`DELETE FROM login_failures
 		WHERE (@u = '' OR lower(username) = lower(@u)) AND (@ip = '' OR ip = @ip)`, map[string]any{"u": username, "ip": ip})
 	return res.RowsAffected, res.Error
 }

@@ -33,7 +33,7 @@ func (s *Q) CreateToken(ctx context.Context, userID int64, name string, expires 
 		return "", err
 	}
 	t := apiToken{UserID: userID, Name: name, TokenHash: hash, ExpiresAt: expires}
-	if err := s.DB.WithContext(ctx).Omit("ID", "CreatedAt").Create(&t).Error; err != nil {
+	if err := s.db.WithContext(ctx).Omit("ID", "CreatedAt").Create(&t).Error; err != nil {
 		return "", err
 	}
 	return token, nil
@@ -51,7 +51,7 @@ func (s *Q) UserByToken(ctx context.Context, token string, now time.Time) (User,
 		id       int64
 		useStale bool
 	)
-	err := s.DB.WithContext(ctx).Raw(`SELECT t.id, t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute',
+	err := s.db.WithContext(ctx).Raw(`SELECT t.id, t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute',
 			u.id, u.username, u.full_name, u.password_hash, u.role, u.unit_id, u.email, coalesce(n.name, ''), u.active,
 			u.created_at, u.updated_at
 		FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN units n ON n.id = u.unit_id
@@ -68,7 +68,7 @@ func (s *Q) UserByToken(ctx context.Context, token string, now time.Time) (User,
 		return User{}, errs.New(errs.Unauthorized, "Tài khoản đã bị khóa.")
 	}
 	if useStale {
-		s.DB.WithContext(ctx).Model(&apiToken{}).Where("id = ?", id).Update("last_used_at", gorm.Expr("now()"))
+		s.db.WithContext(ctx).Model(&apiToken{}).Where("id = ?", id).Update("last_used_at", gorm.Expr("now()"))
 	}
 	return u, nil
 }

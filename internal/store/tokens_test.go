@@ -25,7 +25,7 @@ func TestUserByTokenRecordsUseOnceAMinute(t *testing.T) {
 	}
 	lastUsed := func() *time.Time {
 		var at *time.Time
-		if err := s.DB.Raw("SELECT last_used_at FROM api_tokens WHERE user_id = ?", u.ID).Scan(&at).Error; err != nil {
+		if err := s.ScanForTest(&at, "SELECT last_used_at FROM api_tokens WHERE user_id = ?", u.ID); err != nil {
 			t.Fatal(err)
 		}
 		return at
@@ -47,7 +47,7 @@ func TestUserByTokenRecordsUseOnceAMinute(t *testing.T) {
 	if n := use(); n != 1 {
 		t.Fatalf("second use within the minute: %d statements, want 1 (no write)", n)
 	}
-	if err := s.DB.Exec("UPDATE api_tokens SET last_used_at = now() - interval '2 minutes' WHERE user_id = ?", u.ID).Error; err != nil {
+	if err := s.ExecForTest("UPDATE api_tokens SET last_used_at = now() - interval '2 minutes' WHERE user_id = ?", u.ID); err != nil {
 		t.Fatal(err)
 	}
 	stale := lastUsed()

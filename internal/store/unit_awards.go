@@ -31,7 +31,7 @@ func (s *Q) Carryovers(ctx context.Context, ids []int64) (map[[2]int64]decision.
 		return out, nil
 	}
 	var rows []carryoverRow
-	err := s.DB.WithContext(ctx).Table("award_carryover c").
+	err := s.db.WithContext(ctx).Table("award_carryover c").
 		Select("c.*, COALESCE(u.full_name, '') AS decider_name").
 		Joins("LEFT JOIN users u ON u.id = c.decided_by").
 		Where("c.successor_id IN ?", ids).Find(&rows).Error
@@ -54,7 +54,7 @@ func (s *Q) Carryover(ctx context.Context, successorID, predecessorID int64) (de
 // SetCarryover records (or replaces) the decision on a link.
 func (s *Q) SetCarryover(ctx context.Context, in decision.Carryover) error {
 	c := carryoverRow(in)
-	return s.DB.WithContext(ctx).Omit("DeciderName").Clauses(clause.OnConflict{
+	return s.db.WithContext(ctx).Omit("DeciderName").Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "successor_id"}, {Name: "predecessor_id"}},
 		DoUpdates: clause.AssignmentColumns([]string{"counts", "reason", "decided_by", "decided_at"}),
 	}).Create(&c).Error
@@ -63,7 +63,7 @@ func (s *Q) SetCarryover(ctx context.Context, in decision.Carryover) error {
 // LinkExists reports whether successorID was formed from predecessorID.
 func (s *Q) LinkExists(ctx context.Context, successorID, predecessorID int64) (bool, error) {
 	var r lineageRow
-	err := s.DB.WithContext(ctx).Where("successor_id = ? AND predecessor_id = ?", successorID, predecessorID).Take(&r).Error
+	err := s.db.WithContext(ctx).Where("successor_id = ? AND predecessor_id = ?", successorID, predecessorID).Take(&r).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return false, nil
 	}

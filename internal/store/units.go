@@ -47,21 +47,10 @@ func rowOf(u org.Unit) unitRow {
 const tierOrder = `CASE type WHEN 'supreme' THEN 1 WHEN 'high' THEN 2 WHEN 'provincial' THEN 3
 	WHEN 'regional' THEN 4 WHEN 'district' THEN 5 ELSE 6 END`
 
-// UnitFilter narrows a unit listing.
-type UnitFilter struct {
-	Query  string       // matches code or name, accent- and case-insensitively
-	Type   org.UnitType // empty for all
-	Status string       // "active" (default), "retired", "all"
-	Within *int64       // only this unit and its descendants
-	On     time.Time    // the day "active" refers to; today when zero
-	Limit  int
-	Offset int
-}
-
 // ListUnits returns units matching f, ordered by type tier then name,
 // and the total count before paging.
-func (s *Q) ListUnits(ctx context.Context, f UnitFilter) ([]org.Unit, int64, error) {
-	q := s.DB.WithContext(ctx).Model(&unitRow{})
+func (s *Q) ListUnits(ctx context.Context, f org.UnitFilter) ([]org.Unit, int64, error) {
+	q := s.db.WithContext(ctx).Model(&unitRow{})
 	if f.Within != nil {
 		q = q.Where(`id IN (WITH RECURSIVE sub AS (SELECT id FROM units WHERE id = ?
 			UNION SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub)`, *f.Within)
@@ -118,7 +107,7 @@ func (s *Q) ListUnits(ctx context.Context, f UnitFilter) ([]org.Unit, int64, err
 // Unit returns one unit by id.
 func (s *Q) Unit(ctx context.Context, id int64) (org.Unit, error) {
 	var r unitRow
-	if err := s.DB.WithContext(ctx).Take(&r, id).Error; err != nil {
+	if err := s.db.WithContext(ctx).Take(&r, id).Error; err != nil {
 		return org.Unit{}, notFound(err, "đơn vị")
 	}
 	return r.unit(), nil
@@ -127,7 +116,7 @@ func (s *Q) Unit(ctx context.Context, id int64) (org.Unit, error) {
 // UnitByCode returns one unit by its code.
 func (s *Q) UnitByCode(ctx context.Context, code string) (org.Unit, error) {
 	var r unitRow
-	if err := s.DB.WithContext(ctx).Where("upper(code) = ?", org.NormalizeCode(code)).Take(&r).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("upper(code) = ?", org.NormalizeCode(code)).Take(&r).Error; err != nil {
 		return org.Unit{}, notFound(err, "đơn vị có mã "+code)
 	}
 	return r.unit(), nil
@@ -140,7 +129,7 @@ func (s *Q) UnitsByID(ctx context.Context, ids []int64) (map[int64]org.Unit, err
 		return out, nil
 	}
 	var rows []unitRow
-	if err := s.DB.WithContext(ctx).Where("id IN ?", ids).Find(&rows).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("id IN ?", ids).Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
@@ -155,7 +144,7 @@ func (s *Q) ParentMap(ctx context.Context) (map[int64]int64, error) {
 		ID       int64
 		ParentID *int64
 	}
-	if err := s.DB.WithContext(ctx).Model(&unitRow{}).Select("id, parent_id").Find(&rows).Error; err != nil {
+	if err := s.db.WithContext(ctx).Model(&unitRow{}).Select("id, parent_id").Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	m := make(map[int64]int64, len(rows))
@@ -172,7 +161,7 @@ func (s *Q) ParentMap(ctx context.Context) (map[int64]int64, error) {
 // UnitPath returns the unit and its ancestors in the tree, the unit first.
 func (s *Q) UnitPath(ctx context.Context, id int64) ([]int64, error) {
 	var ids []int64
-	err := s.DB.WithContext(ctx).Raw(`WITH RECURSIVE up(id, parent_id, depth) AS (
+	err := s.db.WithContext(ctx).Raw(`WITH RECURSIVE up(id, parent_id, depth) AS (
 			SELECT id, parent_id, 0 FROM units WHERE id = ?
 			UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50)
 		SELECT id FROM up ORDER BY depth`, id).Scan(&ids).Error
@@ -182,7 +171,7 @@ func (s *Q) UnitPath(ctx context.Context, id int64) ([]int64, error) {
 // Children returns the direct sub-units of a unit.
 func (s *Q) Children(ctx context.Context, id int64) ([]org.Unit, error) {
 	var rows []unitRow
-	if err := s.DB.WithContext(ctx).Where("parent_id = ?", id).Order("valid_to IS NOT NULL").Order(tierOrder).Order("name COLLATE \"vi-x-icu\"").Find(&rows).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("parent_id = ?", id).Order("valid_to IS NOT NULL").Order(tierOrder).Order("name COLLATE \"vi-x-icu\"").Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	out := make([]org.Unit, len(rows))
@@ -196,7 +185,7 @@ func (s *Q) Children(ctx context.Context, id int64) ([]org.Unit, error) {
 func (s *Q) CreateUnit(ctx context.Context, u org.Unit) (org.Unit, error) {
 	r := rowOf(u)
 	r.ID, r.Version = 0, 1
-	if err := s.DB.WithContext(ctx).Omit("CreatedAt", "UpdatedAt").Create(&r).Error; err != nil {
+	if err := s.db.WithContext(ctx).Omit("CreatedAt", "UpdatedAt").Create(&r).Error; err != nil {
 		if isUniqueViolation(err, "units_code_key") {
 			return org.Unit{}, duplicateCode(u.Code)
 		}
@@ -209,7 +198,7 @@ func (s *Q) CreateUnit(ctx context.Context, u org.Unit) (org.Unit, error) {
 // u.Version; otherwise someone else saved first and Conflict is returned.
 func (s *Q) UpdateUnit(ctx context.Context, u org.Unit) (org.Unit, error) {
 	r := rowOf(u)
-	res := s.DB.WithContext(ctx).Model(&unitRow{}).Where("id = ? AND version = ?", u.ID, loadedVersion(u.Version)).
+	res := s.db.WithContext(ctx).Model(&unitRow{}).Where("id = ? AND version = ?", u.ID, loadedVersion(u.Version)).
 		Updates(map[string]any{"code": r.Code, "name": r.Name, "type": r.Type, "parent_id": r.ParentID,
 			"valid_from": r.ValidFrom, "valid_to": r.ValidTo, "note": r.Note,
 			"version": gorm.Expr("version + 1"), "updated_at": gorm.Expr("now()")})
@@ -268,7 +257,7 @@ func escapeLike(s string) string {
 // 0 when it is above the provinces (the Supreme Procuracy and its units).
 func (s *Q) ProvinceOf(ctx context.Context, id int64) (int64, error) {
 	var out []int64
-	err := s.DB.WithContext(ctx).Raw(`WITH RECURSIVE up(id, parent_id, type, depth) AS (
+	err := s.db.WithContext(ctx).Raw(`WITH RECURSIVE up(id, parent_id, type, depth) AS (
 			SELECT id, parent_id, type, 0 FROM units WHERE id = ?
 			UNION ALL SELECT u.id, u.parent_id, u.type, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50)
 		SELECT id FROM up WHERE type = 'provincial' ORDER BY depth LIMIT 1`, id).Scan(&out).Error

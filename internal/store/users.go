@@ -38,7 +38,7 @@ func (u User) Principal() auth.Principal {
 // CreateUser inserts a user; the user name is unique regardless of case.
 func (s *Q) CreateUser(ctx context.Context, u User) (User, error) {
 	u.Username = strings.TrimSpace(u.Username)
-	if err := s.DB.WithContext(ctx).Omit("ID", "CreatedAt", "UpdatedAt", "UnitName").Create(&u).Error; err != nil {
+	if err := s.db.WithContext(ctx).Omit("ID", "CreatedAt", "UpdatedAt", "UnitName").Create(&u).Error; err != nil {
 		if isUniqueViolation(err, "users_username_key") {
 			return User{}, &errs.Error{Code: errs.Invalid, Message: "Dữ liệu chưa hợp lệ.",
 				Fields: map[string]string{"username": "Tên đăng nhập " + u.Username + " đã có người dùng."}}
@@ -51,14 +51,14 @@ func (s *Q) CreateUser(ctx context.Context, u User) (User, error) {
 // UserByName finds an account by user name, ignoring case.
 func (s *Q) UserByName(ctx context.Context, username string) (User, error) {
 	var u User
-	err := s.DB.WithContext(ctx).Omit("UnitName").Where("lower(username) = lower(?)", strings.TrimSpace(username)).Take(&u).Error
+	err := s.db.WithContext(ctx).Omit("UnitName").Where("lower(username) = lower(?)", strings.TrimSpace(username)).Take(&u).Error
 	return u, notFound(err, "tài khoản")
 }
 
 // UserByID finds an account by id, with its unit's name.
 func (s *Q) UserByID(ctx context.Context, id int64) (User, error) {
 	var u User
-	err := s.DB.WithContext(ctx).Table("users").Select("users.*, coalesce(units.name, '') AS unit_name").
+	err := s.db.WithContext(ctx).Table("users").Select("users.*, coalesce(units.name, '') AS unit_name").
 		Joins("LEFT JOIN units ON units.id = users.unit_id").Where("users.id = ?", id).Take(&u).Error
 	return u, notFound(err, "tài khoản")
 }
@@ -66,7 +66,7 @@ func (s *Q) UserByID(ctx context.Context, id int64) (User, error) {
 // ListUsers returns every account with its unit's name, by user name.
 func (s *Q) ListUsers(ctx context.Context) ([]User, error) {
 	var out []User
-	err := s.DB.WithContext(ctx).Table("users").
+	err := s.db.WithContext(ctx).Table("users").
 		Select("users.*, coalesce(units.name, '') AS unit_name").
 		Joins("LEFT JOIN units ON units.id = users.unit_id").Order("lower(users.username)").Scan(&out).Error
 	return out, err
@@ -81,13 +81,13 @@ func (s *Q) SetUserActive(ctx context.Context, id int64, active bool) error {
 	if active {
 		return nil
 	}
-	return s.DB.WithContext(ctx).Model(&apiToken{}).Where("user_id = ? AND revoked_at IS NULL", id).
+	return s.db.WithContext(ctx).Model(&apiToken{}).Where("user_id = ? AND revoked_at IS NULL", id).
 		Update("revoked_at", gorm.Expr("now()")).Error
 }
 
 // SetPassword replaces a user's password hash.
 func (s *Q) SetPassword(ctx context.Context, id int64, hash string) error {
-	return s.DB.WithContext(ctx).Model(&User{}).Where("id = ?", id).
+	return s.db.WithContext(ctx).Model(&User{}).Where("id = ?", id).
 		Updates(map[string]any{"password_hash": hash, "updated_at": gorm.Expr("now()")}).Error
 }
 
@@ -99,7 +99,7 @@ func (s *Q) SetUserEmail(ctx context.Context, id int64, email *string) error {
 // updateUser sets columns of an account, "not found" if there is none.
 func (s *Q) updateUser(ctx context.Context, id int64, cols map[string]any) error {
 	cols["updated_at"] = gorm.Expr("now()")
-	res := s.DB.WithContext(ctx).Model(&User{}).Where("id = ?", id).Updates(cols)
+	res := s.db.WithContext(ctx).Model(&User{}).Where("id = ?", id).Updates(cols)
 	if res.Error != nil {
 		return res.Error
 	}

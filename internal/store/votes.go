@@ -45,7 +45,7 @@ func (ballotRow) TableName() string { return "ballots" }
 
 // CreateVote stores a new open vote and its candidates.
 func (s *Q) CreateVote(ctx context.Context, in vote.Vote, cands []vote.Candidate) (vote.Vote, error) {
-	db := s.DB.WithContext(ctx)
+	db := s.db.WithContext(ctx)
 	v := voteRow(in)
 	if err := db.Omit("ID", "OpenedAt", "ClosedAt", "Version").Create(&v).Error; err != nil {
 		if isUniqueViolation(err, "votes_one_open") {
@@ -66,7 +66,7 @@ func (s *Q) CreateVote(ctx context.Context, in vote.Vote, cands []vote.Candidate
 // Vote returns one vote.
 func (s *Q) Vote(ctx context.Context, id int64) (vote.Vote, error) {
 	var v voteRow
-	if err := s.DB.WithContext(ctx).Take(&v, id).Error; err != nil {
+	if err := s.db.WithContext(ctx).Take(&v, id).Error; err != nil {
 		return vote.Vote{}, notFound(err, "cuộc bình xét")
 	}
 	return vote.Vote(v), nil
@@ -76,7 +76,7 @@ func (s *Q) Vote(ctx context.Context, id int64) (vote.Vote, error) {
 // ballots and the closing are counted one after the other.
 func (s *Q) LockVote(ctx context.Context, id int64) error {
 	var n int64
-	err := s.DB.WithContext(ctx).Raw(`SELECT id FROM votes WHERE id = ? FOR UPDATE`, id).Scan(&n).Error
+	err := s.db.WithContext(ctx).Raw(`SELECT id FROM votes WHERE id = ? FOR UPDATE`, id).Scan(&n).Error
 	if err == nil && n == 0 {
 		return notFound(gorm.ErrRecordNotFound, "cuộc bình xét")
 	}
@@ -86,7 +86,7 @@ func (s *Q) LockVote(ctx context.Context, id int64) error {
 // ClusterVotes lists a cluster's votes, newest first.
 func (s *Q) ClusterVotes(ctx context.Context, clusterID int64) ([]vote.Vote, error) {
 	var rows []voteRow
-	err := s.DB.WithContext(ctx).Where("cluster_id = ?", clusterID).Order("opened_at DESC, id DESC").Find(&rows).Error
+	err := s.db.WithContext(ctx).Where("cluster_id = ?", clusterID).Order("opened_at DESC, id DESC").Find(&rows).Error
 	out := make([]vote.Vote, len(rows))
 	for i, r := range rows {
 		out[i] = vote.Vote(r)
@@ -97,7 +97,7 @@ func (s *Q) ClusterVotes(ctx context.Context, clusterID int64) ([]vote.Vote, err
 // VoteCandidates lists a vote's candidates by their rank at opening.
 func (s *Q) VoteCandidates(ctx context.Context, voteID int64) ([]vote.Candidate, error) {
 	var rows []candidateRow
-	err := s.DB.WithContext(ctx).Where("vote_id = ?", voteID).Order("rank_at_open, unit_id").Find(&rows).Error
+	err := s.db.WithContext(ctx).Where("vote_id = ?", voteID).Order("rank_at_open, unit_id").Find(&rows).Error
 	out := make([]vote.Candidate, len(rows))
 	for i, r := range rows {
 		out[i] = vote.Candidate(r)
@@ -108,7 +108,7 @@ func (s *Q) VoteCandidates(ctx context.Context, voteID int64) ([]vote.Candidate,
 // Ballots lists a vote's ballots.
 func (s *Q) Ballots(ctx context.Context, voteID int64) ([]vote.Ballot, error) {
 	var rows []ballotRow
-	err := s.DB.WithContext(ctx).Where("vote_id = ?", voteID).Order("voter_unit_id, candidate_unit_id").Find(&rows).Error
+	err := s.db.WithContext(ctx).Where("vote_id = ?", voteID).Order("voter_unit_id, candidate_unit_id").Find(&rows).Error
 	out := make([]vote.Ballot, len(rows))
 	for i, r := range rows {
 		out[i] = vote.Ballot(r)
@@ -118,7 +118,7 @@ func (s *Q) Ballots(ctx context.Context, voteID int64) ([]vote.Ballot, error) {
 
 // AddBallots stores a unit's ballots; a unit votes once per candidate.
 func (s *Q) AddBallots(ctx context.Context, bs []vote.Ballot) error {
-	db := s.DB.WithContext(ctx)
+	db := s.db.WithContext(ctx)
 	for _, b := range bs {
 		row := ballotRow(b)
 		if err := db.Omit("CastAt").Create(&row).Error; err != nil {
@@ -133,7 +133,7 @@ func (s *Q) AddBallots(ctx context.Context, bs []vote.Ballot) error {
 
 // CloseVote closes an open vote if v.Version matches.
 func (s *Q) CloseVote(ctx context.Context, id int64, version int, at time.Time) (vote.Vote, error) {
-	res := s.DB.WithContext(ctx).Exec(`UPDATE votes SET status = 'closed', closed_at = ?, version = version + 1
+	res := s.db.WithContext(ctx).Exec(`UPDATE votes SET status = 'closed', closed_at = ?, version = version + 1
 		WHERE id = ? AND version = ? AND status = 'open'`, at, id, loadedVersion(version))
 	if res.Error != nil {
 		return vote.Vote{}, res.Error

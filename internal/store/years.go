@@ -34,7 +34,7 @@ func (r yearRow) year() cluster.Year {
 // Years lists the emulation years, newest first.
 func (s *Q) Years(ctx context.Context) ([]cluster.Year, error) {
 	var rows []yearRow
-	if err := s.DB.WithContext(ctx).Order("year DESC").Find(&rows).Error; err != nil {
+	if err := s.db.WithContext(ctx).Order("year DESC").Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	out := make([]cluster.Year, len(rows))
@@ -47,7 +47,7 @@ func (s *Q) Years(ctx context.Context) ([]cluster.Year, error) {
 // Year returns one emulation year.
 func (s *Q) Year(ctx context.Context, year int) (cluster.Year, error) {
 	var r yearRow
-	if err := s.DB.WithContext(ctx).Take(&r, "year = ?", year).Error; err != nil {
+	if err := s.db.WithContext(ctx).Take(&r, "year = ?", year).Error; err != nil {
 		return cluster.Year{}, notFound(err, "năm thi đua")
 	}
 	return r.year(), nil
@@ -60,7 +60,7 @@ func (s *Q) SaveYear(ctx context.Context, y cluster.Year) (cluster.Year, error) 
 		"review_deadline": y.ReviewDeadline, "proposal_deadline": y.ProposalDeadline}
 	if y.Version == 0 {
 		cols["year"] = y.Year
-		if err := s.DB.WithContext(ctx).Model(&yearRow{}).Create(cols).Error; err != nil {
+		if err := s.db.WithContext(ctx).Model(&yearRow{}).Create(cols).Error; err != nil {
 			if isUniqueViolation(err, "") {
 				return cluster.Year{}, errs.Fields{"year": "Năm thi đua này đã có."}.Err()
 			}
@@ -69,7 +69,7 @@ func (s *Q) SaveYear(ctx context.Context, y cluster.Year) (cluster.Year, error) 
 		return s.Year(ctx, y.Year)
 	}
 	cols["version"], cols["updated_at"] = gorm.Expr("version + 1"), gorm.Expr("now()")
-	res := s.DB.WithContext(ctx).Model(&yearRow{}).Where("year = ? AND version = ?", y.Year, loadedVersion(y.Version)).Updates(cols)
+	res := s.db.WithContext(ctx).Model(&yearRow{}).Where("year = ? AND version = ?", y.Year, loadedVersion(y.Version)).Updates(cols)
 	if res.Error != nil {
 		return cluster.Year{}, res.Error
 	}
@@ -90,7 +90,7 @@ func (s *Q) Exclusions(ctx context.Context, year int) (map[int64]string, error) 
 		UnitID int64
 		Reason string
 	}
-	if err := s.DB.WithContext(ctx).Table("review_exclusions").Where("year = ?", year).Find(&rows).Error; err != nil {
+	if err := s.db.WithContext(ctx).Table("review_exclusions").Where("year = ?", year).Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	m := map[int64]string{}
@@ -104,9 +104,9 @@ func (s *Q) Exclusions(ctx context.Context, year int) (map[int64]string, error) 
 // exclusion from a year's review.
 func (s *Q) SetExclusion(ctx context.Context, year int, unitID int64, reason string, by int64) error {
 	if reason == "" {
-		return s.DB.WithContext(ctx).Exec(`DELETE FROM review_exclusions WHERE year = ? AND unit_id = ?`, year, unitID).Error
+		return s.db.WithContext(ctx).Exec(`DELETE FROM review_exclusions WHERE year = ? AND unit_id = ?`, year, unitID).Error
 	}
-	return s.DB.WithContext(ctx).Exec(`INSERT INTO review_exclusions (year, unit_id, reason, created_by) VALUES (?, ?, ?, ?)
+	return s.db.WithContext(ctx).Exec(`INSERT INTO review_exclusions (year, unit_id, reason, created_by) VALUES (?, ?, ?, ?)
 		ON CONFLICT (year, unit_id) DO UPDATE SET reason = EXCLUDED.reason, created_by = EXCLUDED.created_by, created_at = now()`,
 		year, unitID, reason, nullID(by)).Error
 }

@@ -94,7 +94,7 @@ func TestAwardDocumentsHTTP(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, y := range []int{2024, 2025, 2026} {
-		if err := s.app.SetRating(ctx, auth.System, person.ID, app.Rating{Year: y, Rating: string(award.Tot)}); err != nil {
+		if _, err := s.app.SetRating(ctx, auth.System, person.ID, app.Rating{Year: y, Rating: string(award.Tot)}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -17,37 +17,35 @@ import (
 // Each handler binds, calls one app method, answers.
 
 func (s *Server) personAbsenceAdd(c echo.Context) error {
-	return s.recordAction(c, "absence", false, true, "Đã ghi nhận thời gian nghỉ.", func(id int64, f recordForm) error {
+	return s.recordAction(c, "absence", false, true, "Đã ghi nhận thời gian nghỉ.", func(id int64, f recordForm) (app.PersonPage, error) {
 		fe := errs.Fields{}
 		x := app.PersonAbsence{Kind: f.Kind, Note: f.Note}
 		if t := dateField(fe, "from", "Ngày bắt đầu nghỉ", f.From, false); t != nil {
 			x.FromDate = *t
 		}
 		x.ToDate = dateField(fe, "to", "Ngày kết thúc nghỉ", f.To, false)
-		_, err := s.app.AddAbsence(c.Request().Context(), principal(c), id, x, fe)
-		return err
+		return s.app.AddAbsence(c.Request().Context(), principal(c), id, x, fe)
 	})
 }
 
 func (s *Server) personAbsenceDelete(c echo.Context) error {
-	return s.recordAction(c, "", false, false, "Đã xóa thời gian nghỉ.", func(id int64, f recordForm) error {
+	return s.recordAction(c, "", false, false, "Đã xóa thời gian nghỉ.", func(id int64, f recordForm) (app.PersonPage, error) {
 		rid, err := pathID(c, "rid")
 		if err != nil {
-			return err
+			return app.PersonPage{}, err
 		}
 		return s.app.DeleteAbsence(c.Request().Context(), principal(c), id, rid, f.Reason)
 	})
 }
 
 func (s *Server) personPendingAdd(c echo.Context) error {
-	return s.recordAction(c, "pending", false, true, "Đã ghi nhận vụ việc đang xem xét.", func(id int64, f recordForm) error {
+	return s.recordAction(c, "pending", false, true, "Đã ghi nhận vụ việc đang xem xét.", func(id int64, f recordForm) (app.PersonPage, error) {
 		fe := errs.Fields{}
 		m := app.PendingMatter{Kind: f.Kind, Note: f.Note}
 		if t := dateField(fe, "from", "Ngày bắt đầu xem xét", f.From, false); t != nil {
 			m.OpenedOn = *t
 		}
-		_, err := s.app.AddPersonPending(c.Request().Context(), principal(c), id, m, fe)
-		return err
+		return s.app.AddPersonPending(c.Request().Context(), principal(c), id, m, fe)
 	})
 }
 
@@ -62,13 +60,8 @@ func (s *Server) pendingClose(c echo.Context) error {
 		ClosedOn string `json:"closed_on"`
 		Outcome  string `json:"outcome"`
 	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &in); err != nil {
-			return err
-		}
-	} else {
-		in.Version, _ = strconv.Atoi(formValue(c, "version"))
-		in.ClosedOn, in.Outcome = formValue(c, "closed_on"), formValue(c, "outcome")
+	if err := bind(c, &in); err != nil {
+		return err
 	}
 	fe := errs.Fields{}
 	var day time.Time
@@ -157,14 +150,8 @@ func (s *Server) quotaSet(c echo.Context) error {
 		Rule    string `json:"rule"`
 		Version int    `json:"version"`
 	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &in); err != nil {
-			return err
-		}
-	} else {
-		in.Kind, in.Rule = formValue(c, "kind"), formValue(c, "rule")
-		in.Percent, _ = strconv.Atoi(formValue(c, "percent"))
-		in.Version, _ = strconv.Atoi(formValue(c, "version"))
+	if err := bind(c, &in); err != nil {
+		return err
 	}
 	q, err := s.app.SetBoardQuota(c.Request().Context(), principal(c),
 		app.BoardQuota{Year: year, Kind: normalize(in.Kind), Percent: in.Percent, Rule: normalize(in.Rule)}, in.Version)
@@ -191,9 +178,8 @@ func (s *Server) contradictions(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if isAPI(c) {
-		return c.JSON(http.StatusOK, list)
-	}
-	return c.Render(http.StatusOK, "contradictions", s.page(c, "Xếp loại mâu thuẫn với kỷ luật năm "+strconv.Itoa(year), "proposals",
-		contradictionsData{Year: year, Items: list, Labels: labels()}))
+	return respondWith(c, http.StatusOK, list, func() error {
+		return c.Render(http.StatusOK, "contradictions", s.page(c, "Xếp loại mâu thuẫn với kỷ luật năm "+strconv.Itoa(year), "proposals",
+			contradictionsData{Year: year, Items: list, Labels: labels()}))
+	})
 }

@@ -71,7 +71,7 @@ func wordPerson(t *testing.T, s *site, unit int64) int64 {
 		t.Fatal(err)
 	}
 	for _, y := range []int{2024, 2025, 2026} {
-		if err := s.app.SetRating(ctx, auth.System, person.ID, app.Rating{Year: y, Rating: string(award.Tot)}); err != nil {
+		if _, err := s.app.SetRating(ctx, auth.System, person.ID, app.Rating{Year: y, Rating: string(award.Tot)}); err != nil {
 			t.Fatal(err)
 		}
 	}

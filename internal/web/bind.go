@@ -14,8 +14,10 @@ import (
 // bind reads a request into v, a pointer to a struct: the JSON body for
 // the API, the form for pages, each field under its json name. One
 // request type then serves both; handlers need not ask isAPI. Forms fill
-// strings, booleans ("true", "1", "on") and integers, or pointers to them
-// (nil when the form leaves the field out).
+// strings, booleans ("true", "1", "on"; false when left out, as an
+// unchecked box sends nothing) and integers, or pointers to them (nil when
+// the form leaves the field out or empty, as a select's "— Chọn —"). A
+// field the JSON leaves out keeps the value v had.
 func bind(c echo.Context, v any) error {
 	if isAPI(c) {
 		return decodeJSON(c, v)
@@ -28,15 +30,21 @@ func bind(c echo.Context, v any) error {
 		if !f.IsExported() || name == "" || name == "-" {
 			continue
 		}
+		dst := s.Field(i)
 		if _, sent := formValues(c)[name]; !sent {
+			if dst.Kind() == reflect.Bool {
+				dst.SetBool(false)
+			}
 			continue
 		}
-		dst := s.Field(i)
+		raw := formValue(c, name)
 		if dst.Kind() == reflect.Pointer {
+			if raw == "" {
+				continue
+			}
 			dst.Set(reflect.New(dst.Type().Elem()))
 			dst = dst.Elem()
 		}
-		raw := formValue(c, name)
 		switch dst.Kind() {
 		case reflect.String:
 			dst.SetString(raw)
@@ -53,6 +61,17 @@ func bind(c echo.Context, v any) error {
 		}
 	}
 	return fe.Err()
+}
+
+// sent is the form as a browser sent it, each field's first value
+// normalised as formValue reads it: what a page shows again beside the
+// form's messages.
+func sent(c echo.Context) map[string]string {
+	out := map[string]string{}
+	for k := range formValues(c) {
+		out[k] = formValue(c, k)
+	}
+	return out
 }
 
 // formValues is the parsed form, query and body (as c.FormValue sees it).

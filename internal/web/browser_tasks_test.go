@@ -20,7 +20,7 @@ func TestBrowserEachRoleCompletesATask(t *testing.T) {
 	count := func(sql string, args ...any) int {
 		t.Helper()
 		var n int
-		if err := st.DB.Raw(sql, args...).Scan(&n).Error; err != nil {
+		if err := st.ScanForTest(&n, sql, args...); err != nil {
 			t.Fatal(err)
 		}
 		return n

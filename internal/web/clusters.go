@@ -49,10 +49,9 @@ func (s *Server) clusterShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if isAPI(c) {
-		return c.JSON(http.StatusOK, d.ClusterView)
-	}
-	return s.renderCluster(c, http.StatusOK, d, nil, nil)
+	return respondWith(c, http.StatusOK, d.ClusterView, func() error {
+		return s.renderCluster(c, http.StatusOK, d, nil, nil)
+	})
 }
 
 func (s *Server) renderCluster(c echo.Context, st int, d app.ClusterPage, form map[string]string, formErr error) error {
@@ -98,28 +97,20 @@ func (s *Server) clusterDesignate(c echo.Context) error {
 		Ref          string `json:"designation_ref"`
 		Version      int    `json:"version"`
 	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &body); err != nil {
-			return err
-		}
-	} else {
-		body.HeadUnitID, _ = strconv.ParseInt(formValue(c, "head_unit_id"), 10, 64)
-		body.DeputyUnitID, _ = strconv.ParseInt(formValue(c, "deputy_unit_id"), 10, 64)
-		body.Ref = formValue(c, "designation_ref")
-		body.Version, _ = strconv.Atoi(formValue(c, "version"))
+	if err := bind(c, &body); err != nil {
+		return err
 	}
 	cv, err := s.app.Designate(ctx, p, id, body.Version, cluster.Designation{HeadUnitID: body.HeadUnitID, DeputyUnitID: body.DeputyUnitID, Ref: body.Ref})
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+		return formFailed(c, err, func(st int) error {
 			cur, cerr := s.app.ClusterPage(ctx, p, id)
 			if cerr != nil {
 				return cerr
 			}
 			form := map[string]string{"head_unit_id": formValue(c, "head_unit_id"), "deputy_unit_id": formValue(c, "deputy_unit_id"),
 				"designation_ref": body.Ref, "version": strconv.Itoa(cur.Version)}
-			return s.renderCluster(c, status(errs.CodeOf(err)), cur, form, err)
-		}
-		return err
+			return s.renderCluster(c, st, cur, form, err)
+		})
 	}
 	return s.done(c, http.StatusOK, cv, "Đã ghi nhận Cụm trưởng, Cụm phó năm "+strconv.Itoa(cv.Year)+".", "/clusters/"+strconv.FormatInt(id, 10))
 }
@@ -236,15 +227,12 @@ func (s *Server) clusterSave(c echo.Context, id int64) error {
 		return err
 	}
 	in, values, err := readClusterInput(c)
-	if err != nil && isAPI(c) {
-		return err
-	}
 	var cv app.ClusterView
 	if err == nil {
 		cv, err = s.app.SaveCluster(c.Request().Context(), principal(c), id, in)
 	}
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+		return formFailed(c, err, func(st int) error {
 			conflict := id != 0 && errs.CodeOf(err) == errs.Conflict
 			asked := values
 			if conflict {
@@ -260,9 +248,8 @@ func (s *Server) clusterSave(c echo.Context, id int64) error {
 					values = clusterValues(d.Cluster.Cluster)
 				}
 			}
-			return s.clusterFormPage(c, status(errs.CodeOf(err)), d, values, err)
-		}
-		return err
+			return s.clusterFormPage(c, st, d, values, err)
+		})
 	}
 	return s.done(c, map[bool]int{true: http.StatusCreated, false: http.StatusOK}[id == 0], cv,
 		"Đã lưu "+cv.Title+".", "/clusters/"+strconv.FormatInt(cv.ID, 10))

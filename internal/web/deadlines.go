@@ -28,10 +28,9 @@ func (s *Server) extensionPage(c echo.Context, st, year int, form map[string]str
 	if err != nil {
 		return err
 	}
-	if isAPI(c) {
-		return c.JSON(st, v.Extensions)
-	}
-	return s.renderForm(c, st, "extensions", "Gia hạn thời hạn cho đơn vị – năm "+strconv.Itoa(year), map[string]any{"View": v, "Form": form}, formErr)
+	return respondWith(c, st, v.Extensions, func() error {
+		return s.renderForm(c, st, "extensions", "Gia hạn thời hạn cho đơn vị – năm "+strconv.Itoa(year), map[string]any{"View": v, "Form": form}, formErr)
+	})
 }
 
 // renderForm renders a page holding a form, with the form's errors.
@@ -51,15 +50,6 @@ func boardYearWrite(c echo.Context) (int, error) {
 	return yearParam(c)
 }
 
-// formFailed answers a failed form: the page again with the fields'
-// messages for a browser, the error otherwise.
-func formFailed(c echo.Context, err error, again func(st int) error) error {
-	if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-		return again(status(errs.CodeOf(err)))
-	}
-	return err
-}
-
 func (s *Server) extensionCreate(c echo.Context) error {
 	year, err := boardYearWrite(c)
 	if err != nil {
@@ -71,13 +61,8 @@ func (s *Server) extensionCreate(c echo.Context) error {
 		Until  string `json:"until"`
 		Reason string `json:"reason"`
 	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &body); err != nil {
-			return err
-		}
-	} else {
-		body.UnitID, _ = strconv.ParseInt(formValue(c, "unit_id"), 10, 64)
-		body.Kind, body.Until, body.Reason = formValue(c, "kind"), formValue(c, "until"), formValue(c, "reason")
+	if err := bind(c, &body); err != nil {
+		return err
 	}
 	f := errs.Fields{}
 	in := app.ExtensionInput{UnitID: body.UnitID, Kind: cluster.DeadlineKind(body.Kind), Reason: normalize(body.Reason)}
@@ -112,11 +97,10 @@ func (s *Server) calendarPage(c echo.Context, st, year int, form map[string]stri
 	if err != nil {
 		return err
 	}
-	if isAPI(c) {
-		return c.JSON(st, v)
-	}
-	return s.renderForm(c, st, "calendar", "Lịch nghỉ lễ, ngày làm bù năm "+strconv.Itoa(year),
-		map[string]any{"View": v, "Form": form, "Kinds": []calendar.Kind{calendar.Holiday, calendar.Workday}}, formErr)
+	return respondWith(c, st, v, func() error {
+		return s.renderForm(c, st, "calendar", "Lịch nghỉ lễ, ngày làm bù năm "+strconv.Itoa(year),
+			map[string]any{"View": v, "Form": form, "Kinds": []calendar.Kind{calendar.Holiday, calendar.Workday}}, formErr)
+	})
 }
 
 func (s *Server) calendarSet(c echo.Context) error {
@@ -129,12 +113,8 @@ func (s *Server) calendarSet(c echo.Context) error {
 		Kind string `json:"kind"`
 		Note string `json:"note"`
 	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &body); err != nil {
-			return err
-		}
-	} else {
-		body.Date, body.Kind, body.Note = formValue(c, "date"), formValue(c, "kind"), formValue(c, "note")
+	if err := bind(c, &body); err != nil {
+		return err
 	}
 	f := errs.Fields{}
 	d := calendar.Day{Kind: calendar.Kind(body.Kind), Note: normalize(body.Note)}

@@ -22,18 +22,17 @@ func (s *Server) exclusionPage(c echo.Context, st int, year int, formErr error) 
 	if err != nil {
 		return err
 	}
-	if isAPI(c) {
-		out := []map[string]any{}
-		for u, r := range d.Excluded {
-			out = append(out, map[string]any{"unit_id": u, "reason": r})
+	out := []map[string]any{} // the API's list: unit and reason
+	for u, r := range d.Excluded {
+		out = append(out, map[string]any{"unit_id": u, "reason": r})
+	}
+	return respondWith(c, st, out, func() error {
+		pg := s.page(c, "Đơn vị không đủ điều kiện xét thi đua năm "+strconv.Itoa(year), "clusters", d)
+		if formErr != nil {
+			pg.Errors, pg.Error, _ = fieldErrors(formErr)
 		}
-		return c.JSON(st, out)
-	}
-	pg := s.page(c, "Đơn vị không đủ điều kiện xét thi đua năm "+strconv.Itoa(year), "clusters", d)
-	if formErr != nil {
-		pg.Errors, pg.Error, _ = fieldErrors(formErr)
-	}
-	return c.Render(st, "exclusions", pg)
+		return c.Render(st, "exclusions", pg)
+	})
 }
 
 func (s *Server) exclusionSave(c echo.Context) error {
@@ -45,13 +44,8 @@ func (s *Server) exclusionSave(c echo.Context) error {
 		UnitID int64  `json:"unit_id"`
 		Reason string `json:"reason"`
 	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &body); err != nil {
-			return err
-		}
-	} else {
-		body.UnitID, _ = strconv.ParseInt(formValue(c, "unit_id"), 10, 64)
-		body.Reason = formValue(c, "reason")
+	if err := bind(c, &body); err != nil {
+		return err
 	}
 	if body.UnitID == 0 {
 		err = errs.Fields{"unit_id": "Vui lòng chọn đơn vị."}.Err()
@@ -59,10 +53,9 @@ func (s *Server) exclusionSave(c echo.Context) error {
 		err = s.app.SetExclusion(c.Request().Context(), principal(c), year, body.UnitID, body.Reason)
 	}
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			return s.exclusionPage(c, status(errs.CodeOf(err)), year, err)
-		}
-		return err
+		return formFailed(c, err, func(st int) error {
+			return s.exclusionPage(c, st, year, err)
+		})
 	}
 	msg := "Đã ghi nhận đơn vị không đủ điều kiện xét thi đua."
 	if body.Reason == "" {

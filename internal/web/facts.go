@@ -42,26 +42,25 @@ func (s *Server) factsPage(c echo.Context, st int, unitID int64, year int, form 
 	if err != nil {
 		return err
 	}
-	if isAPI(c) {
-		return c.JSON(st, v)
-	}
-	d := factsPageData{FactsView: v, Fields: app.FactFields,
-		Ratings: []award.Rating{award.XuatSac, award.Tot, award.HoanThanh, award.KhongHoanThanh}}
-	pg := s.page(c, "Kết quả của tập thể năm "+strconv.Itoa(v.Year)+": "+v.UnitName, "units", d)
-	if form == nil {
-		form = map[string]string{"rating": v.Rating, "note": v.Note}
-		for k, x := range map[string]bool{"completed": v.Completed, "exceeded_targets": v.ExceededTargets, "movement": v.Movement,
-			"solidarity": v.Solidarity, "new_model": v.NewModel, "thrift": v.Thrift, "leads_cluster": v.LeadsCluster} {
-			if x {
-				form[k] = "1"
+	return respondWith(c, st, v, func() error {
+		d := factsPageData{FactsView: v, Fields: app.FactFields,
+			Ratings: []award.Rating{award.XuatSac, award.Tot, award.HoanThanh, award.KhongHoanThanh}}
+		pg := s.page(c, "Kết quả của tập thể năm "+strconv.Itoa(v.Year)+": "+v.UnitName, "units", d)
+		if form == nil {
+			form = map[string]string{"rating": v.Rating, "note": v.Note}
+			for k, x := range map[string]bool{"completed": v.Completed, "exceeded_targets": v.ExceededTargets, "movement": v.Movement,
+				"solidarity": v.Solidarity, "new_model": v.NewModel, "thrift": v.Thrift, "leads_cluster": v.LeadsCluster} {
+				if x {
+					form[k] = "1"
+				}
 			}
 		}
-	}
-	pg.Form = form
-	if formErr != nil {
-		pg.Errors, pg.Error, _ = fieldErrors(formErr)
-	}
-	return c.Render(st, "facts_form", pg)
+		pg.Form = form
+		if formErr != nil {
+			pg.Errors, pg.Error, _ = fieldErrors(formErr)
+		}
+		return c.Render(st, "facts_form", pg)
+	})
 }
 
 // factsShow shows a unit's facts for a year (page with its form, or JSON).
@@ -88,32 +87,19 @@ func (s *Server) factsSave(c echo.Context) error {
 		return err
 	}
 	var in app.CollectiveFactsInput
-	var form map[string]string
-	if isAPI(c) {
-		if err := decodeJSON(c, &in); err != nil {
-			return err
-		}
-		in.Rating, in.Note = normalize(in.Rating), normalize(in.Note)
-	} else {
-		form = map[string]string{"rating": formValue(c, "rating"), "note": formValue(c, "note")}
-		for _, f := range app.FactFields[1:] {
-			form[f.Key] = formValue(c, f.Key)
-		}
-		in = app.CollectiveFactsInput{Rating: form["rating"], Note: form["note"],
-			Completed: form["completed"] != "", ExceededTargets: form["exceeded_targets"] != "", Movement: form["movement"] != "",
-			Solidarity: form["solidarity"] != "", NewModel: form["new_model"] != "", Thrift: form["thrift"] != "",
-			LeadsCluster: form["leads_cluster"] != ""}
-		in.Version, _ = strconv.Atoi(formValue(c, "version"))
+	if err := bind(c, &in); err != nil {
+		return err
 	}
+	in.Rating, in.Note = normalize(in.Rating), normalize(in.Note)
 	out, err := s.app.SetUnitFacts(c.Request().Context(), principal(c), id, year, in)
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+		return formFailed(c, err, func(st int) error {
+			form := sent(c)
 			if errs.CodeOf(err) == errs.Conflict {
 				form = nil // show what is stored now
 			}
-			return s.factsPage(c, status(errs.CodeOf(err)), id, year, form, err)
-		}
-		return err
+			return s.factsPage(c, st, id, year, form, err)
+		})
 	}
 	return s.done(c, http.StatusOK, out, "Đã lưu kết quả của tập thể.", "/units/"+strconv.FormatInt(id, 10)+"/facts/"+strconv.Itoa(out.Year))
 }
@@ -136,23 +122,22 @@ func (s *Server) publicationPage(c echo.Context, st int, year int, form map[stri
 	if err != nil {
 		return err
 	}
-	if isAPI(c) {
-		return c.JSON(st, v)
-	}
-	d := publicationPageData{PublicationView: v, Days: app.PublicationDays}
-	if form == nil {
-		today := v.Today
-		form = map[string]string{"from": formatDate(today), "until": formatDate(today.AddDate(0, 0, app.PublicationDays))}
-		if v.Window != nil {
-			form = map[string]string{"from": formatDate(v.Window.From), "until": formatDate(v.Window.Until)}
+	return respondWith(c, st, v, func() error {
+		d := publicationPageData{PublicationView: v, Days: app.PublicationDays}
+		if form == nil {
+			today := v.Today
+			form = map[string]string{"from": formatDate(today), "until": formatDate(today.AddDate(0, 0, app.PublicationDays))}
+			if v.Window != nil {
+				form = map[string]string{"from": formatDate(v.Window.From), "until": formatDate(v.Window.Until)}
+			}
 		}
-	}
-	pg := s.page(c, "Công khai đề nghị khen thưởng năm "+strconv.Itoa(year), "proposals", d)
-	pg.Form = form
-	if formErr != nil {
-		pg.Errors, pg.Error, _ = fieldErrors(formErr)
-	}
-	return c.Render(st, "publication_show", pg)
+		pg := s.page(c, "Công khai đề nghị khen thưởng năm "+strconv.Itoa(year), "proposals", d)
+		pg.Form = form
+		if formErr != nil {
+			pg.Errors, pg.Error, _ = fieldErrors(formErr)
+		}
+		return c.Render(st, "publication_show", pg)
+	})
 }
 
 // publicationShow shows a year's comment window.
@@ -174,24 +159,19 @@ func (s *Server) publicationSave(c echo.Context) error {
 		From  string `json:"from"`
 		Until string `json:"until"`
 	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &raw); err != nil {
-			return err
-		}
-		raw.From, raw.Until = normalize(raw.From), normalize(raw.Until)
-	} else {
-		raw.From, raw.Until = formValue(c, "from"), formValue(c, "until")
+	if err := bind(c, &raw); err != nil {
+		return err
 	}
+	raw.From, raw.Until = normalize(raw.From), normalize(raw.Until)
 	fe := errs.Fields{}
 	in := app.PublicationInput{Unparsed: fe}
 	in.From = dateField(fe, "from", "Ngày bắt đầu công khai", raw.From, false)
 	in.Until = dateField(fe, "until", "Ngày kết thúc công khai", raw.Until, false)
 	out, err := s.app.Publish(c.Request().Context(), principal(c), year, in)
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			return s.publicationPage(c, status(errs.CodeOf(err)), year, map[string]string{"from": raw.From, "until": raw.Until}, err)
-		}
-		return err
+		return formFailed(c, err, func(st int) error {
+			return s.publicationPage(c, st, year, map[string]string{"from": raw.From, "until": raw.Until}, err)
+		})
 	}
 	return s.done(c, http.StatusOK, out, "Đã công khai danh sách đề nghị khen thưởng.", "/years/"+strconv.Itoa(year)+"/publication")
 }

@@ -41,7 +41,7 @@ func TestCollectiveFactsHTTP(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.app.SetRating(ctx, auth.System, p.ID, app.Rating{Year: 2031, Rating: string(award.Tot)}); err != nil {
+		if _, err := s.app.SetRating(ctx, auth.System, p.ID, app.Rating{Year: 2031, Rating: string(award.Tot)}); err != nil {
 			t.Fatal(err)
 		}
 		if i < 2 {

@@ -416,7 +416,7 @@ func runOutage(t *testing.T, s *site, log *logSink, bound time.Duration, down, u
 	// return (it may have committed before its answer was lost) at most once.
 	stored := map[string]int{}
 	var names []string
-	if err := s.store.DB.Raw(`SELECT full_name FROM people WHERE full_name LIKE 'Nguyễn Thị Tải %'`).Scan(&names).Error; err != nil {
+	if err := s.store.ScanForTest(&names, `SELECT full_name FROM people WHERE full_name LIKE 'Nguyễn Thị Tải %'`); err != nil {
 		t.Fatal(err)
 	}
 	for _, n := range names {

@@ -84,7 +84,7 @@ func TestTwoServersOneDatabase(t *testing.T) {
 	ctx := context.Background()
 	_, na, _, _ := a.cluster2040(t)
 	target := 90.0
-	info, err := a.app.SaveTable(ctx, auth.System, app.TableInfo{Year: 2040, Name: "Bảng tiêu chí 2040", Level: "national", UnitType: "provincial"},
+	info, err := a.app.SaveTable(ctx, auth.System, scoring.TableInfo{Year: 2040, Name: "Bảng tiêu chí 2040", Level: "national", UnitType: "provincial"},
 		scoring.Table{Criteria: []scoring.Criterion{
 			{Code: "1", Name: "Tin báo giải quyết đúng hạn", Method: scoring.Indicator, Max: 60, Numerator: "tin báo đúng hạn",
 				Denominator: "tin báo phải giải quyết", Direction: scoring.Higher, TargetNA: &target},

@@ -82,7 +82,7 @@ func TestWorkbooksSavedByLibreOffice(t *testing.T) {
 			t.Errorf("summary %v, want the one changed position only", total)
 		}
 		var position string
-		if err := s.store.DB.Raw(`SELECT position FROM people WHERE unit_id = ? AND full_name = ?`, th, name).Scan(&position).Error; err != nil || position != "Phó Viện trưởng" {
+		if err := s.store.ScanForTest(&position, `SELECT position FROM people WHERE unit_id = ? AND full_name = ?`, th, name); err != nil || position != "Phó Viện trưởng" {
 			t.Errorf("%s's position: %q %v", name, position, err)
 		}
 	})

@@ -11,26 +11,10 @@ import (
 	"testing"
 )
 
-// recordAPIAnswer: after a person's record changes, the API answers with
-// the person page, a second call; the record actions (app/people.go,
-// app/award_facts.go, changed in another branch) should return it.
-const recordAPIAnswer = "people.go recordAction: the API answers with PersonPage after the action"
-
 // pendingOneCall are handlers still calling several app methods, with
 // why: left for the lead.
 var pendingOneCall = map[string]string{
-	"decisionCreate":         "the decision form sits on two pages (a proposal's, the list's): a refusal shows the one it came from",
-	"personAbsenceAdd":       recordAPIAnswer,
-	"personAbsenceDelete":    recordAPIAnswer,
-	"personPendingAdd":       recordAPIAnswer,
-	"personRate":             recordAPIAnswer,
-	"personUnrate":           recordAPIAnswer,
-	"personInitiativeAdd":    recordAPIAnswer,
-	"personInitiativeDelete": recordAPIAnswer,
-	"personDisciplineAdd":    recordAPIAnswer,
-	"personDisciplineDelete": recordAPIAnswer,
-	"personAwardAdd":         recordAPIAnswer,
-	"personAwardRevoke":      recordAPIAnswer,
+	"decisionCreate": "the decision form sits on two pages (a proposal's, the list's): a refusal shows the one it came from",
 }
 
 // TestOneAppCallPerHandler: a handler binds, calls one app method (a page

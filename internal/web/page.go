@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"thidua/internal/auth"
+	"thidua/internal/errs"
 )
 
 // Page is what every template gets: the layout's needs, and Data for the page.
@@ -72,20 +73,36 @@ func (s *Server) page(c echo.Context, title, nav string, data any) Page {
 
 // respond renders a page for browsers, or data as JSON for the API.
 func (s *Server) respond(c echo.Context, status int, tmpl, title, nav string, data any) error {
+	return respondWith(c, status, data, func() error {
+		return c.Render(status, tmpl, s.page(c, title, nav, data))
+	})
+}
+
+// respondWith answers data as JSON for the API; a browser gets what render
+// draws (a page model of its own, built only for browsers).
+func respondWith(c echo.Context, status int, data any, render func() error) error {
 	if isAPI(c) {
 		return c.JSON(status, data)
 	}
-	return c.Render(status, tmpl, s.page(c, title, nav, data))
+	return render()
 }
 
 // done answers a successful write: the API gets the object, a browser is
 // redirected with a message (post/redirect/get).
 func (s *Server) done(c echo.Context, status int, data any, flash, location string) error {
-	if isAPI(c) {
-		return c.JSON(status, data)
+	return respondWith(c, status, data, func() error {
+		if hasSession(c) {
+			s.sessions.Put(c.Request().Context(), sessFlash, flash)
+		}
+		return c.Redirect(http.StatusSeeOther, location)
+	})
+}
+
+// formFailed answers a failed form: the page again with the fields'
+// messages for a browser, the error otherwise.
+func formFailed(c echo.Context, err error, again func(st int) error) error {
+	if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+		return again(status(errs.CodeOf(err)))
 	}
-	if hasSession(c) {
-		s.sessions.Put(c.Request().Context(), sessFlash, flash)
-	}
-	return c.Redirect(http.StatusSeeOther, location)
+	return err
 }

@@ -12,6 +12,7 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/award"
 	"thidua/internal/errs"
+	"thidua/internal/org"
 )
 
 const peoplePerPage = 50
@@ -37,7 +38,7 @@ func (s *Server) peopleList(c echo.Context) error {
 		page = 1
 	}
 	d := peopleListData{Query: formValue(c, "q"), UnitID: c.QueryParam("unit_id"), Page: page}
-	f := app.PersonFilter{Query: d.Query, Limit: peoplePerPage, Offset: (page - 1) * peoplePerPage}
+	f := org.PersonFilter{Query: d.Query, Limit: peoplePerPage, Offset: (page - 1) * peoplePerPage}
 	if id, err := strconv.ParseInt(d.UnitID, 10, 64); err == nil && id > 0 {
 		f.UnitID = &id
 	} else {
@@ -48,9 +49,6 @@ func (s *Server) peopleList(c echo.Context) error {
 		return err
 	}
 	d.Pages = int((d.Total + peoplePerPage - 1) / peoplePerPage)
-	if isAPI(c) {
-		return c.JSON(http.StatusOK, d)
-	}
 	link := func(n int) string {
 		return "/people?" + url.Values{"q": {d.Query}, "unit_id": {d.UnitID}, "page": {strconv.Itoa(n)}}.Encode()
 	}
@@ -60,71 +58,42 @@ func (s *Server) peopleList(c echo.Context) error {
 	if page < d.Pages {
 		d.Next = link(page + 1)
 	}
+	tmpl := "people_list"
 	if c.Request().Header.Get("HX-Request") == "true" {
-		return c.Render(http.StatusOK, "people_list#results", s.page(c, "Cán bộ", "people", d))
+		tmpl += "#results" // the search updates the list in place
 	}
-	return c.Render(http.StatusOK, "people_list", s.page(c, "Cán bộ", "people", d))
+	return s.respond(c, http.StatusOK, tmpl, "Cán bộ", "people", d)
 }
 
-// personForm is the raw input of the person form, for HTML and JSON.
+// personForm is the input of the person form, for HTML and JSON; a JSON
+// body that leaves active out keeps the person active.
 type personForm struct {
 	FullName  string `json:"full_name"`
 	BirthDate string `json:"birth_date"`
 	Sex       string `json:"sex"`
 	Position  string `json:"position"`
-	UnitID    string `json:"-"`
+	UnitID    int64  `json:"unit_id"`
 	Since     string `json:"since"`
 	Recruited string `json:"recruited_on"`
 	Joined    string `json:"joined_sector_on"`
-	Active    string `json:"-"`
+	Active    bool   `json:"active"`
 	MoveNote  string `json:"move_note"`
 	Reason    string `json:"reason"`
-	Version   string `json:"-"`
-}
-
-func (f personForm) values() map[string]string {
-	return map[string]string{"full_name": f.FullName, "birth_date": f.BirthDate, "sex": f.Sex, "position": f.Position,
-		"unit_id": f.UnitID, "since": f.Since, "recruited_on": f.Recruited, "joined_sector_on": f.Joined, "active": f.Active, "move_note": f.MoveNote, "reason": f.Reason, "version": f.Version}
+	Version   int    `json:"version"`
 }
 
 func readPersonForm(c echo.Context) (personForm, error) {
-	if isAPI(c) {
-		var body struct {
-			personForm
-			UnitID  int64 `json:"unit_id"`
-			Active  *bool `json:"active"`
-			Version int   `json:"version"`
-		}
-		if err := decodeJSON(c, &body); err != nil {
-			return personForm{}, err
-		}
-		f := body.personForm
-		if body.UnitID != 0 {
-			f.UnitID = strconv.FormatInt(body.UnitID, 10)
-		}
-		f.Active = "1"
-		if body.Active != nil && !*body.Active {
-			f.Active = ""
-		}
-		f.Version = strconv.Itoa(body.Version)
-		for _, p := range []*string{&f.FullName, &f.Position, &f.MoveNote, &f.Reason, &f.Sex, &f.BirthDate, &f.Since, &f.Recruited, &f.Joined} {
-			*p = normalize(*p)
-		}
-		return f, nil
+	f := personForm{Active: true}
+	err := bind(c, &f)
+	for _, p := range []*string{&f.FullName, &f.Position, &f.MoveNote, &f.Reason, &f.Sex, &f.BirthDate, &f.Since, &f.Recruited, &f.Joined} {
+		*p = normalize(*p)
 	}
-	return personForm{FullName: formValue(c, "full_name"), BirthDate: formValue(c, "birth_date"), Sex: formValue(c, "sex"),
-		Position: formValue(c, "position"), UnitID: formValue(c, "unit_id"), Since: formValue(c, "since"),
-		Recruited: formValue(c, "recruited_on"), Joined: formValue(c, "joined_sector_on"),
-		Active: formValue(c, "active"), MoveNote: formValue(c, "move_note"), Reason: formValue(c, "reason"),
-		Version: formValue(c, "version")}, nil
+	return f, err
 }
 
 func (f personForm) input() app.PersonInput {
 	fe := errs.Fields{}
-	in := app.PersonInput{FullName: f.FullName, Sex: f.Sex, Position: f.Position, Active: f.Active != "", MoveNote: f.MoveNote, Unparsed: fe}
-	if id := idField(fe, "unit_id", "Đơn vị công tác", f.UnitID); id != nil {
-		in.UnitID = *id
-	}
+	in := app.PersonInput{FullName: f.FullName, Sex: f.Sex, Position: f.Position, UnitID: f.UnitID, Active: f.Active, MoveNote: f.MoveNote, Unparsed: fe}
 	in.BirthDate = dateField(fe, "birth_date", "Ngày sinh", f.BirthDate, false)
 	if t := dateField(fe, "since", "Ngày bắt đầu công tác tại đơn vị", f.Since, false); t != nil {
 		in.Since = *t
@@ -186,14 +155,13 @@ func (s *Server) personCreate(c echo.Context) error {
 	}
 	out, err := s.app.CreatePerson(c.Request().Context(), principal(c), f.input())
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+		return formFailed(c, err, func(st int) error {
 			d, derr := s.app.PersonFormPage(c.Request().Context(), principal(c), 0)
 			if derr != nil {
 				return derr
 			}
-			return s.personFormPage(c, status(errs.CodeOf(err)), d, f.values(), err)
-		}
-		return err
+			return s.personFormPage(c, st, d, sent(c), err)
+		})
 	}
 	return s.done(c, http.StatusCreated, out, "Đã thêm cán bộ "+out.FullName+".", personURL(out.ID))
 }
@@ -226,21 +194,19 @@ func (s *Server) personUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	version, _ := strconv.Atoi(f.Version)
-	out, err := s.app.UpdatePerson(ctx, p, id, version, f.input(), f.Reason)
+	out, err := s.app.UpdatePerson(ctx, p, id, f.Version, f.input(), f.Reason)
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+		return formFailed(c, err, func(st int) error {
 			d, derr := s.app.PersonFormPage(ctx, p, id)
 			if derr != nil {
 				return derr
 			}
-			form := f.values()
+			form := sent(c)
 			if errs.CodeOf(err) == errs.Conflict {
 				form = personValues(d.Person) // the newer values; the editor decides again
 			}
-			return s.personFormPage(c, status(errs.CodeOf(err)), d, form, err)
-		}
-		return err
+			return s.personFormPage(c, st, d, form, err)
+		})
 	}
 	return s.done(c, http.StatusOK, out, "Đã lưu thông tin cán bộ "+out.FullName+".", personURL(id))
 }
@@ -324,7 +290,6 @@ type recordForm struct {
 	DecisionDate string `json:"decision_date"`
 	Signer       string `json:"signer"`
 	Reason       string `json:"reason"`
-	raw          map[string]string
 }
 
 func readRecordForm(c echo.Context) (recordForm, error) {
@@ -332,30 +297,18 @@ func readRecordForm(c echo.Context) (recordForm, error) {
 	if c.Request().Method == http.MethodDelete {
 		return f, nil // a deletion needs no body
 	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &f); err != nil {
-			return f, err
-		}
-		for _, p := range []*string{&f.Rating, &f.Title, &f.Level, &f.Measure, &f.From, &f.To, &f.Note, &f.Kind, &f.DecisionNo, &f.DecisionDate, &f.Signer, &f.Reason} {
-			*p = normalize(*p)
-		}
-		return f, nil
+	err := bind(c, &f)
+	for _, p := range []*string{&f.Rating, &f.Title, &f.Level, &f.Measure, &f.From, &f.To, &f.Note, &f.Kind, &f.DecisionNo, &f.DecisionDate, &f.Signer, &f.Reason} {
+		*p = normalize(*p)
 	}
-	f.raw = map[string]string{}
-	for _, k := range []string{"year", "rating", "title", "level", "applied", "measure", "from", "to", "note", "kind", "decision_no", "decision_date", "signer", "reason"} {
-		f.raw[k] = formValue(c, k)
-	}
-	f.Year, _ = strconv.Atoi(f.raw["year"])
-	f.Rating, f.Title, f.Level, f.Applied = f.raw["rating"], f.raw["title"], f.raw["level"], f.raw["applied"] != ""
-	f.Measure, f.From, f.To, f.Note = f.raw["measure"], f.raw["from"], f.raw["to"], f.raw["note"]
-	f.Kind, f.DecisionNo, f.DecisionDate, f.Signer, f.Reason = f.raw["kind"], f.raw["decision_no"], f.raw["decision_date"], f.raw["signer"], f.raw["reason"]
-	return f, nil
+	return f, err
 }
 
 // recordAction runs one change of a person's record and answers: the
-// updated record for the API, back to the person's page for browsers.
+// person's page as the change leaves it for the API, back to the person's
+// page for browsers.
 func (s *Server) recordAction(c echo.Context, formName string, awards bool, created bool, flash string,
-	fn func(id int64, f recordForm) error) error {
+	fn func(id int64, f recordForm) (app.PersonPage, error)) error {
 	id, err := pathID(c, "id")
 	if err != nil {
 		return err
@@ -369,104 +322,93 @@ func (s *Server) recordAction(c echo.Context, formName string, awards bool, crea
 		return err
 	}
 	f, err := readRecordForm(c)
+	var page app.PersonPage
+	if err == nil {
+		page, err = fn(id, f)
+	}
 	if err != nil {
-		return err
+		return formFailed(c, err, func(st int) error {
+			return s.personPage(c, st, id, formName, sent(c), err)
+		})
 	}
-	if err := fn(id, f); err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			return s.personPage(c, status(errs.CodeOf(err)), id, formName, f.raw, err)
-		}
-		return err
+	st := http.StatusOK
+	if created {
+		st = http.StatusCreated
 	}
-	if isAPI(c) {
-		v, err := s.personView(c, id)
-		if err != nil {
-			return err
-		}
-		st := http.StatusOK
-		if created {
-			st = http.StatusCreated
-		}
-		return c.JSON(st, v)
-	}
-	return s.done(c, http.StatusOK, nil, flash, personURL(id))
+	return s.done(c, st, page, flash, personURL(id))
 }
 
 func (s *Server) personRate(c echo.Context) error {
-	return s.recordAction(c, "rating", false, true, "Đã lưu kết quả xếp loại.", func(id int64, f recordForm) error {
+	return s.recordAction(c, "rating", false, true, "Đã lưu kết quả xếp loại.", func(id int64, f recordForm) (app.PersonPage, error) {
 		return s.app.SetRating(c.Request().Context(), principal(c), id, app.Rating{Year: f.Year, Rating: f.Rating})
 	})
 }
 
 func (s *Server) personUnrate(c echo.Context) error {
-	return s.recordAction(c, "", false, false, "Đã xóa kết quả xếp loại.", func(id int64, _ recordForm) error {
+	return s.recordAction(c, "", false, false, "Đã xóa kết quả xếp loại.", func(id int64, _ recordForm) (app.PersonPage, error) {
 		year, err := strconv.Atoi(c.Param("year"))
 		if err != nil {
-			return errs.New(errs.NotFound, "Không tìm thấy trang yêu cầu.")
+			return app.PersonPage{}, errs.New(errs.NotFound, "Không tìm thấy trang yêu cầu.")
 		}
 		return s.app.DeleteRating(c.Request().Context(), principal(c), id, year)
 	})
 }
 
 func (s *Server) personInitiativeAdd(c echo.Context) error {
-	return s.recordAction(c, "initiative", false, true, "Đã thêm sáng kiến, đề tài.", func(id int64, f recordForm) error {
-		_, err := s.app.AddInitiative(c.Request().Context(), principal(c), id,
+	return s.recordAction(c, "initiative", false, true, "Đã thêm sáng kiến, đề tài.", func(id int64, f recordForm) (app.PersonPage, error) {
+		return s.app.AddInitiative(c.Request().Context(), principal(c), id,
 			app.Initiative{Year: f.Year, Title: f.Title, Level: f.Level, Applied: f.Applied})
-		return err
 	})
 }
 
 func (s *Server) personInitiativeDelete(c echo.Context) error {
-	return s.recordAction(c, "", false, false, "Đã xóa sáng kiến, đề tài.", func(id int64, _ recordForm) error {
+	return s.recordAction(c, "", false, false, "Đã xóa sáng kiến, đề tài.", func(id int64, _ recordForm) (app.PersonPage, error) {
 		rid, err := pathID(c, "rid")
 		if err != nil {
-			return err
+			return app.PersonPage{}, err
 		}
 		return s.app.DeleteInitiative(c.Request().Context(), principal(c), id, rid)
 	})
 }
 
 func (s *Server) personDisciplineAdd(c echo.Context) error {
-	return s.recordAction(c, "discipline", false, true, "Đã ghi nhận quyết định kỷ luật.", func(id int64, f recordForm) error {
+	return s.recordAction(c, "discipline", false, true, "Đã ghi nhận quyết định kỷ luật.", func(id int64, f recordForm) (app.PersonPage, error) {
 		fe := errs.Fields{}
 		d := app.Discipline{Measure: f.Measure, Note: f.Note}
 		if t := dateField(fe, "from", "Ngày có hiệu lực", f.From, false); t != nil {
 			d.FromDate = *t
 		}
 		d.ToDate = dateField(fe, "to", "Ngày hết hiệu lực", f.To, false)
-		_, err := s.app.AddDiscipline(c.Request().Context(), principal(c), id, d, fe)
-		return err
+		return s.app.AddDiscipline(c.Request().Context(), principal(c), id, d, fe)
 	})
 }
 
 func (s *Server) personDisciplineDelete(c echo.Context) error {
-	return s.recordAction(c, "", false, false, "Đã xóa quyết định kỷ luật.", func(id int64, _ recordForm) error {
+	return s.recordAction(c, "", false, false, "Đã xóa quyết định kỷ luật.", func(id int64, _ recordForm) (app.PersonPage, error) {
 		rid, err := pathID(c, "rid")
 		if err != nil {
-			return err
+			return app.PersonPage{}, err
 		}
 		return s.app.DeleteDiscipline(c.Request().Context(), principal(c), id, rid)
 	})
 }
 
 func (s *Server) personAwardAdd(c echo.Context) error {
-	return s.recordAction(c, "award", true, true, "Đã ghi nhận quyết định khen thưởng.", func(id int64, f recordForm) error {
+	return s.recordAction(c, "award", true, true, "Đã ghi nhận quyết định khen thưởng.", func(id int64, f recordForm) (app.PersonPage, error) {
 		fe := errs.Fields{}
 		aw := app.AwardInput{Year: f.Year, Title: f.Title, Kind: f.Kind, DecisionNo: f.DecisionNo, Signer: f.Signer}
 		aw.DecisionDate = dateField(fe, "decision_date", "Ngày quyết định", f.DecisionDate, false)
-		_, err := s.app.AddAward(c.Request().Context(), principal(c), id, aw, fe)
-		return err
+		return s.app.AddAward(c.Request().Context(), principal(c), id, aw, fe)
 	})
 }
 
 func (s *Server) personAwardRevoke(c echo.Context) error {
-	return s.recordAction(c, "revoke", true, false, "Đã ghi nhận việc hủy bỏ quyết định khen thưởng.", func(id int64, f recordForm) error {
+	return s.recordAction(c, "revoke", true, false, "Đã ghi nhận việc hủy bỏ quyết định khen thưởng.", func(id int64, f recordForm) (app.PersonPage, error) {
 		rid, err := pathID(c, "rid")
 		if err != nil {
-			return err
+			return app.PersonPage{}, err
 		}
-		_, err = s.app.RevokeAward(c.Request().Context(), principal(c), id, rid, f.Reason)
-		return err
+		return s.app.RevokeAward(c.Request().Context(), principal(c), id, rid, f.Reason)
 	})
 }
 

@@ -139,12 +139,11 @@ func (s *Server) peopleImport(c echo.Context) error {
 		return s.peopleImportFailed(c, d, fields)
 	}
 	if !res.Saved {
-		if isAPI(c) {
-			return c.JSON(http.StatusOK, res)
-		}
-		d.Summary = &res.Summary
-		d.Content = base64.StdEncoding.EncodeToString(data)
-		return c.Render(http.StatusOK, "people_import", s.page(c, peopleImportTitle(d.UnitName), "people", d))
+		return respondWith(c, http.StatusOK, res, func() error {
+			d.Summary = &res.Summary
+			d.Content = base64.StdEncoding.EncodeToString(data)
+			return c.Render(http.StatusOK, "people_import", s.page(c, peopleImportTitle(d.UnitName), "people", d))
+		})
 	}
 	t := res.Summary.Total
 	flash := fmt.Sprintf("Đã nhập danh sách cán bộ từ tệp Excel: %d mục thêm mới, %d mục cập nhật, %d mục không đổi.", t.Created, t.Updated, t.Unchanged)

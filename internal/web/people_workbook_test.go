@@ -16,9 +16,9 @@ import (
 
 func peopleCount(t *testing.T, s *site) (n int64) {
 	t.Helper()
-	if err := s.store.DB.Raw(`SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM person_ratings) +
+	if err := s.store.ScanForTest(&n, `SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM person_ratings) +
 		(SELECT count(*) FROM person_initiatives) + (SELECT count(*) FROM person_disciplines) +
-		(SELECT count(*) FROM person_absences) + (SELECT count(*) FROM pending_matters)`).Scan(&n).Error; err != nil {
+		(SELECT count(*) FROM person_absences) + (SELECT count(*) FROM pending_matters)`); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -89,14 +89,17 @@ func TestPeopleWorkbookImport(t *testing.T) {
 	if got := peopleCount(t, s); got != before+5 {
 		t.Fatalf("confirm wrote %d rows, want 5", got-before)
 	}
-	var recruited, joined string
-	var absences, pending int
-	if err := s.store.DB.Raw(`SELECT to_char(recruited_on, 'DD/MM/YYYY'), to_char(joined_sector_on, 'DD/MM/YYYY'),
-		(SELECT count(*) FROM person_absences a WHERE a.person_id = p.id AND a.kind = 'hoc_tap'),
-		(SELECT count(*) FROM pending_matters m WHERE m.person_id = p.id AND m.kind = 'khieu_nai' AND m.closed_on IS NULL)
-		FROM people p WHERE full_name = 'Đỗ Minh Khoa'`).Row().Scan(&recruited, &joined, &absences, &pending); err != nil {
+	var got struct {
+		Recruited, Joined string
+		Absences, Pending int
+	}
+	if err := s.store.ScanForTest(&got, `SELECT to_char(recruited_on, 'DD/MM/YYYY') AS recruited, to_char(joined_sector_on, 'DD/MM/YYYY') AS joined,
+		(SELECT count(*) FROM person_absences a WHERE a.person_id = p.id AND a.kind = 'hoc_tap') AS absences,
+		(SELECT count(*) FROM pending_matters m WHERE m.person_id = p.id AND m.kind = 'khieu_nai' AND m.closed_on IS NULL) AS pending
+		FROM people p WHERE full_name = 'Đỗ Minh Khoa'`); err != nil {
 		t.Fatal(err)
 	}
+	recruited, joined, absences, pending := got.Recruited, got.Joined, got.Absences, got.Pending
 	if recruited != "01/09/2008" || joined != "15/03/2012" || absences != 1 || pending != 1 {
 		t.Fatalf("imported facts: %s %s %d %d", recruited, joined, absences, pending)
 	}

@@ -152,7 +152,7 @@ func (s *Server) pledgeSave(c echo.Context) error {
 		saved, err = s.app.SavePledge(ctx, p, id, b.Version, content)
 	}
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+		return formFailed(c, err, func(st int) error {
 			d, derr := s.pledgeData(c, id)
 			if derr != nil {
 				return derr
@@ -160,9 +160,8 @@ func (s *Server) pledgeSave(c echo.Context) error {
 			if errs.CodeOf(err) == errs.Conflict {
 				form = pledgeValues(d)
 			}
-			return s.pledgeFormPage(c, status(errs.CodeOf(err)), d, form, err)
-		}
-		return err
+			return s.pledgeFormPage(c, st, d, form, err)
+		})
 	}
 	msg := "Đã lưu giao ước."
 	if saved.SignedCount() == 0 && len(saved.Signatures) > 0 {
@@ -186,13 +185,8 @@ func (s *Server) pledgeSign(c echo.Context) error {
 		Representative string `json:"representative"`
 		Position       string `json:"position"`
 	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &body); err != nil {
-			return err
-		}
-	} else {
-		body.UnitID, _ = strconv.ParseInt(formValue(c, "unit_id"), 10, 64)
-		body.Representative, body.Position = formValue(c, "representative"), formValue(c, "position")
+	if err := bind(c, &body); err != nil {
+		return err
 	}
 	if body.UnitID == 0 {
 		body.UnitID = p.UnitID
@@ -222,12 +216,8 @@ func (s *Server) pledgeAmend(c echo.Context) error {
 	var body struct {
 		Reason string `json:"reason"`
 	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &body); err != nil {
-			return err
-		}
-	} else {
-		body.Reason = formValue(c, "reason")
+	if err := bind(c, &body); err != nil {
+		return err
 	}
 	pl, err := s.app.AmendPledge(c.Request().Context(), principal(c), id, body.Reason)
 	if err != nil {
@@ -240,19 +230,18 @@ func (s *Server) pledgeAmend(c echo.Context) error {
 // pledgeWithError shows the pledge page again with a form's problem on it,
 // rather than a bare error page; other errors go to the error handler.
 func (s *Server) pledgeWithError(c echo.Context, clusterID int64, formErr error) error {
-	if _, _, ok := fieldErrors(formErr); !ok || isAPI(c) {
-		return formErr
-	}
-	d, err := s.pledgeData(c, clusterID)
-	if err != nil {
-		return err
-	}
-	pg := s.page(c, "Giao ước thi đua – "+d.Cluster.Title+" năm "+strconv.Itoa(d.Cluster.Year), "clusters", d)
-	pg.Errors, pg.Error, _ = fieldErrors(formErr)
-	if len(pg.Errors) > 0 {
-		for _, msg := range pg.Errors {
-			pg.Error += " " + msg
+	return formFailed(c, formErr, func(st int) error {
+		d, err := s.pledgeData(c, clusterID)
+		if err != nil {
+			return err
 		}
-	}
-	return c.Render(status(errs.CodeOf(formErr)), "pledge_show", pg)
+		pg := s.page(c, "Giao ước thi đua – "+d.Cluster.Title+" năm "+strconv.Itoa(d.Cluster.Year), "clusters", d)
+		pg.Errors, pg.Error, _ = fieldErrors(formErr)
+		if len(pg.Errors) > 0 {
+			for _, msg := range pg.Errors {
+				pg.Error += " " + msg
+			}
+		}
+		return c.Render(st, "pledge_show", pg)
+	})
 }

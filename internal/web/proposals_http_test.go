@@ -26,7 +26,7 @@ func TestProposalsHTTP(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, y := range []int{2029, 2030, 2031} {
-		if err := s.app.SetRating(ctx, auth.System, p.ID, app.Rating{Year: y, Rating: string(award.Tot)}); err != nil {
+		if _, err := s.app.SetRating(ctx, auth.System, p.ID, app.Rating{Year: y, Rating: string(award.Tot)}); err != nil {
 			t.Fatal(err)
 		}
 	}

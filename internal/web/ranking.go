@@ -24,10 +24,9 @@ func (s *Server) ranking(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if isAPI(c) {
-		return c.JSON(http.StatusOK, d)
-	}
-	return c.Render(http.StatusOK, "ranking", s.page(c, "Kết quả chấm điểm, xếp hạng thi đua năm "+strconv.Itoa(year), "scoring", rankingView(d)))
+	return respondWith(c, http.StatusOK, d, func() error {
+		return c.Render(http.StatusOK, "ranking", s.page(c, "Kết quả chấm điểm, xếp hạng thi đua năm "+strconv.Itoa(year), "scoring", rankingView(d)))
+	})
 }
 
 // rankingData is the ranking page with each unit's line worked out here

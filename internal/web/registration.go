@@ -42,17 +42,19 @@ func (s *Server) registrationPage(c echo.Context, st int, year int, unitID int64
 	if err != nil {
 		return err
 	}
-	if r != nil { // the form sent back, over the stored version
-		r.Version = v.Registration.Version
-		v.Registration = *r
-	}
-	d := registrationData{RegistrationPage: v}
-	d.Rows = append(append([]cluster.RegisteredPerson{}, v.Registration.People...), make([]cluster.RegisteredPerson, 5)...)
-	pg := s.page(c, "Đăng ký thi đua năm "+strconv.Itoa(year)+" – "+v.Unit.Name, "clusters", d)
-	if formErr != nil {
-		pg.Errors, pg.Error, _ = fieldErrors(formErr)
-	}
-	return c.Render(st, "registration", pg)
+	return respondWith(c, st, v.Registration, func() error {
+		if r != nil { // the form sent back, over the stored version
+			r.Version = v.Registration.Version
+			v.Registration = *r
+		}
+		d := registrationData{RegistrationPage: v}
+		d.Rows = append(append([]cluster.RegisteredPerson{}, v.Registration.People...), make([]cluster.RegisteredPerson, 5)...)
+		pg := s.page(c, "Đăng ký thi đua năm "+strconv.Itoa(year)+" – "+v.Unit.Name, "clusters", d)
+		if formErr != nil {
+			pg.Errors, pg.Error, _ = fieldErrors(formErr)
+		}
+		return c.Render(st, "registration", pg)
+	})
 }
 
 func (s *Server) registrationShow(c echo.Context) error {
@@ -63,13 +65,6 @@ func (s *Server) registrationShow(c echo.Context) error {
 	unitID, err := registrationUnit(c)
 	if err != nil {
 		return err
-	}
-	if isAPI(c) {
-		v, err := s.app.RegistrationPage(c.Request().Context(), principal(c), year, unitID)
-		if err != nil {
-			return err
-		}
-		return c.JSON(http.StatusOK, v.Registration)
 	}
 	return s.registrationPage(c, http.StatusOK, year, unitID, nil, nil)
 }
@@ -114,10 +109,9 @@ func (s *Server) registrationSave(c echo.Context) error {
 	}
 	saved, err := s.app.SaveRegistration(c.Request().Context(), principal(c), r)
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			return s.registrationPage(c, status(errs.CodeOf(err)), year, unitID, &r, err)
-		}
-		return err
+		return formFailed(c, err, func(st int) error {
+			return s.registrationPage(c, st, year, unitID, &r, err)
+		})
 	}
 	return s.done(c, http.StatusOK, saved, "Đã lưu đăng ký thi đua năm "+strconv.Itoa(year)+".",
 		"/years/"+strconv.Itoa(year)+"/registrations/"+strconv.FormatInt(unitID, 10))

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"thidua/internal/seed"
-	"thidua/internal/store"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -124,8 +123,7 @@ func TestScoringOverHTTP(t *testing.T) {
 		t.Fatalf("edit frozen table: %d", r.status)
 	}
 	var n int64
-	s.store.DB.Model(&store.TableInfo{}).Where("year = 2040").Count(&n)
-	if n != 1 {
+	if err := s.store.ScanForTest(&n, `SELECT count(*) FROM criteria_tables WHERE year = 2040`); err != nil || n != 1 {
 		t.Fatalf("%d tables", n)
 	}
 }

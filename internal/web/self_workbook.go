@@ -110,12 +110,11 @@ func (s *Server) selfImport(c echo.Context) error {
 		return s.selfImportFailed(c, d, fields)
 	}
 	if !res.Saved {
-		if isAPI(c) {
-			return c.JSON(http.StatusOK, res)
-		}
-		d.Summary, d.Version = &res.Summary, res.Version
-		d.Content = base64.StdEncoding.EncodeToString(up.Data)
-		return c.Render(http.StatusOK, "filing_import", s.page(c, selfImportTitle(d), "scoring", d))
+		return respondWith(c, http.StatusOK, res, func() error {
+			d.Summary, d.Version = &res.Summary, res.Version
+			d.Content = base64.StdEncoding.EncodeToString(up.Data)
+			return c.Render(http.StatusOK, "filing_import", s.page(c, selfImportTitle(d), "scoring", d))
+		})
 	}
 	t := res.Summary
 	flash := fmt.Sprintf("Đã nhập bản tự chấm điểm từ tệp Excel (bản nháp): %d tiêu chí nhập mới, %d tiêu chí cập nhật, %d tiêu chí không đổi. "+

@@ -29,8 +29,8 @@ var versionField = regexp.MustCompile(`name="version" value="([^"]*)"`)
 func scoringRows(t *testing.T, s *site) string {
 	t.Helper()
 	var out struct{ A, E, C, V int64 }
-	if err := s.store.DB.Raw(`SELECT (SELECT count(*) FROM assessments) AS a, (SELECT count(*) FROM assessment_entries) AS e,
-		(SELECT count(*) FROM score_changes) AS c, (SELECT coalesce(sum(version), 0) FROM assessments) AS v`).Scan(&out).Error; err != nil {
+	if err := s.store.ScanForTest(&out, `SELECT (SELECT count(*) FROM assessments) AS a, (SELECT count(*) FROM assessment_entries) AS e,
+		(SELECT count(*) FROM score_changes) AS c, (SELECT coalesce(sum(version), 0) FROM assessments) AS v`); err != nil {
 		t.Fatal(err)
 	}
 	return strings.Join([]string{itoa(out.A), itoa(out.E), itoa(out.C), itoa(out.V)}, "/")

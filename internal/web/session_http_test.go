@@ -17,7 +17,7 @@ import (
 func sessionRow(t *testing.T, s *site) string {
 	t.Helper()
 	var rows []string
-	if err := s.store.DB.Raw(`SELECT xmin::text || ' ' || expiry::text || ' ' || md5(data) FROM sessions`).Scan(&rows).Error; err != nil {
+	if err := s.store.ScanForTest(&rows, `SELECT xmin::text || ' ' || expiry::text || ' ' || md5(data) FROM sessions`); err != nil {
 		t.Fatal(err)
 	}
 	if len(rows) != 1 {

@@ -11,6 +11,7 @@ import (
 
 	"thidua/internal/app"
 	"thidua/internal/auth"
+	"thidua/internal/org"
 	"thidua/internal/scoring"
 	"thidua/internal/seed"
 )
@@ -32,7 +33,7 @@ func TestStatementsPerRequest(t *testing.T) {
 	member := s.browser(t)
 	member.login("canbo.nghean")
 	token := s.token(t, "canbo.nghean")
-	people, _, err := s.app.People(ctx, auth.System, app.PersonFilter{UnitID: &th, Limit: 1})
+	people, _, err := s.app.People(ctx, auth.System, org.PersonFilter{UnitID: &th, Limit: 1})
 	if err != nil || len(people) == 0 {
 		t.Fatal("no person in Thanh Hóa", err)
 	}

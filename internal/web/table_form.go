@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"thidua/internal/app"
 
 	"github.com/labstack/echo/v4"
 
@@ -20,7 +19,7 @@ type tableRow struct {
 }
 
 type tableFormData struct {
-	Info  app.TableInfo
+	Info  scoring.TableInfo
 	Rows  []tableRow
 	IsNew bool
 }
@@ -60,7 +59,7 @@ func (s *Server) tableNew(c echo.Context) error {
 	if err := mayTry(c, auth.ManageTables); err != nil {
 		return err
 	}
-	info := app.TableInfo{Year: year, Kind: "main", Level: "national", UnitType: "provincial",
+	info := scoring.TableInfo{Year: year, Kind: "main", Level: "national", UnitType: "provincial",
 		Name: "Bảng tiêu chí chấm điểm thi đua năm " + strconv.Itoa(year)}
 	return s.tableFormPage(c, http.StatusOK, tableFormData{Info: info, IsNew: true}, nil)
 }
@@ -113,8 +112,8 @@ func (s *Server) tableFormSave(c echo.Context) error {
 		}
 		rows = append(rows, r)
 	}
-	var info app.TableInfo // as edited, for the form shown again
-	saved, err := s.app.EditTable(c.Request().Context(), principal(c), id, year, func(cur *app.TableInfo) (scoring.Table, error) {
+	var info scoring.TableInfo // as edited, for the form shown again
+	saved, err := s.app.EditTable(c.Request().Context(), principal(c), id, year, func(cur *scoring.TableInfo) (scoring.Table, error) {
 		if id != 0 {
 			cur.Version, _ = strconv.Atoi(formValue(c, "version"))
 		}

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"thidua/internal/app"
 
 	"github.com/labstack/echo/v4"
 
@@ -244,7 +243,7 @@ func (s *Server) tableImport(c echo.Context) error {
 	// summarised, not saved. The year is checked whatever the form holds.
 	ok := len(fields) == 0 && len(d.Problems) == 0
 	save := ok && confirm && (!uploaded || isAPI(c))
-	info := app.TableInfo{Year: year, Name: d.Name, Kind: "main", Level: d.Level, UnitType: d.UnitType}
+	info := scoring.TableInfo{Year: year, Name: d.Name, Kind: "main", Level: d.Level, UnitType: d.UnitType}
 	saved, err := s.app.ImportTable(ctx, p, info, scoring.Table{Criteria: rows}, save)
 	if err != nil {
 		if f, msg, isField := fieldErrors(err); isField && !isAPI(c) && ok {
@@ -260,12 +259,11 @@ func (s *Server) tableImport(c echo.Context) error {
 	}
 	if !save {
 		sum := summarizeTable(rows)
-		if isAPI(c) {
-			return c.JSON(http.StatusOK, tableImportPreview{Summary: sum, Criteria: rows})
-		}
-		d.Summary, d.Rows, d.Depth = &sum, rows, tableDepths(rows)
-		d.Content = base64.StdEncoding.EncodeToString(data)
-		return c.Render(http.StatusOK, "table_import", s.page(c, tableImportTitle(year), "scoring", d))
+		return respondWith(c, http.StatusOK, tableImportPreview{Summary: sum, Criteria: rows}, func() error {
+			d.Summary, d.Rows, d.Depth = &sum, rows, tableDepths(rows)
+			d.Content = base64.StdEncoding.EncodeToString(data)
+			return c.Render(http.StatusOK, "table_import", s.page(c, tableImportTitle(year), "scoring", d))
+		})
 	}
 	sum := summarizeTable(rows)
 	flash := fmt.Sprintf("Đã tạo bảng tiêu chí “%s” từ tệp Excel: %d nhóm, %d tiêu chí, tổng điểm tối đa %s.",

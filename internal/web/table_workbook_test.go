@@ -71,11 +71,10 @@ func (b *browser) download(path string) (*http.Response, []byte) {
 
 func tableCount(t *testing.T, s *site) (tables, criteria int64) {
 	t.Helper()
-	db := s.store.DB
-	if err := db.Raw(`SELECT count(*) FROM criteria_tables`).Scan(&tables).Error; err != nil {
+	if err := s.store.ScanForTest(&tables, `SELECT count(*) FROM criteria_tables`); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.Raw(`SELECT count(*) FROM criteria`).Scan(&criteria).Error; err != nil {
+	if err := s.store.ScanForTest(&criteria, `SELECT count(*) FROM criteria`); err != nil {
 		t.Fatal(err)
 	}
 	return tables, criteria
@@ -281,7 +280,7 @@ func TestTableWorkbookImport(t *testing.T) {
 		UnitType string
 		Kind     string
 	}
-	if err := s.store.DB.Raw(`SELECT id, level, unit_type, kind FROM criteria_tables WHERE name = ?`, fields["name"]).Scan(&created).Error; err != nil {
+	if err := s.store.ScanForTest(&created, `SELECT id, level, unit_type, kind FROM criteria_tables WHERE name = ?`, fields["name"]); err != nil {
 		t.Fatal(err)
 	}
 	if created.Level != "national" || created.UnitType != "district" || created.Kind != "main" {

@@ -8,7 +8,6 @@ import (
 
 	"thidua/internal/app"
 	"thidua/internal/auth"
-	"thidua/internal/errs"
 	"thidua/internal/scoring"
 )
 
@@ -39,10 +38,9 @@ func (s *Server) tableShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if isAPI(c) {
-		return c.JSON(http.StatusOK, d)
-	}
-	return s.renderTable(c, http.StatusOK, d, nil)
+	return respondWith(c, http.StatusOK, d, func() error {
+		return s.renderTable(c, http.StatusOK, d, nil)
+	})
 }
 
 func (s *Server) renderTable(c echo.Context, st int, d app.TableDetail, formErr error) error {
@@ -66,20 +64,19 @@ func (s *Server) renderTable(c echo.Context, st int, d app.TableDetail, formErr 
 // tableWithError shows the table page with a form's problem on it; other
 // errors, and the API's, go to the error handler.
 func (s *Server) tableWithError(c echo.Context, id int64, formErr error) error {
-	if _, _, ok := fieldErrors(formErr); !ok || isAPI(c) {
-		return formErr
-	}
-	d, err := s.app.Table(c.Request().Context(), principal(c), id)
-	if err != nil {
-		return err
-	}
-	return s.renderTable(c, status(errs.CodeOf(formErr)), d, formErr)
+	return formFailed(c, formErr, func(st int) error {
+		d, err := s.app.Table(c.Request().Context(), principal(c), id)
+		if err != nil {
+			return err
+		}
+		return s.renderTable(c, st, d, formErr)
+	})
 }
 
 // tableBody is a table as the API sends it: rows name their parent by
 // position (1-based), since new rows have no ids.
 type tableBody struct {
-	app.TableInfo
+	scoring.TableInfo
 	Criteria []scoring.Criterion `json:"criteria"`
 }
 
@@ -111,7 +108,7 @@ func (s *Server) tableUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	info, err := s.app.EditTable(c.Request().Context(), principal(c), id, 0, func(cur *app.TableInfo) (scoring.Table, error) {
+	info, err := s.app.EditTable(c.Request().Context(), principal(c), id, 0, func(cur *scoring.TableInfo) (scoring.Table, error) {
 		b := tableBody{TableInfo: *cur} // fields the body leaves out stay as they are
 		b.TableInfo.Version = 0
 		err := decodeJSON(c, &b)
@@ -136,12 +133,8 @@ func (s *Server) tableVersion(c echo.Context) error {
 	var body struct {
 		Reason string `json:"change_reason"`
 	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &body); err != nil {
-			return err
-		}
-	} else {
-		body.Reason = formValue(c, "change_reason")
+	if err := bind(c, &body); err != nil {
+		return err
 	}
 	info, err := s.app.NewTableVersion(c.Request().Context(), principal(c), id, body.Reason)
 	if err != nil {
@@ -162,12 +155,8 @@ func (s *Server) tableCopy(c echo.Context) error {
 	var body struct {
 		Year int `json:"year"`
 	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &body); err != nil {
-			return err
-		}
-	} else {
-		body.Year, _ = strconv.Atoi(formValue(c, "year"))
+	if err := bind(c, &body); err != nil {
+		return err
 	}
 	info, err := s.app.CopyTable(c.Request().Context(), principal(c), id, body.Year)
 	if err != nil {

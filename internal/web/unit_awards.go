@@ -29,17 +29,16 @@ func (s *Server) unitAwardsPage(c echo.Context, st int, id int64, formName strin
 	if err != nil {
 		return err
 	}
-	if isAPI(c) {
-		return c.JSON(st, v)
-	}
-	d := unitAwardsPage{UnitAwardsView: v, Titles: award.CollectiveTitles, FormName: formName,
-		Kinds: []award.Kind{award.Merit, award.Campaign, award.AdHoc, award.Career, award.Foreign}}
-	pg := s.page(c, "Khen thưởng của đơn vị: "+v.Unit.Name, "units", d)
-	pg.Form = form
-	if formErr != nil {
-		pg.Errors, pg.Error, _ = fieldErrors(formErr)
-	}
-	return c.Render(st, "unit_awards", pg)
+	return respondWith(c, st, v, func() error {
+		d := unitAwardsPage{UnitAwardsView: v, Titles: award.CollectiveTitles, FormName: formName,
+			Kinds: []award.Kind{award.Merit, award.Campaign, award.AdHoc, award.Career, award.Foreign}}
+		pg := s.page(c, "Khen thưởng của đơn vị: "+v.Unit.Name, "units", d)
+		pg.Form = form
+		if formErr != nil {
+			pg.Errors, pg.Error, _ = fieldErrors(formErr)
+		}
+		return c.Render(st, "unit_awards", pg)
+	})
 }
 
 // unitAwards shows a unit's award history (page or JSON).
@@ -66,10 +65,9 @@ func (s *Server) unitAwardAdd(c echo.Context) error {
 	aw.DecisionDate = dateField(fe, "decision_date", "Ngày quyết định", f.DecisionDate, false)
 	out, err := s.app.AddUnitAward(c.Request().Context(), principal(c), id, aw, fe)
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			return s.unitAwardsPage(c, status(errs.CodeOf(err)), id, "award", f.raw, err)
-		}
-		return err
+		return formFailed(c, err, func(st int) error {
+			return s.unitAwardsPage(c, st, id, "award", sent(c), err)
+		})
 	}
 	return s.done(c, http.StatusCreated, out, "Đã ghi nhận khen thưởng của đơn vị.", unitAwardsURL(id))
 }
@@ -82,37 +80,21 @@ func (s *Server) unitCarryover(c echo.Context) error {
 		return err
 	}
 	var in app.CarryoverInput
-	var form map[string]string
-	back := id
-	if isAPI(c) {
-		if err := decodeJSON(c, &in); err != nil {
-			return err
-		}
-		in.Reason = normalize(in.Reason)
-	} else {
-		form = map[string]string{"predecessor_id": formValue(c, "predecessor_id"), "counts": formValue(c, "counts"),
-			"reason": formValue(c, "reason"), "back": formValue(c, "back")}
-		in.PredecessorID, _ = strconv.ParseInt(form["predecessor_id"], 10, 64)
-		switch form["counts"] {
-		case "1":
-			t := true
-			in.Counts = &t
-		case "0":
-			f := false
-			in.Counts = &f
-		}
-		in.Reason = form["reason"]
-		if b, err := strconv.ParseInt(form["back"], 10, 64); err == nil && b > 0 {
-			back = b
-		}
+	if err := bind(c, &in); err != nil {
+		return err
+	}
+	in.Reason = normalize(in.Reason)
+	back := id // the page the form is on: the successor's, or the predecessor's
+	if b, err := strconv.ParseInt(formValue(c, "back"), 10, 64); err == nil && b > 0 {
+		back = b
 	}
 	out, err := s.app.SetCarryover(c.Request().Context(), principal(c), id, in)
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			return s.unitAwardsPage(c, status(errs.CodeOf(err)), back,
+		return formFailed(c, err, func(st int) error {
+			form := sent(c)
+			return s.unitAwardsPage(c, st, back,
 				"carry-"+strconv.FormatInt(id, 10)+"-"+form["predecessor_id"], form, err)
-		}
-		return err
+		})
 	}
 	return s.done(c, http.StatusOK, out, "Đã ghi nhận quyết định của Hội đồng về việc tính khen thưởng của đơn vị tiền thân.", unitAwardsURL(back))
 }

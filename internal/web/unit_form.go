@@ -14,50 +14,29 @@ import (
 	"thidua/internal/org"
 )
 
-// unitForm is the raw input of the unit form, the same fields for HTML
-// forms and JSON. Only these fields are read: id, version bookkeeping and
-// audit columns cannot be set by a request.
+// unitForm is the input of the unit form, the same fields for HTML forms
+// and JSON. Only these fields are read: id, version bookkeeping and audit
+// columns cannot be set by a request.
 type unitForm struct {
 	Code      string `json:"code"`
 	Name      string `json:"name"`
 	Type      string `json:"type"`
-	ParentID  string `json:"-"`
+	ParentID  *int64 `json:"parent_id"`
 	ValidFrom string `json:"valid_from"`
 	ValidTo   string `json:"valid_to"`
 	Note      string `json:"note"`
 	Reason    string `json:"reason"`
-	Version   string `json:"-"`
-}
-
-func (f unitForm) values() map[string]string {
-	return map[string]string{"code": f.Code, "name": f.Name, "type": f.Type, "parent_id": f.ParentID,
-		"valid_from": f.ValidFrom, "valid_to": f.ValidTo, "note": f.Note, "reason": f.Reason, "version": f.Version}
+	Version   int    `json:"version"`
 }
 
 // readUnitForm reads the form from an HTML post or a JSON body.
 func readUnitForm(c echo.Context) (unitForm, error) {
-	if isAPI(c) {
-		var body struct {
-			unitForm
-			ParentID *int64 `json:"parent_id"`
-			Version  int    `json:"version"`
-		}
-		if err := decodeJSON(c, &body); err != nil {
-			return unitForm{}, err
-		}
-		f := body.unitForm
-		if body.ParentID != nil {
-			f.ParentID = strconv.FormatInt(*body.ParentID, 10)
-		}
-		f.Version = strconv.Itoa(body.Version)
-		for _, p := range []*string{&f.Code, &f.Name, &f.Note, &f.Reason} {
-			*p = norm.NFC.String(*p)
-		}
-		return f, nil
+	var f unitForm
+	err := bind(c, &f)
+	for _, p := range []*string{&f.Code, &f.Name, &f.Note, &f.Reason} {
+		*p = norm.NFC.String(*p)
 	}
-	return unitForm{Code: formValue(c, "code"), Name: formValue(c, "name"), Type: formValue(c, "type"),
-		ParentID: formValue(c, "parent_id"), ValidFrom: formValue(c, "valid_from"), ValidTo: formValue(c, "valid_to"),
-		Note: formValue(c, "note"), Reason: formValue(c, "reason"), Version: formValue(c, "version")}, nil
+	return f, err
 }
 
 // input turns the raw form into the service's input; format problems are
@@ -65,7 +44,7 @@ func readUnitForm(c echo.Context) (unitForm, error) {
 func (f unitForm) input() app.UnitInput {
 	fe := errs.Fields{}
 	in := app.UnitInput{Code: f.Code, Name: f.Name, Type: f.Type, Note: f.Note, Unparsed: fe}
-	in.ParentID = idField(fe, "parent_id", "Đơn vị cấp trên", f.ParentID)
+	in.ParentID = f.ParentID
 	if t := dateField(fe, "valid_from", "Ngày bắt đầu hoạt động", f.ValidFrom, false); t != nil {
 		in.ValidFrom = *t
 	}
@@ -136,14 +115,13 @@ func (s *Server) unitCreate(c echo.Context) error {
 	}
 	u, err := s.app.CreateUnit(c.Request().Context(), principal(c), f.input())
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+		return formFailed(c, err, func(st int) error {
 			d, derr := s.app.UnitFormPage(c.Request().Context(), principal(c), 0)
 			if derr != nil {
 				return derr
 			}
-			return s.unitFormPage(c, status(errs.CodeOf(err)), d, f.values(), err)
-		}
-		return err
+			return s.unitFormPage(c, st, d, sent(c), err)
+		})
 	}
 	return s.done(c, http.StatusCreated, u, "Đã thêm đơn vị "+u.Name+".", unitURL(u.ID))
 }
@@ -161,22 +139,20 @@ func (s *Server) unitUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	version, _ := strconv.Atoi(f.Version)
-	u, err := s.app.UpdateUnit(ctx, p, id, version, f.input(), f.Reason)
+	u, err := s.app.UpdateUnit(ctx, p, id, f.Version, f.input(), f.Reason)
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+		return formFailed(c, err, func(st int) error {
 			d, derr := s.app.UnitFormPage(ctx, p, id)
 			if derr != nil {
 				return derr
 			}
-			form := f.values()
+			form := sent(c)
 			if errs.CodeOf(err) == errs.Conflict {
 				// Show the newer values and the new version; the editor decides again.
 				form = unitValues(d.Unit)
 			}
-			return s.unitFormPage(c, status(errs.CodeOf(err)), d, form, err)
-		}
-		return err
+			return s.unitFormPage(c, st, d, form, err)
+		})
 	}
 	return s.done(c, http.StatusOK, u, "Đã lưu thay đổi của "+u.Name+".", unitURL(u.ID))
 }

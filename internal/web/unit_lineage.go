@@ -21,32 +21,20 @@ func (s *Server) unitLink(c echo.Context) error {
 	if err := mayTry(c, auth.ManageUnits); err != nil {
 		return err
 	}
-	l := org.Link{SuccessorID: id}
-	if isAPI(c) {
-		var body struct {
-			PredecessorID int64  `json:"predecessor_id"`
-			Kind          string `json:"kind"`
-			Note          string `json:"note"`
-		}
-		if err := decodeJSON(c, &body); err != nil {
-			return err
-		}
-		l.PredecessorID, l.Kind, l.Note = body.PredecessorID, org.LineageKind(body.Kind), norm.NFC.String(body.Note)
-	} else {
-		fe := errs.Fields{}
-		if pid := idField(fe, "predecessor_id", "Đơn vị tiền thân", formValue(c, "predecessor_id")); pid != nil {
-			l.PredecessorID = *pid
-		}
-		l.Kind, l.Note = org.LineageKind(formValue(c, "kind")), formValue(c, "note")
-		if err := fe.Err(); err != nil {
-			return s.unitShowWithError(c, id, err)
-		}
+	var body struct {
+		PredecessorID int64  `json:"predecessor_id"`
+		Kind          string `json:"kind"`
+		Note          string `json:"note"`
 	}
-	if err := s.app.AddLink(ctx, p, l); err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+	err = bind(c, &body)
+	l := org.Link{SuccessorID: id, PredecessorID: body.PredecessorID, Kind: org.LineageKind(body.Kind), Note: norm.NFC.String(body.Note)}
+	if err == nil {
+		err = s.app.AddLink(ctx, p, l)
+	}
+	if err != nil {
+		return formFailed(c, err, func(st int) error {
 			return s.unitShowWithError(c, id, err)
-		}
-		return err
+		})
 	}
 	return s.done(c, http.StatusCreated, l, "Đã ghi nhận đơn vị tiền thân.", unitURL(id))
 }

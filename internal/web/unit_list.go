@@ -34,7 +34,7 @@ func (s *Server) unitList(c echo.Context) error {
 		page = 1
 	}
 	d := unitListData{Query: formValue(c, "q"), Type: c.QueryParam("type"), Status: c.QueryParam("status"), Page: page, On: c.QueryParam("on")}
-	f := app.UnitFilter{Query: d.Query, Type: org.UnitType(d.Type), Status: d.Status, Limit: unitsPerPage, Offset: (page - 1) * unitsPerPage}
+	f := org.UnitFilter{Query: d.Query, Type: org.UnitType(d.Type), Status: d.Status, Limit: unitsPerPage, Offset: (page - 1) * unitsPerPage}
 	if !org.UnitType(d.Type).Valid() {
 		f.Type, d.Type = "", ""
 	}

@@ -36,15 +36,10 @@ func (s *Server) unitRetire(c echo.Context) error {
 		Reason  string `json:"reason"`
 		Version int    `json:"version"`
 	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &raw); err != nil {
-			return err
-		}
-		raw.Reason = norm.NFC.String(raw.Reason)
-	} else {
-		raw.ValidTo, raw.Reason = formValue(c, "valid_to"), formValue(c, "reason")
-		raw.Version, _ = strconv.Atoi(formValue(c, "version"))
+	if err := bind(c, &raw); err != nil {
+		return err
 	}
+	raw.Reason = norm.NFC.String(raw.Reason)
 	fe := errs.Fields{}
 	var lastDay time.Time
 	if t := dateField(fe, "valid_to", "Ngày kết thúc hoạt động", raw.ValidTo, true); t != nil {
@@ -58,15 +53,14 @@ func (s *Server) unitRetire(c echo.Context) error {
 			return s.done(c, http.StatusOK, u, "Đã ghi nhận ngày kết thúc hoạt động.", unitURL(id))
 		}
 	}
-	if fields, msg, ok := fieldErrors(err); ok && !isAPI(c) {
+	return formFailed(c, err, func(st int) error {
 		d, derr := s.app.Unit(ctx, p, id)
 		if derr != nil {
 			return derr
 		}
 		pg := s.page(c, "Kết thúc hoạt động: "+d.Unit.Name, "units", d)
-		pg.Errors, pg.Error = fields, msg
+		pg.Errors, pg.Error, _ = fieldErrors(err)
 		pg.Form = map[string]string{"version": strconv.Itoa(d.Unit.Version), "valid_to": raw.ValidTo, "reason": raw.Reason}
-		return c.Render(status(errs.CodeOf(err)), "unit_retire", pg)
-	}
-	return err
+		return c.Render(st, "unit_retire", pg)
+	})
 }

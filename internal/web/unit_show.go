@@ -15,10 +15,9 @@ func (s *Server) unitShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if isAPI(c) {
-		return c.JSON(http.StatusOK, d.UnitDetail)
-	}
-	return c.Render(http.StatusOK, "unit_show", s.page(c, d.Unit.Name, "units", d))
+	return respondWith(c, http.StatusOK, d.UnitDetail, func() error {
+		return c.Render(http.StatusOK, "unit_show", s.page(c, d.Unit.Name, "units", d))
+	})
 }
 
 func (s *Server) unitHistory(c echo.Context) error {
@@ -30,8 +29,7 @@ func (s *Server) unitHistory(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if isAPI(c) {
-		return c.JSON(http.StatusOK, d.Entries)
-	}
-	return c.Render(http.StatusOK, "unit_history", s.page(c, "Lịch sử thay đổi: "+d.Unit.Name, "units", d))
+	return respondWith(c, http.StatusOK, d.Entries, func() error {
+		return c.Render(http.StatusOK, "unit_history", s.page(c, "Lịch sử thay đổi: "+d.Unit.Name, "units", d))
+	})
 }

@@ -88,16 +88,15 @@ func (s *Server) importFailed(c echo.Context, r importRefusal) error {
 			r.msg = "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu."
 		}
 	}
-	if isAPI(c) {
-		var body tableImportProblems
-		body.Error.Code, body.Error.Message, body.Error.Fields = errs.Invalid, r.msg, r.fields
-		body.Problems = r.problems
-		if body.Problems == nil {
-			body.Problems = []xlsx.Problem{}
-		}
-		return c.JSON(http.StatusUnprocessableEntity, body)
+	var body tableImportProblems // the API's answer: the error and every located problem
+	body.Error.Code, body.Error.Message, body.Error.Fields = errs.Invalid, r.msg, r.fields
+	body.Problems = r.problems
+	if body.Problems == nil {
+		body.Problems = []xlsx.Problem{}
 	}
-	pg := s.page(c, r.title, r.section, r.data)
-	pg.Error, pg.Errors = r.msg, r.fields
-	return c.Render(http.StatusUnprocessableEntity, r.tmpl, pg)
+	return respondWith(c, http.StatusUnprocessableEntity, body, func() error {
+		pg := s.page(c, r.title, r.section, r.data)
+		pg.Error, pg.Errors = r.msg, r.fields
+		return c.Render(http.StatusUnprocessableEntity, r.tmpl, pg)
+	})
 }

@@ -16,15 +16,14 @@ func (s *Server) userListPage(c echo.Context, status int, form map[string]string
 	if err != nil {
 		return err
 	}
-	if isAPI(c) {
-		return c.JSON(status, d)
-	}
-	pg := s.page(c, "Tài khoản người dùng", "users", d)
-	pg.Form = form
-	if formErr != nil {
-		pg.Errors, pg.Error, _ = fieldErrors(formErr)
-	}
-	return c.Render(status, "user_list", pg)
+	return respondWith(c, status, d, func() error {
+		pg := s.page(c, "Tài khoản người dùng", "users", d)
+		pg.Form = form
+		if formErr != nil {
+			pg.Errors, pg.Error, _ = fieldErrors(formErr)
+		}
+		return c.Render(status, "user_list", pg)
+	})
 }
 
 func (s *Server) userList(c echo.Context) error { return s.userListPage(c, http.StatusOK, nil, nil) }
@@ -53,10 +52,9 @@ func (s *Server) userCreate(c echo.Context) error {
 	}
 	u, err := s.app.CreateUser(ctx, p, in)
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			return s.userListPage(c, status(errs.CodeOf(err)), form, err)
-		}
-		return err
+		return formFailed(c, err, func(st int) error {
+			return s.userListPage(c, st, form, err)
+		})
 	}
 	return s.done(c, http.StatusCreated, u, "Đã tạo tài khoản "+u.Username+".", "/users")
 }

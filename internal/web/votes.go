@@ -8,7 +8,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"thidua/internal/app"
-	"thidua/internal/errs"
 )
 
 // voteList is a cluster's votes for the sector's Cờ thi đua, with the
@@ -22,10 +21,9 @@ func (s *Server) voteList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if isAPI(c) {
-		return c.JSON(http.StatusOK, d)
-	}
-	return c.Render(http.StatusOK, "vote_list", s.page(c, "Bình xét Cờ thi đua – "+d.Cluster.Title+" năm "+strconv.Itoa(d.Cluster.Year), "clusters", d))
+	return respondWith(c, http.StatusOK, d, func() error {
+		return c.Render(http.StatusOK, "vote_list", s.page(c, "Bình xét Cờ thi đua – "+d.Cluster.Title+" năm "+strconv.Itoa(d.Cluster.Year), "clusters", d))
+	})
 }
 
 // voteOpen opens a vote on the chosen candidates (the first-ranked by default).
@@ -53,7 +51,7 @@ func (s *Server) voteOpen(c echo.Context) error {
 	}
 	v, err := s.app.OpenVote(c.Request().Context(), principal(c), id, body.Candidates)
 	if err != nil {
-		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+		return formFailed(c, err, func(st int) error {
 			d, derr := s.app.ClusterVotes(c.Request().Context(), principal(c), id)
 			if derr != nil {
 				return derr
@@ -63,9 +61,8 @@ func (s *Server) voteOpen(c echo.Context) error {
 			for _, m := range pg.Errors {
 				pg.Error += " " + m
 			}
-			return c.Render(status(errs.CodeOf(err)), "vote_list", pg)
-		}
-		return err
+			return c.Render(st, "vote_list", pg)
+		})
 	}
 	return s.done(c, http.StatusCreated, v, "Đã mở bình xét; các đơn vị thành viên có thể bỏ phiếu.", "/votes/"+strconv.FormatInt(v.ID, 10))
 }
@@ -80,10 +77,9 @@ func (s *Server) voteShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if isAPI(c) {
-		return c.JSON(http.StatusOK, d)
-	}
-	return s.voteRender(c, http.StatusOK, d, nil)
+	return respondWith(c, http.StatusOK, d, func() error {
+		return s.voteRender(c, http.StatusOK, d, nil)
+	})
 }
 
 func (s *Server) voteRender(c echo.Context, st int, d app.VoteView, formErr error) error {
@@ -108,14 +104,13 @@ func withBallotError(pg *Page, formErr error) {
 // voteWithError shows the vote page again with a refusal of the rules on
 // it; other errors go to the error handler.
 func (s *Server) voteWithError(c echo.Context, id int64, formErr error) error {
-	if _, _, ok := fieldErrors(formErr); !ok || isAPI(c) {
-		return formErr
-	}
-	d, err := s.app.Vote(c.Request().Context(), principal(c), id)
-	if err != nil {
-		return err
-	}
-	return s.voteRender(c, status(errs.CodeOf(formErr)), d, formErr)
+	return formFailed(c, formErr, func(st int) error {
+		d, err := s.app.Vote(c.Request().Context(), principal(c), id)
+		if err != nil {
+			return err
+		}
+		return s.voteRender(c, st, d, formErr)
+	})
 }
 
 // voteBallot casts the user's unit's ballot: approve or not per candidate.
@@ -156,12 +151,8 @@ func (s *Server) voteClose(c echo.Context) error {
 	var body struct {
 		Version int `json:"version"`
 	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &body); err != nil {
-			return err
-		}
-	} else {
-		body.Version, _ = strconv.Atoi(formValue(c, "version"))
+	if err := bind(c, &body); err != nil {
+		return err
 	}
 	v, err := s.app.CloseVote(c.Request().Context(), principal(c), id, body.Version)
 	if err != nil {
@@ -180,12 +171,8 @@ func (s *Server) votePropose(c echo.Context) error {
 	var body struct {
 		UnitID int64 `json:"unit_id"`
 	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &body); err != nil {
-			return err
-		}
-	} else {
-		body.UnitID, _ = strconv.ParseInt(formValue(c, "unit_id"), 10, 64)
+	if err := bind(c, &body); err != nil {
+		return err
 	}
 	pr, err := s.app.ProposeFromVote(c.Request().Context(), principal(c), id, body.UnitID)
 	if err != nil {

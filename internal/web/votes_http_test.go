@@ -36,7 +36,7 @@ func voteSite(t *testing.T) (*site, app.ClusterView, auth.Principal) {
 	// The vote needs every member reviewed and its candidates registered:
 	// Nghệ An leads with 95, the others have 80; the head reviews (the
 	// deputy reviews the head) and every member registers.
-	info, err := s.app.SaveTable(ctx, board, app.TableInfo{Year: 2033, Name: "Bảng tiêu chí bình xét", Level: "national", UnitType: "provincial"},
+	info, err := s.app.SaveTable(ctx, board, scoring.TableInfo{Year: 2033, Name: "Bảng tiêu chí bình xét", Level: "national", UnitType: "provincial"},
 		scoring.Table{Criteria: []scoring.Criterion{{Code: "1", Name: "Kết quả công tác", Method: scoring.Fixed, Max: 100}}})
 	if err != nil {
 		t.Fatal(err)

@@ -42,19 +42,6 @@ type yearForm struct {
 	Version                int    `json:"version"`
 }
 
-func readYearForm(c echo.Context) (yearForm, error) {
-	var f yearForm
-	if isAPI(c) {
-		return f, decodeJSON(c, &f)
-	}
-	f.Year, _ = strconv.Atoi(formValue(c, "year"))
-	f.Version, _ = strconv.Atoi(formValue(c, "version"))
-	f.Title, f.StartsOn, f.EndsOn = formValue(c, "title"), formValue(c, "starts_on"), formValue(c, "ends_on")
-	f.PledgeDeadline, f.RegistrationDeadline = formValue(c, "pledge_deadline"), formValue(c, "registration_deadline")
-	f.SelfAssessmentDeadline, f.ReviewDeadline, f.ProposalDeadline = formValue(c, "self_assessment_deadline"), formValue(c, "review_deadline"), formValue(c, "proposal_deadline")
-	return f, nil
-}
-
 func (f yearForm) values() map[string]string {
 	return map[string]string{"year": strconv.Itoa(f.Year), "title": f.Title, "starts_on": f.StartsOn, "ends_on": f.EndsOn,
 		"pledge_deadline": f.PledgeDeadline, "registration_deadline": f.RegistrationDeadline,
@@ -92,7 +79,8 @@ func (s *Server) yearSave(c echo.Context, year int) error {
 	if err := auth.Authorize(p, auth.ManageYears, auth.Target{Year: year}); err != nil {
 		return err
 	}
-	f, err := readYearForm(c)
+	var f yearForm
+	err := bind(c, &f)
 	if err != nil {
 		return err
 	}
@@ -114,7 +102,7 @@ func (s *Server) yearSave(c echo.Context, year int) error {
 	} else {
 		err = fe.Err()
 	}
-	if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+	return formFailed(c, err, func(st int) error {
 		pg := s.page(c, "Năm thi đua", "clusters", map[string]any{"IsNew": year == 0})
 		pg.Form = f.values()
 		pg.Errors, pg.Error, _ = fieldErrors(err)
@@ -123,9 +111,8 @@ func (s *Server) yearSave(c echo.Context, year int) error {
 				pg.Form = yearValues(cur)
 			}
 		}
-		return c.Render(status(errs.CodeOf(err)), "year_form", pg)
-	}
-	return err
+		return c.Render(st, "year_form", pg)
+	})
 }
 
 func (s *Server) yearCreate(c echo.Context) error { return s.yearSave(c, 0) }
