@@ -24,6 +24,13 @@ type Decision struct {
 	DecidedOn time.Time `json:"decided_on"`
 	Signer    string    `json:"signer"`
 	Note      string    `json:"note"`
+	// The level that decided (its procuracy), the decision's place in the
+	// level's series of the year, and how it was signed (from the level's
+	// council: its chair as head, a vice-chair KT.).
+	UnitID      int64  `json:"unit_id"`
+	Serial      *int   `json:"serial"`
+	SignerTitle string `json:"signer_title"`
+	SignMode    string `json:"sign_mode"`
 }
 
 // Award is one award decided for a person or a unit, revoked or not.
