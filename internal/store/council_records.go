@@ -154,3 +154,16 @@ func (s *Q) CouncilMember(ctx context.Context, councilID, id int64) (decision.Me
 func (s *Q) DeleteCouncilMember(ctx context.Context, id int64) error {
 	return s.DB.WithContext(ctx).Exec(`DELETE FROM council_members WHERE id = ?`, id).Error
 }
+
+// SupremeID is the Supreme Procuracy's unit: the sector's level.
+func (s *Q) SupremeID(ctx context.Context) (int64, error) {
+	var ids []int64
+	err := s.DB.WithContext(ctx).Table("units").Where("type = 'supreme'").Order("id").Limit(1).Pluck("id", &ids).Error
+	if err == nil && len(ids) == 0 {
+		return 0, errs.New(errs.NotFound, "Chưa có Viện kiểm sát nhân dân tối cao trong danh mục đơn vị.")
+	}
+	if err != nil {
+		return 0, err
+	}
+	return ids[0], nil
+}

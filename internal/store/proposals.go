@@ -223,6 +223,9 @@ func (s *Q) CreateDecision(ctx context.Context, d decision.Decision) (decision.D
 	row := decisionRow(d)
 	row.ID = 0
 	err := s.DB.WithContext(ctx).Omit("ID").Create(&row).Error
+	if isUniqueViolation(err, "decisions_series") {
+		return d, errs.New(errs.Conflict, "Số quyết định %s vừa được dùng cho một quyết định khác của cấp này: vui lòng ghi lại để lấy số tiếp theo.", d.Number)
+	}
 	return decision.Decision(row), err
 }
 
