@@ -9,6 +9,7 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/award"
 	"thidua/internal/cluster"
+	"thidua/internal/decision"
 	"thidua/internal/proposal"
 	"thidua/internal/store"
 	"thidua/internal/vote"
@@ -334,6 +335,10 @@ func summaryOf(sp personSpec, title award.Title, year int) string {
 // year's verdicts and the decision pages have content.
 func (s *seeder) proposals2025(specs []personSpec, people map[string]int64) error {
 	last := s.sch.Year - 1
+	councils, err := s.councilsOf(last)
+	if err != nil {
+		return err
+	}
 	for _, unit := range []string{thanhHoa, nghean} {
 		var items []app.DecisionItem
 		for _, sp := range specs {
@@ -354,7 +359,8 @@ func (s *seeder) proposals2025(specs []personSpec, people map[string]int64) erro
 		}
 		d := decisionsOf(unit, 2025)
 		on := s.sch.shiftDate(d.on)
-		in := app.DecisionInput{Year: last, Number: d.number, DecidedOn: &on, Signer: d.signer, Items: items,
+		chair := councils[unit][decision.RoleChair].ID
+		in := app.DecisionInput{Year: last, UnitID: s.ids[unit], Number: d.number, DecidedOn: &on, SignerMemberID: &chair, Items: items,
 			Note: fmt.Sprintf("Quyết định số %s ngày %s tặng danh hiệu thi đua năm %d %s", d.number, on.Format("02/01/2006"), last, demoMark)}
 		if err := s.at(morning(last, on.Month(), on.Day()), func() error {
 			_, err := s.a.Decide(s.ctx, auth.System, in)
