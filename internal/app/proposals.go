@@ -23,6 +23,7 @@ const (
 	ProposalSubmitted = proposal.Submitted
 	ProposalApproved  = proposal.Approved
 	ProposalRejected  = proposal.Rejected
+	ProposalForwarded = proposal.Forwarded
 )
 
 // ProposalStatusLabel is a status in Vietnamese.
@@ -92,12 +93,12 @@ type DecisionInput struct {
 	// SignerMemberID is the council member who signs: its chair (the head)
 	// or a vice-chair (KT.). Signer, a name typed, only where the level
 	// has no council recorded for the year (a decision entered afterwards).
-	SignerMemberID *int64 `json:"signer_member_id"`
-	DecidedOn *time.Time     `json:"decided_on"`
-	Signer    string         `json:"signer"`
-	Note      string         `json:"note"`
-	Items     []DecisionItem `json:"items"`
-	Unparsed  errs.Fields    `json:"-"`
+	SignerMemberID *int64         `json:"signer_member_id"`
+	DecidedOn      *time.Time     `json:"decided_on"`
+	Signer         string         `json:"signer"`
+	Note           string         `json:"note"`
+	Items          []DecisionItem `json:"items"`
+	Unparsed       errs.Fields    `json:"-"`
 }
 
 // DecisionView is a decision with the proposals it approved and the
@@ -105,6 +106,7 @@ type DecisionInput struct {
 type DecisionView struct {
 	decision.Decision
 	Issuer    document.Issuer     `json:"issuer"`
+	Signature []string            `json:"signature"` // the signature block, top line first (document.Signer.Lines)
 	Proposals []proposal.Proposal `json:"proposals"`
 }
 
@@ -787,7 +789,7 @@ func (a *App) Decide(ctx context.Context, p auth.Principal, in DecisionInput) (D
 		if err := tx.Audit(ctx, p.UserID, "create", "decision", d.ID, "", nil, d); err != nil {
 			return err
 		}
-		out.Decision, out.Issuer = d, issuer
+		out.Decision, out.Issuer, out.Signature = d, issuer, d.SignedAs().Lines()
 		for _, it := range items {
 			before, err := tx.Proposal(ctx, it.ID)
 			if err != nil {
@@ -833,6 +835,7 @@ func (a *App) Decision(ctx context.Context, p auth.Principal, id int64) (Decisio
 	if v.Issuer, err = issuerOn(ctx, &a.store.Q, d.UnitID, d.DecidedOn); err != nil {
 		return v, err
 	}
+	v.Signature = d.SignedAs().Lines()
 	v.Proposals, err = a.store.ListProposals(ctx, store.ProposalFilter{DecisionID: &id})
 	return v, err
 }

@@ -136,3 +136,14 @@ func CheckNumber(f errs.Fields, number string, issuer document.Issuer) {
 			issuer.Name, suffix))
 	}
 }
+
+// SignedAs is the signature block of decision d as recorded: the head in
+// their own name, or a deputy KT.; a decision entered without a title
+// (no council recorded) shows the name typed alone.
+func (d Decision) SignedAs() document.Signer {
+	title := d.SignerTitle
+	if title == "" {
+		title = HeadTitle
+	}
+	return document.Signer{HeadTitle: HeadTitle, Title: title, Name: d.Signer, Mode: document.SignMode(d.SignMode)}
+}

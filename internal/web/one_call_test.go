@@ -19,7 +19,6 @@ const recordAPIAnswer = "people.go recordAction: the API answers with PersonPage
 // pendingOneCall are handlers still calling several app methods, with
 // why: left for the lead.
 var pendingOneCall = map[string]string{
-	"decisionCreate":         "the decision form sits on two pages (a proposal's, the list's): a refusal shows the one it came from",
 	"personAbsenceAdd":       recordAPIAnswer,
 	"personAbsenceDelete":    recordAPIAnswer,
 	"personPendingAdd":       recordAPIAnswer,
