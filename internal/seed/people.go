@@ -180,6 +180,8 @@ func (s *seeder) demoPeopleAwards() error {
 		{"discipline", func() error { return s.discipline(people) }},
 		{"facts", s.facts2026},
 		{"2026 proposals", func() error { return s.proposals2026(specs, people) }},
+		{"Tiểu Cần 2020", s.tieuCan2020},
+		{"Vĩnh Long round", s.vinhLongRound},
 		{"vote", s.clusterVote},
 	}
 	for _, st := range steps {
