@@ -110,18 +110,7 @@ func (a *App) councilForWrite(ctx context.Context, tx *store.Q, p auth.Principal
 func (a *App) CreateCouncil(ctx context.Context, p auth.Principal, in CouncilInput) (decision.Council, error) {
 	var out decision.Council
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
-		unit, err := a.decidingLevel(ctx, tx, p, in.UnitID)
-		if err != nil {
-			return err
-		}
-		path, err := a.unitPathOf(ctx, tx, unit)
-		if err != nil {
-			return err
-		}
-		if err := auth.Authorize(p, auth.ManageCouncil, auth.Unit(path)); err != nil {
-			return err
-		}
-		u, err := tx.Unit(ctx, unit)
+		u, err := a.levelFor(ctx, tx, p, in.UnitID, auth.ManageCouncil)
 		if err != nil {
 			return err
 		}
@@ -130,7 +119,7 @@ func (a *App) CreateCouncil(ctx context.Context, p auth.Principal, in CouncilInp
 			f.Add("unit_id", "Chỉ VKSND tối cao, VKSND cấp cao và VKSND cấp tỉnh có Hội đồng thi đua – khen thưởng xét, quyết định khen thưởng.")
 		}
 		validYear(f, in.Year)
-		c := decision.Council{UnitID: unit, Year: in.Year, Name: in.Name, FoundedBy: in.FoundedBy}
+		c := decision.Council{UnitID: u.ID, Year: in.Year, Name: in.Name, FoundedBy: in.FoundedBy}
 		decision.CheckCouncil(f, &c)
 		if err := f.Err(); err != nil {
 			return err

@@ -12,6 +12,7 @@ import (
 	"thidua/internal/decision"
 	"thidua/internal/document"
 	"thidua/internal/errs"
+	"thidua/internal/org"
 	"thidua/internal/proposal"
 	"thidua/internal/store"
 )
@@ -193,6 +194,23 @@ func (a *App) ForwardProposal(ctx context.Context, p auth.Principal, id int64, i
 		return tx.Audit(ctx, p.UserID, "forward", "proposal", id, in.DocumentNo, before, out)
 	})
 	return out, err
+}
+
+// levelFor is the level p acts at for act (the one named, else their
+// own), once authorised there.
+func (a *App) levelFor(ctx context.Context, tx *store.Q, p auth.Principal, named int64, act auth.Action) (org.Unit, error) {
+	unit, err := a.decidingLevel(ctx, tx, p, named)
+	if err != nil {
+		return org.Unit{}, err
+	}
+	path, err := a.unitPathOf(ctx, tx, unit)
+	if err != nil {
+		return org.Unit{}, err
+	}
+	if err := auth.Authorize(p, act, auth.Unit(path)); err != nil {
+		return org.Unit{}, err
+	}
+	return tx.Unit(ctx, unit)
 }
 
 // decidingLevel is the level a decision is made at: the one named, else

@@ -692,21 +692,11 @@ func (a *App) RejectProposal(ctx context.Context, p auth.Principal, id int64, ve
 func (a *App) Decide(ctx context.Context, p auth.Principal, in DecisionInput) (DecisionView, error) {
 	var out DecisionView
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
-		unit, err := a.decidingLevel(ctx, tx, p, in.UnitID)
+		u, err := a.levelFor(ctx, tx, p, in.UnitID, auth.DecideAwards)
 		if err != nil {
 			return err
 		}
-		path, err := a.unitPathOf(ctx, tx, unit)
-		if err != nil {
-			return err
-		}
-		if err := auth.Authorize(p, auth.DecideAwards, auth.Unit(path)); err != nil {
-			return err
-		}
-		u, err := tx.Unit(ctx, unit)
-		if err != nil {
-			return err
-		}
+		unit := u.ID
 		tier := award.TierOfUnitType(string(u.Type))
 		f := errs.Fields{}
 		for k, v := range in.Unparsed {

@@ -376,22 +376,9 @@ func (s *Server) proposalComment(c echo.Context) error {
 }
 
 func (s *Server) proposalReject(c echo.Context) error {
-	id, err := pathID(c, "id")
+	id, b, err := reasonForm(c)
 	if err != nil {
 		return err
-	}
-	var b struct {
-		Version int    `json:"version"`
-		Reason  string `json:"reason"`
-	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &b); err != nil {
-			return err
-		}
-		b.Reason = normalize(b.Reason)
-	} else {
-		b.Version, _ = strconv.Atoi(formValue(c, "version"))
-		b.Reason = formValue(c, "reason")
 	}
 	out, err := s.app.RejectProposal(c.Request().Context(), principal(c), id, b.Version, b.Reason)
 	if err != nil {
@@ -401,6 +388,24 @@ func (s *Server) proposalReject(c echo.Context) error {
 		return err
 	}
 	return s.done(c, http.StatusOK, out, "Đã ghi nhận không chấp thuận đề nghị.", proposalURL(id))
+}
+
+// reasoned is what a level sends when it refuses or returns a proposal.
+type reasoned struct {
+	Version int    `json:"version"`
+	Reason  string `json:"reason"`
+}
+
+// reasonForm reads the proposal's id and the version and reason posted.
+func reasonForm(c echo.Context) (int64, reasoned, error) {
+	var b reasoned
+	id, err := pathID(c, "id")
+	if err != nil {
+		return id, b, err
+	}
+	err = bind(c, &b)
+	b.Reason = normalize(b.Reason)
+	return id, b, err
 }
 
 // decisionCreate records a decision of the reader's level and approves
@@ -467,18 +472,10 @@ func (s *Server) decisionCreate(c echo.Context) error {
 // proposalReturn sends a proposal the reader's level holds back to the
 // proposing unit, with a reason.
 func (s *Server) proposalReturn(c echo.Context) error {
-	id, err := pathID(c, "id")
+	id, b, err := reasonForm(c)
 	if err != nil {
 		return err
 	}
-	var b struct {
-		Version int    `json:"version"`
-		Reason  string `json:"reason"`
-	}
-	if err := bind(c, &b); err != nil {
-		return err
-	}
-	b.Reason = normalize(b.Reason)
 	out, err := s.app.ReturnProposal(c.Request().Context(), principal(c), id, b.Version, b.Reason)
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
