@@ -29,7 +29,7 @@ type MemberInput struct {
 	Username string `json:"username"`
 	FullName string `json:"full_name"`
 	Position string `json:"position"`
-	Role     string `json:"role"`
+	Seat     string `json:"role"`
 }
 
 // CouncilsPage is a year's councils, and the level the reader may set one
@@ -55,7 +55,7 @@ func (a *App) CouncilsPage(ctx context.Context, p auth.Principal, year int) (Cou
 	if pg.Councils, err = a.store.Councils(ctx, year); err != nil {
 		return pg, err
 	}
-	if p.Role == auth.RoleBoard || p.Role == auth.RoleAdmin {
+	if auth.SitsOnBoard(p) {
 		unit, err := a.decidingLevel(ctx, &a.store.Q, p, 0)
 		if err != nil {
 			return pg, err
@@ -75,7 +75,7 @@ func (a *App) CouncilsPage(ctx context.Context, p auth.Principal, year int) (Cou
 type CouncilPage struct {
 	decision.Council
 	CanManage bool     `json:"-"`
-	Roles     []string `json:"-"`
+	Seats     []string `json:"-"`
 }
 
 // CouncilPage returns council id with its members.
@@ -87,7 +87,7 @@ func (a *App) CouncilPage(ctx context.Context, p auth.Principal, id int64) (Coun
 	if err != nil {
 		return CouncilPage{}, err
 	}
-	return CouncilPage{Council: c, Roles: decision.Roles, CanManage: a.authorizeUnit(ctx, p, auth.ManageCouncil, c.UnitID) == nil}, nil
+	return CouncilPage{Council: c, Seats: decision.Seats, CanManage: a.authorizeUnit(ctx, p, auth.ManageCouncil, c.UnitID) == nil}, nil
 }
 
 // councilForWrite loads council id and checks p keeps it.
@@ -164,7 +164,7 @@ func (a *App) AddCouncilMember(ctx context.Context, p auth.Principal, councilID 
 			return err
 		}
 		f := errs.Fields{}
-		m := decision.Member{CouncilID: councilID, FullName: in.FullName, Position: in.Position, Role: in.Role}
+		m := decision.Member{CouncilID: councilID, FullName: in.FullName, Position: in.Position, Seat: in.Seat}
 		if name := strings.TrimSpace(in.Username); name != "" {
 			if u, err := tx.UserByName(ctx, name); err != nil {
 				f.Add("username", "Không có tài khoản «"+name+"».")

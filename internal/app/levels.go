@@ -77,7 +77,7 @@ func (a *App) actingLevel(ctx context.Context, tx *store.Q, p auth.Principal, pr
 	if l := auth.LevelOf(p); l != 0 {
 		return l, nil
 	}
-	if (p.Role == auth.RoleAdmin || p.System) && pr.AddressedUnitID != nil {
+	if auth.ActsAtAnyLevel(p) && pr.AddressedUnitID != nil {
 		return *pr.AddressedUnitID, nil
 	}
 	return tx.SupremeID(ctx)

@@ -64,19 +64,19 @@ func TestProvincialRound(t *testing.T) {
 	wantField(t, err, "year")
 	members := map[string]decision.Member{}
 	for _, m := range []app.MemberInput{
-		{FullName: "Lê Văn Minh", Position: "Viện trưởng", Role: decision.RoleChair},
-		{FullName: "Nguyễn Thị Hằng", Position: "Phó Viện trưởng", Role: decision.RoleViceChair, Username: "hoidong.thanhhoa"},
-		{FullName: "Trịnh Văn Bình", Position: "Chánh Văn phòng", Role: decision.RoleStanding},
+		{FullName: "Lê Văn Minh", Position: "Viện trưởng", Seat: decision.SeatChair},
+		{FullName: "Nguyễn Thị Hằng", Position: "Phó Viện trưởng", Seat: decision.SeatViceChair, Username: "hoidong.thanhhoa"},
+		{FullName: "Trịnh Văn Bình", Position: "Chánh Văn phòng", Seat: decision.SeatStanding},
 	} {
 		got, err := f.AddCouncilMember(f.ctx, council, co.ID, m)
 		if err != nil {
 			t.Fatal(err)
 		}
-		members[m.Role] = got
+		members[m.Seat] = got
 	}
-	_, err = f.AddCouncilMember(f.ctx, council, co.ID, app.MemberInput{FullName: "Chủ tịch thứ hai", Position: "Viện trưởng", Role: decision.RoleChair})
+	_, err = f.AddCouncilMember(f.ctx, council, co.ID, app.MemberInput{FullName: "Chủ tịch thứ hai", Position: "Viện trưởng", Seat: decision.SeatChair})
 	wantField(t, err, "role")
-	_, err = f.AddCouncilMember(f.ctx, councilNA, co.ID, app.MemberInput{FullName: "Người ngoài", Role: decision.RoleMember})
+	_, err = f.AddCouncilMember(f.ctx, councilNA, co.ID, app.MemberInput{FullName: "Người ngoài", Seat: decision.SeatMember})
 	wantCode(t, err, errs.Forbidden)
 
 	// The regional procuracy proposes two people and itself.
@@ -150,7 +150,7 @@ func TestProvincialRound(t *testing.T) {
 	}
 
 	// Above its power: the province may not decide TTLĐXS, nor forward LĐTT.
-	signer := members[decision.RoleViceChair].ID
+	signer := members[decision.SeatViceChair].ID
 	_, err = f.Decide(f.ctx, council, app.DecisionInput{Year: 2031, DecidedOn: &on, SignerMemberID: &signer, Items: []app.DecisionItem{item(prX)}})
 	wantField(t, err, "override_reason_"+itoa64(prX.ID))
 	_, err = f.ForwardProposal(f.ctx, council, prA.ID, app.ForwardInput{Version: prA.Version, DocumentNo: "15/TTr-VKSTH"})
@@ -164,7 +164,7 @@ func TestProvincialRound(t *testing.T) {
 
 	// A signer who is not the head or a deputy is refused; a number of
 	// another level's series too.
-	standing := members[decision.RoleStanding].ID
+	standing := members[decision.SeatStanding].ID
 	_, err = f.Decide(f.ctx, council, app.DecisionInput{Year: 2031, DecidedOn: &on, SignerMemberID: &standing, Items: []app.DecisionItem{item(prA)}})
 	wantField(t, err, "signer_member_id")
 	_, err = f.Decide(f.ctx, council, app.DecisionInput{Year: 2031, DecidedOn: &on, Number: "3/QĐ-VKSTC", SignerMemberID: &signer, Items: []app.DecisionItem{item(prA)}})

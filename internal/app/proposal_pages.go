@@ -54,7 +54,7 @@ type DeskLevel struct {
 // deskLevel is the level p decides at in year, or nil for a reader who
 // decides nowhere.
 func (a *App) deskLevel(ctx context.Context, p auth.Principal, year int) (*DeskLevel, error) {
-	if p.Role != auth.RoleBoard && p.Role != auth.RoleAdmin {
+	if !auth.SitsOnBoard(p) {
 		return nil, nil
 	}
 	q := &a.store.Q
@@ -75,7 +75,7 @@ func (a *App) deskLevel(ctx context.Context, p auth.Principal, year int) (*DeskL
 		return l, err
 	}
 	for _, m := range c.Members {
-		if m.Role == decision.RoleChair || m.Role == decision.RoleViceChair {
+		if m.Seat == decision.SeatChair || m.Seat == decision.SeatViceChair {
 			l.Signers = append(l.Signers, m)
 		}
 	}

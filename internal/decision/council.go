@@ -29,33 +29,33 @@ type Member struct {
 	UserID    *int64 `json:"user_id"`
 	FullName  string `json:"full_name"`
 	Position  string `json:"position"`
-	Role      string `json:"role"`
+	Seat      string `json:"role"` // the seat on the council: chair, vice_chair …
 }
 
-// The roles on a council (migration 00016).
+// The seats on a council (council_members.role, migration 00016).
 const (
-	RoleChair     = "chair"      // Chủ tịch: the head of the procuracy
-	RoleViceChair = "vice_chair" // Phó Chủ tịch: a deputy head
-	RoleStanding  = "standing"   // Ủy viên thường trực
-	RoleMember    = "member"     // Ủy viên
-	RoleSecretary = "secretary"  // Thư ký
+	SeatChair     = "chair"      // Chủ tịch: the head of the procuracy
+	SeatViceChair = "vice_chair" // Phó Chủ tịch: a deputy head
+	SeatStanding  = "standing"   // Ủy viên thường trực
+	SeatMember    = "member"     // Ủy viên
+	SeatSecretary = "secretary"  // Thư ký
 )
 
-// Roles lists the roles in the order of a council's list.
-var Roles = []string{RoleChair, RoleViceChair, RoleStanding, RoleMember, RoleSecretary}
+// Seats lists the seats in the order of a council's list.
+var Seats = []string{SeatChair, SeatViceChair, SeatStanding, SeatMember, SeatSecretary}
 
-// RoleLabel is a role in Vietnamese.
-func RoleLabel(r string) string {
+// SeatLabel is a seat in Vietnamese.
+func SeatLabel(r string) string {
 	switch r {
-	case RoleChair:
+	case SeatChair:
 		return "Chủ tịch Hội đồng"
-	case RoleViceChair:
+	case SeatViceChair:
 		return "Phó Chủ tịch Hội đồng"
-	case RoleStanding:
+	case SeatStanding:
 		return "Ủy viên thường trực"
-	case RoleMember:
+	case SeatMember:
 		return "Ủy viên"
-	case RoleSecretary:
+	case SeatSecretary:
 		return "Thư ký"
 	}
 	return r
@@ -76,7 +76,7 @@ func CheckCouncil(f errs.Fields, c *Council) {
 }
 
 // CheckMember adds to f what a member must state, against the council's
-// current members: a name, a known role, one chair only. m is trimmed.
+// current members: a name, a known seat, one chair only. m is trimmed.
 func CheckMember(f errs.Fields, m *Member, current []Member) {
 	m.FullName, m.Position = strings.TrimSpace(m.FullName), strings.TrimSpace(m.Position)
 	if m.FullName == "" {
@@ -86,21 +86,21 @@ func CheckMember(f errs.Fields, m *Member, current []Member) {
 		f.Add("full_name", "Họ tên và chức vụ không quá 200 ký tự.")
 	}
 	known := false
-	for _, r := range Roles {
-		known = known || r == m.Role
+	for _, r := range Seats {
+		known = known || r == m.Seat
 	}
 	if !known {
 		f.Add("role", "Vui lòng chọn vai trò trong Hội đồng.")
 	}
 	for _, x := range current {
-		if m.Role == RoleChair && x.Role == RoleChair {
+		if m.Seat == SeatChair && x.Seat == SeatChair {
 			f.Add("role", fmt.Sprintf("Hội đồng đã có Chủ tịch (%s).", x.FullName))
 		}
 		if m.UserID != nil && x.UserID != nil && *x.UserID == *m.UserID {
 			f.Add("user_id", fmt.Sprintf("Tài khoản này đã là thành viên Hội đồng (%s).", x.FullName))
 		}
 	}
-	if (m.Role == RoleChair || m.Role == RoleViceChair) && m.Position == "" {
+	if (m.Seat == SeatChair || m.Seat == SeatViceChair) && m.Position == "" {
 		f.Add("position", "Vui lòng nhập chức vụ (Viện trưởng, Phó Viện trưởng): tên chức vụ in ở phần ký quyết định.")
 	}
 }
@@ -113,14 +113,14 @@ const HeadTitle = "Viện trưởng"
 // head, in their own name; a vice-chair, a deputy, for the head (KT., NĐ
 // 30/2020 Điều 13). Other members do not sign.
 func (m Member) Signer() (document.Signer, error) {
-	switch m.Role {
-	case RoleChair:
+	switch m.Seat {
+	case SeatChair:
 		return document.Signer{HeadTitle: HeadTitle, Title: m.Position, Name: m.FullName, Mode: document.SignHead}, nil
-	case RoleViceChair:
+	case SeatViceChair:
 		return document.Signer{HeadTitle: HeadTitle, Title: m.Position, Name: m.FullName, Mode: document.SignDeputy}, nil
 	}
 	return document.Signer{}, (errs.Fields{"signer_member_id": fmt.Sprintf("%s là %s: chỉ Viện trưởng (Chủ tịch Hội đồng) hoặc Phó Viện trưởng (Phó Chủ tịch, ký thay) ký quyết định.",
-		m.FullName, strings.ToLower(RoleLabel(m.Role)))}).Err()
+		m.FullName, strings.ToLower(SeatLabel(m.Seat)))}).Err()
 }
 
 // CheckNumber adds to f why number is not in the series of issuer (the

@@ -35,9 +35,9 @@ func demoCouncil(unit, place, symbol string, year int, head, deputy, office stri
 		name: "Hội đồng Thi đua – Khen thưởng VKSND tỉnh " + place,
 		by:   fmt.Sprintf("Quyết định số 01/QĐ-%s ngày 05/01/%d %s", symbol, year, demoMark),
 		members: []decision.Member{
-			{FullName: head, Position: "Viện trưởng", Role: decision.RoleChair},
-			{FullName: deputy, Position: "Phó Viện trưởng", Role: decision.RoleViceChair},
-			{FullName: office, Position: "Chánh Văn phòng", Role: decision.RoleStanding},
+			{FullName: head, Position: "Viện trưởng", Seat: decision.SeatChair},
+			{FullName: deputy, Position: "Phó Viện trưởng", Seat: decision.SeatViceChair},
+			{FullName: office, Position: "Chánh Văn phòng", Seat: decision.SeatStanding},
 		}}
 }
 
@@ -50,7 +50,7 @@ func (s *seeder) council(c councilSpec) (map[string]decision.Member, error) {
 		return nil, fmt.Errorf("council %s %d: %w", c.unit, c.year, err)
 	}
 	for i, m := range c.members {
-		in := app.MemberInput{FullName: m.FullName, Position: m.Position, Role: m.Role}
+		in := app.MemberInput{FullName: m.FullName, Position: m.Position, Seat: m.Seat}
 		if i < len(c.users) {
 			in.Username = c.users[i]
 		}
@@ -58,7 +58,7 @@ func (s *seeder) council(c councilSpec) (map[string]decision.Member, error) {
 		if err != nil {
 			return nil, fmt.Errorf("council %s member %s: %w", c.unit, m.FullName, err)
 		}
-		out[m.Role] = got
+		out[m.Seat] = got
 	}
 	return out, nil
 }
@@ -179,7 +179,7 @@ func (s *seeder) tieuCan2020() error {
 		return err
 	}
 	on := time.Date(y, 12, 25, 0, 0, 0, 0, time.UTC)
-	chair := members[decision.RoleChair].ID
+	chair := members[decision.SeatChair].ID
 	if err := s.at(morning(y, 12, 25), func() error {
 		_, err := s.a.Decide(s.ctx, auth.System, app.DecisionInput{Year: y, UnitID: s.ids[traVinh], DecidedOn: &on, SignerMemberID: &chair, Items: items,
 			Note: "Công nhận danh hiệu thi đua năm 2020 của Viện kiểm sát nhân dân huyện Tiểu Cần " + demoMark})
@@ -231,9 +231,9 @@ func (s *seeder) vinhLongRound() error {
 		name: "Hội đồng Thi đua – Khen thưởng VKSND tỉnh Vĩnh Long",
 		by:   fmt.Sprintf("Quyết định số 01/QĐ-VKSVL ngày 06/01/%d %s", y, demoMark),
 		members: []decision.Member{
-			{FullName: "Đoàn Văn Nghĩa " + demoMark, Position: "Viện trưởng", Role: decision.RoleChair},
-			{FullName: "Thạch Thị Phương " + demoMark, Position: "Phó Viện trưởng", Role: decision.RoleViceChair},
-			{FullName: "Võ Thành Long " + demoMark, Position: "Chánh Văn phòng", Role: decision.RoleStanding},
+			{FullName: "Đoàn Văn Nghĩa " + demoMark, Position: "Viện trưởng", Seat: decision.SeatChair},
+			{FullName: "Thạch Thị Phương " + demoMark, Position: "Phó Viện trưởng", Seat: decision.SeatViceChair},
+			{FullName: "Võ Thành Long " + demoMark, Position: "Chánh Văn phòng", Seat: decision.SeatStanding},
 		},
 		users: []string{"", "", "hoidong.vinhlong"}})
 	if err != nil {
@@ -291,7 +291,7 @@ func (s *seeder) vinhLongRound() error {
 		return fmt.Errorf("Vĩnh Long TTLĐXS: %w", err)
 	}
 	on := org.Day(s.sch.Day(22))
-	deputy := members[decision.RoleViceChair].ID
+	deputy := members[decision.SeatViceChair].ID
 	if err := s.at(s.sch.At(22, 15, 0), func() error {
 		_, err := s.a.Decide(s.ctx, council, app.DecisionInput{Year: y, DecidedOn: &on, SignerMemberID: &deputy, Items: items,
 			Note: fmt.Sprintf("Công nhận danh hiệu thi đua năm %d của VKSND khu vực 1 – Vĩnh Long %s", y, demoMark)})

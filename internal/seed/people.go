@@ -361,7 +361,7 @@ func (s *seeder) proposals2025(specs []personSpec, people map[string]int64) erro
 		}
 		d := decisionsOf(unit, 2025)
 		on := s.sch.shiftDate(d.on)
-		chair := councils[unit][decision.RoleChair].ID
+		chair := councils[unit][decision.SeatChair].ID
 		in := app.DecisionInput{Year: last, UnitID: s.ids[unit], Number: d.number, DecidedOn: &on, SignerMemberID: &chair, Items: items,
 			Note: fmt.Sprintf("Quyết định số %s ngày %s tặng danh hiệu thi đua năm %d %s", d.number, on.Format("02/01/2006"), last, demoMark)}
 		if err := s.at(morning(last, on.Month(), on.Day()), func() error {

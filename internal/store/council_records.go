@@ -28,7 +28,7 @@ type memberRow struct {
 	UserID    *int64
 	FullName  string
 	Position  string
-	Role      string
+	Seat      string `gorm:"column:role"`
 }
 
 func (memberRow) TableName() string { return "council_members" }

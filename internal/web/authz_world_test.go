@@ -330,7 +330,7 @@ func (w *authzWorld) prepare(t *testing.T, s *site, path string) (fresh map[stri
 		}
 		out["day"] = day.Format("2006-01-02")
 	case strings.Contains(path, "/members/:member"):
-		m, err := st.AddCouncilMember(ctx, decision.Member{CouncilID: w.council, FullName: "Thành viên thử", Role: decision.RoleMember})
+		m, err := st.AddCouncilMember(ctx, decision.Member{CouncilID: w.council, FullName: "Thành viên thử", Seat: decision.SeatMember})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -57,7 +57,7 @@ func (s *Server) councilCreate(c echo.Context) error {
 
 type councilShowData struct {
 	app.CouncilPage
-	RoleLabels map[string]string
+	SeatLabels map[string]string
 }
 
 func (s *Server) councilPage(c echo.Context, st int, id int64, form map[string]string, formErr error) error {
@@ -69,8 +69,8 @@ func (s *Server) councilPage(c echo.Context, st int, id int64, form map[string]s
 		return c.JSON(st, d.Council)
 	}
 	labels := map[string]string{}
-	for _, r := range decision.Roles {
-		labels[r] = decision.RoleLabel(r)
+	for _, r := range decision.Seats {
+		labels[r] = decision.SeatLabel(r)
 	}
 	pg := s.page(c, d.Name+" — năm "+fmt.Sprint(d.Year), "councils", councilShowData{d, labels})
 	pg.Form = form
@@ -119,12 +119,12 @@ func (s *Server) councilMemberAdd(c echo.Context) error {
 	if err := bind(c, &in); err != nil {
 		return err
 	}
-	in.FullName, in.Position, in.Username, in.Role = normalize(in.FullName), normalize(in.Position), normalize(in.Username), normalize(in.Role)
+	in.FullName, in.Position, in.Username, in.Seat = normalize(in.FullName), normalize(in.Position), normalize(in.Username), normalize(in.Seat)
 	out, err := s.app.AddCouncilMember(c.Request().Context(), principal(c), id, in)
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
 			return s.councilPage(c, status(errs.CodeOf(err)), id, map[string]string{"full_name": in.FullName, "position": in.Position,
-				"username": in.Username, "role": in.Role}, err)
+				"username": in.Username, "role": in.Seat}, err)
 		}
 		return err
 	}
