@@ -46,8 +46,14 @@ func TestLevelsAPI(t *testing.T) {
 		return []any{map[string]any{"proposal_id": id, "version": v, "override_reason": "Hội đồng đã xét hồ sơ (kiểm thử)"}}
 	}
 
-	// The sector's board does not decide what the province holds.
+	// The sector's board waits for the end of the year's comment window;
+	// after it, it still does not decide what the province holds.
 	st, body := s.api(t, board, http.MethodPost, "/decisions", map[string]any{"year": 2026, "decided_on": "27/11/2026", "signer": "Nguyễn Văn Ký", "items": item(ld, ldV)})
+	if st != http.StatusUnprocessableEntity || !strings.Contains(fmt.Sprint(body), "đang công khai lấy ý kiến") {
+		t.Fatalf("the sector decided during the comment window: %d %v", st, body)
+	}
+	s.app.Now = func() time.Time { return time.Date(2026, 12, 20, 9, 0, 0, 0, time.UTC) }
+	st, body = s.api(t, board, http.MethodPost, "/decisions", map[string]any{"year": 2026, "decided_on": "20/12/2026", "signer": "Nguyễn Văn Ký", "items": item(ld, ldV)})
 	if st != http.StatusUnprocessableEntity || !strings.Contains(fmt.Sprint(body), "đang ở Viện kiểm sát nhân dân tỉnh Vĩnh Long") {
 		t.Fatalf("sector decides the province's: %d %v", st, body)
 	}
@@ -56,10 +62,16 @@ func TestLevelsAPI(t *testing.T) {
 		t.Fatalf("officer returns: %d", st)
 	}
 
-	// The council's desk holds both, with its signers.
+	// The council's desk holds both (beside what it decided), with its signers.
 	st, body = s.api(t, council, http.MethodGet, "/proposals?year=2026&held=1", nil)
-	if st != http.StatusOK || len(body["proposals"].([]any)) != 2 {
-		t.Fatalf("council's desk: %d %v", st, body)
+	waiting := 0
+	for _, x := range body["proposals"].([]any) {
+		if x.(map[string]any)["status"] == "submitted" {
+			waiting++
+		}
+	}
+	if st != http.StatusOK || waiting != 2 {
+		t.Fatalf("council's desk: %d, %d waiting", st, waiting)
 	}
 	level := body["level"].(map[string]any)
 	var deputy int64
@@ -73,7 +85,7 @@ func TestLevelsAPI(t *testing.T) {
 	}
 
 	// Above its power: no decision on the Bằng khen, no forwarding of the LĐTT.
-	st, body = s.api(t, council, http.MethodPost, "/decisions", map[string]any{"year": 2026, "decided_on": "27/11/2026", "signer_member_id": deputy, "items": item(bk, bkV)})
+	st, body = s.api(t, council, http.MethodPost, "/decisions", map[string]any{"year": 2026, "decided_on": "20/12/2026", "signer_member_id": deputy, "items": item(bk, bkV)})
 	if st != http.StatusUnprocessableEntity || !strings.Contains(fmt.Sprint(body), "do Viện trưởng VKSND tối cao quyết định") {
 		t.Fatalf("council decides a Bằng khen: %d %v", st, body)
 	}
@@ -87,7 +99,7 @@ func TestLevelsAPI(t *testing.T) {
 	bkV = num(body, "version")
 
 	// The province decides the LĐTT: its series, heading, KT. signature.
-	st, body = s.api(t, council, http.MethodPost, "/decisions", map[string]any{"year": 2026, "decided_on": "27/11/2026", "signer_member_id": deputy, "items": item(ld, ldV)})
+	st, body = s.api(t, council, http.MethodPost, "/decisions", map[string]any{"year": 2026, "decided_on": "20/12/2026", "signer_member_id": deputy, "items": item(ld, ldV)})
 	if st != http.StatusCreated || body["number"] != "2/QĐ-VKSVL" || body["sign_mode"] != "KT." {
 		t.Fatalf("provincial decision: %d %v", st, body)
 	}
@@ -98,12 +110,7 @@ func TestLevelsAPI(t *testing.T) {
 		t.Fatalf("provincial heading %v %s", is, sig)
 	}
 
-	// The sector's board decides the Bằng khen once the comment window has closed.
-	st, body = s.api(t, board, http.MethodPost, "/decisions", map[string]any{"year": 2026, "decided_on": "20/12/2026", "signer": "Nguyễn Văn Ký", "items": item(bk, bkV)})
-	if st != http.StatusUnprocessableEntity && st != http.StatusConflict {
-		t.Fatalf("the sector decided during the comment window: %d %v", st, body)
-	}
-	s.app.Now = func() time.Time { return time.Date(2026, 12, 20, 9, 0, 0, 0, time.UTC) }
+	// The sector's board decides the Bằng khen.
 	st, body = s.api(t, board, http.MethodPost, "/decisions", map[string]any{"year": 2026, "decided_on": "20/12/2026", "signer": "Nguyễn Văn Ký", "items": item(bk, bkV)})
 	if st != http.StatusCreated || !strings.HasSuffix(fmt.Sprint(body["number"]), "/QĐ-VKSTC") || body["issuer"].(map[string]any)["name"] != "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO" {
 		t.Fatalf("sector decision: %d %v", st, body)
