@@ -19,10 +19,11 @@ func TestBrowserProvincialRound(t *testing.T) {
 	requireChromium(t)
 	clock := &walkClock{}
 	clock.set(2026, time.November, 26)
-	tab := newChromeTabFor(t, serveDemo(t, "Viện kiểm sát nhân dân tối cao", func(a *app.App, _ *store.Store) { a.Now = clock.now }), 6*time.Minute)
+	tab := newChromeTabFor(t, serveDemo(t, "Viện kiểm sát nhân dân tối cao", func(a *app.App, _ *store.Store) { a.Now = clock.now }), 4*time.Minute)
 	const person = "Lê Hoàng Phúc (dữ liệu mẫu)"
 
 	// The regional procuracy proposes and sends both.
+	tab.open("/login")
 	tab.signIn("canbo.kv1.vinhlong")
 	propose := func(title string) string {
 		t.Helper()
