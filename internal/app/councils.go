@@ -42,12 +42,12 @@ type CouncilsPage struct {
 	Level *org.Unit `json:"-"`
 }
 
-// CouncilsPage lists the councils of year (0: this year).
+// CouncilsPage lists the councils of year (0, or out of range: this year).
 func (a *App) CouncilsPage(ctx context.Context, p auth.Principal, year int) (CouncilsPage, error) {
 	if err := auth.Authorize(p, auth.ViewCouncils, auth.Target{}); err != nil {
 		return CouncilsPage{}, err
 	}
-	if year == 0 {
+	if year < 2000 || year > 2100 { // none asked, or one refused by validYear: this year's
 		year = a.Today().Year()
 	}
 	pg := CouncilsPage{Year: year}
