@@ -62,6 +62,11 @@ func TestProvincialRound(t *testing.T) {
 	}
 	_, err = f.CreateCouncil(f.ctx, council, app.CouncilInput{Year: 2031, Name: "Lần hai"})
 	wantField(t, err, "year")
+	_, err = f.CreateCouncil(f.ctx, council, app.CouncilInput{Year: 9999999999999, Name: "Năm sai"})
+	wantField(t, err, "year")
+	if pg, err := f.CouncilsPage(f.ctx, council, 9999999999999); err != nil || pg.Year != 2031 || pg.Level == nil || pg.Level.ID != th.ID {
+		t.Fatalf("the list after a refused year: %+v %v", pg, err)
+	}
 	members := map[string]decision.Member{}
 	for _, m := range []app.MemberInput{
 		{FullName: "Lê Văn Minh", Position: "Viện trưởng", Seat: decision.SeatChair},
