@@ -64,7 +64,7 @@ func (a *App) council(ctx context.Context, tx *store.Q, p auth.Principal, id int
 	if p.Anonymous() {
 		return vote.Council{}, nil, auth.Target{}, auth.Authorize(p, act, auth.Target{})
 	}
-	c, ms, err := tx.Council(ctx, id)
+	c, ms, err := tx.BallotCouncil(ctx, id)
 	if err != nil {
 		return c, ms, auth.Target{}, err
 	}

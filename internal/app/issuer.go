@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"time"
 
+	"thidua/internal/award"
 	"thidua/internal/document"
 	"thidua/internal/store"
 )
@@ -23,4 +25,16 @@ func issuerOf(ctx context.Context, q *store.Q, unitID int64) (document.Issuer, e
 		return document.Issuer{}, err
 	}
 	return document.Derive(u, &parent), nil
+}
+
+// issuerOn is issuerOf with the "Căn cứ" lines of the unit's level under
+// the rules in force on day on (award.RuleSet.Authority): what a decision
+// signed that day cites as the level's power.
+func issuerOn(ctx context.Context, q *store.Q, unitID int64, on time.Time) (document.Issuer, error) {
+	i, err := issuerOf(ctx, q, unitID)
+	if err != nil {
+		return i, err
+	}
+	i.Authority = award.RulesFor(on).Authority(award.TierOfUnitType(string(i.Level)))
+	return i, nil
 }

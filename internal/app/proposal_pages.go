@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"thidua/internal/auth"
+	"thidua/internal/award"
+	"thidua/internal/decision"
 	"thidua/internal/org"
 	"thidua/internal/proposal"
 	"thidua/internal/store"
@@ -19,6 +21,8 @@ type ProposalQuery struct {
 	Year   int
 	UnitID int64
 	Status string
+	// Held: only those the reader's level holds now, or decided (a board's desk).
+	Held bool
 }
 
 // ProposalsPage is a year's list with its quota checks, the units to
@@ -33,6 +37,49 @@ type ProposalsPage struct {
 	CanPropose bool `json:"-"`
 	// Pending counts the submitted proposals awaiting the board.
 	Pending int `json:"-"`
+	// Level is the reader's deciding level and who signs there (a board).
+	Level *DeskLevel `json:"level,omitempty"`
+}
+
+// DeskLevel is the level a board member acts for: its procuracy, and the
+// council members who sign its decisions this year (none recorded: the
+// signer is typed).
+type DeskLevel struct {
+	UnitID  int64             `json:"unit_id"`
+	Name    string            `json:"name"`
+	Symbol  string            `json:"symbol"`
+	Signers []decision.Member `json:"signers"`
+}
+
+// deskLevel is the level p decides at in year, or nil for a reader who
+// decides nowhere.
+func (a *App) deskLevel(ctx context.Context, p auth.Principal, year int) (*DeskLevel, error) {
+	if !auth.SitsOnBoard(p) {
+		return nil, nil
+	}
+	q := &a.store.Q
+	unit, err := a.decidingLevel(ctx, q, p, 0)
+	if err != nil {
+		return nil, err
+	}
+	if a.authorizeUnit(ctx, p, auth.DecideAwards, unit) != nil {
+		return nil, nil
+	}
+	is, err := issuerOf(ctx, q, unit)
+	if err != nil {
+		return nil, err
+	}
+	l := &DeskLevel{UnitID: unit, Name: is.Name, Symbol: is.Symbol}
+	c, ok, err := q.CouncilOf(ctx, unit, year)
+	if err != nil || !ok {
+		return l, err
+	}
+	for _, m := range c.Members {
+		if m.Seat == decision.SeatChair || m.Seat == decision.SeatViceChair {
+			l.Signers = append(l.Signers, m)
+		}
+	}
+	return l, nil
 }
 
 // ProposalsPage lists a year's proposals (Proposals) for the list page.
@@ -44,11 +91,22 @@ func (a *App) ProposalsPage(ctx context.Context, p auth.Principal, q ProposalQue
 	if q.UnitID != 0 {
 		f.UnitID = &q.UnitID
 	}
+	if q.Held {
+		unit, err := a.decidingLevel(ctx, &a.store.Q, p, 0)
+		if err != nil {
+			return ProposalsPage{}, err
+		}
+		f.AddressedTo = &unit
+	}
 	l, err := a.Proposals(ctx, p, f)
 	if err != nil {
 		return ProposalsPage{}, err
 	}
-	pg := ProposalsPage{ProposalList: l, Year: q.Year, CanDecide: auth.Can(p, auth.DecideAwards, auth.Target{})}
+	pg := ProposalsPage{ProposalList: l, Year: q.Year}
+	if pg.Level, err = a.deskLevel(ctx, p, q.Year); err != nil {
+		return pg, err
+	}
+	pg.CanDecide = pg.Level != nil
 	for _, pr := range l.Proposals {
 		if pr.Status == proposal.Submitted {
 			pg.Pending++
@@ -71,8 +129,14 @@ type ProposalPage struct {
 	ProposalView
 	CanEdit     bool            `json:"-"` // the proposing unit's officer, on a draft
 	CanComment  bool            `json:"-"` // anyone but a viewer, while it is published
-	CanDecide   bool            `json:"-"` // the board, while it awaits the board
+	CanDecide   bool            `json:"-"` // the board of the level holding it, when the title is in its power
+	CanForward  bool            `json:"-"` // … when it is not: forward with the level's tờ trình
+	CanReturn   bool            `json:"-"` // the board of the level holding it: return or refuse
+	Level       *DeskLevel      `json:"-"`
 	Publication PublicationView `json:"-"`
+	// Decides is who decides the title under the rules of its day of
+	// consideration, with the provision.
+	Decides award.Power `json:"decides"`
 }
 
 // ProposalPage returns one proposal (Proposal) for its page.
@@ -82,8 +146,20 @@ func (a *App) ProposalPage(ctx context.Context, p auth.Principal, id int64) (Pro
 		return ProposalPage{}, err
 	}
 	pg := ProposalPage{ProposalView: v,
-		CanComment: v.Status == proposal.Submitted && auth.Can(p, auth.CommentProposal, auth.Target{}),
-		CanDecide:  v.Status == proposal.Submitted && auth.Can(p, auth.DecideAwards, auth.Target{})}
+		CanComment: v.Status == proposal.Submitted && auth.Can(p, auth.CommentProposal, auth.Target{})}
+	rs := award.RulesFor(a.considered(v.Proposal))
+	pg.Decides, _ = rs.Powers.Of(award.Title(v.Title))
+	if pg.Level, err = a.deskLevel(ctx, p, v.Year); err != nil {
+		return pg, err
+	}
+	if l := pg.Level; l != nil && v.Status == proposal.Submitted && (v.AddressedUnitID != nil && *v.AddressedUnitID == l.UnitID) {
+		u, err := a.store.Unit(ctx, l.UnitID)
+		if err != nil {
+			return pg, err
+		}
+		_, decides := rs.Powers.Decides(award.TierOfUnitType(string(u.Type)), award.Title(v.Title))
+		pg.CanDecide, pg.CanForward, pg.CanReturn = decides, !decides, true
+	}
 	if v.Status == proposal.Draft {
 		path, err := a.unitPathOf(ctx, &a.store.Q, v.ProposerUnitID)
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/award"
 	"thidua/internal/decision"
+	"thidua/internal/document"
 	"thidua/internal/errs"
 	"thidua/internal/org"
 	"thidua/internal/proposal"
@@ -22,6 +23,7 @@ const (
 	ProposalSubmitted = proposal.Submitted
 	ProposalApproved  = proposal.Approved
 	ProposalRejected  = proposal.Rejected
+	ProposalForwarded = proposal.Forwarded
 )
 
 // ProposalStatusLabel is a status in Vietnamese.
@@ -50,6 +52,9 @@ type ProposalView struct {
 	proposal.Proposal
 	Reasons  []award.Reason     `json:"reasons"`
 	Comments []proposal.Comment `json:"comments"`
+	// Steps is the proposal's way up, oldest first: who sent, returned,
+	// forwarded or decided it, when and why.
+	Steps []proposal.Step `json:"steps"`
 	// Current is the verdict on today's record, for a proposal not decided
 	// yet, when it differs from the one stored at its last save (a rating or
 	// an award recorded since). Decided proposals keep their verdict.
@@ -79,18 +84,29 @@ type DecisionItem struct {
 
 // DecisionInput is a decision and the proposals it approves.
 type DecisionInput struct {
-	Year      int            `json:"year"`
-	Number    string         `json:"number"`
-	DecidedOn *time.Time     `json:"decided_on"`
-	Signer    string         `json:"signer"`
-	Note      string         `json:"note"`
-	Items     []DecisionItem `json:"items"`
-	Unparsed  errs.Fields    `json:"-"`
+	Year int `json:"year"`
+	// UnitID is the deciding level (0: the reader's own: a provincial
+	// council's province, the sector board's Supreme Procuracy).
+	UnitID int64 `json:"unit_id"`
+	// Number: empty takes the next of the level's series (…/QĐ-VKSTH).
+	Number string `json:"number"`
+	// SignerMemberID is the council member who signs: its chair (the head)
+	// or a vice-chair (KT.). Signer, a name typed, only where the level
+	// has no council recorded for the year (a decision entered afterwards).
+	SignerMemberID *int64         `json:"signer_member_id"`
+	DecidedOn      *time.Time     `json:"decided_on"`
+	Signer         string         `json:"signer"`
+	Note           string         `json:"note"`
+	Items          []DecisionItem `json:"items"`
+	Unparsed       errs.Fields    `json:"-"`
 }
 
-// DecisionView is a decision with the proposals it approved.
+// DecisionView is a decision with the proposals it approved and the
+// level that issued it (heading, place, Căn cứ lines).
 type DecisionView struct {
 	decision.Decision
+	Issuer    document.Issuer     `json:"issuer"`
+	Signature []string            `json:"signature"` // the signature block, top line first (document.Signer.Lines)
 	Proposals []proposal.Proposal `json:"proposals"`
 }
 
@@ -396,11 +412,20 @@ func (a *App) updateProposal(ctx context.Context, p auth.Principal, id int64, ve
 		}
 		pr.Version = version
 		action := "update"
+		var step proposal.Step
 		if submit {
 			pr.Status, action = proposal.Submitted, "submit"
+			if step, err = a.sendUp(ctx, tx, p, &pr); err != nil {
+				return err
+			}
 		}
 		if out, err = tx.UpdateProposal(ctx, pr); err != nil {
 			return err
+		}
+		if submit {
+			if err := tx.AddProposalStep(ctx, step); err != nil {
+				return err
+			}
 		}
 		return tx.Audit(ctx, p.UserID, action, "proposal", id, "", before, out)
 	})
@@ -460,7 +485,10 @@ func (a *App) proposalView(ctx context.Context, tx *store.Q, p auth.Principal, i
 			v.Current = &now
 		}
 	}
-	v.Comments, err = tx.ProposalComments(ctx, id)
+	if v.Comments, err = tx.ProposalComments(ctx, id); err != nil {
+		return v, err
+	}
+	v.Steps, err = tx.ProposalSteps(ctx, id)
 	return v, err
 }
 
@@ -628,15 +656,12 @@ func (a *App) CommentProposal(ctx context.Context, p auth.Principal, id int64, b
 	return out, err
 }
 
-// RejectProposal records the board's refusal of a submitted proposal.
+// RejectProposal records the refusal of a proposal by the level holding it.
 func (a *App) RejectProposal(ctx context.Context, p auth.Principal, id int64, version int, reason string) (proposal.Proposal, error) {
 	reason = strings.TrimSpace(reason)
 	var out proposal.Proposal
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
-		if err := auth.Authorize(p, auth.DecideAwards, auth.Target{}); err != nil {
-			return err
-		}
-		before, err := tx.Proposal(ctx, id)
+		before, level, err := a.heldBy(ctx, tx, p, auth.RejectProposal, id)
 		if err != nil {
 			return err
 		}
@@ -648,7 +673,10 @@ func (a *App) RejectProposal(ctx context.Context, p auth.Principal, id int64, ve
 		if out, err = tx.UpdateProposal(ctx, pr); err != nil {
 			return err
 		}
-		if err := a.notifyUnit(ctx, tx, p.UserID, before.ProposerUnitID, decidedNotice(before, "Hội đồng không chấp thuận. Lý do: "+reason)); err != nil {
+		if err := tx.AddProposalStep(ctx, proposal.Step{ProposalID: id, Step: proposal.StepReject, FromUnitID: level, ByUserID: &p.UserID, Reason: reason}); err != nil {
+			return err
+		}
+		if err := a.notifyUnit(ctx, tx, p.UserID, before.ProposerUnitID, decidedNotice(before, before.AddressedName+" không chấp thuận. Lý do: "+reason)); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, p.UserID, "reject", "proposal", id, reason, before, out)
@@ -656,42 +684,69 @@ func (a *App) RejectProposal(ctx context.Context, p auth.Principal, id int64, ve
 	return out, err
 }
 
-// Decide records a decision and approves the listed submitted proposals
-// under it, in one transaction: each enters the awards history as a merit
-// award with the decision's number, date and signer. A proposal the rules
-// found not eligible is approved only with a written override reason
-// (decision.CheckItem).
+// Decide records a decision of a level and approves under it the listed
+// proposals that level holds, in one transaction: each enters the awards
+// history as a merit award with the decision's number, date and signer.
+// The level (UnitID; 0: the reader's own) decides only what is in its
+// power under the rules in force on the decision's day (award.Powers);
+// the number is the next of its series unless given in it; a level with a
+// council signs by its chair (the head) or a vice-chair (KT.). A proposal
+// the rules found not eligible is approved only with a written override
+// reason (decision.CheckItem).
 func (a *App) Decide(ctx context.Context, p auth.Principal, in DecisionInput) (DecisionView, error) {
 	var out DecisionView
 	err := a.store.Tx(ctx, func(tx *store.Q) error {
-		if err := auth.Authorize(p, auth.DecideAwards, auth.Target{}); err != nil {
+		u, err := a.levelFor(ctx, tx, p, in.UnitID, auth.DecideAwards)
+		if err != nil {
 			return err
 		}
+		unit := u.ID
+		tier := award.TierOfUnitType(string(u.Type))
 		f := errs.Fields{}
 		for k, v := range in.Unparsed {
 			f.Add(k, v)
 		}
+		if !tier.InSector() {
+			f.Add("unit_id", "Đơn vị này không phải cấp quyết định khen thưởng.")
+		}
 		validYear(f, in.Year)
-		d := decision.Decision{Year: in.Year, Number: in.Number, Signer: in.Signer, Note: in.Note}
+		d := decision.Decision{Year: in.Year, Note: in.Note, UnitID: unit, Signer: in.Signer}
 		if in.DecidedOn != nil {
 			d.DecidedOn = org.Day(*in.DecidedOn)
 		}
-		decision.Check(f, &d, in.Unparsed["decided_on"] != "")
 		if len(in.Items) == 0 {
 			f.Add("items", "Vui lòng chọn ít nhất một đề nghị được khen thưởng.")
 		}
 		if _, bad := f["year"]; bad {
 			return f.Err() // the year is looked up below
 		}
-		// While the year's list is published for comment, the council waits for
-		// the comments: no decision before the window has closed.
-		if w, ok, err := tx.Publication(ctx, in.Year); err != nil {
+		on := d.DecidedOn
+		if on.IsZero() {
+			on = a.Today()
+		}
+		issuer, err := issuerOn(ctx, tx, unit, on)
+		if err != nil {
 			return err
-		} else if ok {
-			if err := w.CheckDecide(a.Today()); err != nil {
+		}
+		in.Number = strings.TrimSpace(in.Number)
+		decision.CheckNumber(f, in.Number, issuer)
+		if err := signDecision(ctx, tx, f, &d, in.SignerMemberID); err != nil {
+			return err
+		}
+		decision.Check(f, &d, in.Unparsed["decided_on"] != "")
+		// While the year's list is published for comment, the sector's council
+		// waits for the comments: no decision of the sector before the window
+		// has closed. The levels below decide their own titles meanwhile.
+		if tier == award.TierSupreme {
+			if w, ok, err := tx.Publication(ctx, in.Year); err != nil {
 				return err
+			} else if ok {
+				if err := w.CheckDecide(a.Today()); err != nil {
+					return err
+				}
 			}
 		}
+		powers := award.RulesFor(on).Powers
 		var items []proposal.Proposal
 		seen := map[int64]bool{}
 		for _, it := range in.Items {
@@ -705,20 +760,30 @@ func (a *App) Decide(ctx context.Context, p auth.Principal, in DecisionInput) (D
 			}
 			why := strings.TrimSpace(it.OverrideReason)
 			decision.CheckItem(f, in.Year, pr, why)
+			key := fmt.Sprintf("override_reason_%d", pr.ID)
+			if pr.Status == proposal.Submitted {
+				if e, ok := errs.As(proposal.CheckHeld(pr, unit)); ok {
+					f.Add(key, e.Message)
+				} else if e, ok := errs.As(proposal.CheckDecidable(powers, tier, pr)); ok {
+					f.Add(key, e.Message)
+				}
+			}
 			pr.Version, pr.OverrideReason = it.Version, why
 			items = append(items, pr)
 		}
 		if err := f.Err(); err != nil {
 			return err
 		}
-		var err error
+		if err := numberDecision(ctx, tx, &d, in.Number, issuer); err != nil {
+			return err
+		}
 		if d, err = tx.CreateDecision(ctx, d); err != nil {
 			return err
 		}
 		if err := tx.Audit(ctx, p.UserID, "create", "decision", d.ID, "", nil, d); err != nil {
 			return err
 		}
-		out.Decision = d
+		out.Decision, out.Issuer, out.Signature = d, issuer, d.SignedAs().Lines()
 		for _, it := range items {
 			before, err := tx.Proposal(ctx, it.ID)
 			if err != nil {
@@ -732,11 +797,15 @@ func (a *App) Decide(ctx context.Context, p auth.Principal, in DecisionInput) (D
 			if aw, err = tx.AddAward(ctx, aw); err != nil {
 				return err
 			}
+			if err := tx.AddProposalStep(ctx, proposal.Step{ProposalID: pr.ID, Step: proposal.StepApprove, FromUnitID: unit,
+				ByUserID: &p.UserID, Reason: it.OverrideReason, DocumentNo: d.Number}); err != nil {
+				return err
+			}
 			if err := tx.Audit(ctx, p.UserID, "approve", "proposal", pr.ID, it.OverrideReason, before, map[string]any{"proposal": after, "award": aw}); err != nil {
 				return err
 			}
 			if err := a.notifyUnit(ctx, tx, p.UserID, before.ProposerUnitID, decidedNotice(before,
-				fmt.Sprintf("Hội đồng chấp thuận: Quyết định số %s ngày %s.", d.Number, d.DecidedOn.Format("02/01/2006")))); err != nil {
+				fmt.Sprintf("%s khen thưởng: Quyết định số %s ngày %s.", u.Name, d.Number, d.DecidedOn.Format("02/01/2006")))); err != nil {
 				return err
 			}
 			out.Proposals = append(out.Proposals, after)
@@ -757,6 +826,10 @@ func (a *App) Decision(ctx context.Context, p auth.Principal, id int64) (Decisio
 		return DecisionView{}, err
 	}
 	v := DecisionView{Decision: d}
+	if v.Issuer, err = issuerOn(ctx, &a.store.Q, d.UnitID, d.DecidedOn); err != nil {
+		return v, err
+	}
+	v.Signature = d.SignedAs().Lines()
 	v.Proposals, err = a.store.ListProposals(ctx, store.ProposalFilter{DecisionID: &id})
 	return v, err
 }

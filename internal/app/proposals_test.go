@@ -167,7 +167,7 @@ func TestProposalsAndDecisions(t *testing.T) {
 		t.Fatalf("a refused decision left awards: %+v", aw)
 	}
 	_, err = f.Decide(f.ctx, f.board, app.DecisionInput{Year: 2031, Items: dec.Items})
-	wantField(t, err, "number")
+	wantField(t, err, "signer")
 	dec.Items[1].OverrideReason = "Nghỉ chế độ thai sản, Hội đồng xét đủ điều kiện"
 	d, err := f.Decide(f.ctx, f.board, dec)
 	if err != nil || len(d.Proposals) != 2 || d.Number != "125/QĐ-VKSTC" {

@@ -95,7 +95,12 @@ const (
 	ProposeAward    Action = "proposal.edit"      // draft, change and send a unit's proposals
 	CommentProposal Action = "proposal.comment"   // comment on a proposal published for comment
 	PublishList     Action = "proposal.publish"   // publish a year's proposals for comment
-	DecideAwards    Action = "proposal.decide"    // the board's decision: approve under a decision, or reject
+	DecideAwards    Action = "proposal.decide"    // a level's decision: approve proposals under a decision of that level (UnitPath: the deciding level's)
+	RejectProposal  Action = "proposal.reject"    // a level refuses a proposal it holds (UnitPath: the proposer's)
+	ReturnProposal  Action = "proposal.return"    // a level returns a proposal it holds to the proposer, with a reason
+	ForwardProposal Action = "proposal.forward"   // a level forwards a proposal above its power to the next level, with its tờ trình
+	ViewCouncils    Action = "council.view"       // read the councils of a year and their members
+	ManageCouncil   Action = "council.manage"     // set up a level's council and its members (UnitPath: the level's)
 	SetQuota        Action = "quota.set"          // the share the board sets itself (CSTĐCS from NĐ 152/2025)
 	ViewConflicts   Action = "ratings.conflicts"  // ratings contradicted by a discipline of the year
 	PrintCerts      Action = "certificates.print" // position the fields on the blanks, print a decision's certificates
@@ -105,7 +110,7 @@ const (
 
 	RunCouncilSession Action = "council.session" // open and close a session of the council's secret ballot
 	CouncilBallot     Action = "council.ballot"  // a council member's secret ballot
-	ViewCouncilVotes  Action = "council.view"    // a council's sessions, results and minutes
+	ViewCouncilVotes  Action = "council.votes"   // a council's sessions, results and minutes
 )
 
 // Target is what an action is about. UnitPath is the unit concerned and its
@@ -356,7 +361,23 @@ func Authorize(p Principal, a Action, t Target) error {
 			return nil
 		}
 		return forbidden("Tài khoản chỉ xem không được góp ý.")
-	case PublishList, DecideAwards, SetQuota, ViewConflicts, PrintCerts:
+	case DecideAwards, ManageCouncil:
+		// Each level acts for itself: the sector's board at the Supreme
+		// Procuracy, a provincial (or high) procuracy's council at its own.
+		if boardAt(p, t) {
+			return nil
+		}
+		return forbidden(levelOnly[a])
+	case RejectProposal, ReturnProposal, ForwardProposal:
+		// The board of a level above the proposer (app checks that the
+		// proposal is held by the board's own level).
+		if boardOverUnit(p, t) && len(t.UnitPath) > 0 {
+			return nil
+		}
+		return forbidden("Chỉ Hội đồng thi đua – khen thưởng của cấp đang giữ đề nghị được trả lại, chuyển lên hoặc không chấp thuận đề nghị.")
+	case ViewCouncils:
+		return nil
+	case PublishList, SetQuota, ViewConflicts, PrintCerts:
 		if sectorBoard(p) {
 			return nil
 		}
@@ -395,10 +416,41 @@ func Authorize(p Principal, a Action, t Target) error {
 	return forbidden("Anh/chị không có quyền thực hiện thao tác này.")
 }
 
+// levelOnly says why an action of a level's own board is refused.
+var levelOnly = map[Action]string{
+	DecideAwards:  "Chỉ Hội đồng thi đua – khen thưởng của chính cấp quyết định (Hội đồng ngành ở VKSND tối cao, Hội đồng của tỉnh ở VKSND tỉnh) được ghi nhận quyết định khen thưởng của cấp đó.",
+	ManageCouncil: "Chỉ Hội đồng thi đua – khen thưởng của chính cấp đó (hoặc quản trị hệ thống) được lập, sửa Hội đồng và thành viên.",
+}
+
+// boardAt reports whether p is the board of the level at the end of the
+// target's path (UnitPath[0]): the sector's board for the Supreme
+// Procuracy (the root, a path of one), a provincial or high procuracy's
+// council for its own procuracy; administrators everywhere.
+func boardAt(p Principal, t Target) bool {
+	switch {
+	case p.Role == RoleAdmin:
+		return len(t.UnitPath) > 0
+	case p.Role != RoleBoard || len(t.UnitPath) == 0:
+		return false
+	case p.BoardOf == 0:
+		return len(t.UnitPath) == 1
+	}
+	return t.UnitPath[0] == p.BoardOf
+}
+
+// LevelOf is the procuracy whose board p sits on: the province (or high
+// procuracy) of a council member; 0 for the sector's board, whose level is
+// the Supreme Procuracy.
+func LevelOf(p Principal) int64 {
+	if p.Role == RoleBoard {
+		return p.BoardOf
+	}
+	return 0
+}
+
 // sectorBoardOnly says why an action of the sector's board is refused.
 var sectorBoardOnly = map[Action]string{
 	PublishList:   "Chỉ Hội đồng thi đua – khen thưởng ngành được công khai danh sách đề nghị khen thưởng.",
-	DecideAwards:  "Chỉ Hội đồng thi đua – khen thưởng ngành được quyết định khen thưởng.",
 	SetQuota:      "Chỉ Hội đồng thi đua – khen thưởng ngành được quy định tỷ lệ khen thưởng.",
 	ViewConflicts: "Chỉ Hội đồng thi đua – khen thưởng ngành được xem danh sách xếp loại mâu thuẫn với kỷ luật.",
 	PrintCerts:    "Chỉ Hội đồng thi đua – khen thưởng ngành được căn chỉnh phôi và in Bằng khen, Giấy khen.",

@@ -89,3 +89,12 @@ func MayAddUnits(p Principal) bool {
 	const newUnit = 0
 	return Can(p, ManageUnits, Unit([]int64{newUnit, p.BoardOf}))
 }
+
+// SitsOnBoard reports whether p acts for a level's board: a board member
+// (the sector's, or a province's council) or an administrator.
+func SitsOnBoard(p Principal) bool { return p.Role == RoleBoard || p.Role == RoleAdmin }
+
+// ActsAtAnyLevel reports whether p acts for whichever level holds a
+// proposal (an administrator, the server's command line) rather than for
+// a level of their own.
+func ActsAtAnyLevel(p Principal) bool { return p.Role == RoleAdmin || p.System }

@@ -123,3 +123,25 @@ func TestAccountRoles(t *testing.T) {
 		}
 	}
 }
+
+// TestLevelDecisions: who acts for a level's board, at which level.
+func TestLevelDecisions(t *testing.T) {
+	council := Principal{UserID: 3, Role: RoleBoard, UnitID: 39, BoardOf: 39}
+	for _, tc := range []struct {
+		name           string
+		p              Principal
+		sits, anyLevel bool
+		level          int64
+	}{
+		{"admin", roleAdmin, true, true, 0},
+		{"sector board", roleBoard, true, false, 0},
+		{"province council", council, true, false, 39},
+		{"officer", roleOfficer, false, false, 0},
+		{"viewer", roleViewer, false, false, 0},
+		{"the command line", System, true, true, 0},
+	} {
+		if SitsOnBoard(tc.p) != tc.sits || ActsAtAnyLevel(tc.p) != tc.anyLevel || LevelOf(tc.p) != tc.level {
+			t.Errorf("%s: SitsOnBoard %v, ActsAtAnyLevel %v, LevelOf %d", tc.name, SitsOnBoard(tc.p), ActsAtAnyLevel(tc.p), LevelOf(tc.p))
+		}
+	}
+}

@@ -59,6 +59,11 @@ type RuleSet struct {
 	DissolvedBar           bool      // no award to a unit dissolved in a reorganisation (TT 15/2025/TT-BNV)
 	ReportedUntil          time.Time // a last day reported by a secondary source, not yet confirmed (SOURCES.md)
 
+	// Who decides and proposes each title (competence.go), and the "Căn
+	// cứ" lines of a decision at each level.
+	Powers         Powers
+	AuthorityLines []AuthorityLine
+
 	Cite       Citations
 	Unverified []string // values encoded from domain.md or inferred, not checked word for word
 }
@@ -149,6 +154,7 @@ func firstRuleSets() []RuleSet {
 			TTLDXSQuotaPercent: 0, TTLDXSQuotaMin: 0,
 			CoNganhClusterPercent: 80,
 			CoCPNeedsCoNganh:      true, CoCPNeedsLead: false, CoCPQuotaPercent: 20,
+			Powers: powersLaw2013(), AuthorityLines: authority(lawOf2013, decree91, circ01),
 
 			Cite: Citations{
 				LDTT:           "Điều 24 Luật TĐKT 2003 (sửa đổi 2013)",
@@ -190,6 +196,7 @@ func firstRuleSets() []RuleSet {
 			TTLDXSQuotaPercent: 0, TTLDXSQuotaMin: 0,
 			CoNganhClusterPercent: 80,
 			CoCPNeedsCoNganh:      false, CoCPNeedsLead: true, CoCPQuotaPercent: 0,
+			Powers: powersLaw2022(), AuthorityLines: authority(lawOf2022, decree98, circ01),
 
 			Cite: Citations{
 				LDTT:           "Điều 24 khoản 1 Luật TĐKT 2022",
@@ -231,6 +238,7 @@ func firstRuleSets() []RuleSet {
 			TTLDXSQuotaPercent: 20, TTLDXSQuotaMin: 1,
 			CoNganhClusterPercent: 80,
 			CoCPNeedsCoNganh:      false, CoCPNeedsLead: true, CoCPQuotaPercent: 0,
+			Powers: powersLaw2022(), AuthorityLines: authority(lawOf2022, decree98, circ02),
 
 			Cite: Citations{
 				LDTT:           "Điều 24 khoản 1 Luật TĐKT 2022; Điều 15 TT 02/2024/TT-VKSTC",

@@ -51,6 +51,8 @@ func nd152Rules(id, name string, from time.Time, tt15 bool) RuleSet {
 		MaternityCounts: true, Deferral: true, WomenPreferred: true, WomenCollectivePercent: 70,
 		DissolvedBar: tt15,
 
+		Powers: powersLaw2022(), AuthorityLines: authority(lawOf2022, decree152, circ02),
+
 		Cite: Citations{
 			LDTT:           "Điều 24 khoản 1 Luật TĐKT 2022",
 			LDTTExclusions: "Điều 15 TT 02/2024/TT-VKSTC" + Unconfirmed,

@@ -24,6 +24,13 @@ type Decision struct {
 	DecidedOn time.Time `json:"decided_on"`
 	Signer    string    `json:"signer"`
 	Note      string    `json:"note"`
+	// The level that decided (its procuracy), the decision's place in the
+	// level's series of the year, and how it was signed (from the level's
+	// council: its chair as head, a vice-chair KT.).
+	UnitID      int64  `json:"unit_id"`
+	Serial      *int   `json:"serial"`
+	SignerTitle string `json:"signer_title"`
+	SignMode    string `json:"sign_mode"`
 }
 
 // Award is one award decided for a person or a unit, revoked or not.
@@ -79,14 +86,12 @@ func (a Award) Held() award.Held {
 	return award.Held{Year: a.Year, Title: award.Title(a.Title), Kind: award.Kind(a.Kind), Revoked: a.Revoked}
 }
 
-// Check adds to f what a decision must state: its number, the day it
-// was signed (unless the edge could not read it: dateUnparsed) and its
-// signer. d is trimmed first.
+// Check adds to f what a decision must state: the day it was signed
+// (unless the edge could not read it: dateUnparsed) and its signer. Its
+// number is the next of the level's series unless given (CheckNumber).
+// d is trimmed first.
 func Check(f errs.Fields, d *Decision, dateUnparsed bool) {
 	d.Number, d.Signer, d.Note = strings.TrimSpace(d.Number), strings.TrimSpace(d.Signer), strings.TrimSpace(d.Note)
-	if d.Number == "" {
-		f.Add("number", "Vui lòng nhập số quyết định (ví dụ 125/QĐ-VKSTC).")
-	}
 	if d.DecidedOn.IsZero() && !dateUnparsed {
 		f.Add("decided_on", "Vui lòng nhập ngày ký quyết định.")
 	}
@@ -119,7 +124,20 @@ func Approve(pr proposal.Proposal, d Decision) (proposal.Proposal, Award) {
 	pr.Status, pr.DecisionID = proposal.Approved, &d.ID
 	date := d.DecidedOn
 	return pr, Award{PersonID: pr.PersonID, UnitID: pr.UnitID, Year: pr.Year, Title: pr.Title,
-		Kind: string(award.Merit), DecisionNo: d.Number, DecisionDate: &date, Signer: d.Signer}
+		Kind: string(award.Merit), DecisionNo: d.Number, DecisionDate: &date, Signer: d.SignedBy()}
+}
+
+// SignedBy is who signed, as the awards history shows it: "KT. Viện
+// trưởng, Phó Viện trưởng Nguyễn Văn A"; the name alone when the signer's
+// title was not recorded (a decision entered after the fact).
+func (d Decision) SignedBy() string {
+	switch {
+	case d.SignerTitle == "":
+		return d.Signer
+	case d.SignMode != "":
+		return d.SignMode + " " + HeadTitle + ", " + d.SignerTitle + " " + d.Signer
+	}
+	return d.SignerTitle + " " + d.Signer
 }
 
 // CheckAward adds to f what an award recorded by hand must state: a

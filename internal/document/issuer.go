@@ -18,13 +18,13 @@ const Supreme = "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO"
 
 // Issuer is the body a document comes from.
 type Issuer struct {
-	UnitID    int64
-	Level     org.UnitType
-	Parent    string   // the governing body, in capitals; "" for the Supreme Procuracy
-	Name      string   // the issuing body, in capitals
-	Place     string   // the place name of the date line: "Thanh Hóa", "Hà Nội"
-	Symbol    string   // the body's abbreviation in numbers: "VKSTH" in "125/QĐ-VKSTH"
-	Authority []string // "Căn cứ …" lines: the texts that give this level its power
+	UnitID    int64        `json:"unit_id"`
+	Level     org.UnitType `json:"level"`
+	Parent    string       `json:"parent"`    // the governing body, in capitals; "" for the Supreme Procuracy
+	Name      string       `json:"name"`      // the issuing body, in capitals
+	Place     string       `json:"place"`     // the place name of the date line: "Thanh Hóa", "Hà Nội"
+	Symbol    string       `json:"symbol"`    // the body's abbreviation in numbers: "VKSTH" in "125/QĐ-VKSTH"
+	Authority []string     `json:"authority"` // "Căn cứ …" lines: the texts that give this level its power
 }
 
 // Number is a document number in the body's series: Number(125, "QĐ")

@@ -22,10 +22,13 @@ const (
 	Submitted = "submitted"
 	Approved  = "approved"
 	Rejected  = "rejected"
+	// Forwarded: the sector sent it above itself (Thủ tướng, Chính phủ,
+	// Chủ tịch nước), whose award is recorded when it comes back.
+	Forwarded = "forwarded"
 )
 
 // Statuses lists the states in the order of the life cycle.
-var Statuses = []string{Draft, Submitted, Approved, Rejected}
+var Statuses = []string{Draft, Submitted, Approved, Rejected, Forwarded}
 
 // StatusLabel is a state in Vietnamese.
 func StatusLabel(s string) string {
@@ -38,6 +41,8 @@ func StatusLabel(s string) string {
 		return "Đã khen thưởng"
 	case Rejected:
 		return "Không được chấp thuận"
+	case Forwarded:
+		return "Đã trình cấp trên ngoài ngành"
 	}
 	return s
 }
@@ -65,11 +70,15 @@ type Proposal struct {
 	VerdictRuleSet string          `json:"verdict_rule_set"`
 	OverrideReason string          `json:"override_reason"`
 	RejectReason   string          `json:"reject_reason"`
-	DecisionID     *int64          `json:"decision_id"`
-	DecisionNo     string          `json:"decision_no"`
-	Version        int             `json:"version"`
-	CreatedAt      time.Time       `json:"created_at"`
-	UpdatedAt      time.Time       `json:"updated_at"`
+	// AddressedUnitID is the level holding a sent proposal: the one that
+	// sees it, and returns, decides or forwards it (nil for a draft).
+	AddressedUnitID *int64    `json:"addressed_unit_id"`
+	AddressedName   string    `json:"addressed_unit_name"`
+	DecisionID      *int64    `json:"decision_id"`
+	DecisionNo      string    `json:"decision_no"`
+	Version         int       `json:"version"`
+	CreatedAt       time.Time `json:"created_at"`
+	UpdatedAt       time.Time `json:"updated_at"`
 }
 
 // Comment is one comment made while a proposal is published.
@@ -85,7 +94,7 @@ type Comment struct {
 // Public reports whether every signed-in user may read a proposal in
 // state s: once sent it is published for comment, and an approved one
 // stays public; drafts and refusals stay with the unit and the board.
-func Public(s string) bool { return s == Submitted || s == Approved }
+func Public(s string) bool { return s == Submitted || s == Approved || s == Forwarded }
 
 // Live reports whether a proposal in state s still counts: against the
 // quotas, and as the one proposal of its subject and title.

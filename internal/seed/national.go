@@ -155,6 +155,7 @@ type PlanDiscipline struct {
 // PlanDecision is a decision on a year's awards, by a province's director
 // (individual titles of its people) or by the Supreme Procuracy.
 type PlanDecision struct {
+	Unit   int       `json:"unit"` // the deciding level: a province, or the Supreme Procuracy
 	Year   int       `json:"year"`
 	Number string    `json:"number"`
 	On     time.Time `json:"on"`
@@ -649,13 +650,20 @@ func (p *Plan) planAwards() {
 		}
 		return u
 	}
+	supreme := 0
+	for i, u := range p.Units {
+		if u.Type == org.TypeSupreme {
+			supreme = i
+		}
+	}
 	decisionOf := map[[2]int]int{} // (year, province unit or -1) → decision
 	decision := func(y, prov int) int {
 		if i, ok := decisionOf[[2]int{y, prov}]; ok {
 			return i
 		}
-		d := PlanDecision{Year: y, On: date(y, 12, 20)}
+		d := PlanDecision{Year: y, On: date(y, 12, 20), Unit: prov}
 		if prov < 0 {
+			d.Unit = supreme
 			d.Number, d.Signer = fmt.Sprintf("%d/QĐ-VKSTC", 400+y%100), "Viện trưởng VKSND tối cao "+loadMark
 			d.On = date(y+1, 1, 15)
 		} else {

@@ -238,7 +238,7 @@ func (w *natWriter) records() error {
 func (w *natWriter) awards() error {
 	decisions := make([]decision.Decision, len(w.p.Decisions))
 	for i, d := range w.p.Decisions {
-		decisions[i] = decision.Decision{Year: d.Year, Number: d.Number, DecidedOn: d.On, Signer: d.Signer,
+		decisions[i] = decision.Decision{Year: d.Year, Number: d.Number, DecidedOn: d.On, Signer: d.Signer, UnitID: w.units[d.Unit],
 			Note: fmt.Sprintf("Quyết định tặng danh hiệu thi đua năm %d %s", d.Year, loadMark)}
 	}
 	if len(decisions) == 0 {
@@ -254,7 +254,7 @@ func (w *natWriter) awards() error {
 		d := decisions[a.Decision]
 		on := d.DecidedOn
 		pr := proposal.Proposal{Year: a.Year, ProposerUnitID: w.units[a.Proposer], Title: string(a.Title), Status: "approved",
-			VerdictReasons: reasons, DecisionID: &d.ID, Version: 1,
+			VerdictReasons: reasons, DecisionID: &d.ID, AddressedUnitID: &d.UnitID, Version: 1,
 			Summary: fmt.Sprintf("Đề nghị tặng danh hiệu năm %d %s", a.Year, loadMark)}
 		aw := decision.Award{Year: a.Year, Title: string(a.Title), Kind: "cong_trang", DecisionNo: d.Number, DecisionDate: &on, Signer: d.Signer}
 		if a.Person >= 0 {

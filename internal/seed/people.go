@@ -9,6 +9,7 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/award"
 	"thidua/internal/cluster"
+	"thidua/internal/decision"
 	"thidua/internal/proposal"
 	"thidua/internal/store"
 	"thidua/internal/vote"
@@ -179,6 +180,8 @@ func (s *seeder) demoPeopleAwards() error {
 		{"discipline", func() error { return s.discipline(people) }},
 		{"facts", s.facts2026},
 		{"2026 proposals", func() error { return s.proposals2026(specs, people) }},
+		{"Tiểu Cần 2020", s.tieuCan2020},
+		{"Vĩnh Long round", s.vinhLongRound},
 		{"vote", s.clusterVote},
 	}
 	for _, st := range steps {
@@ -335,6 +338,10 @@ func summaryOf(sp personSpec, title award.Title, year int) string {
 // year's verdicts and the decision pages have content.
 func (s *seeder) proposals2025(specs []personSpec, people map[string]int64) error {
 	last := s.sch.Year - 1
+	councils, err := s.councilsOf(last)
+	if err != nil {
+		return err
+	}
 	for _, unit := range []string{thanhHoa, nghean} {
 		var items []app.DecisionItem
 		for _, sp := range specs {
@@ -355,7 +362,8 @@ func (s *seeder) proposals2025(specs []personSpec, people map[string]int64) erro
 		}
 		d := decisionsOf(unit, 2025)
 		on := s.sch.shiftDate(d.on)
-		in := app.DecisionInput{Year: last, Number: d.number, DecidedOn: &on, Signer: d.signer, Items: items,
+		chair := councils[unit][decision.SeatChair].ID
+		in := app.DecisionInput{Year: last, UnitID: s.ids[unit], Number: d.number, DecidedOn: &on, SignerMemberID: &chair, Items: items,
 			Note: fmt.Sprintf("Quyết định số %s ngày %s tặng danh hiệu thi đua năm %d %s", d.number, on.Format("02/01/2006"), last, demoMark)}
 		if err := s.at(morning(last, on.Month(), on.Day()), func() error {
 			_, err := s.a.Decide(s.ctx, auth.System, in)

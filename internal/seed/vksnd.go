@@ -221,5 +221,7 @@ var DemoUsers = []DemoUser{
 	{"hoidong", "Nguyễn Văn Hội", "board", "VKSTC-VP-TDKT", "Hội đồng / Thường trực thi đua"},
 	{"canbo.thanhhoa", "Lê Thị Thanh", "officer", ProvinceCode("Thanh Hóa"), "cán bộ VKSND tỉnh Thanh Hóa"},
 	{"canbo.nghean", "Trần Văn Nghệ", "officer", ProvinceCode("Nghệ An"), "cán bộ VKSND tỉnh Nghệ An"},
+	{"hoidong.vinhlong", "Võ Thành Long", "board", ProvinceCode("Vĩnh Long") + suffix2025, "Hội đồng thi đua – khen thưởng VKSND tỉnh Vĩnh Long"},
+	{"canbo.kv1.vinhlong", "Lê Thị Mai", "officer", ProvinceCode("Vĩnh Long") + suffix2025 + "-KV1", "cán bộ VKSND khu vực 1 – Vĩnh Long"},
 	{"xem", "Phạm Minh Xem", "viewer", "", "chỉ xem"},
 }

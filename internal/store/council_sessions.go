@@ -26,9 +26,9 @@ type councilSessionRow struct {
 
 func (councilSessionRow) TableName() string { return "council_sessions" }
 
-// Council returns a council with its unit's name, and its members in
+// BallotCouncil returns a council with its unit's name, and its members in
 // their order of rank on the council.
-func (s *Q) Council(ctx context.Context, id int64) (vote.Council, []vote.Member, error) {
+func (s *Q) BallotCouncil(ctx context.Context, id int64) (vote.Council, []vote.Member, error) {
 	var c vote.Council
 	err := s.db.WithContext(ctx).Raw(`SELECT c.id, c.unit_id, u.name AS unit_name, c.year, c.name
 		FROM councils c JOIN units u ON u.id = c.unit_id WHERE c.id = ?`, id).Scan(&c).Error

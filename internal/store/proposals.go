@@ -16,30 +16,32 @@ import (
 
 // proposalRow is a proposals row with the names joined for display.
 type proposalRow struct {
-	ID             int64
-	Year           int
-	ProposerUnitID int64
-	ProposerName   string `gorm:"->;-:migration"`
-	PersonID       *int64
-	PersonName     string `gorm:"->;-:migration"`
-	UnitID         *int64
-	SubjectName    string `gorm:"->;-:migration"` // the person's or the unit's name
-	Title          string
-	VoteElectorate *int
-	VoteFor        *int
-	Summary        string
-	ConsideredOn   *time.Time
-	Status         string
-	VerdictOutcome string
-	VerdictReasons json.RawMessage `gorm:"type:jsonb"`
-	VerdictRuleSet string
-	OverrideReason string
-	RejectReason   string
-	DecisionID     *int64
-	DecisionNo     string `gorm:"->;-:migration"`
-	Version        int
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	ID              int64
+	Year            int
+	ProposerUnitID  int64
+	ProposerName    string `gorm:"->;-:migration"`
+	PersonID        *int64
+	PersonName      string `gorm:"->;-:migration"`
+	UnitID          *int64
+	SubjectName     string `gorm:"->;-:migration"` // the person's or the unit's name
+	Title           string
+	VoteElectorate  *int
+	VoteFor         *int
+	Summary         string
+	ConsideredOn    *time.Time
+	Status          string
+	VerdictOutcome  string
+	VerdictReasons  json.RawMessage `gorm:"type:jsonb"`
+	VerdictRuleSet  string
+	OverrideReason  string
+	RejectReason    string
+	AddressedUnitID *int64
+	AddressedName   string `gorm:"->;-:migration"`
+	DecisionID      *int64
+	DecisionNo      string `gorm:"->;-:migration"`
+	Version         int
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
 }
 
 func (proposalRow) TableName() string { return "proposals" }
@@ -57,12 +59,16 @@ type commentRow struct {
 func (commentRow) TableName() string { return "proposal_comments" }
 
 type decisionRow struct {
-	ID        int64
-	Year      int
-	Number    string
-	DecidedOn time.Time
-	Signer    string
-	Note      string
+	ID          int64
+	Year        int
+	Number      string
+	DecidedOn   time.Time
+	Signer      string
+	Note        string
+	UnitID      int64
+	Serial      *int
+	SignerTitle string
+	SignMode    string
 }
 
 func (decisionRow) TableName() string { return "decisions" }
@@ -74,16 +80,20 @@ type ProposalFilter struct {
 	Within     *int64 // proposed by this unit or a unit under it
 	Status     string
 	DecisionID *int64
+	// AddressedTo: sent to this level (held by it now, or decided there).
+	AddressedTo *int64
 }
 
 const proposalColumns = `proposals.*, pu.name AS proposer_name, COALESCE(pe.full_name, '') AS person_name,
-	COALESCE(pe.full_name, su.name, '') AS subject_name, COALESCE(d.number, '') AS decision_no`
+	COALESCE(pe.full_name, su.name, '') AS subject_name, COALESCE(d.number, '') AS decision_no,
+	COALESCE(au.name, '') AS addressed_name`
 
 func (s *Q) proposals() *gorm.DB {
 	return s.db.Table("proposals").Joins("JOIN units pu ON pu.id = proposals.proposer_unit_id").
 		Joins("LEFT JOIN people pe ON pe.id = proposals.person_id").
 		Joins("LEFT JOIN units su ON su.id = proposals.unit_id").
-		Joins("LEFT JOIN decisions d ON d.id = proposals.decision_id")
+		Joins("LEFT JOIN decisions d ON d.id = proposals.decision_id").
+		Joins("LEFT JOIN units au ON au.id = proposals.addressed_unit_id")
 }
 
 // ListProposals returns the proposals matching f, by unit, title and name.
@@ -104,6 +114,9 @@ func (s *Q) ListProposals(ctx context.Context, f ProposalFilter) ([]proposal.Pro
 	}
 	if f.DecisionID != nil {
 		q = q.Where("proposals.decision_id = ?", *f.DecisionID)
+	}
+	if f.AddressedTo != nil {
+		q = q.Where("proposals.addressed_unit_id = ?", *f.AddressedTo)
 	}
 	var rows []proposalRow
 	err := q.Select(proposalColumns).Order("pu.name COLLATE \"vi-x-icu\"").Order("proposals.title").
@@ -154,7 +167,7 @@ func (s *Q) UpdateProposal(ctx context.Context, p proposal.Proposal) (proposal.P
 			"considered_on":   p.ConsideredOn,
 			"verdict_outcome": p.VerdictOutcome, "verdict_reasons": gorm.Expr("?::jsonb", reasonsJSON(p)),
 			"verdict_rule_set": p.VerdictRuleSet, "override_reason": p.OverrideReason, "reject_reason": p.RejectReason,
-			"decision_id": p.DecisionID, "version": gorm.Expr("version + 1"), "updated_at": gorm.Expr("now()")})
+			"decision_id": p.DecisionID, "addressed_unit_id": p.AddressedUnitID, "version": gorm.Expr("version + 1"), "updated_at": gorm.Expr("now()")})
 	if res.Error != nil {
 		return proposal.Proposal{}, proposalWriteError(res.Error, p)
 	}
@@ -210,7 +223,19 @@ func (s *Q) CreateDecision(ctx context.Context, d decision.Decision) (decision.D
 	row := decisionRow(d)
 	row.ID = 0
 	err := s.db.WithContext(ctx).Omit("ID").Create(&row).Error
+	if isUniqueViolation(err, "decisions_series") {
+		return d, errs.New(errs.Conflict, "Số quyết định %s vừa được dùng cho một quyết định khác của cấp này: vui lòng ghi lại để lấy số tiếp theo.", d.Number)
+	}
 	return decision.Decision(row), err
+}
+
+// NextDecisionSerial is the next number of unit's series of decisions for
+// year: one past the highest, whoever recorded it. Two decisions taking
+// the same number at once: the unique index refuses the second.
+func (s *Q) NextDecisionSerial(ctx context.Context, unitID int64, year int) (int, error) {
+	var n int
+	err := s.db.WithContext(ctx).Raw(`SELECT COALESCE(MAX(serial), 0) + 1 FROM decisions WHERE unit_id = ? AND year = ?`, unitID, year).Scan(&n).Error
+	return n, err
 }
 
 // Decision returns one decision by id.

@@ -61,7 +61,7 @@ func (s *Q) SessionUser(ctx context.Context, id int64) (SessionUser, error) {
 			coalesce((WITH RECURSIVE up(id, parent_id, type, depth) AS (
 				SELECT u.id, u.parent_id, u.type, 0 FROM units u WHERE u.id = users.unit_id
 				UNION ALL SELECT u.id, u.parent_id, u.type, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50)
-			SELECT id FROM up WHERE type = 'provincial' ORDER BY depth LIMIT 1), 0),
+			SELECT id FROM up WHERE type IN ('provincial', 'high') ORDER BY depth LIMIT 1), 0),
 			(SELECT count(*) FROM notifications n WHERE n.user_id = users.id AND n.read_at IS NULL)
 		FROM users LEFT JOIN units ON units.id = users.unit_id WHERE users.id = ?`, id).Row().Scan(&u.ID, &u.Username, &u.FullName,
 		&u.PasswordHash, &u.Role, &u.UnitID, &u.Email, &u.UnitName, &u.Active, &u.CreatedAt, &u.UpdatedAt, &out.Province, &out.Unread)

@@ -253,14 +253,14 @@ func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
-// ProvinceOf returns the provincial procuracy a unit is or belongs to, or
+// ProvinceOf returns the provincial (or high) procuracy a unit is or belongs to, or
 // 0 when it is above the provinces (the Supreme Procuracy and its units).
 func (s *Q) ProvinceOf(ctx context.Context, id int64) (int64, error) {
 	var out []int64
 	err := s.db.WithContext(ctx).Raw(`WITH RECURSIVE up(id, parent_id, type, depth) AS (
 			SELECT id, parent_id, type, 0 FROM units WHERE id = ?
 			UNION ALL SELECT u.id, u.parent_id, u.type, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50)
-		SELECT id FROM up WHERE type = 'provincial' ORDER BY depth LIMIT 1`, id).Scan(&out).Error
+		SELECT id FROM up WHERE type IN ('provincial', 'high') ORDER BY depth LIMIT 1`, id).Scan(&out).Error
 	if err != nil || len(out) == 0 {
 		return 0, err
 	}

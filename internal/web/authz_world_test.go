@@ -15,6 +15,7 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/calendar"
 	"thidua/internal/cluster"
+	"thidua/internal/decision"
 	"thidua/internal/org"
 	"thidua/internal/seed"
 	"thidua/internal/store"
@@ -46,8 +47,9 @@ type authzWorld struct {
 	award          int64 // an award of that person
 	proposal       int64 // a draft proposal of the unit
 	decision       int64 // a decision on the unit's proposals
+	council        int64 // the unit's council of last year (seeded), its level's
 	vote           int64 // an open vote of the cluster
-	council        int64 // the sector's council of the year: own and head sit on it
+	sectorCouncil  int64 // the sector's council of the year: own and head sit on it
 	councilSession int64 // a closed session of that council
 	user           int64 // a spare account to lock and unlock
 	notification   int64 // a notification of the unit's officer (canbo.nghean)
@@ -142,6 +144,7 @@ func newAuthzWorld(t *testing.T, s *site) *authzWorld {
 	w.person = authzID(t, db, `SELECT id FROM people WHERE unit_id = $1 ORDER BY id LIMIT 1`, w.unit)
 	w.award = authzID(t, db, `SELECT id FROM awards WHERE person_id = $1 AND NOT revoked ORDER BY id LIMIT 1`, w.person)
 	w.decision = authzID(t, db, `SELECT DISTINCT decision_id FROM proposals WHERE proposer_unit_id = $1 AND decision_id IS NOT NULL LIMIT 1`, w.unit)
+	w.council = authzID(t, db, `SELECT id FROM councils WHERE unit_id = $1 AND year = $2`, w.unit, w.lastYear)
 
 	officer, err := s.store.UserByName(ctx, "canbo.nghean")
 	if err != nil {
@@ -169,7 +172,7 @@ func newAuthzWorld(t *testing.T, s *site) *authzWorld {
 		t.Fatalf("vote: %v", err)
 	}
 	w.vote = v.ID
-	w.council, w.councilSession = authzCouncil(t, s, w)
+	w.sectorCouncil, w.councilSession = authzCouncil(t, s, w)
 	w.fpQuery = fingerprintQuery(t, db)
 	w.sub = w.below(t, s)
 	return w
@@ -365,6 +368,12 @@ func (w *authzWorld) prepare(t *testing.T, s *site, path string) (fresh map[stri
 			t.Fatal(err)
 		}
 		out["day"] = day.Format("2006-01-02")
+	case strings.Contains(path, "/members/:member"):
+		m, err := st.AddCouncilMember(ctx, decision.Member{CouncilID: w.council, FullName: "Thành viên thử", Seat: decision.SeatMember})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out["member"] = itoa(m.ID)
 	case strings.Contains(path, "/awards/:rid"):
 		out["rid"] = itoa(w.award)
 		wrote = false
@@ -410,10 +419,15 @@ func (w *authzWorld) param(t *testing.T, path, name string) string {
 			return itoa(w.proposal)
 		case "decisions":
 			return itoa(w.decision)
+		case "councils":
+			// A council's ballot sessions are the sector's council's,
+			// where own and head sit; the council itself is the unit's level's.
+			if strings.HasSuffix(path, "/sessions") {
+				return itoa(w.sectorCouncil)
+			}
+			return itoa(w.council)
 		case "votes":
 			return itoa(w.vote)
-		case "councils":
-			return itoa(w.council)
 		case "council-sessions":
 			return itoa(w.councilSession)
 		case "notifications":

@@ -18,11 +18,11 @@ func TestDemoAccountsHaveWork(t *testing.T) {
 		kinds []string // task kinds the home page must list, in any order
 		texts []string
 	}{
-		{"admin", []string{"cluster_review", "votes", "proposals", "publication"}, []string{"16 đề nghị khen thưởng đang chờ Hội đồng xét, quyết định."}},
+		{"admin", []string{"cluster_review", "votes", "proposals", "publication"}, []string{"17 đề nghị khen thưởng đang chờ Hội đồng xét, quyết định."}},
 		{"hoidong", []string{"cluster_review", "votes", "proposals", "publication"}, []string{
 			"Cụm thi đua số 4 (Bắc Trung Bộ): 1 bản tự chấm điểm chờ thẩm định",
 			"Cụm thi đua số 6 (Nam Trung Bộ và Đông Nam Bộ) đã thẩm định xong 5/5 đơn vị",
-			"16 đề nghị khen thưởng đang chờ Hội đồng xét, quyết định."}},
+			"17 đề nghị khen thưởng đang chờ Hội đồng xét, quyết định."}},
 		{"canbo.thanhhoa", []string{"proposals", "filing"}, []string{
 			"1 đề nghị khen thưởng của đơn vị còn là dự thảo, chưa gửi Hội đồng.",
 			"Bản tự chấm điểm đã nộp ngày 20/11/2026, đang chờ thẩm định."}},

@@ -9,6 +9,7 @@ import (
 	"thidua/internal/award"
 	"thidua/internal/cluster"
 	"thidua/internal/org"
+	"thidua/internal/proposal"
 	"thidua/internal/scoring"
 	"thidua/internal/vote"
 	"thidua/internal/xlsx"
@@ -24,10 +25,14 @@ var pageFuncs = template.FuncMap{
 		}
 		return *t
 	},
-	"hasPrefix":    strings.HasPrefix,
-	"num":          formatNum,
-	"inum":         inputNum,
-	"idstr":        func(id int64) string { return strconv.FormatInt(id, 10) },
+	"hasPrefix": strings.HasPrefix,
+	"num":       formatNum,
+	"inum":      inputNum,
+	"idstr":     func(id int64) string { return strconv.FormatInt(id, 10) },
+	"stepLabel": proposal.StepLabel,
+	"tierLabel": func(t award.Tier) string { return t.Label() },
+	// heldAt: a proposal addressed to the level unit (it is that level's to decide).
+	"heldAt":       func(addressed *int64, unit int64) bool { return addressed != nil && *addressed == unit },
 	"outcomeLabel": outcomeLabel,
 	"short":        shortName,
 	"methods": func() []scoring.Method {

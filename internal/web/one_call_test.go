@@ -13,9 +13,7 @@ import (
 
 // pendingOneCall are handlers still calling several app methods, with
 // why: left for the lead.
-var pendingOneCall = map[string]string{
-	"decisionCreate": "the decision form sits on two pages (a proposal's, the list's): a refusal shows the one it came from",
-}
+var pendingOneCall = map[string]string{}
 
 // TestOneAppCallPerHandler: a handler binds, calls one app method (a page
 // method for a GET, an action for a POST) and renders; gathering a page

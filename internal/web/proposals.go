@@ -37,6 +37,7 @@ func queryYear(c echo.Context) int {
 
 type proposalListData struct {
 	app.ProposalsPage
+	Held     bool              `json:"-"`
 	UnitID   string            `json:"-"`
 	Status   string            `json:"-"`
 	Statuses []string          `json:"-"`
@@ -59,6 +60,8 @@ func (s *Server) proposalListPage(c echo.Context, st int, year int, form map[str
 		d.Status = ""
 	}
 	q.Status = d.Status
+	d.Held = c.QueryParam("held") != ""
+	q.Held = d.Held
 	var err error
 	if d.ProposalsPage, err = s.app.ProposalsPage(c.Request().Context(), principal(c), q); err != nil {
 		return err
@@ -373,22 +376,9 @@ func (s *Server) proposalComment(c echo.Context) error {
 }
 
 func (s *Server) proposalReject(c echo.Context) error {
-	id, err := pathID(c, "id")
+	id, b, err := reasonForm(c)
 	if err != nil {
 		return err
-	}
-	var b struct {
-		Version int    `json:"version"`
-		Reason  string `json:"reason"`
-	}
-	if isAPI(c) {
-		if err := decodeJSON(c, &b); err != nil {
-			return err
-		}
-		b.Reason = normalize(b.Reason)
-	} else {
-		b.Version, _ = strconv.Atoi(formValue(c, "version"))
-		b.Reason = formValue(c, "reason")
 	}
 	out, err := s.app.RejectProposal(c.Request().Context(), principal(c), id, b.Version, b.Reason)
 	if err != nil {
@@ -400,9 +390,30 @@ func (s *Server) proposalReject(c echo.Context) error {
 	return s.done(c, http.StatusOK, out, "Đã ghi nhận không chấp thuận đề nghị.", proposalURL(id))
 }
 
-// decisionCreate records a decision and approves the chosen proposals
-// under it. Browsers post proposal_id (repeated), version_<id> and
-// override_reason_<id>; the API posts DecisionInput.
+// reasoned is what a level sends when it refuses or returns a proposal.
+type reasoned struct {
+	Version int    `json:"version"`
+	Reason  string `json:"reason"`
+}
+
+// reasonForm reads the proposal's id and the version and reason posted.
+func reasonForm(c echo.Context) (int64, reasoned, error) {
+	var b reasoned
+	id, err := pathID(c, "id")
+	if err != nil {
+		return id, b, err
+	}
+	err = bind(c, &b)
+	b.Reason = normalize(b.Reason)
+	return id, b, err
+}
+
+// decisionCreate records a decision of the reader's level and approves
+// the chosen proposals under it. Browsers post proposal_id (repeated),
+// version_<id> and override_reason_<id> from a proposal's page or the
+// list; a refusal shows the year's list (the one page holding every
+// proposal the level may decide), with what was typed. The API posts
+// DecisionInput.
 func (s *Server) decisionCreate(c echo.Context) error {
 	var in app.DecisionInput
 	var form map[string]string
@@ -415,15 +426,20 @@ func (s *Server) decisionCreate(c echo.Context) error {
 			return err
 		}
 		in = b.DecisionInput
+		in.Number, in.Signer, in.Note = normalize(in.Number), normalize(in.Signer), normalize(in.Note)
 		in.Unparsed = errs.Fields{}
 		in.DecidedOn = dateField(in.Unparsed, "decided_on", "Ngày ký quyết định", normalize(b.DecidedOn), false)
 	} else {
 		form = map[string]string{}
-		for _, k := range []string{"year", "number", "decided_on", "signer", "note", "from"} {
+		for _, k := range []string{"year", "unit_id", "number", "decided_on", "signer", "signer_member_id", "note"} {
 			form[k] = formValue(c, k)
 		}
 		in = app.DecisionInput{Number: form["number"], Signer: form["signer"], Note: form["note"], Unparsed: errs.Fields{}}
 		in.Year, _ = strconv.Atoi(form["year"])
+		if id := idField(in.Unparsed, "unit_id", "Cấp quyết định", form["unit_id"]); id != nil {
+			in.UnitID = *id
+		}
+		in.SignerMemberID = idField(in.Unparsed, "signer_member_id", "Người ký", form["signer_member_id"])
 		in.DecidedOn = dateField(in.Unparsed, "decided_on", "Ngày ký quyết định", form["decided_on"], false)
 		params, _ := c.FormParams()
 		for _, raw := range params["proposal_id"] {
@@ -441,9 +457,6 @@ func (s *Server) decisionCreate(c echo.Context) error {
 	out, err := s.app.Decide(c.Request().Context(), principal(c), in)
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			if from, ferr := strconv.ParseInt(form["from"], 10, 64); ferr == nil && from > 0 {
-				return s.proposalPage(c, status(errs.CodeOf(err)), from, form, err)
-			}
 			year := in.Year
 			if year < 2000 || year > 2100 { // refused by Decide; the list shows this year's
 				year = 0
@@ -454,6 +467,49 @@ func (s *Server) decisionCreate(c echo.Context) error {
 	}
 	return s.done(c, http.StatusCreated, out, fmt.Sprintf("Đã ghi nhận Quyết định số %s và khen thưởng %d đề nghị.", out.Number, len(out.Proposals)),
 		fmt.Sprintf("/decisions/%d", out.ID))
+}
+
+// proposalReturn sends a proposal the reader's level holds back to the
+// proposing unit, with a reason.
+func (s *Server) proposalReturn(c echo.Context) error {
+	id, b, err := reasonForm(c)
+	if err != nil {
+		return err
+	}
+	out, err := s.app.ReturnProposal(c.Request().Context(), principal(c), id, b.Version, b.Reason)
+	if err != nil {
+		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+			return s.proposalPage(c, status(errs.CodeOf(err)), id, map[string]string{"reason": b.Reason}, err)
+		}
+		return err
+	}
+	return s.done(c, http.StatusOK, out, "Đã trả lại đề nghị cho đơn vị đề nghị.", proposalURL(id))
+}
+
+// proposalForward forwards a proposal above the reader's level's power to
+// the next level, with the level's tờ trình.
+func (s *Server) proposalForward(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	var in app.ForwardInput
+	if err := bind(c, &in); err != nil {
+		return err
+	}
+	in.DocumentNo, in.Note = normalize(in.DocumentNo), normalize(in.Note)
+	out, err := s.app.ForwardProposal(c.Request().Context(), principal(c), id, in)
+	if err != nil {
+		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
+			return s.proposalPage(c, status(errs.CodeOf(err)), id, map[string]string{"document_no": in.DocumentNo, "note": in.Note}, err)
+		}
+		return err
+	}
+	msg := "Đã chuyển đề nghị lên " + out.AddressedName + " kèm tờ trình số " + in.DocumentNo + "."
+	if out.Status == app.ProposalForwarded {
+		msg = "Đã trình đề nghị lên cấp trên ngoài ngành kèm tờ trình số " + in.DocumentNo + "."
+	}
+	return s.done(c, http.StatusOK, out, msg, proposalURL(id))
 }
 
 func (s *Server) decisionShow(c echo.Context) error {

@@ -259,7 +259,16 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.POST("/proposals/:id/submit", s.proposalSubmit)
 	g.POST("/proposals/:id/comments", s.proposalComment)
 	g.POST("/proposals/:id/reject", s.proposalReject)
+	g.POST("/proposals/:id/return", s.proposalReturn)
+	g.POST("/proposals/:id/forward", s.proposalForward)
 	g.POST("/decisions", s.decisionCreate)
+	// Councils of the deciding levels.
+	g.GET("/councils", s.councilList)
+	g.POST("/councils", s.councilCreate)
+	g.GET("/councils/:id", s.councilShow)
+	g.PUT("/councils/:id", s.councilUpdate)
+	g.POST("/councils/:id/members", s.councilMemberAdd)
+	g.DELETE("/councils/:id/members/:member", s.councilMemberDelete)
 	g.GET("/decisions/:id", s.decisionShow)
 
 	// Cluster votes for the emulation flag: routes below.
