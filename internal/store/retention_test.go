@@ -74,7 +74,7 @@ func TestRetentionRefusesEarlyDeletes(t *testing.T) {
 	refused("the change history", `DELETE FROM audit_log WHERE entity = 'retention'`)
 
 	var decision int64
-	if err := db.QueryRowContext(ctx, `INSERT INTO decisions (year, number, decided_on) VALUES (2090, '1/QĐ-VKSTC', '2090-12-20') RETURNING id`).Scan(&decision); err != nil {
+	if err := db.QueryRowContext(ctx, `INSERT INTO decisions (year, number, decided_on, unit_id) VALUES (2090, '1/QĐ-VKSTC', '2090-12-20', $1) RETURNING id`, unit).Scan(&decision); err != nil {
 		t.Fatal(err)
 	}
 	refused("a decision of 2090", `DELETE FROM decisions WHERE id = $1`, decision)
