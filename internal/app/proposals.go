@@ -393,6 +393,9 @@ func (a *App) updateProposal(ctx context.Context, p auth.Principal, id int64, ve
 		pr.Version = version
 		action := "update"
 		if submit {
+			if err := a.dossierComplete(ctx, tx, pr); err != nil {
+				return err
+			}
 			pr.Status, action = proposal.Submitted, "submit"
 		}
 		if out, err = tx.UpdateProposal(ctx, pr); err != nil {
