@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"archive/zip"
+	"errors"
 	"io"
 	"strings"
 
@@ -58,6 +59,9 @@ func CheckDOCX(r io.ReaderAt, size int64) error {
 		rc.Close()
 		actual += uint64(n)
 		if uint64(n) > f.UncompressedSize64 || actual > limits.MaxDocxUnzipped || tooExpanded(uint64(n), f.CompressedSize64) {
+			return bomb
+		}
+		if errors.Is(err, zip.ErrFormat) { // archive/zip: more bytes than declared
 			return bomb
 		}
 		if err != nil {
