@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"thidua/internal/auth"
+	"thidua/internal/dossier"
 	"thidua/internal/org"
 	"thidua/internal/proposal"
 	"thidua/internal/store"
@@ -73,6 +74,8 @@ type ProposalPage struct {
 	CanComment  bool            `json:"-"` // anyone but a viewer, while it is published
 	CanDecide   bool            `json:"-"` // the board, while it awaits the board
 	Publication PublicationView `json:"-"`
+	// Dossier: its files, and the parts still missing before it is sent up.
+	Dossier DossierView `json:"-"`
 }
 
 // ProposalPage returns one proposal (Proposal) for its page.
@@ -90,6 +93,9 @@ func (a *App) ProposalPage(ctx context.Context, p auth.Principal, id int64) (Pro
 			return pg, err
 		}
 		pg.CanEdit = auth.Can(p, auth.ProposeAward, auth.Unit(path))
+	}
+	if pg.Dossier, err = a.dossierOf(ctx, &a.store.Q, p, AttachmentTarget{Owner: dossier.OfProposal, OwnerID: id}); err != nil {
+		return pg, err
 	}
 	pg.Publication, err = a.Publication(ctx, p, v.Year)
 	return pg, err
