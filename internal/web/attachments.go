@@ -171,7 +171,7 @@ func multipartFile(c echo.Context, limit int64, fields map[string]string, use fu
 	}
 	ct, _, _ := mime.ParseMediaType(r.Header.Get(echo.HeaderContentType))
 	if ct != echo.MIMEMultipartForm {
-		return errs.Fields{"file": "Vui lòng gửi tệp dạng multipart/form-data (trường file)."}.Err()
+		return use("", strings.NewReader("")) // no file: the app authorises, then asks for one
 	}
 	mr, err := r.MultipartReader()
 	if err != nil {
@@ -340,9 +340,6 @@ func (s *Server) bundleImport(c echo.Context) error {
 		}
 		if n > limits.MaxDossierBytes {
 			return errs.Fields{"file": "Gói hồ sơ vượt quá " + limits.MB(limits.MaxDossierBytes) + "."}.Err()
-		}
-		if n == 0 {
-			return errs.Fields{"file": "Vui lòng chọn gói hồ sơ (.zip) cần nhập."}.Err()
 		}
 		out, err = s.app.ImportBundle(c.Request().Context(), principal(c), t, tmp, n)
 		return err
