@@ -243,9 +243,6 @@ func (s *Server) attachmentUpload(c echo.Context) error {
 	})
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			if t.Owner == dossier.OfProposal {
-				return s.proposalPage(c, status(errs.CodeOf(err)), t.OwnerID, nil, err)
-			}
 			return s.dossierPage(c, status(errs.CodeOf(err)), t, err)
 		}
 		return err
@@ -346,9 +343,6 @@ func (s *Server) bundleImport(c echo.Context) error {
 	})
 	if err != nil {
 		if _, _, ok := fieldErrors(err); ok && !isAPI(c) {
-			if t.Owner == dossier.OfProposal {
-				return s.proposalPage(c, status(errs.CodeOf(err)), t.OwnerID, nil, err)
-			}
 			return s.dossierPage(c, status(errs.CodeOf(err)), t, err)
 		}
 		return err
