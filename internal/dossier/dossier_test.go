@@ -55,7 +55,10 @@ func TestFilesAreRecognisedByTheirBytes(t *testing.T) {
 		{"docx lying about its size", sample.DOCXLying(5 << 20), "", "zip bomb"},
 		{"docm", sample.DOCXMacro(), "", "macro"},
 		{"xlsx", sample.XLSX(), "", "Excel"},
-		{"zip of something else", func() []byte { d := sample.XLSX(); return bytes.Replace(d, []byte("xl/workbook.xml"), []byte("ab/workbook.xml"), -1) }(), "", "không phải văn bản Word"},
+		{"zip of something else", func() []byte {
+			d := sample.XLSX()
+			return bytes.Replace(d, []byte("xl/workbook.xml"), []byte("ab/workbook.xml"), -1)
+		}(), "", "không phải văn bản Word"},
 		{"corrupt zip", []byte("PK\x03\x04 and then nothing of a zip at all"), "", "bị hỏng"},
 	}
 	for _, c := range cases {

@@ -27,7 +27,7 @@ import (
 // previewCSP is the Content-Security-Policy of a file shown in the
 // browser: no script, no connection, nothing but the file itself. The
 // PDF viewer is the browser's own (object-src 'self' lets it open).
-const previewCSP = "default-src 'none'; script-src 'none'; connect-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+const previewCSP = "default-src 'none'; script-src 'none'; connect-src 'none'; img-src 'self'; style-src 'none'; object-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
 // streamingUpload reports a request whose multipart body the handler
 // reads itself, as it arrives: neither the body limit of forms nor the

@@ -360,30 +360,31 @@ var authzTable = map[string]authzCase{
 	"POST /api/v1/decisions":              {allow: "board admin"},
 	"GET /decisions/:id":                  {allow: "signed"}, // what a decision approved is public
 	// The electronic dossier: the rights of the record the files belong to.
-	"GET /proposals/:id/attachments":                                        {allow: "viewer own council board admin"},
-	"GET /api/v1/proposals/:id/attachments":                                 {allow: "viewer own council board admin"},
-	"POST /proposals/:id/attachments":                                       {allow: "own"}, // the probe sends no file: 422 once authorised
-	"POST /api/v1/proposals/:id/attachments":                                {allow: "own"},
-	"GET /proposals/:id/bundle":                                             {allow: "viewer own council board admin"},
-	"GET /api/v1/proposals/:id/bundle":                                      {allow: "viewer own council board admin"},
-	"POST /proposals/:id/bundle":                                            {allow: "own"},
-	"POST /api/v1/proposals/:id/bundle":                                     {allow: "own"},
-	"GET /decisions/:id/attachments":                                        {allow: "signed"},
-	"GET /api/v1/decisions/:id/attachments":                                 {allow: "signed"},
-	"POST /decisions/:id/attachments":                                       {allow: "board admin"},
-	"POST /api/v1/decisions/:id/attachments":                                {allow: "board admin"},
-	"GET /decisions/:id/bundle":                                             {allow: "signed"},
-	"GET /api/v1/decisions/:id/bundle":                                      {allow: "signed"},
-	"POST /decisions/:id/bundle":                                            {allow: "board admin"},
-	"POST /api/v1/decisions/:id/bundle":                                     {allow: "board admin"},
-	"GET /attachments/:id":                                                  {allow: "viewer own council board admin"}, // a file of the unit's draft proposal
-	"GET /api/v1/attachments/:id":                                           {allow: "viewer own council board admin"},
-	"GET /attachments/:id/preview":                                          {allow: "viewer own council board admin"},
-	"GET /api/v1/attachments/:id/preview":                                   {allow: "viewer own council board admin"},
-	"GET /years/:year/filings/:unit/entries/:criterion/attachments":         {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
-	"GET /api/v1/years/:year/filings/:unit/entries/:criterion/attachments":  {allow: "viewer own head council board admin", sub: "viewer:404 council:404 board:404 admin:404"},
-	"POST /years/:year/filings/:unit/entries/:criterion/attachments":        {allow: "own", sub: "none"},
-	"POST /api/v1/years/:year/filings/:unit/entries/:criterion/attachments": {allow: "own", sub: "none"},
+	"GET /proposals/:id/attachments":         {allow: "viewer own council board admin"},
+	"GET /api/v1/proposals/:id/attachments":  {allow: "viewer own council board admin"},
+	"POST /proposals/:id/attachments":        {allow: "own"}, // the probe sends no file: 422 once authorised
+	"POST /api/v1/proposals/:id/attachments": {allow: "own"},
+	"GET /proposals/:id/bundle":              {allow: "viewer own council board admin"},
+	"GET /api/v1/proposals/:id/bundle":       {allow: "viewer own council board admin"},
+	"POST /proposals/:id/bundle":             {allow: "own"},
+	"POST /api/v1/proposals/:id/bundle":      {allow: "own"},
+	"GET /decisions/:id/attachments":         {allow: "signed"},
+	"GET /api/v1/decisions/:id/attachments":  {allow: "signed"},
+	"POST /decisions/:id/attachments":        {allow: "board admin"},
+	"POST /api/v1/decisions/:id/attachments": {allow: "board admin"},
+	"GET /decisions/:id/bundle":              {allow: "signed"},
+	"GET /api/v1/decisions/:id/bundle":       {allow: "signed"},
+	"POST /decisions/:id/bundle":             {allow: "board admin"},
+	"POST /api/v1/decisions/:id/bundle":      {allow: "board admin"},
+	"GET /attachments/:id":                   {allow: "viewer own council board admin"}, // a file of the unit's draft proposal
+	"GET /api/v1/attachments/:id":            {allow: "viewer own council board admin"},
+	"GET /attachments/:id/preview":           {allow: "viewer own council board admin"},
+	"GET /api/v1/attachments/:id/preview":    {allow: "viewer own council board admin"},
+	// Nghệ An has saved no filing in 2026: whoever may see it is told there is nothing to attach to.
+	"GET /years/:year/filings/:unit/entries/:criterion/attachments":         {allow: "viewer:404 own:404 head:404 council:404 board:404 admin:404", sub: "viewer:404 council:404 board:404 admin:404"},
+	"GET /api/v1/years/:year/filings/:unit/entries/:criterion/attachments":  {allow: "viewer:404 own:404 head:404 council:404 board:404 admin:404", sub: "viewer:404 council:404 board:404 admin:404"},
+	"POST /years/:year/filings/:unit/entries/:criterion/attachments":        {allow: "own:404", sub: "none"},
+	"POST /api/v1/years/:year/filings/:unit/entries/:criterion/attachments": {allow: "own:404", sub: "none"},
 	"GET /api/v1/decisions/:id":                                             {allow: "signed"},
 	"GET /decisions/:id/draft.xlsx":                                         {allow: "signed"},
 	"GET /api/v1/decisions/:id/draft.xlsx":                                  {allow: "signed"},
@@ -489,7 +490,9 @@ func (o observed) headerProblems() []string {
 		}
 	}
 	csp := o.header.Get("Content-Security-Policy")
-	if !strings.Contains(csp, "script-src 'self'") || !strings.Contains(csp, "frame-ancestors 'none'") || strings.Contains(csp, "unsafe") {
+	// A file's preview forbids scripts altogether (script-src 'none').
+	scripts := strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "script-src 'none'")
+	if !scripts || !strings.Contains(csp, "frame-ancestors 'none'") || strings.Contains(csp, "unsafe") {
 		out = append(out, fmt.Sprintf("Content-Security-Policy=%q", csp))
 	}
 	for _, line := range o.header.Values("Set-Cookie") {
