@@ -25,9 +25,10 @@ import (
 // above and its import. Pages and API share the URLs.
 
 // previewCSP is the Content-Security-Policy of a file shown in the
-// browser: no script, no connection, nothing but the file itself. The
-// PDF viewer is the browser's own (object-src 'self' lets it open).
-const previewCSP = "default-src 'none'; script-src 'none'; connect-src 'none'; img-src 'self'; style-src 'none'; object-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+// browser: no script, no connection, no form, no frame around it. Styles
+// are left to the browser's own image and PDF viewers (Chromium styles
+// its image page inline); object-src 'self' lets its PDF viewer open.
+const previewCSP = "script-src 'none'; connect-src 'none'; object-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
 // streamingUpload reports a request whose multipart body the handler
 // reads itself, as it arrives: neither the body limit of forms nor the
