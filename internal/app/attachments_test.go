@@ -313,3 +313,58 @@ func rezip(t *testing.T, data []byte, name string, change func([]byte) []byte) [
 	}
 	return out.Bytes()
 }
+
+func TestEntryEvidenceFollowsTheFiling(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	th := f.unit(t, seed.ProvinceCode("Thanh Hóa"))
+	v, err := f.Filing(f.ctx, f.officer, 2026, th.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	crit := v.Table.Criteria[0].ID
+	target := app.AttachmentTarget{Owner: dossier.OfEntry, Year: 2026, UnitID: th.ID, CriterionID: &crit}
+	up := func(p auth.Principal, tg app.AttachmentTarget) (dossier.File, error) {
+		return f.UploadAttachment(f.ctx, p, app.AttachmentUpload{AttachmentTarget: tg, Part: dossier.MinhChung, Name: "Biểu thống kê.pdf"},
+			bytes.NewReader(sample.PDF("Bieu thong ke", 0)))
+	}
+	// Thanh Hóa has sent its filing: its evidence is read, not added to.
+	d, err := f.Dossier(f.ctx, f.officer, target)
+	if err != nil || d.CanUpload || len(d.Files) != 0 {
+		t.Fatalf("Thanh Hóa's entry: %+v %v", d, err)
+	}
+	_, err = up(f.officer, target)
+	wantCode(t, err, errs.Conflict)
+	_, err = f.Dossier(f.ctx, f.other, target)
+	wantCode(t, err, errs.Forbidden) // Nghệ An neither owns nor reviews it
+
+	// Quảng Trị's filing was returned: the unit adds the evidence asked for, to that criterion only.
+	var qtID int64
+	if err := f.Store.SQL().QueryRow(`SELECT unit_id FROM assessments WHERE year = 2026 AND status = 'returned' ORDER BY unit_id LIMIT 1`).Scan(&qtID); err != nil {
+		t.Fatal(err)
+	}
+	qt := struct{ ID int64 }{qtID}
+	qv, err := f.Filing(f.ctx, auth.System, 2026, qt.ID)
+	if err != nil || !qv.CanEdit {
+		t.Fatalf("Quảng Trị's filing: editable %v, %v", qv.CanEdit, err)
+	}
+	c1, c2 := qv.Table.Criteria[0].ID, qv.Table.Criteria[1].ID
+	qt1 := app.AttachmentTarget{Owner: dossier.OfEntry, Year: 2026, UnitID: qt.ID, CriterionID: &c1}
+	qt2 := app.AttachmentTarget{Owner: dossier.OfEntry, Year: 2026, UnitID: qt.ID, CriterionID: &c2}
+	file, err := up(auth.System, qt1)
+	if err != nil || file.Owner != dossier.OfEntry || file.OwnerID != qv.Filing.ID || *file.CriterionID != c1 {
+		t.Fatalf("evidence: %+v %v", file, err)
+	}
+	if d, err := f.Dossier(f.ctx, f.board, qt2); err != nil || len(d.Files) != 0 {
+		t.Fatalf("the other criterion shows %+v (%v)", d.Files, err)
+	}
+	if d, err := f.Dossier(f.ctx, f.board, qt1); err != nil || len(d.Files) != 1 {
+		t.Fatalf("the criterion shows %+v (%v)", d.Files, err)
+	}
+	// A new version must stay with its criterion.
+	_, err = f.UploadAttachment(f.ctx, auth.System, app.AttachmentUpload{AttachmentTarget: qt2, DocNo: file.DocNo, Name: "x.pdf"}, bytes.NewReader(sample.PDF("x", 0)))
+	wantField(t, err, "doc_no")
+	bad := int64(1 << 40)
+	_, err = f.Dossier(f.ctx, f.board, app.AttachmentTarget{Owner: dossier.OfEntry, Year: 2026, UnitID: qt.ID, CriterionID: &bad})
+	wantCode(t, err, errs.NotFound)
+}

@@ -27,10 +27,11 @@ var requirements = map[string]func(award.Title) []Requirement{
 
 const (
 	dieu84k1 = "Điều 84 khoản 1 Luật Thi đua, khen thưởng 2022"
-	// The forms of commendation: the Law's clause on them was not read;
+	// The forms of commendation: the Law's clause on them was not read.
+	formsCite = "Điều 84 Luật Thi đua, khen thưởng 2022 (khoản về hình thức khen thưởng)" + award.Unconfirmed
 	// NĐ 152/2025 Điều 6 khoản 2 điểm c leaves the dossier of the Giấy
 	// khen to the sector, whose text was not found.
-	formsCite = "Điều 84 Luật Thi đua, khen thưởng 2022 (khoản về hình thức khen thưởng); hồ sơ Giấy khen do ngành quy định theo Điều 6 khoản 2 điểm c NĐ 152/2025/NĐ-CP" + award.Unconfirmed
+	giayKhenCite = "hồ sơ Giấy khen do ngành quy định (Điều 6 khoản 2 điểm c NĐ 152/2025/NĐ-CP); theo Điều 84 Luật Thi đua, khen thưởng 2022" + award.Unconfirmed
 )
 
 // luat2022 is the list under Luật TĐKT 2022 (in force 1/1/2024); nd152
@@ -41,6 +42,8 @@ func luat2022(nd152 bool) func(award.Title) []Requirement {
 		switch {
 		case t == award.BangKhenThuTuong && nd152:
 			cite = "Điều 42 NĐ 152/2025/NĐ-CP"
+		case t == award.GiayKhen && nd152:
+			cite = giayKhenCite
 		case t.IsForm():
 			cite = formsCite
 		}
