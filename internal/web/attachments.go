@@ -6,7 +6,6 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
-	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -254,7 +253,7 @@ func (s *Server) attachmentUpload(c echo.Context) error {
 // contentDisposition names a file for the browser, in UTF-8 (RFC 6266).
 func contentDisposition(kind, name string) string {
 	ascii := dossier.Slug(strings.TrimSuffix(name, "."+strings.ToLower(extOf(name))))
-	return fmt.Sprintf("%s; filename=%q; filename*=UTF-8''%s", kind, ascii+"."+extOf(name), url.PathEscape(name))
+	return fmt.Sprintf("%s; filename=%q; filename*=UTF-8''%s", kind, ascii+"."+extOf(name), rfc5987(name))
 }
 
 func extOf(name string) string {
