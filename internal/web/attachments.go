@@ -33,8 +33,9 @@ const previewCSP = "script-src 'none'; connect-src 'none'; object-src 'self'; fr
 // reads itself, as it arrives: neither the body limit of forms nor the
 // form check may read it first.
 func streamingUpload(c echo.Context) bool {
-	p := c.Path()
-	return c.Request().Method == http.MethodPost && (strings.HasSuffix(p, "/attachments") || strings.HasSuffix(p, "/bundle"))
+	p, r := c.Path(), c.Request()
+	ct, _, _ := mime.ParseMediaType(r.Header.Get(echo.HeaderContentType))
+	return r.Method == http.MethodPost && ct == echo.MIMEMultipartForm && (strings.HasSuffix(p, "/attachments") || strings.HasSuffix(p, "/bundle"))
 }
 
 // dossierTarget reads the record a dossier route names.
