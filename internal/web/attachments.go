@@ -50,7 +50,7 @@ func dossierTarget(c echo.Context) (app.AttachmentTarget, error) {
 		}
 		return app.AttachmentTarget{Owner: owner, OwnerID: id}, err
 	default:
-		year, yerr := strconv.Atoi(c.Param("year"))
+		year, yerr := yearParam(c)
 		unit, uerr := pathID(c, "unit")
 		crit, cerr := pathID(c, "criterion")
 		if yerr != nil || uerr != nil || cerr != nil {
