@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -121,5 +122,21 @@ func TestBrowserDossier(t *testing.T) {
 		if f.Name != e.Path || n != e.Size || dossier.Hex(h.Sum(nil)) != e.SHA256 {
 			t.Errorf("file %s (%d bytes) does not match its index row %+v", f.Name, n, e)
 		}
+	}
+}
+
+// uploadMissingParts uploads, through the proposal page's form, a PDF for
+// every part its dossier still lacks; each upload comes back to the page.
+func (c *chromeTab) uploadMissingParts() {
+	c.t.Helper()
+	missing := c.evalString(`[...document.querySelectorAll('#dossier-required li')].filter(li => li.querySelector('.text-danger')).map(li => li.dataset.part).join(' ')`)
+	dir := c.t.TempDir()
+	for _, part := range strings.Fields(missing) {
+		p := filepath.Join(dir, part+".pdf")
+		if err := os.WriteFile(p, sample.PDF(part, 0), 0o644); err != nil {
+			c.t.Fatal(err)
+		}
+		c.do(chromedp.SetValue(chromedp.CSS(`#part`), part), chromedp.SetUploadFiles(chromedp.CSS(`#file`), []string{p}))
+		c.clickButton("Tải lên")
 	}
 }
