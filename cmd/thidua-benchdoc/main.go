@@ -30,6 +30,7 @@ var pairs = []struct{ what, app, bare string }{
 	{"ranking a national year from the database", "app.BenchmarkNational/ranking/app", "app.BenchmarkNational/ranking/sql"},
 	{"one person's verdicts from the database", "app.BenchmarkNational/verdicts/app", "app.BenchmarkNational/verdicts/sql"},
 	{"importing 15 000 people", "app.BenchmarkImportPeople15000/people/app", "app.BenchmarkImportPeople15000/people/bare"},
+	{"200 files of 5 MB into dossiers and out", "app.BenchmarkDossier200Files5MB/dossier/app", "app.BenchmarkDossier200Files5MB/dossier/bare"},
 	{"the national ranking workbook", "xlsx.BenchmarkWriteNationalRankingWorkbook", "xlsx.BenchmarkRawStreamWriterSameCells"},
 	{"the sector's award list (15 000 rows)", "xlsx.BenchmarkWriteSectorAwardList", "xlsx.BenchmarkRawStreamWriterAwardList"},
 }

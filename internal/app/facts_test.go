@@ -116,6 +116,7 @@ func TestCollectiveFactsAndPublication(t *testing.T) {
 	}
 
 	// With facts: the proposal judged again is eligible.
+	completeDossier(t, f, officer, pr.ID)
 	pr, err = f.UpdateProposal(f.ctx, officer, pr.ID, pr.Version, app.ProposalInputOf(pr), true)
 	if err != nil {
 		t.Fatal(err)

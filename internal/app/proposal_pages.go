@@ -7,6 +7,7 @@ import (
 	"thidua/internal/auth"
 	"thidua/internal/award"
 	"thidua/internal/decision"
+	"thidua/internal/dossier"
 	"thidua/internal/org"
 	"thidua/internal/proposal"
 	"thidua/internal/store"
@@ -137,6 +138,8 @@ type ProposalPage struct {
 	// Decides is who decides the title under the rules of its day of
 	// consideration, with the provision.
 	Decides award.Power `json:"decides"`
+	// Dossier: its files, and the parts still missing before it is sent up.
+	Dossier DossierView `json:"-"`
 }
 
 // ProposalPage returns one proposal (Proposal) for its page.
@@ -166,6 +169,9 @@ func (a *App) ProposalPage(ctx context.Context, p auth.Principal, id int64) (Pro
 			return pg, err
 		}
 		pg.CanEdit = auth.Can(p, auth.ProposeAward, auth.Unit(path))
+	}
+	if pg.Dossier, err = a.dossierOf(ctx, &a.store.Q, p, AttachmentTarget{Owner: dossier.OfProposal, OwnerID: id}); err != nil {
+		return pg, err
 	}
 	pg.Publication, err = a.Publication(ctx, p, v.Year)
 	return pg, err

@@ -43,6 +43,7 @@ func TestProposalPageFlags(t *testing.T) {
 	_, err = f.ProposalForm(f.ctx, f.board, pr.ID, 0)
 	wantCode(t, err, errs.Forbidden) // the board reads the draft, but does not propose for the unit
 
+	completeDossier(t, f, f.officer, pr.ID)
 	if pr, err = f.SubmitProposal(f.ctx, f.officer, pr.ID, pr.Version); err != nil {
 		t.Fatal(err)
 	}

@@ -414,6 +414,9 @@ func (a *App) updateProposal(ctx context.Context, p auth.Principal, id int64, ve
 		action := "update"
 		var step proposal.Step
 		if submit {
+			if err := a.dossierComplete(ctx, tx, pr); err != nil {
+				return err
+			}
 			pr.Status, action = proposal.Submitted, "submit"
 			if step, err = a.sendUp(ctx, tx, p, &pr); err != nil {
 				return err

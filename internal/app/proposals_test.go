@@ -126,6 +126,10 @@ func TestProposalsAndDecisions(t *testing.T) {
 	wantCode(t, err, errs.Invalid)
 	_, err = f.CommentProposal(f.ctx, f.other, prAn.ID, "Đồng ý")
 	wantCode(t, err, errs.Forbidden)
+	// Not sent up while its dossier lacks a required part (Luật TĐKT 2022 Điều 84).
+	_, err = f.UpdateProposal(f.ctx, f.officer, prAn.ID, prAn.Version, app.ProposalInputOf(prAn), true)
+	wantField(t, err, "dossier")
+	completeDossier(t, f, f.officer, prAn.ID)
 	prAn, err = f.UpdateProposal(f.ctx, f.officer, prAn.ID, prAn.Version, app.ProposalInputOf(prAn), true)
 	if err != nil || prAn.Status != app.ProposalSubmitted {
 		t.Fatalf("submit: %+v %v", prAn, err)
@@ -153,6 +157,7 @@ func TestProposalsAndDecisions(t *testing.T) {
 	if prHoa.VerdictOutcome != string(award.NotEligible) {
 		t.Fatalf("Hoa's verdict %+v", prHoa)
 	}
+	completeDossier(t, f, f.officer, prHoa.ID)
 	prHoa, err = f.UpdateProposal(f.ctx, f.officer, prHoa.ID, prHoa.Version, app.ProposalInputOf(prHoa), true)
 	if err != nil {
 		t.Fatal(err)
@@ -207,6 +212,7 @@ func TestProposalsAndDecisions(t *testing.T) {
 	}
 
 	// Rejection needs a reason; the audit keeps every step.
+	completeDossier(t, f, f.officer, prBinh.ID)
 	prBinh, err = f.UpdateProposal(f.ctx, f.officer, prBinh.ID, prBinh.Version, app.ProposalInputOf(prBinh), true)
 	if err != nil {
 		t.Fatal(err)
@@ -333,6 +339,7 @@ func TestDuplicateProposalRefused(t *testing.T) {
 	wantField(t, err, "title")
 
 	// Rejected, it no longer blocks a new proposal.
+	completeDossier(t, f, f.officer, first.ID)
 	sent, err := f.UpdateProposal(f.ctx, f.officer, first.ID, first.Version, in(award.LaoDongTienTien), true)
 	if err != nil {
 		t.Fatal(err)

@@ -109,3 +109,27 @@ func FormatNumber(v float64) string {
 	}
 	return b.String()
 }
+
+// Attachments (tệp đính kèm of a dossier). A scanned tờ trình or biên bản
+// of a few pages is 1–5 MB; a báo cáo thành tích with photographs of
+// evidence can reach 15. A dossier holds a handful of parts, each with a
+// few versions; the bundle sent up must still travel as one file.
+const (
+	// MaxAttachmentBytes is the largest file one upload may carry.
+	MaxAttachmentBytes = 20 << 20
+	// MaxDossierBytes is the most the files of one record (a proposal's
+	// dossier, a decision, an entry) may hold together, every version
+	// counted: versions are kept, so they count.
+	MaxDossierBytes = 200 << 20
+	// MaxDocxUnzipped is the most a DOCX may unzip to. A 300-page report
+	// of text and compressed pictures unzips to a few tens of MB.
+	MaxDocxUnzipped = 100 << 20
+	// MaxDocxRatio is the most any part of a DOCX may expand by. XML text
+	// deflates 5–20×; a zip bomb expands by hundreds or thousands.
+	MaxDocxRatio = 100
+	// MaxDocxParts is the most parts (files in the zip) a DOCX may hold.
+	MaxDocxParts = 5000
+)
+
+// MB says a byte count in whole megabytes, Vietnamese style ("20 MB").
+func MB(n int64) string { return strconv.FormatInt(n>>20, 10) + " MB" }

@@ -316,6 +316,9 @@ func (s *seeder) propose(unit string, personID *int64, title award.Title, year i
 		return pr, err
 	}
 	err := s.at(submitted, func() (err error) {
+		if err := CompleteDossier(s.ctx, s.a, by, pr.ID); err != nil {
+			return err
+		}
 		pr, err = s.a.UpdateProposal(s.ctx, by, pr.ID, pr.Version, in, true)
 		return err
 	})
@@ -543,6 +546,9 @@ func (s *seeder) clusterVote() error {
 		}
 		by := s.officer(s.codeOf(t.UnitID))
 		if err := s.at(s.sch.At(21, 14, 30), func() error {
+			if err := CompleteDossier(s.ctx, s.a, by, pr.ID); err != nil {
+				return err
+			}
 			_, err := s.a.UpdateProposal(s.ctx, by, pr.ID, pr.Version, app.ProposalInputOf(pr), true)
 			return err
 		}); err != nil {

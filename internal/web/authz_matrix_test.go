@@ -385,6 +385,32 @@ var authzTable = map[string]authzCase{
 	"GET /api/v1/years/:year/proposals/list.xlsx":       {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
 	"GET /years/:year/proposals/submission.xlsx":        {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
 	"GET /api/v1/years/:year/proposals/submission.xlsx": {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
+	// The electronic dossier: the rights of the record the files belong to.
+	"GET /proposals/:id/attachments":         {allow: "viewer own council board admin"},
+	"GET /api/v1/proposals/:id/attachments":  {allow: "viewer own council board admin"},
+	"POST /proposals/:id/attachments":        {allow: "own"}, // the probe sends no file: 422 once authorised
+	"POST /api/v1/proposals/:id/attachments": {allow: "own"},
+	"GET /proposals/:id/bundle":              {allow: "viewer own council board admin"},
+	"GET /api/v1/proposals/:id/bundle":       {allow: "viewer own council board admin"},
+	"POST /proposals/:id/bundle":             {allow: "own"},
+	"POST /api/v1/proposals/:id/bundle":      {allow: "own"},
+	"GET /decisions/:id/attachments":         {allow: "signed"},
+	"GET /api/v1/decisions/:id/attachments":  {allow: "signed"},
+	"POST /decisions/:id/attachments":        {allow: "board admin"},
+	"POST /api/v1/decisions/:id/attachments": {allow: "board admin"},
+	"GET /decisions/:id/bundle":              {allow: "signed"},
+	"GET /api/v1/decisions/:id/bundle":       {allow: "signed"},
+	"POST /decisions/:id/bundle":             {allow: "board admin"},
+	"POST /api/v1/decisions/:id/bundle":      {allow: "board admin"},
+	"GET /attachments/:id":                   {allow: "viewer own council board admin"}, // a file of the unit's draft proposal
+	"GET /api/v1/attachments/:id":            {allow: "viewer own council board admin"},
+	"GET /attachments/:id/preview":           {allow: "viewer own council board admin"},
+	"GET /api/v1/attachments/:id/preview":    {allow: "viewer own council board admin"},
+	// Nghệ An has saved no filing in 2026: whoever may see it is told there is nothing to attach to.
+	"GET /years/:year/filings/:unit/entries/:criterion/attachments":         {allow: "viewer:404 own:404 head:404 council:404 board:404 admin:404", sub: "viewer:404 council:404 board:404 admin:404"},
+	"GET /api/v1/years/:year/filings/:unit/entries/:criterion/attachments":  {allow: "viewer:404 own:404 head:404 council:404 board:404 admin:404", sub: "viewer:404 council:404 board:404 admin:404"},
+	"POST /years/:year/filings/:unit/entries/:criterion/attachments":        {allow: "own:404", sub: "none"},
+	"POST /api/v1/years/:year/filings/:unit/entries/:criterion/attachments": {allow: "own:404", sub: "none"},
 
 	// Word and PDF documents (internal/docx, internal/pdf): as their workbooks;
 	// certificates and their calibration, the sector's board.
@@ -521,7 +547,9 @@ func (o observed) headerProblems() []string {
 		}
 	}
 	csp := o.header.Get("Content-Security-Policy")
-	if !strings.Contains(csp, "script-src 'self'") || !strings.Contains(csp, "frame-ancestors 'none'") || strings.Contains(csp, "unsafe") {
+	// A file's preview forbids scripts altogether (script-src 'none').
+	scripts := strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "script-src 'none'")
+	if !scripts || !strings.Contains(csp, "frame-ancestors 'none'") || strings.Contains(csp, "unsafe") {
 		out = append(out, fmt.Sprintf("Content-Security-Policy=%q", csp))
 	}
 	for _, line := range o.header.Values("Set-Cookie") {

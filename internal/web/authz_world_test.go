@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -16,6 +17,8 @@ import (
 	"thidua/internal/calendar"
 	"thidua/internal/cluster"
 	"thidua/internal/decision"
+	"thidua/internal/dossier"
+	"thidua/internal/dossier/sample"
 	"thidua/internal/org"
 	"thidua/internal/seed"
 	"thidua/internal/store"
@@ -53,6 +56,8 @@ type authzWorld struct {
 	councilSession int64 // a closed session of that council
 	user           int64 // a spare account to lock and unlock
 	notification   int64 // a notification of the unit's officer (canbo.nghean)
+	attachment     int64 // a file of the draft proposal's dossier
+	criterion      int64 // a criterion of the table
 	pred           int64 // a unit linked as the unit's predecessor (made per request)
 
 	// sub is the world seen from VKSND khu vực 1 – Nghệ An, a unit under
@@ -157,6 +162,13 @@ func newAuthzWorld(t *testing.T, s *site) *authzWorld {
 		t.Fatalf("draft proposal: %v", err)
 	}
 	w.proposal = pr.ID
+	file, err := s.app.UploadAttachment(ctx, officer.Principal(), app.AttachmentUpload{AttachmentTarget: app.AttachmentTarget{Owner: dossier.OfProposal, OwnerID: pr.ID},
+		Part: dossier.ToTrinh, Name: "Tờ trình.pdf"}, bytes.NewReader(sample.PDF("To trinh", 0)))
+	if err != nil {
+		t.Fatalf("attachment: %v", err)
+	}
+	w.attachment = file.ID
+	w.criterion = authzID(t, db, `SELECT id FROM criteria WHERE table_id = $1 ORDER BY id LIMIT 1`, w.table)
 	if _, err := s.store.Notify(ctx, store.NewNotification{Key: "authz", Kind: app.NotifyDeadline, Title: "Thử phân quyền thông báo"},
 		[]int64{officer.ID}, false, seed.FixtureClock); err != nil {
 		t.Fatal(err)
@@ -395,6 +407,8 @@ func (w *authzWorld) param(t *testing.T, path, name string) string {
 		return itoa(w.unit)
 	case "pred":
 		return itoa(w.pred)
+	case "criterion":
+		return itoa(w.criterion)
 	case "*":
 		return "favicon.svg"
 	case "level":
@@ -432,6 +446,8 @@ func (w *authzWorld) param(t *testing.T, path, name string) string {
 			return itoa(w.councilSession)
 		case "notifications":
 			return itoa(w.notification)
+		case "attachments":
+			return itoa(w.attachment)
 		}
 	}
 	t.Fatalf("no value for :%s in %s: add it to authzWorld.param", name, path)

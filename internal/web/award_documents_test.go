@@ -240,6 +240,9 @@ func submitProposal(t *testing.T, s *site, in app.ProposalInput) proposal.Propos
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := seed.CompleteDossier(ctx, s.app, auth.System, pr.ID); err != nil {
+		t.Fatal(err)
+	}
 	if pr, err = s.app.UpdateProposal(ctx, auth.System, pr.ID, pr.Version, in, true); err != nil {
 		t.Fatal(err)
 	}

@@ -45,6 +45,7 @@ func TestBrowserEachRoleCompletesATask(t *testing.T) {
 	tab.signIn("canbo.thanhhoa")
 	tab.openTask("", "Hoàn thiện và gửi đề nghị")
 	tab.screenshot("task-canbo.thanhhoa-proposal.png")
+	tab.uploadMissingParts()
 	tab.clickButton("Gửi đề nghị")
 	if after := count(drafts, seed.ProvinceCode("Thanh Hóa")); after != before-1 {
 		t.Errorf("Thanh Hóa's draft proposals: %d before sending from its task, %d after; want one fewer", before, after)

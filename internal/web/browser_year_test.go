@@ -227,6 +227,7 @@ func TestBrowserYear(t *testing.T) {
 	tab.screenshot("proposal-form.png")
 	tab.clickButton("Lưu dự thảo")
 	tab.flashIs("Đã lập đề nghị khen thưởng.")
+	tab.uploadMissingParts()
 	tab.clickButton("Gửi đề nghị")
 	tab.flashIs("Đã gửi đề nghị khen thưởng; đề nghị được công khai để lấy ý kiến.")
 	tab.signOut()

@@ -105,6 +105,7 @@ func TestCollectiveFactsHTTP(t *testing.T) {
 	if r := b.get(page); !strings.Contains(r.body, "Đủ điều kiện đề nghị") {
 		t.Fatalf("collective proposal not eligible")
 	}
+	completeDossierHTTP(t, b, page)
 	if r := b.post(page+"/submit", url.Values{"version": {"1"}}); r.status != http.StatusSeeOther {
 		t.Fatalf("submit: %d %s", r.status, r.body)
 	}

@@ -319,7 +319,8 @@ func (s *Server) versionField(c echo.Context) (int, error) {
 
 type proposalShowData struct {
 	app.ProposalPage
-	Labels map[string]string
+	Labels    map[string]string
+	DossierUI dossierUI
 }
 
 func (s *Server) proposalPage(c echo.Context, st int, id int64, form map[string]string, formErr error) error {
@@ -339,6 +340,8 @@ func (s *Server) proposalPage(c echo.Context, st int, id int64, form map[string]
 	if formErr != nil {
 		pg.Errors, pg.Error, _ = fieldErrors(formErr)
 	}
+	d.DossierUI = newDossierUI(v.Dossier, pg)
+	pg.Data = d
 	return c.Render(st, "proposal_show", pg)
 }
 

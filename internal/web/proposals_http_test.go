@@ -52,6 +52,7 @@ func TestProposalsHTTP(t *testing.T) {
 			t.Fatalf("proposal page lacks %q", want)
 		}
 	}
+	completeDossierHTTP(t, b, page)
 	if r := b.post(page+"/submit", url.Values{"version": {"1"}}); r.status != http.StatusSeeOther {
 		t.Fatalf("submit: %d %s", r.status, r.body)
 	}

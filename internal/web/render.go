@@ -9,12 +9,15 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"thidua/internal/auth"
+	"thidua/internal/dossier"
+	"thidua/internal/limits"
 	"thidua/internal/org"
 	"thidua/internal/web/static"
 	"thidua/templates"
@@ -50,8 +53,14 @@ func newRenderer() (*renderer, error) {
 		"roleLabel":  func(r string) string { return auth.Role(r).Label() },
 		"auditLabel": auditLabel,
 		"args":       func(v ...any) []any { return v },
-		"inc":        func(i int) int { return i + 1 },
-		"dec":        func(i int) int { return i - 1 },
+		"filesize":   formatBytes,
+		"hex":        dossier.Hex,
+		"maxFile":    func() string { return limits.MB(limits.MaxAttachmentBytes) },
+		"partMissing": func(m []dossier.Requirement, p dossier.Part) bool {
+			return slices.ContainsFunc(m, func(r dossier.Requirement) bool { return r.Part == p })
+		},
+		"inc": func(i int) int { return i + 1 },
+		"dec": func(i int) int { return i - 1 },
 		"deref": func(p *int64) int64 {
 			if p == nil {
 				return 0

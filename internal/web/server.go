@@ -82,7 +82,8 @@ func New(a *app.App, opts Options) (*Server, error) {
 		ContentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
 		ReferrerPolicy:        "same-origin",
 	}))
-	e.Use(middleware.BodyLimit("10M"))
+	// Files of a dossier stream through their own limits (attachments.go).
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "10M", Skipper: streamingUpload}))
 	e.Use(checkInput)
 
 	e.GET("/healthz", s.healthz)
@@ -270,6 +271,18 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.POST("/councils/:id/members", s.councilMemberAdd)
 	g.DELETE("/councils/:id/members/:member", s.councilMemberDelete)
 	g.GET("/decisions/:id", s.decisionShow)
+	// The electronic dossier: files of a proposal, a decision or a
+	// self-assessment entry, and the bundle for the level above (attachments.go).
+	for _, rec := range []string{"/proposals/:id", "/decisions/:id", "/years/:year/filings/:unit/entries/:criterion"} {
+		g.GET(rec+"/attachments", s.dossierShow)
+		g.POST(rec+"/attachments", s.attachmentUpload)
+	}
+	for _, rec := range []string{"/proposals/:id", "/decisions/:id"} {
+		g.GET(rec+"/bundle", s.bundleDownload)
+		g.POST(rec+"/bundle", s.bundleImport)
+	}
+	g.GET("/attachments/:id", s.attachmentDownload)
+	g.GET("/attachments/:id/preview", s.attachmentPreview)
 
 	// Cluster votes for the emulation flag: routes below.
 	g.GET("/clusters/:id/votes", s.voteList)
