@@ -106,12 +106,18 @@ func (a *App) ownerFor(ctx context.Context, tx *store.Q, p auth.Principal, t Att
 		if err := auth.Authorize(p, auth.ViewProposal, auth.Target{Published: true}); err != nil {
 			return o, err
 		}
-		if _, err := tx.Decision(ctx, t.OwnerID); err != nil {
+		d, err := tx.Decision(ctx, t.OwnerID)
+		if err != nil {
 			return o, err
 		}
-		o.canWrite = auth.Can(p, auth.DecideAwards, auth.Target{})
+		// The files of a decision are added by the board of the level that took it.
+		path, err := a.unitPathOf(ctx, tx, d.UnitID)
+		if err != nil {
+			return o, err
+		}
+		o.canWrite = auth.Can(p, auth.DecideAwards, auth.Unit(path))
 		if write {
-			if err := auth.Authorize(p, auth.DecideAwards, auth.Target{}); err != nil {
+			if err := auth.Authorize(p, auth.DecideAwards, auth.Unit(path)); err != nil {
 				return o, err
 			}
 		}
@@ -300,6 +306,13 @@ func (a *App) storeFile(ctx context.Context, tx *store.Q, p auth.Principal, o ow
 	}
 	sum := h.Sum(nil)
 	f := dossier.File{ID: id, Owner: o.Owner, OwnerID: o.OwnerID, DocNo: docNo, Part: part, Name: name, Kind: kind, Size: size, SHA256: sum}
+	if kind == dossier.PDF {
+		// Checked once, from the stored bytes: the page shows who signed
+		// and whether the file changed since, without reading it again.
+		if r := a.VerifyPDF(io.NewSectionReader(tx.AttachmentReader(ctx, id, size), 0, size)); r.Signed() {
+			f.Signature, f.SignatureValid = r.Summary(), r.Valid()
+		}
+	}
 	if o.Owner == dossier.OfEntry {
 		f.CriterionID = o.CriterionID
 	}

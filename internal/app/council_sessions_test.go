@@ -64,6 +64,9 @@ func newCouncil(t *testing.T, n int) *councilFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := seed.CompleteDossier(f.ctx, f.App, f.officer, pr.ID); err != nil {
+		t.Fatal(err)
+	}
 	if pr, err = f.SubmitProposal(f.ctx, f.officer, pr.ID, pr.Version); err != nil {
 		t.Fatal(err)
 	}

@@ -99,6 +99,9 @@ func TestProvincialRound(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if err := seed.CompleteDossier(f.ctx, f.App, by, pr.ID); err != nil {
+			t.Fatal(err)
+		}
 		if pr, err = f.UpdateProposal(f.ctx, by, pr.ID, pr.Version, in, true); err != nil {
 			t.Fatal(err)
 		}
@@ -150,6 +153,9 @@ func TestProvincialRound(t *testing.T) {
 	}
 	in := app.ProposalInputOf(prB)
 	in.Summary = "Hoàn thành tốt nhiệm vụ; đã bổ sung báo cáo thành tích"
+	if err := seed.CompleteDossier(f.ctx, f.App, kvOfficer, prB.ID); err != nil {
+		t.Fatal(err)
+	}
 	if prB, err = f.UpdateProposal(f.ctx, kvOfficer, prB.ID, prB.Version, in, true); err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"thidua/internal/app"
 	"thidua/internal/errs"
+	"thidua/internal/org"
 	"thidua/internal/proposal"
 	"thidua/internal/seed"
 	"thidua/internal/store"
@@ -73,7 +74,13 @@ func TestTimeline(t *testing.T) {
 	}
 	var pr *proposal.Proposal
 	for i := range props {
-		if pr == nil || props[i].Status == app.ProposalRejected {
+		// A unit's timeline follows its cluster: the provincial procuracies'
+		// proposals (the regional ones of the levels demo belong to none).
+		u, err := f.Store.Unit(f.ctx, props[i].ProposerUnitID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.Type == org.TypeProvincial && (pr == nil || props[i].Status == app.ProposalRejected) {
 			pr = &props[i]
 		}
 	}

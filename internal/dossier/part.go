@@ -127,6 +127,10 @@ type File struct {
 	SHA256      []byte    `json:"-"`
 	UploadedBy  *int64    `json:"uploaded_by,omitempty"`
 	CreatedAt   time.Time `json:"created_at"`
+	// Signature is what checking a PDF's digital signatures on upload
+	// found ("Đã ký số bởi … lúc …", or why one fails); "" when unsigned.
+	Signature      string `json:"signature,omitempty"`
+	SignatureValid bool   `json:"signature_valid"`
 }
 
 // Latest keeps the latest version of each document of files (ordered by

@@ -122,6 +122,9 @@ func (s *seeder) tieuCan2020() error {
 			if pr, err = s.a.CreateProposal(s.ctx, auth.System, in); err != nil {
 				return err
 			}
+			if err := CompleteDossier(s.ctx, s.a, auth.System, pr.ID); err != nil {
+				return err
+			}
 			pr, err = s.a.UpdateProposal(s.ctx, auth.System, pr.ID, pr.Version, in, true)
 			return err
 		})
@@ -269,6 +272,9 @@ func (s *seeder) vinhLongRound() error {
 		var pr proposal.Proposal
 		err := s.at(s.sch.At(18, 10, 0), func() (err error) {
 			if pr, err = s.a.CreateProposal(s.ctx, officer, in); err != nil {
+				return err
+			}
+			if err := CompleteDossier(s.ctx, s.a, officer, pr.ID); err != nil {
 				return err
 			}
 			pr, err = s.a.UpdateProposal(s.ctx, officer, pr.ID, pr.Version, in, true)

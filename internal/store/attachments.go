@@ -15,19 +15,21 @@ import (
 const ChunkSize = 256 << 10
 
 type attachmentRow struct {
-	ID          int64
-	OwnerKind   string
-	OwnerID     int64
-	CriterionID *int64
-	DocNo       int
-	Version     int
-	Part        string
-	FileName    string
-	Kind        string
-	Size        int64
-	SHA256      []byte `gorm:"column:sha256"`
-	UploadedBy  *int64
-	CreatedAt   time.Time
+	ID             int64
+	OwnerKind      string
+	OwnerID        int64
+	CriterionID    *int64
+	DocNo          int
+	Version        int
+	Part           string
+	FileName       string
+	Kind           string
+	Size           int64
+	SHA256         []byte `gorm:"column:sha256"`
+	UploadedBy     *int64
+	CreatedAt      time.Time
+	Signature      string
+	SignatureValid bool
 }
 
 func (attachmentRow) TableName() string { return "attachments" }
@@ -35,7 +37,8 @@ func (attachmentRow) TableName() string { return "attachments" }
 func (r attachmentRow) file() dossier.File {
 	return dossier.File{ID: r.ID, Owner: dossier.Owner(r.OwnerKind), OwnerID: r.OwnerID, CriterionID: r.CriterionID,
 		DocNo: r.DocNo, Version: r.Version, Part: dossier.Part(r.Part), Name: r.FileName, Kind: dossier.Kind(r.Kind),
-		Size: r.Size, SHA256: r.SHA256, UploadedBy: r.UploadedBy, CreatedAt: r.CreatedAt}
+		Size: r.Size, SHA256: r.SHA256, UploadedBy: r.UploadedBy, CreatedAt: r.CreatedAt,
+		Signature: r.Signature, SignatureValid: r.SignatureValid}
 }
 
 // NewAttachmentID reserves the id of an attachment whose chunks are about
@@ -78,7 +81,8 @@ func (s *Q) CreateAttachment(ctx context.Context, f dossier.File) (dossier.File,
 		f.Version, f.Part, f.CriterionID = last.Version+1, dossier.Part(last.Part), last.CriterionID
 	}
 	r := attachmentRow{ID: f.ID, OwnerKind: string(f.Owner), OwnerID: f.OwnerID, CriterionID: f.CriterionID, DocNo: f.DocNo,
-		Version: f.Version, Part: string(f.Part), FileName: f.Name, Kind: string(f.Kind), Size: f.Size, SHA256: f.SHA256, UploadedBy: f.UploadedBy}
+		Version: f.Version, Part: string(f.Part), FileName: f.Name, Kind: string(f.Kind), Size: f.Size, SHA256: f.SHA256, UploadedBy: f.UploadedBy,
+		Signature: f.Signature, SignatureValid: f.SignatureValid}
 	if err := db.Omit("CreatedAt").Create(&r).Error; err != nil {
 		if isUniqueViolation(err, "") {
 			return f, errs.New(errs.Conflict, "Một tệp khác vừa được tải lên cho cùng tài liệu. Vui lòng xem lại hồ sơ và tải lên lại.")

@@ -86,6 +86,9 @@ func wordSubmit(t *testing.T, s *site, in app.ProposalInput) proposal.Proposal {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := seed.CompleteDossier(ctx, s.app, auth.System, pr.ID); err != nil {
+		t.Fatal(err)
+	}
 	if pr, err = s.app.UpdateProposal(ctx, auth.System, pr.ID, pr.Version, in, true); err != nil {
 		t.Fatal(err)
 	}

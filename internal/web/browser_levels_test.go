@@ -34,6 +34,7 @@ func TestBrowserProvincialRound(t *testing.T) {
 		tab.typeInto(map[string]string{"#summary": "Hoàn thành tốt nhiệm vụ năm 2026 (dữ liệu kiểm thử)."})
 		tab.clickButton("Lưu dự thảo")
 		tab.flashIs("Đã lập đề nghị khen thưởng.")
+		tab.uploadMissingParts()
 		tab.clickButton("Gửi đề nghị")
 		tab.flashIs("Đã gửi đề nghị khen thưởng; đề nghị được công khai để lấy ý kiến.")
 		textHas(t, "sent "+title, tab.text("#steps"), "Gửi đề nghị: Viện kiểm sát nhân dân khu vực 1 – Vĩnh Long → Viện kiểm sát nhân dân tỉnh Vĩnh Long")

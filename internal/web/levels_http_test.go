@@ -1,12 +1,14 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
+	"thidua/internal/auth"
 	"thidua/internal/seed"
 )
 
@@ -34,6 +36,9 @@ func TestLevelsAPI(t *testing.T) {
 			t.Fatalf("create %s: %d %v", title, st, body)
 		}
 		id := num(body, "id")
+		if err := seed.CompleteDossier(context.Background(), s.app, auth.System, id); err != nil {
+			t.Fatal(err)
+		}
 		st, body = s.api(t, kv, http.MethodPost, fmt.Sprintf("/proposals/%d/submit", id), map[string]any{"version": num(body, "version")})
 		if st != http.StatusOK || body["addressed_unit_name"] != "Viện kiểm sát nhân dân tỉnh Vĩnh Long" {
 			t.Fatalf("submit %s: %d %v", title, st, body)
