@@ -396,12 +396,12 @@ var authzTable = map[string]authzCase{
 	"POST /api/v1/proposals/:id/bundle":      {allow: "own"},
 	"GET /decisions/:id/attachments":         {allow: "signed"},
 	"GET /api/v1/decisions/:id/attachments":  {allow: "signed"},
-	"POST /decisions/:id/attachments":        {allow: "board admin"},
-	"POST /api/v1/decisions/:id/attachments": {allow: "board admin"},
+	"POST /decisions/:id/attachments":        {allow: "council admin"}, // the world's decision is Nghệ An's: its council adds the files
+	"POST /api/v1/decisions/:id/attachments": {allow: "council admin"},
 	"GET /decisions/:id/bundle":              {allow: "signed"},
 	"GET /api/v1/decisions/:id/bundle":       {allow: "signed"},
-	"POST /decisions/:id/bundle":             {allow: "board admin"},
-	"POST /api/v1/decisions/:id/bundle":      {allow: "board admin"},
+	"POST /decisions/:id/bundle":             {allow: "council admin"},
+	"POST /api/v1/decisions/:id/bundle":      {allow: "council admin"},
 	"GET /attachments/:id":                   {allow: "viewer own council board admin"}, // a file of the unit's draft proposal
 	"GET /api/v1/attachments/:id":            {allow: "viewer own council board admin"},
 	"GET /attachments/:id/preview":           {allow: "viewer own council board admin"},

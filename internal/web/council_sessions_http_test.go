@@ -53,6 +53,9 @@ func TestCouncilSessionPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := seed.CompleteDossier(ctx, s.app, th.Principal(), pr.ID); err != nil {
+		t.Fatal(err)
+	}
 	if pr, err = s.app.SubmitProposal(ctx, th.Principal(), pr.ID, pr.Version); err != nil {
 		t.Fatal(err)
 	}
