@@ -167,11 +167,14 @@ func (a *App) AwardDocs(ctx context.Context, p auth.Principal, q AwardDocsQuery)
 type DecisionDocs struct {
 	DecisionView
 	Entries []AwardEntry
-	// Issuer is the deciding body: the Supreme Procuracy, where every
-	// decision is taken today.
+	// Issuer is the deciding body: the level that took the decision.
 	Issuer document.Issuer
-	// Grounds are the award texts in force on the decision's day.
+	// Grounds are the decision's "Căn cứ" lines: the deciding level's
+	// power and the award texts in force on its day.
 	Grounds []string
+	// Council is the council whose proposal the decision follows ("Xét đề
+	// nghị của …"): the sector's, or the level's own.
+	Council string
 }
 
 // DecisionDocs returns a decision with its list and its issuer.
@@ -180,12 +183,13 @@ func (a *App) DecisionDocs(ctx context.Context, p auth.Principal, id int64) (Dec
 	if err != nil {
 		return DecisionDocs{DecisionView: v}, err
 	}
-	d := DecisionDocs{DecisionView: v, Grounds: awardGroundsOn(v.DecidedOn)}
+	d := DecisionDocs{DecisionView: v, Grounds: groundsOf(v.Issuer, v.DecidedOn), Council: proposingCouncil(v.Issuer)}
 	if d.Entries, err = a.awardEntries(ctx, v.Proposals); err != nil {
 		return d, err
 	}
-	d.Issuer, err = supremeIssuer(ctx, &a.store.Q)
-	return d, err
+	// The deciding level's heading, place and "Căn cứ" lines (DecisionView).
+	d.Issuer = v.Issuer
+	return d, nil
 }
 
 // awardEntries are the lines of a list of prs, their people read at once.

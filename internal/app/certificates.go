@@ -105,7 +105,7 @@ func (a *App) DecisionCertificates(ctx context.Context, p auth.Principal, id int
 		return document.CertLayout{}, nil, err
 	}
 	on := v.DecidedOn.In(time.UTC)
-	signer := decisionSigner(v.Decision)
+	signer := v.Decision.SignedAs()
 	lines := signer.Lines()
 	certs := make([]document.Certificate, 0, len(entries))
 	for _, e := range entries {

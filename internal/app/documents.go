@@ -39,27 +39,27 @@ func awardGroundsOn(on time.Time) []string {
 	}
 }
 
+// groundsOf are the "Căn cứ" lines of a decision of iss dated on: the
+// level's own (the texts that give it its power, from the rule version in
+// force), else the organisation law and the award texts in force.
+func groundsOf(iss document.Issuer, on time.Time) []string {
+	if len(iss.Authority) > 0 {
+		return iss.Authority
+	}
+	return append([]string{"Căn cứ Luật Tổ chức Viện kiểm sát nhân dân năm 2014;"}, awardGroundsOn(on)...)
+}
+
+// proposingCouncil is the council whose proposal a decision of iss
+// follows: the sector's at the Supreme Procuracy, else the level's own.
+func proposingCouncil(iss document.Issuer) string {
+	if iss.Level == org.TypeSupreme {
+		return "Hội đồng Thi đua – Khen thưởng ngành Kiểm sát nhân dân"
+	}
+	return "Hội đồng Thi đua – Khen thưởng " + document.Sentence(iss.Name)
+}
+
 // headOf is the signature of a body's head, the name left for the clerk.
 func headOf() document.Signer { return document.Signer{HeadTitle: "Viện trưởng"} }
-
-// decisionSigner is a decision's signer as recorded: a title ("Phó Viện
-// trưởng …") signs for the head (KT.), a name signs as the head.
-func decisionSigner(d decision.Decision) document.Signer {
-	s := strings.TrimSpace(d.Signer)
-	low := strings.ToLower(s)
-	switch {
-	case strings.HasPrefix(low, "kt.") || strings.HasPrefix(low, "phó viện trưởng"):
-		title := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(s, "KT."), "kt."))
-		title = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(title, "Viện trưởng"), "VIỆN TRƯỞNG"))
-		if title == "" {
-			title = "Phó Viện trưởng"
-		}
-		return document.Signer{HeadTitle: "Viện trưởng", Title: title, Mode: document.SignDeputy}
-	case strings.HasPrefix(low, "viện trưởng"):
-		return headOf()
-	}
-	return document.Signer{HeadTitle: "Viện trưởng", Name: s}
-}
 
 // awardTable is an award list as a table grouped by title in the
 // catalogue's order, each group headed by its Roman number and closed by
@@ -239,7 +239,7 @@ func (a *App) DecisionDocument(ctx context.Context, p auth.Principal, id int64, 
 	}
 	v, entries, iss := d.DecisionView, d.Entries, d.Issuer
 	on := v.DecidedOn.In(time.UTC)
-	signer := decisionSigner(v.Decision)
+	signer := v.Decision.SignedAs()
 	authority := strings.ToUpper(signer.HeadTitle + " " + iss.Name)
 	list := fmt.Sprintf("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM %d", v.Year)
 	attached := fmt.Sprintf("(Kèm theo Quyết định số %s %s)", v.Number, document.LongDate(on))
@@ -250,16 +250,12 @@ func (a *App) DecisionDocument(ctx context.Context, p auth.Principal, id int64, 
 	page := document.Page{Issuer: iss, Number: v.Number, Date: &on, Kind: "QUYẾT ĐỊNH",
 		Subject:   fmt.Sprintf("Về việc tặng danh hiệu thi đua, hình thức khen thưởng năm %d", v.Year),
 		Authority: authority, Signer: signer, Copies: []string{"- Như Điều 3;", "- Lưu: VT, TĐKT."}}
-	grounds := iss.Authority
-	if len(grounds) == 0 {
-		grounds = []string{"Căn cứ Luật Tổ chức Viện kiểm sát nhân dân năm 2014;"}
-	}
-	for _, g := range slices.Concat(grounds, awardGroundsOn(on)) {
+	for _, g := range d.Grounds {
 		page.Body = append(page.Body, document.Ground(g))
 	}
 	coll, people := counts(entries)
 	page.Body = append(page.Body,
-		document.Ground("Xét đề nghị của Hội đồng Thi đua - Khen thưởng ngành Kiểm sát nhân dân,"),
+		document.Ground("Xét đề nghị của "+d.Council+","),
 		document.Block{Text: "QUYẾT ĐỊNH:", Style: document.Centre},
 		document.Para(fmt.Sprintf("Điều 1. Tặng danh hiệu thi đua, hình thức khen thưởng năm %d cho %d tập thể và %d cá nhân có tên trong danh sách kèm theo Quyết định này.", v.Year, coll, people)),
 		document.Para("Điều 2. Quyết định này có hiệu lực kể từ ngày ký."),

@@ -102,6 +102,10 @@ func Derive(u org.Unit, parent *org.Unit) Issuer {
 		// The province's initials too: "VKSTC" alone would be the Supreme
 		// Procuracy's for Tiểu Cần.
 		i.Symbol = "VKS" + initials(placeOf(u.Name))
+		if f := strings.Fields(placeOf(u.Name)); u.Type == org.TypeRegional && len(f) > 0 {
+			// "khu vực 1 – Thanh Hóa" is numbered within its province: KV1.
+			i.Symbol = "VKSKV" + f[0]
+		}
 		if parent != nil {
 			i.Symbol += "-" + initials(placeOf(parent.Name))
 		}
@@ -138,4 +142,24 @@ func firstNonEmpty(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// Sentence writes a procuracy's name in capitals as in a sentence:
+// "VIỆN KIỂM SÁT NHÂN DÂN TỈNH THANH HÓA" → "Viện kiểm sát nhân dân tỉnh
+// Thanh Hóa"; the words after its kind (tỉnh, thành phố, tại, khu vực …)
+// are a place and keep their capitals.
+func Sentence(name string) string {
+	words := strings.Fields(strings.ToLower(name))
+	place := false
+	for i, w := range words {
+		if place || i == 0 {
+			r := []rune(w)
+			words[i] = strings.ToUpper(string(r[:1])) + string(r[1:])
+		}
+		switch w {
+		case "tỉnh", "phố", "tại", "huyện", "quận", "xã", "–", "-":
+			place = true
+		}
+	}
+	return strings.Join(words, " ")
 }

@@ -22,6 +22,7 @@ func TestDerive(t *testing.T) {
 		{"province", th, nil, Supreme, "VIỆN KIỂM SÁT NHÂN DÂN TỈNH THANH HÓA", "Thanh Hóa", "VKSTH"},
 		{"city", org.Unit{Name: "Viện kiểm sát nhân dân thành phố Hồ Chí Minh", Type: org.TypeProvincial}, nil, Supreme, "VIỆN KIỂM SÁT NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Hồ Chí Minh", "VKSHCM"},
 		{"high", org.Unit{Name: "Viện kiểm sát nhân dân cấp cao tại Đà Nẵng", Type: org.TypeHigh}, nil, Supreme, "VIỆN KIỂM SÁT NHÂN DÂN CẤP CAO TẠI ĐÀ NẴNG", "Đà Nẵng", "VKSDN"},
+		{"regional", org.Unit{Name: "Viện kiểm sát nhân dân khu vực 1 – Thanh Hóa", Type: org.TypeRegional}, &th, "VIỆN KIỂM SÁT NHÂN DÂN TỈNH THANH HÓA", "VIỆN KIỂM SÁT NHÂN DÂN KHU VỰC 1 – THANH HÓA", "Thanh Hóa", "VKSKV1-TH"},
 		{"district", org.Unit{Name: "Viện kiểm sát nhân dân huyện Tiểu Cần", Type: org.TypeDistrict}, &org.Unit{Name: "Viện kiểm sát nhân dân tỉnh Trà Vinh", Type: org.TypeProvincial}, "VIỆN KIỂM SÁT NHÂN DÂN TỈNH TRÀ VINH", "VIỆN KIỂM SÁT NHÂN DÂN HUYỆN TIỂU CẦN", "Trà Vinh", "VKSTC-TV"},
 	}
 	for _, c := range cases {

@@ -78,20 +78,6 @@ var headSigner = xlsx.SignerOf(document.Signer{HeadTitle: "Viện trưởng"})
 // councilSigner signs the sector council's lists in its name (TM.).
 var councilSigner = xlsx.Signer{Position: "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG\nCHỦ TỊCH"}
 
-// awardSigner is a signature block from a decision's signer, recorded as
-// free text until decisions record who signs: a position ("Viện trưởng",
-// "KT. Viện trưởng …") is printed as such, a name under "VIỆN TRƯỞNG".
-func awardSigner(signer string) xlsx.Signer {
-	s := strings.TrimSpace(signer)
-	low := strings.ToLower(s)
-	for _, p := range []string{"viện trưởng", "phó viện trưởng", "kt.", "tm.", "q."} {
-		if strings.HasPrefix(low, p) {
-			return xlsx.Signer{Position: s}
-		}
-	}
-	return xlsx.SignerOf(document.Signer{HeadTitle: "Viện trưởng", Title: "Viện trưởng", Name: s})
-}
-
 // awardListWorkbook is the proposal list (danh sách đề nghị khen thưởng)
 // of a unit, of a cluster's members, or of the whole sector.
 func (s *Server) awardListWorkbook(c echo.Context) error {
@@ -180,7 +166,7 @@ func (s *Server) decisionDocs(c echo.Context) (app.DecisionDocs, xlsx.AwardListD
 	}
 	on := v.DecidedOn.In(time.UTC)
 	l := xlsx.AwardListDoc{Issuer: v.Issuer, Date: &on, Year: v.Year, Decided: true,
-		Title: fmt.Sprintf("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM %d", v.Year), Signer: awardSigner(v.Signer)}
+		Title: fmt.Sprintf("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM %d", v.Year), Signer: xlsx.SignerOf(v.Decision.SignedAs())}
 	l.Rows = awardRows(v.Entries, false)
 	return v, l, nil
 }
@@ -188,27 +174,7 @@ func (s *Server) decisionDocs(c echo.Context) (app.DecisionDocs, xlsx.AwardListD
 // headOf is "Viện trưởng Viện kiểm sát nhân dân tối cao": the head of the
 // body i, as the decision names its maker.
 func headOf(i document.Issuer) string {
-	return "Viện trưởng " + sentence(i.Name)
-}
-
-// sentence writes a procuracy's name in capitals as in a sentence:
-// "VIỆN KIỂM SÁT NHÂN DÂN TỈNH THANH HÓA" → "Viện kiểm sát nhân dân tỉnh
-// Thanh Hóa"; the words after its kind (tỉnh, thành phố, tại, khu vực …)
-// are a place and keep their capitals.
-func sentence(name string) string {
-	words := strings.Fields(strings.ToLower(name))
-	place := false
-	for i, w := range words {
-		if place || i == 0 {
-			r := []rune(w)
-			words[i] = strings.ToUpper(string(r[:1])) + string(r[1:])
-		}
-		switch w {
-		case "tỉnh", "phố", "tại", "huyện", "quận", "xã", "–", "-":
-			place = true
-		}
-	}
-	return strings.Join(words, " ")
+	return "Viện trưởng " + document.Sentence(i.Name)
 }
 
 func decisionSlug(number string) string {
@@ -230,15 +196,11 @@ func (s *Server) decisionDraftWorkbook(c echo.Context) error {
 		return err
 	}
 	annex.Subtitle = ""
-	authority := v.Issuer.Authority
-	if len(authority) == 0 {
-		authority = []string{"Căn cứ Luật Tổ chức Viện kiểm sát nhân dân năm 2014;"}
-	}
 	d := xlsx.DraftDecisionDoc{Issuer: v.Issuer, Number: "Số: " + v.Number, Date: annex.Date,
 		Title:     fmt.Sprintf("QUYẾT ĐỊNH Về việc tặng danh hiệu thi đua, hình thức khen thưởng năm %d", v.Year),
 		Authority: headOf(v.Issuer),
-		Grounds: append(slices.Clone(authority), append(slices.Clone(v.Grounds),
-			"Xét đề nghị của Hội đồng Thi đua – Khen thưởng ngành Kiểm sát nhân dân,")...),
+		Grounds: append(slices.Clone(v.Grounds),
+			"Xét đề nghị của "+v.Council+","),
 		Articles: []string{
 			fmt.Sprintf("Tặng danh hiệu thi đua, hình thức khen thưởng năm %d cho %d tập thể, cá nhân có tên trong danh sách kèm theo Quyết định này.", v.Year, len(annex.Rows)),
 			"Quyết định này có hiệu lực kể từ ngày ký.",

@@ -10,6 +10,7 @@ import (
 
 	"thidua/internal/auth"
 	"thidua/internal/seed"
+	"thidua/internal/xlsx"
 )
 
 // TestLevelsAPI walks this year's provincial round in Vĩnh Long through
@@ -113,6 +114,23 @@ func TestLevelsAPI(t *testing.T) {
 	if is["name"] != "VIỆN KIỂM SÁT NHÂN DÂN TỈNH VĨNH LONG" || is["place"] != "Vĩnh Long" || !strings.Contains(fmt.Sprint(is["authority"]), "152/2025/NĐ-CP") ||
 		!strings.Contains(sig, "KT. VIỆN TRƯỞNG") || !strings.Contains(sig, "PHÓ VIỆN TRƯỞNG") {
 		t.Fatalf("provincial heading %v %s", is, sig)
+	}
+	// Its draft decision, as the office downloads it, carries the same:
+	// the province's heading, place and council, the deputy's KT. block.
+	cb := s.browser(t)
+	cb.login("hoidong.vinhlong")
+	if st, f := awardDocFetch(t, cb, fmt.Sprintf("/decisions/%d/draft.xlsx", num(body, "id"))); st != http.StatusOK {
+		t.Fatalf("provincial draft decision: %d", st)
+	} else {
+		cells := strings.Join(awardDocText(t, f, xlsx.SheetDecision), "\n")
+		for _, want := range []string{"VIỆN KIỂM SÁT NHÂN DÂN TỈNH VĨNH LONG", "Vĩnh Long, ngày", "2/QĐ-VKSVL", "Hội đồng Thi đua – Khen thưởng Viện kiểm sát nhân dân tỉnh Vĩnh Long", "KT. VIỆN TRƯỞNG"} {
+			if !strings.Contains(cells, want) {
+				t.Errorf("provincial draft decision lacks %q:\n%s", want, cells)
+			}
+		}
+		if strings.Contains(cells, "NHÂN DÂN TỐI CAO\n"+"Số") || strings.Contains(cells, "Hà Nội, ngày") || strings.Contains(cells, "ngành Kiểm sát nhân dân,") {
+			t.Errorf("provincial draft decision under the Supreme Procuracy's heading:\n%s", cells)
+		}
 	}
 
 	// The sector's board decides the Bằng khen.
