@@ -78,23 +78,6 @@ func wordPerson(t *testing.T, s *site, unit int64) int64 {
 	return person.ID
 }
 
-// wordSubmit creates a proposal and sends it.
-func wordSubmit(t *testing.T, s *site, in app.ProposalInput) proposal.Proposal {
-	t.Helper()
-	ctx := context.Background()
-	pr, err := s.app.CreateProposal(ctx, auth.System, in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := seed.CompleteDossier(ctx, s.app, auth.System, pr.ID); err != nil {
-		t.Fatal(err)
-	}
-	if pr, err = s.app.UpdateProposal(ctx, auth.System, pr.ID, pr.Version, in, true); err != nil {
-		t.Fatal(err)
-	}
-	return pr
-}
-
 const wordType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 func TestWordDocumentsHTTP(t *testing.T) {
@@ -106,7 +89,7 @@ func TestWordDocumentsHTTP(t *testing.T) {
 	kv := s.unit(t, seed.ProvinceCode("Thanh Hóa")+"-KV1")
 	na := s.unit(t, seed.ProvinceCode("Nghệ An"))
 	personID := wordPerson(t, s, th)
-	submit := func(in app.ProposalInput) proposal.Proposal { return wordSubmit(t, s, in) }
+	submit := func(in app.ProposalInput) proposal.Proposal { return submitProposal(t, s, in) }
 	ldtt := submit(app.ProposalInput{Year: 2026, ProposerUnitID: th, PersonID: &personID, Title: string(award.LaoDongTienTien), Summary: "Hoàn thành tốt nhiệm vụ"})
 	submit(app.ProposalInput{Year: 2026, ProposerUnitID: th, Title: string(award.TapTheLaoDongTienTien), Summary: "Đơn vị hoàn thành tốt nhiệm vụ"})
 	submit(app.ProposalInput{Year: 2026, ProposerUnitID: kv, Title: string(award.TapTheLaoDongTienTien), Summary: "Khu vực hoàn thành tốt nhiệm vụ"})

@@ -28,7 +28,7 @@ func TestCertificatesHTTP(t *testing.T) {
 	ctx := context.Background()
 	th := s.unit(t, seed.ProvinceCode("Thanh Hóa"))
 	personID := wordPerson(t, s, th)
-	pr := wordSubmit(t, s, app.ProposalInput{Year: 2026, ProposerUnitID: th, PersonID: &personID, Title: string(award.BangKhenNganh), Summary: "Thành tích xuất sắc"})
+	pr := submitProposal(t, s, app.ProposalInput{Year: 2026, ProposerUnitID: th, PersonID: &personID, Title: string(award.BangKhenNganh), Summary: "Thành tích xuất sắc"})
 	dv, err := s.app.Decide(ctx, auth.System, app.DecisionInput{Year: 2026, Number: "125/QĐ-VKSTC", DecidedOn: awardDocTime(time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)),
 		Signer: "Lê Minh Trí", Items: []app.DecisionItem{{ProposalID: pr.ID, Version: pr.Version, OverrideReason: "Hội đồng xét thành tích"}}})
 	if err != nil {
