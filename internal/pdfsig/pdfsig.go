@@ -16,6 +16,7 @@ package pdfsig
 import (
 	"bytes"
 	"crypto/x509"
+	"encoding/asn1"
 	"encoding/pem"
 	"errors"
 	"fmt"
@@ -200,7 +201,7 @@ func (v Verifier) check(data []byte, sig pdf.Value) Signature {
 	if !s.WholeFile {
 		s.Problems = append(s.Problems, "tài liệu đã bị sửa đổi sau khi ký (có nội dung được thêm sau vùng đã ký)")
 	}
-	p7, err := pkcs7.Parse(bytes.TrimRight([]byte(sig.Key("Contents").RawString()), "\x00"))
+	p7, err := parseContents([]byte(sig.Key("Contents").RawString()))
 	if err != nil {
 		s.Problems = append(s.Problems, "không đọc được dữ liệu chữ ký (CMS/PKCS#7)")
 		return s
@@ -299,6 +300,17 @@ func isHex(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// parseContents reads the CMS blob from the zero-padded /Contents hole. The
+// blob ends where its DER length says, not at the first trailing zero: a
+// signature whose last byte is 0x00 (one in 256) would otherwise be cut.
+func parseContents(hole []byte) (*pkcs7.PKCS7, error) {
+	var der asn1.RawValue
+	if _, err := asn1.Unmarshal(hole, &der); err != nil {
+		return nil, err
+	}
+	return pkcs7.Parse(der.FullBytes)
 }
 
 func onlyWhitespace(b []byte) bool { return len(bytes.TrimSpace(b)) == 0 }

@@ -2,6 +2,9 @@ package pdfsig_test
 
 import (
 	"bytes"
+	"encoding/asn1"
+	"encoding/hex"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -95,4 +98,37 @@ func TestVerifyUnsignedAndBroken(t *testing.T) {
 			t.Errorf("%q: %+v", b, r)
 		}
 	}
+}
+
+// A CMS blob whose last byte is 0x00 sits in the zero-padded /Contents hole
+// like any other; it must not be cut with the padding. ECDSA signatures are
+// random, so the test signs until it meets one (one in 256 on average).
+func TestVerifySignatureEndingInZero(t *testing.T) {
+	root := pdfsigtest.NewCA(t, "Test Root CA")
+	cert, key := root.Issue(t, "Nguyễn Văn An", "VKSND tỉnh Thanh Hóa")
+	in := pdfsigtest.OnePage("To trinh")
+	hole := regexp.MustCompile(`/Contents\s*<([0-9a-fA-F]+)>`)
+	for i := 0; i < 5000; i++ {
+		signed := pdfsigtest.Sign(t, in, cert, key, root.Cert)
+		m := hole.FindSubmatch(signed)
+		if m == nil {
+			t.Fatal("no /Contents hole")
+		}
+		raw, err := hex.DecodeString(string(m[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var der asn1.RawValue
+		if _, err := asn1.Unmarshal(raw, &der); err != nil {
+			t.Fatal(err)
+		}
+		if der.FullBytes[len(der.FullBytes)-1] != 0 {
+			continue
+		}
+		if r := (pdfsig.Verifier{Roots: root.Pool()}).Verify(signed); !r.Valid() {
+			t.Fatalf("signature ending in 0x00 after %d tries: %s", i+1, r.Summary())
+		}
+		return
+	}
+	t.Fatal("no signature ending in 0x00 in 5000 tries")
 }
