@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"thidua/internal/config"
@@ -30,6 +32,12 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout io.Writ
 			return fmt.Errorf("cấu hình gửi thư chưa đúng: %w", err)
 		}
 		mailer = m
+	}
+	// The live heap is tens of megabytes and requests allocate briskly: at
+	// the default GOGC=100 the collector took 15–20 % of the server's CPU
+	// under make load (docs/performance.md). GOGC in the environment wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
 	}
 	if *migrateFirst {
 		// Before the app's pool opens: prepared statements must not outlive a schema change.

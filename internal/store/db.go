@@ -68,7 +68,10 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		return nil, err
 	}
 	sqlDB.SetMaxOpenConns(20)
-	sqlDB.SetMaxIdleConns(10)
+	// As many idle as open: with fewer, a burst returns connections the
+	// pool closes, and the next burst pays a new backend and re-prepares
+	// every statement (make load's p99).
+	sqlDB.SetMaxIdleConns(20)
 	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
