@@ -108,6 +108,9 @@ type DecisionView struct {
 	Issuer    document.Issuer     `json:"issuer"`
 	Signature []string            `json:"signature"` // the signature block, top line first (document.Signer.Lines)
 	Proposals []proposal.Proposal `json:"proposals"`
+	// CertKinds are the certificates the reader may print of it (the
+	// deciding level's board only): "bang_khen", "giay_khen".
+	CertKinds []string `json:"certificate_kinds"`
 }
 
 func (a *App) loadRecord(ctx context.Context, tx *store.Q, id int64) (PersonRecord, error) {
@@ -833,6 +836,7 @@ func (a *App) Decision(ctx context.Context, p auth.Principal, id int64) (Decisio
 		return v, err
 	}
 	v.Signature = d.SignedAs().Lines()
+	v.CertKinds = a.certKindsFor(ctx, p, d.UnitID, v.Issuer.Level)
 	v.Proposals, err = a.store.ListProposals(ctx, store.ProposalFilter{DecisionID: &id})
 	return v, err
 }

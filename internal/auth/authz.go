@@ -103,7 +103,7 @@ const (
 	ManageCouncil   Action = "council.manage"     // set up a level's council and its members (UnitPath: the level's)
 	SetQuota        Action = "quota.set"          // the share the board sets itself (CSTĐCS from NĐ 152/2025)
 	ViewConflicts   Action = "ratings.conflicts"  // ratings contradicted by a discipline of the year
-	PrintCerts      Action = "certificates.print" // position the fields on the blanks, print a decision's certificates
+	PrintCerts      Action = "certificates.print" // position the fields on a unit's blanks, print its decisions' certificates (UnitPath: the issuing unit's)
 
 	RunVote    Action = "vote.run"    // open and close the cluster's vote, propose from its result
 	CastBallot Action = "vote.ballot" // a member unit's ballot
@@ -361,9 +361,10 @@ func Authorize(p Principal, a Action, t Target) error {
 			return nil
 		}
 		return forbidden("Tài khoản chỉ xem không được góp ý.")
-	case DecideAwards, ManageCouncil:
+	case DecideAwards, ManageCouncil, PrintCerts:
 		// Each level acts for itself: the sector's board at the Supreme
-		// Procuracy, a provincial (or high) procuracy's council at its own.
+		// Procuracy, a provincial (or high) procuracy's council at its own;
+		// certificates are printed on the issuing unit's own blanks.
 		if boardAt(p, t) {
 			return nil
 		}
@@ -377,7 +378,7 @@ func Authorize(p Principal, a Action, t Target) error {
 		return forbidden("Chỉ Hội đồng thi đua – khen thưởng của cấp đang giữ đề nghị được trả lại, chuyển lên hoặc không chấp thuận đề nghị.")
 	case ViewCouncils:
 		return nil
-	case PublishList, SetQuota, ViewConflicts, PrintCerts:
+	case PublishList, SetQuota, ViewConflicts:
 		if sectorBoard(p) {
 			return nil
 		}
@@ -420,6 +421,7 @@ func Authorize(p Principal, a Action, t Target) error {
 var levelOnly = map[Action]string{
 	DecideAwards:  "Chỉ Hội đồng thi đua – khen thưởng của chính cấp quyết định (Hội đồng ngành ở VKSND tối cao, Hội đồng của tỉnh ở VKSND tỉnh) được ghi nhận quyết định khen thưởng của cấp đó.",
 	ManageCouncil: "Chỉ Hội đồng thi đua – khen thưởng của chính cấp đó (hoặc quản trị hệ thống) được lập, sửa Hội đồng và thành viên.",
+	PrintCerts:    "Chỉ Hội đồng thi đua – khen thưởng của chính cấp ban hành (Hội đồng ngành ở VKSND tối cao, Hội đồng của tỉnh ở VKSND tỉnh) được căn chỉnh phôi và in Bằng khen, Giấy khen của cấp đó.",
 }
 
 // boardAt reports whether p is the board of the level at the end of the
@@ -453,7 +455,6 @@ var sectorBoardOnly = map[Action]string{
 	PublishList:   "Chỉ Hội đồng thi đua – khen thưởng ngành được công khai danh sách đề nghị khen thưởng.",
 	SetQuota:      "Chỉ Hội đồng thi đua – khen thưởng ngành được quy định tỷ lệ khen thưởng.",
 	ViewConflicts: "Chỉ Hội đồng thi đua – khen thưởng ngành được xem danh sách xếp loại mâu thuẫn với kỷ luật.",
-	PrintCerts:    "Chỉ Hội đồng thi đua – khen thưởng ngành được căn chỉnh phôi và in Bằng khen, Giấy khen.",
 }
 
 // Can is Authorize as a yes/no, for showing or hiding links.

@@ -9,7 +9,7 @@ import (
 	"thidua/internal/org"
 )
 
-// Certificate kinds: the blanks a level buys pre-printed.
+// Certificate kinds: the blanks an issuing unit buys pre-printed.
 const (
 	BangKhen = "bang_khen"
 	GiayKhen = "giay_khen"
@@ -50,8 +50,10 @@ type CertField struct {
 	Center bool    `json:"center"`
 }
 
-// CertLayout is a level's layout of one kind of certificate.
+// CertLayout is the layout of one kind of certificate on the blanks of
+// the unit that issues it (UnitID; Level is that unit's type).
 type CertLayout struct {
+	UnitID  int64        `json:"unit_id"`
 	Level   org.UnitType `json:"level"`
 	Kind    string       `json:"kind"`
 	Width   float64      `json:"width_mm"`

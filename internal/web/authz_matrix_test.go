@@ -412,28 +412,32 @@ var authzTable = map[string]authzCase{
 	"POST /years/:year/filings/:unit/entries/:criterion/attachments":        {allow: "own:404", sub: "none"},
 	"POST /api/v1/years/:year/filings/:unit/entries/:criterion/attachments": {allow: "own:404", sub: "none"},
 
-	// Word and PDF documents (internal/docx, internal/pdf): as their workbooks;
-	// certificates and their calibration, the sector's board.
-	"GET /years/:year/proposals/list.docx":                  {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
-	"GET /api/v1/years/:year/proposals/list.docx":           {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
-	"GET /years/:year/proposals/submission.docx":            {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
-	"GET /api/v1/years/:year/proposals/submission.docx":     {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
-	"GET /decisions/:id/draft.docx":                         {allow: "signed"},
-	"GET /api/v1/decisions/:id/draft.docx":                  {allow: "signed"},
-	"GET /proposals/:id/report.docx":                        {allow: "viewer own council board admin"},
-	"GET /api/v1/proposals/:id/report.docx":                 {allow: "viewer own council board admin"},
-	"GET /votes/:id/minutes.docx":                           {allow: "signed"},
-	"GET /api/v1/votes/:id/minutes.docx":                    {allow: "signed"},
-	"GET /decisions/:id/list.pdf":                           {allow: "signed"},
-	"GET /api/v1/decisions/:id/list.pdf":                    {allow: "signed"},
-	"GET /decisions/:id/certificates.pdf":                   {allow: "board admin"},
-	"GET /api/v1/decisions/:id/certificates.pdf":            {allow: "board admin"},
-	"GET /certificates/:level/:kind":                        {allow: "board admin"},
-	"GET /api/v1/certificates/:level/:kind":                 {allow: "board admin"},
-	"PUT /certificates/:level/:kind":                        {allow: "board admin"},
-	"PUT /api/v1/certificates/:level/:kind":                 {allow: "board admin"},
-	"GET /certificates/:level/:kind/calibration.pdf":        {allow: "board admin"},
-	"GET /api/v1/certificates/:level/:kind/calibration.pdf": {allow: "board admin"},
+	// Word and PDF documents (internal/docx, internal/pdf): as their workbooks.
+	"GET /years/:year/proposals/list.docx":              {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
+	"GET /api/v1/years/:year/proposals/list.docx":       {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
+	"GET /years/:year/proposals/submission.docx":        {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
+	"GET /api/v1/years/:year/proposals/submission.docx": {allow: "viewer own council board admin", sub: "viewer own council board admin", query: "unit_id={unit}"},
+	"GET /decisions/:id/draft.docx":                     {allow: "signed"},
+	"GET /api/v1/decisions/:id/draft.docx":              {allow: "signed"},
+	"GET /proposals/:id/report.docx":                    {allow: "viewer own council board admin"},
+	"GET /api/v1/proposals/:id/report.docx":             {allow: "viewer own council board admin"},
+	"GET /votes/:id/minutes.docx":                       {allow: "signed"},
+	"GET /api/v1/votes/:id/minutes.docx":                {allow: "signed"},
+	"GET /decisions/:id/list.pdf":                       {allow: "signed"},
+	"GET /api/v1/decisions/:id/list.pdf":                {allow: "signed"},
+	// Certificates: the board of the level that issues them, on its own
+	// unit's blanks. The world's decision is Nghệ An's, so its council
+	// prints it; the sector's board does not. The blanks are Nghệ An's
+	// Giấy khen; those of the unit under it are that unit's, not the
+	// province's.
+	"GET /decisions/:id/certificates.pdf":                      {allow: "council admin"},
+	"GET /api/v1/decisions/:id/certificates.pdf":               {allow: "council admin"},
+	"GET /units/:id/certificates/:kind":                        {allow: "council admin", sub: "admin"},
+	"GET /api/v1/units/:id/certificates/:kind":                 {allow: "council admin", sub: "admin"},
+	"PUT /units/:id/certificates/:kind":                        {allow: "council admin", sub: "admin"}, // the probe's empty layout: 422 once authorised
+	"PUT /api/v1/units/:id/certificates/:kind":                 {allow: "council admin", sub: "admin"},
+	"GET /units/:id/certificates/:kind/calibration.pdf":        {allow: "council admin", sub: "admin"},
+	"GET /api/v1/units/:id/certificates/:kind/calibration.pdf": {allow: "council admin", sub: "admin"},
 
 	// Publication for comment: everyone reads, the board opens the window.
 	"GET /years/:year/publication":         {allow: "signed"},

@@ -12,21 +12,19 @@ import (
 	"thidua/internal/app"
 	"thidua/internal/document"
 	"thidua/internal/errs"
-	"thidua/internal/org"
 	"thidua/internal/pdf"
 )
 
-// Certificates on pre-printed blanks: the calibration form of a level's
-// blanks of one kind, its calibration sheet, and a decision's certificates.
+// Certificates on pre-printed blanks: the calibration form of an issuing
+// unit's blanks of one kind (/units/:id/certificates/:kind), its
+// calibration sheet, and a decision's certificates.
 
 // certPageData is the calibration form with what was typed when saving
 // failed.
 type certPageData struct {
 	app.CertLayoutPage
-	Rows   []certRow
-	Levels []org.UnitType
-	Kinds  []string
-	Form   map[string]string
+	Rows []certRow
+	Form map[string]string
 }
 
 // certRow is one field's row of the form, in the order of CertFields.
@@ -60,8 +58,25 @@ func (s *Server) certLayoutShow(c echo.Context) error {
 	return s.certLayoutPage(c, http.StatusOK, nil, nil)
 }
 
+// certUnit is the issuing unit named by the path.
+func certUnit(c echo.Context) (int64, error) { return pathID(c, "id") }
+
+// certLayoutURL is the calibration form of a unit's blanks of kind.
+func certLayoutURL(unitID int64, kind string) string {
+	return fmt.Sprintf("/units/%d/certificates/%s", unitID, kind)
+}
+
+// certLayoutOf is the layout the path names, for p.
+func (s *Server) certLayoutOf(c echo.Context) (app.CertLayoutPage, error) {
+	id, err := certUnit(c)
+	if err != nil {
+		return app.CertLayoutPage{}, err
+	}
+	return s.app.CertLayout(c.Request().Context(), principal(c), id, c.Param("kind"))
+}
+
 func (s *Server) certLayoutPage(c echo.Context, st int, form map[string]string, formErr error) error {
-	l, err := s.app.CertLayout(c.Request().Context(), principal(c), c.Param("level"), c.Param("kind"))
+	l, err := s.certLayoutOf(c)
 	if err != nil {
 		return err
 	}
@@ -79,14 +94,17 @@ func (s *Server) certLayoutPage(c echo.Context, st int, form map[string]string, 
 		}
 		rows = append(rows, r)
 	}
-	title := fmt.Sprintf("Căn chỉnh phôi %s – %s", document.KindLabel(l.Kind), l.Level.Label())
-	return s.renderForm(c, st, "certificate_layout", title, certPageData{CertLayoutPage: l, Rows: rows,
-		Levels: []org.UnitType{org.TypeSupreme, org.TypeProvincial, org.TypeHigh}, Kinds: []string{document.BangKhen, document.GiayKhen}, Form: form}, formErr)
+	title := fmt.Sprintf("Căn chỉnh phôi %s – %s", document.KindLabel(l.Kind), l.UnitName)
+	return s.renderForm(c, st, "certificate_layout", title, certPageData{CertLayoutPage: l, Rows: rows, Form: form}, formErr)
 }
 
 // certLayoutSave saves the positions: the API sends the layout as JSON,
 // the form its numbers Vietnamese style ("148,5") by field row.
 func (s *Server) certLayoutSave(c echo.Context) error {
+	unitID, err := certUnit(c)
+	if err != nil {
+		return err
+	}
 	var l document.CertLayout
 	var form map[string]string
 	if isAPI(c) {
@@ -111,7 +129,7 @@ func (s *Server) certLayoutSave(c echo.Context) error {
 				Bold: form[at+"bold"] != "", Center: form[at+"center"] != ""})
 		}
 	}
-	l.Level, l.Kind = org.UnitType(c.Param("level")), c.Param("kind")
+	l.UnitID, l.Kind = unitID, c.Param("kind")
 	out, err := s.app.SaveCertLayout(c.Request().Context(), principal(c), l)
 	if err != nil {
 		return formFailed(c, err, func(st int) error {
@@ -121,23 +139,24 @@ func (s *Server) certLayoutSave(c echo.Context) error {
 			return s.certLayoutPage(c, st, form, err)
 		})
 	}
-	return s.done(c, http.StatusOK, out, "Đã lưu vị trí các trường trên phôi.", "/certificates/"+string(out.Level)+"/"+out.Kind)
+	return s.done(c, http.StatusOK, out, "Đã lưu vị trí các trường trên phôi.", certLayoutURL(out.UnitID, out.Kind))
 }
 
 // certCalibration is the calibration sheet: the grid and each field's
 // sample where it will print.
 func (s *Server) certCalibration(c echo.Context) error {
-	l, err := s.app.CertLayout(c.Request().Context(), principal(c), c.Param("level"), c.Param("kind"))
+	l, err := s.certLayoutOf(c)
 	if err != nil {
 		return err
 	}
-	name := fmt.Sprintf("can-chinh-%s-%s.pdf", l.Kind, l.Level)
-	return sendFile(c, pdfType, name, fmt.Sprintf("Căn chỉnh phôi %s – %s.pdf", document.KindLabel(l.Kind), l.Level.Label()),
+	name := fmt.Sprintf("can-chinh-%s-don-vi-%d.pdf", l.Kind, l.UnitID)
+	return sendFile(c, pdfType, name, fmt.Sprintf("Căn chỉnh phôi %s – %s.pdf", document.KindLabel(l.Kind), l.UnitName),
 		func(b *bytes.Buffer) error { return pdf.Calibration(b, l.CertLayout) })
 }
 
-// decisionCertificates prints a decision's certificates of ?kind= (Bằng
-// khen by default), one page each, on its level's blanks.
+// decisionCertificates prints a decision's certificates of ?kind= (by
+// default the first its level issues), one page each, on the blanks of the
+// unit that took it.
 func (s *Server) decisionCertificates(c echo.Context) error {
 	id, err := decisionID(c)
 	if err != nil {

@@ -315,9 +315,9 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/proposals/:id/report.docx", s.achievementReport)
 	g.GET("/votes/:id/minutes.docx", s.voteMinutes)
 	g.GET("/decisions/:id/certificates.pdf", s.decisionCertificates)
-	g.GET("/certificates/:level/:kind", s.certLayoutShow)
-	g.PUT("/certificates/:level/:kind", s.certLayoutSave)
-	g.GET("/certificates/:level/:kind/calibration.pdf", s.certCalibration)
+	g.GET("/units/:id/certificates/:kind", s.certLayoutShow)
+	g.PUT("/units/:id/certificates/:kind", s.certLayoutSave)
+	g.GET("/units/:id/certificates/:kind/calibration.pdf", s.certCalibration)
 	// (end of Word and PDF documents)
 
 	// Collective facts and publication: routes below.
