@@ -46,7 +46,7 @@ func groundsOf(iss document.Issuer, on time.Time) []string {
 	if len(iss.Authority) > 0 {
 		return iss.Authority
 	}
-	return append([]string{"Căn cứ Luật Tổ chức Viện kiểm sát nhân dân năm 2014;"}, awardGroundsOn(on)...)
+	return append([]string{award.OrgLawGround(on)}, awardGroundsOn(on)...)
 }
 
 // proposingCouncil is the council whose proposal a decision of iss

@@ -145,7 +145,7 @@ func TestWordDocumentsHTTP(t *testing.T) {
 	_, doc = wordFetch(t, officer, "/decisions/"+itoa(dv.ID)+"/draft.docx", wordType)
 	wordPages(t, "du-thao-quyet-dinh", doc, "chịu trách nhiệm thi hành",
 		"VIỆN KIỂM SÁT NHÂN DÂN", "TỐI CAO", "Số: 125/QĐ-VKSTC", "Hà Nội, ngày 05 tháng 12 năm 2026", "QUYẾT ĐỊNH",
-		"VIỆN TRƯỞNG VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO", "Căn cứ Luật Tổ chức Viện kiểm sát nhân dân", "152/2025/NĐ-CP", "QUYẾT ĐỊNH:",
+		"VIỆN TRƯỞNG VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO", "Căn cứ Luật Tổ chức Viện kiểm sát nhân dân số 63/2014/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số 82/2025/QH15;", "152/2025/NĐ-CP", "QUYẾT ĐỊNH:",
 		"Điều 1.", "0 tập thể và 1 cá nhân", "Điều 3.", "Nơi nhận:", "VIỆN TRƯỞNG", "Nguyễn Văn Ký",
 		"DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM 2026", "(Kèm theo Quyết định số 125/QĐ-VKSTC ngày 05 tháng 12 năm 2026)", "Phạm Thị Hồng")
 	// The list as signed, final, in PDF.
