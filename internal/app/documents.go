@@ -458,11 +458,11 @@ type ballotLine struct {
 // header name), the title proposed if titled, votes for of all, against,
 // the share, and the result against the threshold.
 func ballotTable(name string, titled bool, lines []ballotLine) document.Table {
-	t := document.Table{Headers: []string{"STT", name}, Widths: []float64{7, 36}}
-	if titled {
-		t.Headers, t.Widths = append(t.Headers, "Danh hiệu đề nghị"), append(t.Widths, 20)
+	t := document.Table{Headers: []string{"STT", name}, Widths: []float64{8, 46, 11, 11, 11, 13}}
+	if titled { // the name gives the title its room
+		t.Headers, t.Widths = append(t.Headers, "Danh hiệu đề nghị"), []float64{8, 25, 17, 11, 12, 12, 15}
 	}
-	t.Headers, t.Widths = append(t.Headers, "Đồng ý", "Không đồng ý", "Tỷ lệ đồng ý", "Kết quả"), append(t.Widths, 11, 11, 11, 18)
+	t.Headers = append(t.Headers, "Đồng ý", "Không đồng ý", "Tỷ lệ đồng ý", "Kết quả")
 	for i, l := range lines {
 		res := fmt.Sprintf("Không đạt (cần từ %d%%)", l.Threshold)
 		if l.Passes {
