@@ -42,15 +42,7 @@ func wordPages(t *testing.T, name string, doc []byte, marker string, want ...str
 	t.Helper()
 	pdf := docxtest.ToPDF(t, doc)
 	pages := docxtest.Pages(t, pdf)
-	all := docxtest.Squash(strings.Join(pages, " "))
-	from := 0
-	for _, w := range want {
-		i := strings.Index(all[from:], w)
-		if i < 0 {
-			t.Fatalf("%s: %q missing (or out of order) in\n%s", name, w, all)
-		}
-		from += i + len(w)
-	}
+	wantInOrder(t, name, docxtest.Squash(strings.Join(pages, " ")), want...)
 	for i, pg := range pages {
 		if strings.Contains(pg, "Nơi nhận:") && !strings.Contains(docxtest.Squash(pg), marker) {
 			t.Errorf("%s: page %d holds the signature block without %q:\n%s", name, i+1, marker, pg)
@@ -58,6 +50,19 @@ func wordPages(t *testing.T, name string, doc []byte, marker string, want ...str
 	}
 	docxtest.PNG(t, pdf, "../../artifacts/documents", name)
 	return pages
+}
+
+// wantInOrder fails the test unless text holds want in that order.
+func wantInOrder(t *testing.T, name, text string, want ...string) {
+	t.Helper()
+	from := 0
+	for _, w := range want {
+		i := strings.Index(text[from:], w)
+		if i < 0 {
+			t.Fatalf("%s: %q missing (or out of order) in\n%s", name, w, text)
+		}
+		from += i + len(w)
+	}
 }
 
 // wordPerson records Phạm Thị Hồng in unit, rated "hoàn thành tốt" in

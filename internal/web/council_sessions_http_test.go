@@ -162,15 +162,7 @@ func (s *site) starNominee(t *testing.T) proposal.Proposal {
 // side), with both signatures on the page of the closing paragraph.
 func minutesText(t *testing.T, name string, doc []byte, stored, printed []string) {
 	t.Helper()
-	text := docxtest.Squash(docxtest.Text(t, doc))
-	from := 0
-	for _, w := range stored {
-		i := strings.Index(text[from:], w)
-		if i < 0 {
-			t.Fatalf("%s: %q missing (or out of order) in\n%s", name, w, text)
-		}
-		from += i + len(w)
-	}
+	wantInOrder(t, name, docxtest.Squash(docxtest.Text(t, doc)), stored...)
 	if _, err := exec.LookPath("soffice"); err != nil && os.Getenv("CI") != "true" {
 		return // the stored text is checked; the print needs LibreOffice
 	}
