@@ -349,6 +349,17 @@ func (a *App) CouncilSessionMinutes(ctx context.Context, p auth.Principal, id in
 	results := ballotTable("Họ và tên, đơn vị", true, lines)
 	page.Body = append(page.Body, document.Part("Kết quả bỏ phiếu:"), document.Block{Table: &results},
 		document.Part("III. KẾT LUẬN"))
+	page.Body = append(page.Body, conclusion(lines)...)
+	page.Body = append(page.Body,
+		document.Para("Kết quả bỏ phiếu được ghi vào hồ sơ đề nghị khen thưởng của từng trường hợp."),
+		document.Para(fmt.Sprintf("Phiên họp kết thúc vào lúc %s ngày %s. Biên bản đã được thông qua tại phiên họp./.",
+			clock(closed), closed.Format("02/01/2006"))))
+	return page, nil
+}
+
+// conclusion is the council's conclusion on its ballot: who reached the
+// share the rules require and is proposed, who did not.
+func conclusion(lines []ballotLine) []document.Block {
 	var passed, failed []string
 	for _, l := range lines {
 		if l.Passes {
@@ -357,21 +368,16 @@ func (a *App) CouncilSessionMinutes(ctx context.Context, p auth.Principal, id in
 			failed = append(failed, l.Name+" (“"+l.Title+"”)")
 		}
 	}
+	out := []document.Block{document.Para("Không có trường hợp nào đạt tỷ lệ phiếu đồng ý theo quy định.")}
 	if len(passed) > 0 {
-		page.Body = append(page.Body, document.Para(fmt.Sprintf("Hội đồng thống nhất đề nghị khen thưởng %d trường hợp đạt tỷ lệ phiếu đồng ý theo quy định: %s.",
-			len(passed), strings.Join(passed, "; "))))
-	} else {
-		page.Body = append(page.Body, document.Para("Không có trường hợp nào đạt tỷ lệ phiếu đồng ý theo quy định."))
+		out[0] = document.Para(fmt.Sprintf("Hội đồng thống nhất đề nghị khen thưởng %d trường hợp đạt tỷ lệ phiếu đồng ý theo quy định: %s.",
+			len(passed), strings.Join(passed, "; ")))
 	}
 	if len(failed) > 0 {
-		page.Body = append(page.Body, document.Para(fmt.Sprintf("Không đạt tỷ lệ phiếu đồng ý theo quy định: %d trường hợp: %s.",
+		out = append(out, document.Para(fmt.Sprintf("Không đạt tỷ lệ phiếu đồng ý theo quy định: %d trường hợp: %s.",
 			len(failed), strings.Join(failed, "; "))))
 	}
-	page.Body = append(page.Body,
-		document.Para("Kết quả bỏ phiếu được ghi vào hồ sơ đề nghị khen thưởng của từng trường hợp."),
-		document.Para(fmt.Sprintf("Phiên họp kết thúc vào lúc %s ngày %s. Biên bản đã được thông qua tại phiên họp./.",
-			clock(closed), closed.Format("02/01/2006"))))
-	return page, nil
+	return out
 }
 
 // memberLine is "đồng chí Lê Văn Chủ, Phó Viện trưởng, Chủ tịch Hội đồng",
