@@ -3,8 +3,10 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"thidua/internal/auth"
@@ -133,7 +135,7 @@ func (a *App) OpenCouncilSession(ctx context.Context, p auth.Principal, councilI
 			return err
 		}
 		s := vote.Session{CouncilID: c.ID, HeldOn: a.Today(), Status: vote.Open, Members: len(ms),
-			Quorum: vote.Quorum(len(ms)), RuleSet: rs.ID}
+			Quorum: vote.Quorum(len(ms)), RuleSet: rs.ID, OpenedAt: a.Now()}
 		if p.UserID != 0 {
 			s.OpenedBy = &p.UserID
 		}
@@ -228,8 +230,8 @@ func (a *App) CloseCouncilSession(ctx context.Context, p auth.Principal, id int6
 		if err := vote.CheckCloseSession(v.Session, v.Voted); err != nil {
 			return err
 		}
-		s := v.Session
-		s.Version = version
+		s, now := v.Session, a.Now()
+		s.Version, s.ClosedAt = version, &now
 		closed, err := tx.CloseCouncilSession(ctx, s, p.UserID)
 		if err != nil {
 			return err
@@ -284,28 +286,108 @@ func (a *App) recordCouncilResult(ctx context.Context, tx *store.Q, p auth.Princ
 		"Kết quả bỏ phiếu kín của Hội đồng, phiên họp số "+strconv.FormatInt(s.ID, 10), before, after)
 }
 
-// CouncilMinutes is the minutes (biên bản) of a closed session: the
-// council, its members, the ballot and every nominee's result.
-type CouncilMinutes struct {
-	CouncilSessionView
-	Issuer document.Issuer `json:"issuer"`
-	Day    time.Time       `json:"day"`
-	// Chair and Secretary sign the minutes.
-	Chair     string `json:"chair"`
-	Secretary string `json:"secretary"`
-}
-
-// CouncilSessionMinutes returns the minutes of a closed session.
-func (a *App) CouncilSessionMinutes(ctx context.Context, p auth.Principal, id int64) (CouncilMinutes, error) {
+// CouncilSessionMinutes is the minutes (biên bản) of a closed session as
+// a document: issued by the council under its level's heading (the
+// province's council under the province, at its place; the sector's under
+// the Supreme Procuracy), dated the day of the session; time and place,
+// the chair and the secretary, the members and how many voted against
+// the quorum, each nominee's votes over all members against the title's
+// threshold, the conclusion and the closing time, signed by the secretary
+// and the chair.
+func (a *App) CouncilSessionMinutes(ctx context.Context, p auth.Principal, id int64) (document.Page, error) {
 	v, err := a.sessionView(ctx, &a.store.Q, p, id, auth.ViewCouncilVotes, false)
 	if err != nil {
-		return CouncilMinutes{}, err
+		return document.Page{}, err
 	}
-	if v.Session.Status != vote.Closed {
-		return CouncilMinutes{}, errs.New(errs.Invalid, "Biên bản chỉ lập được khi phiên bỏ phiếu đã kết thúc.")
+	s := v.Session
+	if s.Status != vote.Closed {
+		return document.Page{}, errs.New(errs.Invalid, "Biên bản chỉ lập được khi phiên bỏ phiếu đã kết thúc.")
 	}
-	m := CouncilMinutes{CouncilSessionView: v, Day: v.Session.HeldOn,
-		Chair: vote.Holder(v.Members, vote.SeatChair), Secretary: vote.Holder(v.Members, vote.SeatSecretary)}
-	m.Issuer, err = issuerOf(ctx, &a.store.Q, v.Council.UnitID)
-	return m, err
+	unit, err := issuerOf(ctx, &a.store.Q, v.Council.UnitID)
+	if err != nil {
+		return document.Page{}, err
+	}
+	iss, council, day := councilIssuer(unit), proposingCouncil(unit), s.HeldOn
+	opened, closed := s.OpenedAt.In(ict), s.OpenedAt.In(ict)
+	if s.ClosedAt != nil {
+		closed = s.ClosedAt.In(ict)
+	}
+	chair, secretary := vote.Holder(v.Members, vote.SeatChair), vote.Holder(v.Members, vote.SeatSecretary)
+	page := document.Page{Issuer: iss, Number: iss.Number(0, "BB"), Date: &day, Kind: "BIÊN BẢN",
+		Subject: fmt.Sprintf("Họp %s xét đề nghị khen thưởng năm %d", council, v.Council.Year),
+		Confirm: &document.Signer{HeadTitle: "Thư ký Hội đồng", Name: secretary.FullName},
+		Signer:  document.Signer{HeadTitle: "Chủ tịch Hội đồng", Name: chair.FullName}}
+	page.Body = append(page.Body,
+		document.Para(fmt.Sprintf("Hôm nay, vào lúc %s ngày %s, tại trụ sở %s, %s họp xét đề nghị khen thưởng năm %d.",
+			clock(opened), opened.Format("02/01/2006"), v.Council.UnitName, council, v.Council.Year)),
+		document.Part("I. THÀNH PHẦN"),
+		document.Para("- Chủ trì: "+memberLine(chair, "Chủ tịch Hội đồng")+"."),
+		document.Para("- Thư ký: "+memberLine(secretary, "Thư ký Hội đồng")+"."),
+		document.Para(fmt.Sprintf("- Hội đồng có %d thành viên; số thành viên có mặt và tham gia bỏ phiếu: %d/%d, đủ số lượng theo quy định (ít nhất %d thành viên, hai phần ba tổng số thành viên Hội đồng).",
+			s.Members, v.Voted, s.Members, s.Quorum)))
+	members := document.Table{Headers: []string{"STT", "Họ và tên", "Chức vụ", "Chức danh trong Hội đồng"}, Widths: []float64{8, 34, 34, 24}}
+	for i, m := range v.Members {
+		members.Rows = append(members.Rows, document.Row{Cells: []string{fmt.Sprint(i + 1), m.FullName, m.Position, vote.SeatLabel(m.Seat)}})
+	}
+	page.Body = append(page.Body, document.Block{Table: &members},
+		document.Part("II. NỘI DUNG"),
+		document.Para(fmt.Sprintf("Hội đồng xem xét hồ sơ của %d trường hợp được đề nghị danh hiệu cần Hội đồng bỏ phiếu kín và tiến hành bỏ phiếu kín. Tỷ lệ phiếu đồng ý tính trên tổng số thành viên Hội đồng (%d thành viên); thành viên không bỏ phiếu được tính là không đồng ý.",
+			len(v.Outcomes), s.Members)))
+	var thresholds []string
+	lines := make([]ballotLine, 0, len(v.Outcomes))
+	for _, o := range v.Outcomes {
+		label := award.Title(o.Title).Label()
+		if t := fmt.Sprintf("- Danh hiệu “%s”: từ %d%% tổng số thành viên Hội đồng đồng ý trở lên.", label, o.Threshold); !slices.Contains(thresholds, t) {
+			thresholds = append(thresholds, t)
+		}
+		lines = append(lines, ballotLine{Name: o.SubjectName + ", " + o.ProposerName, Title: label,
+			For: o.For, Against: o.Against, Electorate: o.Electorate, Threshold: o.Threshold, Share: o.Share, Passes: o.Passes})
+	}
+	for _, t := range thresholds {
+		page.Body = append(page.Body, document.Para(t))
+	}
+	results := ballotTable("Họ và tên, đơn vị", true, lines)
+	page.Body = append(page.Body, document.Part("Kết quả bỏ phiếu:"), document.Block{Table: &results},
+		document.Part("III. KẾT LUẬN"))
+	page.Body = append(page.Body, conclusion(lines)...)
+	page.Body = append(page.Body,
+		document.Para("Kết quả bỏ phiếu được ghi vào hồ sơ đề nghị khen thưởng của từng trường hợp."),
+		document.Para(fmt.Sprintf("Phiên họp kết thúc vào lúc %s ngày %s. Biên bản đã được thông qua tại phiên họp./.",
+			clock(closed), closed.Format("02/01/2006"))))
+	return page, nil
 }
+
+// conclusion is the council's conclusion on its ballot: who reached the
+// share the rules require and is proposed, who did not.
+func conclusion(lines []ballotLine) []document.Block {
+	var passed, failed []string
+	for _, l := range lines {
+		if l.Passes {
+			passed = append(passed, l.Name+" (“"+l.Title+"”)")
+		} else {
+			failed = append(failed, l.Name+" (“"+l.Title+"”)")
+		}
+	}
+	out := []document.Block{document.Para("Không có trường hợp nào đạt tỷ lệ phiếu đồng ý theo quy định.")}
+	if len(passed) > 0 {
+		out[0] = document.Para(fmt.Sprintf("Hội đồng thống nhất đề nghị khen thưởng %d trường hợp đạt tỷ lệ phiếu đồng ý theo quy định: %s.",
+			len(passed), strings.Join(passed, "; ")))
+	}
+	if len(failed) > 0 {
+		out = append(out, document.Para(fmt.Sprintf("Không đạt tỷ lệ phiếu đồng ý theo quy định: %d trường hợp: %s.",
+			len(failed), strings.Join(failed, "; "))))
+	}
+	return out
+}
+
+// memberLine is "đồng chí Lê Văn Chủ, Phó Viện trưởng, Chủ tịch Hội đồng",
+// dots for the clerk when no member holds the seat.
+func memberLine(m vote.Member, seat string) string {
+	if m.FullName == "" {
+		return "đồng chí ……………………, " + seat
+	}
+	return "đồng chí " + strings.Join(slices.DeleteFunc([]string{m.FullName, m.Position, seat}, func(s string) bool { return s == "" }), ", ")
+}
+
+// clock is a time of day as minutes print it: "09 giờ 05 phút".
+func clock(t time.Time) string { return fmt.Sprintf("%02d giờ %02d phút", t.Hour(), t.Minute()) }

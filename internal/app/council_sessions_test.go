@@ -6,10 +6,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"thidua/internal/app"
 	"thidua/internal/auth"
 	"thidua/internal/award"
+	"thidua/internal/document"
 	"thidua/internal/errs"
 	"thidua/internal/seed"
 	"thidua/internal/store"
@@ -104,7 +106,11 @@ func TestCouncilSessionInParallel(t *testing.T) {
 	if s.Members != 10 || s.Quorum != 7 {
 		t.Fatalf("session %+v: want 10 members, quorum 7", s)
 	}
+	if !s.OpenedAt.Equal(seed.FixtureClock) {
+		t.Errorf("opened at %v, want the app's clock %v", s.OpenedAt, seed.FixtureClock)
+	}
 	f.castAll(t, s.ID, f.members, 9)
+	f.Now = app.FixedClock(seed.FixtureClock.Add(75 * time.Minute)) // closed at 09:15
 
 	open, err := f.CouncilSession(f.ctx, f.members[0], s.ID)
 	if err != nil {
@@ -152,13 +158,36 @@ func TestCouncilSessionInParallel(t *testing.T) {
 		t.Errorf("latest audit of the proposal: %+v", audit[:min(1, len(audit))])
 	}
 
-	// The minutes carry the council, its members and the result.
+	// The minutes: the sector's council under the Supreme Procuracy, in Hà
+	// Nội on the day of the session, from opening to closing, its members,
+	// the quorum, the result and the signatures of the secretary and chair.
 	m, err := f.CouncilSessionMinutes(f.ctx, f.members[3], s.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(m.Members) != 10 || m.Voted != 10 || len(m.Outcomes) != 1 || !m.Outcomes[0].Passes || m.Issuer.Name == "" {
-		t.Errorf("minutes %+v", m)
+	if m.Issuer.Parent != "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO" || m.Issuer.Name != app.SectorCouncil || m.Issuer.Place != "Hà Nội" ||
+		m.Number != "     /BB-HĐTĐKT-VKSTC" || m.Date == nil || m.Date.Format("02/01/2006") != "26/11/2026" || m.Kind != "BIÊN BẢN" ||
+		m.Subject != "Họp Hội đồng Thi đua – Khen thưởng ngành Kiểm sát nhân dân xét đề nghị khen thưởng năm 2025" {
+		t.Errorf("minutes' heading %+v %q %q %q", m.Issuer, m.Number, m.Kind, m.Subject)
+	}
+	if m.Signer.HeadTitle != "Chủ tịch Hội đồng" || m.Signer.Name != "Thành viên 00" || m.Confirm == nil || m.Confirm.HeadTitle != "Thư ký Hội đồng" {
+		t.Errorf("minutes' signatures %+v %+v", m.Signer, m.Confirm)
+	}
+	text := pageText(m)
+	for _, want := range []string{
+		"vào lúc 08 giờ 00 phút ngày 26/11/2026, tại trụ sở Viện kiểm sát nhân dân tối cao",
+		"Chủ trì: đồng chí Thành viên 00, Vụ trưởng, Chủ tịch Hội đồng.",
+		"Thư ký: đồng chí ……………………, Thư ký Hội đồng.",
+		"Hội đồng có 10 thành viên; số thành viên có mặt và tham gia bỏ phiếu: 10/10, đủ số lượng theo quy định (ít nhất 7 thành viên",
+		"10 | Thành viên 09 | Vụ trưởng | Ủy viên",
+		"Danh hiệu “Chiến sĩ thi đua ngành Kiểm sát nhân dân”: từ 90% tổng số thành viên Hội đồng đồng ý trở lên.",
+		"1 | Nguyễn Thị Hồng Nhung, Viện kiểm sát nhân dân tỉnh Thanh Hóa | Chiến sĩ thi đua ngành Kiểm sát nhân dân | 9/10 | 1 | 90% | Đạt (từ 90%)",
+		"Hội đồng thống nhất đề nghị khen thưởng 1 trường hợp đạt tỷ lệ phiếu đồng ý theo quy định: Nguyễn Thị Hồng Nhung",
+		"Phiên họp kết thúc vào lúc 09 giờ 15 phút ngày 26/11/2026.",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("minutes lack %q:\n%s", want, text)
+		}
 	}
 
 	// Nothing says who voted how: the voters' table has no choice in it.
@@ -286,4 +315,19 @@ func TestCouncilSessionRefusals(t *testing.T) {
 	if err := f.Store.SQL().QueryRowContext(f.ctx, `SELECT status FROM council_sessions WHERE id = $1`, s.ID).Scan(&status); err != nil || status != vote.Closed {
 		t.Errorf("status %q, %v", status, err)
 	}
+}
+
+// pageText is a page's body as lines: paragraphs, and table rows with
+// their cells joined by " | ".
+func pageText(p document.Page) string {
+	var b strings.Builder
+	for _, x := range p.Body {
+		b.WriteString(x.Text + "\n")
+		if x.Table != nil {
+			for _, r := range x.Table.Rows {
+				b.WriteString(r.Group + strings.Join(r.Cells, " | ") + "\n")
+			}
+		}
+	}
+	return b.String()
 }

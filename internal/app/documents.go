@@ -14,6 +14,7 @@ import (
 	"thidua/internal/org"
 	"thidua/internal/proposal"
 	"thidua/internal/store"
+	"thidua/internal/vote"
 )
 
 // The award documents as pages (document.Page) for the Word and PDF
@@ -46,7 +47,7 @@ func groundsOf(iss document.Issuer, on time.Time) []string {
 	if len(iss.Authority) > 0 {
 		return iss.Authority
 	}
-	return append([]string{"Căn cứ Luật Tổ chức Viện kiểm sát nhân dân năm 2014;"}, awardGroundsOn(on)...)
+	return append([]string{award.OrgLawGround(on)}, awardGroundsOn(on)...)
 }
 
 // proposingCouncil is the council whose proposal a decision of iss
@@ -416,9 +417,9 @@ func (a *App) VoteMinutes(ctx context.Context, p auth.Principal, id int64) (docu
 		}
 		iss.Place, iss.Symbol, head = hi.Place, hi.Symbol, v.Cluster.Name(cl.HeadUnitID)
 	}
-	on := v.OpenedAt.In(time.FixedZone("ICT", 7*3600))
+	on := v.OpenedAt.In(ict)
 	if v.ClosedAt != nil {
-		on = v.ClosedAt.In(time.FixedZone("ICT", 7*3600))
+		on = v.ClosedAt.In(ict)
 	}
 	page := document.Page{Issuer: iss, Date: &on, Kind: "BIÊN BẢN",
 		Subject: "Bình xét, suy tôn đơn vị đề nghị tặng Cờ thi đua năm " + fmt.Sprint(v.Year),
@@ -428,21 +429,54 @@ func (a *App) VoteMinutes(ctx context.Context, p auth.Principal, id int64) (docu
 			on.Format("02/01/2006"), cl.Title(), award.Title(v.Title).Label(), v.Year, head)),
 		document.Para(fmt.Sprintf("Số đơn vị thành viên: %d; số đơn vị đã bỏ phiếu: %d.", len(cl.Members), len(v.Voted))),
 		document.Part("Kết quả bỏ phiếu:"))
-	t := document.Table{Headers: []string{"STT", "Đơn vị", "Số phiếu đồng ý", "Tỷ lệ (%)", "Kết quả"}, Widths: []float64{8, 44, 16, 14, 18}}
-	for i, x := range v.Tally {
-		res := "Không đạt"
-		if x.Passes {
-			res = "Đạt"
-		}
-		t.Rows = append(t.Rows, document.Row{Cells: []string{fmt.Sprint(i + 1), x.UnitName, fmt.Sprintf("%d/%d", x.For, x.Electorate),
-			strings.Replace(fmt.Sprintf("%.1f", x.Share), ".", ",", 1), res}})
+	lines := make([]ballotLine, 0, len(v.Tally))
+	for _, x := range v.Tally {
+		lines = append(lines, ballotLine{Name: x.UnitName, For: x.For, Against: x.Against, Electorate: x.Electorate,
+			Threshold: x.Threshold, Share: x.Share, Passes: x.Passes})
 	}
+	t := ballotTable("Đơn vị", false, lines)
 	page.Body = append(page.Body, document.Block{Table: &t})
 	if v.Status != "closed" {
 		page.Body = append(page.Body, document.Para("Cuộc bình xét chưa kết thúc: kết quả trên là số phiếu đã nhận đến thời điểm lập biên bản."))
 	}
 	page.Body = append(page.Body, document.Para(fmt.Sprintf("Biên bản lập xong vào ngày %s, đã thông qua các đơn vị thành viên./.", on.Format("02/01/2006"))))
 	return page, nil
+}
+
+// ballotLine is one candidate's line of a biên bản's results: votes for
+// over all who may vote (the electorate), against, the share and whether
+// it reaches the threshold (% of the electorate).
+type ballotLine struct {
+	Name, Title                         string // Title: the title proposed, for a table that shows it
+	For, Against, Electorate, Threshold int
+	Share                               float64
+	Passes                              bool
+}
+
+// ballotTable is the results of a secret ballot as the biên bản of a
+// cluster's vote and of a council's session print them: name (under the
+// header name), the title proposed if titled, votes for of all, against,
+// the share, and the result against the threshold.
+func ballotTable(name string, titled bool, lines []ballotLine) document.Table {
+	t := document.Table{Headers: []string{"STT", name}, Widths: []float64{8, 46, 11, 11, 11, 13}}
+	if titled { // the name gives the title its room
+		t.Headers, t.Widths = append(t.Headers, "Danh hiệu đề nghị"), []float64{8, 25, 17, 11, 12, 12, 15}
+	}
+	t.Headers = append(t.Headers, "Đồng ý", "Không đồng ý", "Tỷ lệ đồng ý", "Kết quả")
+	for i, l := range lines {
+		res := fmt.Sprintf("Không đạt (cần từ %d%%)", l.Threshold)
+		if l.Passes {
+			res = fmt.Sprintf("Đạt (từ %d%%)", l.Threshold)
+		}
+		cells := []string{fmt.Sprint(i + 1), l.Name}
+		if titled {
+			cells = append(cells, l.Title)
+		}
+		cells = append(cells, fmt.Sprintf("%d/%d", l.For, l.Electorate), fmt.Sprint(l.Against),
+			strings.Replace(vote.TrimPercent(l.Share), ".", ",", 1)+"%", res)
+		t.Rows = append(t.Rows, document.Row{Cells: cells})
+	}
+	return t
 }
 
 // unitCaps is a unit's name in capitals, as headings print it.

@@ -184,7 +184,9 @@ func TestProvincialRound(t *testing.T) {
 	// The province decides its two LĐTT: its series, its heading, KT.
 	d1, err := f.Decide(f.ctx, council, app.DecisionInput{Year: 2031, DecidedOn: &on, SignerMemberID: &signer, Items: []app.DecisionItem{item(prA)}})
 	if err != nil || d1.Number != "1/QĐ-VKSTH" || d1.UnitID != th.ID || d1.SignMode != "KT." || d1.Signer != "Nguyễn Thị Hằng" ||
-		d1.Issuer.Name != "VIỆN KIỂM SÁT NHÂN DÂN TỈNH THANH HÓA" || len(d1.Issuer.Authority) != 3 || !strings.Contains(d1.Issuer.Authority[1], "152/2025") {
+		d1.Issuer.Name != "VIỆN KIỂM SÁT NHÂN DÂN TỈNH THANH HÓA" || len(d1.Issuer.Authority) != 4 ||
+		!strings.Contains(d1.Issuer.Authority[0], "Luật Tổ chức Viện kiểm sát nhân dân số 63/2014/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số 82/2025/QH15") ||
+		!strings.Contains(d1.Issuer.Authority[2], "152/2025") {
 		t.Fatalf("provincial decision %+v %v", d1, err)
 	}
 	d2, err := f.Decide(f.ctx, council, app.DecisionInput{Year: 2031, DecidedOn: &on, SignerMemberID: &signer, Items: []app.DecisionItem{item(prB)}})

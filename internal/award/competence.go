@@ -1,5 +1,7 @@
 package award
 
+import "time"
+
 // Competence: who decides each title and form of commendation, who
 // proposes it, whether a council vote is needed and what its quota is
 // counted over. It is data of each rule version (RuleSet.Powers), so a
@@ -199,24 +201,44 @@ type AuthorityLine struct {
 	Text string
 }
 
-// authority lists the lines of a version: the law on procuracies (the
-// Supreme Procuracy's own decisions), the law on emulation, its decree
-// and the sector's circular.
-func authority(law, decree, circular string) []AuthorityLine {
+// authority lists the lines of a version: the law on the organisation of
+// the procuracies (orgLaw: it gives the head of every level's procuracy
+// the power to run it, so every level cites it), the law on emulation, its
+// decree and the sector's circular.
+func authority(orgLaw, law, decree, circular string) []AuthorityLine {
 	return []AuthorityLine{
-		{Tier: TierSupreme, Text: "Căn cứ Luật Tổ chức Viện kiểm sát nhân dân năm 2014;"},
+		{Text: "Căn cứ " + orgLaw + ";"},
 		{Text: "Căn cứ " + law + ";"},
 		{Text: "Căn cứ " + decree + ";"},
 		{Text: "Căn cứ " + circular + " quy định về công tác thi đua, khen thưởng trong ngành Kiểm sát nhân dân;"},
 	}
 }
 
+// OrgLawGround is the "Căn cứ" line of the law on the organisation of the
+// procuracies in force on day on, for a document no rule version covers.
+func OrgLawGround(on time.Time) string {
+	if on.Before(orgLaw2025From) {
+		return "Căn cứ " + orgLaw2014 + ";"
+	}
+	return "Căn cứ " + orgLaw2025 + ";"
+}
+
+// orgLaw2025From is the day Luật số 82/2025/QH15 took effect; the rule
+// versions from nd152-2025 on (the same day) cite it.
+var orgLaw2025From = day(2025, time.July, 1)
+
 const (
-	lawOf2013 = "Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003, được sửa đổi, bổ sung năm 2005 và năm 2013"
-	lawOf2022 = "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"
-	decree91  = "Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng"
-	decree98  = "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng"
-	decree152 = "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng"
-	circ01    = "Thông tư số 01/2019/TT-VKSTC ngày 14 tháng 5 năm 2019 của Viện trưởng Viện kiểm sát nhân dân tối cao"
-	circ02    = "Thông tư số 02/2024/TT-VKSTC ngày 12 tháng 8 năm 2024 của Viện trưởng Viện kiểm sát nhân dân tối cao"
+	// The Law on the organisation of the People's Procuracy, Luật số
+	// 63/2014/QH13 of 24/11/2014; from 1/7/2025 as amended by Luật số
+	// 82/2025/QH15 of 24/6/2025, cited in the form the National Assembly's
+	// own Nghị quyết 225/2025/QH15 uses (SOURCES.md).
+	orgLaw2014 = "Luật Tổ chức Viện kiểm sát nhân dân năm 2014"
+	orgLaw2025 = "Luật Tổ chức Viện kiểm sát nhân dân số 63/2014/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số 82/2025/QH15"
+	lawOf2013  = "Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003, được sửa đổi, bổ sung năm 2005 và năm 2013"
+	lawOf2022  = "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"
+	decree91   = "Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng"
+	decree98   = "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng"
+	decree152  = "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng"
+	circ01     = "Thông tư số 01/2019/TT-VKSTC ngày 14 tháng 5 năm 2019 của Viện trưởng Viện kiểm sát nhân dân tối cao"
+	circ02     = "Thông tư số 02/2024/TT-VKSTC ngày 12 tháng 8 năm 2024 của Viện trưởng Viện kiểm sát nhân dân tối cao"
 )

@@ -1,6 +1,7 @@
 package award
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -66,19 +67,42 @@ func TestEveryVersionCitesEveryTitle(t *testing.T) {
 	}
 }
 
-// TestAuthorityLines: a decision cites the texts in force on its day; only
-// the Supreme Procuracy cites the law on procuracies as its own power.
+// TestAuthorityLines: a decision cites the texts in force on its day; every
+// level cites the law on the organisation of the procuracies, which gives
+// each level's head its power: the 2014 law until 30/6/2025, the law as
+// amended by Luật số 82/2025/QH15 from 1/7/2025.
 func TestAuthorityLines(t *testing.T) {
+	const (
+		org2014 = "Căn cứ Luật Tổ chức Viện kiểm sát nhân dân năm 2014;"
+		org2025 = "Căn cứ Luật Tổ chức Viện kiểm sát nhân dân số 63/2014/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số 82/2025/QH15;"
+	)
 	rs := RulesFor(time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC))
 	prov, sup := rs.Authority(TierProvince), rs.Authority(TierSupreme)
-	if len(prov) != 3 || len(sup) != 4 {
+	if len(prov) != 4 || !slices.Equal(prov, sup) {
 		t.Fatalf("province %d lines, supreme %d:\n%s\n%s", len(prov), len(sup), strings.Join(prov, "\n"), strings.Join(sup, "\n"))
 	}
-	if !strings.Contains(prov[1], "152/2025/NĐ-CP") || !strings.Contains(prov[2], "02/2024/TT-VKSTC") {
+	if prov[0] != org2025 || !strings.Contains(prov[2], "152/2025/NĐ-CP") || !strings.Contains(prov[3], "02/2024/TT-VKSTC") {
 		t.Errorf("2026 lines: %q", prov)
 	}
 	old := RulesFor(time.Date(2020, 12, 20, 0, 0, 0, 0, time.UTC)).Authority(TierProvince)
-	if !strings.Contains(old[1], "91/2017/NĐ-CP") || !strings.Contains(old[2], "01/2019/TT-VKSTC") {
+	if old[0] != org2014 || !strings.Contains(old[2], "91/2017/NĐ-CP") || !strings.Contains(old[3], "01/2019/TT-VKSTC") {
 		t.Errorf("2020 lines: %q", old)
+	}
+	// Every version cites the law as it stood on its first day.
+	for _, v := range RuleSets() {
+		if got := v.Authority(TierProvince); len(got) != 4 || got[0] != OrgLawGround(v.From) {
+			t.Errorf("%s: %q", v.ID, got)
+		}
+	}
+	// The amending law's day: the day before cites the 2014 law alone.
+	for _, c := range []struct {
+		day  time.Time
+		want string
+	}{{time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC), org2014}, {time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), org2025}} {
+		for _, tier := range []Tier{TierSupreme, TierProvince} {
+			if got := RulesFor(c.day).Authority(tier); len(got) != 4 || got[0] != c.want {
+				t.Errorf("%s, %s: %q", c.day.Format("02/01/2006"), tier, got)
+			}
+		}
 	}
 }

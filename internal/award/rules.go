@@ -154,7 +154,7 @@ func firstRuleSets() []RuleSet {
 			TTLDXSQuotaPercent: 0, TTLDXSQuotaMin: 0,
 			CoNganhClusterPercent: 80,
 			CoCPNeedsCoNganh:      true, CoCPNeedsLead: false, CoCPQuotaPercent: 20,
-			Powers: powersLaw2013(), AuthorityLines: authority(lawOf2013, decree91, circ01),
+			Powers: powersLaw2013(), AuthorityLines: authority(orgLaw2014, lawOf2013, decree91, circ01),
 
 			Cite: Citations{
 				LDTT:           "Điều 24 Luật TĐKT 2003 (sửa đổi 2013)",
@@ -196,7 +196,7 @@ func firstRuleSets() []RuleSet {
 			TTLDXSQuotaPercent: 0, TTLDXSQuotaMin: 0,
 			CoNganhClusterPercent: 80,
 			CoCPNeedsCoNganh:      false, CoCPNeedsLead: true, CoCPQuotaPercent: 0,
-			Powers: powersLaw2022(), AuthorityLines: authority(lawOf2022, decree98, circ01),
+			Powers: powersLaw2022(), AuthorityLines: authority(orgLaw2014, lawOf2022, decree98, circ01),
 
 			Cite: Citations{
 				LDTT:           "Điều 24 khoản 1 Luật TĐKT 2022",
@@ -238,7 +238,7 @@ func firstRuleSets() []RuleSet {
 			TTLDXSQuotaPercent: 20, TTLDXSQuotaMin: 1,
 			CoNganhClusterPercent: 80,
 			CoCPNeedsCoNganh:      false, CoCPNeedsLead: true, CoCPQuotaPercent: 0,
-			Powers: powersLaw2022(), AuthorityLines: authority(lawOf2022, decree98, circ02),
+			Powers: powersLaw2022(), AuthorityLines: authority(orgLaw2014, lawOf2022, decree98, circ02),
 
 			Cite: Citations{
 				LDTT:           "Điều 24 khoản 1 Luật TĐKT 2022; Điều 15 TT 02/2024/TT-VKSTC",

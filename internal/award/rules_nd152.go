@@ -51,7 +51,7 @@ func nd152Rules(id, name string, from time.Time, tt15 bool) RuleSet {
 		MaternityCounts: true, Deferral: true, WomenPreferred: true, WomenCollectivePercent: 70,
 		DissolvedBar: tt15,
 
-		Powers: powersLaw2022(), AuthorityLines: authority(lawOf2022, decree152, circ02),
+		Powers: powersLaw2022(), AuthorityLines: authority(orgLaw2025, lawOf2022, decree152, circ02),
 
 		Cite: Citations{
 			LDTT:           "Điều 24 khoản 1 Luật TĐKT 2022",

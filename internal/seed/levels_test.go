@@ -47,7 +47,8 @@ func TestDemoLevels(t *testing.T) {
 	}
 	d, err := a.Decision(ctx, auth.System, *list[0].DecisionID)
 	if err != nil || d.Issuer.Name != "VIỆN KIỂM SÁT NHÂN DÂN TỈNH TRÀ VINH" || d.Issuer.Place != "Trà Vinh" || d.SignMode != "" ||
-		d.Signature[0] != "VIỆN TRƯỞNG" || len(d.Issuer.Authority) != 3 {
+		d.Signature[0] != "VIỆN TRƯỞNG" || len(d.Issuer.Authority) != 4 ||
+		d.Issuer.Authority[0] != "Căn cứ Luật Tổ chức Viện kiểm sát nhân dân năm 2014;" {
 		t.Fatalf("Trà Vinh's decision %+v %v", d, err)
 	}
 

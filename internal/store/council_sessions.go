@@ -45,11 +45,16 @@ func (s *Q) BallotCouncil(ctx context.Context, id int64) (vote.Council, []vote.M
 	return c, ms, err
 }
 
-// CreateCouncilSession stores an open session and its nominees.
+// CreateCouncilSession stores an open session and its nominees, opened
+// at in.OpenedAt (the app's clock), else now.
 func (s *Q) CreateCouncilSession(ctx context.Context, in vote.Session, ns []vote.Nominee) (vote.Session, error) {
 	db := s.db.WithContext(ctx)
 	r := councilSessionRow(in)
-	if err := db.Omit("ID", "OpenedAt", "ClosedBy", "ClosedAt", "Version").Create(&r).Error; err != nil {
+	omit := []string{"ID", "ClosedBy", "ClosedAt", "Version"}
+	if in.OpenedAt.IsZero() {
+		omit = append(omit, "OpenedAt")
+	}
+	if err := db.Omit(omit...).Create(&r).Error; err != nil {
 		if isUniqueViolation(err, "council_sessions_one_open") {
 			return in, errs.New(errs.Invalid, "Hội đồng đang có một phiên bỏ phiếu chưa kết thúc.")
 		}
@@ -173,15 +178,15 @@ func (s *Q) CastCouncilBallot(ctx context.Context, sessionID, memberID int64, ch
 	return nil
 }
 
-// CloseCouncilSession marks the session closed by userID if its version
-// is still s.Version.
+// CloseCouncilSession marks the session closed by userID at in.ClosedAt
+// (the app's clock; nil: now) if its version is still s.Version.
 func (s *Q) CloseCouncilSession(ctx context.Context, in vote.Session, userID int64) (vote.Session, error) {
 	var by *int64
 	if userID != 0 {
 		by = &userID
 	}
-	res := s.db.WithContext(ctx).Exec(`UPDATE council_sessions SET status = 'closed', closed_at = now(), closed_by = ?, version = version + 1
-		WHERE id = ? AND version = ? AND status = 'open'`, by, in.ID, loadedVersion(in.Version))
+	res := s.db.WithContext(ctx).Exec(`UPDATE council_sessions SET status = 'closed', closed_at = COALESCE(?::timestamptz, now()), closed_by = ?,
+		version = version + 1 WHERE id = ? AND version = ? AND status = 'open'`, in.ClosedAt, by, in.ID, loadedVersion(in.Version))
 	if res.Error != nil {
 		return in, res.Error
 	}

@@ -47,14 +47,14 @@ const (
 	SeatSecretary = "secretary"
 )
 
-// Holder is the name of the first member in seat, "" if none.
-func Holder(members []Member, seat string) string {
+// Holder is the first member in seat; a Member without a name if none.
+func Holder(members []Member, seat string) Member {
 	for _, m := range members {
 		if m.Seat == seat {
-			return m.FullName
+			return m
 		}
 	}
-	return ""
+	return Member{}
 }
 
 // SeatLabel is a member's seat on the council in Vietnamese.

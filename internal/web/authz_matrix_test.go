@@ -464,18 +464,18 @@ var authzTable = map[string]authzCase{
 	// council's sessions; its members (own and head sit on it) read them
 	// and vote, each with their own account. The world's session is
 	// closed, so an allowed ballot or closing is refused by the rules.
-	"GET /councils/:id/sessions":                {allow: "own head board admin"},
-	"GET /api/v1/councils/:id/sessions":         {allow: "own head board admin"},
-	"POST /councils/:id/sessions":               {allow: "board admin"},
-	"POST /api/v1/councils/:id/sessions":        {allow: "board admin"},
-	"GET /council-sessions/:id":                 {allow: "own head board admin"},
-	"GET /api/v1/council-sessions/:id":          {allow: "own head board admin"},
-	"POST /council-sessions/:id/ballots":        {allow: "own head"},
-	"POST /api/v1/council-sessions/:id/ballots": {allow: "own head", body: `{"choices":{}}`},
-	"POST /council-sessions/:id/close":          {allow: "board admin"},
-	"POST /api/v1/council-sessions/:id/close":   {allow: "board admin"},
-	"GET /council-sessions/:id/minutes":         {allow: "own head board admin"},
-	"GET /api/v1/council-sessions/:id/minutes":  {allow: "own head board admin"},
+	"GET /councils/:id/sessions":                    {allow: "own head board admin"},
+	"GET /api/v1/councils/:id/sessions":             {allow: "own head board admin"},
+	"POST /councils/:id/sessions":                   {allow: "board admin"},
+	"POST /api/v1/councils/:id/sessions":            {allow: "board admin"},
+	"GET /council-sessions/:id":                     {allow: "own head board admin"},
+	"GET /api/v1/council-sessions/:id":              {allow: "own head board admin"},
+	"POST /council-sessions/:id/ballots":            {allow: "own head"},
+	"POST /api/v1/council-sessions/:id/ballots":     {allow: "own head", body: `{"choices":{}}`},
+	"POST /council-sessions/:id/close":              {allow: "board admin"},
+	"POST /api/v1/council-sessions/:id/close":       {allow: "board admin"},
+	"GET /council-sessions/:id/minutes.docx":        {allow: "own head board admin"},
+	"GET /api/v1/council-sessions/:id/minutes.docx": {allow: "own head board admin"},
 }
 
 // expectation is what one role must get from one route.

@@ -42,15 +42,7 @@ func wordPages(t *testing.T, name string, doc []byte, marker string, want ...str
 	t.Helper()
 	pdf := docxtest.ToPDF(t, doc)
 	pages := docxtest.Pages(t, pdf)
-	all := docxtest.Squash(strings.Join(pages, " "))
-	from := 0
-	for _, w := range want {
-		i := strings.Index(all[from:], w)
-		if i < 0 {
-			t.Fatalf("%s: %q missing (or out of order) in\n%s", name, w, all)
-		}
-		from += i + len(w)
-	}
+	wantInOrder(t, name, docxtest.Squash(strings.Join(pages, " ")), want...)
 	for i, pg := range pages {
 		if strings.Contains(pg, "Nơi nhận:") && !strings.Contains(docxtest.Squash(pg), marker) {
 			t.Errorf("%s: page %d holds the signature block without %q:\n%s", name, i+1, marker, pg)
@@ -58,6 +50,19 @@ func wordPages(t *testing.T, name string, doc []byte, marker string, want ...str
 	}
 	docxtest.PNG(t, pdf, "../../artifacts/documents", name)
 	return pages
+}
+
+// wantInOrder fails the test unless text holds want in that order.
+func wantInOrder(t *testing.T, name, text string, want ...string) {
+	t.Helper()
+	from := 0
+	for _, w := range want {
+		i := strings.Index(text[from:], w)
+		if i < 0 {
+			t.Fatalf("%s: %q missing (or out of order) in\n%s", name, w, text)
+		}
+		from += i + len(w)
+	}
 }
 
 // wordPerson records Phạm Thị Hồng in unit, rated "hoàn thành tốt" in
@@ -145,7 +150,7 @@ func TestWordDocumentsHTTP(t *testing.T) {
 	_, doc = wordFetch(t, officer, "/decisions/"+itoa(dv.ID)+"/draft.docx", wordType)
 	wordPages(t, "du-thao-quyet-dinh", doc, "chịu trách nhiệm thi hành",
 		"VIỆN KIỂM SÁT NHÂN DÂN", "TỐI CAO", "Số: 125/QĐ-VKSTC", "Hà Nội, ngày 05 tháng 12 năm 2026", "QUYẾT ĐỊNH",
-		"VIỆN TRƯỞNG VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO", "Căn cứ Luật Tổ chức Viện kiểm sát nhân dân", "152/2025/NĐ-CP", "QUYẾT ĐỊNH:",
+		"VIỆN TRƯỞNG VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO", "Căn cứ Luật Tổ chức Viện kiểm sát nhân dân số 63/2014/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số 82/2025/QH15;", "152/2025/NĐ-CP", "QUYẾT ĐỊNH:",
 		"Điều 1.", "0 tập thể và 1 cá nhân", "Điều 3.", "Nơi nhận:", "VIỆN TRƯỞNG", "Nguyễn Văn Ký",
 		"DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM 2026", "(Kèm theo Quyết định số 125/QĐ-VKSTC ngày 05 tháng 12 năm 2026)", "Phạm Thị Hồng")
 	// The list as signed, final, in PDF.

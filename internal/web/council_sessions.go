@@ -1,12 +1,15 @@
 package web
 
 import (
+	"bytes"
+	"fmt"
 	"net/http"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
 	"thidua/internal/app"
+	"thidua/internal/docx"
 	"thidua/internal/errs"
 )
 
@@ -125,19 +128,17 @@ func (s *Server) councilSessionClose(c echo.Context) error {
 	return s.done(c, http.StatusOK, v, "Đã kết thúc phiên bỏ phiếu; kết quả đã được ghi vào các đề nghị.", sessionURL(id))
 }
 
-// councilMinutes is the minutes (biên bản) of a closed session, laid out
-// for the browser's print (A4, Nghị định 30/2020); the API gives its data.
+// councilMinutes is the minutes (biên bản) of a closed session as a Word
+// file, for the secretary to finish and the chair to sign.
 func (s *Server) councilMinutes(c echo.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}
-	m, err := s.app.CouncilSessionMinutes(c.Request().Context(), principal(c), id)
+	page, err := s.app.CouncilSessionMinutes(c.Request().Context(), principal(c), id)
 	if err != nil {
 		return err
 	}
-	if isAPI(c) {
-		return c.JSON(http.StatusOK, m)
-	}
-	return c.Render(http.StatusOK, "council_minutes", s.page(c, "Biên bản họp Hội đồng – "+m.Council.Name+" năm "+strconv.Itoa(m.Council.Year), "proposals", m))
+	return sendFile(c, docxType, fmt.Sprintf("bien-ban-hop-hoi-dong-%d.docx", id),
+		fmt.Sprintf("Biên bản họp Hội đồng %d.docx", id), func(b *bytes.Buffer) error { return docx.Write(b, page) })
 }

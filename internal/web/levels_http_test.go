@@ -112,6 +112,7 @@ func TestLevelsAPI(t *testing.T) {
 	is := body["issuer"].(map[string]any)
 	sig := fmt.Sprint(body["signature"])
 	if is["name"] != "VIỆN KIỂM SÁT NHÂN DÂN TỈNH VĨNH LONG" || is["place"] != "Vĩnh Long" || !strings.Contains(fmt.Sprint(is["authority"]), "152/2025/NĐ-CP") ||
+		!strings.Contains(fmt.Sprint(is["authority"]), "Căn cứ Luật Tổ chức Viện kiểm sát nhân dân số 63/2014/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số 82/2025/QH15;") ||
 		!strings.Contains(sig, "KT. VIỆN TRƯỞNG") || !strings.Contains(sig, "PHÓ VIỆN TRƯỞNG") {
 		t.Fatalf("provincial heading %v %s", is, sig)
 	}
@@ -123,7 +124,8 @@ func TestLevelsAPI(t *testing.T) {
 		t.Fatalf("provincial draft decision: %d", st)
 	} else {
 		cells := strings.Join(awardDocText(t, f, xlsx.SheetDecision), "\n")
-		for _, want := range []string{"VIỆN KIỂM SÁT NHÂN DÂN TỈNH VĨNH LONG", "Vĩnh Long, ngày", "2/QĐ-VKSVL", "Hội đồng Thi đua – Khen thưởng Viện kiểm sát nhân dân tỉnh Vĩnh Long", "KT. VIỆN TRƯỞNG"} {
+		for _, want := range []string{"VIỆN KIỂM SÁT NHÂN DÂN TỈNH VĨNH LONG", "Vĩnh Long, ngày", "2/QĐ-VKSVL", "Hội đồng Thi đua – Khen thưởng Viện kiểm sát nhân dân tỉnh Vĩnh Long", "KT. VIỆN TRƯỞNG",
+			"Căn cứ Luật Tổ chức Viện kiểm sát nhân dân số 63/2014/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số 82/2025/QH15;"} {
 			if !strings.Contains(cells, want) {
 				t.Errorf("provincial draft decision lacks %q:\n%s", want, cells)
 			}

@@ -298,7 +298,7 @@ func (s *Server) routes(g *echo.Group, api bool) {
 	g.GET("/council-sessions/:id", s.councilSessionShow)
 	g.POST("/council-sessions/:id/ballots", s.councilBallot)
 	g.POST("/council-sessions/:id/close", s.councilSessionClose)
-	g.GET("/council-sessions/:id/minutes", s.councilMinutes)
+	g.GET("/council-sessions/:id/minutes.docx", s.councilMinutes)
 
 	// Award documents (tờ trình, draft decision, award lists): routes below.
 	g.GET("/years/:year/proposals/list.xlsx", s.awardListWorkbook)

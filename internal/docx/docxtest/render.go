@@ -4,8 +4,11 @@
 package docxtest
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"encoding/xml"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -139,3 +142,49 @@ func PNG(t testing.TB, pdf []byte, dir, name string) []string {
 // Squash is text with runs of white space as one space, for matching
 // text that LibreOffice may have wrapped.
 func Squash(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Text is the text of a .docx as it is stored (word/document.xml), one
+// line per paragraph and per line break, table cells being paragraphs
+// too: what the file says even where LibreOffice is not installed.
+func Text(t testing.TB, docx []byte) string {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatalf("not a .docx: %v", err)
+	}
+	f, err := z.Open("word/document.xml")
+	if err != nil {
+		t.Fatalf(".docx without word/document.xml: %v", err)
+	}
+	defer f.Close()
+	var b strings.Builder
+	dec, inText := xml.NewDecoder(f), false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return b.String()
+		}
+		if err != nil {
+			t.Fatalf("word/document.xml: %v", err)
+		}
+		switch el := tok.(type) {
+		case xml.StartElement:
+			inText = el.Name.Local == "t"
+			switch el.Name.Local {
+			case "br", "cr":
+				b.WriteString("\n")
+			case "tab":
+				b.WriteString("\t")
+			}
+		case xml.EndElement:
+			inText = false
+			if el.Name.Local == "p" {
+				b.WriteString("\n")
+			}
+		case xml.CharData:
+			if inText {
+				b.Write(el)
+			}
+		}
+	}
+}
