@@ -51,7 +51,7 @@ func New(a *app.App, opts Options) (*Server, error) {
 		return nil, err
 	}
 	sm := scs.New()
-	sm.Store = a.SessionStore()
+	sm.Store = a.SessionStore(sessUserID)
 	sm.Lifetime = opts.SessionLifetime // the idle timeout is loadSessionUser's (idle)
 	sm.Cookie.Name = "thidua_session"
 	sm.Cookie.HttpOnly = true
@@ -91,7 +91,7 @@ func New(a *app.App, opts Options) (*Server, error) {
 	e.GET("/favicon.ico", func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, "/static/favicon.svg") })
 
 	// Pages: a session cookie, CSRF on every unsafe method.
-	ui := e.Group("", s.checkOrigin, echo.WrapMiddleware(sm.LoadAndSave), middleware.CSRFWithConfig(middleware.CSRFConfig{
+	ui := e.Group("", s.checkOrigin, s.loadSession(), middleware.CSRFWithConfig(middleware.CSRFConfig{
 		TokenLookup:    "form:_csrf,header:X-CSRF-Token",
 		CookieName:     "thidua_csrf",
 		CookiePath:     "/",
