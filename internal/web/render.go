@@ -11,6 +11,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -101,12 +102,50 @@ func (r *renderer) Render(w io.Writer, name string, data any, _ echo.Context) er
 	if block == "" {
 		block = "layout"
 	}
+	if b, ok := w.(*bytes.Buffer); ok { // Echo's or renderContext's: nothing is sent on an error
+		return t.ExecuteTemplate(b, block, data)
+	}
 	var buf bytes.Buffer // a template error must not leave half a page
 	if err := t.ExecuteTemplate(&buf, block, data); err != nil {
 		return err
 	}
 	_, err := buf.WriteTo(w)
 	return err
+}
+
+// renderContext renders pages into buffers reused across requests,
+// where Echo's Context.Render grows a new one for each page (a filing
+// page's buffer is grown a dozen times). Only the buffer is reused,
+// never what was written in it.
+type renderContext struct {
+	echo.Context
+}
+
+// pooledRender gives the handlers after it a renderContext.
+func pooledRender(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error { return next(renderContext{c}) }
+}
+
+var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledBuffer: a buffer grown beyond this by an unusual page is left
+// to the collector rather than kept.
+const maxPooledBuffer = 4 << 20
+
+// Render renders as Echo's Context.Render does, into a reused buffer: a
+// template error still sends nothing.
+func (c renderContext) Render(code int, name string, data any) error {
+	buf := renderBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooledBuffer {
+			buf.Reset()
+			renderBuffers.Put(buf)
+		}
+	}()
+	if err := c.Echo().Renderer.Render(buf, name, data, c); err != nil {
+		return err
+	}
+	return c.HTMLBlob(code, buf.Bytes())
 }
 
 // assetVersions hashes every embedded asset so URLs change when content does.

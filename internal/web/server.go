@@ -85,6 +85,7 @@ func New(a *app.App, opts Options) (*Server, error) {
 	// Files of a dossier stream through their own limits (attachments.go).
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "10M", Skipper: streamingUpload}))
 	e.Use(checkInput)
+	e.Use(pooledRender)
 
 	e.GET("/healthz", s.healthz)
 	e.StaticFS("/static", static.FS)
