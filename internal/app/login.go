@@ -113,6 +113,9 @@ func (a *App) SweepSessions(ctx context.Context, every time.Duration) { a.store.
 // userKey is the session value holding the signed-in user's id.
 func (a *App) SessionStore(userKey string) scs.Store { return a.store.SessionStore(userKey) }
 
+// SessionCodec is how the session store's rows encode session data.
+func (a *App) SessionCodec() scs.Codec { return store.SessionCodec{} }
+
 // SessionContext returns a context for a request whose session is about
 // to be loaded: the session's read then also reads its user, for Session.
 func SessionContext(ctx context.Context) context.Context { return store.WithSessionUser(ctx) }

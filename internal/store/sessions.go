@@ -102,10 +102,10 @@ func (st sessionStore) CommitCtx(ctx context.Context, token string, b []byte, ex
 	return err
 }
 
-// userOf is the user id the session data b holds (scs's default codec),
+// userOf is the user id the session data b holds (SessionCodec),
 // or nil for none: the row is then read without its user.
 func (st sessionStore) userOf(b []byte) *int64 {
-	_, values, err := scs.GobCodec{}.Decode(b)
+	_, values, err := SessionCodec{}.Decode(b)
 	if err != nil {
 		return nil
 	}

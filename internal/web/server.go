@@ -52,6 +52,7 @@ func New(a *app.App, opts Options) (*Server, error) {
 	}
 	sm := scs.New()
 	sm.Store = a.SessionStore(sessUserID)
+	sm.Codec = a.SessionCodec()
 	sm.Lifetime = opts.SessionLifetime // the idle timeout is loadSessionUser's (idle)
 	sm.Cookie.Name = "thidua_session"
 	sm.Cookie.HttpOnly = true
