@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -79,16 +80,53 @@ func newRenderer() (*renderer, error) {
 	if err != nil {
 		return nil, err
 	}
+	partials, err := fs.Glob(templates.FS, "partials/*.html")
+	if err != nil {
+		return nil, err
+	}
+	texts := map[string]string{}
+	for _, f := range slices.Concat([]string{"layout.html"}, partials, pageFiles) {
+		b, err := fs.ReadFile(templates.FS, f)
+		if err != nil {
+			return nil, err
+		}
+		if texts[f], err = withAssets(string(b), assets); err != nil {
+			return nil, fmt.Errorf("template %s: %w", f, err)
+		}
+	}
 	r := &renderer{pages: map[string]*template.Template{}}
 	for _, pf := range pageFiles {
 		name := strings.TrimSuffix(path.Base(pf), ".html")
-		t, err := template.New(name).Funcs(funcs).ParseFS(templates.FS, "layout.html", "partials/*.html", pf)
-		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", pf, err)
+		t := template.New(name).Funcs(funcs)
+		for _, f := range slices.Concat([]string{"layout.html"}, partials, []string{pf}) {
+			if _, err := t.New(path.Base(f)).Parse(texts[f]); err != nil {
+				return nil, fmt.Errorf("template %s: %w", pf, err)
+			}
 		}
 		r.pages[name] = t
 	}
 	return r, nil
+}
+
+// assetCall is a template's {{asset "name"}}.
+var assetCall = regexp.MustCompile(`{{asset "([^"{}]+)"}}`)
+
+// withAssets writes the address of each {{asset "name"}} into the
+// template's text: the versions are known at start-up, and a constant
+// costs a page nothing where a call (and its escapers) costs reflection.
+// The addresses are /static/ paths with a hex version, which the
+// escapers would have left as they are.
+func withAssets(text string, versions map[string]string) (string, error) {
+	var missing error
+	out := assetCall.ReplaceAllStringFunc(text, func(call string) string {
+		name := assetCall.FindStringSubmatch(call)[1]
+		v, ok := versions[name]
+		if !ok {
+			missing = fmt.Errorf("no asset %q", name)
+		}
+		return "/static/" + name + "?v=" + v
+	})
+	return out, missing
 }
 
 // Render writes a whole page (the layout around the page's "content"), or
