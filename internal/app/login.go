@@ -82,11 +82,16 @@ type Session struct {
 }
 
 // Session loads the user of a session that recorded the user's
-// PasswordStamp at sign-in, in one query: once the password has changed,
+// PasswordStamp at sign-in, read with the session's row when the request
+// came through SessionContext, else in one query: once the password has changed,
 // every session opened with the old one is refused, and a disabled
 // account at once.
 func (a *App) Session(ctx context.Context, userID int64, stamp string) (Session, error) {
-	u, err := a.store.SessionUser(ctx, userID)
+	u, ok := store.SessionUserRead(ctx, userID)
+	var err error
+	if !ok {
+		u, err = a.store.SessionUser(ctx, userID)
+	}
 	switch {
 	case errs.CodeOf(err) == errs.NotFound:
 		return Session{}, errs.New(errs.Unauthorized, "Phiên đăng nhập không còn hiệu lực. Vui lòng đăng nhập lại.")
@@ -104,8 +109,16 @@ func (a *App) Session(ctx context.Context, userID int64, stamp string) (Session,
 // interval until ctx ends.
 func (a *App) SweepSessions(ctx context.Context, every time.Duration) { a.store.Sweep(ctx, every) }
 
-// SessionStore is where the web layer's session manager keeps sessions.
-func (a *App) SessionStore() scs.Store { return a.store.SessionStore() }
+// SessionStore is where the web layer's session manager keeps sessions;
+// userKey is the session value holding the signed-in user's id.
+func (a *App) SessionStore(userKey string) scs.Store { return a.store.SessionStore(userKey) }
+
+// SessionCodec is how the session store's rows encode session data.
+func (a *App) SessionCodec() scs.Codec { return store.SessionCodec{} }
+
+// SessionContext returns a context for a request whose session is about
+// to be loaded: the session's read then also reads its user, for Session.
+func SessionContext(ctx context.Context) context.Context { return store.WithSessionUser(ctx) }
 
 // PasswordStamp identifies the password a user signed in with, without
 // revealing anything of it: a digest of its (salted) hash.

@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
+	"thidua/internal/app"
 	"thidua/internal/auth"
 	"thidua/internal/errs"
 )
@@ -41,9 +42,21 @@ func isAPI(c echo.Context) bool {
 	return b || strings.HasPrefix(c.Request().URL.Path, "/api/v1/")
 }
 
+// loadSession loads the request's session (scs) in a context where the
+// read of the session's row also reads its user (app.SessionContext), so
+// loadSessionUser finds it without a statement of its own.
+func (s *Server) loadSession() echo.MiddlewareFunc {
+	return echo.WrapMiddleware(func(next http.Handler) http.Handler {
+		load := s.sessions.LoadAndSave(next)
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			load.ServeHTTP(w, r.WithContext(app.SessionContext(r.Context())))
+		})
+	})
+}
+
 // loadSessionUser puts the session's user, re-read from the database on
-// every request with the header's unread count (one query), into the
-// context: a locked account loses access at once.
+// every request with the header's unread count (with the session's row),
+// into the context: a locked account loses access at once.
 func (s *Server) loadSessionUser(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()

@@ -9,8 +9,10 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -78,16 +80,53 @@ func newRenderer() (*renderer, error) {
 	if err != nil {
 		return nil, err
 	}
+	partials, err := fs.Glob(templates.FS, "partials/*.html")
+	if err != nil {
+		return nil, err
+	}
+	texts := map[string]string{}
+	for _, f := range slices.Concat([]string{"layout.html"}, partials, pageFiles) {
+		b, err := fs.ReadFile(templates.FS, f)
+		if err != nil {
+			return nil, err
+		}
+		if texts[f], err = withAssets(string(b), assets); err != nil {
+			return nil, fmt.Errorf("template %s: %w", f, err)
+		}
+	}
 	r := &renderer{pages: map[string]*template.Template{}}
 	for _, pf := range pageFiles {
 		name := strings.TrimSuffix(path.Base(pf), ".html")
-		t, err := template.New(name).Funcs(funcs).ParseFS(templates.FS, "layout.html", "partials/*.html", pf)
-		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", pf, err)
+		t := template.New(name).Funcs(funcs)
+		for _, f := range slices.Concat([]string{"layout.html"}, partials, []string{pf}) {
+			if _, err := t.New(path.Base(f)).Parse(texts[f]); err != nil {
+				return nil, fmt.Errorf("template %s: %w", pf, err)
+			}
 		}
 		r.pages[name] = t
 	}
 	return r, nil
+}
+
+// assetCall is a template's {{asset "name"}}.
+var assetCall = regexp.MustCompile(`{{asset "([^"{}]+)"}}`)
+
+// withAssets writes the address of each {{asset "name"}} into the
+// template's text: the versions are known at start-up, and a constant
+// costs a page nothing where a call (and its escapers) costs reflection.
+// The addresses are /static/ paths with a hex version, which the
+// escapers would have left as they are.
+func withAssets(text string, versions map[string]string) (string, error) {
+	var missing error
+	out := assetCall.ReplaceAllStringFunc(text, func(call string) string {
+		name := assetCall.FindStringSubmatch(call)[1]
+		v, ok := versions[name]
+		if !ok {
+			missing = fmt.Errorf("no asset %q", name)
+		}
+		return "/static/" + name + "?v=" + v
+	})
+	return out, missing
 }
 
 // Render writes a whole page (the layout around the page's "content"), or
@@ -101,12 +140,50 @@ func (r *renderer) Render(w io.Writer, name string, data any, _ echo.Context) er
 	if block == "" {
 		block = "layout"
 	}
+	if b, ok := w.(*bytes.Buffer); ok { // Echo's or renderContext's: nothing is sent on an error
+		return t.ExecuteTemplate(b, block, data)
+	}
 	var buf bytes.Buffer // a template error must not leave half a page
 	if err := t.ExecuteTemplate(&buf, block, data); err != nil {
 		return err
 	}
 	_, err := buf.WriteTo(w)
 	return err
+}
+
+// renderContext renders pages into buffers reused across requests,
+// where Echo's Context.Render grows a new one for each page (a filing
+// page's buffer is grown a dozen times). Only the buffer is reused,
+// never what was written in it.
+type renderContext struct {
+	echo.Context
+}
+
+// pooledRender gives the handlers after it a renderContext.
+func pooledRender(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error { return next(renderContext{c}) }
+}
+
+var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledBuffer: a buffer grown beyond this by an unusual page is left
+// to the collector rather than kept.
+const maxPooledBuffer = 4 << 20
+
+// Render renders as Echo's Context.Render does, into a reused buffer: a
+// template error still sends nothing.
+func (c renderContext) Render(code int, name string, data any) error {
+	buf := renderBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooledBuffer {
+			buf.Reset()
+			renderBuffers.Put(buf)
+		}
+	}()
+	if err := c.Echo().Renderer.Render(buf, name, data, c); err != nil {
+		return err
+	}
+	return c.HTMLBlob(code, buf.Bytes())
 }
 
 // assetVersions hashes every embedded asset so URLs change when content does.

@@ -51,7 +51,8 @@ func New(a *app.App, opts Options) (*Server, error) {
 		return nil, err
 	}
 	sm := scs.New()
-	sm.Store = a.SessionStore()
+	sm.Store = a.SessionStore(sessUserID)
+	sm.Codec = a.SessionCodec()
 	sm.Lifetime = opts.SessionLifetime // the idle timeout is loadSessionUser's (idle)
 	sm.Cookie.Name = "thidua_session"
 	sm.Cookie.HttpOnly = true
@@ -85,13 +86,14 @@ func New(a *app.App, opts Options) (*Server, error) {
 	// Files of a dossier stream through their own limits (attachments.go).
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "10M", Skipper: streamingUpload}))
 	e.Use(checkInput)
+	e.Use(pooledRender)
 
 	e.GET("/healthz", s.healthz)
 	e.StaticFS("/static", static.FS)
 	e.GET("/favicon.ico", func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, "/static/favicon.svg") })
 
 	// Pages: a session cookie, CSRF on every unsafe method.
-	ui := e.Group("", s.checkOrigin, echo.WrapMiddleware(sm.LoadAndSave), middleware.CSRFWithConfig(middleware.CSRFConfig{
+	ui := e.Group("", s.checkOrigin, s.loadSession(), middleware.CSRFWithConfig(middleware.CSRFConfig{
 		TokenLookup:    "form:_csrf,header:X-CSRF-Token",
 		CookieName:     "thidua_csrf",
 		CookiePath:     "/",
