@@ -30,3 +30,14 @@ func (w *htmlLines) text(s string) { htmlEscaper.WriteString(&w.b, s) }
 func (w *htmlLines) html() template.HTML {
 	return template.HTML(w.b.String()) //nolint:gosec // markup from constants, every value escaped
 }
+
+// orElse is what was written, or none when nothing was; w is then empty
+// again, for the next list.
+func (w *htmlLines) orElse(none template.HTML) template.HTML {
+	if w.b.Len() == 0 {
+		return none
+	}
+	out := w.html()
+	w.b = strings.Builder{}
+	return out
+}
