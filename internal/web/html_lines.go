@@ -20,6 +20,9 @@ type htmlLines struct{ b strings.Builder }
 // values.
 var htmlEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
 
+// grow makes room for n more bytes.
+func (w *htmlLines) grow(n int) { w.b.Grow(n) }
+
 // raw writes markup: a constant, never data.
 func (w *htmlLines) raw(markup string) { w.b.WriteString(markup) }
 

@@ -139,4 +139,46 @@ func TestHTMLLinesMatchTheTemplates(t *testing.T) {
 			}
 		}
 	})
+	t.Run("ranking sections", func(t *testing.T) {
+		const tmpl = `{{$d := .}}{{range $i, $cr := $d.Clusters}}
+<section class="mb-5" aria-labelledby="cl-{{$cr.ID}}">
+  <h2 class="h5" id="cl-{{$cr.ID}}"><a href="/clusters/{{$cr.ID}}">{{$cr.Title}}</a>{{with $cr.Owner}} <span class="small text-body-secondary">– {{.}}</span>{{end}}</h2>
+  {{if not $cr.Members}}
+  <p class="text-body-secondary">Cụm chưa có đơn vị thành viên.</p>
+  {{else}}
+  {{if $cr.Ranked}}
+  <p class="small mb-2">{{$cr.Summary}}</p>
+  {{else}}
+  <div class="alert alert-secondary py-2 small mb-2" role="status">Cụm chưa có bản tự chấm điểm nào được thẩm định, nên chưa xếp hạng.</div>
+  {{end}}
+  <div class="row g-3">
+    <div class="col-xxl-8">
+      <div class="table-responsive"><table class="table table-sm align-middle">
+        <thead><tr><th scope="col">Hạng</th><th scope="col">Đơn vị</th><th scope="col" class="text-end">Điểm thẩm định</th><th scope="col" class="text-end">Đạt</th><th scope="col" class="text-end">Vượt</th><th scope="col" class="text-end">Điểm tự chấm<div class="fw-normal small">(chưa thẩm định)</div></th><th scope="col">Trạng thái</th></tr></thead>
+        <tbody>
+        {{/* the lines are written by web.rankingView */}}
+        {{$cr.Lines}}
+        </tbody>
+      </table></div>
+    </div>
+    <div class="col-xxl-4 ranking-chart-box"><canvas class="ranking-chart" data-chart="chart-{{$cr.ID}}" role="img" aria-label="Biểu đồ điểm thẩm định và điểm tự chấm của {{$cr.Title}}, thang 0–{{$cr.ScaleMax}} điểm chung cho mọi cụm"></canvas></div>
+  </div>
+  <script type="application/json" id="chart-{{$cr.ID}}">{{$cr.Chart}}</script>
+  {{end}}
+</section>
+{{end}}`
+		d := rankingData{}
+		for i, s := range hostile {
+			lines := "<tr><td>" + template.HTMLEscapeString(s) + "</td></tr>"
+			d.Clusters = append(d.Clusters,
+				rankingCluster{ID: int64(i + 1), Title: s, Owner: s, Members: 3, Ranked: 2, Summary: s, ScaleMax: s, Chart: `{"labels":["x"]}`, Lines: template.HTML(lines)},
+				rankingCluster{ID: int64(i + 10), Title: s, Members: 2, Summary: s, ScaleMax: "100", Chart: "null", Lines: template.HTML(lines)},
+				rankingCluster{ID: int64(i + 20), Title: s, Owner: s})
+		}
+		var w htmlLines
+		for _, c := range d.Clusters {
+			c.write(&w)
+		}
+		same(t, tmpl, d, w.html())
+	})
 }
