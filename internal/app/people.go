@@ -166,6 +166,24 @@ type PersonRecord struct {
 // DisciplineRead is what a read of a person's discipline records is logged as.
 const DisciplineRead = "person_disciplines"
 
+// readLog is how the statement reading a record logs p's read of the
+// person's disciplines: where p may view the person's unit, which is the
+// unit p's listings are limited to (auth.UnitScope), or any unit when p
+// may view a unit whatever it is (-1: no unit's id). The authorisation
+// of the read itself comes after, on the unit's path; a principal who may
+// view no unit logs nothing, and is refused.
+func readLog(p auth.Principal) store.ReadLog {
+	within := auth.UnitScope(p)
+	probe := within
+	if probe == 0 {
+		probe = -1
+	}
+	if p.System || !auth.Can(p, auth.ViewUnits, auth.Unit([]int64{probe})) {
+		return store.ReadLog{}
+	}
+	return store.ReadLog{UserID: p.UserID, What: DisciplineRead, Within: within}
+}
+
 // Person returns one person with their record, if p may see their unit,
 // in one statement (store.PersonFile).
 func (a *App) Person(ctx context.Context, p auth.Principal, id int64) (PersonRecord, error) {
@@ -177,7 +195,7 @@ func (a *App) personRecord(ctx context.Context, q *store.Q, p auth.Principal, id
 	if p.Anonymous() {
 		return PersonRecord{}, auth.Authorize(p, auth.ViewUnits, auth.Target{})
 	}
-	f, err := q.PersonFile(ctx, id)
+	f, err := q.PersonFile(ctx, id, readLog(p))
 	if err != nil {
 		return PersonRecord{}, err
 	}
@@ -186,10 +204,8 @@ func (a *App) personRecord(ctx context.Context, q *store.Q, p auth.Principal, id
 	}
 	// Discipline records are personal data: who reads them is logged
 	// (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15). No log, no read.
-	if len(f.Disciplines) > 0 && !p.System {
-		if err := a.store.LogPersonalRead(ctx, p.UserID, id, DisciplineRead); err != nil {
-			return PersonRecord{}, err
-		}
+	if len(f.Disciplines) > 0 && !p.System && !f.Logged {
+		return PersonRecord{}, errs.New(errs.Internal, "Không ghi được nhật ký truy cập dữ liệu cá nhân; hồ sơ kỷ luật không được hiển thị.")
 	}
 	return PersonRecord{Person: f.Person, Ratings: f.Ratings, Initiatives: f.Initiatives, Disciplines: f.Disciplines, Awards: f.Awards,
 		Moves: f.Moves, Absences: f.Absences, Pending: f.Pending, UnitPath: f.UnitPath}, nil

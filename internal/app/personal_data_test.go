@@ -26,9 +26,13 @@ func TestDisciplineReadsAreLogged(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range []auth.Principal{f.board, f.officer} {
+		n := f.Store.Statements()
 		r, err := f.Person(f.ctx, p, disciplined)
 		if err != nil || len(r.Disciplines) == 0 {
 			t.Fatalf("%s reads: %v, %d disciplines", p.Username, err, len(r.Disciplines))
+		}
+		if n = f.Store.Statements() - n; n != 1 {
+			t.Errorf("%s's read and its log took %d statements, want the one reading the record", p.Username, n)
 		}
 	}
 	if _, err := f.Person(f.ctx, f.other, disciplined); err == nil {

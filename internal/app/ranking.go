@@ -56,12 +56,21 @@ func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]Cluste
 	if err := a.fillStaleTotals(ctx, year, yr.Members); err != nil {
 		return nil, nil, err
 	}
+	// The slices and maps below are made at their final size (nil where
+	// empty, as the API has always answered): a national year's page
+	// builds some thousand lines.
+	views := clusterViews(yr.Clusters, yr.Units, yr.Pledges)
 	var out []ClusterRanking
+	if len(views) > 0 {
+		out = make([]ClusterRanking, 0, len(views))
+	}
 	var national []scoring.Standing
-	open := map[int64]bool{}
-	for _, cv := range clusterViews(yr.Clusters, yr.Units, yr.Pledges) {
+	open := make(map[int64]bool, len(yr.Members))
+	lines := 0
+	for _, cv := range views {
 		cr := ClusterRanking{Cluster: cv}
-		var in []scoring.Standing
+		in := make([]scoring.Standing, 0, len(cv.Members))
+		lines += len(cv.Members)
 		for _, m := range cv.Members {
 			f := yr.Members[m]
 			open[m] = f.HasTable && auth.Can(p, auth.ViewFiling, auth.Target{UnitPath: []int64{m}, Year: year, Cluster: facts(cv.Cluster)})
@@ -72,7 +81,11 @@ func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]Cluste
 			}
 			in = append(in, s)
 		}
-		for _, s := range scoring.Rank(in) {
+		ranked := scoring.Rank(in)
+		if len(ranked) > 0 {
+			cr.Standings = make([]Standing, 0, len(ranked))
+		}
+		for _, s := range ranked {
 			cr.Standings = append(cr.Standings, standing(s, yr.Units[s.UnitID], yr.Members[s.UnitID].Status, open[s.UnitID]))
 			if s.Ranked() {
 				cr.Ranked++
@@ -84,10 +97,13 @@ func (a *App) Ranking(ctx context.Context, p auth.Principal, year int) ([]Cluste
 		out = append(out, cr)
 	}
 	var nat []Standing
+	if len(national) > 0 {
+		nat = make([]Standing, 0, len(national))
+	}
 	for _, s := range scoring.Rank(national) {
 		nat = append(nat, standing(s, yr.Units[s.UnitID], yr.Members[s.UnitID].Status, open[s.UnitID]))
 	}
-	var every []scoring.Standing
+	every := make([]scoring.Standing, 0, lines)
 	for _, cr := range out {
 		for _, s := range cr.Standings {
 			every = append(every, s.Standing)

@@ -1,7 +1,9 @@
 package award
 
 import (
+	"slices"
 	"sort"
+	"sync"
 	"time"
 )
 
@@ -116,6 +118,21 @@ var later []func() RuleSet
 func register(f func() RuleSet) bool {
 	later = append(later, f)
 	return true
+}
+
+// builtRuleSets is every version (ruleSets), built once, on first use rather
+// than at package initialisation: the later versions register themselves
+// in variables of other files, which may be initialised after this one.
+// It is shared: what leaves the package is a copy (clone).
+var builtRuleSets = sync.OnceValue(ruleSets)
+
+// clone is rs with slices of its own, so a caller changing a version's
+// competence table, authority lines or notes changes no other reader's.
+func (rs RuleSet) clone() RuleSet {
+	rs.Powers = slices.Clone(rs.Powers)
+	rs.AuthorityLines = slices.Clone(rs.AuthorityLines)
+	rs.Unverified = slices.Clone(rs.Unverified)
+	return rs
 }
 
 // ruleSets lists every version, oldest first. A version whose Until is
@@ -272,7 +289,14 @@ func firstRuleSets() []RuleSet {
 }
 
 // RuleSets lists every version, oldest first (a fresh copy each call).
-func RuleSets() []RuleSet { return ruleSets() }
+func RuleSets() []RuleSet {
+	all := builtRuleSets()
+	out := make([]RuleSet, len(all))
+	for i, rs := range all {
+		out[i] = rs.clone()
+	}
+	return out
+}
 
 // RulesFor picks the version in force on date, the day the title is
 // considered: the day the emulation council (Hội đồng TĐKT) of the
@@ -285,9 +309,10 @@ func RuleSets() []RuleSet { return ruleSets() }
 // (ID == ""), and every rule then answers NeedsJudgement.
 func RulesFor(date time.Time) RuleSet {
 	d := day(date.Year(), date.Month(), date.Day())
-	for _, rs := range ruleSets() {
-		if rs.Covers(d) {
-			return rs
+	all := builtRuleSets()
+	for i := range all {
+		if all[i].Covers(d) {
+			return all[i].clone()
 		}
 	}
 	return RuleSet{}
@@ -295,9 +320,10 @@ func RulesFor(date time.Time) RuleSet {
 
 // RuleSetByID returns the version a stored verdict names.
 func RuleSetByID(id string) (RuleSet, bool) {
-	for _, rs := range ruleSets() {
-		if rs.ID == id {
-			return rs, true
+	all := builtRuleSets()
+	for i := range all {
+		if all[i].ID == id {
+			return all[i].clone(), true
 		}
 	}
 	return RuleSet{}, false

@@ -2,6 +2,7 @@ package award
 
 import (
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -59,11 +60,12 @@ func TestND152VersionsAndTheirDays(t *testing.T) {
 // Adding the next version is a new file that calls register: the open
 // version then ends the day before, and nothing else changes.
 func TestANewVersionIsOneRegisterCall(t *testing.T) {
-	saved := later
-	defer func() { later = saved }()
+	saved, built := later, builtRuleSets
+	defer func() { later, builtRuleSets = saved, built }()
 	register(func() RuleSet {
 		return RuleSet{ID: "next", Name: "next", From: day(2027, time.March, 1)}
 	})
+	builtRuleSets = sync.OnceValue(ruleSets) // as at the start of a program with the new file
 	all := RuleSets()
 	last, prev := all[len(all)-1], all[len(all)-2]
 	if last.ID != "next" || prev.ID != "nd152-tt15-2025" || !prev.Until.Equal(day(2027, time.February, 28)) {

@@ -1,6 +1,7 @@
 package award
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -146,4 +147,42 @@ func dump(v Verdict) string {
 		b.WriteString("\n  " + mark + " " + r.Text + " — " + r.Article)
 	}
 	return b.String()
+}
+
+// The versions are built once and shared: what a caller gets is its own
+// copy, so changing a competence table, an authority line or a note in it
+// changes nothing another caller reads.
+func TestVersionsAreNotSharedWithCallers(t *testing.T) {
+	on := day(2026, time.March, 1)
+	wantAll := ruleSets() // built anew, shares nothing
+	want := wantAll[len(wantAll)-1]
+	mutate := func(rs *RuleSet) {
+		rs.ID, rs.Name = "changed", "changed"
+		rs.Powers[0].Decides, rs.Powers[0].Cite = TierPresident, "changed"
+		rs.AuthorityLines[0].Text = "changed"
+		rs.Unverified[0] = "changed"
+		rs.Powers = append(rs.Powers, Power{Title: GiayKhen})
+		rs.AuthorityLines = append(rs.AuthorityLines, AuthorityLine{Text: "appended"})
+		rs.Unverified = append(rs.Unverified, "appended")
+	}
+	got := RulesFor(on)
+	mutate(&got)
+	byID, _ := RuleSetByID(want.ID)
+	mutate(&byID)
+	for _, rs := range RuleSets() {
+		mutate(&rs)
+	}
+	all := RuleSets()
+	mutate(&all[len(all)-1])
+	for _, after := range []RuleSet{RulesFor(on), func() RuleSet { rs, _ := RuleSetByID(want.ID); return rs }()} {
+		if !reflect.DeepEqual(after, want) {
+			t.Fatalf("a caller's change reached the shared version: %+v", after.Powers[0])
+		}
+	}
+	if !reflect.DeepEqual(RuleSets(), wantAll) {
+		t.Fatal("a caller's change reached the shared versions")
+	}
+	if a := RulesFor(on).Authority(TierSupreme); len(a) != 4 || a[0] != "Căn cứ Luật Tổ chức Viện kiểm sát nhân dân năm 2014;" {
+		t.Fatalf("authority lines %q", a)
+	}
 }

@@ -300,22 +300,34 @@ type PersonFile struct {
 	Absences    []PersonAbsence
 	Pending     []PendingMatter // open and closed
 	Moves       []PersonMove
+	Logged      bool // the read was logged (ReadLog)
+}
+
+// ReadLog asks PersonFile to log, in its own statement, a read of the
+// person's discipline records: by UserID (0: nobody, no log), as What,
+// when the person has a discipline on record and their unit is Within or
+// under it (0: wherever it is).
+type ReadLog struct {
+	UserID int64
+	What   string
+	Within int64
 }
 
 // PersonFile reads a person's record in one statement, whatever its
 // length: the person with the unit's name and path, and every list as a
 // JSON array, in the orders Ratings, Initiatives, … give them. It is
 // scanned by position below GORM: matching the columns by reflection was
-// a third of the statement's cost on a person's page.
-func (s *Q) PersonFile(ctx context.Context, id int64) (PersonFile, error) {
+// a third of the statement's cost on a person's page. The same statement
+// logs the read as log asks (no round trip of its own).
+func (s *Q) PersonFile(ctx context.Context, id int64, log ReadLog) (PersonFile, error) {
 	var f PersonFile
 	p := &f.Person
 	var path string
 	var lists [7][]byte
-	err := s.db.Statement.ConnPool.QueryRowContext(ctx, personFileSQL, id).Scan(&p.ID, &p.FullName, &p.BirthDate, &p.Sex,
-		&p.Position, &p.UnitID, &p.UnitName, &p.Since, &p.RecruitedOn, &p.JoinedSectorOn, &p.Active, &p.Version,
+	err := s.db.Statement.ConnPool.QueryRowContext(ctx, personFileSQL, id, log.UserID, log.What, log.Within).Scan(&p.ID, &p.FullName,
+		&p.BirthDate, &p.Sex, &p.Position, &p.UnitID, &p.UnitName, &p.Since, &p.RecruitedOn, &p.JoinedSectorOn, &p.Active, &p.Version,
 		&p.CreatedAt, &p.UpdatedAt, &path,
-		&lists[0], &lists[1], &lists[2], &lists[3], &lists[4], &lists[5], &lists[6])
+		&lists[0], &lists[1], &lists[2], &lists[3], &lists[4], &lists[5], &lists[6], &f.Logged)
 	if errors.Is(err, sql.ErrNoRows) {
 		return PersonFile{}, errs.New(errs.NotFound, "Không tìm thấy cán bộ.")
 	}
@@ -336,13 +348,18 @@ func (s *Q) PersonFile(ctx context.Context, id int64) (PersonFile, error) {
 }
 
 // personFileSQL is PersonFile's statement: each list is built by an
-// independent subquery with the keys of its type, cheap to plan.
-var personFileSQL = `SELECT p.id, p.full_name, p.birth_date, p.sex, p.position, p.unit_id, units.name, p.since,
+// independent subquery with the keys of its type, cheap to plan. $1 is
+// the person; $2, $3, $4 the ReadLog, written by the "logged" part.
+var personFileSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
+		SELECT u.id, u.parent_id, 0 FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = $1
+		UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50),
+	logged AS (INSERT INTO personal_data_reads (user_id, person_id, what)
+		SELECT $2, $1, $3 WHERE $2::bigint <> 0 AND EXISTS (SELECT 1 FROM person_disciplines WHERE person_id = $1)
+			AND ($4::bigint = 0 OR EXISTS (SELECT 1 FROM up WHERE id = $4))
+		RETURNING 1)
+	SELECT p.id, p.full_name, p.birth_date, p.sex, p.position, p.unit_id, units.name, p.since,
 		p.recruited_on, p.joined_sector_on, p.active, p.version, p.created_at, p.updated_at,
-		(WITH RECURSIVE up(id, parent_id, depth) AS (
-			SELECT units.id, units.parent_id, 0
-			UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50)
-		SELECT string_agg(id::text, ',' ORDER BY depth) FROM up),
+		(SELECT string_agg(id::text, ',' ORDER BY depth) FROM up),
 		(SELECT json_agg(json_build_object('person_id', person_id, 'year', year, 'rating', rating) ORDER BY year DESC)
 			FROM person_ratings WHERE person_id = p.id),
 		(SELECT json_agg(json_build_object('id', id, 'person_id', person_id, 'year', year, 'title', title, 'level', level, 'applied', applied)
@@ -360,7 +377,8 @@ var personFileSQL = `SELECT p.id, p.full_name, p.birth_date, p.sex, p.position, 
 			'version', version, 'created_at', created_at) ORDER BY opened_on DESC, id) FROM pending_matters WHERE person_id = p.id),
 		(SELECT json_agg(json_build_object('id', m.id, 'person_id', m.person_id, 'from_unit_id', m.from_unit_id, 'to_unit_id', m.to_unit_id,
 			'from_unit_name', f.name, 'to_unit_name', t.name, 'on_date', ` + jsonDay("m.on_date") + `, 'note', m.note) ORDER BY m.on_date, m.id)
-			FROM person_moves m JOIN units f ON f.id = m.from_unit_id JOIN units t ON t.id = m.to_unit_id WHERE m.person_id = p.id)
+			FROM person_moves m JOIN units f ON f.id = m.from_unit_id JOIN units t ON t.id = m.to_unit_id WHERE m.person_id = p.id),
+		EXISTS (SELECT 1 FROM logged)
 	FROM people p JOIN units ON units.id = p.unit_id
 	WHERE p.id = $1`
 

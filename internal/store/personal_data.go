@@ -14,15 +14,6 @@ type PersonalRead struct {
 	What     string    `json:"what"`
 }
 
-// LogPersonalRead records that userID read what of person personID.
-func (s *Q) LogPersonalRead(ctx context.Context, userID, personID int64, what string) error {
-	var by *int64
-	if userID != 0 {
-		by = &userID
-	}
-	return s.db.WithContext(ctx).Exec(`INSERT INTO personal_data_reads (user_id, person_id, what) VALUES (?, ?, ?)`, by, personID, what).Error
-}
-
 // PersonalReads lists the reads of a person's personal data, latest first.
 func (s *Q) PersonalReads(ctx context.Context, personID int64) ([]PersonalRead, error) {
 	out := []PersonalRead{}

@@ -20,6 +20,9 @@ type htmlLines struct{ b strings.Builder }
 // values.
 var htmlEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
 
+// grow makes room for n more bytes.
+func (w *htmlLines) grow(n int) { w.b.Grow(n) }
+
 // raw writes markup: a constant, never data.
 func (w *htmlLines) raw(markup string) { w.b.WriteString(markup) }
 
@@ -29,4 +32,15 @@ func (w *htmlLines) text(s string) { htmlEscaper.WriteString(&w.b, s) }
 // html is what was written, safe to print.
 func (w *htmlLines) html() template.HTML {
 	return template.HTML(w.b.String()) //nolint:gosec // markup from constants, every value escaped
+}
+
+// orElse is what was written, or none when nothing was; w is then empty
+// again, for the next list.
+func (w *htmlLines) orElse(none template.HTML) template.HTML {
+	if w.b.Len() == 0 {
+		return none
+	}
+	out := w.html()
+	w.b = strings.Builder{}
+	return out
 }

@@ -94,4 +94,91 @@ func TestHTMLLinesMatchTheTemplates(t *testing.T) {
 			same(t, tmpl, map[string]any{"Options": kinds, "Selected": sel}, options(kinds, sel))
 		}
 	})
+	t.Run("person", func(t *testing.T) {
+		const tmpl = `{{$d := .D}}{{$p := $d.Record.Person}}{{range $d.RatingRows}}<tr><td>{{.Year}}</td><td>{{.Label}}</td>
+          {{if $d.CanEdit}}<td class="text-end"><form method="post" action="/people/{{$p.ID}}/ratings/{{.Year}}?_method=DELETE" data-confirm="Xóa kết quả xếp loại năm {{.Year}}?">
+            <input type="hidden" name="_csrf" value="{{$.CSRF}}"><button class="btn btn-outline-danger btn-sm" type="submit">Xóa</button></form></td>{{end}}</tr>
+        {{else}}<tr><td colspan="3" class="text-body-secondary">Chưa có kết quả xếp loại.</td></tr>{{end}}|{{range $d.InitiativeRows}}<li class="d-flex justify-content-between gap-2 mb-1"><span>{{.Line}} <span class="badge text-bg-light">{{.Level}}</span>{{if .Applied}} <span class="badge text-bg-info">đã áp dụng</span>{{end}}</span>
+          {{if $d.CanEdit}}<form method="post" action="/people/{{$p.ID}}/initiatives/{{.ID}}?_method=DELETE" data-confirm="Xóa sáng kiến {{.Title}}?">
+            <input type="hidden" name="_csrf" value="{{$.CSRF}}"><button class="btn btn-outline-danger btn-sm" type="submit">Xóa</button></form>{{end}}</li>
+        {{else}}<li class="text-body-secondary">Chưa có sáng kiến, đề tài.</li>{{end}}|{{range $d.DisciplineRows}}<li class="d-flex justify-content-between gap-2 mb-1"><span><strong>{{.Label}}</strong>: {{.Text}}</span>
+          {{if $d.CanEdit}}<form method="post" action="/people/{{$p.ID}}/disciplines/{{.ID}}?_method=DELETE" data-confirm="Xóa quyết định kỷ luật này?">
+            <input type="hidden" name="_csrf" value="{{$.CSRF}}"><button class="btn btn-outline-danger btn-sm" type="submit">Xóa</button></form>{{end}}</li>
+        {{else}}<li class="text-body-secondary">Không có quyết định kỷ luật.</li>{{end}}|{{range $d.AbsenceRows}}<li class="d-flex justify-content-between gap-2 mb-1"><span><strong>{{.Label}}</strong>: {{.Text}}</span>
+          {{if $d.CanEdit}}<form method="post" action="/people/{{$p.ID}}/absences/{{.ID}}?_method=DELETE" data-confirm="Xóa thời gian nghỉ này?">
+            <input type="hidden" name="_csrf" value="{{$.CSRF}}"><button class="btn btn-outline-danger btn-sm" type="submit">Xóa</button></form>{{end}}</li>
+        {{else}}<li class="text-body-secondary">Hồ sơ không ghi nhận thời gian nghỉ dài ngày.</li>{{end}}|{{range $d.AwardRows}}<li class="mb-2{{if .Revoked}} text-body-secondary{{end}}">
+          {{if .Revoked}}<s>{{.Line}}</s> <span class="badge text-bg-danger">Đã hủy bỏ</span>{{else}}<strong>{{.Line}}</strong>{{end}}
+          <span class="badge text-bg-light">{{.Kind}}</span>
+          <div class="small">{{.Decision}}</div>
+          {{if .Revoked}}<div class="small">Lý do hủy bỏ: {{.RevokeReason}} (không được tính khi xét danh hiệu)</div>
+          {{else if $d.CanAward}}<form class="d-flex gap-1 my-1" method="post" action="/people/{{$p.ID}}/awards/{{.ID}}/revoke" data-confirm="Hủy bỏ quyết định khen thưởng này?">
+            <input type="hidden" name="_csrf" value="{{$.CSRF}}">
+            <input class="form-control form-control-sm" name="reason" placeholder="Lý do hủy bỏ" aria-label="Lý do hủy bỏ quyết định {{.DecisionNo}}" required>
+            <button class="btn btn-outline-danger btn-sm text-nowrap" type="submit">Hủy bỏ</button>
+          </form>{{end}}</li>
+        {{else}}<li class="text-body-secondary">Chưa có khen thưởng.</li>{{end}}`
+		var full, none personShowData
+		for i, s := range hostile {
+			// The year is in the delete form's path: the app's own, of numbers (personShowView).
+			full.RatingRows = append(full.RatingRows, ratingRow{Year: strconv.Itoa(2020 + i), Label: s})
+			full.InitiativeRows = append(full.InitiativeRows, initiativeRow{ID: int64(i), Line: s, Title: s, Level: s, Applied: i%2 == 0})
+			full.DisciplineRows = append(full.DisciplineRows, periodRow{ID: int64(i), Label: s, Text: s})
+			full.AbsenceRows = append(full.AbsenceRows, periodRow{ID: int64(i), Label: s, Text: s})
+			full.AwardRows = append(full.AwardRows, awardRow{ID: int64(i), Revoked: i%2 == 1, Line: s, Kind: s, Decision: s, DecisionNo: s, RevokeReason: s})
+		}
+		full.Record.Person.ID = 12
+		for _, d := range []personShowData{full, none} {
+			for _, can := range [][2]bool{{false, false}, {true, false}, {true, true}} {
+				d.CanEdit, d.CanAward = can[0], can[1]
+				for _, csrf := range []string{"JkKcRyIeKhUfYRxfJLGQBZEayVtVcqhI", hostile[1]} {
+					d.writeLines(csrf)
+					same(t, tmpl, map[string]any{"D": d, "CSRF": csrf}, template.HTML(strings.Join([]string{string(d.RatingLines),
+						string(d.InitiativeLines), string(d.DisciplineLines), string(d.AbsenceLines), string(d.AwardLines)}, "|")))
+				}
+			}
+		}
+	})
+	t.Run("ranking sections", func(t *testing.T) {
+		const tmpl = `{{$d := .}}{{range $i, $cr := $d.Clusters}}
+<section class="mb-5" aria-labelledby="cl-{{$cr.ID}}">
+  <h2 class="h5" id="cl-{{$cr.ID}}"><a href="/clusters/{{$cr.ID}}">{{$cr.Title}}</a>{{with $cr.Owner}} <span class="small text-body-secondary">– {{.}}</span>{{end}}</h2>
+  {{if not $cr.Members}}
+  <p class="text-body-secondary">Cụm chưa có đơn vị thành viên.</p>
+  {{else}}
+  {{if $cr.Ranked}}
+  <p class="small mb-2">{{$cr.Summary}}</p>
+  {{else}}
+  <div class="alert alert-secondary py-2 small mb-2" role="status">Cụm chưa có bản tự chấm điểm nào được thẩm định, nên chưa xếp hạng.</div>
+  {{end}}
+  <div class="row g-3">
+    <div class="col-xxl-8">
+      <div class="table-responsive"><table class="table table-sm align-middle">
+        <thead><tr><th scope="col">Hạng</th><th scope="col">Đơn vị</th><th scope="col" class="text-end">Điểm thẩm định</th><th scope="col" class="text-end">Đạt</th><th scope="col" class="text-end">Vượt</th><th scope="col" class="text-end">Điểm tự chấm<div class="fw-normal small">(chưa thẩm định)</div></th><th scope="col">Trạng thái</th></tr></thead>
+        <tbody>
+        {{/* the lines are written by web.rankingView */}}
+        {{$cr.Lines}}
+        </tbody>
+      </table></div>
+    </div>
+    <div class="col-xxl-4 ranking-chart-box"><canvas class="ranking-chart" data-chart="chart-{{$cr.ID}}" role="img" aria-label="Biểu đồ điểm thẩm định và điểm tự chấm của {{$cr.Title}}, thang 0–{{$cr.ScaleMax}} điểm chung cho mọi cụm"></canvas></div>
+  </div>
+  <script type="application/json" id="chart-{{$cr.ID}}">{{$cr.Chart}}</script>
+  {{end}}
+</section>
+{{end}}`
+		d := rankingData{}
+		for i, s := range hostile {
+			lines := "<tr><td>" + template.HTMLEscapeString(s) + "</td></tr>"
+			d.Clusters = append(d.Clusters,
+				rankingCluster{ID: int64(i + 1), Title: s, Owner: s, Members: 3, Ranked: 2, Summary: s, ScaleMax: s, Chart: `{"labels":["x"]}`, Lines: template.HTML(lines)},
+				rankingCluster{ID: int64(i + 10), Title: s, Members: 2, Summary: s, ScaleMax: "100", Chart: "null", Lines: template.HTML(lines)},
+				rankingCluster{ID: int64(i + 20), Title: s, Owner: s})
+		}
+		var w htmlLines
+		for _, c := range d.Clusters {
+			c.write(&w)
+		}
+		same(t, tmpl, d, w.html())
+	})
 }

@@ -250,8 +250,9 @@ func (s *Server) personPage(c echo.Context, st int, id int64, formName string, f
 		return err
 	}
 	d := personShowView(v, s.app.Today().Year(), formName, form)
-	pg := s.page(c, v.Person.FullName, "people", d)
-	pg.Form = form
+	pg := s.page(c, v.Person.FullName, "people", nil)
+	d.writeLines(pg.CSRF)
+	pg.Data, pg.Form = d, form
 	if formErr != nil {
 		pg.Errors, pg.Error, _ = fieldErrors(formErr)
 	}

@@ -21,7 +21,8 @@ type personShowData struct {
 	CanEdit, CanAward bool
 	Verdicts          app.Verdicts
 	FormName          string // the record form an error belongs to
-	Year              int    // the default year of the record forms
+	Failed            failedForm
+	Year              int // the default year of the record forms
 
 	Since, RecruitedOn, JoinedSectorOn, BirthDate, Sex string // "" when not recorded
 	MoveLines                                          []string
@@ -31,10 +32,23 @@ type personShowData struct {
 	DisciplineRows, AbsenceRows, PendingRows           []periodRow
 	AwardRows                                          []awardRow
 
+	// The record's lists as HTML (htmlLines, writeLines), each line with
+	// the form deleting or revoking it for those who may.
+	RatingLines, InitiativeLines, DisciplineLines, AbsenceLines, AwardLines template.HTML
+
 	// The record forms' options, the value sent back selected when that
 	// form failed.
 	RatingOptions, LevelOptions, MeasureOptions, AbsenceOptions template.HTML
 	PendingOptions, TitleOptions, KindOptions                   template.HTML
+}
+
+// failedForm says which record form failed (FormName), one flag each: a
+// template reads a field where "eq" would be a reflection call per form.
+type failedForm struct{ Rating, Initiative, Discipline, Absence, Pending, Revoke, Award bool }
+
+func failedFormOf(name string) failedForm {
+	return failedForm{Rating: name == "rating", Initiative: name == "initiative", Discipline: name == "discipline",
+		Absence: name == "absence", Pending: name == "pending", Revoke: name == "revoke", Award: name == "award"}
 }
 
 type ratingRow struct{ Year, Label string }
@@ -69,7 +83,7 @@ type awardRow struct {
 // record form that failed and what was sent in it.
 func personShowView(v app.PersonPage, year int, formName string, form map[string]string) personShowData {
 	p := v.Person
-	d := personShowData{Record: v, CanEdit: v.CanEdit, CanAward: v.CanAward, Verdicts: v.Verdicts, FormName: formName, Year: year,
+	d := personShowData{Record: v, CanEdit: v.CanEdit, CanAward: v.CanAward, Verdicts: v.Verdicts, FormName: formName, Failed: failedFormOf(formName), Year: year,
 		Since: formatDate(p.Since), RecruitedOn: formatDate(p.RecruitedOn), JoinedSectorOn: formatDate(p.JoinedSectorOn),
 		BirthDate: formatDate(p.BirthDate), Sex: p.SexLabel(), VerdictViews: verdictViews(v.Verdicts.Verdicts)}
 	for _, m := range v.Moves {
@@ -243,4 +257,108 @@ func writeReason(w *htmlLines, r award.Reason) {
 		w.raw(".</div>")
 	}
 	w.raw("</li>")
+}
+
+// Between the record's lines, as the page's template indents them.
+const lineBreak = "\n        "
+
+// writeLines writes the record's lists (RatingLines …) with their delete
+// and revoke forms, which carry the page's CSRF token.
+func (d *personShowData) writeLines(csrf string) {
+	person := strconv.FormatInt(d.Record.Person.ID, 10)
+	deleteForm := func(w *htmlLines, path, confirm string) {
+		w.raw(`<form method="post" action="/people/`)
+		w.text(person)
+		w.raw(path)
+		w.raw(`?_method=DELETE" data-confirm="`)
+		w.text(confirm)
+		w.raw("\">\n            <input type=\"hidden\" name=\"_csrf\" value=\"")
+		w.text(csrf)
+		w.raw(`"><button class="btn btn-outline-danger btn-sm" type="submit">Xóa</button></form>`)
+	}
+	var w htmlLines
+	for _, r := range d.RatingRows {
+		w.raw("<tr><td>")
+		w.text(r.Year)
+		w.raw("</td><td>")
+		w.text(r.Label)
+		w.raw("</td>\n          ")
+		if d.CanEdit {
+			w.raw(`<td class="text-end">`)
+			deleteForm(&w, "/ratings/"+r.Year, "Xóa kết quả xếp loại năm "+r.Year+"?")
+			w.raw("</td>")
+		}
+		w.raw("</tr>" + lineBreak)
+	}
+	d.RatingLines = w.orElse(`<tr><td colspan="3" class="text-body-secondary">Chưa có kết quả xếp loại.</td></tr>`)
+
+	for _, r := range d.InitiativeRows {
+		w.raw(`<li class="d-flex justify-content-between gap-2 mb-1"><span>`)
+		w.text(r.Line)
+		w.raw(` <span class="badge text-bg-light">`)
+		w.text(r.Level)
+		w.raw("</span>")
+		if r.Applied {
+			w.raw(` <span class="badge text-bg-info">đã áp dụng</span>`)
+		}
+		w.raw("</span>\n          ")
+		if d.CanEdit {
+			deleteForm(&w, "/initiatives/"+strconv.FormatInt(r.ID, 10), "Xóa sáng kiến "+r.Title+"?")
+		}
+		w.raw("</li>" + lineBreak)
+	}
+	d.InitiativeLines = w.orElse(`<li class="text-body-secondary">Chưa có sáng kiến, đề tài.</li>`)
+
+	periods := func(rows []periodRow, path, confirm string, none template.HTML) template.HTML {
+		for _, r := range rows {
+			w.raw(`<li class="d-flex justify-content-between gap-2 mb-1"><span><strong>`)
+			w.text(r.Label)
+			w.raw("</strong>: ")
+			w.text(r.Text)
+			w.raw("</span>\n          ")
+			if d.CanEdit {
+				deleteForm(&w, path+strconv.FormatInt(r.ID, 10), confirm)
+			}
+			w.raw("</li>" + lineBreak)
+		}
+		return w.orElse(none)
+	}
+	d.DisciplineLines = periods(d.DisciplineRows, "/disciplines/", "Xóa quyết định kỷ luật này?",
+		`<li class="text-body-secondary">Không có quyết định kỷ luật.</li>`)
+	d.AbsenceLines = periods(d.AbsenceRows, "/absences/", "Xóa thời gian nghỉ này?",
+		`<li class="text-body-secondary">Hồ sơ không ghi nhận thời gian nghỉ dài ngày.</li>`)
+
+	for _, r := range d.AwardRows {
+		if r.Revoked {
+			w.raw("<li class=\"mb-2 text-body-secondary\">\n          <s>")
+			w.text(r.Line)
+			w.raw(`</s> <span class="badge text-bg-danger">Đã hủy bỏ</span>`)
+		} else {
+			w.raw("<li class=\"mb-2\">\n          <strong>")
+			w.text(r.Line)
+			w.raw("</strong>")
+		}
+		w.raw("\n          <span class=\"badge text-bg-light\">")
+		w.text(r.Kind)
+		w.raw("</span>\n          <div class=\"small\">")
+		w.text(r.Decision)
+		w.raw("</div>\n          ")
+		switch {
+		case r.Revoked:
+			w.raw(`<div class="small">Lý do hủy bỏ: `)
+			w.text(r.RevokeReason)
+			w.raw(" (không được tính khi xét danh hiệu)</div>\n          ")
+		case d.CanAward:
+			w.raw(`<form class="d-flex gap-1 my-1" method="post" action="/people/`)
+			w.text(person)
+			w.raw("/awards/" + strconv.FormatInt(r.ID, 10) + "/revoke\" data-confirm=\"Hủy bỏ quyết định khen thưởng này?\">\n" +
+				"            <input type=\"hidden\" name=\"_csrf\" value=\"")
+			w.text(csrf)
+			w.raw("\">\n            <input class=\"form-control form-control-sm\" name=\"reason\" placeholder=\"Lý do hủy bỏ\" aria-label=\"Lý do hủy bỏ quyết định ")
+			w.text(r.DecisionNo)
+			w.raw("\" required>\n            <button class=\"btn btn-outline-danger btn-sm text-nowrap\" type=\"submit\">Hủy bỏ</button>\n          </form>")
+		}
+		w.raw("</li>" + lineBreak)
+	}
+	d.AwardLines = w.orElse(`<li class="text-body-secondary">Chưa có khen thưởng.</li>`)
 }

@@ -36,6 +36,7 @@ func (s *Server) ranking(c echo.Context) error {
 type rankingData struct {
 	app.RankingPage
 	Clusters      []rankingCluster
+	Sections      template.HTML // the clusters' sections (rankingCluster.write)
 	NationalLines template.HTML // the ranked units of the national table
 }
 
@@ -53,6 +54,48 @@ type rankingCluster struct {
 	Chart        template.JS   // what its chart plots (chartData), as JSON
 	Lines        template.HTML // the table's body
 }
+
+// write writes the cluster's section of the page: its title, summary,
+// table and chart.
+func (c rankingCluster) write(w *htmlLines) {
+	id := strconv.FormatInt(c.ID, 10)
+	w.raw("\n<section class=\"mb-5\" aria-labelledby=\"cl-" + id + "\">\n  <h2 class=\"h5\" id=\"cl-" + id + "\"><a href=\"/clusters/" + id + "\">")
+	w.text(c.Title)
+	w.raw("</a>")
+	if c.Owner != "" {
+		w.raw(` <span class="small text-body-secondary">– `)
+		w.text(c.Owner)
+		w.raw("</span>")
+	}
+	w.raw("</h2>\n  ")
+	if c.Members == 0 {
+		w.raw("\n  <p class=\"text-body-secondary\">Cụm chưa có đơn vị thành viên.</p>\n  \n</section>\n")
+		return
+	}
+	if c.Ranked != 0 {
+		w.raw("\n  \n  <p class=\"small mb-2\">")
+		w.text(c.Summary)
+		w.raw("</p>\n  ")
+	} else {
+		w.raw("\n  \n  <div class=\"alert alert-secondary py-2 small mb-2\" role=\"status\">Cụm chưa có bản tự chấm điểm nào được thẩm định, nên chưa xếp hạng.</div>\n  ")
+	}
+	w.raw(rankingTableHead)
+	w.raw(string(c.Lines))
+	w.raw("\n        </tbody>\n      </table></div>\n    </div>\n    <div class=\"col-xxl-4 ranking-chart-box\"><canvas class=\"ranking-chart\" data-chart=\"chart-" + id +
+		"\" role=\"img\" aria-label=\"Biểu đồ điểm thẩm định và điểm tự chấm của ")
+	w.text(c.Title)
+	w.raw(", thang 0–")
+	w.text(c.ScaleMax)
+	w.raw(" điểm chung cho mọi cụm\"></canvas></div>\n  </div>\n  <script type=\"application/json\" id=\"chart-" + id + "\">")
+	w.raw(string(c.Chart)) // JSON from encoding/json, HTML-escaped (chartData)
+	w.raw("</script>\n  \n</section>\n")
+}
+
+// rankingTableHead opens a cluster's table.
+const rankingTableHead = "\n  <div class=\"row g-3\">\n    <div class=\"col-xxl-8\">\n      <div class=\"table-responsive\"><table class=\"table table-sm align-middle\">\n" +
+	"        <thead><tr><th scope=\"col\">Hạng</th><th scope=\"col\">Đơn vị</th><th scope=\"col\" class=\"text-end\">Điểm thẩm định</th>" +
+	"<th scope=\"col\" class=\"text-end\">Đạt</th><th scope=\"col\" class=\"text-end\">Vượt</th><th scope=\"col\" class=\"text-end\">Điểm tự chấm" +
+	"<div class=\"fw-normal small\">(chưa thẩm định)</div></th><th scope=\"col\">Trạng thái</th></tr></thead>\n        <tbody>\n        \n        "
 
 // rankingRow is a cluster table's line as it is shown; "—" stands for a
 // figure there is none of.
@@ -101,6 +144,14 @@ func (r rankingRow) write(w *htmlLines) {
 	w.raw("</span></td></tr>\n")
 }
 
+// About the bytes of a written line (rankingRow, nationalRow), to make
+// room for a table's lines at once.
+const (
+	rankingRowBytes     = 384
+	rankingSectionBytes = 1536
+	nationalRowBytes    = 160
+)
+
 type nationalRow struct {
 	Rank, Name, Total, MetRate, ExceededRate string
 }
@@ -124,6 +175,7 @@ func rankingView(d app.RankingPage) rankingData {
 	year := strconv.Itoa(d.Year)
 	for i, cr := range d.Clusters {
 		var w htmlLines
+		w.grow(len(cr.Standings) * rankingRowBytes)
 		unranked := false
 		for _, s := range cr.Standings {
 			r := rankingRow{Name: shortName(s.Unit.Name), Total: "—", Met: "—", Exceeded: "—", Self: "—",
@@ -157,7 +209,14 @@ func rankingView(d app.RankingPage) rankingData {
 			strconv.Itoa(t.Exceeded) + "/" + strconv.Itoa(t.Exceedable) + " vượt (" + scoring.FormatNumber(t.ExceededRate()) + "%)."
 		v.Clusters[i] = c
 	}
+	var sections htmlLines
+	sections.grow(len(d.Clusters)*rankingSectionBytes + len(v.Clusters)*rankingRowBytes)
+	for _, c := range v.Clusters {
+		c.write(&sections)
+	}
+	v.Sections = sections.html()
 	var w htmlLines
+	w.grow(d.NationalRanked * nationalRowBytes)
 	for _, s := range d.National {
 		if s.Ranked() {
 			nationalRow{Rank: strconv.Itoa(s.Rank), Name: shortName(s.Unit.Name), Total: scoring.FormatNumber(s.Total),
@@ -194,7 +253,8 @@ func chartData(cr app.ClusterRanking) template.JS {
 		Max      float64    `json:"max"`
 		Reviewed []*float64 `json:"reviewed"`
 		Self     []*float64 `json:"self"`
-	}{Labels: []string{}, Max: cr.ScaleMax, Reviewed: []*float64{}, Self: []*float64{}}
+	}{Labels: make([]string, 0, len(cr.Standings)), Max: cr.ScaleMax, Reviewed: make([]*float64, 0, len(cr.Standings)),
+		Self: make([]*float64, 0, len(cr.Standings))}
 	for _, s := range cr.Standings {
 		c.Labels = append(c.Labels, shortName(s.Unit.Name))
 		var r, sf *float64
