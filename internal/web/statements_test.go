@@ -55,11 +55,11 @@ func TestStatementsPerRequest(t *testing.T) {
 		}
 	}
 	requests := []request{
-		{"filing page", 8, get(board, "/years/2026/filings/"+itoa(th))},
-		{"review page", 8, get(board, "/years/2026/filings/"+itoa(th)+"/review")},
-		{"review POST", 8, post(board, "/years/2026/filings/"+itoa(th)+"/review?_method=PUT", func() url.Values { return reviewForm(t, s, th, float64(round)/4) })},
-		{"draft save", 7, post(member, "/years/2026/filings/"+itoa(na)+"?_method=PUT", func() url.Values { return selfForm(t, s, na, round) })},
-		{"draft save (API)", 6, func() func() (int, int) {
+		{"filing page", 4, get(board, "/years/2026/filings/"+itoa(th))},
+		{"review page", 4, get(board, "/years/2026/filings/"+itoa(th)+"/review")},
+		{"review POST", 6, post(board, "/years/2026/filings/"+itoa(th)+"/review?_method=PUT", func() url.Values { return reviewForm(t, s, th, float64(round)/4) })},
+		{"draft save", 6, post(member, "/years/2026/filings/"+itoa(na)+"?_method=PUT", func() url.Values { return selfForm(t, s, na, round) })},
+		{"draft save (API)", 4, func() func() (int, int) {
 			v, err := s.app.Filing(ctx, auth.System, 2026, na)
 			if err != nil {
 				t.Fatal(err)
