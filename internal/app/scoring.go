@@ -265,10 +265,21 @@ func (a *App) Filing(ctx context.Context, p auth.Principal, year int, unitID int
 	return v, err
 }
 
-// filingFor loads a unit's filing for p, authorised for act. The view
-// costs two statements whatever the number of units: the unit with its
-// path, cluster, year and extensions, then the filing with its table.
+// filingFor loads a unit's filing for p, authorised for act, with what
+// its pages show (derive).
 func (a *App) filingFor(ctx context.Context, tx *store.Q, p auth.Principal, act auth.Action, year int, unitID int64) (FilingView, auth.Target, error) {
+	v, t, err := a.loadFiling(ctx, tx, p, act, year, unitID)
+	if err == nil {
+		a.derive(&v, p, t)
+	}
+	return v, t, err
+}
+
+// loadFiling is filingFor without the results and flags, which a write
+// works out once on the filing it writes (writeFiling). The view costs two
+// statements whatever the number of units: the unit with its path,
+// cluster, year and extensions, then the filing with its table.
+func (a *App) loadFiling(ctx context.Context, tx *store.Q, p auth.Principal, act auth.Action, year int, unitID int64) (FilingView, auth.Target, error) {
 	uy, err := tx.UnitYear(ctx, year, unitID)
 	if err != nil {
 		return FilingView{}, auth.Target{}, err
@@ -294,7 +305,6 @@ func (a *App) filingFor(ctx context.Context, tx *store.Q, p auth.Principal, act 
 	}
 	dl := deadlinesOf(*uy.Year, uy.Extensions)[cluster.DeadlineSelfAssessment]
 	v.Deadline, v.Extension = dl.Date, dl.Extension
-	a.derive(&v, p, t)
 	return v, t, nil
 }
 
@@ -477,9 +487,10 @@ func filingNotice(v FilingView, action ReviewAction, reason string) store.NewNot
 }
 
 // filingForWrite loads a filing for a write by p: authorised for act, and
-// still at the version the writer loaded.
+// still at the version the writer loaded. Its results and flags are not
+// worked out (loadFiling).
 func (a *App) filingForWrite(ctx context.Context, tx *store.Q, p auth.Principal, act auth.Action, year int, unitID int64, version int) (FilingView, auth.Target, error) {
-	v, t, err := a.filingFor(ctx, tx, p, act, year, unitID)
+	v, t, err := a.loadFiling(ctx, tx, p, act, year, unitID)
 	if err == nil && v.Filing.Version != version {
 		err = store.ErrFilingChanged
 	}
@@ -495,7 +506,7 @@ func (a *App) writeFiling(ctx context.Context, tx *store.Q, p auth.Principal, t 
 	for i := range changes {
 		changes[i].ChangedAt = now
 	}
-	saved, err := tx.SaveFiling(ctx, f, scoring.TotalsOf(v.Table, f, v.Adjustments), changes)
+	saved, err := tx.SaveFiling(ctx, f, scoring.TotalsFrom(f, v.Self, v.Reviewed), changes)
 	v.Filing.ID, v.Filing.Version = saved.ID, saved.Version
 	return v, err
 }

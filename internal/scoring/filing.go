@@ -138,10 +138,19 @@ type FilingTotals struct {
 // TotalsOf scores a filing both ways against its table and the unit's
 // adjustments: what every write that changes one of them stores.
 func TotalsOf(t Table, f Filing, adj map[int64]Adjustment) FilingTotals {
-	out := FilingTotals{Self: Evaluate(t, f.Self, adj).Total}
 	if f.Status == Reviewed || len(f.Review) > 0 {
-		r := Evaluate(t, f.ReviewedEntries(), adj)
-		out.Reviewed = &Totals{Total: r.Total, Deduction: r.Deduction, Achievement: r.Achievement}
+		return TotalsFrom(f, Evaluate(t, f.Self, adj), Evaluate(t, f.ReviewedEntries(), adj))
+	}
+	return TotalsFrom(f, Evaluate(t, f.Self, adj), Result{})
+}
+
+// TotalsFrom is TotalsOf from the filing's results already worked out:
+// self from its own entries, reviewed from ReviewedEntries (unused before
+// a review).
+func TotalsFrom(f Filing, self, reviewed Result) FilingTotals {
+	out := FilingTotals{Self: self.Total}
+	if f.Status == Reviewed || len(f.Review) > 0 {
+		out.Reviewed = &Totals{Total: reviewed.Total, Deduction: reviewed.Deduction, Achievement: reviewed.Achievement}
 	}
 	return out
 }

@@ -128,12 +128,14 @@ type FilingSheet struct {
 }
 
 // filingSheetRow is one criterion of FilingSheet's statement, with the
-// table's header, the filing's header, the unit's entry and adjustment.
+// unit's entry and adjustment; the first also has the table's header and
+// the filing's.
 type filingSheetRow struct {
 	Current   int64 // the table that applies now; 0: none
 	T         scoring.TableInfo
 	A         assessmentRow
 	C         criterionRow
+	Entry     bool // the unit has an entry on the row (E)
 	E         entryRow
 	AdjSet    bool
 	AdjShare  float64
@@ -149,7 +151,11 @@ func (s *Q) FilingSheet(ctx context.Context, year int, level string, clusterID i
 	// Scanned by position, not by GORM: matching some 60 columns to
 	// fields by reflection, row after row, was a fifth of the filing
 	// page's and the draft save's time. The LEFT JOINed columns are
-	// coalesced so they scan into the rows' plain fields.
+	// coalesced so they scan into the rows' plain fields. The table's and
+	// the filing's headers come on the first row only (the others carry
+	// NULLs, read as zeros), and numbers come as float8 rather than as
+	// numeric's text: each value the driver hands database/sql is an
+	// allocation, and those repeated headers were most of them.
 	res, err := s.db.WithContext(ctx).Raw(`WITH cur AS (
 			SELECT id FROM criteria_tables
 			WHERE year = @year AND kind = 'main' AND NOT superseded AND level = @level
@@ -158,48 +164,54 @@ func (s *Q) FilingSheet(ctx context.Context, year int, level string, clusterID i
 		a AS (
 			SELECT a.* FROM assessments a JOIN criteria_tables ct ON ct.id = a.table_id
 			WHERE a.year = @year AND a.unit_id = @unit AND (a.table_id = (SELECT id FROM cur) OR ct.kind = 'main')
-			ORDER BY a.table_id = (SELECT id FROM cur) DESC NULLS LAST, a.id DESC LIMIT 1)
-		SELECT coalesce((SELECT id FROM cur), 0),
-			t.id, t.year, t.name, t.kind, t.level, t.unit_type, t.cluster_id, t.version_no, t.previous_id,
-			t.change_reason, t.superseded, t.version, t.created_at, EXISTS (SELECT 1 FROM assessments x WHERE x.table_id = t.id),
+			ORDER BY a.table_id = (SELECT id FROM cur) DESC NULLS LAST, a.id DESC LIMIT 1),
+		tid AS (SELECT coalesce((SELECT table_id FROM a), (SELECT id FROM cur)) AS id),
+		head AS (SELECT id FROM criteria WHERE table_id = (SELECT id FROM tid) ORDER BY ord, id LIMIT 1)
+		SELECT CASE WHEN t.id IS NOT NULL THEN coalesce((SELECT id FROM cur), 0) ELSE 0 END,
+			coalesce(t.id, 0), coalesce(t.year, 0), coalesce(t.name, ''), coalesce(t.kind, ''), coalesce(t.level, ''),
+			coalesce(t.unit_type, ''), t.cluster_id, coalesce(t.version_no, 0), t.previous_id,
+			coalesce(t.change_reason, ''), coalesce(t.superseded, false), coalesce(t.version, 0), t.created_at,
+			t.id IS NOT NULL AND EXISTS (SELECT 1 FROM assessments x WHERE x.table_id = t.id),
 			coalesce(a.id, 0), coalesce(a.table_id, 0), coalesce(a.unit_id, 0), coalesce(a.year, 0), coalesce(a.status, ''),
 			a.submitted_at, a.returned_at, coalesce(a.return_reason, ''), a.reviewed_at, coalesce(a.version, 0),
-			c.id, c.table_id, c.parent_id, c.code, c.name, c.method, c.max, c.numerator, c.denominator, c.direction,
-			c.target_na, c.target_sector, c.exceed_bonus, c.below, c.ord,
-			e.self_score, e.self_num, e.self_den, coalesce(e.self_not_arisen, false),
-			coalesce(e.explanation, ''), coalesce(e.evidence, ''), coalesce(e.rev_set, false), e.rev_score,
-			e.rev_num, e.rev_den, coalesce(e.rev_not_arisen, false), coalesce(e.rev_comment, ''),
-			coalesce(e.assessment_id, 0), coalesce(e.criterion_id, 0),
-			adj.unit_id IS NOT NULL, coalesce(adj.share, 1), coalesce(adj.reason, '')
-		FROM criteria_tables t
-		LEFT JOIN a ON true
-		JOIN criteria c ON c.table_id = t.id
-		LEFT JOIN assessment_entries e ON e.assessment_id = a.id AND e.criterion_id = c.id
+			c.id, c.parent_id, c.code, c.name, c.method, c.max::float8, c.numerator, c.denominator, c.direction,
+			c.target_na::float8, c.target_sector::float8, c.exceed_bonus::float8, c.below, c.ord,
+			e.criterion_id IS NOT NULL, e.self_score::float8, e.self_num::float8, e.self_den::float8, coalesce(e.self_not_arisen, false),
+			coalesce(e.explanation, ''), coalesce(e.evidence, ''), coalesce(e.rev_set, false), e.rev_score::float8,
+			e.rev_num::float8, e.rev_den::float8, coalesce(e.rev_not_arisen, false), coalesce(e.rev_comment, ''),
+			adj.unit_id IS NOT NULL, coalesce(adj.share, 1)::float8, coalesce(adj.reason, '')
+		FROM criteria c
+		LEFT JOIN criteria_tables t ON t.id = c.table_id AND c.id = (SELECT id FROM head)
+		LEFT JOIN a ON t.id IS NOT NULL
+		LEFT JOIN assessment_entries e ON e.assessment_id = (SELECT id FROM a) AND e.criterion_id = c.id
 		LEFT JOIN criterion_adjustments adj ON adj.criterion_id = c.id AND adj.unit_id = @unit
-		WHERE t.id = coalesce((SELECT table_id FROM a), (SELECT id FROM cur))
+		WHERE c.table_id = (SELECT id FROM tid)
 		ORDER BY c.ord, c.id`,
 		map[string]any{"year": year, "level": level, "cluster": clusterID, "type": unitType, "unit": unitID}).Rows()
 	if err != nil {
 		return FilingSheet{}, err
 	}
 	defer res.Close()
-	var rows []filingSheetRow
+	rows := make([]filingSheetRow, 0, 64)
 	for res.Next() {
 		var r filingSheetRow
+		var created *time.Time
 		t, a, c, e := &r.T, &r.A, &r.C, &r.E
 		if err := res.Scan(&r.Current,
 			&t.ID, &t.Year, &t.Name, &t.Kind, &t.Level, &t.UnitType, &t.ClusterID, &t.VersionNo, &t.PreviousID,
-			&t.ChangeReason, &t.Superseded, &t.Version, &t.CreatedAt, &t.Frozen,
+			&t.ChangeReason, &t.Superseded, &t.Version, &created, &t.Frozen,
 			&a.ID, &a.TableID, &a.UnitID, &a.Year, &a.Status,
 			&a.SubmittedAt, &a.ReturnedAt, &a.ReturnReason, &a.ReviewedAt, &a.Version,
-			&c.ID, &c.TableID, &c.ParentID, &c.Code, &c.Name, &c.Method, &c.Max, &c.Numerator, &c.Denominator, &c.Direction,
+			&c.ID, &c.ParentID, &c.Code, &c.Name, &c.Method, &c.Max, &c.Numerator, &c.Denominator, &c.Direction,
 			&c.TargetNA, &c.TargetSector, &c.ExceedBonus, &c.Below, &c.Ord,
-			&e.SelfScore, &e.SelfNum, &e.SelfDen, &e.SelfNotArisen,
+			&r.Entry, &e.SelfScore, &e.SelfNum, &e.SelfDen, &e.SelfNotArisen,
 			&e.Explanation, &e.Evidence, &e.RevSet, &e.RevScore,
 			&e.RevNum, &e.RevDen, &e.RevNotArisen, &e.RevComment,
-			&e.AssessmentID, &e.CriterionID,
 			&r.AdjSet, &r.AdjShare, &r.AdjReason); err != nil {
 			return FilingSheet{}, err
+		}
+		if created != nil {
+			t.CreatedAt = *created
 		}
 		rows = append(rows, r)
 	}
@@ -217,9 +229,11 @@ func (s *Q) FilingSheet(ctx context.Context, year int, level string, clusterID i
 		out.Filing = scoring.Filing{TableID: out.Info.ID, UnitID: unitID, Year: out.Info.Year, Status: scoring.NotStarted,
 			Self: map[int64]scoring.Entry{}, Review: map[int64]scoring.Review{}}
 	}
+	out.Table.Criteria = make([]scoring.Criterion, 0, len(rows))
 	for _, r := range rows {
 		out.Table.Criteria = append(out.Table.Criteria, r.C.criterion())
-		if r.E.AssessmentID != 0 {
+		if r.Entry {
+			r.E.AssessmentID, r.E.CriterionID = out.Filing.ID, r.C.ID
 			r.E.addTo(out.Filing)
 		}
 		if r.AdjSet {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"strconv"
 
 	"thidua/internal/app"
@@ -16,6 +17,7 @@ type filingData struct {
 	app.FilingView
 	Rows               []filingRow
 	SelfSum, ReviewSum filingSummary
+	Lines              template.HTML // Rows as the page shows them (lines)
 }
 
 // filingRow is one criterion of the table as both pages show it.
@@ -179,4 +181,218 @@ func summary(label string, r scoring.Result) filingSummary {
 		Bonus: n(r.Bonus), Deduction: n(r.Deduction), Total: n(r.Total),
 		Met:      strconv.Itoa(r.Met) + "/" + strconv.Itoa(r.Arisen) + " (" + n(r.MetRate()) + "%)",
 		Exceeded: strconv.Itoa(r.Exceeded) + "/" + strconv.Itoa(r.Exceedable) + " (" + n(r.ExceededRate()) + "%)"}
+}
+
+// lines writes the criteria table's rows of page ("filing" or "review")
+// as HTML (htmlLines): a national table's rows through the template were
+// most of these pages' time. The markup is the templates' as it was
+// (html_lines_test.go compares the two).
+func (d filingData) lines(page string) template.HTML {
+	var w htmlLines
+	w.b.Grow(1600 * len(d.Rows))
+	attachments := "" // the rows' links to their evidence files, once the filing is saved
+	if d.Filing.ID != 0 {
+		attachments = "/years/" + strconv.Itoa(d.Filing.Year) + "/filings/" + strconv.FormatInt(d.Unit.ID, 10) + "/entries/"
+	}
+	for _, r := range d.Rows {
+		if page == "review" {
+			r.writeReview(&w)
+		} else {
+			r.writeFiling(&w, attachments)
+		}
+	}
+	return w.html()
+}
+
+// group writes a heading row spanning the table's other columns.
+func (r filingRow) group(w *htmlLines, colspan string) {
+	w.raw(`<tr class="table-light"><th scope="row">`)
+	w.text(r.Code)
+	w.raw(`</th><th colspan="`)
+	w.raw(colspan)
+	w.raw(`">`)
+	w.text(r.Name)
+	w.raw("</th></tr>\n")
+}
+
+// codeCell writes the row's code cell, indented by its depth.
+func (r filingRow) codeCell(w *htmlLines) {
+	w.raw(`<td class="text-nowrap `)
+	w.text(r.Depth)
+	w.raw(` stack-code">`)
+	w.text(r.Code)
+	w.raw("</td>\n")
+}
+
+// input writes one of the row's number inputs: its name before "_<id>",
+// its value, and its label before the criterion's code.
+func (r filingRow) input(w *htmlLines, class, prefix, name, value, label, side string) {
+	w.raw(`<input class="`)
+	w.raw(class)
+	w.raw(`" name="`)
+	w.raw(prefix)
+	w.raw(name)
+	w.raw(`_`)
+	w.text(r.ID)
+	w.raw(`" value="`)
+	w.text(value)
+	w.raw(`" inputmode="decimal" aria-label="`)
+	w.raw(label)
+	w.raw(side)
+	w.raw(`, tiêu chí `)
+	w.text(r.Code)
+	w.raw(`">`)
+}
+
+// inputs writes the row's number inputs (numerator and denominator, or a
+// score) and its "không phát sinh" box: prefix "" and side "" for the
+// unit's, "r" and " thẩm định" for the reviewer's.
+func (r filingRow) inputs(w *htmlLines, prefix, side, n, d, s string, notArisen bool) {
+	if r.Indicator {
+		w.raw(`<div class="input-group input-group-sm">`)
+		r.input(w, "form-control", prefix, "n", n, "Tử số", side)
+		if r.Rate {
+			w.raw(`<span class="input-group-text">/</span>`)
+			r.input(w, "form-control", prefix, "d", d, "Mẫu số", side)
+		}
+		w.raw("</div>\n")
+	} else {
+		score := " tự chấm"
+		if side != "" {
+			score = side
+		}
+		r.input(w, "form-control form-control-sm", prefix, "s", s, "Điểm", score)
+		w.raw("\n")
+	}
+	if r.NA {
+		w.raw(`<div class="form-check small mt-1"><input class="form-check-input" type="checkbox" name="`)
+		w.raw(prefix)
+		w.raw(`na_`)
+		w.text(r.ID)
+		w.raw(`" id="`)
+		w.raw(prefix)
+		w.raw(`na_`)
+		w.text(r.ID)
+		w.raw(`" value="1"`)
+		if notArisen {
+			w.raw(` checked`)
+		}
+		w.raw(`><label class="form-check-label" for="`)
+		w.raw(prefix)
+		w.raw(`na_`)
+		w.text(r.ID)
+		w.raw(`">Không phát sinh</label></div>` + "\n")
+	}
+}
+
+// div writes a line under the criterion's name.
+func div(w *htmlLines, class, prefix, s string) {
+	w.raw(`<div class="`)
+	w.raw(class)
+	w.raw(`">`)
+	w.raw(prefix)
+	w.text(s)
+	w.raw(`</div>`)
+}
+
+// writeFiling writes the row as the filing page shows it; attachments is
+// the start of its evidence files' link, "" when the filing is not saved.
+func (r filingRow) writeFiling(w *htmlLines, attachments string) {
+	if r.Group {
+		r.group(w, "5")
+		return
+	}
+	if r.Error != "" {
+		w.raw(`<tr class="table-danger">` + "\n")
+	} else {
+		w.raw("<tr>\n")
+	}
+	r.codeCell(w)
+	w.raw(`<td class="stack-name">`)
+	w.text(r.Name)
+	w.raw("\n")
+	if r.Indicator {
+		div(w, "small text-body-secondary", "", r.Target)
+	}
+	if r.Adjusted != "" {
+		div(w, "small text-warning-emphasis", "", r.Adjusted)
+	}
+	if r.Error != "" {
+		div(w, "text-danger small", "", r.Error)
+	}
+	w.raw("\n</td>\n" + `<td class="text-end" data-label="Tối đa">`)
+	w.text(r.Max)
+	w.raw("</td>\n" + `<td class="filing-inputs stack-block" data-label="Tự chấm">` + "\n")
+	r.inputs(w, "", "", r.N, r.D, r.S, r.SelfNotArisen)
+	w.raw("</td>\n" + `<td class="stack-block" data-label="Giải trình, tài liệu chứng minh">` + "\n" +
+		`<textarea class="form-control form-control-sm" name="x_`)
+	w.text(r.ID)
+	w.raw(`" rows="1" aria-label="Giải trình, tiêu chí `)
+	w.text(r.Code)
+	w.raw(`" placeholder="Giải trình">`)
+	w.text(r.X)
+	w.raw("</textarea>\n" + `<input class="form-control form-control-sm mt-1" name="e_`)
+	w.text(r.ID)
+	w.raw(`" value="`)
+	w.text(r.E)
+	w.raw(`" aria-label="Tài liệu chứng minh, tiêu chí `)
+	w.text(r.Code)
+	w.raw(`" placeholder="Tài liệu chứng minh (số, ngày văn bản)">` + "\n")
+	if attachments != "" {
+		w.raw(`<a class="small" href="`)
+		w.raw(attachments)
+		w.text(r.ID)
+		w.raw(`/attachments">Tệp minh chứng</a>` + "\n")
+	}
+	w.raw("</td>\n" + `<td class="text-end text-nowrap" data-label="Điểm"><div>`)
+	if r.Excluded {
+		w.raw(`<span class="text-body-secondary small">không tính</span>`)
+	} else {
+		w.text(r.Points)
+		if r.Outcome != "" {
+			div(w, "small text-body-secondary", "", r.Outcome)
+		}
+	}
+	w.raw("</div></td>\n</tr>\n")
+}
+
+// writeReview writes the row as the review page shows it.
+func (r filingRow) writeReview(w *htmlLines) {
+	if r.Group {
+		r.group(w, "6")
+		return
+	}
+	w.raw(`<tr class="`)
+	w.text(r.Class)
+	w.raw("\">\n")
+	r.codeCell(w)
+	w.raw(`<td class="stack-name">`)
+	w.text(r.Name)
+	if r.Explanation != "" {
+		div(w, "small text-body-secondary", "Giải trình: ", r.Explanation)
+	}
+	if r.Evidence != "" {
+		div(w, "small text-body-secondary", "Chứng minh: ", r.Evidence)
+	}
+	w.raw("\n")
+	if r.Error != "" {
+		div(w, "text-danger small", "", r.Error)
+	}
+	w.raw("</td>\n" + `<td class="text-end" data-label="Tối đa">`)
+	w.text(r.MaxPlain)
+	w.raw("</td>\n" + `<td class="small text-nowrap" data-label="Đơn vị tự chấm">`)
+	w.text(r.Declared)
+	w.raw("</td>\n" + `<td class="filing-inputs stack-block" data-label="Thẩm định">` + "\n")
+	r.inputs(w, "r", " thẩm định", r.RN, r.RD, r.RS, r.ReviewNotArisen)
+	w.raw("</td>\n" + `<td class="stack-block" data-label="Nhận xét"><textarea class="form-control form-control-sm" name="rc_`)
+	w.text(r.ID)
+	w.raw(`" rows="1" aria-label="Nhận xét, tiêu chí `)
+	w.text(r.Code)
+	w.raw(`">`)
+	w.text(r.RC)
+	w.raw("</textarea></td>\n" + `<td class="text-end text-nowrap" data-label="Điểm tự chấm → thẩm định"><span>`)
+	w.text(r.SelfPoints)
+	w.raw(` → <strong>`)
+	w.text(r.RevPoints)
+	w.raw("</strong></span></td>\n</tr>\n")
 }

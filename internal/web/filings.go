@@ -71,7 +71,9 @@ func (s *Server) renderFiling(c echo.Context, st int, tmpl string, v app.FilingV
 	if formErr != nil {
 		errors, msg, _ = fieldErrors(formErr)
 	}
-	pg := s.page(c, title, "scoring", filingView(v, form, errors))
+	d := filingView(v, form, errors)
+	d.Lines = d.lines(tmpl)
+	pg := s.page(c, title, "scoring", d)
 	pg.Form = form
 	if formErr != nil {
 		pg.Errors, pg.Error = errors, msg

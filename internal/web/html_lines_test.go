@@ -13,20 +13,21 @@ import (
 
 // The lines htmlLines writes read as html/template would write them from
 // the same values, hostile ones included: the templates below are the
-// ranking page's, the person page's and the verdicts' markup as it was
-// before those lines moved into Go. Only the white space between tags
-// differs.
+// ranking page's, the person page's, the verdicts' and the filing and
+// review pages' markup as it was before those lines moved into Go. Only
+// white space differs: runs of it, which a browser reads as one space,
+// and none at all between tags.
 func TestHTMLLinesMatchTheTemplates(t *testing.T) {
 	hostile := []string{`<script>alert("x")</script>`, `Đắk Lắk & "Hà Nội" 'x' + 1 > 0`, "a\x00b", ""}
-	between := regexp.MustCompile(`>\s+<`)
+	between, spaces := regexp.MustCompile(`> <`), regexp.MustCompile(`\s+`)
 	same := func(t *testing.T, tmpl string, data any, got template.HTML) {
 		t.Helper()
 		var want bytes.Buffer
 		if err := template.Must(template.New("").Parse(tmpl)).Execute(&want, data); err != nil {
 			t.Fatal(err)
 		}
-		w := between.ReplaceAllString(strings.TrimSpace(want.String()), "><")
-		g := between.ReplaceAllString(strings.TrimSpace(string(got)), "><")
+		w := between.ReplaceAllString(spaces.ReplaceAllString(strings.TrimSpace(want.String()), " "), "><")
+		g := between.ReplaceAllString(spaces.ReplaceAllString(strings.TrimSpace(string(got)), " "), "><")
 		if w != g {
 			t.Errorf("htmlLines wrote\n%s\nthe template\n%s", g, w)
 		}
@@ -180,5 +181,85 @@ func TestHTMLLinesMatchTheTemplates(t *testing.T) {
 			c.write(&w)
 		}
 		same(t, tmpl, d, w.html())
+	})
+	// Rows of every kind, each value hostile in turn, on a saved filing
+	// (with links to the rows' evidence files) and on a new one.
+	var rows []filingRow
+	for i := range 64 {
+		s := hostile[i%len(hostile)]
+		bit := func(n int) bool { return i>>n&1 == 1 }
+		rows = append(rows, filingRow{ID: strconv.Itoa(i + 1), Code: s, Name: s, Depth: s, Group: i%16 == 0, Indicator: bit(1), Rate: bit(2),
+			NA: bit(3), Error: map[bool]string{true: s}[bit(4)], Target: s, Adjusted: map[bool]string{true: s}[bit(2)], Max: s, N: s, D: s, S: s,
+			X: s, E: s, SelfNotArisen: bit(5), Excluded: bit(0), Points: s, Outcome: map[bool]string{true: s}[bit(3)],
+			Class: s, Explanation: map[bool]string{true: s}[bit(4)], Evidence: map[bool]string{true: s}[bit(5)], MaxPlain: s, Declared: s,
+			RN: s, RD: s, RS: s, RC: s, ReviewNotArisen: bit(0), SelfPoints: s, RevPoints: s})
+	}
+	pages := []filingData{{Rows: rows}, {Rows: rows}}
+	pages[1].Filing.ID, pages[1].Filing.Year, pages[1].Unit.ID = 7, 2026, 12
+	t.Run("filing", func(t *testing.T) {
+		const tmpl = `{{$d := .}}{{$f := $d.Filing}}
+      {{range $d.Rows}}
+        {{if .Group}}
+        <tr class="table-light"><th scope="row">{{.Code}}</th><th colspan="5">{{.Name}}</th></tr>
+        {{else}}
+        <tr{{if .Error}} class="table-danger"{{end}}>
+          <td class="text-nowrap {{.Depth}} stack-code">{{.Code}}</td>
+          <td class="stack-name">{{.Name}}
+            {{if .Indicator}}<div class="small text-body-secondary">{{.Target}}</div>{{end}}
+            {{with .Adjusted}}<div class="small text-warning-emphasis">{{.}}</div>{{end}}
+            {{with .Error}}<div class="text-danger small">{{.}}</div>{{end}}
+          </td>
+          <td class="text-end" data-label="Tối đa">{{.Max}}</td>
+          <td class="filing-inputs stack-block" data-label="Tự chấm">
+            {{if .Indicator}}
+              <div class="input-group input-group-sm"><input class="form-control" name="n_{{.ID}}" value="{{.N}}" inputmode="decimal" aria-label="Tử số, tiêu chí {{.Code}}">{{if .Rate}}<span class="input-group-text">/</span><input class="form-control" name="d_{{.ID}}" value="{{.D}}" inputmode="decimal" aria-label="Mẫu số, tiêu chí {{.Code}}">{{end}}</div>
+            {{else}}
+              <input class="form-control form-control-sm" name="s_{{.ID}}" value="{{.S}}" inputmode="decimal" aria-label="Điểm tự chấm, tiêu chí {{.Code}}">
+            {{end}}
+            {{if .NA}}
+            <div class="form-check small mt-1"><input class="form-check-input" type="checkbox" name="na_{{.ID}}" id="na_{{.ID}}" value="1"{{if .SelfNotArisen}} checked{{end}}><label class="form-check-label" for="na_{{.ID}}">Không phát sinh</label></div>
+            {{end}}
+          </td>
+          <td class="stack-block" data-label="Giải trình, tài liệu chứng minh">
+            <textarea class="form-control form-control-sm" name="x_{{.ID}}" rows="1" aria-label="Giải trình, tiêu chí {{.Code}}" placeholder="Giải trình">{{.X}}</textarea>
+            <input class="form-control form-control-sm mt-1" name="e_{{.ID}}" value="{{.E}}" aria-label="Tài liệu chứng minh, tiêu chí {{.Code}}" placeholder="Tài liệu chứng minh (số, ngày văn bản)">
+            {{if $f.ID}}<a class="small" href="/years/{{$f.Year}}/filings/{{$d.Unit.ID}}/entries/{{.ID}}/attachments">Tệp minh chứng</a>{{end}}
+          </td>
+          <td class="text-end text-nowrap" data-label="Điểm"><div>{{if .Excluded}}<span class="text-body-secondary small">không tính</span>{{else}}{{.Points}}{{with .Outcome}}<div class="small text-body-secondary">{{.}}</div>{{end}}{{end}}</div></td>
+        </tr>
+        {{end}}
+      {{end}}`
+		for _, d := range pages {
+			same(t, tmpl, d, d.lines("filing"))
+		}
+	})
+	t.Run("review", func(t *testing.T) {
+		const tmpl = `{{$d := .}}
+      {{range $d.Rows}}
+        {{if .Group}}
+        <tr class="table-light"><th scope="row">{{.Code}}</th><th colspan="6">{{.Name}}</th></tr>
+        {{else}}
+        <tr class="{{.Class}}">
+          <td class="text-nowrap {{.Depth}} stack-code">{{.Code}}</td>
+          <td class="stack-name">{{.Name}}{{with .Explanation}}<div class="small text-body-secondary">Giải trình: {{.}}</div>{{end}}{{with .Evidence}}<div class="small text-body-secondary">Chứng minh: {{.}}</div>{{end}}
+            {{with .Error}}<div class="text-danger small">{{.}}</div>{{end}}</td>
+          <td class="text-end" data-label="Tối đa">{{.MaxPlain}}</td>
+          <td class="small text-nowrap" data-label="Đơn vị tự chấm">{{.Declared}}</td>
+          <td class="filing-inputs stack-block" data-label="Thẩm định">
+            {{if .Indicator}}
+              <div class="input-group input-group-sm"><input class="form-control" name="rn_{{.ID}}" value="{{.RN}}" inputmode="decimal" aria-label="Tử số thẩm định, tiêu chí {{.Code}}">{{if .Rate}}<span class="input-group-text">/</span><input class="form-control" name="rd_{{.ID}}" value="{{.RD}}" inputmode="decimal" aria-label="Mẫu số thẩm định, tiêu chí {{.Code}}">{{end}}</div>
+            {{else}}
+              <input class="form-control form-control-sm" name="rs_{{.ID}}" value="{{.RS}}" inputmode="decimal" aria-label="Điểm thẩm định, tiêu chí {{.Code}}">
+            {{end}}
+            {{if .NA}}
+            <div class="form-check small mt-1"><input class="form-check-input" type="checkbox" name="rna_{{.ID}}" id="rna_{{.ID}}" value="1"{{if .ReviewNotArisen}} checked{{end}}><label class="form-check-label" for="rna_{{.ID}}">Không phát sinh</label></div>
+            {{end}}
+          </td>
+          <td class="stack-block" data-label="Nhận xét"><textarea class="form-control form-control-sm" name="rc_{{.ID}}" rows="1" aria-label="Nhận xét, tiêu chí {{.Code}}">{{.RC}}</textarea></td>
+          <td class="text-end text-nowrap" data-label="Điểm tự chấm → thẩm định"><span>{{.SelfPoints}} → <strong>{{.RevPoints}}</strong></span></td>
+        </tr>
+        {{end}}
+      {{end}}`
+		same(t, tmpl, pages[1], pages[1].lines("review"))
 	})
 }
