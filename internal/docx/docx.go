@@ -263,7 +263,9 @@ func body(p document.Page) string {
 		b.para(para{})
 	}
 	for i, blk := range p.Body {
-		block(&b, blk, i == len(p.Body)-1)
+		// A paragraph that introduces a table stays on the table's page.
+		intro := blk.Table == nil && i+1 < len(p.Body) && p.Body[i+1].Table != nil
+		block(&b, blk, i == len(p.Body)-1 || intro)
 	}
 	signature(&b, p)
 	if p.Annex != nil {
@@ -313,15 +315,16 @@ func heading(b *builder, p document.Page) {
 	b.WriteString(`</w:tc></w:tr></w:tbl>`)
 }
 
-// block writes a paragraph or a table of the body; the last one is kept
-// with the signature that follows it.
-func block(b *builder, blk document.Block, last bool) {
+// block writes a paragraph or a table of the body; keep: kept with what
+// follows (the signature after the last block, the table after its
+// introducing line).
+func block(b *builder, blk document.Block, keep bool) {
 	if blk.Table != nil {
-		b.para(para{})
-		dataTable(b, *blk.Table, last)
+		b.para(para{keepNext: true})
+		dataTable(b, *blk.Table, keep)
 		return
 	}
-	pp := para{align: "both", indent: blk.Indent, before: 3, after: 3, keepNext: last}
+	pp := para{align: "both", indent: blk.Indent, before: 3, after: 3, keepNext: keep}
 	r := run{text: blk.Text, size: document.SizeBody}
 	switch blk.Style {
 	case document.Italic:

@@ -77,6 +77,42 @@ func TestWritePackage(t *testing.T) {
 	}
 }
 
+// A line that introduces a table is kept with it, so "Kết quả bỏ phiếu:"
+// never ends a page whose table starts on the next.
+func TestIntroKeptWithTable(t *testing.T) {
+	p := samplePage(1)
+	p.Body = append(p.Body, document.Para("Kết quả bỏ phiếu:"),
+		document.Block{Table: &document.Table{Headers: []string{"STT", "Họ và tên"}, Widths: []float64{1, 4}, Rows: []document.Row{{Cells: []string{"1", "Nguyễn Văn A"}}}}},
+		document.Para("Hội đồng kết thúc lúc 11 giờ 00 phút."))
+	var buf bytes.Buffer
+	if err := docx.Write(&buf, p); err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc string
+	for _, f := range z.File {
+		if f.Name == "word/document.xml" {
+			r, _ := f.Open()
+			b, _ := io.ReadAll(r)
+			doc = string(b)
+		}
+	}
+	at := strings.Index(doc, "Kết quả bỏ phiếu:")
+	if at < 0 {
+		t.Fatal("no intro line")
+	}
+	start := strings.LastIndex(doc[:at], "<w:p>")
+	if start < 0 {
+		start = strings.LastIndex(doc[:at], "<w:p ")
+	}
+	if !strings.Contains(doc[start:at], "<w:keepNext/>") {
+		t.Errorf("the line before the table is not kept with it: %s", doc[start:at])
+	}
+}
+
 // TestLibreOffice opens the .docx in LibreOffice Writer, prints it to PDF
 // and reads it back: the heading, place, number, authority and signer are
 // there, page numbers from page 2, and the signature is never alone on a
