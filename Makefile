@@ -29,8 +29,8 @@ test:
 	@eval "$$(.ci/ensure-postgres)"; \
 	export TEST_DATABASE_URL="$${TEST_DATABASE_URL:-$$PGBASE/postgres?sslmode=disable}"; \
 	$(GO) vet ./...; \
-	$(GO) test -count=1 ./...; \
-	$(GO) test -race -count=1 -run '$(RACE_TESTS)' ./internal/app ./internal/web ./cmd/thidua; \
+	$(GO) test -count=1 -timeout 30m ./...; \
+	$(GO) test -race -count=1 -timeout 30m -run '$(RACE_TESTS)' ./internal/app ./internal/web ./cmd/thidua; \
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./...; \
 	$(GO) test -run '^$$' -fuzz '^FuzzReadWorkbook$$' -fuzztime 10s -fuzzminimizetime 2s ./internal/xlsx
 
