@@ -348,11 +348,14 @@ func (s *Q) PersonFile(ctx context.Context, id int64, log ReadLog) (PersonFile, 
 }
 
 // personFileSQL is PersonFile's statement: each list is built by an
-// independent subquery with the keys of its type, cheap to plan. $1 is
+// independent subquery with the keys of its type, cheap to plan. The walk
+// up the unit tree reads each parent by its key, and a move its units'
+// names (joins there were planned as scans of every unit). $1 is
 // the person; $2, $3, $4 the ReadLog, written by the "logged" part.
 var personFileSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 		SELECT u.id, u.parent_id, 0 FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = $1
-		UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50),
+		UNION ALL SELECT up.parent_id, (SELECT u.parent_id FROM units u WHERE u.id = up.parent_id), up.depth + 1
+			FROM up WHERE up.parent_id IS NOT NULL AND up.depth < 50),
 	logged AS (INSERT INTO personal_data_reads (user_id, person_id, what)
 		SELECT $2, $1, $3 WHERE $2::bigint <> 0 AND EXISTS (SELECT 1 FROM person_disciplines WHERE person_id = $1)
 			AND ($4::bigint = 0 OR EXISTS (SELECT 1 FROM up WHERE id = $4))
@@ -376,8 +379,8 @@ var personFileSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 			'opened_on', ` + jsonDay("opened_on") + `, 'closed_on', ` + jsonDay("closed_on") + `, 'outcome', outcome, 'note', note,
 			'version', version, 'created_at', created_at) ORDER BY opened_on DESC, id) FROM pending_matters WHERE person_id = p.id),
 		(SELECT json_agg(json_build_object('id', m.id, 'person_id', m.person_id, 'from_unit_id', m.from_unit_id, 'to_unit_id', m.to_unit_id,
-			'from_unit_name', f.name, 'to_unit_name', t.name, 'on_date', ` + jsonDay("m.on_date") + `, 'note', m.note) ORDER BY m.on_date, m.id)
-			FROM person_moves m JOIN units f ON f.id = m.from_unit_id JOIN units t ON t.id = m.to_unit_id WHERE m.person_id = p.id),
+			'from_unit_name', (SELECT name FROM units WHERE id = m.from_unit_id), 'to_unit_name', (SELECT name FROM units WHERE id = m.to_unit_id),
+			'on_date', ` + jsonDay("m.on_date") + `, 'note', m.note) ORDER BY m.on_date, m.id) FROM person_moves m WHERE m.person_id = p.id),
 		EXISTS (SELECT 1 FROM logged)
 	FROM people p JOIN units ON units.id = p.unit_id
 	WHERE p.id = $1`
