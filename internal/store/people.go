@@ -97,7 +97,9 @@ type PersonDiscipline struct {
 
 func (PersonDiscipline) TableName() string { return "person_disciplines" }
 
-const personColumns = "people.*, units.name AS unit_name"
+// personColumns are Person's (not the folded name searches read).
+const personColumns = "people.id, people.full_name, people.birth_date, people.sex, people.position, people.unit_id, units.name AS unit_name, " +
+	"people.since, people.recruited_on, people.joined_sector_on, people.active, people.version, people.created_at, people.updated_at"
 
 func (s *Q) people() *gorm.DB {
 	return s.db.Table("people").Joins("JOIN units ON units.id = people.unit_id")
@@ -114,7 +116,7 @@ func (s *Q) ListPeople(ctx context.Context, f org.PersonFilter) ([]Person, int64
 		q = q.Where("people.unit_id = ?", *f.UnitID)
 	}
 	if term := strings.TrimSpace(f.Query); term != "" {
-		q = q.Where(foldSQL("people.full_name")+" LIKE ? ESCAPE '\\'", "%"+escapeLike(fold(term))+"%")
+		q = q.Where("people.full_name_folded LIKE ? ESCAPE '\\'", "%"+escapeLike(fold(term))+"%") // foldSQL, stored
 	}
 	var total int64
 	if err := q.Count(&total).Error; err != nil {
