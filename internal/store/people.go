@@ -97,7 +97,9 @@ type PersonDiscipline struct {
 
 func (PersonDiscipline) TableName() string { return "person_disciplines" }
 
-const personColumns = "people.*, units.name AS unit_name"
+// personColumns are Person's (not the folded name searches read).
+const personColumns = "people.id, people.full_name, people.birth_date, people.sex, people.position, people.unit_id, units.name AS unit_name, " +
+	"people.since, people.recruited_on, people.joined_sector_on, people.active, people.version, people.created_at, people.updated_at"
 
 func (s *Q) people() *gorm.DB {
 	return s.db.Table("people").Joins("JOIN units ON units.id = people.unit_id")
@@ -114,7 +116,7 @@ func (s *Q) ListPeople(ctx context.Context, f org.PersonFilter) ([]Person, int64
 		q = q.Where("people.unit_id = ?", *f.UnitID)
 	}
 	if term := strings.TrimSpace(f.Query); term != "" {
-		q = q.Where(foldSQL("people.full_name")+" LIKE ? ESCAPE '\\'", "%"+escapeLike(fold(term))+"%")
+		q = q.Where("people.full_name_folded LIKE ? ESCAPE '\\'", "%"+escapeLike(fold(term))+"%") // foldSQL, stored
 	}
 	var total int64
 	if err := q.Count(&total).Error; err != nil {
@@ -348,11 +350,14 @@ func (s *Q) PersonFile(ctx context.Context, id int64, log ReadLog) (PersonFile, 
 }
 
 // personFileSQL is PersonFile's statement: each list is built by an
-// independent subquery with the keys of its type, cheap to plan. $1 is
+// independent subquery with the keys of its type, cheap to plan. The walk
+// up the unit tree reads each parent by its key, and a move its units'
+// names (joins there were planned as scans of every unit). $1 is
 // the person; $2, $3, $4 the ReadLog, written by the "logged" part.
 var personFileSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 		SELECT u.id, u.parent_id, 0 FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = $1
-		UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50),
+		UNION ALL SELECT up.parent_id, (SELECT u.parent_id FROM units u WHERE u.id = up.parent_id), up.depth + 1
+			FROM up WHERE up.parent_id IS NOT NULL AND up.depth < 50),
 	logged AS (INSERT INTO personal_data_reads (user_id, person_id, what)
 		SELECT $2, $1, $3 WHERE $2::bigint <> 0 AND EXISTS (SELECT 1 FROM person_disciplines WHERE person_id = $1)
 			AND ($4::bigint = 0 OR EXISTS (SELECT 1 FROM up WHERE id = $4))
@@ -376,8 +381,8 @@ var personFileSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 			'opened_on', ` + jsonDay("opened_on") + `, 'closed_on', ` + jsonDay("closed_on") + `, 'outcome', outcome, 'note', note,
 			'version', version, 'created_at', created_at) ORDER BY opened_on DESC, id) FROM pending_matters WHERE person_id = p.id),
 		(SELECT json_agg(json_build_object('id', m.id, 'person_id', m.person_id, 'from_unit_id', m.from_unit_id, 'to_unit_id', m.to_unit_id,
-			'from_unit_name', f.name, 'to_unit_name', t.name, 'on_date', ` + jsonDay("m.on_date") + `, 'note', m.note) ORDER BY m.on_date, m.id)
-			FROM person_moves m JOIN units f ON f.id = m.from_unit_id JOIN units t ON t.id = m.to_unit_id WHERE m.person_id = p.id),
+			'from_unit_name', (SELECT name FROM units WHERE id = m.from_unit_id), 'to_unit_name', (SELECT name FROM units WHERE id = m.to_unit_id),
+			'on_date', ` + jsonDay("m.on_date") + `, 'note', m.note) ORDER BY m.on_date, m.id) FROM person_moves m WHERE m.person_id = p.id),
 		EXISTS (SELECT 1 FROM logged)
 	FROM people p JOIN units ON units.id = p.unit_id
 	WHERE p.id = $1`

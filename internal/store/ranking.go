@@ -74,11 +74,13 @@ func (s *Q) YearRanking(ctx context.Context, year int) (YearRanking, error) {
 	if len(cs) == 0 {
 		return out, nil
 	}
-	// The newest filing against a main table counts, as LatestFiling.
+	// The newest filing against a main table counts, as LatestFiling. Its
+	// numeric totals come as float8: the driver reads a numeric as a string
+	// for database/sql to parse, the same value at more cost.
 	rows, err = db.QueryContext(ctx, `SELECT u.id, u.code, u.name, u.type, u.parent_id, u.valid_from, u.valid_to, u.note, u.version,
 			m.cluster_id, coalesce(m.ord, 0),
 			(c.id IS NOT NULL AND EXISTS (SELECT 1 FROM criteria_tables WHERE `+tableAppliesSQL("c.year", "c.level", "c.id", "u.type")+`)),
-			f.id, f.status, f.self_total, f.reviewed_total, f.reviewed_deduction,
+			f.id, f.status, f.self_total::float8, f.reviewed_total::float8, f.reviewed_deduction,
 			f.reviewed_arisen, f.reviewed_met, f.reviewed_exceedable, f.reviewed_exceeded, coalesce(f.totals_stale, false)
 		FROM units u
 		LEFT JOIN cluster_members m ON m.unit_id = u.id AND m.year = $1

@@ -43,6 +43,9 @@ func rowOf(u org.Unit) unitRow {
 		ParentID: u.ParentID, ValidFrom: u.ValidFrom, ValidTo: u.ValidTo, Note: strings.TrimSpace(u.Note), Version: u.Version}
 }
 
+// unitColumns are unitRow's columns (not the folded names searches read).
+const unitColumns = "id, code, name, type, parent_id, valid_from, valid_to, note, version, created_at, updated_at"
+
 // tierOrder sorts units the way the procuracy lists them: top tier first.
 const tierOrder = `CASE type WHEN 'supreme' THEN 1 WHEN 'high' THEN 2 WHEN 'provincial' THEN 3
 	WHEN 'regional' THEN 4 WHEN 'district' THEN 5 ELSE 6 END`
@@ -70,14 +73,15 @@ func (s *Q) ListUnits(ctx context.Context, f org.UnitFilter) ([]org.Unit, int64,
 		q = q.Where("valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)", org.Day(on), org.Day(on))
 	}
 	if term := strings.TrimSpace(f.Query); term != "" {
-		// Fold both sides: lower case, and đ → d, then strip marks in Go-free SQL
-		// via translate over the Vietnamese letters, so "thanh hoa" finds "Thanh Hóa".
+		// Fold both sides: lower case, and đ → d, marks stripped, so "thanh
+		// hoa" finds "Thanh Hóa". The names are folded when written
+		// (name_folded, code_folded: foldSQL in migration 00033).
 		like := "%" + escapeLike(fold(term)) + "%"
-		q = q.Where("("+foldSQL("name")+" LIKE ? ESCAPE '\\' OR "+foldSQL("code")+" LIKE ? ESCAPE '\\')", like, like)
+		q = q.Where("(name_folded LIKE ? ESCAPE '\\' OR code_folded LIKE ? ESCAPE '\\')", like, like)
 	}
 	// One statement: the page's rows carry the count of all (the search
 	// folds every name, so it is not run twice).
-	page := q.Session(&gorm.Session{}).Select("*, count(*) OVER () AS total")
+	page := q.Session(&gorm.Session{}).Select(unitColumns + ", count(*) OVER () AS total")
 	if f.Limit > 0 {
 		page = page.Limit(f.Limit).Offset(f.Offset)
 	}
@@ -223,7 +227,9 @@ func duplicateCode(code string) error {
 }
 
 // foldSQL folds a column for accent-insensitive search: lower case, and
-// every Vietnamese letter with marks mapped to its base letter.
+// every Vietnamese letter with marks mapped to its base letter. Searches
+// read it stored (migration 00033, which must write the same expression:
+// TestFoldedColumnsAreFoldSQL).
 func foldSQL(col string) string {
 	return "translate(lower(" + col + "), '" + viMarked + "', '" + viBase + "')"
 }

@@ -209,8 +209,14 @@ func rankingView(d app.RankingPage) rankingData {
 			strconv.Itoa(t.Exceeded) + "/" + strconv.Itoa(t.Exceedable) + " vượt (" + scoring.FormatNumber(t.ExceededRate()) + "%)."
 		v.Clusters[i] = c
 	}
+	// Room for every section at once: its lines and chart are written
+	// already (growing by doubling copied the page's bulk again and again).
+	n := 0
+	for _, c := range v.Clusters {
+		n += rankingSectionBytes + len(c.Lines) + len(c.Chart) + 2*len(c.Title) + len(c.Owner) + len(c.Summary)
+	}
 	var sections htmlLines
-	sections.grow(len(d.Clusters)*rankingSectionBytes + len(v.Clusters)*rankingRowBytes)
+	sections.grow(n)
 	for _, c := range v.Clusters {
 		c.write(&sections)
 	}
