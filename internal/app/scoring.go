@@ -500,13 +500,14 @@ func (a *App) filingForWrite(ctx context.Context, tx *store.Q, p auth.Principal,
 // writeFiling stores a filing with its totals and its recorded changes,
 // and returns the view as the write left it (nothing is read back).
 func (a *App) writeFiling(ctx context.Context, tx *store.Q, p auth.Principal, t auth.Target, v FilingView, f scoring.Filing, changes []store.ScoreChange) (FilingView, error) {
+	before := v.Filing
 	v.Filing = f
 	a.derive(&v, p, t)
 	now := a.Now().UTC()
 	for i := range changes {
 		changes[i].ChangedAt = now
 	}
-	saved, err := tx.SaveFiling(ctx, f, scoring.TotalsFrom(f, v.Self, v.Reviewed), changes)
+	saved, err := tx.SaveFiling(ctx, before, f, scoring.TotalsFrom(f, v.Self, v.Reviewed), changes)
 	v.Filing.ID, v.Filing.Version = saved.ID, saved.Version
 	return v, err
 }
@@ -523,7 +524,7 @@ func refreshTotals(ctx context.Context, tx *store.Q, t scoring.Table, unitID int
 	if err != nil {
 		return err
 	}
-	_, err = tx.SaveFiling(ctx, f, scoring.TotalsOf(t, f, adj), nil)
+	_, err = tx.SaveFiling(ctx, f, f, scoring.TotalsOf(t, f, adj), nil)
 	return err
 }
 
