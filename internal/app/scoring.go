@@ -611,14 +611,25 @@ func diffSelf(t scoring.Table, f scoring.Filing, next map[int64]scoring.Entry, b
 				out = append(out, store.ScoreChange{CriterionID: &id, Side: "self", Field: field, OldValue: ov, NewValue: nv, Reason: reason, ChangedBy: nullable(by)})
 			}
 		}
-		add("score", num(o.Score), num(n.Score))
-		add("numerator", num(o.Numerator), num(n.Numerator))
-		add("denominator", num(o.Denominator), num(n.Denominator))
+		addNum := func(field string, ov, nv *float64) {
+			if !sameNumber(ov, nv) {
+				add(field, num(ov), num(nv))
+			}
+		}
+		addNum("score", o.Score, n.Score)
+		addNum("numerator", o.Numerator, n.Numerator)
+		addNum("denominator", o.Denominator, n.Denominator)
 		add("not_arisen", yesNo(o.NotArisen), yesNo(n.NotArisen))
 		add("explanation", o.Explanation, n.Explanation)
 		add("evidence", o.Evidence, n.Evidence)
 	}
 	return out
+}
+
+// sameNumber: the two figures are written alike without writing them
+// (numbers that differ are written and compared as written).
+func sameNumber(a, b *float64) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
 }
 
 // diffReview lists what the reviewer changed.
