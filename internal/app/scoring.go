@@ -500,13 +500,14 @@ func (a *App) filingForWrite(ctx context.Context, tx *store.Q, p auth.Principal,
 // writeFiling stores a filing with its totals and its recorded changes,
 // and returns the view as the write left it (nothing is read back).
 func (a *App) writeFiling(ctx context.Context, tx *store.Q, p auth.Principal, t auth.Target, v FilingView, f scoring.Filing, changes []store.ScoreChange) (FilingView, error) {
+	before := v.Filing
 	v.Filing = f
 	a.derive(&v, p, t)
 	now := a.Now().UTC()
 	for i := range changes {
 		changes[i].ChangedAt = now
 	}
-	saved, err := tx.SaveFiling(ctx, f, scoring.TotalsFrom(f, v.Self, v.Reviewed), changes)
+	saved, err := tx.SaveFiling(ctx, before, f, scoring.TotalsFrom(f, v.Self, v.Reviewed), changes)
 	v.Filing.ID, v.Filing.Version = saved.ID, saved.Version
 	return v, err
 }
@@ -523,7 +524,7 @@ func refreshTotals(ctx context.Context, tx *store.Q, t scoring.Table, unitID int
 	if err != nil {
 		return err
 	}
-	_, err = tx.SaveFiling(ctx, f, scoring.TotalsOf(t, f, adj), nil)
+	_, err = tx.SaveFiling(ctx, f, f, scoring.TotalsOf(t, f, adj), nil)
 	return err
 }
 
@@ -610,14 +611,25 @@ func diffSelf(t scoring.Table, f scoring.Filing, next map[int64]scoring.Entry, b
 				out = append(out, store.ScoreChange{CriterionID: &id, Side: "self", Field: field, OldValue: ov, NewValue: nv, Reason: reason, ChangedBy: nullable(by)})
 			}
 		}
-		add("score", num(o.Score), num(n.Score))
-		add("numerator", num(o.Numerator), num(n.Numerator))
-		add("denominator", num(o.Denominator), num(n.Denominator))
+		addNum := func(field string, ov, nv *float64) {
+			if !sameNumber(ov, nv) {
+				add(field, num(ov), num(nv))
+			}
+		}
+		addNum("score", o.Score, n.Score)
+		addNum("numerator", o.Numerator, n.Numerator)
+		addNum("denominator", o.Denominator, n.Denominator)
 		add("not_arisen", yesNo(o.NotArisen), yesNo(n.NotArisen))
 		add("explanation", o.Explanation, n.Explanation)
 		add("evidence", o.Evidence, n.Evidence)
 	}
 	return out
+}
+
+// sameNumber: the two figures are written alike without writing them
+// (numbers that differ are written and compared as written).
+func sameNumber(a, b *float64) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
 }
 
 // diffReview lists what the reviewer changed.

@@ -164,15 +164,25 @@ func pgArray(ids []int64) string {
 
 // SaveFiling writes a filing with its recorded changes, in one statement:
 // its header (status, dates, stored totals) if f.Version still matches,
-// its entries (only rows that changed are rewritten, rows no longer there
-// are deleted) and the changes, stamped with the filing's id. It returns
-// the filing with its id and new version.
-func (s *Q) SaveFiling(ctx context.Context, f scoring.Filing, totals scoring.FilingTotals, changes []ScoreChange) (scoring.Filing, error) {
-	args := totalsColumns(totals)
-	args["status"], args["submitted_at"], args["returned_at"], args["return_reason"], args["reviewed_at"] =
-		string(f.Status), f.SubmittedAt, f.ReturnedAt, f.ReturnReason, f.ReviewedAt
-	args["table_id"], args["unit_id"], args["year"], args["id"], args["version"] = f.TableID, f.UnitID, f.Year, f.ID, loadedVersion(f.Version)
-	entries, err := json.Marshal(entryRows(f))
+// its entries and the changes, stamped with the filing's id. before is
+// the filing as loaded at that version (in the same transaction): only
+// the rows that differ from it are sent and rewritten, rows no longer
+// there are deleted. It returns the filing with its id and new version.
+func (s *Q) SaveFiling(ctx context.Context, before, f scoring.Filing, totals scoring.FilingTotals, changes []ScoreChange) (scoring.Filing, error) {
+	rows := entryRows(f)
+	kept := make([]int64, 0, len(rows))
+	old := map[int64]entryRow{}
+	for _, r := range entryRows(before) {
+		old[r.CriterionID] = r
+	}
+	changed := rows[:0:0]
+	for _, r := range rows {
+		kept = append(kept, r.CriterionID)
+		if o, ok := old[r.CriterionID]; !ok || !r.same(o) {
+			changed = append(changed, r)
+		}
+	}
+	entries, err := json.Marshal(changed)
 	if err != nil {
 		return f, err
 	}
@@ -185,30 +195,72 @@ func (s *Q) SaveFiling(ctx context.Context, f scoring.Filing, totals scoring.Fil
 	if err != nil {
 		return f, err
 	}
-	args["entries"], args["changes"] = string(entries), string(log)
-	header := `UPDATE assessments SET status = @status, submitted_at = @submitted_at, returned_at = @returned_at,
-			return_reason = @return_reason, reviewed_at = @reviewed_at, self_total = @self_total, reviewed_total = @reviewed_total,
-			reviewed_deduction = @reviewed_deduction, reviewed_arisen = @reviewed_arisen, reviewed_met = @reviewed_met,
-			reviewed_exceedable = @reviewed_exceedable, reviewed_exceeded = @reviewed_exceeded, totals_stale = @totals_stale,
-			version = version + 1, updated_at = now()
-		WHERE id = @id AND version = @version RETURNING id`
-	if f.ID == 0 {
-		header = `INSERT INTO assessments (table_id, unit_id, year, status, submitted_at, returned_at, return_reason, reviewed_at,
-				self_total, reviewed_total, reviewed_deduction, reviewed_arisen, reviewed_met, reviewed_exceedable, reviewed_exceeded, totals_stale)
-			VALUES (@table_id, @unit_id, @year, @status, @submitted_at, @returned_at, @return_reason, @reviewed_at,
-				@self_total, @reviewed_total, @reviewed_deduction, @reviewed_arisen, @reviewed_met, @reviewed_exceedable, @reviewed_exceeded, @totals_stale)
-			RETURNING id`
+	args := append(make([]any, 0, 19), string(f.Status), f.SubmittedAt, f.ReturnedAt, f.ReturnReason, f.ReviewedAt, totals.Self)
+	if r := totals.Reviewed; r != nil {
+		args = append(args, r.Total, r.Deduction, r.Arisen, r.Met, r.Exceedable, r.Exceeded)
+	} else {
+		args = append(args, nil, nil, nil, nil, nil, nil)
 	}
-	// Data-modifying CTEs run on one snapshot; the DELETE and the upsert
-	// touch different rows (criteria absent from and present in the
-	// filing), so neither sees the other's work. When the version is
-	// stale, a is empty and nothing else is written.
-	err = s.db.WithContext(ctx).Raw(`WITH a AS (`+header+`),
-		x AS (SELECT * FROM jsonb_to_recordset(CAST(@entries AS jsonb)) AS x(criterion_id bigint, self_score numeric, self_num numeric,
+	query := saveFilingUpdate
+	if f.ID == 0 {
+		query = saveFilingInsert
+		args = append(args, f.TableID, f.UnitID, f.Year)
+	} else {
+		args = append(args, f.ID, loadedVersion(f.Version))
+	}
+	args = append(args, string(entries), pgArray(kept), string(log))
+	// Positional parameters straight to the driver: gorm would walk the
+	// statement's text for named ones on every save.
+	err = s.db.WithContext(ctx).Statement.ConnPool.QueryRowContext(ctx, query, args...).Scan(&f.ID)
+	switch {
+	case errors.Is(err, sql.ErrNoRows), f.ID == 0 && isUniqueViolation(err, ""):
+		return f, ErrFilingChanged
+	case err != nil:
+		return f, err
+	}
+	f.Version = loadedVersion(f.Version) + 1 // what the write made it (1 when new): nothing to read back
+	return f, nil
+}
+
+// same: the two rows hold the same figures and words.
+func (e entryRow) same(o entryRow) bool {
+	eq := func(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+	return e.CriterionID == o.CriterionID && eq(e.SelfScore, o.SelfScore) && eq(e.SelfNum, o.SelfNum) && eq(e.SelfDen, o.SelfDen) &&
+		e.SelfNotArisen == o.SelfNotArisen && e.Explanation == o.Explanation && e.Evidence == o.Evidence && e.RevSet == o.RevSet &&
+		eq(e.RevScore, o.RevScore) && eq(e.RevNum, o.RevNum) && eq(e.RevDen, o.RevDen) && e.RevNotArisen == o.RevNotArisen &&
+		e.RevComment == o.RevComment
+}
+
+// The statement of SaveFiling: $1-$12 the header's status, dates and
+// totals, then the header's key ($13-$14 id and loaded version for an
+// update, $13-$15 table, unit and year for a new filing), then the
+// changed entries, the criteria kept and the changes.
+var (
+	saveFilingUpdate = saveFilingSQL(`UPDATE assessments SET status = $1, submitted_at = $2, returned_at = $3,
+			return_reason = $4, reviewed_at = $5, self_total = $6, reviewed_total = $7,
+			reviewed_deduction = $8, reviewed_arisen = $9, reviewed_met = $10,
+			reviewed_exceedable = $11, reviewed_exceeded = $12, totals_stale = false,
+			version = version + 1, updated_at = now()
+		WHERE id = $13 AND version = $14 RETURNING id`, 15)
+	saveFilingInsert = saveFilingSQL(`INSERT INTO assessments (table_id, unit_id, year, status, submitted_at, returned_at, return_reason, reviewed_at,
+				self_total, reviewed_total, reviewed_deduction, reviewed_arisen, reviewed_met, reviewed_exceedable, reviewed_exceeded, totals_stale)
+			VALUES ($13, $14, $15, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, false)
+			RETURNING id`, 16)
+)
+
+// saveFilingSQL is SaveFiling's statement around header, whose entries,
+// criteria kept and changes are parameters n, n+1 and n+2.
+// Data-modifying CTEs run on one snapshot; the DELETE and the upsert
+// touch different rows (criteria absent from and present in the
+// filing), so neither sees the other's work. When the version is
+// stale, a is empty and nothing else is written.
+func saveFilingSQL(header string, n int) string {
+	return fmt.Sprintf(`WITH a AS (%s),
+		x AS (SELECT * FROM jsonb_to_recordset(CAST($%d AS jsonb)) AS x(criterion_id bigint, self_score numeric, self_num numeric,
 			self_den numeric, self_not_arisen boolean, explanation text, evidence text, rev_set boolean, rev_score numeric,
 			rev_num numeric, rev_den numeric, rev_not_arisen boolean, rev_comment text)),
 		gone AS (DELETE FROM assessment_entries e USING a WHERE e.assessment_id = a.id
-			AND NOT EXISTS (SELECT 1 FROM x WHERE x.criterion_id = e.criterion_id)),
+			AND e.criterion_id <> ALL(CAST($%d AS bigint[]))),
 		put AS (INSERT INTO assessment_entries AS e (assessment_id, criterion_id, self_score, self_num, self_den, self_not_arisen,
 				explanation, evidence, rev_set, rev_score, rev_num, rev_den, rev_not_arisen, rev_comment)
 			SELECT a.id, x.criterion_id, x.self_score, x.self_num, x.self_den, x.self_not_arisen, x.explanation, x.evidence,
@@ -224,17 +276,9 @@ func (s *Q) SaveFiling(ctx context.Context, f scoring.Filing, totals scoring.Fil
 					excluded.rev_den, excluded.rev_not_arisen, excluded.rev_comment)),
 		log AS (INSERT INTO score_changes (assessment_id, criterion_id, side, field, old_value, new_value, reason, changed_by, changed_at)
 			SELECT a.id, c.criterion_id, c.side, c.field, c.old_value, c.new_value, c.reason, c.changed_by, c.changed_at
-			FROM a, jsonb_to_recordset(CAST(@changes AS jsonb)) AS c(criterion_id bigint, side text, field text, old_value text,
+			FROM a, jsonb_to_recordset(CAST($%d AS jsonb)) AS c(criterion_id bigint, side text, field text, old_value text,
 				new_value text, reason text, changed_by bigint, changed_at timestamptz))
-		SELECT id FROM a`, args).Row().Scan(&f.ID)
-	switch {
-	case errors.Is(err, sql.ErrNoRows), f.ID == 0 && isUniqueViolation(err, ""):
-		return f, ErrFilingChanged
-	case err != nil:
-		return f, err
-	}
-	f.Version = loadedVersion(f.Version) + 1 // what the write made it (1 when new): nothing to read back
-	return f, nil
+		SELECT id FROM a`, header, n, n+1, n+2)
 }
 
 // entryRows are a filing's entries as stored: one row a criterion, with

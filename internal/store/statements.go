@@ -24,11 +24,16 @@ func (c *statementCounter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d p
 func (c *statementCounter) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
 
 func transactionControl(sql string) bool {
-	head := strings.ToLower(strings.TrimSpace(sql))
+	// Only the first word is looked at, and lowered only when it is short
+	// enough to be one of them: a statement's whole text is not copied.
+	head := strings.TrimSpace(sql)
 	if i := strings.IndexAny(head, " ;"); i >= 0 {
 		head = head[:i]
 	}
-	switch head {
+	if len(head) > len("savepoint") {
+		return false
+	}
+	switch strings.ToLower(head) {
 	case "begin", "commit", "rollback", "savepoint", "release", "start":
 		return true
 	}

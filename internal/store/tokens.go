@@ -51,12 +51,10 @@ func (s *Q) UserByToken(ctx context.Context, token string, now time.Time) (User,
 		id       int64
 		useStale bool
 	)
-	err := s.db.WithContext(ctx).Raw(`SELECT t.id, t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute',
-			u.id, u.username, u.full_name, u.password_hash, u.role, u.unit_id, u.email, coalesce(n.name, ''), u.active,
-			u.created_at, u.updated_at
-		FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN units n ON n.id = u.unit_id
-		WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)`,
-		auth.TokenHash(token), now).Row().Scan(&id, &useStale, &u.ID, &u.Username, &u.FullName, &u.PasswordHash, &u.Role,
+	// Positional parameters straight to the driver: gorm would walk the
+	// statement's text for its own on every request.
+	err := s.db.WithContext(ctx).Statement.ConnPool.QueryRowContext(ctx, userByTokenSQL, auth.TokenHash(token), now).Scan(
+		&id, &useStale, &u.ID, &u.Username, &u.FullName, &u.PasswordHash, &u.Role,
 		&u.UnitID, &u.Email, &u.UnitName, &u.Active, &u.CreatedAt, &u.UpdatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return User{}, errs.New(errs.Unauthorized, "Mã truy cập (token) không hợp lệ, đã hết hạn hoặc đã bị thu hồi.")
@@ -72,3 +70,9 @@ func (s *Q) UserByToken(ctx context.Context, token string, now time.Time) (User,
 	}
 	return u, nil
 }
+
+const userByTokenSQL = `SELECT t.id, t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute',
+		u.id, u.username, u.full_name, u.password_hash, u.role, u.unit_id, u.email, coalesce(n.name, ''), u.active,
+		u.created_at, u.updated_at
+	FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN units n ON n.id = u.unit_id
+	WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)`

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"strings"
 	"testing"
 
 	"thidua/internal/errs"
@@ -67,6 +68,26 @@ func TestCheckJSONNamesTheField(t *testing.T) {
 	for _, body := range []string{`{"name":"Viện kiểm sát \u0041","list":[1,{"a":null}]}`, `not json`, `{"a":`, `[]`, `"x"`} {
 		if err := checkJSON([]byte(body)); err != nil {
 			t.Errorf("%s: %v", body, err)
+		}
+	}
+}
+
+// The one-pass look at a body (plainJSON) lets by only what the token
+// walk would: a string too long as read is refused, one that is long only
+// as written (escapes) or whose quotes are escaped is not.
+func TestCheckJSONLengths(t *testing.T) {
+	long := strings.Repeat("ệ", MaxFieldLength)
+	for body, refused := range map[string]bool{
+		`{"reason":"` + long + `"}`:                                  false,
+		`{"reason":"` + long + `a"}`:                                 true,
+		`{"reason":"` + strings.Repeat(`\n`, MaxFieldLength) + `"}`:  false,
+		`{"reason":"` + strings.Repeat(`\"`, MaxFieldLength) + `x"}`: true,
+		`{"reason":"\\u0000"}`:                                       false,
+		`{"entries":[{"evidence":"a\"\u0000"}]}`:                     true,
+		`{"` + long + `x":1}`:                                        true,
+	} {
+		if err := checkJSON([]byte(body)); (err != nil) != refused {
+			t.Errorf("%.40s…: %v, want refused %v", body, err, refused)
 		}
 	}
 }

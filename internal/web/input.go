@@ -106,6 +106,35 @@ func textProblem(s string) string {
 	return ""
 }
 
+// plainJSON says, in one pass over the bytes, that a body has nothing
+// checkJSON would refuse: valid UTF-8, no escaped NUL, and no string
+// longer than MaxFieldLength characters as written (an escape only makes
+// the string it is in shorter once read). When it cannot tell, the body
+// is walked token by token.
+func plainJSON(body []byte) bool {
+	if !utf8.Valid(body) {
+		return false
+	}
+	in, start := false, 0
+	for i := 0; i < len(body); i++ {
+		switch b := body[i]; {
+		case !in && b == '"':
+			in, start = true, i+1
+		case in && b == '\\':
+			if i+5 < len(body) && string(body[i+1:i+6]) == "u0000" {
+				return false
+			}
+			i++ // the escaped byte cannot end the string
+		case in && b == '"':
+			if i-start > MaxFieldLength && utf8.RuneCount(body[start:i]) > MaxFieldLength {
+				return false
+			}
+			in = false
+		}
+	}
+	return !in
+}
+
 func fieldError(field, msg string) error {
 	e := &errs.Error{Code: errs.Invalid, Message: msg}
 	if field != "" {
@@ -119,6 +148,9 @@ func fieldError(field, msg string) error {
 // are found first (the decoder would silently replace them) and blamed
 // on the field being read where they occur.
 func checkJSON(body []byte) error {
+	if plainJSON(body) {
+		return nil
+	}
 	bad := -1
 	if !utf8.Valid(body) {
 		for i := 0; i < len(body); {
