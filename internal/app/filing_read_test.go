@@ -18,7 +18,7 @@ func TestFilingRead(t *testing.T) {
 	f := newFixture(t)
 	nghean := f.ids(t, "Nghệ An")[0]
 	bentre := f.ids(t, "Bến Tre")[0] // in a cluster of 2024, which has no table
-	dept := f.unit(t, "VKSTC-V1").ID  // in no cluster
+	dept := f.unit(t, "VKSTC-V1").ID // in no cluster
 
 	wantMessage := func(err error, code errs.Code, msg string) {
 		t.Helper()
