@@ -25,6 +25,90 @@ type UnitYear struct {
 	Extensions []DeadlineExtension // newest first
 }
 
+// unitFilingSQL is UnitFiling's statement: $1 the unit, $2 the year, $3
+// the kind of the self-assessment deadline.
+const unitFilingSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
+	SELECT id, parent_id, 0 FROM units WHERE id = $1
+	UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50),
+	m AS (SELECT cluster_id FROM cluster_members WHERE unit_id = $1 AND year = $2),
+	cur AS (
+	SELECT t.id FROM criteria_tables t JOIN clusters c ON c.id = (SELECT cluster_id FROM m) JOIN units u ON u.id = $1
+	WHERE t.year = $2 AND t.kind = 'main' AND NOT t.superseded AND t.level = c.level
+		AND (t.cluster_id = c.id OR (t.cluster_id IS NULL AND t.unit_type IN (u.type, '')))
+	ORDER BY t.cluster_id IS NULL, t.unit_type = '', t.id DESC LIMIT 1),
+	a AS (
+	SELECT a.* FROM assessments a JOIN criteria_tables ct ON ct.id = a.table_id
+	WHERE a.year = $2 AND a.unit_id = $1 AND (a.table_id = (SELECT id FROM cur) OR ct.kind = 'main')
+		AND EXISTS (SELECT 1 FROM m)
+	ORDER BY a.table_id = (SELECT id FROM cur) DESC NULLS LAST, a.id DESC LIMIT 1),
+	tid AS (SELECT coalesce((SELECT table_id FROM a), (SELECT id FROM cur)) AS id),
+	head AS (SELECT id FROM criteria WHERE table_id = (SELECT id FROM tid) ORDER BY ord, id LIMIT 1),
+	one AS (
+	SELECT true AS here, u.id AS u_id, u.code AS u_code, u.name AS u_name, u.type AS u_type, u.parent_id AS u_parent,
+		u.valid_from AS u_from, u.valid_to AS u_to, u.note AS u_note, u.version AS u_version,
+		(SELECT string_agg(id::text, ',' ORDER BY depth) FROM up) AS path,
+		c.id AS c_id, c.year AS c_year, c.level AS c_level, c.number AS c_number, c.name AS c_name,
+		c.owner_unit_id, c.head_unit_id, c.deputy_unit_id, c.suggested_head_unit_id, c.suggested_deputy_unit_id,
+		c.nominated_deputy_unit_id, c.designation_ref, c.follower_user_id, c.note AS c_note, c.version AS c_version,
+		(SELECT string_agg(cm.unit_id::text, ',' ORDER BY cm.ord) FROM cluster_members cm WHERE cm.cluster_id = c.id) AS members,
+		y.year IS NOT NULL AS open, y.year AS y_year, y.title, y.starts_on, y.ends_on,
+		y.pledge_deadline, y.registration_deadline, y.self_assessment_deadline, y.review_deadline, y.proposal_deadline,
+		y.version AS y_version,
+		e.id AS e_id, e.kind AS e_kind, e.until, e.reason AS e_reason, e.created_by, eu.full_name, e.created_at AS e_at
+	FROM units u
+	LEFT JOIN clusters c ON c.id = (SELECT cluster_id FROM m)
+	LEFT JOIN emulation_years y ON y.year = $2
+	LEFT JOIN LATERAL (SELECT * FROM deadline_extensions x WHERE x.year = $2 AND x.unit_id = u.id AND x.kind = $3
+		ORDER BY x.id DESC LIMIT 1) e ON true
+	LEFT JOIN users eu ON eu.id = e.created_by
+	WHERE u.id = $1),
+	sheet AS (
+	SELECT t.id IS NOT NULL AS first, CASE WHEN t.id IS NOT NULL THEN (SELECT id FROM cur) END AS cur,
+		t.id AS t_id, t.year AS t_year, t.name AS t_name, t.kind AS t_kind, t.level AS t_level,
+		t.unit_type AS t_unit_type, t.cluster_id AS t_cluster, t.version_no, t.previous_id,
+		t.change_reason, t.superseded, t.version AS t_version, t.created_at AS t_at,
+		t.id IS NOT NULL AND EXISTS (SELECT 1 FROM assessments x WHERE x.table_id = t.id) AS frozen,
+		a.id AS a_id, a.table_id AS a_table, a.unit_id AS a_unit, a.year AS a_year, a.status,
+		a.submitted_at, a.returned_at, a.return_reason, a.reviewed_at, a.version AS a_version,
+		c.id, c.parent_id, c.code, c.name, c.method, c.max::float8 AS max, c.numerator, c.denominator, c.direction,
+		c.target_na::float8 AS target_na, c.target_sector::float8 AS target_sector, c.exceed_bonus::float8 AS exceed_bonus, c.below, c.ord,
+		e.criterion_id IS NOT NULL AS entry, e.self_score::float8 AS self_score, e.self_num::float8 AS self_num,
+		e.self_den::float8 AS self_den, e.self_not_arisen, e.explanation, e.evidence, e.rev_set, e.rev_score::float8 AS rev_score,
+		e.rev_num::float8 AS rev_num, e.rev_den::float8 AS rev_den, e.rev_not_arisen, e.rev_comment,
+		adj.unit_id IS NOT NULL AS adj_set, adj.share::float8 AS share, adj.reason AS adj_reason
+	FROM criteria c
+	LEFT JOIN criteria_tables t ON t.id = c.table_id AND c.id = (SELECT id FROM head)
+	LEFT JOIN a ON t.id IS NOT NULL
+	LEFT JOIN assessment_entries e ON e.assessment_id = (SELECT id FROM a) AND e.criterion_id = c.id
+	LEFT JOIN criterion_adjustments adj ON adj.criterion_id = c.id AND adj.unit_id = $1
+	WHERE c.table_id = (SELECT id FROM tid))
+	SELECT coalesce(o.here, false), coalesce(o.u_id, 0), coalesce(o.u_code, ''), coalesce(o.u_name, ''), coalesce(o.u_type, ''),
+	o.u_parent, o.u_from, o.u_to, coalesce(o.u_note, ''), coalesce(o.u_version, 0), coalesce(o.path, ''),
+	coalesce(o.c_id, 0), coalesce(o.c_year, 0), coalesce(o.c_level, ''), coalesce(o.c_number, 0), coalesce(o.c_name, ''),
+	o.owner_unit_id, o.head_unit_id, o.deputy_unit_id, o.suggested_head_unit_id, o.suggested_deputy_unit_id,
+	o.nominated_deputy_unit_id, coalesce(o.designation_ref, ''), o.follower_user_id, coalesce(o.c_note, ''), coalesce(o.c_version, 0),
+	coalesce(o.members, ''),
+	coalesce(o.open, false), coalesce(o.y_year, 0), coalesce(o.title, ''), o.starts_on, o.ends_on,
+	o.pledge_deadline, o.registration_deadline, o.self_assessment_deadline, o.review_deadline, o.proposal_deadline,
+	coalesce(o.y_version, 0),
+	coalesce(o.e_id, 0), coalesce(o.e_kind, ''), o.until, coalesce(o.e_reason, ''), o.created_by,
+	coalesce(o.full_name, ''), o.e_at,
+	s.id IS NOT NULL, coalesce(s.cur, 0),
+	coalesce(s.t_id, 0), coalesce(s.t_year, 0), coalesce(s.t_name, ''), coalesce(s.t_kind, ''), coalesce(s.t_level, ''),
+	coalesce(s.t_unit_type, ''), s.t_cluster, coalesce(s.version_no, 0), s.previous_id,
+	coalesce(s.change_reason, ''), coalesce(s.superseded, false), coalesce(s.t_version, 0), s.t_at, coalesce(s.frozen, false),
+	coalesce(s.a_id, 0), coalesce(s.a_table, 0), coalesce(s.a_unit, 0), coalesce(s.a_year, 0), coalesce(s.status, ''),
+	s.submitted_at, s.returned_at, coalesce(s.return_reason, ''), s.reviewed_at, coalesce(s.a_version, 0),
+	coalesce(s.id, 0), s.parent_id, coalesce(s.code, ''), coalesce(s.name, ''), coalesce(s.method, ''), coalesce(s.max, 0),
+	coalesce(s.numerator, ''), coalesce(s.denominator, ''), coalesce(s.direction, ''),
+	s.target_na, s.target_sector, coalesce(s.exceed_bonus, 0), coalesce(s.below, ''), coalesce(s.ord, 0),
+	coalesce(s.entry, false), s.self_score, s.self_num, s.self_den, coalesce(s.self_not_arisen, false),
+	coalesce(s.explanation, ''), coalesce(s.evidence, ''), coalesce(s.rev_set, false), s.rev_score,
+	s.rev_num, s.rev_den, coalesce(s.rev_not_arisen, false), coalesce(s.rev_comment, ''),
+	coalesce(s.adj_set, false), coalesce(s.share, 1), coalesce(s.adj_reason, '')
+	FROM sheet s FULL JOIN one o ON o.here = s.first
+	ORDER BY s.ord, s.id`
+
 // UnitFiling reads, in one statement, a unit as one year sees it — its
 // path, its cluster of the year (with its members), the year and the
 // extension of its self-assessment deadline in force (Extensions holds
@@ -38,88 +122,9 @@ type UnitYear struct {
 // NULLs there. Everything is coalesced at the outer level so that it
 // scans into plain fields, by position, as FilingSheet's rows.
 func (s *Q) UnitFiling(ctx context.Context, year int, unitID int64) (UnitYear, FilingSheet, bool, error) {
-	res, err := s.db.WithContext(ctx).Raw(`WITH RECURSIVE up(id, parent_id, depth) AS (
-			SELECT id, parent_id, 0 FROM units WHERE id = @unit
-			UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50),
-		m AS (SELECT cluster_id FROM cluster_members WHERE unit_id = @unit AND year = @year),
-		cur AS (
-			SELECT t.id FROM criteria_tables t JOIN clusters c ON c.id = (SELECT cluster_id FROM m) JOIN units u ON u.id = @unit
-			WHERE t.year = @year AND t.kind = 'main' AND NOT t.superseded AND t.level = c.level
-				AND (t.cluster_id = c.id OR (t.cluster_id IS NULL AND t.unit_type IN (u.type, '')))
-			ORDER BY t.cluster_id IS NULL, t.unit_type = '', t.id DESC LIMIT 1),
-		a AS (
-			SELECT a.* FROM assessments a JOIN criteria_tables ct ON ct.id = a.table_id
-			WHERE a.year = @year AND a.unit_id = @unit AND (a.table_id = (SELECT id FROM cur) OR ct.kind = 'main')
-				AND EXISTS (SELECT 1 FROM m)
-			ORDER BY a.table_id = (SELECT id FROM cur) DESC NULLS LAST, a.id DESC LIMIT 1),
-		tid AS (SELECT coalesce((SELECT table_id FROM a), (SELECT id FROM cur)) AS id),
-		head AS (SELECT id FROM criteria WHERE table_id = (SELECT id FROM tid) ORDER BY ord, id LIMIT 1),
-		one AS (
-			SELECT true AS here, u.id AS u_id, u.code AS u_code, u.name AS u_name, u.type AS u_type, u.parent_id AS u_parent,
-				u.valid_from AS u_from, u.valid_to AS u_to, u.note AS u_note, u.version AS u_version,
-				(SELECT string_agg(id::text, ',' ORDER BY depth) FROM up) AS path,
-				c.id AS c_id, c.year AS c_year, c.level AS c_level, c.number AS c_number, c.name AS c_name,
-				c.owner_unit_id, c.head_unit_id, c.deputy_unit_id, c.suggested_head_unit_id, c.suggested_deputy_unit_id,
-				c.nominated_deputy_unit_id, c.designation_ref, c.follower_user_id, c.note AS c_note, c.version AS c_version,
-				(SELECT string_agg(cm.unit_id::text, ',' ORDER BY cm.ord) FROM cluster_members cm WHERE cm.cluster_id = c.id) AS members,
-				y.year IS NOT NULL AS open, y.year AS y_year, y.title, y.starts_on, y.ends_on,
-				y.pledge_deadline, y.registration_deadline, y.self_assessment_deadline, y.review_deadline, y.proposal_deadline,
-				y.version AS y_version,
-				e.id AS e_id, e.kind AS e_kind, e.until, e.reason AS e_reason, e.created_by, eu.full_name, e.created_at AS e_at
-			FROM units u
-			LEFT JOIN clusters c ON c.id = (SELECT cluster_id FROM m)
-			LEFT JOIN emulation_years y ON y.year = @year
-			LEFT JOIN LATERAL (SELECT * FROM deadline_extensions x WHERE x.year = @year AND x.unit_id = u.id AND x.kind = @kind
-				ORDER BY x.id DESC LIMIT 1) e ON true
-			LEFT JOIN users eu ON eu.id = e.created_by
-			WHERE u.id = @unit),
-		sheet AS (
-			SELECT t.id IS NOT NULL AS first, CASE WHEN t.id IS NOT NULL THEN (SELECT id FROM cur) END AS cur,
-				t.id AS t_id, t.year AS t_year, t.name AS t_name, t.kind AS t_kind, t.level AS t_level,
-				t.unit_type AS t_unit_type, t.cluster_id AS t_cluster, t.version_no, t.previous_id,
-				t.change_reason, t.superseded, t.version AS t_version, t.created_at AS t_at,
-				t.id IS NOT NULL AND EXISTS (SELECT 1 FROM assessments x WHERE x.table_id = t.id) AS frozen,
-				a.id AS a_id, a.table_id AS a_table, a.unit_id AS a_unit, a.year AS a_year, a.status,
-				a.submitted_at, a.returned_at, a.return_reason, a.reviewed_at, a.version AS a_version,
-				c.id, c.parent_id, c.code, c.name, c.method, c.max::float8 AS max, c.numerator, c.denominator, c.direction,
-				c.target_na::float8 AS target_na, c.target_sector::float8 AS target_sector, c.exceed_bonus::float8 AS exceed_bonus, c.below, c.ord,
-				e.criterion_id IS NOT NULL AS entry, e.self_score::float8 AS self_score, e.self_num::float8 AS self_num,
-				e.self_den::float8 AS self_den, e.self_not_arisen, e.explanation, e.evidence, e.rev_set, e.rev_score::float8 AS rev_score,
-				e.rev_num::float8 AS rev_num, e.rev_den::float8 AS rev_den, e.rev_not_arisen, e.rev_comment,
-				adj.unit_id IS NOT NULL AS adj_set, adj.share::float8 AS share, adj.reason AS adj_reason
-			FROM criteria c
-			LEFT JOIN criteria_tables t ON t.id = c.table_id AND c.id = (SELECT id FROM head)
-			LEFT JOIN a ON t.id IS NOT NULL
-			LEFT JOIN assessment_entries e ON e.assessment_id = (SELECT id FROM a) AND e.criterion_id = c.id
-			LEFT JOIN criterion_adjustments adj ON adj.criterion_id = c.id AND adj.unit_id = @unit
-			WHERE c.table_id = (SELECT id FROM tid))
-		SELECT coalesce(o.here, false), coalesce(o.u_id, 0), coalesce(o.u_code, ''), coalesce(o.u_name, ''), coalesce(o.u_type, ''),
-			o.u_parent, o.u_from, o.u_to, coalesce(o.u_note, ''), coalesce(o.u_version, 0), coalesce(o.path, ''),
-			coalesce(o.c_id, 0), coalesce(o.c_year, 0), coalesce(o.c_level, ''), coalesce(o.c_number, 0), coalesce(o.c_name, ''),
-			o.owner_unit_id, o.head_unit_id, o.deputy_unit_id, o.suggested_head_unit_id, o.suggested_deputy_unit_id,
-			o.nominated_deputy_unit_id, coalesce(o.designation_ref, ''), o.follower_user_id, coalesce(o.c_note, ''), coalesce(o.c_version, 0),
-			coalesce(o.members, ''),
-			coalesce(o.open, false), coalesce(o.y_year, 0), coalesce(o.title, ''), o.starts_on, o.ends_on,
-			o.pledge_deadline, o.registration_deadline, o.self_assessment_deadline, o.review_deadline, o.proposal_deadline,
-			coalesce(o.y_version, 0),
-			coalesce(o.e_id, 0), coalesce(o.e_kind, ''), o.until, coalesce(o.e_reason, ''), o.created_by,
-			coalesce(o.full_name, ''), o.e_at,
-			s.id IS NOT NULL, coalesce(s.cur, 0),
-			coalesce(s.t_id, 0), coalesce(s.t_year, 0), coalesce(s.t_name, ''), coalesce(s.t_kind, ''), coalesce(s.t_level, ''),
-			coalesce(s.t_unit_type, ''), s.t_cluster, coalesce(s.version_no, 0), s.previous_id,
-			coalesce(s.change_reason, ''), coalesce(s.superseded, false), coalesce(s.t_version, 0), s.t_at, coalesce(s.frozen, false),
-			coalesce(s.a_id, 0), coalesce(s.a_table, 0), coalesce(s.a_unit, 0), coalesce(s.a_year, 0), coalesce(s.status, ''),
-			s.submitted_at, s.returned_at, coalesce(s.return_reason, ''), s.reviewed_at, coalesce(s.a_version, 0),
-			coalesce(s.id, 0), s.parent_id, coalesce(s.code, ''), coalesce(s.name, ''), coalesce(s.method, ''), coalesce(s.max, 0),
-			coalesce(s.numerator, ''), coalesce(s.denominator, ''), coalesce(s.direction, ''),
-			s.target_na, s.target_sector, coalesce(s.exceed_bonus, 0), coalesce(s.below, ''), coalesce(s.ord, 0),
-			coalesce(s.entry, false), s.self_score, s.self_num, s.self_den, coalesce(s.self_not_arisen, false),
-			coalesce(s.explanation, ''), coalesce(s.evidence, ''), coalesce(s.rev_set, false), s.rev_score,
-			s.rev_num, s.rev_den, coalesce(s.rev_not_arisen, false), coalesce(s.rev_comment, ''),
-			coalesce(s.adj_set, false), coalesce(s.share, 1), coalesce(s.adj_reason, '')
-		FROM sheet s FULL JOIN one o ON o.here = s.first
-		ORDER BY s.ord, s.id`,
-		map[string]any{"unit": unitID, "year": year, "kind": string(cluster.DeadlineSelfAssessment)}).Rows()
+	// Sent through the connection, not GORM: building the named
+	// parameters of this long text was a tenth of the page's Go time.
+	res, err := s.db.Statement.ConnPool.QueryContext(ctx, unitFilingSQL, unitID, year, string(cluster.DeadlineSelfAssessment))
 	if err != nil {
 		return UnitYear{}, FilingSheet{}, false, err
 	}
