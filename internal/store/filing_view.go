@@ -143,11 +143,16 @@ func (s *Q) UnitFiling(ctx context.Context, year int, unitID int64) (UnitYear, F
 		e                 DeadlineExtension
 		until, extendedAt *time.Time
 	)
-	rows := make([]filingSheetRow, 0, 64)
+	// The sheet is built row by row, its rows scanned into one variable:
+	// a slice of them was a third of the bytes the read allocated.
+	var (
+		sheet        FilingSheet
+		first, found bool // the first criterion seen; it had a current table
+		r            filingSheetRow
+		created      *time.Time
+		t, a, cr, en = &r.T, &r.A, &r.C, &r.E
+	)
 	for res.Next() {
-		var r filingSheetRow
-		var created *time.Time
-		t, a, cr, en := &r.T, &r.A, &r.C, &r.E
 		if err := res.Scan(&here, &u.ID, &u.Code, &u.Name, &u.Type, &u.ParentID, &validFrom, &u.ValidTo, &u.Note, &u.Version, &path,
 			&c.ID, &c.Year, &c.Level, &c.Number, &c.Name,
 			&c.OwnerUnitID, &c.HeadUnitID, &c.DeputyUnitID, &c.SuggestedHeadUnitID, &c.SuggestedDeputyUnitID,
@@ -189,8 +194,12 @@ func (s *Q) UnitFiling(ctx context.Context, year int, unitID int64) (UnitYear, F
 		if created != nil {
 			t.CreatedAt = *created
 		}
-		if crit {
-			rows = append(rows, r)
+		if crit && !first {
+			first = true
+			sheet, found = newFilingSheet(r, unitID)
+		}
+		if crit && found {
+			sheet.add(r)
 		}
 	}
 	if err := res.Err(); err != nil {
@@ -199,7 +208,6 @@ func (s *Q) UnitFiling(ctx context.Context, year int, unitID int64) (UnitYear, F
 	if uy.Unit.ID == 0 {
 		return UnitYear{}, FilingSheet{}, false, errs.New(errs.NotFound, "Không tìm thấy đơn vị.")
 	}
-	sheet, found := filingSheet(rows, unitID)
 	return uy, sheet, found, nil
 }
 
@@ -238,30 +246,31 @@ type filingSheetRow struct {
 	AdjReason string
 }
 
-// filingSheet builds the sheet from its rows; found false when no table
-// applies (no rows, or none is current).
-func filingSheet(rows []filingSheetRow, unitID int64) (FilingSheet, bool) {
-	if len(rows) == 0 || rows[0].Current == 0 {
+// newFilingSheet starts a sheet from its first row, which has the table's
+// and the filing's headers; found false when no table applies.
+func newFilingSheet(r filingSheetRow, unitID int64) (FilingSheet, bool) {
+	if r.Current == 0 {
 		return FilingSheet{}, false
 	}
-	out := FilingSheet{Info: rows[0].T, Adjustments: map[int64]scoring.Adjustment{}}
-	out.Table = scoring.Table{ID: out.Info.ID, Year: out.Info.Year, Name: out.Info.Name}
-	if a := rows[0].A; a.ID != 0 {
-		out.Filing = a.filing()
+	out := FilingSheet{Info: r.T, Adjustments: map[int64]scoring.Adjustment{}}
+	out.Table = scoring.Table{ID: out.Info.ID, Year: out.Info.Year, Name: out.Info.Name, Criteria: make([]scoring.Criterion, 0, 64)}
+	if r.A.ID != 0 {
+		out.Filing = r.A.filing()
 	} else {
 		out.Filing = scoring.Filing{TableID: out.Info.ID, UnitID: unitID, Year: out.Info.Year, Status: scoring.NotStarted,
 			Self: map[int64]scoring.Entry{}, Review: map[int64]scoring.Review{}}
 	}
-	out.Table.Criteria = make([]scoring.Criterion, 0, len(rows))
-	for _, r := range rows {
-		out.Table.Criteria = append(out.Table.Criteria, r.C.criterion())
-		if r.Entry {
-			r.E.AssessmentID, r.E.CriterionID = out.Filing.ID, r.C.ID
-			r.E.addTo(out.Filing)
-		}
-		if r.AdjSet {
-			out.Adjustments[r.C.ID] = scoring.Adjustment{CriterionID: r.C.ID, Share: r.AdjShare, Reason: r.AdjReason}
-		}
-	}
 	return out, true
+}
+
+// add adds a row's criterion, with the unit's entry and adjustment on it.
+func (out *FilingSheet) add(r filingSheetRow) {
+	out.Table.Criteria = append(out.Table.Criteria, r.C.criterion())
+	if r.Entry {
+		r.E.AssessmentID, r.E.CriterionID = out.Filing.ID, r.C.ID
+		r.E.addTo(out.Filing)
+	}
+	if r.AdjSet {
+		out.Adjustments[r.C.ID] = scoring.Adjustment{CriterionID: r.C.ID, Share: r.AdjShare, Reason: r.AdjReason}
+	}
 }
