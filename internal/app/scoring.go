@@ -276,11 +276,12 @@ func (a *App) filingFor(ctx context.Context, tx *store.Q, p auth.Principal, act 
 }
 
 // loadFiling is filingFor without the results and flags, which a write
-// works out once on the filing it writes (writeFiling). The view costs two
-// statements whatever the number of units: the unit with its path,
-// cluster, year and extensions, then the filing with its table.
+// works out once on the filing it writes (writeFiling). The view costs one
+// statement whatever the number of units: the unit with its path,
+// cluster, year and extension, and the filing with its table; p is
+// authorised on the unit year before anything of the filing is used.
 func (a *App) loadFiling(ctx context.Context, tx *store.Q, p auth.Principal, act auth.Action, year int, unitID int64) (FilingView, auth.Target, error) {
-	uy, err := tx.UnitYear(ctx, year, unitID)
+	uy, sheet, found, err := tx.UnitFiling(ctx, year, unitID)
 	if err != nil {
 		return FilingView{}, auth.Target{}, err
 	}
@@ -295,9 +296,8 @@ func (a *App) loadFiling(ctx context.Context, tx *store.Q, p auth.Principal, act
 	if uy.Cluster == nil {
 		return v, t, errs.New(errs.NotFound, "%s không thuộc cụm, khối thi đua nào trong năm %d nên chưa có bảng tiêu chí để chấm.", uy.Unit.Name, year)
 	}
-	sheet, err := tx.FilingSheet(ctx, year, string(uy.Cluster.Level), uy.Cluster.ID, string(uy.Unit.Type), unitID)
-	if err != nil {
-		return v, t, err
+	if !found {
+		return v, t, errs.New(errs.NotFound, "Chưa có bảng tiêu chí chấm điểm năm %d áp dụng cho đơn vị này.", year)
 	}
 	v.Info, v.Table, v.Filing, v.Adjustments = sheet.Info, sheet.Table, sheet.Filing, sheet.Adjustments
 	if uy.Year == nil {

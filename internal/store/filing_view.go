@@ -12,8 +12,8 @@ import (
 	"thidua/internal/scoring"
 )
 
-// The filing pages read everything they show in two statements, whatever
-// the number of units: UnitYear (who and when) and FilingSheet (what).
+// The filing pages read everything they show in one statement, whatever
+// the number of units: UnitFiling (who, when and what).
 
 // UnitYear is a unit as one year sees it: its path up the tree, its
 // cluster of the year, the year and the unit's deadline extensions.
@@ -25,86 +25,190 @@ type UnitYear struct {
 	Extensions []DeadlineExtension // newest first
 }
 
-// UnitYear reads a unit, its path, its cluster of the year (with its
-// members), the year and the unit's extensions in one statement; NotFound
-// when there is no such unit. The unit, cluster and year repeat on each
-// of the unit's extensions. Scanned by position, as FilingSheet is: the
-// LEFT JOINed columns are coalesced, or scanned into pointers.
-func (s *Q) UnitYear(ctx context.Context, year int, unitID int64) (UnitYear, error) {
-	res, err := s.db.WithContext(ctx).Raw(`WITH RECURSIVE up(id, parent_id, depth) AS (
-			SELECT id, parent_id, 0 FROM units WHERE id = @unit
-			UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50)
-		SELECT u.id, u.code, u.name, u.type, u.parent_id, u.valid_from, u.valid_to, u.note, u.version,
-			(SELECT string_agg(id::text, ',' ORDER BY depth) FROM up),
-			coalesce(c.id, 0), coalesce(c.year, 0), coalesce(c.level, ''), coalesce(c.number, 0), coalesce(c.name, ''),
-			c.owner_unit_id, c.head_unit_id, c.deputy_unit_id, c.suggested_head_unit_id, c.suggested_deputy_unit_id,
-			c.nominated_deputy_unit_id, coalesce(c.designation_ref, ''), c.follower_user_id, coalesce(c.note, ''), coalesce(c.version, 0),
-			coalesce((SELECT string_agg(cm.unit_id::text, ',' ORDER BY cm.ord) FROM cluster_members cm WHERE cm.cluster_id = c.id), ''),
-			y.year IS NOT NULL, coalesce(y.year, 0), coalesce(y.title, ''), y.starts_on, y.ends_on,
-			y.pledge_deadline, y.registration_deadline, y.self_assessment_deadline, y.review_deadline, y.proposal_deadline,
-			coalesce(y.version, 0),
-			coalesce(e.id, 0), coalesce(e.kind, ''), e.until, coalesce(e.reason, ''), e.created_by,
-			coalesce(eu.full_name, ''), e.created_at
-		FROM units u
-		LEFT JOIN cluster_members m ON m.unit_id = u.id AND m.year = @year
-		LEFT JOIN clusters c ON c.id = m.cluster_id
-		LEFT JOIN emulation_years y ON y.year = @year
-		LEFT JOIN deadline_extensions e ON e.year = @year AND e.unit_id = u.id
-		LEFT JOIN users eu ON eu.id = e.created_by
-		WHERE u.id = @unit
-		ORDER BY e.id DESC`, map[string]any{"unit": unitID, "year": year}).Rows()
+// unitFilingSQL is UnitFiling's statement: $1 the unit, $2 the year, $3
+// the kind of the self-assessment deadline.
+const unitFilingSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
+	-- OFFSET 0: a step up is one index probe, not a hash of all units (the generic plan's choice)
+	SELECT id, parent_id, 0 FROM units WHERE id = $1
+	UNION ALL SELECT p.id, p.parent_id, up.depth + 1 FROM up, LATERAL (SELECT id, parent_id FROM units WHERE id = up.parent_id OFFSET 0) p
+		WHERE up.depth < 50),
+	m AS (SELECT cluster_id FROM cluster_members WHERE unit_id = $1 AND year = $2),
+	cur AS (
+	SELECT t.id FROM criteria_tables t JOIN clusters c ON c.id = (SELECT cluster_id FROM m) JOIN units u ON u.id = $1
+	WHERE t.year = $2 AND t.kind = 'main' AND NOT t.superseded AND t.level = c.level
+		AND (t.cluster_id = c.id OR (t.cluster_id IS NULL AND t.unit_type IN (u.type, '')))
+	ORDER BY t.cluster_id IS NULL, t.unit_type = '', t.id DESC LIMIT 1),
+	a AS (
+	SELECT a.* FROM assessments a JOIN criteria_tables ct ON ct.id = a.table_id
+	WHERE a.year = $2 AND a.unit_id = $1 AND (a.table_id = (SELECT id FROM cur) OR ct.kind = 'main')
+		AND EXISTS (SELECT 1 FROM m)
+	ORDER BY a.table_id = (SELECT id FROM cur) DESC NULLS LAST, a.id DESC LIMIT 1),
+	tid AS (SELECT coalesce((SELECT table_id FROM a), (SELECT id FROM cur)) AS id),
+	head AS (SELECT id FROM criteria WHERE table_id = (SELECT id FROM tid) ORDER BY ord, id LIMIT 1),
+	one AS (
+	SELECT true AS here, u.id AS u_id, u.code AS u_code, u.name AS u_name, u.type AS u_type, u.parent_id AS u_parent,
+		u.valid_from AS u_from, u.valid_to AS u_to, u.note AS u_note, u.version AS u_version,
+		(SELECT string_agg(id::text, ',' ORDER BY depth) FROM up) AS path,
+		c.id AS c_id, c.year AS c_year, c.level AS c_level, c.number AS c_number, c.name AS c_name,
+		c.owner_unit_id, c.head_unit_id, c.deputy_unit_id, c.suggested_head_unit_id, c.suggested_deputy_unit_id,
+		c.nominated_deputy_unit_id, c.designation_ref, c.follower_user_id, c.note AS c_note, c.version AS c_version,
+		(SELECT string_agg(cm.unit_id::text, ',' ORDER BY cm.ord) FROM cluster_members cm WHERE cm.cluster_id = c.id) AS members,
+		y.year IS NOT NULL AS open, y.year AS y_year, y.title, y.starts_on, y.ends_on,
+		y.pledge_deadline, y.registration_deadline, y.self_assessment_deadline, y.review_deadline, y.proposal_deadline,
+		y.version AS y_version,
+		e.id AS e_id, e.kind AS e_kind, e.until, e.reason AS e_reason, e.created_by, eu.full_name, e.created_at AS e_at
+	FROM units u
+	LEFT JOIN clusters c ON c.id = (SELECT cluster_id FROM m)
+	LEFT JOIN emulation_years y ON y.year = $2
+	LEFT JOIN LATERAL (SELECT * FROM deadline_extensions x WHERE x.year = $2 AND x.unit_id = u.id AND x.kind = $3
+		ORDER BY x.id DESC LIMIT 1) e ON true
+	LEFT JOIN users eu ON eu.id = e.created_by
+	WHERE u.id = $1),
+	sheet AS (
+	SELECT t.id IS NOT NULL AS first, CASE WHEN t.id IS NOT NULL THEN (SELECT id FROM cur) END AS cur,
+		t.id AS t_id, t.year AS t_year, t.name AS t_name, t.kind AS t_kind, t.level AS t_level,
+		t.unit_type AS t_unit_type, t.cluster_id AS t_cluster, t.version_no, t.previous_id,
+		t.change_reason, t.superseded, t.version AS t_version, t.created_at AS t_at,
+		t.id IS NOT NULL AND EXISTS (SELECT 1 FROM assessments x WHERE x.table_id = t.id) AS frozen,
+		a.id AS a_id, a.table_id AS a_table, a.unit_id AS a_unit, a.year AS a_year, a.status,
+		a.submitted_at, a.returned_at, a.return_reason, a.reviewed_at, a.version AS a_version,
+		c.id, c.parent_id, c.code, c.name, c.method, c.max::float8 AS max, c.numerator, c.denominator, c.direction,
+		c.target_na::float8 AS target_na, c.target_sector::float8 AS target_sector, c.exceed_bonus::float8 AS exceed_bonus, c.below, c.ord,
+		e.criterion_id IS NOT NULL AS entry, e.self_score::float8 AS self_score, e.self_num::float8 AS self_num,
+		e.self_den::float8 AS self_den, e.self_not_arisen, e.explanation, e.evidence, e.rev_set, e.rev_score::float8 AS rev_score,
+		e.rev_num::float8 AS rev_num, e.rev_den::float8 AS rev_den, e.rev_not_arisen, e.rev_comment,
+		adj.unit_id IS NOT NULL AS adj_set, adj.share::float8 AS share, adj.reason AS adj_reason
+	FROM criteria c
+	LEFT JOIN criteria_tables t ON t.id = c.table_id AND c.id = (SELECT id FROM head)
+	LEFT JOIN a ON t.id IS NOT NULL
+	LEFT JOIN assessment_entries e ON e.assessment_id = (SELECT id FROM a) AND e.criterion_id = c.id
+	LEFT JOIN criterion_adjustments adj ON adj.criterion_id = c.id AND adj.unit_id = $1
+	WHERE c.table_id = (SELECT id FROM tid))
+	SELECT coalesce(o.here, false), coalesce(o.u_id, 0), coalesce(o.u_code, ''), coalesce(o.u_name, ''), coalesce(o.u_type, ''),
+	o.u_parent, o.u_from, o.u_to, coalesce(o.u_note, ''), coalesce(o.u_version, 0), coalesce(o.path, ''),
+	coalesce(o.c_id, 0), coalesce(o.c_year, 0), coalesce(o.c_level, ''), coalesce(o.c_number, 0), coalesce(o.c_name, ''),
+	o.owner_unit_id, o.head_unit_id, o.deputy_unit_id, o.suggested_head_unit_id, o.suggested_deputy_unit_id,
+	o.nominated_deputy_unit_id, coalesce(o.designation_ref, ''), o.follower_user_id, coalesce(o.c_note, ''), coalesce(o.c_version, 0),
+	coalesce(o.members, ''),
+	coalesce(o.open, false), coalesce(o.y_year, 0), coalesce(o.title, ''), o.starts_on, o.ends_on,
+	o.pledge_deadline, o.registration_deadline, o.self_assessment_deadline, o.review_deadline, o.proposal_deadline,
+	coalesce(o.y_version, 0),
+	coalesce(o.e_id, 0), coalesce(o.e_kind, ''), o.until, coalesce(o.e_reason, ''), o.created_by,
+	coalesce(o.full_name, ''), o.e_at,
+	s.id IS NOT NULL, coalesce(s.cur, 0),
+	coalesce(s.t_id, 0), coalesce(s.t_year, 0), coalesce(s.t_name, ''), coalesce(s.t_kind, ''), coalesce(s.t_level, ''),
+	coalesce(s.t_unit_type, ''), s.t_cluster, coalesce(s.version_no, 0), s.previous_id,
+	coalesce(s.change_reason, ''), coalesce(s.superseded, false), coalesce(s.t_version, 0), s.t_at, coalesce(s.frozen, false),
+	coalesce(s.a_id, 0), coalesce(s.a_table, 0), coalesce(s.a_unit, 0), coalesce(s.a_year, 0), coalesce(s.status, ''),
+	s.submitted_at, s.returned_at, coalesce(s.return_reason, ''), s.reviewed_at, coalesce(s.a_version, 0),
+	coalesce(s.id, 0), s.parent_id, coalesce(s.code, ''), coalesce(s.name, ''), coalesce(s.method, ''), coalesce(s.max, 0),
+	coalesce(s.numerator, ''), coalesce(s.denominator, ''), coalesce(s.direction, ''),
+	s.target_na, s.target_sector, coalesce(s.exceed_bonus, 0), coalesce(s.below, ''), coalesce(s.ord, 0),
+	coalesce(s.entry, false), s.self_score, s.self_num, s.self_den, coalesce(s.self_not_arisen, false),
+	coalesce(s.explanation, ''), coalesce(s.evidence, ''), coalesce(s.rev_set, false), s.rev_score,
+	s.rev_num, s.rev_den, coalesce(s.rev_not_arisen, false), coalesce(s.rev_comment, ''),
+	coalesce(s.adj_set, false), coalesce(s.share, 1), coalesce(s.adj_reason, '')
+	FROM sheet s FULL JOIN one o ON o.here = s.first
+	ORDER BY s.ord, s.id`
+
+// UnitFiling reads, in one statement, a unit as one year sees it — its
+// path, its cluster of the year (with its members), the year and the
+// extension of its self-assessment deadline in force (Extensions holds
+// that one only) — and its FilingSheet against the table that applies
+// through that cluster (found false when none does, or the unit is in
+// no cluster). NotFound when there is no such unit. The caller
+// authorises on the unit year before it uses the sheet.
+//
+// One row carries the unit year: the sheet's first criterion, or a row
+// of its own when there is no sheet (FULL JOIN); the other rows carry
+// NULLs there. Everything is coalesced at the outer level so that it
+// scans into plain fields, by position, as FilingSheet's rows.
+func (s *Q) UnitFiling(ctx context.Context, year int, unitID int64) (UnitYear, FilingSheet, bool, error) {
+	// Sent through the connection, not GORM: building the named
+	// parameters of this long text was a tenth of the page's Go time.
+	res, err := s.db.Statement.ConnPool.QueryContext(ctx, unitFilingSQL, unitID, year, string(cluster.DeadlineSelfAssessment))
 	if err != nil {
-		return UnitYear{}, err
+		return UnitYear{}, FilingSheet{}, false, err
 	}
 	defer res.Close()
 	var (
-		out               UnitYear
+		uy                UnitYear
 		u                 unitRow
+		validFrom         *time.Time
 		path, members     string
 		c                 clusterRow
 		y                 yearRow
-		open              bool
+		here, open, crit  bool
 		starts, ends      *time.Time
 		e                 DeadlineExtension
 		until, extendedAt *time.Time
-		found             bool
 	)
-	out.Extensions = []DeadlineExtension{}
+	// The sheet is built row by row, its rows scanned into one variable:
+	// a slice of them was a third of the bytes the read allocated.
+	var (
+		sheet        FilingSheet
+		first, found bool // the first criterion seen; it had a current table
+		r            filingSheetRow
+		created      *time.Time
+		t, a, cr, en = &r.T, &r.A, &r.C, &r.E
+	)
 	for res.Next() {
-		if err := res.Scan(&u.ID, &u.Code, &u.Name, &u.Type, &u.ParentID, &u.ValidFrom, &u.ValidTo, &u.Note, &u.Version, &path,
+		if err := res.Scan(&here, &u.ID, &u.Code, &u.Name, &u.Type, &u.ParentID, &validFrom, &u.ValidTo, &u.Note, &u.Version, &path,
 			&c.ID, &c.Year, &c.Level, &c.Number, &c.Name,
 			&c.OwnerUnitID, &c.HeadUnitID, &c.DeputyUnitID, &c.SuggestedHeadUnitID, &c.SuggestedDeputyUnitID,
 			&c.NominatedDeputyUnitID, &c.DesignationRef, &c.FollowerUserID, &c.Note, &c.Version, &members,
 			&open, &y.Year, &y.Title, &starts, &ends,
 			&y.PledgeDeadline, &y.RegistrationDeadline, &y.SelfAssessmentDeadline, &y.ReviewDeadline, &y.ProposalDeadline, &y.Version,
-			&e.ID, &e.Kind, &until, &e.Reason, &e.CreatedBy, &e.FullName, &extendedAt); err != nil {
-			return UnitYear{}, err
+			&e.ID, &e.Kind, &until, &e.Reason, &e.CreatedBy, &e.FullName, &extendedAt,
+			&crit, &r.Current,
+			&t.ID, &t.Year, &t.Name, &t.Kind, &t.Level, &t.UnitType, &t.ClusterID, &t.VersionNo, &t.PreviousID,
+			&t.ChangeReason, &t.Superseded, &t.Version, &created, &t.Frozen,
+			&a.ID, &a.TableID, &a.UnitID, &a.Year, &a.Status,
+			&a.SubmittedAt, &a.ReturnedAt, &a.ReturnReason, &a.ReviewedAt, &a.Version,
+			&cr.ID, &cr.ParentID, &cr.Code, &cr.Name, &cr.Method, &cr.Max, &cr.Numerator, &cr.Denominator, &cr.Direction,
+			&cr.TargetNA, &cr.TargetSector, &cr.ExceedBonus, &cr.Below, &cr.Ord,
+			&r.Entry, &en.SelfScore, &en.SelfNum, &en.SelfDen, &en.SelfNotArisen,
+			&en.Explanation, &en.Evidence, &en.RevSet, &en.RevScore,
+			&en.RevNum, &en.RevDen, &en.RevNotArisen, &en.RevComment,
+			&r.AdjSet, &r.AdjShare, &r.AdjReason); err != nil {
+			return UnitYear{}, FilingSheet{}, false, err
 		}
-		if !found {
-			found = true
-			out.Unit, out.Path = u.unit(), ids(path)
+		if here {
+			u.ValidFrom = *validFrom
+			uy.Unit, uy.Path = u.unit(), ids(path)
 			if c.ID != 0 {
 				cl := c.cluster(ids(members))
-				out.Cluster = &cl
+				uy.Cluster = &cl
 			}
 			if open {
 				y.StartsOn, y.EndsOn = *starts, *ends
 				yr := y.year()
-				out.Year = &yr
+				uy.Year = &yr
+			}
+			uy.Extensions = []DeadlineExtension{}
+			if e.ID != 0 {
+				e.Year, e.UnitID, e.UnitName, e.Until, e.CreatedAt = year, unitID, u.Name, *until, *extendedAt
+				uy.Extensions = append(uy.Extensions, e)
 			}
 		}
-		if e.ID != 0 {
-			e.Year, e.UnitID, e.UnitName, e.Until, e.CreatedAt = year, unitID, u.Name, *until, *extendedAt
-			out.Extensions = append(out.Extensions, e)
+		if created != nil {
+			t.CreatedAt = *created
+		}
+		if crit && !first {
+			first = true
+			sheet, found = newFilingSheet(r, unitID)
+		}
+		if crit && found {
+			sheet.add(r)
 		}
 	}
 	if err := res.Err(); err != nil {
-		return UnitYear{}, err
+		return UnitYear{}, FilingSheet{}, false, err
 	}
-	if !found {
-		return UnitYear{}, errs.New(errs.NotFound, "Không tìm thấy đơn vị.")
+	if uy.Unit.ID == 0 {
+		return UnitYear{}, FilingSheet{}, false, errs.New(errs.NotFound, "Không tìm thấy đơn vị.")
 	}
-	return out, nil
+	return uy, sheet, found, nil
 }
 
 // ids reads a comma-separated list of ids.
@@ -142,103 +246,31 @@ type filingSheetRow struct {
 	AdjReason string
 }
 
-// FilingSheet reads, in one statement, the filing of a unit in a year
-// against the current main table that applies to it (TableFor's rule) —
-// or, when the unit filed against an earlier version of a table, that
-// filing with its version — and the unit's adjustments in that table. A
-// unit that has not filed gets a new, unsaved filing (ID 0, not started).
-func (s *Q) FilingSheet(ctx context.Context, year int, level string, clusterID int64, unitType string, unitID int64) (FilingSheet, error) {
-	// Scanned by position, not by GORM: matching some 60 columns to
-	// fields by reflection, row after row, was a fifth of the filing
-	// page's and the draft save's time. The LEFT JOINed columns are
-	// coalesced so they scan into the rows' plain fields. The table's and
-	// the filing's headers come on the first row only (the others carry
-	// NULLs, read as zeros), and numbers come as float8 rather than as
-	// numeric's text: each value the driver hands database/sql is an
-	// allocation, and those repeated headers were most of them.
-	res, err := s.db.WithContext(ctx).Raw(`WITH cur AS (
-			SELECT id FROM criteria_tables
-			WHERE year = @year AND kind = 'main' AND NOT superseded AND level = @level
-				AND (cluster_id = @cluster OR (cluster_id IS NULL AND unit_type IN (@type, '')))
-			ORDER BY cluster_id IS NULL, unit_type = '', id DESC LIMIT 1),
-		a AS (
-			SELECT a.* FROM assessments a JOIN criteria_tables ct ON ct.id = a.table_id
-			WHERE a.year = @year AND a.unit_id = @unit AND (a.table_id = (SELECT id FROM cur) OR ct.kind = 'main')
-			ORDER BY a.table_id = (SELECT id FROM cur) DESC NULLS LAST, a.id DESC LIMIT 1),
-		tid AS (SELECT coalesce((SELECT table_id FROM a), (SELECT id FROM cur)) AS id),
-		head AS (SELECT id FROM criteria WHERE table_id = (SELECT id FROM tid) ORDER BY ord, id LIMIT 1)
-		SELECT CASE WHEN t.id IS NOT NULL THEN coalesce((SELECT id FROM cur), 0) ELSE 0 END,
-			coalesce(t.id, 0), coalesce(t.year, 0), coalesce(t.name, ''), coalesce(t.kind, ''), coalesce(t.level, ''),
-			coalesce(t.unit_type, ''), t.cluster_id, coalesce(t.version_no, 0), t.previous_id,
-			coalesce(t.change_reason, ''), coalesce(t.superseded, false), coalesce(t.version, 0), t.created_at,
-			t.id IS NOT NULL AND EXISTS (SELECT 1 FROM assessments x WHERE x.table_id = t.id),
-			coalesce(a.id, 0), coalesce(a.table_id, 0), coalesce(a.unit_id, 0), coalesce(a.year, 0), coalesce(a.status, ''),
-			a.submitted_at, a.returned_at, coalesce(a.return_reason, ''), a.reviewed_at, coalesce(a.version, 0),
-			c.id, c.parent_id, c.code, c.name, c.method, c.max::float8, c.numerator, c.denominator, c.direction,
-			c.target_na::float8, c.target_sector::float8, c.exceed_bonus::float8, c.below, c.ord,
-			e.criterion_id IS NOT NULL, e.self_score::float8, e.self_num::float8, e.self_den::float8, coalesce(e.self_not_arisen, false),
-			coalesce(e.explanation, ''), coalesce(e.evidence, ''), coalesce(e.rev_set, false), e.rev_score::float8,
-			e.rev_num::float8, e.rev_den::float8, coalesce(e.rev_not_arisen, false), coalesce(e.rev_comment, ''),
-			adj.unit_id IS NOT NULL, coalesce(adj.share, 1)::float8, coalesce(adj.reason, '')
-		FROM criteria c
-		LEFT JOIN criteria_tables t ON t.id = c.table_id AND c.id = (SELECT id FROM head)
-		LEFT JOIN a ON t.id IS NOT NULL
-		LEFT JOIN assessment_entries e ON e.assessment_id = (SELECT id FROM a) AND e.criterion_id = c.id
-		LEFT JOIN criterion_adjustments adj ON adj.criterion_id = c.id AND adj.unit_id = @unit
-		WHERE c.table_id = (SELECT id FROM tid)
-		ORDER BY c.ord, c.id`,
-		map[string]any{"year": year, "level": level, "cluster": clusterID, "type": unitType, "unit": unitID}).Rows()
-	if err != nil {
-		return FilingSheet{}, err
+// newFilingSheet starts a sheet from its first row, which has the table's
+// and the filing's headers; found false when no table applies.
+func newFilingSheet(r filingSheetRow, unitID int64) (FilingSheet, bool) {
+	if r.Current == 0 {
+		return FilingSheet{}, false
 	}
-	defer res.Close()
-	rows := make([]filingSheetRow, 0, 64)
-	for res.Next() {
-		var r filingSheetRow
-		var created *time.Time
-		t, a, c, e := &r.T, &r.A, &r.C, &r.E
-		if err := res.Scan(&r.Current,
-			&t.ID, &t.Year, &t.Name, &t.Kind, &t.Level, &t.UnitType, &t.ClusterID, &t.VersionNo, &t.PreviousID,
-			&t.ChangeReason, &t.Superseded, &t.Version, &created, &t.Frozen,
-			&a.ID, &a.TableID, &a.UnitID, &a.Year, &a.Status,
-			&a.SubmittedAt, &a.ReturnedAt, &a.ReturnReason, &a.ReviewedAt, &a.Version,
-			&c.ID, &c.ParentID, &c.Code, &c.Name, &c.Method, &c.Max, &c.Numerator, &c.Denominator, &c.Direction,
-			&c.TargetNA, &c.TargetSector, &c.ExceedBonus, &c.Below, &c.Ord,
-			&r.Entry, &e.SelfScore, &e.SelfNum, &e.SelfDen, &e.SelfNotArisen,
-			&e.Explanation, &e.Evidence, &e.RevSet, &e.RevScore,
-			&e.RevNum, &e.RevDen, &e.RevNotArisen, &e.RevComment,
-			&r.AdjSet, &r.AdjShare, &r.AdjReason); err != nil {
-			return FilingSheet{}, err
-		}
-		if created != nil {
-			t.CreatedAt = *created
-		}
-		rows = append(rows, r)
-	}
-	if err := res.Err(); err != nil {
-		return FilingSheet{}, err
-	}
-	if len(rows) == 0 || rows[0].Current == 0 {
-		return FilingSheet{}, errs.New(errs.NotFound, "Chưa có bảng tiêu chí chấm điểm năm %d áp dụng cho đơn vị này.", year)
-	}
-	out := FilingSheet{Info: rows[0].T, Adjustments: map[int64]scoring.Adjustment{}}
-	out.Table = scoring.Table{ID: out.Info.ID, Year: out.Info.Year, Name: out.Info.Name}
-	if a := rows[0].A; a.ID != 0 {
-		out.Filing = a.filing()
+	out := FilingSheet{Info: r.T, Adjustments: map[int64]scoring.Adjustment{}}
+	out.Table = scoring.Table{ID: out.Info.ID, Year: out.Info.Year, Name: out.Info.Name, Criteria: make([]scoring.Criterion, 0, 64)}
+	if r.A.ID != 0 {
+		out.Filing = r.A.filing()
 	} else {
 		out.Filing = scoring.Filing{TableID: out.Info.ID, UnitID: unitID, Year: out.Info.Year, Status: scoring.NotStarted,
 			Self: map[int64]scoring.Entry{}, Review: map[int64]scoring.Review{}}
 	}
-	out.Table.Criteria = make([]scoring.Criterion, 0, len(rows))
-	for _, r := range rows {
-		out.Table.Criteria = append(out.Table.Criteria, r.C.criterion())
-		if r.Entry {
-			r.E.AssessmentID, r.E.CriterionID = out.Filing.ID, r.C.ID
-			r.E.addTo(out.Filing)
-		}
-		if r.AdjSet {
-			out.Adjustments[r.C.ID] = scoring.Adjustment{CriterionID: r.C.ID, Share: r.AdjShare, Reason: r.AdjReason}
-		}
+	return out, true
+}
+
+// add adds a row's criterion, with the unit's entry and adjustment on it.
+func (out *FilingSheet) add(r filingSheetRow) {
+	out.Table.Criteria = append(out.Table.Criteria, r.C.criterion())
+	if r.Entry {
+		r.E.AssessmentID, r.E.CriterionID = out.Filing.ID, r.C.ID
+		r.E.addTo(out.Filing)
 	}
-	return out, nil
+	if r.AdjSet {
+		out.Adjustments[r.C.ID] = scoring.Adjustment{CriterionID: r.C.ID, Share: r.AdjShare, Reason: r.AdjReason}
+	}
 }

@@ -58,11 +58,11 @@ func TestStatementsPerRequest(t *testing.T) {
 	// session's or a token's use is recorded at most once a minute, and
 	// a slow run crosses that minute.
 	requests := []request{
-		{"filing page", 5, get(board, "/years/2026/filings/"+itoa(th))},
-		{"review page", 5, get(board, "/years/2026/filings/"+itoa(th)+"/review")},
-		{"review POST", 7, post(board, "/years/2026/filings/"+itoa(th)+"/review?_method=PUT", func() url.Values { return reviewForm(t, s, th, float64(round)/4) })},
-		{"draft save", 7, post(member, "/years/2026/filings/"+itoa(na)+"?_method=PUT", func() url.Values { return selfForm(t, s, na, round) })},
-		{"draft save (API)", 5, func() func() (int, int) {
+		{"filing page", 3, get(board, "/years/2026/filings/"+itoa(th))},
+		{"review page", 3, get(board, "/years/2026/filings/"+itoa(th)+"/review")},
+		{"review POST", 5, post(board, "/years/2026/filings/"+itoa(th)+"/review?_method=PUT", func() url.Values { return reviewForm(t, s, th, float64(round)/4) })},
+		{"draft save", 5, post(member, "/years/2026/filings/"+itoa(na)+"?_method=PUT", func() url.Values { return selfForm(t, s, na, round) })},
+		{"draft save (API)", 4, func() func() (int, int) {
 			v, err := s.app.Filing(ctx, auth.System, 2026, na)
 			if err != nil {
 				t.Fatal(err)
