@@ -76,6 +76,9 @@ type CouncilPage struct {
 	decision.Council
 	CanManage bool     `json:"-"`
 	Seats     []string `json:"-"`
+	// CertKind is the first kind of certificate blank whose calibration
+	// the reader may open for the council's unit; "" when none.
+	CertKind string `json:"-"`
 }
 
 // CouncilPage returns council id with its members.
@@ -87,7 +90,17 @@ func (a *App) CouncilPage(ctx context.Context, p auth.Principal, id int64) (Coun
 	if err != nil {
 		return CouncilPage{}, err
 	}
-	return CouncilPage{Council: c, Seats: decision.Seats, CanManage: a.authorizeUnit(ctx, p, auth.ManageCouncil, c.UnitID) == nil}, nil
+	out := CouncilPage{Council: c, Seats: decision.Seats, CanManage: a.authorizeUnit(ctx, p, auth.ManageCouncil, c.UnitID) == nil}
+	if a.authorizeUnit(ctx, p, auth.PrintCerts, c.UnitID) == nil {
+		u, err := a.store.Unit(ctx, c.UnitID)
+		if err != nil {
+			return out, err
+		}
+		if kinds := CertKinds(u.Type); len(kinds) > 0 {
+			out.CertKind = kinds[0]
+		}
+	}
+	return out, nil
 }
 
 // councilForWrite loads council id and checks p keeps it.

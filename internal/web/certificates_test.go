@@ -221,6 +221,19 @@ func TestProvincialCertificates(t *testing.T) {
 	if page = council.get("/decisions/" + itoa(other)); page.status != http.StatusOK || strings.Contains(page.body, "certificates.pdf") || strings.Contains(page.body, "Căn chỉnh phôi") {
 		t.Fatalf("another province's decision page offers printing: %d", page.status)
 	}
+	// The council's page leads its board to the blanks; not the sector's board.
+	var councilID int64
+	if err := db.QueryRow(`SELECT id FROM councils WHERE unit_id = $1 ORDER BY year DESC LIMIT 1`, vl).Scan(&councilID); err != nil {
+		t.Fatalf("the demo's council of Vĩnh Long: %v", err)
+	}
+	if page = council.get("/councils/" + itoa(councilID)); page.status != http.StatusOK || !strings.Contains(page.body, `href="`+blank+`"`) {
+		t.Fatalf("the council's page links its blanks: %d\n%s", page.status, page.body)
+	}
+	sector := s.browser(t)
+	sector.login("hoidong")
+	if page = sector.get("/councils/" + itoa(councilID)); page.status != http.StatusOK || strings.Contains(page.body, "/certificates/") {
+		t.Fatalf("the province's council page offers the sector's board its blanks: %d", page.status)
+	}
 	if page = council.get(blank); page.status != http.StatusOK || !strings.Contains(page.body, "Căn chỉnh phôi Giấy khen – Viện kiểm sát nhân dân tỉnh Vĩnh Long") {
 		t.Fatalf("the province's calibration form: %d\n%s", page.status, page.body)
 	}
