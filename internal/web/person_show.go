@@ -40,6 +40,11 @@ type personShowData struct {
 	// form failed.
 	RatingOptions, LevelOptions, MeasureOptions, AbsenceOptions template.HTML
 	PendingOptions, TitleOptions, KindOptions                   template.HTML
+
+	// The pending matters' lines and the record forms, for those who may
+	// use them (writeForms).
+	PendingLines                                                                    template.HTML
+	RatingForm, InitiativeForm, DisciplineForm, AbsenceForm, PendingForm, AwardForm template.HTML
 }
 
 // failedForm says which record form failed (FormName), one flag each: a
