@@ -254,8 +254,7 @@ func (s *Server) personPage(c echo.Context, st int, id int64, formName string, f
 	if formErr != nil {
 		pg.Errors, pg.Error, _ = fieldErrors(formErr)
 	}
-	d.writeLines(pg.CSRF)
-	d.writeForms(pg.CSRF, pg.Errors, form)
+	d.write(pg.CSRF, pg.Errors, form)
 	pg.Data, pg.Form = d, form
 	return c.Render(st, "person_show", pg)
 }

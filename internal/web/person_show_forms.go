@@ -22,11 +22,11 @@ type recordFormWriter struct {
 }
 
 // writeForms writes the record forms the user may fill in (RatingForm …)
-// and the pending matters' lines with their closing forms; errors and
-// sent are the failed form's (d.Failed says which).
-func (d *personShowData) writeForms(csrf string, errors, sent map[string]string) {
-	var w htmlLines
-	f := recordFormWriter{w: &w, errors: errors, sent: sent, person: strconv.FormatInt(d.Record.Person.ID, 10), csrf: csrf}
+// and the pending matters' lines with their closing forms into w; errors
+// and sent are the failed form's (d.Failed says which).
+func (d *personShowData) writeForms(w *htmlLines, csrf string, errors, sent map[string]string) {
+	f := recordFormWriter{w: w, errors: errors, sent: sent, person: strconv.FormatInt(d.Record.Person.ID, 10), csrf: csrf}
+	start := w.b.Len()
 	for _, r := range d.PendingRows {
 		w.raw(`<li class="mb-2"><strong>`)
 		w.text(r.Label)
@@ -38,14 +38,15 @@ func (d *personShowData) writeForms(csrf string, errors, sent map[string]string)
 		}
 		w.raw("</li>" + lineBreak)
 	}
-	d.PendingLines = w.orElse(`<li class="text-body-secondary">Hồ sơ không ghi nhận vụ việc đang xem xét.</li>`)
+	d.PendingLines = section(w, start, `<li class="text-body-secondary">Hồ sơ không ghi nhận vụ việc đang xem xét.</li>`)
 	form := func(can, failed bool, write func(*personShowData)) template.HTML {
 		if !can {
 			return ""
 		}
 		f.failed = failed
+		start := w.b.Len()
 		write(d)
-		return w.orElse("")
+		return section(w, start, "")
 	}
 	d.RatingForm = form(d.CanEdit, d.Failed.Rating, f.rating)
 	d.InitiativeForm = form(d.CanEdit, d.Failed.Initiative, f.initiative)
