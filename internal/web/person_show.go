@@ -135,14 +135,13 @@ func personShowView(v app.PersonPage, year int, formName string, form map[string
 		}
 		return form[field]
 	}
-	d.RatingOptions = options([]award.Rating{award.XuatSac, award.Tot, award.HoanThanh, award.KhongHoanThanh}, sent("rating", "rating"))
-	d.LevelOptions = options([]award.Level{award.CapCoSo, award.CapNganh, award.CapToanQuoc}, sent("initiative", "level"))
-	d.MeasureOptions = options([]award.Measure{award.KhienTrach, award.CanhCao, award.HaBacLuong, award.GiangChuc, award.CachChuc, award.BuocThoiViec},
-		sent("discipline", "measure"))
-	d.AbsenceOptions = options(award.AbsenceKinds, sent("absence", "kind"))
-	d.PendingOptions = options(award.PendingKinds, sent("pending", "kind"))
-	d.TitleOptions = options(award.IndividualTitles, sent("award", "title"))
-	d.KindOptions = options([]award.Kind{award.Merit, award.Campaign, award.AdHoc, award.Career, award.Foreign}, sent("award", "kind"))
+	d.RatingOptions = ratingOptions(sent("rating", "rating"))
+	d.LevelOptions = levelOptions(sent("initiative", "level"))
+	d.MeasureOptions = measureOptions(sent("discipline", "measure"))
+	d.AbsenceOptions = absenceOptions(sent("absence", "kind"))
+	d.PendingOptions = pendingOptions(sent("pending", "kind"))
+	d.TitleOptions = titleOptions(sent("award", "title"))
+	d.KindOptions = kindOptions(sent("award", "kind"))
 	return d
 }
 
@@ -166,6 +165,32 @@ func parenthesised(note string) string {
 		return ""
 	}
 	return " (" + note + ")"
+}
+
+// The record forms' option lists.
+var (
+	ratingOptions  = optionsOf([]award.Rating{award.XuatSac, award.Tot, award.HoanThanh, award.KhongHoanThanh})
+	levelOptions   = optionsOf([]award.Level{award.CapCoSo, award.CapNganh, award.CapToanQuoc})
+	measureOptions = optionsOf([]award.Measure{award.KhienTrach, award.CanhCao, award.HaBacLuong, award.GiangChuc, award.CachChuc, award.BuocThoiViec})
+	absenceOptions = optionsOf(award.AbsenceKinds)
+	pendingOptions = optionsOf(award.PendingKinds)
+	titleOptions   = optionsOf(award.IndividualTitles)
+	kindOptions    = optionsOf([]award.Kind{award.Merit, award.Campaign, award.AdHoc, award.Career, award.Foreign})
+)
+
+// optionsOf is options of values, written once for the usual case of
+// none selected (every form of a page but the one that failed).
+func optionsOf[T interface {
+	~string
+	Label() string
+}](values []T) func(selected string) template.HTML {
+	none := options(values, "")
+	return func(selected string) template.HTML {
+		if selected == "" {
+			return none
+		}
+		return options(values, selected)
+	}
 }
 
 // options writes a select's options, the one whose value is selected
@@ -272,7 +297,7 @@ const lineBreak = "\n        "
 // the forms) into one buffer, grown once to about the size they take.
 func (d *personShowData) write(csrf string, errors, sent map[string]string) {
 	var w htmlLines
-	w.grow(24 << 10)
+	w.grow(32 << 10) // the largest small allocation; a long record grows it once
 	start := w.b.Len()
 	d.writeHead(&w)
 	d.Head = section(&w, start, "")
