@@ -110,6 +110,7 @@ func (f *recordFormWriter) checked(field string) {
 	}
 }
 
+// rating writes the form adding the year's rating.
 func (f *recordFormWriter) rating(d *personShowData) {
 	f.w.raw("\n      <form method=\"post\" action=\"/people/")
 	f.personID()
@@ -130,6 +131,7 @@ func (f *recordFormWriter) rating(d *personShowData) {
 	f.w.raw("</div>\n        <div class=\"col-3 pt-4\"><button class=\"btn btn-primary btn-sm mt-1\" type=\"submit\">Lưu</button></div>\n      </form>\n      ")
 }
 
+// initiative writes the form adding an initiative.
 func (f *recordFormWriter) initiative(d *personShowData) {
 	f.w.raw("\n      <form method=\"post\" action=\"/people/")
 	f.personID()
@@ -158,6 +160,7 @@ func (f *recordFormWriter) initiative(d *personShowData) {
 	f.w.raw(">\n          <label class=\"form-check-label small\" for=\"init-applied\">Đã nghiệm thu, áp dụng</label></div></div>\n        <div class=\"col-3 d-flex align-items-end\"><button class=\"btn btn-primary btn-sm\" type=\"submit\">Thêm</button></div>\n      </form>\n      ")
 }
 
+// discipline writes the form adding a discipline.
 func (f *recordFormWriter) discipline(d *personShowData) {
 	f.w.raw("\n      <form method=\"post\" action=\"/people/")
 	f.personID()
@@ -186,6 +189,7 @@ func (f *recordFormWriter) discipline(d *personShowData) {
 	f.w.raw("\"></div>\n        <div class=\"col-3 d-flex align-items-end\"><button class=\"btn btn-primary btn-sm\" type=\"submit\">Thêm</button></div>\n      </form>\n      ")
 }
 
+// absence writes the form adding a long absence.
 func (f *recordFormWriter) absence(d *personShowData) {
 	f.w.raw("\n      <form method=\"post\" action=\"/people/")
 	f.personID()
@@ -214,6 +218,7 @@ func (f *recordFormWriter) absence(d *personShowData) {
 	f.w.raw("\"></div>\n        <div class=\"col-3 d-flex align-items-end\"><button class=\"btn btn-primary btn-sm\" type=\"submit\">Thêm</button></div>\n      </form>\n      ")
 }
 
+// pending writes the form adding a matter under review.
 func (f *recordFormWriter) pending(d *personShowData) {
 	f.w.raw("\n      <form method=\"post\" action=\"/people/")
 	f.personID()
@@ -236,6 +241,7 @@ func (f *recordFormWriter) pending(d *personShowData) {
 	f.w.raw("\"></div>\n        <div class=\"col-3 d-flex align-items-end\"><button class=\"btn btn-primary btn-sm\" type=\"submit\">Thêm</button></div>\n      </form>\n      ")
 }
 
+// award writes the form adding an award, for those who may record one.
 func (f *recordFormWriter) award(d *personShowData) {
 	f.w.raw("\n      <form method=\"post\" action=\"/people/")
 	f.personID()
