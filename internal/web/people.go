@@ -251,11 +251,11 @@ func (s *Server) personPage(c echo.Context, st int, id int64, formName string, f
 	}
 	d := personShowView(v, s.app.Today().Year(), formName, form)
 	pg := s.page(c, v.Person.FullName, "people", nil)
-	d.writeLines(pg.CSRF)
-	pg.Data, pg.Form = d, form
 	if formErr != nil {
 		pg.Errors, pg.Error, _ = fieldErrors(formErr)
 	}
+	d.write(pg.CSRF, pg.Errors, form)
+	pg.Data, pg.Form = d, form
 	return c.Render(st, "person_show", pg)
 }
 

@@ -40,6 +40,12 @@ type personShowData struct {
 	// form failed.
 	RatingOptions, LevelOptions, MeasureOptions, AbsenceOptions template.HTML
 	PendingOptions, TitleOptions, KindOptions                   template.HTML
+
+	// The top of the page (writeHead), the pending matters' lines and the
+	// record forms for those who may use them (writeForms).
+	Head                                                                            template.HTML
+	PendingLines                                                                    template.HTML
+	RatingForm, InitiativeForm, DisciplineForm, AbsenceForm, PendingForm, AwardForm template.HTML
 }
 
 // failedForm says which record form failed (FormName), one flag each: a
@@ -129,14 +135,13 @@ func personShowView(v app.PersonPage, year int, formName string, form map[string
 		}
 		return form[field]
 	}
-	d.RatingOptions = options([]award.Rating{award.XuatSac, award.Tot, award.HoanThanh, award.KhongHoanThanh}, sent("rating", "rating"))
-	d.LevelOptions = options([]award.Level{award.CapCoSo, award.CapNganh, award.CapToanQuoc}, sent("initiative", "level"))
-	d.MeasureOptions = options([]award.Measure{award.KhienTrach, award.CanhCao, award.HaBacLuong, award.GiangChuc, award.CachChuc, award.BuocThoiViec},
-		sent("discipline", "measure"))
-	d.AbsenceOptions = options(award.AbsenceKinds, sent("absence", "kind"))
-	d.PendingOptions = options(award.PendingKinds, sent("pending", "kind"))
-	d.TitleOptions = options(award.IndividualTitles, sent("award", "title"))
-	d.KindOptions = options([]award.Kind{award.Merit, award.Campaign, award.AdHoc, award.Career, award.Foreign}, sent("award", "kind"))
+	d.RatingOptions = ratingOptions(sent("rating", "rating"))
+	d.LevelOptions = levelOptions(sent("initiative", "level"))
+	d.MeasureOptions = measureOptions(sent("discipline", "measure"))
+	d.AbsenceOptions = absenceOptions(sent("absence", "kind"))
+	d.PendingOptions = pendingOptions(sent("pending", "kind"))
+	d.TitleOptions = titleOptions(sent("award", "title"))
+	d.KindOptions = kindOptions(sent("award", "kind"))
 	return d
 }
 
@@ -160,6 +165,32 @@ func parenthesised(note string) string {
 		return ""
 	}
 	return " (" + note + ")"
+}
+
+// The record forms' option lists.
+var (
+	ratingOptions  = optionsOf([]award.Rating{award.XuatSac, award.Tot, award.HoanThanh, award.KhongHoanThanh})
+	levelOptions   = optionsOf([]award.Level{award.CapCoSo, award.CapNganh, award.CapToanQuoc})
+	measureOptions = optionsOf([]award.Measure{award.KhienTrach, award.CanhCao, award.HaBacLuong, award.GiangChuc, award.CachChuc, award.BuocThoiViec})
+	absenceOptions = optionsOf(award.AbsenceKinds)
+	pendingOptions = optionsOf(award.PendingKinds)
+	titleOptions   = optionsOf(award.IndividualTitles)
+	kindOptions    = optionsOf([]award.Kind{award.Merit, award.Campaign, award.AdHoc, award.Career, award.Foreign})
+)
+
+// optionsOf is options of values, written once for the usual case of
+// none selected (every form of a page but the one that failed).
+func optionsOf[T interface {
+	~string
+	Label() string
+}](values []T) func(selected string) template.HTML {
+	none := options(values, "")
+	return func(selected string) template.HTML {
+		if selected == "" {
+			return none
+		}
+		return options(values, selected)
+	}
 }
 
 // options writes a select's options, the one whose value is selected
@@ -262,9 +293,37 @@ func writeReason(w *htmlLines, r award.Reason) {
 // Between the record's lines, as the page's template indents them.
 const lineBreak = "\n        "
 
+// write writes the page's parts that are HTML (Head, the record's lines,
+// the forms) into one buffer, grown once to about the size they take.
+func (d *personShowData) write(csrf string, errors, sent map[string]string) {
+	var w htmlLines
+	w.grow(32 << 10) // the largest small allocation; a long record grows it once
+	start := w.b.Len()
+	d.writeHead(&w)
+	d.Head = section(&w, start, "")
+	d.writeLinesTo(&w, csrf)
+	d.writeForms(&w, csrf, errors, sent)
+}
+
 // writeLines writes the record's lists (RatingLines …) with their delete
 // and revoke forms, which carry the page's CSRF token.
 func (d *personShowData) writeLines(csrf string) {
+	var w htmlLines
+	d.writeLinesTo(&w, csrf)
+}
+
+// section is what w got since start, or none when nothing: a page's
+// sections share one buffer, and a string taken from it stays as it was
+// however the buffer grows after (strings.Builder only appends).
+func section(w *htmlLines, start int, none template.HTML) template.HTML {
+	if w.b.Len() == start {
+		return none
+	}
+	return template.HTML(w.b.String()[start:]) //nolint:gosec // written by htmlLines
+}
+
+// writeLinesTo is writeLines into w.
+func (d *personShowData) writeLinesTo(w *htmlLines, csrf string) {
 	person := strconv.FormatInt(d.Record.Person.ID, 10)
 	deleteForm := func(w *htmlLines, path, confirm string) {
 		w.raw(`<form method="post" action="/people/`)
@@ -276,7 +335,7 @@ func (d *personShowData) writeLines(csrf string) {
 		w.text(csrf)
 		w.raw(`"><button class="btn btn-outline-danger btn-sm" type="submit">Xóa</button></form>`)
 	}
-	var w htmlLines
+	start := w.b.Len()
 	for _, r := range d.RatingRows {
 		w.raw("<tr><td>")
 		w.text(r.Year)
@@ -285,13 +344,14 @@ func (d *personShowData) writeLines(csrf string) {
 		w.raw("</td>\n          ")
 		if d.CanEdit {
 			w.raw(`<td class="text-end">`)
-			deleteForm(&w, "/ratings/"+r.Year, "Xóa kết quả xếp loại năm "+r.Year+"?")
+			deleteForm(w, "/ratings/"+r.Year, "Xóa kết quả xếp loại năm "+r.Year+"?")
 			w.raw("</td>")
 		}
 		w.raw("</tr>" + lineBreak)
 	}
-	d.RatingLines = w.orElse(`<tr><td colspan="3" class="text-body-secondary">Chưa có kết quả xếp loại.</td></tr>`)
+	d.RatingLines = section(w, start, `<tr><td colspan="3" class="text-body-secondary">Chưa có kết quả xếp loại.</td></tr>`)
 
+	start = w.b.Len()
 	for _, r := range d.InitiativeRows {
 		w.raw(`<li class="d-flex justify-content-between gap-2 mb-1"><span>`)
 		w.text(r.Line)
@@ -303,13 +363,14 @@ func (d *personShowData) writeLines(csrf string) {
 		}
 		w.raw("</span>\n          ")
 		if d.CanEdit {
-			deleteForm(&w, "/initiatives/"+strconv.FormatInt(r.ID, 10), "Xóa sáng kiến "+r.Title+"?")
+			deleteForm(w, "/initiatives/"+strconv.FormatInt(r.ID, 10), "Xóa sáng kiến "+r.Title+"?")
 		}
 		w.raw("</li>" + lineBreak)
 	}
-	d.InitiativeLines = w.orElse(`<li class="text-body-secondary">Chưa có sáng kiến, đề tài.</li>`)
+	d.InitiativeLines = section(w, start, `<li class="text-body-secondary">Chưa có sáng kiến, đề tài.</li>`)
 
 	periods := func(rows []periodRow, path, confirm string, none template.HTML) template.HTML {
+		start := w.b.Len()
 		for _, r := range rows {
 			w.raw(`<li class="d-flex justify-content-between gap-2 mb-1"><span><strong>`)
 			w.text(r.Label)
@@ -317,17 +378,18 @@ func (d *personShowData) writeLines(csrf string) {
 			w.text(r.Text)
 			w.raw("</span>\n          ")
 			if d.CanEdit {
-				deleteForm(&w, path+strconv.FormatInt(r.ID, 10), confirm)
+				deleteForm(w, path+strconv.FormatInt(r.ID, 10), confirm)
 			}
 			w.raw("</li>" + lineBreak)
 		}
-		return w.orElse(none)
+		return section(w, start, none)
 	}
 	d.DisciplineLines = periods(d.DisciplineRows, "/disciplines/", "Xóa quyết định kỷ luật này?",
 		`<li class="text-body-secondary">Không có quyết định kỷ luật.</li>`)
 	d.AbsenceLines = periods(d.AbsenceRows, "/absences/", "Xóa thời gian nghỉ này?",
 		`<li class="text-body-secondary">Hồ sơ không ghi nhận thời gian nghỉ dài ngày.</li>`)
 
+	start = w.b.Len()
 	for _, r := range d.AwardRows {
 		if r.Revoked {
 			w.raw("<li class=\"mb-2 text-body-secondary\">\n          <s>")
@@ -360,5 +422,5 @@ func (d *personShowData) writeLines(csrf string) {
 		}
 		w.raw("</li>" + lineBreak)
 	}
-	d.AwardLines = w.orElse(`<li class="text-body-secondary">Chưa có khen thưởng.</li>`)
+	d.AwardLines = section(w, start, `<li class="text-body-secondary">Chưa có khen thưởng.</li>`)
 }
