@@ -152,7 +152,7 @@ func (s *Q) UnitFiling(ctx context.Context, year int, unitID int64) (uy UnitYear
 		return readUnitFiling(res, skipColumn{}, year, unitID)
 	}
 	// Outside one, on the pooled connection's pgx itself: database/sql's
-	// conversion of its ~4,000 values was a fifth of a save's Go time.
+	// conversion of its 32 rows of 101 columns was a fifth of a save's Go time.
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return UnitYear{}, FilingSheet{}, false, err
