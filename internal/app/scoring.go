@@ -334,20 +334,22 @@ func (a *App) SaveSelf(ctx context.Context, p auth.Principal, year int, unitID i
 // SaveSelfForm is SaveSelf from a page's form: unread holds the numbers
 // the form carried that could not be read (by criterion, then input "n",
 // "d" or "s"), refused with each named by its criterion's code.
+//
+// It opens no transaction: it reads once and writes once, and its one
+// write (SaveFiling's statement) is all or nothing by itself and lands
+// only if the filing is still at the version read, so a transaction
+// would add its BEGIN and COMMIT round trips and nothing else (at READ
+// COMMITTED the read and the write see different snapshots either way).
 func (a *App) SaveSelfForm(ctx context.Context, p auth.Principal, year int, unitID int64, version int, entries map[int64]scoring.Entry, unread Unread, submit bool, reason string) (FilingView, error) {
-	var out FilingView
-	err := a.store.Tx(ctx, func(tx *store.Q) error {
-		v, t, err := a.filingForWrite(ctx, tx, p, auth.FileSelf, year, unitID, version)
-		if err != nil {
-			return err
-		}
-		if err := unread.check(v.Table); err != nil {
-			return err
-		}
-		out, err = a.saveSelf(ctx, tx, p, v, t, entries, submit, reason)
-		return err
-	})
-	return out, err
+	q := &a.store.Q
+	v, t, err := a.filingForWrite(ctx, q, p, auth.FileSelf, year, unitID, version)
+	if err != nil {
+		return FilingView{}, err
+	}
+	if err := unread.check(v.Table); err != nil {
+		return FilingView{}, err
+	}
+	return a.saveSelf(ctx, q, p, v, t, entries, submit, reason)
 }
 
 // unitMayEdit refuses a change to a filing the unit cannot change now.

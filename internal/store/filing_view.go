@@ -2,9 +2,13 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jackc/pgx/v5/stdlib"
 
 	"thidua/internal/cluster"
 	"thidua/internal/errs"
@@ -48,15 +52,18 @@ const unitFilingSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 	one AS (
 	SELECT true AS here, u.id AS u_id, u.code AS u_code, u.name AS u_name, u.type AS u_type, u.parent_id AS u_parent,
 		u.valid_from AS u_from, u.valid_to AS u_to, u.note AS u_note, u.version AS u_version,
-		(SELECT string_agg(id::text, ',' ORDER BY depth) FROM up) AS path,
-		c.id AS c_id, c.year AS c_year, c.level AS c_level, c.number AS c_number, c.name AS c_name,
+		coalesce((SELECT string_agg(id::text, ',' ORDER BY depth) FROM up), '') AS path,
+		coalesce(c.id, 0) AS c_id, coalesce(c.year, 0) AS c_year, coalesce(c.level, '') AS c_level, coalesce(c.number, 0) AS c_number,
+		coalesce(c.name, '') AS c_name,
 		c.owner_unit_id, c.head_unit_id, c.deputy_unit_id, c.suggested_head_unit_id, c.suggested_deputy_unit_id,
-		c.nominated_deputy_unit_id, c.designation_ref, c.follower_user_id, c.note AS c_note, c.version AS c_version,
-		(SELECT string_agg(cm.unit_id::text, ',' ORDER BY cm.ord) FROM cluster_members cm WHERE cm.cluster_id = c.id) AS members,
-		y.year IS NOT NULL AS open, y.year AS y_year, y.title, y.starts_on, y.ends_on,
+		c.nominated_deputy_unit_id, coalesce(c.designation_ref, '') AS designation_ref, c.follower_user_id,
+		coalesce(c.note, '') AS c_note, coalesce(c.version, 0) AS c_version,
+		coalesce((SELECT string_agg(cm.unit_id::text, ',' ORDER BY cm.ord) FROM cluster_members cm WHERE cm.cluster_id = c.id), '') AS members,
+		y.year IS NOT NULL AS open, coalesce(y.year, 0) AS y_year, coalesce(y.title, '') AS title, y.starts_on, y.ends_on,
 		y.pledge_deadline, y.registration_deadline, y.self_assessment_deadline, y.review_deadline, y.proposal_deadline,
-		y.version AS y_version,
-		e.id AS e_id, e.kind AS e_kind, e.until, e.reason AS e_reason, e.created_by, eu.full_name, e.created_at AS e_at
+		coalesce(y.version, 0) AS y_version,
+		coalesce(e.id, 0) AS e_id, coalesce(e.kind, '') AS e_kind, e.until, coalesce(e.reason, '') AS e_reason, e.created_by,
+		coalesce(eu.full_name, '') AS full_name, e.created_at AS e_at
 	FROM units u
 	LEFT JOIN clusters c ON c.id = (SELECT cluster_id FROM m)
 	LEFT JOIN emulation_years y ON y.year = $2
@@ -84,23 +91,29 @@ const unitFilingSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 	LEFT JOIN assessment_entries e ON e.assessment_id = (SELECT id FROM a) AND e.criterion_id = c.id
 	LEFT JOIN criterion_adjustments adj ON adj.criterion_id = c.id AND adj.unit_id = $1
 	WHERE c.table_id = (SELECT id FROM tid))
-	SELECT coalesce(o.here, false), coalesce(o.u_id, 0), coalesce(o.u_code, ''), coalesce(o.u_name, ''), coalesce(o.u_type, ''),
-	o.u_parent, o.u_from, o.u_to, coalesce(o.u_note, ''), coalesce(o.u_version, 0), coalesce(o.path, ''),
-	coalesce(o.c_id, 0), coalesce(o.c_year, 0), coalesce(o.c_level, ''), coalesce(o.c_number, 0), coalesce(o.c_name, ''),
+	SELECT coalesce(o.here, false), o.u_id, o.u_code, o.u_name, o.u_type,
+	o.u_parent, o.u_from, o.u_to, o.u_note, o.u_version, o.path,
+	o.c_id, o.c_year, o.c_level, o.c_number, o.c_name,
 	o.owner_unit_id, o.head_unit_id, o.deputy_unit_id, o.suggested_head_unit_id, o.suggested_deputy_unit_id,
-	o.nominated_deputy_unit_id, coalesce(o.designation_ref, ''), o.follower_user_id, coalesce(o.c_note, ''), coalesce(o.c_version, 0),
-	coalesce(o.members, ''),
-	coalesce(o.open, false), coalesce(o.y_year, 0), coalesce(o.title, ''), o.starts_on, o.ends_on,
+	o.nominated_deputy_unit_id, o.designation_ref, o.follower_user_id, o.c_note, o.c_version,
+	o.members,
+	o.open, o.y_year, o.title, o.starts_on, o.ends_on,
 	o.pledge_deadline, o.registration_deadline, o.self_assessment_deadline, o.review_deadline, o.proposal_deadline,
-	coalesce(o.y_version, 0),
-	coalesce(o.e_id, 0), coalesce(o.e_kind, ''), o.until, coalesce(o.e_reason, ''), o.created_by,
-	coalesce(o.full_name, ''), o.e_at,
-	s.id IS NOT NULL, coalesce(s.cur, 0),
-	coalesce(s.t_id, 0), coalesce(s.t_year, 0), coalesce(s.t_name, ''), coalesce(s.t_kind, ''), coalesce(s.t_level, ''),
-	coalesce(s.t_unit_type, ''), s.t_cluster, coalesce(s.version_no, 0), s.previous_id,
-	coalesce(s.change_reason, ''), coalesce(s.superseded, false), coalesce(s.t_version, 0), s.t_at, coalesce(s.frozen, false),
-	coalesce(s.a_id, 0), coalesce(s.a_table, 0), coalesce(s.a_unit, 0), coalesce(s.a_year, 0), coalesce(s.status, ''),
-	s.submitted_at, s.returned_at, coalesce(s.return_reason, ''), s.reviewed_at, coalesce(s.a_version, 0),
+	o.y_version,
+	o.e_id, o.e_kind, o.until, o.e_reason, o.created_by,
+	o.full_name, o.e_at,
+	s.id IS NOT NULL, CASE WHEN o.here THEN coalesce(s.cur, 0) END,
+	CASE WHEN o.here THEN coalesce(s.t_id, 0) END, CASE WHEN o.here THEN coalesce(s.t_year, 0) END,
+	CASE WHEN o.here THEN coalesce(s.t_name, '') END, CASE WHEN o.here THEN coalesce(s.t_kind, '') END,
+	CASE WHEN o.here THEN coalesce(s.t_level, '') END, CASE WHEN o.here THEN coalesce(s.t_unit_type, '') END,
+	s.t_cluster, CASE WHEN o.here THEN coalesce(s.version_no, 0) END, s.previous_id,
+	CASE WHEN o.here THEN coalesce(s.change_reason, '') END, CASE WHEN o.here THEN coalesce(s.superseded, false) END,
+	CASE WHEN o.here THEN coalesce(s.t_version, 0) END, s.t_at, CASE WHEN o.here THEN coalesce(s.frozen, false) END,
+	CASE WHEN o.here THEN coalesce(s.a_id, 0) END, CASE WHEN o.here THEN coalesce(s.a_table, 0) END,
+	CASE WHEN o.here THEN coalesce(s.a_unit, 0) END, CASE WHEN o.here THEN coalesce(s.a_year, 0) END,
+	CASE WHEN o.here THEN coalesce(s.status, '') END,
+	s.submitted_at, s.returned_at, CASE WHEN o.here THEN coalesce(s.return_reason, '') END, s.reviewed_at,
+	CASE WHEN o.here THEN coalesce(s.a_version, 0) END,
 	coalesce(s.id, 0), s.parent_id, coalesce(s.code, ''), coalesce(s.name, ''), coalesce(s.method, ''), coalesce(s.max, 0),
 	coalesce(s.numerator, ''), coalesce(s.denominator, ''), coalesce(s.direction, ''),
 	s.target_na, s.target_sector, coalesce(s.exceed_bonus, 0), coalesce(s.below, ''), coalesce(s.ord, 0),
@@ -109,7 +122,7 @@ const unitFilingSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 	s.rev_num, s.rev_den, coalesce(s.rev_not_arisen, false), coalesce(s.rev_comment, ''),
 	coalesce(s.adj_set, false), coalesce(s.share, 1), coalesce(s.adj_reason, '')
 	FROM sheet s FULL JOIN one o ON o.here = s.first
-	ORDER BY s.ord, s.id`
+	ORDER BY o.here, s.ord, s.id`
 
 // UnitFiling reads, in one statement, a unit as one year sees it — its
 // path, its cluster of the year (with its members), the year and the
@@ -119,18 +132,55 @@ const unitFilingSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 // no cluster). NotFound when there is no such unit. The caller
 // authorises on the unit year before it uses the sheet.
 //
-// One row carries the unit year: the sheet's first criterion, or a row
-// of its own when there is no sheet (FULL JOIN); the other rows carry
-// NULLs there. Everything is coalesced at the outer level so that it
-// scans into plain fields, by position, as FilingSheet's rows.
-func (s *Q) UnitFiling(ctx context.Context, year int, unitID int64) (UnitYear, FilingSheet, bool, error) {
+// One row carries the unit year and the sheet's header: the sheet's
+// first criterion, or a row of its own when there is no sheet (FULL
+// JOIN), ordered first. The other rows carry NULLs there, which cost
+// neither side a value, and are not scanned. What the first row carries
+// is coalesced so that it scans into plain fields, by position, as
+// FilingSheet's rows.
+func (s *Q) UnitFiling(ctx context.Context, year int, unitID int64) (uy UnitYear, sheet FilingSheet, found bool, err error) {
 	// Sent through the connection, not GORM: building the named
 	// parameters of this long text was a tenth of the page's Go time.
-	res, err := s.db.Statement.ConnPool.QueryContext(ctx, unitFilingSQL, unitID, year, string(cluster.DeadlineSelfAssessment))
+	args := []any{unitID, year, string(cluster.DeadlineSelfAssessment)}
+	db, ok := s.db.Statement.ConnPool.(*sql.DB)
+	if !ok { // in a transaction: through database/sql
+		res, err := s.db.Statement.ConnPool.QueryContext(ctx, unitFilingSQL, args...)
+		if err != nil {
+			return UnitYear{}, FilingSheet{}, false, err
+		}
+		defer res.Close()
+		return readUnitFiling(res, skipColumn{}, year, unitID)
+	}
+	// Outside one, on the pooled connection's pgx itself: database/sql's
+	// conversion of its 32 rows of 101 columns was a fifth of a save's Go time.
+	conn, err := db.Conn(ctx)
 	if err != nil {
 		return UnitYear{}, FilingSheet{}, false, err
 	}
-	defer res.Close()
+	defer conn.Close()
+	err = conn.Raw(func(dc any) error {
+		res, err := dc.(*stdlib.Conn).Conn().Query(ctx, unitFilingSQL, args...)
+		if err != nil {
+			return err
+		}
+		defer res.Close()
+		uy, sheet, found, err = readUnitFiling(res, nil, year, unitID)
+		return err
+	})
+	return uy, sheet, found, err
+}
+
+// filingRows are the rows of UnitFiling's statement, from database/sql
+// or from pgx.
+type filingRows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// readUnitFiling reads UnitFiling's rows; skip is the destination that
+// scans a column into nothing (nil for pgx).
+func readUnitFiling(res filingRows, skip any, year int, unitID int64) (UnitYear, FilingSheet, bool, error) {
 	var (
 		uy                UnitYear
 		u                 unitRow
@@ -152,25 +202,31 @@ func (s *Q) UnitFiling(ctx context.Context, year int, unitID int64) (UnitYear, F
 		created      *time.Time
 		t, a, cr, en = &r.T, &r.A, &r.C, &r.E
 	)
-	for res.Next() {
-		if err := res.Scan(&here, &u.ID, &u.Code, &u.Name, &u.Type, &u.ParentID, &validFrom, &u.ValidTo, &u.Note, &u.Version, &path,
-			&c.ID, &c.Year, &c.Level, &c.Number, &c.Name,
-			&c.OwnerUnitID, &c.HeadUnitID, &c.DeputyUnitID, &c.SuggestedHeadUnitID, &c.SuggestedDeputyUnitID,
-			&c.NominatedDeputyUnitID, &c.DesignationRef, &c.FollowerUserID, &c.Note, &c.Version, &members,
-			&open, &y.Year, &y.Title, &starts, &ends,
-			&y.PledgeDeadline, &y.RegistrationDeadline, &y.SelfAssessmentDeadline, &y.ReviewDeadline, &y.ProposalDeadline, &y.Version,
-			&e.ID, &e.Kind, &until, &e.Reason, &e.CreatedBy, &e.FullName, &extendedAt,
-			&crit, &r.Current,
-			&t.ID, &t.Year, &t.Name, &t.Kind, &t.Level, &t.UnitType, &t.ClusterID, &t.VersionNo, &t.PreviousID,
-			&t.ChangeReason, &t.Superseded, &t.Version, &created, &t.Frozen,
-			&a.ID, &a.TableID, &a.UnitID, &a.Year, &a.Status,
-			&a.SubmittedAt, &a.ReturnedAt, &a.ReturnReason, &a.ReviewedAt, &a.Version,
-			&cr.ID, &cr.ParentID, &cr.Code, &cr.Name, &cr.Method, &cr.Max, &cr.Numerator, &cr.Denominator, &cr.Direction,
-			&cr.TargetNA, &cr.TargetSector, &cr.ExceedBonus, &cr.Below, &cr.Ord,
-			&r.Entry, &en.SelfScore, &en.SelfNum, &en.SelfDen, &en.SelfNotArisen,
-			&en.Explanation, &en.Evidence, &en.RevSet, &en.RevScore,
-			&en.RevNum, &en.RevDen, &en.RevNotArisen, &en.RevComment,
-			&r.AdjSet, &r.AdjShare, &r.AdjReason); err != nil {
+	// The unit year and the sheet's header are on the first row only (the
+	// statement's order), NULL on the others: those are not scanned again.
+	unitYear := []any{&u.ID, &u.Code, &u.Name, &u.Type, &u.ParentID, &validFrom, &u.ValidTo, &u.Note, &u.Version, &path,
+		&c.ID, &c.Year, &c.Level, &c.Number, &c.Name,
+		&c.OwnerUnitID, &c.HeadUnitID, &c.DeputyUnitID, &c.SuggestedHeadUnitID, &c.SuggestedDeputyUnitID,
+		&c.NominatedDeputyUnitID, &c.DesignationRef, &c.FollowerUserID, &c.Note, &c.Version, &members,
+		&open, &y.Year, &y.Title, &starts, &ends,
+		&y.PledgeDeadline, &y.RegistrationDeadline, &y.SelfAssessmentDeadline, &y.ReviewDeadline, &y.ProposalDeadline, &y.Version,
+		&e.ID, &e.Kind, &until, &e.Reason, &e.CreatedBy, &e.FullName, &extendedAt}
+	header := []any{&r.Current,
+		&t.ID, &t.Year, &t.Name, &t.Kind, &t.Level, &t.UnitType, &t.ClusterID, &t.VersionNo, &t.PreviousID,
+		&t.ChangeReason, &t.Superseded, &t.Version, &created, &t.Frozen,
+		&a.ID, &a.TableID, &a.UnitID, &a.Year, &a.Status,
+		&a.SubmittedAt, &a.ReturnedAt, &a.ReturnReason, &a.ReviewedAt, &a.Version}
+	criterion := []any{&cr.ID, &cr.ParentID, &cr.Code, &cr.Name, &cr.Method, &cr.Max, &cr.Numerator, &cr.Denominator, &cr.Direction,
+		&cr.TargetNA, &cr.TargetSector, &cr.ExceedBonus, &cr.Below, &cr.Ord,
+		&r.Entry, &en.SelfScore, &en.SelfNum, &en.SelfDen, &en.SelfNotArisen,
+		&en.Explanation, &en.Evidence, &en.RevSet, &en.RevScore,
+		&en.RevNum, &en.RevDen, &en.RevNotArisen, &en.RevComment,
+		&r.AdjSet, &r.AdjShare, &r.AdjReason}
+	skipped := func(n int) []any { return slices.Repeat([]any{skip}, n) }
+	dest := slices.Concat([]any{&here}, unitYear, []any{&crit}, header, criterion)
+	rest := slices.Concat([]any{&here}, skipped(len(unitYear)), []any{&crit}, skipped(len(header)), criterion)
+	for row := dest; res.Next(); row = rest {
+		if err := res.Scan(row...); err != nil {
 			return UnitYear{}, FilingSheet{}, false, err
 		}
 		if here {
@@ -210,6 +266,11 @@ func (s *Q) UnitFiling(ctx context.Context, year int, unitID int64) (UnitYear, F
 	}
 	return uy, sheet, found, nil
 }
+
+// skipColumn scans a column into nothing.
+type skipColumn struct{}
+
+func (skipColumn) Scan(any) error { return nil }
 
 // ids reads a comma-separated list of ids.
 func ids(s string) []int64 {
