@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 
 	"thidua/internal/cluster"
 	"thidua/internal/org"
@@ -37,12 +38,18 @@ type MemberFiling struct {
 func (s *Q) YearRanking(ctx context.Context, year int) (YearRanking, error) {
 	out := YearRanking{Pledges: map[int64]PledgeState{}, Units: map[int64]org.Unit{}, Members: map[int64]MemberFiling{}}
 	db := s.db.Statement.ConnPool
+	// The year is written into both statements (an int: nothing to
+	// escape) rather than passed as $1. A prepared statement with a
+	// parameter was planned again on every execution (PostgreSQL's custom
+	// plans, about half a millisecond each); one without is planned once
+	// per connection and year.
+	y := strconv.Itoa(year)
 	rows, err := db.QueryContext(ctx, `SELECT c.id, c.year, c.level, c.number, c.name, c.owner_unit_id, c.head_unit_id,
 			c.deputy_unit_id, c.suggested_head_unit_id, c.suggested_deputy_unit_id, c.nominated_deputy_unit_id,
 			c.designation_ref, c.follower_user_id, c.note, c.version,
 			ps.pledge_id, ps.status, ps.version_no, ps.lines, ps.signed
-		FROM clusters c LEFT JOIN (`+pledgeStatesSQL("$1")+`) ps ON ps.cluster_id = c.id
-		WHERE c.year = $1 ORDER BY c.level DESC, c.owner_unit_id NULLS FIRST, c.number`, year)
+		FROM clusters c LEFT JOIN (`+pledgeStatesSQL(y)+`) ps ON ps.cluster_id = c.id
+		WHERE c.year = `+y+` ORDER BY c.level DESC, c.owner_unit_id NULLS FIRST, c.number`)
 	if err != nil {
 		return out, err
 	}
@@ -74,23 +81,25 @@ func (s *Q) YearRanking(ctx context.Context, year int) (YearRanking, error) {
 	if len(cs) == 0 {
 		return out, nil
 	}
-	// The newest filing against a main table counts, as LatestFiling. Its
-	// numeric totals come as float8: the driver reads a numeric as a string
-	// for database/sql to parse, the same value at more cost.
+	// The newest filing against a main table counts, as LatestFiling: the
+	// year's filings are sorted once (DISTINCT ON) rather than looked up
+	// and sorted unit by unit (a LATERAL subquery), half the statement's
+	// time. Its numeric totals come as float8: the driver reads a numeric
+	// as a string for database/sql to parse, the same value at more cost.
 	rows, err = db.QueryContext(ctx, `SELECT u.id, u.code, u.name, u.type, u.parent_id, u.valid_from, u.valid_to, u.note, u.version,
 			m.cluster_id, coalesce(m.ord, 0),
 			(c.id IS NOT NULL AND EXISTS (SELECT 1 FROM criteria_tables WHERE `+tableAppliesSQL("c.year", "c.level", "c.id", "u.type")+`)),
 			f.id, f.status, f.self_total::float8, f.reviewed_total::float8, f.reviewed_deduction,
 			f.reviewed_arisen, f.reviewed_met, f.reviewed_exceedable, f.reviewed_exceeded, coalesce(f.totals_stale, false)
 		FROM units u
-		LEFT JOIN cluster_members m ON m.unit_id = u.id AND m.year = $1
+		LEFT JOIN cluster_members m ON m.unit_id = u.id AND m.year = `+y+`
 		LEFT JOIN clusters c ON c.id = m.cluster_id
-		LEFT JOIN LATERAL (SELECT a.* FROM assessments a JOIN criteria_tables t ON t.id = a.table_id AND t.kind = 'main'
-			WHERE a.year = $1 AND a.unit_id = m.unit_id ORDER BY a.id DESC LIMIT 1) f ON true
-		WHERE u.id IN (SELECT unit_id FROM cluster_members WHERE year = $1
+		LEFT JOIN (SELECT DISTINCT ON (a.unit_id) a.* FROM assessments a JOIN criteria_tables t ON t.id = a.table_id AND t.kind = 'main'
+			WHERE a.year = `+y+` ORDER BY a.unit_id, a.id DESC) f ON f.unit_id = m.unit_id
+		WHERE u.id IN (SELECT unit_id FROM cluster_members WHERE year = `+y+`
 			UNION SELECT unnest(ARRAY[owner_unit_id, head_unit_id, deputy_unit_id, suggested_head_unit_id, suggested_deputy_unit_id, nominated_deputy_unit_id])
-			FROM clusters WHERE year = $1)
-		ORDER BY m.ord`, year)
+			FROM clusters WHERE year = `+y+`)
+		ORDER BY m.ord`)
 	if err != nil {
 		return out, err
 	}
