@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"strconv"
 
 	"thidua/internal/cluster"
@@ -84,27 +86,39 @@ func (s *Q) YearRanking(ctx context.Context, year int) (YearRanking, error) {
 	// The newest filing against a main table counts, as LatestFiling: the
 	// year's filings are sorted once (DISTINCT ON) rather than looked up
 	// and sorted unit by unit (a LATERAL subquery), half the statement's
-	// time. Its numeric totals come as float8: the driver reads a numeric
-	// as a string for database/sql to parse, the same value at more cost.
+	// time. Whether a table scores a member is tableAppliesSQL split in
+	// two, worked out per cluster (ht) rather than per member: what
+	// applies to every unit type of the cluster, and the unit types its
+	// level's tables name. Its numeric totals come as float8: the driver
+	// reads a numeric as a string for database/sql to parse, the same
+	// value at more cost. The members are put in order below, in Go.
 	rows, err = db.QueryContext(ctx, `SELECT u.id, u.code, u.name, u.type, u.parent_id, u.valid_from, u.valid_to, u.note, u.version,
 			m.cluster_id, coalesce(m.ord, 0),
-			(c.id IS NOT NULL AND EXISTS (SELECT 1 FROM criteria_tables WHERE `+tableAppliesSQL("c.year", "c.level", "c.id", "u.type")+`)),
+			coalesce(ht.any_type OR u.type = ANY (ht.types), false),
 			f.id, f.status, f.self_total::float8, f.reviewed_total::float8, f.reviewed_deduction,
 			f.reviewed_arisen, f.reviewed_met, f.reviewed_exceedable, f.reviewed_exceeded, coalesce(f.totals_stale, false)
 		FROM units u
 		LEFT JOIN cluster_members m ON m.unit_id = u.id AND m.year = `+y+`
-		LEFT JOIN clusters c ON c.id = m.cluster_id
+		LEFT JOIN (SELECT c.id,
+				EXISTS (SELECT 1 FROM criteria_tables t WHERE t.year = c.year AND t.kind = 'main' AND NOT t.superseded AND t.level = c.level
+					AND (t.cluster_id = c.id OR t.cluster_id IS NULL AND t.unit_type = '')) AS any_type,
+				ARRAY(SELECT t.unit_type FROM criteria_tables t WHERE t.year = c.year AND t.kind = 'main' AND NOT t.superseded AND t.level = c.level
+					AND t.cluster_id IS NULL) AS types
+			FROM clusters c WHERE c.id IN (SELECT cluster_id FROM cluster_members WHERE year = `+y+`)) ht ON ht.id = m.cluster_id
 		LEFT JOIN (SELECT DISTINCT ON (a.unit_id) a.* FROM assessments a JOIN criteria_tables t ON t.id = a.table_id AND t.kind = 'main'
 			WHERE a.year = `+y+` ORDER BY a.unit_id, a.id DESC) f ON f.unit_id = m.unit_id
 		WHERE u.id IN (SELECT unit_id FROM cluster_members WHERE year = `+y+`
 			UNION SELECT unnest(ARRAY[owner_unit_id, head_unit_id, deputy_unit_id, suggested_head_unit_id, suggested_deputy_unit_id, nominated_deputy_unit_id])
-			FROM clusters WHERE year = `+y+`)
-		ORDER BY m.ord`)
+			FROM clusters WHERE year = `+y+`)`)
 	if err != nil {
 		return out, err
 	}
 	defer rows.Close()
-	members := map[int64][]int64{}
+	type member struct {
+		cluster, unit int64
+		ord           int
+	}
+	var ms []member
 	for rows.Next() {
 		var u unitRow
 		var memberOf, filingID *int64
@@ -121,7 +135,7 @@ func (s *Q) YearRanking(ctx context.Context, year int) (YearRanking, error) {
 		if memberOf == nil {
 			continue
 		}
-		members[*memberOf] = append(members[*memberOf], u.ID)
+		ms = append(ms, member{*memberOf, u.ID, memberOrd})
 		m := MemberFiling{HasTable: hasTable, Status: scoring.NotStarted}
 		if filingID != nil {
 			m.FilingID, m.Status, m.Totals, m.Stale = *filingID, scoring.Status(*status), t.totals(), t.TotalsStale
@@ -130,6 +144,12 @@ func (s *Q) YearRanking(ctx context.Context, year int) (YearRanking, error) {
 	}
 	if err := rows.Err(); err != nil {
 		return out, err
+	}
+	// Each cluster's members in their order (cluster_members.ord).
+	slices.SortStableFunc(ms, func(a, b member) int { return cmp.Compare(a.ord, b.ord) })
+	members := map[int64][]int64{}
+	for _, m := range ms {
+		members[m.cluster] = append(members[m.cluster], m.unit)
 	}
 	for _, c := range cs {
 		out.Clusters = append(out.Clusters, c.C.cluster(members[c.C.ID]))
