@@ -34,28 +34,37 @@ type MemberFiling struct {
 }
 
 // YearRanking reads a year's clusters, their units and their members'
-// stored totals. Both statements are scanned by position below GORM:
-// matching some 25 columns to embedded structs by reflection, for every
-// unit of a national year, was a quarter of the ranking page's time.
+// stored totals. Both statements are scanned by position below GORM, by
+// pgx (readWithPgx): matching some 25 columns to embedded structs by
+// reflection, for every unit of a national year, was a quarter of the
+// ranking page's time.
 func (s *Q) YearRanking(ctx context.Context, year int) (YearRanking, error) {
+	var out YearRanking
+	err := s.readWithPgx(ctx, func(query queryFunc) (err error) {
+		out, err = yearRanking(query, year)
+		return err
+	})
+	return out, err
+}
+
+func yearRanking(query queryFunc, year int) (YearRanking, error) {
 	out := YearRanking{Pledges: map[int64]PledgeState{}, Units: map[int64]org.Unit{}, Members: map[int64]MemberFiling{}}
-	db := s.db.Statement.ConnPool
 	// The year is written into both statements (an int: nothing to
 	// escape) rather than passed as $1. A prepared statement with a
 	// parameter was planned again on every execution (PostgreSQL's custom
 	// plans, about half a millisecond each); one without is planned once
 	// per connection and year.
 	y := strconv.Itoa(year)
-	rows, err := db.QueryContext(ctx, `SELECT c.id, c.year, c.level, c.number, c.name, c.owner_unit_id, c.head_unit_id,
+	rows, done, err := query(`SELECT c.id, c.year, c.level, c.number, c.name, c.owner_unit_id, c.head_unit_id,
 			c.deputy_unit_id, c.suggested_head_unit_id, c.suggested_deputy_unit_id, c.nominated_deputy_unit_id,
 			c.designation_ref, c.follower_user_id, c.note, c.version,
 			ps.pledge_id, ps.status, ps.version_no, ps.lines, ps.signed
-		FROM clusters c LEFT JOIN (`+pledgeStatesSQL(y)+`) ps ON ps.cluster_id = c.id
-		WHERE c.year = `+y+` ORDER BY c.level DESC, c.owner_unit_id NULLS FIRST, c.number`)
+		FROM clusters c LEFT JOIN (` + pledgeStatesSQL(y) + `) ps ON ps.cluster_id = c.id
+		WHERE c.year = ` + y + ` ORDER BY c.level DESC, c.owner_unit_id NULLS FIRST, c.number`)
 	if err != nil {
 		return out, err
 	}
-	defer rows.Close()
+	defer done()
 	type clusterLine struct {
 		C      clusterRow
 		Pledge *int64
@@ -79,7 +88,7 @@ func (s *Q) YearRanking(ctx context.Context, year int) (YearRanking, error) {
 	if err := rows.Err(); err != nil {
 		return out, err
 	}
-	rows.Close()
+	done()
 	if len(cs) == 0 {
 		return out, nil
 	}
@@ -92,28 +101,28 @@ func (s *Q) YearRanking(ctx context.Context, year int) (YearRanking, error) {
 	// level's tables name. Its numeric totals come as float8: the driver
 	// reads a numeric as a string for database/sql to parse, the same
 	// value at more cost. The members are put in order below, in Go.
-	rows, err = db.QueryContext(ctx, `SELECT u.id, u.code, u.name, u.type, u.parent_id, u.valid_from, u.valid_to, u.note, u.version,
+	rows, done, err = query(`SELECT u.id, u.code, u.name, u.type, u.parent_id, u.valid_from, u.valid_to, u.note, u.version,
 			m.cluster_id, coalesce(m.ord, 0),
 			coalesce(ht.any_type OR u.type = ANY (ht.types), false),
 			f.id, f.status, f.self_total::float8, f.reviewed_total::float8, f.reviewed_deduction,
 			f.reviewed_arisen, f.reviewed_met, f.reviewed_exceedable, f.reviewed_exceeded, coalesce(f.totals_stale, false)
 		FROM units u
-		LEFT JOIN cluster_members m ON m.unit_id = u.id AND m.year = `+y+`
+		LEFT JOIN cluster_members m ON m.unit_id = u.id AND m.year = ` + y + `
 		LEFT JOIN (SELECT c.id,
 				EXISTS (SELECT 1 FROM criteria_tables t WHERE t.year = c.year AND t.kind = 'main' AND NOT t.superseded AND t.level = c.level
 					AND (t.cluster_id = c.id OR t.cluster_id IS NULL AND t.unit_type = '')) AS any_type,
 				ARRAY(SELECT t.unit_type FROM criteria_tables t WHERE t.year = c.year AND t.kind = 'main' AND NOT t.superseded AND t.level = c.level
 					AND t.cluster_id IS NULL) AS types
-			FROM clusters c WHERE c.id IN (SELECT cluster_id FROM cluster_members WHERE year = `+y+`)) ht ON ht.id = m.cluster_id
+			FROM clusters c WHERE c.id IN (SELECT cluster_id FROM cluster_members WHERE year = ` + y + `)) ht ON ht.id = m.cluster_id
 		LEFT JOIN (SELECT DISTINCT ON (a.unit_id) a.* FROM assessments a JOIN criteria_tables t ON t.id = a.table_id AND t.kind = 'main'
-			WHERE a.year = `+y+` ORDER BY a.unit_id, a.id DESC) f ON f.unit_id = m.unit_id
-		WHERE u.id IN (SELECT unit_id FROM cluster_members WHERE year = `+y+`
+			WHERE a.year = ` + y + ` ORDER BY a.unit_id, a.id DESC) f ON f.unit_id = m.unit_id
+		WHERE u.id IN (SELECT unit_id FROM cluster_members WHERE year = ` + y + `
 			UNION SELECT unnest(ARRAY[owner_unit_id, head_unit_id, deputy_unit_id, suggested_head_unit_id, suggested_deputy_unit_id, nominated_deputy_unit_id])
-			FROM clusters WHERE year = `+y+`)`)
+			FROM clusters WHERE year = ` + y + `)`)
 	if err != nil {
 		return out, err
 	}
-	defer rows.Close()
+	defer done()
 	type member struct {
 		cluster, unit int64
 		ord           int
@@ -146,7 +155,7 @@ func (s *Q) YearRanking(ctx context.Context, year int) (YearRanking, error) {
 		return out, err
 	}
 	// Each cluster's members in their order (cluster_members.ord).
-	slices.SortStableFunc(ms, func(a, b member) int { return cmp.Compare(a.ord, b.ord) })
+	slices.SortFunc(ms, func(a, b member) int { return cmp.Or(cmp.Compare(a.ord, b.ord), cmp.Compare(a.unit, b.unit)) })
 	members := map[int64][]int64{}
 	for _, m := range ms {
 		members[m.cluster] = append(members[m.cluster], m.unit)
