@@ -128,16 +128,21 @@ func yearRanking(query queryFunc, year int) (YearRanking, error) {
 		ord           int
 	}
 	var ms []member
+	// One set of destinations for every row, rather than some ten
+	// allocations a row: Scan sets each of them on every row, and a
+	// non-NULL pointer column always gets a new value (what the rows
+	// before kept is never written over).
+	var u unitRow
+	var memberOf, filingID *int64
+	var memberOrd int
+	var hasTable bool
+	var status *string
+	var t totalsRow
+	dest := []any{&u.ID, &u.Code, &u.Name, &u.Type, &u.ParentID, &u.ValidFrom, &u.ValidTo, &u.Note, &u.Version,
+		&memberOf, &memberOrd, &hasTable, &filingID, &status, &t.SelfTotal, &t.ReviewedTotal, &t.ReviewedDeduction,
+		&t.ReviewedArisen, &t.ReviewedMet, &t.ReviewedExceedable, &t.ReviewedExceeded, &t.TotalsStale}
 	for rows.Next() {
-		var u unitRow
-		var memberOf, filingID *int64
-		var memberOrd int
-		var hasTable bool
-		var status *string
-		var t totalsRow
-		if err := rows.Scan(&u.ID, &u.Code, &u.Name, &u.Type, &u.ParentID, &u.ValidFrom, &u.ValidTo, &u.Note, &u.Version,
-			&memberOf, &memberOrd, &hasTable, &filingID, &status, &t.SelfTotal, &t.ReviewedTotal, &t.ReviewedDeduction,
-			&t.ReviewedArisen, &t.ReviewedMet, &t.ReviewedExceedable, &t.ReviewedExceeded, &t.TotalsStale); err != nil {
+		if err := rows.Scan(dest...); err != nil {
 			return out, err
 		}
 		out.Units[u.ID] = u.unit()
