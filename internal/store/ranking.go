@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/jackc/pgx/v5/pgtype"
+
 	"thidua/internal/cluster"
 	"thidua/internal/org"
 	"thidua/internal/scoring"
@@ -129,30 +131,43 @@ func yearRanking(query queryFunc, year int) (YearRanking, error) {
 	}
 	var ms []member
 	// One set of destinations for every row, rather than some ten
-	// allocations a row: Scan sets each of them on every row, and a
-	// non-NULL pointer column always gets a new value (what the rows
-	// before kept is never written over).
+	// allocations a row: Scan sets each of them on every row. The
+	// nullable columns land in pgtype's values (a flag and the value)
+	// rather than in pointers, which pgx fills by reflection.
 	var u unitRow
-	var memberOf, filingID *int64
+	var parent, memberOf, filingID pgtype.Int8
 	var memberOrd int
-	var hasTable bool
-	var status *string
-	var t totalsRow
-	dest := []any{&u.ID, &u.Code, &u.Name, &u.Type, &u.ParentID, &u.ValidFrom, &u.ValidTo, &u.Note, &u.Version,
-		&memberOf, &memberOrd, &hasTable, &filingID, &status, &t.SelfTotal, &t.ReviewedTotal, &t.ReviewedDeduction,
-		&t.ReviewedArisen, &t.ReviewedMet, &t.ReviewedExceedable, &t.ReviewedExceeded, &t.TotalsStale}
+	var hasTable, stale bool
+	var status pgtype.Text
+	var self, total, deduction pgtype.Float8
+	var arisen, met, exceedable, exceeded pgtype.Int4
+	dest := []any{&u.ID, &u.Code, &u.Name, &u.Type, &parent, &u.ValidFrom, &u.ValidTo, &u.Note, &u.Version,
+		&memberOf, &memberOrd, &hasTable, &filingID, &status, &self, &total, &deduction,
+		&arisen, &met, &exceedable, &exceeded, &stale}
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
 			return out, err
 		}
+		u.ParentID = nil
+		if parent.Valid {
+			id := parent.Int64
+			u.ParentID = &id
+		}
 		out.Units[u.ID] = u.unit()
-		if memberOf == nil {
+		if !memberOf.Valid {
 			continue
 		}
-		ms = append(ms, member{*memberOf, u.ID, memberOrd})
+		ms = append(ms, member{memberOf.Int64, u.ID, memberOrd})
 		m := MemberFiling{HasTable: hasTable, Status: scoring.NotStarted}
-		if filingID != nil {
-			m.FilingID, m.Status, m.Totals, m.Stale = *filingID, scoring.Status(*status), t.totals(), t.TotalsStale
+		if filingID.Valid {
+			// As totalsRow.totals reads them (a NULL value reads 0).
+			var t scoring.FilingTotals
+			t.Self = self.Float64
+			if total.Valid {
+				t.Reviewed = &scoring.Totals{Total: total.Float64, Deduction: deduction.Float64, Achievement: scoring.Achievement{
+					Arisen: int(arisen.Int32), Met: int(met.Int32), Exceedable: int(exceedable.Int32), Exceeded: int(exceeded.Int32)}}
+			}
+			m.FilingID, m.Status, m.Totals, m.Stale = filingID.Int64, scoring.Status(status.String), t, stale
 		}
 		out.Members[u.ID] = m
 	}
