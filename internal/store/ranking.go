@@ -60,7 +60,8 @@ func yearRanking(query queryFunc, year int) (YearRanking, error) {
 	rows, done, err := query(`SELECT c.id, c.year, c.level, c.number, c.name, c.owner_unit_id, c.head_unit_id,
 			c.deputy_unit_id, c.suggested_head_unit_id, c.suggested_deputy_unit_id, c.nominated_deputy_unit_id,
 			c.designation_ref, c.follower_user_id, c.note, c.version,
-			ps.pledge_id, ps.status, ps.version_no, ps.lines, ps.signed
+			ps.pledge_id, ps.status, ps.version_no, ps.lines, ps.signed,
+			(SELECT count(*) FROM cluster_members WHERE year = ` + y + `)
 		FROM clusters c LEFT JOIN (` + pledgeStatesSQL(y) + `) ps ON ps.cluster_id = c.id
 		WHERE c.year = ` + y + ` ORDER BY c.level DESC, c.owner_unit_id NULLS FIRST, c.number`)
 	if err != nil {
@@ -76,13 +77,14 @@ func yearRanking(query queryFunc, year int) (YearRanking, error) {
 		Signed *int
 	}
 	var cs []clusterLine
+	n := 0 // the year's members: the maps below are made at about their size
 	for rows.Next() {
 		var l clusterLine
 		c := &l.C
 		if err := rows.Scan(&c.ID, &c.Year, &c.Level, &c.Number, &c.Name, &c.OwnerUnitID, &c.HeadUnitID,
 			&c.DeputyUnitID, &c.SuggestedHeadUnitID, &c.SuggestedDeputyUnitID, &c.NominatedDeputyUnitID,
 			&c.DesignationRef, &c.FollowerUserID, &c.Note, &c.Version,
-			&l.Pledge, &l.Status, &l.VNo, &l.Lines, &l.Signed); err != nil {
+			&l.Pledge, &l.Status, &l.VNo, &l.Lines, &l.Signed, &n); err != nil {
 			return out, err
 		}
 		cs = append(cs, l)
@@ -94,6 +96,8 @@ func yearRanking(query queryFunc, year int) (YearRanking, error) {
 	if len(cs) == 0 {
 		return out, nil
 	}
+	// Members, and the few other units the clusters name.
+	out.Units, out.Members = make(map[int64]org.Unit, n+len(cs)), make(map[int64]MemberFiling, n)
 	// The newest filing against a main table counts, as LatestFiling: the
 	// year's filings are sorted once (DISTINCT ON) rather than looked up
 	// and sorted unit by unit (a LATERAL subquery), half the statement's
@@ -129,7 +133,7 @@ func yearRanking(query queryFunc, year int) (YearRanking, error) {
 		cluster, unit int64
 		ord           int
 	}
-	var ms []member
+	ms := make([]member, 0, n)
 	// One set of destinations for every row, rather than some ten
 	// allocations a row: Scan sets each of them on every row. The
 	// nullable columns land in pgtype's values (a flag and the value)
