@@ -52,10 +52,11 @@ func (s *Q) YearRanking(ctx context.Context, year int) (YearRanking, error) {
 func yearRanking(query queryFunc, year int) (YearRanking, error) {
 	out := YearRanking{Pledges: map[int64]PledgeState{}, Units: map[int64]org.Unit{}, Members: map[int64]MemberFiling{}}
 	// The year is written into both statements (an int: nothing to
-	// escape) rather than passed as $1. A prepared statement with a
-	// parameter was planned again on every execution (PostgreSQL's custom
-	// plans, about half a millisecond each); one without is planned once
-	// per connection and year.
+	// escape) rather than passed as $1: a statement without parameters is
+	// planned once per connection, for the year's own figures, where one
+	// with $1 is planned anew for its first five executions on each
+	// connection (PostgreSQL's custom plans, a millisecond or more each
+	// under load) before a generic plan is settled on.
 	y := strconv.Itoa(year)
 	rows, done, err := query(`SELECT c.id, c.year, c.level, c.number, c.name, c.owner_unit_id, c.head_unit_id,
 			c.deputy_unit_id, c.suggested_head_unit_id, c.suggested_deputy_unit_id, c.nominated_deputy_unit_id,
