@@ -63,7 +63,7 @@ func TestTerminatedBackendsDoNotFailRequests(t *testing.T) {
 		t.Fatalf("only %d backends to terminate: the pool was not filled", killed)
 	}
 
-	for i, path := range []string{"/healthz", "/units", "/years/2026", "/people", "/healthz", "/units", "/proposals", "/years", "/users", "/"} {
+	for i, path := range []string{"/years/2026/ranking", "/healthz", "/units", "/years/2026", "/people", "/healthz", "/units", "/proposals", "/years", "/users", "/"} {
 		if r := b.get(path); r.status != http.StatusOK {
 			t.Errorf("request %d after terminating %d backends, GET %s: %d %.200s", i+1, killed, path, r.status, r.body)
 		}

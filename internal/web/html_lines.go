@@ -23,6 +23,9 @@ var htmlEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp
 // grow makes room for n more bytes.
 func (w *htmlLines) grow(n int) { w.b.Grow(n) }
 
+// len is how many bytes were written.
+func (w *htmlLines) len() int { return w.b.Len() }
+
 // raw writes markup: a constant, never data.
 func (w *htmlLines) raw(markup string) { w.b.WriteString(markup) }
 

@@ -168,17 +168,28 @@ func TestHTMLLinesMatchTheTemplates(t *testing.T) {
   {{end}}
 </section>
 {{end}}`
-		d := rankingData{}
-		for i, s := range hostile {
-			lines := "<tr><td>" + template.HTMLEscapeString(s) + "</td></tr>"
-			d.Clusters = append(d.Clusters,
-				rankingCluster{ID: int64(i + 1), Title: s, Owner: s, Members: 3, Ranked: 2, Summary: s, ScaleMax: s, Chart: `{"labels":["x"]}`, Lines: template.HTML(lines)},
-				rankingCluster{ID: int64(i + 10), Title: s, Members: 2, Summary: s, ScaleMax: "100", Chart: "null", Lines: template.HTML(lines)},
-				rankingCluster{ID: int64(i + 20), Title: s, Owner: s})
+		// The section's rows, which the template had as one value.
+		type withLines struct {
+			rankingCluster
+			Lines template.HTML
 		}
+		var d struct{ Clusters []withLines }
 		var w htmlLines
-		for _, c := range d.Clusters {
-			c.write(&w)
+		for i, s := range hostile {
+			rows := []rankingRow{{Rank: s, Name: s, Href: s, Total: s, Met: s, Exceeded: s, Self: s, Badge: s, Status: s},
+				{FirstUnranked: true, Name: s, Total: s, Met: s, Exceeded: s, Self: s, Badge: s, Status: s}}
+			for _, c := range []rankingCluster{
+				{ID: int64(i + 1), Title: s, Owner: s, Members: 3, Ranked: 2, Summary: s, ScaleMax: s, Chart: `{"labels":["x"]}`, Rows: rows},
+				{ID: int64(i + 10), Title: s, Members: 2, Summary: s, ScaleMax: "100", Chart: "null", Rows: rows[1:]},
+				{ID: int64(i + 20), Title: s, Owner: s},
+			} {
+				var lines htmlLines
+				for _, r := range c.Rows {
+					r.write(&lines)
+				}
+				d.Clusters = append(d.Clusters, withLines{c, lines.html()})
+				c.write(&w)
+			}
 		}
 		same(t, tmpl, d, w.html())
 	})

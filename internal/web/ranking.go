@@ -1,11 +1,12 @@
 package web
 
 import (
-	"encoding/json"
 	"html/template"
+	"math"
 	"net/http"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -35,8 +36,13 @@ func (s *Server) ranking(c echo.Context) error {
 // pipelines per line were most of the page's time.
 type rankingData struct {
 	app.RankingPage
-	Clusters      []rankingCluster
-	Sections      template.HTML // the clusters' sections (rankingCluster.write)
+	Clusters []rankingCluster
+	// Sections: the clusters' sections (rankingCluster.write), one string
+	// each rather than one for the page: the template prints a value
+	// through fmt, whose buffer is pooled only up to 64 KB, so a page's
+	// worth in one value was a quarter of a megabyte allocated and copied
+	// twice more on every request.
+	Sections      []template.HTML
 	NationalLines template.HTML // the ranked units of the national table
 }
 
@@ -49,10 +55,10 @@ type rankingCluster struct {
 	Title, Owner string // Owner: "" when the cluster has none
 	Members      int
 	Ranked       int
-	Summary      string        // how many are reviewed and what they achieved together
-	ScaleMax     string        // the charts' scale
-	Chart        template.JS   // what its chart plots (chartData), as JSON
-	Lines        template.HTML // the table's body
+	Summary      string       // how many are reviewed and what they achieved together
+	ScaleMax     string       // the charts' scale
+	Chart        template.JS  // what its chart plots (chartData), as JSON
+	Rows         []rankingRow // the table's body
 }
 
 // write writes the cluster's section of the page: its title, summary,
@@ -80,7 +86,9 @@ func (c rankingCluster) write(w *htmlLines) {
 		w.raw("\n  \n  <div class=\"alert alert-secondary py-2 small mb-2\" role=\"status\">Cụm chưa có bản tự chấm điểm nào được thẩm định, nên chưa xếp hạng.</div>\n  ")
 	}
 	w.raw(rankingTableHead)
-	w.raw(string(c.Lines))
+	for _, r := range c.Rows {
+		r.write(w)
+	}
 	w.raw("\n        </tbody>\n      </table></div>\n    </div>\n    <div class=\"col-xxl-4 ranking-chart-box\"><canvas class=\"ranking-chart\" data-chart=\"chart-" + id +
 		"\" role=\"img\" aria-label=\"Biểu đồ điểm thẩm định và điểm tự chấm của ")
 	w.text(c.Title)
@@ -147,7 +155,7 @@ func (r rankingRow) write(w *htmlLines) {
 // About the bytes of a written line (rankingRow, nationalRow), to make
 // room for a table's lines at once.
 const (
-	rankingRowBytes     = 384
+	rankingRowBytes     = 448 // 404 on average in a national year, 467 at most
 	rankingSectionBytes = 1536
 	nationalRowBytes    = 160
 )
@@ -174,8 +182,7 @@ func rankingView(d app.RankingPage) rankingData {
 	v := rankingData{RankingPage: d, Clusters: make([]rankingCluster, len(d.Clusters))}
 	year := strconv.Itoa(d.Year)
 	for i, cr := range d.Clusters {
-		var w htmlLines
-		w.grow(len(cr.Standings) * rankingRowBytes)
+		rows := make([]rankingRow, 0, len(cr.Standings))
 		unranked := false
 		for _, s := range cr.Standings {
 			r := rankingRow{Name: shortName(s.Unit.Name), Total: "—", Met: "—", Exceeded: "—", Self: "—",
@@ -196,10 +203,10 @@ func rankingView(d app.RankingPage) rankingData {
 			if s.ScoreBasis != app.BasisNone {
 				r.Self = scoring.FormatNumber(s.SelfTotal)
 			}
-			r.write(&w)
+			rows = append(rows, r)
 		}
 		c := rankingCluster{ID: cr.Cluster.ID, Title: cr.Cluster.Title, Members: len(cr.Standings), Ranked: cr.Ranked,
-			ScaleMax: scoring.FormatNumber(cr.ScaleMax), Chart: chartData(cr), Lines: w.html()}
+			ScaleMax: scoring.FormatNumber(cr.ScaleMax), Chart: chartData(cr), Rows: rows}
 		if cr.Cluster.Owner != nil {
 			c.Owner = cr.Cluster.Owner.Name
 		}
@@ -213,14 +220,21 @@ func rankingView(d app.RankingPage) rankingData {
 	// already (growing by doubling copied the page's bulk again and again).
 	n := 0
 	for _, c := range v.Clusters {
-		n += rankingSectionBytes + len(c.Lines) + len(c.Chart) + 2*len(c.Title) + len(c.Owner) + len(c.Summary)
+		n += rankingSectionBytes + len(c.Rows)*rankingRowBytes + len(c.Chart) + 2*len(c.Title) + len(c.Owner) + len(c.Summary)
 	}
 	var sections htmlLines
 	sections.grow(n)
-	for _, c := range v.Clusters {
+	ends := make([]int, len(v.Clusters))
+	for i, c := range v.Clusters {
 		c.write(&sections)
+		ends[i] = sections.len()
 	}
-	v.Sections = sections.html()
+	// Each section is a substring of the one written: no copies.
+	all, start := sections.html(), 0
+	v.Sections = make([]template.HTML, len(ends))
+	for i, end := range ends {
+		v.Sections[i], start = all[start:end], end
+	}
 	var w htmlLines
 	w.grow(d.NationalRanked * nationalRowBytes)
 	for _, s := range d.National {
@@ -251,32 +265,117 @@ func badgeClass(s scoring.Status) string {
 // chartData is what a cluster's bar chart plots, as JSON: the reviewed
 // total of ranked units, the self-score of the others (null where there
 // is none, so no bar reads as 0 points), and the year's scale, the same
-// for every cluster's chart. encoding/json escapes <, > and & (and U+2028,
-// U+2029), so it is safe inside the page's script element.
+// for every cluster's chart. It is written here, byte for byte as
+// encoding/json writes {labels, max, reviewed, self} (chart_json_test.go
+// compares the two): json.Marshal's reflection over some forty charts was
+// a quarter of the page's sections. Strings are escaped as encoding/json
+// escapes them (<, >, & and U+2028, U+2029 too), so the JSON is safe
+// inside the page's script element.
 func chartData(cr app.ClusterRanking) template.JS {
-	c := struct {
-		Labels   []string   `json:"labels"`
-		Max      float64    `json:"max"`
-		Reviewed []*float64 `json:"reviewed"`
-		Self     []*float64 `json:"self"`
-	}{Labels: make([]string, 0, len(cr.Standings)), Max: cr.ScaleMax, Reviewed: make([]*float64, 0, len(cr.Standings)),
-		Self: make([]*float64, 0, len(cr.Standings))}
-	for _, s := range cr.Standings {
-		c.Labels = append(c.Labels, shortName(s.Unit.Name))
-		var r, sf *float64
-		switch s.ScoreBasis {
-		case app.BasisReviewed:
-			r = &s.Total
-		case app.BasisSelf:
-			sf = &s.SelfTotal
+	b := make([]byte, 0, 64+len(cr.Standings)*64)
+	b = append(b, `{"labels":[`...)
+	for i, s := range cr.Standings {
+		if i > 0 {
+			b = append(b, ',')
 		}
-		c.Reviewed, c.Self = append(c.Reviewed, r), append(c.Self, sf)
+		b = appendJSONString(b, shortName(s.Unit.Name))
 	}
-	b, err := json.Marshal(c)
-	if err != nil { // floats and strings only: cannot fail
+	b = append(b, `],"max":`...)
+	b, ok := appendJSONFloat(b, cr.ScaleMax, true)
+	for _, basis := range [...]string{app.BasisReviewed, app.BasisSelf} {
+		b = append(b, `,"`...)
+		b = append(b, basis...) // "reviewed", "self": the fields' names
+		b = append(b, `":[`...)
+		for i, s := range cr.Standings {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			switch {
+			case s.ScoreBasis != basis:
+				b = append(b, "null"...)
+			case basis == app.BasisReviewed:
+				b, ok = appendJSONFloat(b, s.Total, ok)
+			default:
+				b, ok = appendJSONFloat(b, s.SelfTotal, ok)
+			}
+		}
+		b = append(b, ']')
+	}
+	b = append(b, '}')
+	if !ok { // a NaN or an infinity, which json.Marshal refuses
 		return "null"
 	}
-	return template.JS(b) //nolint:gosec // JSON from encoding/json, HTML-escaped
+	return template.JS(b) //nolint:gosec // escaped as encoding/json escapes, HTML-safe
+}
+
+// appendJSONFloat appends f as encoding/json writes a float64; ok turns
+// false (and stays so) on a value JSON cannot hold.
+func appendJSONFloat(b []byte, f float64, ok bool) ([]byte, bool) {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return append(b, '0'), false
+	}
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 is written e-9
+		b = b[:n-1]
+	}
+	return b, ok
+}
+
+// appendJSONString appends s quoted as encoding/json quotes a string
+// with HTML escaping (its default).
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 type progressData struct {
