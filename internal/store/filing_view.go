@@ -2,13 +2,10 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/jackc/pgx/v5/stdlib"
 
 	"thidua/internal/cluster"
 	"thidua/internal/errs"
@@ -141,46 +138,24 @@ const unitFilingSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 func (s *Q) UnitFiling(ctx context.Context, year int, unitID int64) (uy UnitYear, sheet FilingSheet, found bool, err error) {
 	// Sent through the connection, not GORM: building the named
 	// parameters of this long text was a tenth of the page's Go time.
-	args := []any{unitID, year, string(cluster.DeadlineSelfAssessment)}
-	db, ok := s.db.Statement.ConnPool.(*sql.DB)
-	if !ok { // in a transaction: through database/sql
-		res, err := s.db.Statement.ConnPool.QueryContext(ctx, unitFilingSQL, args...)
-		if err != nil {
-			return UnitYear{}, FilingSheet{}, false, err
-		}
-		defer res.Close()
-		return readUnitFiling(res, skipColumn{}, year, unitID)
-	}
-	// Outside one, on the pooled connection's pgx itself: database/sql's
-	// conversion of its 32 rows of 101 columns was a fifth of a save's Go time.
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		return UnitYear{}, FilingSheet{}, false, err
-	}
-	defer conn.Close()
-	err = conn.Raw(func(dc any) error {
-		res, err := dc.(*stdlib.Conn).Conn().Query(ctx, unitFilingSQL, args...)
+	// Its 32 rows of 101 columns are scanned by pgx itself outside a
+	// transaction (readWithPgx): database/sql's conversion of them was a
+	// fifth of a save's Go time.
+	err = s.readWithPgx(ctx, func(query queryFunc) error {
+		res, done, err := query(unitFilingSQL, unitID, year, string(cluster.DeadlineSelfAssessment))
 		if err != nil {
 			return err
 		}
-		defer res.Close()
-		uy, sheet, found, err = readUnitFiling(res, nil, year, unitID)
+		defer done()
+		uy, sheet, found, err = readUnitFiling(res, skipFor(res), year, unitID)
 		return err
 	})
 	return uy, sheet, found, err
 }
 
-// filingRows are the rows of UnitFiling's statement, from database/sql
-// or from pgx.
-type filingRows interface {
-	Next() bool
-	Scan(dest ...any) error
-	Err() error
-}
-
 // readUnitFiling reads UnitFiling's rows; skip is the destination that
 // scans a column into nothing (nil for pgx).
-func readUnitFiling(res filingRows, skip any, year int, unitID int64) (UnitYear, FilingSheet, bool, error) {
+func readUnitFiling(res positionalRows, skip any, year int, unitID int64) (UnitYear, FilingSheet, bool, error) {
 	var (
 		uy                UnitYear
 		u                 unitRow
@@ -266,11 +241,6 @@ func readUnitFiling(res filingRows, skip any, year int, unitID int64) (UnitYear,
 	}
 	return uy, sheet, found, nil
 }
-
-// skipColumn scans a column into nothing.
-type skipColumn struct{}
-
-func (skipColumn) Scan(any) error { return nil }
 
 // ids reads a comma-separated list of ids.
 func ids(s string) []int64 {

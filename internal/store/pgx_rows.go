@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 )
 
@@ -18,7 +19,21 @@ type positionalRows interface {
 
 // queryFunc runs a statement; done closes its rows (more than once is
 // harmless).
-type queryFunc func(query string) (rows positionalRows, done func(), err error)
+type queryFunc func(query string, args ...any) (rows positionalRows, done func(), err error)
+
+// skipFor is a destination that scans a column of rows into nothing:
+// pgx takes nil, database/sql a Scanner.
+func skipFor(rows positionalRows) any {
+	if _, ok := rows.(pgx.Rows); ok {
+		return nil
+	}
+	return skipColumn{}
+}
+
+// skipColumn scans a column into nothing.
+type skipColumn struct{}
+
+func (skipColumn) Scan(any) error { return nil }
 
 // readWithPgx runs read with its statements on one connection of the
 // pool, their rows scanned by pgx itself: through database/sql every
@@ -30,8 +45,8 @@ func (s *Q) readWithPgx(ctx context.Context, read func(query queryFunc) error) e
 	db, ok := s.db.Statement.ConnPool.(*sql.DB)
 	if !ok {
 		pool := s.db.Statement.ConnPool
-		return read(func(query string) (positionalRows, func(), error) {
-			rows, err := pool.QueryContext(ctx, query)
+		return read(func(query string, args ...any) (positionalRows, func(), error) {
+			rows, err := pool.QueryContext(ctx, query, args...)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -48,8 +63,8 @@ func (s *Q) readWithPgx(ctx context.Context, read func(query queryFunc) error) e
 		if !ok {
 			return fmt.Errorf("store: a %T is not pgx's connection", driverConn)
 		}
-		return read(func(query string) (positionalRows, func(), error) {
-			rows, err := c.Conn().Query(ctx, query)
+		return read(func(query string, args ...any) (positionalRows, func(), error) {
+			rows, err := c.Conn().Query(ctx, query, args...)
 			if err != nil {
 				return nil, nil, err
 			}
