@@ -29,7 +29,7 @@ func National(ctx context.Context, s *store.Store, h auth.Hasher, p Plan) error 
 	if err != nil {
 		return err
 	}
-	return s.Tx(ctx, func(tx *store.Q) error {
+	err = s.Tx(ctx, func(tx *store.Q) error {
 		if exists, err := tx.HasUnits(ctx); err != nil {
 			return err
 		} else if exists {
@@ -57,6 +57,10 @@ func National(ctx context.Context, s *store.Store, h auth.Hasher, p Plan) error 
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	return s.Analyze(ctx)
 }
 
 type natWriter struct {

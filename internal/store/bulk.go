@@ -26,6 +26,14 @@ func (s *Q) insert(ctx context.Context, rows any, omit ...string) error {
 	return db.CreateInBatches(rows, bulkBatch).Error
 }
 
+// Analyze gathers the planner's statistics of every table, as after any
+// bulk load: until autovacuum gets to the new rows (a minute or more),
+// plans are made on guesses, and a load test started right after the
+// seed would measure them.
+func (s *Store) Analyze(ctx context.Context) error {
+	return s.db.WithContext(ctx).Exec("ANALYZE").Error
+}
+
 // HasUnits reports whether the database has any unit: a bulk loader
 // refuses a database that is not empty.
 func (s *Q) HasUnits(ctx context.Context) (bool, error) {
