@@ -11,7 +11,6 @@ import (
 	"path"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -184,9 +183,6 @@ func (c renderContext) Render(code int, name string, data any) error {
 	if err := c.Echo().Renderer.Render(buf, name, data, c); err != nil {
 		return err
 	}
-	// The page's length is known: sent with it, the page goes out as it
-	// is rather than chunked, and the client reads no closing chunk.
-	c.Response().Header().Set(echo.HeaderContentLength, strconv.Itoa(buf.Len()))
 	return c.HTMLBlob(code, buf.Bytes())
 }
 
