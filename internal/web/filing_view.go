@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"strconv"
+	"strings"
 
 	"thidua/internal/app"
 	"thidua/internal/scoring"
@@ -71,12 +72,12 @@ func filingView(v app.FilingView, page string, form, errors map[string]string) f
 		Badge: statusBadge(v.Filing.Status), ShowReview: v.Filing.Status == scoring.Reviewed || len(v.Filing.Review) > 0,
 		Base: "/years/" + strconv.Itoa(v.Filing.Year) + "/filings/" + strconv.FormatInt(v.Unit.ID, 10)}
 	forReview := page == "review"
-	depth := map[int64]int{}
+	depth := make(map[int64]int, len(v.Table.Criteria))
 	for i, c := range v.Table.Criteria {
 		if c.ParentID != 0 {
 			depth[c.ID] = depth[c.ParentID] + 1
 		}
-		r := filingRow{ID: strconv.FormatInt(c.ID, 10), Code: c.Code, Name: c.Name, Depth: "depth-" + strconv.Itoa(depth[c.ID]),
+		r := filingRow{ID: strconv.FormatInt(c.ID, 10), Code: c.Code, Name: c.Name, Depth: depthClass(depth[c.ID]),
 			Group: c.Method == scoring.Group}
 		if r.Group {
 			d.Rows = append(d.Rows, r)
@@ -158,24 +159,42 @@ func filingView(v app.FilingView, page string, form, errors map[string]string) f
 	return d
 }
 
+// depthClasses are the code cell's indentation classes of the usual depths.
+var depthClasses = [...]string{"depth-0", "depth-1", "depth-2", "depth-3", "depth-4", "depth-5"}
+
+// depthClass is the code cell's indentation class at depth n.
+func depthClass(n int) string {
+	if n >= 0 && n < len(depthClasses) {
+		return depthClasses[n]
+	}
+	return "depth-" + strconv.Itoa(n)
+}
+
 // target is an indicator's line under its name: what is counted, out of
 // what, and its targets.
 func target(c scoring.Criterion) string {
-	s := c.Numerator
+	var b strings.Builder // one allocation: the texts are long
+	b.Grow(len(c.Numerator) + len(c.Denominator) + 80)
+	b.WriteString(c.Numerator)
 	if c.Denominator != "" {
-		s += " / " + c.Denominator
+		b.WriteString(" / ")
+		b.WriteString(c.Denominator)
 	}
 	pct := ""
 	if c.IsRate() {
 		pct = "%"
 	}
 	if c.TargetSector != nil {
-		s += " · chỉ tiêu Ngành " + scoring.FormatNumber(*c.TargetSector) + pct
+		b.WriteString(" · chỉ tiêu Ngành ")
+		b.WriteString(scoring.FormatNumber(*c.TargetSector))
+		b.WriteString(pct)
 	}
 	if c.TargetNA != nil {
-		s += " · chỉ tiêu Quốc hội " + scoring.FormatNumber(*c.TargetNA) + pct
+		b.WriteString(" · chỉ tiêu Quốc hội ")
+		b.WriteString(scoring.FormatNumber(*c.TargetNA))
+		b.WriteString(pct)
 	}
-	return s
+	return b.String()
 }
 
 // linePoints is a row's points on the review page, "–" when it does not
