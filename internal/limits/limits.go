@@ -90,6 +90,12 @@ func Finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 func FormatNumber(v float64) string {
 	neg := v < 0
 	v = math.Abs(math.Round(v*100) / 100)
+	if v < 1000 && v == math.Trunc(v) { // most points and figures: no separator, no decimals
+		if neg {
+			return "-" + strconv.Itoa(int(v))
+		}
+		return strconv.Itoa(int(v)) // 0–99 without allocating
+	}
 	s := strconv.FormatFloat(v, 'f', 2, 64)
 	whole, frac, _ := strings.Cut(s, ".")
 	frac = strings.TrimRight(frac, "0")

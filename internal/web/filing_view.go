@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"strconv"
+	"strings"
 
 	"thidua/internal/app"
 	"thidua/internal/scoring"
@@ -16,7 +17,11 @@ import (
 type filingData struct {
 	app.FilingView
 	Rows               []filingRow
-	SelfSum, ReviewSum filingSummary
+	SelfSum, ReviewSum template.HTML // both results' summaries (summaryHTML)
+	Badge              template.HTML // the filing's status (statusBadge)
+	ShowReview         bool          // the filing page shows the reviewed result
+	Base               string        // the filing's address: /years/<year>/filings/<unit>
+	Head               template.HTML // the filing page above its results (head)
 	Lines              template.HTML // Rows as the page shows them (lines)
 }
 
@@ -58,17 +63,21 @@ type filingSummary struct {
 	Met, Exceeded                                          string // "met/arisen (rate%)", "exceeded/exceedable (rate%)"
 }
 
-// filingView is the pages' model; form holds what was typed (nil: show
-// what is stored), errors the form's problems by field.
-func filingView(v app.FilingView, form, errors map[string]string) filingData {
+// filingView is page's model ("filing" or "review"): only that page's
+// cells are worked out. form holds what was typed (nil: show what is
+// stored), errors the form's problems by field.
+func filingView(v app.FilingView, page string, form, errors map[string]string) filingData {
 	d := filingData{FilingView: v, Rows: make([]filingRow, 0, len(v.Table.Criteria)),
-		SelfSum: summary("Tự chấm", v.Self), ReviewSum: summary("Thẩm định", v.Reviewed)}
-	depth := map[int64]int{}
+		SelfSum: summaryHTML(summary("Tự chấm", v.Self)), ReviewSum: summaryHTML(summary("Thẩm định", v.Reviewed)),
+		Badge: statusBadge(v.Filing.Status), ShowReview: v.Filing.Status == scoring.Reviewed || len(v.Filing.Review) > 0,
+		Base: "/years/" + strconv.Itoa(v.Filing.Year) + "/filings/" + strconv.FormatInt(v.Unit.ID, 10)}
+	forReview := page == "review"
+	depth := make(map[int64]int, len(v.Table.Criteria))
 	for i, c := range v.Table.Criteria {
 		if c.ParentID != 0 {
 			depth[c.ID] = depth[c.ParentID] + 1
 		}
-		r := filingRow{ID: strconv.FormatInt(c.ID, 10), Code: c.Code, Name: c.Name, Depth: "depth-" + strconv.Itoa(depth[c.ID]),
+		r := filingRow{ID: strconv.FormatInt(c.ID, 10), Code: c.Code, Name: c.Name, Depth: depthClass(depth[c.ID]),
 			Group: c.Method == scoring.Group}
 		if r.Group {
 			d.Rows = append(d.Rows, r)
@@ -90,28 +99,32 @@ func filingView(v app.FilingView, form, errors map[string]string) filingData {
 			return stored
 		}
 
-		if r.Indicator {
-			r.Target = target(c)
-		}
-		if a, ok := v.Adjustments[c.ID]; ok {
-			if a.Share == 0 {
-				r.Adjusted = "Điều chỉnh: không áp dụng – " + a.Reason
-			} else {
-				r.Adjusted = "Điều chỉnh: áp dụng " + scoring.FormatNumber(a.Share) + " năm – " + a.Reason
-			}
-		}
 		r.MaxPlain = scoring.FormatNumber(c.Max)
-		r.Max = r.MaxPlain
-		if c.Method == scoring.Deduction {
-			r.Max = "—"
-			if c.Max != 0 {
-				r.Max = "−" + r.MaxPlain
+		if !forReview {
+			if r.Indicator {
+				r.Target = target(c)
 			}
+			if a, ok := v.Adjustments[c.ID]; ok {
+				if a.Share == 0 {
+					r.Adjusted = "Điều chỉnh: không áp dụng – " + a.Reason
+				} else {
+					r.Adjusted = "Điều chỉnh: áp dụng " + scoring.FormatNumber(a.Share) + " năm – " + a.Reason
+				}
+			}
+			r.Max = r.MaxPlain
+			if c.Method == scoring.Deduction {
+				r.Max = "—"
+				if c.Max != 0 {
+					r.Max = "−" + r.MaxPlain
+				}
+			}
+			r.N, r.D, r.S = typed("n", inputNum(self.Numerator)), typed("d", inputNum(self.Denominator)), typed("s", inputNum(self.Score))
+			r.X, r.E = typed("x", self.Explanation), typed("e", self.Evidence)
+			r.SelfNotArisen = self.NotArisen || form["na_"+r.ID] == "1"
+			r.Excluded, r.Points, r.Outcome = selfLine.Excluded, scoring.FormatNumber(selfLine.Points), outcomeLabel(selfLine.Outcome)
+			d.Rows = append(d.Rows, r)
+			continue
 		}
-		r.N, r.D, r.S = typed("n", inputNum(self.Numerator)), typed("d", inputNum(self.Denominator)), typed("s", inputNum(self.Score))
-		r.X, r.E = typed("x", self.Explanation), typed("e", self.Evidence)
-		r.SelfNotArisen = self.NotArisen || form["na_"+r.ID] == "1"
-		r.Excluded, r.Points, r.Outcome = selfLine.Excluded, scoring.FormatNumber(selfLine.Points), outcomeLabel(selfLine.Outcome)
 
 		switch differs := v.Filing.Differs(c.ID); {
 		case differs && r.Error != "":
@@ -146,24 +159,42 @@ func filingView(v app.FilingView, form, errors map[string]string) filingData {
 	return d
 }
 
+// depthClasses are the code cell's indentation classes of the usual depths.
+var depthClasses = [...]string{"depth-0", "depth-1", "depth-2", "depth-3", "depth-4", "depth-5"}
+
+// depthClass is the code cell's indentation class at depth n.
+func depthClass(n int) string {
+	if n >= 0 && n < len(depthClasses) {
+		return depthClasses[n]
+	}
+	return "depth-" + strconv.Itoa(n)
+}
+
 // target is an indicator's line under its name: what is counted, out of
 // what, and its targets.
 func target(c scoring.Criterion) string {
-	s := c.Numerator
+	var b strings.Builder // one allocation: the texts are long
+	b.Grow(len(c.Numerator) + len(c.Denominator) + 80)
+	b.WriteString(c.Numerator)
 	if c.Denominator != "" {
-		s += " / " + c.Denominator
+		b.WriteString(" / ")
+		b.WriteString(c.Denominator)
 	}
 	pct := ""
 	if c.IsRate() {
 		pct = "%"
 	}
 	if c.TargetSector != nil {
-		s += " · chỉ tiêu Ngành " + scoring.FormatNumber(*c.TargetSector) + pct
+		b.WriteString(" · chỉ tiêu Ngành ")
+		b.WriteString(scoring.FormatNumber(*c.TargetSector))
+		b.WriteString(pct)
 	}
 	if c.TargetNA != nil {
-		s += " · chỉ tiêu Quốc hội " + scoring.FormatNumber(*c.TargetNA) + pct
+		b.WriteString(" · chỉ tiêu Quốc hội ")
+		b.WriteString(scoring.FormatNumber(*c.TargetNA))
+		b.WriteString(pct)
 	}
-	return s
+	return b.String()
 }
 
 // linePoints is a row's points on the review page, "–" when it does not
@@ -395,4 +426,149 @@ func (r filingRow) writeReview(w *htmlLines) {
 	w.raw(` → <strong>`)
 	w.text(r.RevPoints)
 	w.raw("</strong></span></td>\n</tr>\n")
+}
+
+// summaryHTML writes a result's summary as both pages show it (it was
+// the filing-summary template: 18 escaped values a page).
+func summaryHTML(s filingSummary) template.HTML {
+	var w htmlLines
+	w.grow(900)
+	dd := func(dt, ddClass, before, v string) {
+		w.raw("\n  <dt class=\"col-7")
+		w.raw(dt)
+		w.raw(`<dd class="col-5 text-end`)
+		w.raw(ddClass)
+		w.raw(`">`)
+		w.raw(before)
+		w.text(v)
+		w.raw("</dd>")
+	}
+	w.raw("\n" + `<dl class="row small mb-0">` + "\n  " + `<dt class="col-7">`)
+	w.text(s.Label)
+	w.raw(`: điểm đạt</dt><dd class="col-5 text-end">`)
+	w.text(s.Raw)
+	w.raw(" / ")
+	w.text(s.Applicable)
+	w.raw("</dd>\n  " + `<dt class="col-7">Quy đổi thang `)
+	w.text(s.Full)
+	w.raw(`</dt><dd class="col-5 text-end">`)
+	w.text(s.Scaled)
+	w.raw("</dd>")
+	dd(`">Điểm thưởng</dt>`, "", "+", s.Bonus)
+	dd(`">Điểm trừ</dt>`, "", "−", s.Deduction)
+	dd(` fs-6">Tổng điểm</dt>`, " fs-6 fw-bold", "", s.Total)
+	dd(`">Chỉ tiêu phát sinh đạt</dt>`, "", "", s.Met)
+	dd(`">Chỉ tiêu vượt</dt>`, "", "", s.Exceeded)
+	w.raw("\n</dl>\n")
+	return w.html()
+}
+
+// statusBadge writes a filing's status as a badge.
+func statusBadge(st scoring.Status) template.HTML {
+	class := "text-bg-secondary"
+	switch st {
+	case scoring.Reviewed:
+		class = "text-bg-success"
+	case scoring.Submitted:
+		class = "text-bg-primary"
+	case scoring.Returned:
+		class = "text-bg-danger"
+	case scoring.Draft:
+		class = "text-bg-warning"
+	}
+	var w htmlLines
+	w.raw(`<span class="badge `)
+	w.raw(class)
+	w.raw(`">`)
+	w.text(st.Label())
+	w.raw(`</span>`)
+	return w.html()
+}
+
+// head writes the filing page above its results: the breadcrumb, the
+// title (title), the table and status, the buttons, and the notices of
+// an extension, a passed deadline or a return. Some 40 escaped values
+// (most of them in links) were this page's largest template cost after
+// its rows.
+func (d filingData) head(title string) template.HTML {
+	var w htmlLines
+	w.grow(2500)
+	year := strconv.Itoa(d.Filing.Year)
+	w.raw(`<nav aria-label="breadcrumb"><ol class="breadcrumb">` + "\n" + `  <li class="breadcrumb-item"><a href="/years/`)
+	w.raw(year)
+	w.raw(`">Năm `)
+	w.raw(year)
+	w.raw(`</a></li>` + "\n" + `  <li class="breadcrumb-item"><a href="/years/`)
+	w.raw(year)
+	w.raw(`/ranking">Kết quả chấm điểm</a></li>` + "\n" + `  <li class="breadcrumb-item active" aria-current="page">`)
+	w.text(d.Unit.Name)
+	w.raw(`</li>` + "\n</ol></nav>\n" + `<div class="d-flex flex-wrap align-items-start justify-content-between gap-2 mb-2">` + "\n  <div>\n" +
+		`    <h1 class="h3 mb-1">`)
+	w.text(title)
+	w.raw("</h1>\n" + `    <p class="text-body-secondary mb-0">`)
+	w.text(d.Info.Name)
+	if d.Info.VersionNo > 1 {
+		w.raw(` (phiên bản `)
+		w.raw(strconv.Itoa(d.Info.VersionNo))
+		w.raw(`)`)
+	}
+	w.raw(` · `)
+	w.raw(string(d.Badge))
+	if d.Deadline != nil {
+		w.raw(` · hạn nộp `)
+		w.text(formatDate(d.Deadline))
+	}
+	w.raw("</p>\n  </div>\n" + `  <div class="d-flex flex-wrap gap-2">` + "\n    ")
+	link := func(class, path, label string) {
+		w.raw(`<a class="btn `)
+		w.raw(class)
+		w.raw(`" href="`)
+		w.raw(d.Base) // digits and slashes: nothing to escape
+		w.raw(path)
+		w.raw(`">`)
+		w.raw(label)
+		w.raw(`</a>`)
+	}
+	if d.CanReview {
+		link("btn-primary", "/review", "Thẩm định")
+	}
+	w.raw("\n    ")
+	if d.Filing.ID != 0 {
+		link("btn-outline-secondary", "/timeline", "Diễn biến hồ sơ")
+		w.raw("\n    ")
+		link("btn-outline-secondary", "/history", "Lịch sử chấm điểm")
+		w.raw("\n    ")
+		link("btn-outline-secondary", "/workbook", "Tải Excel")
+	}
+	w.raw("\n    ")
+	if d.CanEdit {
+		link("btn-outline-secondary", "/template", "Tải mẫu Excel để tự chấm")
+		w.raw("\n    ")
+		link("btn-outline-primary", "/import", "Nhập từ tệp Excel")
+	}
+	w.raw("\n  </div>\n</div>\n")
+	if x := d.Extension; x != nil {
+		w.raw(`<div class="alert alert-info deadline-extension">Hạn nộp của đơn vị được Hội đồng gia hạn đến <strong>`)
+		w.text(formatDate(x.Until))
+		w.raw(`</strong> (`)
+		w.text(x.FullName)
+		w.raw(`, `)
+		w.text(formatDateTime(x.CreatedAt))
+		w.raw(`). Lý do: `)
+		w.text(x.Reason)
+		w.raw(`</div>`)
+	}
+	w.raw("\n")
+	if d.Closed && d.Filing.Status.UnitMayEdit() {
+		w.raw(`<div class="alert alert-warning">Đã hết hạn nộp bản tự chấm điểm (`)
+		w.text(formatDate(d.Deadline))
+		w.raw(`); bản này không còn sửa, nộp được. Nếu cần, đề nghị Hội đồng thi đua – khen thưởng xem xét.</div>`)
+	}
+	w.raw("\n")
+	if d.Filing.Status == scoring.Returned {
+		w.raw(`<div class="alert alert-danger"><strong>Cụm trưởng đã trả lại để sửa:</strong> `)
+		w.text(d.Filing.ReturnReason)
+		w.raw(`</div>`)
+	}
+	return w.html()
 }

@@ -71,8 +71,11 @@ func (s *Server) renderFiling(c echo.Context, st int, tmpl string, v app.FilingV
 	if formErr != nil {
 		errors, msg, _ = fieldErrors(formErr)
 	}
-	d := filingView(v, form, errors)
+	d := filingView(v, tmpl, form, errors)
 	d.Lines = d.lines(tmpl)
+	if tmpl == "filing" {
+		d.Head = d.head(title)
+	}
 	pg := s.page(c, title, "scoring", d)
 	pg.Form = form
 	if formErr != nil {
