@@ -68,9 +68,6 @@ func (f *recordFormWriter) pendingClose(r periodRow) {
 		`  <div class="col-3"><button class="btn btn-outline-primary btn-sm" type="submit">Kết thúc</button></div>` + "\n</form>\n")
 }
 
-func (f *recordFormWriter) personID()  { f.w.raw(f.person) } // digits
-func (f *recordFormWriter) csrfToken() { f.w.text(f.csrf) }
-
 // invalid marks a field the failed form got wrong.
 func (f *recordFormWriter) invalid(field string) {
 	if f.failed && f.errors[field] != "" {
@@ -110,174 +107,135 @@ func (f *recordFormWriter) checked(field string) {
 	}
 }
 
+// open starts a form posting to the person's action, with its CSRF token.
+func (f *recordFormWriter) open(action, class string) {
+	f.w.raw("\n      <form method=\"post\" action=\"/people/" + f.person + "/" + action + "\" class=\"" + class +
+		"\" novalidate>\n        <input type=\"hidden\" name=\"_csrf\" value=\"")
+	f.w.text(f.csrf)
+	f.w.raw("\">")
+}
+
+// label opens a field's column with its label; col, id and label are
+// constants of this file.
+func (f *recordFormWriter) label(col, id, label string) {
+	f.w.raw("\n        <div class=\"" + col + "\"><label class=\"form-label small\" for=\"" + id + "\">" + label + "</label>\n          ")
+}
+
+// input is a field the server checks: its mark, the value the failed
+// form sent back (else year, when not 0), its message. attrs are extra
+// attributes, written as given.
+func (f *recordFormWriter) input(col, id, name, label, attrs string, year int) {
+	f.label(col, id, label)
+	f.w.raw(`<input class="form-control form-control-sm`)
+	f.invalid(name)
+	f.w.raw(`" id="` + id + `" name="` + name + `"` + attrs + ` value="`)
+	if year != 0 {
+		f.valueOr(name, year)
+	} else {
+		f.value(name)
+	}
+	f.w.raw("\">\n          ")
+	f.fieldError(name)
+	f.w.raw("</div>")
+}
+
+// yearInput is the form's year, this year unless the form failed.
+func (f *recordFormWriter) yearInput(col, id string, year int) {
+	f.input(col, id, "year", "Năm", ` inputmode="numeric"`, year)
+}
+
+// date is a field for a date typed Vietnamese style.
+func (f *recordFormWriter) date(col, id, name, label string) {
+	f.input(col, id, name, label, ` inputmode="numeric" placeholder="ngày/tháng/năm"`, 0)
+}
+
+// choice is a select of options, after an empty "— Chọn —" when choose.
+func (f *recordFormWriter) choice(col, id, name, label string, choose bool, options template.HTML) {
+	f.label(col, id, label)
+	f.w.raw(`<select class="form-select form-select-sm`)
+	f.invalid(name)
+	f.w.raw(`" id="` + id + `" name="` + name + "\">\n            ")
+	if choose {
+		f.w.raw("<option value=\"\">— Chọn —</option>\n            ")
+	}
+	f.w.raw(string(options))
+	f.w.raw("\n          </select>\n          ")
+	f.fieldError(name)
+	f.w.raw("</div>")
+}
+
+// note is a free-text field the server does not check.
+func (f *recordFormWriter) note(col, id, name, label string) {
+	f.label(col, id, label)
+	f.w.raw(`<input class="form-control form-control-sm" id="` + id + `" name="` + name + `" value="`)
+	f.value(name)
+	f.w.raw(`"></div>`)
+}
+
+// submit ends the form with its button's column.
+func (f *recordFormWriter) submit(col, button string) {
+	f.w.raw("\n        <div class=\"" + col + "\">" + button + "</div>\n      </form>\n      ")
+}
+
+const addButton = `<button class="btn btn-primary btn-sm" type="submit">Thêm</button>`
+
 // rating writes the form adding the year's rating.
 func (f *recordFormWriter) rating(d *personShowData) {
-	f.w.raw("\n      <form method=\"post\" action=\"/people/")
-	f.personID()
-	f.w.raw("/ratings\" class=\"row g-2 align-items-start\" novalidate>\n        <input type=\"hidden\" name=\"_csrf\" value=\"")
-	f.csrfToken()
-	f.w.raw("\">\n        <div class=\"col-4\"><label class=\"form-label small\" for=\"rating-year\">Năm</label>\n          <input class=\"form-control form-control-sm")
-	f.invalid("year")
-	f.w.raw(`" id="rating-year" name="year" inputmode="numeric" value="`)
-	f.valueOr("year", d.Year)
-	f.w.raw("\">\n          ")
-	f.fieldError("year")
-	f.w.raw("</div>\n        <div class=\"col-5\"><label class=\"form-label small\" for=\"rating\">Xếp loại</label>\n          <select class=\"form-select form-select-sm")
-	f.invalid("rating")
-	f.w.raw("\" id=\"rating\" name=\"rating\">\n            <option value=\"\">— Chọn —</option>\n            ")
-	f.w.raw(string(d.RatingOptions))
-	f.w.raw("\n          </select>\n          ")
-	f.fieldError("rating")
-	f.w.raw("</div>\n        <div class=\"col-3 pt-4\"><button class=\"btn btn-primary btn-sm mt-1\" type=\"submit\">Lưu</button></div>\n      </form>\n      ")
+	f.open("ratings", "row g-2 align-items-start")
+	f.yearInput("col-4", "rating-year", d.Year)
+	f.choice("col-5", "rating", "rating", "Xếp loại", true, d.RatingOptions)
+	f.submit("col-3 pt-4", `<button class="btn btn-primary btn-sm mt-1" type="submit">Lưu</button>`)
 }
 
 // initiative writes the form adding an initiative.
 func (f *recordFormWriter) initiative(d *personShowData) {
-	f.w.raw("\n      <form method=\"post\" action=\"/people/")
-	f.personID()
-	f.w.raw("/initiatives\" class=\"row g-2\" novalidate>\n        <input type=\"hidden\" name=\"_csrf\" value=\"")
-	f.csrfToken()
-	f.w.raw("\">\n        <div class=\"col-3\"><label class=\"form-label small\" for=\"init-year\">Năm</label>\n          <input class=\"form-control form-control-sm")
-	f.invalid("year")
-	f.w.raw(`" id="init-year" name="year" inputmode="numeric" value="`)
-	f.valueOr("year", d.Year)
-	f.w.raw("\">\n          ")
-	f.fieldError("year")
-	f.w.raw("</div>\n        <div class=\"col-9\"><label class=\"form-label small\" for=\"init-title\">Tên sáng kiến, đề tài</label>\n          <input class=\"form-control form-control-sm")
-	f.invalid("title")
-	f.w.raw(`" id="init-title" name="title" value="`)
-	f.value("title")
-	f.w.raw("\">\n          ")
-	f.fieldError("title")
-	f.w.raw("</div>\n        <div class=\"col-5\"><label class=\"form-label small\" for=\"init-level\">Cấp công nhận</label>\n          <select class=\"form-select form-select-sm")
-	f.invalid("level")
-	f.w.raw("\" id=\"init-level\" name=\"level\">\n            <option value=\"\">— Chọn —</option>\n            ")
-	f.w.raw(string(d.LevelOptions))
-	f.w.raw("\n          </select>\n          ")
-	f.fieldError("level")
-	f.w.raw("</div>\n        <div class=\"col-4 d-flex align-items-end\"><div class=\"form-check\">\n          <input class=\"form-check-input\" type=\"checkbox\" id=\"init-applied\" name=\"applied\" value=\"1\"")
+	f.open("initiatives", "row g-2")
+	f.yearInput("col-3", "init-year", d.Year)
+	f.input("col-9", "init-title", "title", "Tên sáng kiến, đề tài", "", 0)
+	f.choice("col-5", "init-level", "level", "Cấp công nhận", true, d.LevelOptions)
+	f.w.raw("\n        <div class=\"col-4 d-flex align-items-end\"><div class=\"form-check\">\n          <input class=\"form-check-input\" type=\"checkbox\" id=\"init-applied\" name=\"applied\" value=\"1\"")
 	f.checked("applied")
-	f.w.raw(">\n          <label class=\"form-check-label small\" for=\"init-applied\">Đã nghiệm thu, áp dụng</label></div></div>\n        <div class=\"col-3 d-flex align-items-end\"><button class=\"btn btn-primary btn-sm\" type=\"submit\">Thêm</button></div>\n      </form>\n      ")
+	f.w.raw(">\n          <label class=\"form-check-label small\" for=\"init-applied\">Đã nghiệm thu, áp dụng</label></div></div>")
+	f.submit("col-3 d-flex align-items-end", addButton)
 }
 
 // discipline writes the form adding a discipline.
 func (f *recordFormWriter) discipline(d *personShowData) {
-	f.w.raw("\n      <form method=\"post\" action=\"/people/")
-	f.personID()
-	f.w.raw("/disciplines\" class=\"row g-2\" novalidate>\n        <input type=\"hidden\" name=\"_csrf\" value=\"")
-	f.csrfToken()
-	f.w.raw("\">\n        <div class=\"col-md-4\"><label class=\"form-label small\" for=\"disc-measure\">Hình thức</label>\n          <select class=\"form-select form-select-sm")
-	f.invalid("measure")
-	f.w.raw("\" id=\"disc-measure\" name=\"measure\">\n            <option value=\"\">— Chọn —</option>\n            ")
-	f.w.raw(string(d.MeasureOptions))
-	f.w.raw("\n          </select>\n          ")
-	f.fieldError("measure")
-	f.w.raw("</div>\n        <div class=\"col-6 col-md-4\"><label class=\"form-label small\" for=\"disc-from\">Có hiệu lực từ</label>\n          <input class=\"form-control form-control-sm")
-	f.invalid("from")
-	f.w.raw(`" id="disc-from" name="from" inputmode="numeric" placeholder="ngày/tháng/năm" value="`)
-	f.value("from")
-	f.w.raw("\">\n          ")
-	f.fieldError("from")
-	f.w.raw("</div>\n        <div class=\"col-6 col-md-4\"><label class=\"form-label small\" for=\"disc-to\">Hết hiệu lực ngày</label>\n          <input class=\"form-control form-control-sm")
-	f.invalid("to")
-	f.w.raw(`" id="disc-to" name="to" inputmode="numeric" placeholder="ngày/tháng/năm" value="`)
-	f.value("to")
-	f.w.raw("\">\n          ")
-	f.fieldError("to")
-	f.w.raw("</div>\n        <div class=\"col-9\"><label class=\"form-label small\" for=\"disc-note\">Ghi chú (số quyết định)</label>\n          <input class=\"form-control form-control-sm\" id=\"disc-note\" name=\"note\" value=\"")
-	f.value("note")
-	f.w.raw("\"></div>\n        <div class=\"col-3 d-flex align-items-end\"><button class=\"btn btn-primary btn-sm\" type=\"submit\">Thêm</button></div>\n      </form>\n      ")
+	f.open("disciplines", "row g-2")
+	f.choice("col-md-4", "disc-measure", "measure", "Hình thức", true, d.MeasureOptions)
+	f.date("col-6 col-md-4", "disc-from", "from", "Có hiệu lực từ")
+	f.date("col-6 col-md-4", "disc-to", "to", "Hết hiệu lực ngày")
+	f.note("col-9", "disc-note", "note", "Ghi chú (số quyết định)")
+	f.submit("col-3 d-flex align-items-end", addButton)
 }
 
 // absence writes the form adding a long absence.
 func (f *recordFormWriter) absence(d *personShowData) {
-	f.w.raw("\n      <form method=\"post\" action=\"/people/")
-	f.personID()
-	f.w.raw("/absences\" class=\"row g-2\" novalidate>\n        <input type=\"hidden\" name=\"_csrf\" value=\"")
-	f.csrfToken()
-	f.w.raw("\">\n        <div class=\"col-md-4\"><label class=\"form-label small\" for=\"abs-kind\">Loại nghỉ</label>\n          <select class=\"form-select form-select-sm")
-	f.invalid("kind")
-	f.w.raw("\" id=\"abs-kind\" name=\"kind\">\n            <option value=\"\">— Chọn —</option>\n            ")
-	f.w.raw(string(d.AbsenceOptions))
-	f.w.raw("\n          </select>\n          ")
-	f.fieldError("kind")
-	f.w.raw("</div>\n        <div class=\"col-6 col-md-4\"><label class=\"form-label small\" for=\"abs-from\">Từ ngày</label>\n          <input class=\"form-control form-control-sm")
-	f.invalid("from")
-	f.w.raw(`" id="abs-from" name="from" inputmode="numeric" placeholder="ngày/tháng/năm" value="`)
-	f.value("from")
-	f.w.raw("\">\n          ")
-	f.fieldError("from")
-	f.w.raw("</div>\n        <div class=\"col-6 col-md-4\"><label class=\"form-label small\" for=\"abs-to\">Đến ngày</label>\n          <input class=\"form-control form-control-sm")
-	f.invalid("to")
-	f.w.raw(`" id="abs-to" name="to" inputmode="numeric" placeholder="ngày/tháng/năm" value="`)
-	f.value("to")
-	f.w.raw("\">\n          ")
-	f.fieldError("to")
-	f.w.raw("</div>\n        <div class=\"col-9\"><label class=\"form-label small\" for=\"abs-note\">Ghi chú (căn cứ)</label>\n          <input class=\"form-control form-control-sm\" id=\"abs-note\" name=\"note\" value=\"")
-	f.value("note")
-	f.w.raw("\"></div>\n        <div class=\"col-3 d-flex align-items-end\"><button class=\"btn btn-primary btn-sm\" type=\"submit\">Thêm</button></div>\n      </form>\n      ")
+	f.open("absences", "row g-2")
+	f.choice("col-md-4", "abs-kind", "kind", "Loại nghỉ", true, d.AbsenceOptions)
+	f.date("col-6 col-md-4", "abs-from", "from", "Từ ngày")
+	f.date("col-6 col-md-4", "abs-to", "to", "Đến ngày")
+	f.note("col-9", "abs-note", "note", "Ghi chú (căn cứ)")
+	f.submit("col-3 d-flex align-items-end", addButton)
 }
 
 // pending writes the form adding a matter under review.
 func (f *recordFormWriter) pending(d *personShowData) {
-	f.w.raw("\n      <form method=\"post\" action=\"/people/")
-	f.personID()
-	f.w.raw("/pending\" class=\"row g-2\" novalidate>\n        <input type=\"hidden\" name=\"_csrf\" value=\"")
-	f.csrfToken()
-	f.w.raw("\">\n        <div class=\"col-md-6\"><label class=\"form-label small\" for=\"pend-kind\">Loại vụ việc</label>\n          <select class=\"form-select form-select-sm")
-	f.invalid("kind")
-	f.w.raw("\" id=\"pend-kind\" name=\"kind\">\n            <option value=\"\">— Chọn —</option>\n            ")
-	f.w.raw(string(d.PendingOptions))
-	f.w.raw("\n          </select>\n          ")
-	f.fieldError("kind")
-	f.w.raw("</div>\n        <div class=\"col-6 col-md-6\"><label class=\"form-label small\" for=\"pend-from\">Từ ngày</label>\n          <input class=\"form-control form-control-sm")
-	f.invalid("from")
-	f.w.raw(`" id="pend-from" name="from" inputmode="numeric" placeholder="ngày/tháng/năm" value="`)
-	f.value("from")
-	f.w.raw("\">\n          ")
-	f.fieldError("from")
-	f.w.raw("</div>\n        <div class=\"col-9\"><label class=\"form-label small\" for=\"pend-note\">Ghi chú (căn cứ)</label>\n          <input class=\"form-control form-control-sm\" id=\"pend-note\" name=\"note\" value=\"")
-	f.value("note")
-	f.w.raw("\"></div>\n        <div class=\"col-3 d-flex align-items-end\"><button class=\"btn btn-primary btn-sm\" type=\"submit\">Thêm</button></div>\n      </form>\n      ")
+	f.open("pending", "row g-2")
+	f.choice("col-md-6", "pend-kind", "kind", "Loại vụ việc", true, d.PendingOptions)
+	f.date("col-6 col-md-6", "pend-from", "from", "Từ ngày")
+	f.note("col-9", "pend-note", "note", "Ghi chú (căn cứ)")
+	f.submit("col-3 d-flex align-items-end", addButton)
 }
 
 // award writes the form adding an award, for those who may record one.
 func (f *recordFormWriter) award(d *personShowData) {
-	f.w.raw("\n      <form method=\"post\" action=\"/people/")
-	f.personID()
-	f.w.raw("/awards\" class=\"row g-2\" novalidate>\n        <input type=\"hidden\" name=\"_csrf\" value=\"")
-	f.csrfToken()
-	f.w.raw("\">\n        <div class=\"col-3\"><label class=\"form-label small\" for=\"award-year\">Năm</label>\n          <input class=\"form-control form-control-sm")
-	f.invalid("year")
-	f.w.raw(`" id="award-year" name="year" inputmode="numeric" value="`)
-	f.valueOr("year", d.Year)
-	f.w.raw("\">\n          ")
-	f.fieldError("year")
-	f.w.raw("</div>\n        <div class=\"col-9\"><label class=\"form-label small\" for=\"award-title\">Danh hiệu</label>\n          <select class=\"form-select form-select-sm")
-	f.invalid("title")
-	f.w.raw("\" id=\"award-title\" name=\"title\">\n            <option value=\"\">— Chọn —</option>\n            ")
-	f.w.raw(string(d.TitleOptions))
-	f.w.raw("\n          </select>\n          ")
-	f.fieldError("title")
-	f.w.raw("</div>\n        <div class=\"col-md-6\"><label class=\"form-label small\" for=\"award-kind\">Loại hình khen thưởng</label>\n          <select class=\"form-select form-select-sm")
-	f.invalid("kind")
-	f.w.raw("\" id=\"award-kind\" name=\"kind\">\n            ")
-	f.w.raw(string(d.KindOptions))
-	f.w.raw("\n          </select>\n          ")
-	f.fieldError("kind")
-	f.w.raw("</div>\n        <div class=\"col-md-6\"><label class=\"form-label small\" for=\"award-no\">Số quyết định</label>\n          <input class=\"form-control form-control-sm")
-	f.invalid("decision_no")
-	f.w.raw(`" id="award-no" name="decision_no" value="`)
-	f.value("decision_no")
-	f.w.raw("\">\n          ")
-	f.fieldError("decision_no")
-	f.w.raw("</div>\n        <div class=\"col-md-6\"><label class=\"form-label small\" for=\"award-date\">Ngày quyết định</label>\n          <input class=\"form-control form-control-sm")
-	f.invalid("decision_date")
-	f.w.raw(`" id="award-date" name="decision_date" inputmode="numeric" placeholder="ngày/tháng/năm" value="`)
-	f.value("decision_date")
-	f.w.raw("\">\n          ")
-	f.fieldError("decision_date")
-	f.w.raw("</div>\n        <div class=\"col-md-6\"><label class=\"form-label small\" for=\"award-signer\">Người ký</label>\n          <input class=\"form-control form-control-sm\" id=\"award-signer\" name=\"signer\" value=\"")
-	f.value("signer")
-	f.w.raw("\"></div>\n        <div class=\"col-12\"><button class=\"btn btn-primary btn-sm\" type=\"submit\">Ghi nhận khen thưởng</button></div>\n      </form>\n      ")
+	f.open("awards", "row g-2")
+	f.yearInput("col-3", "award-year", d.Year)
+	f.choice("col-9", "award-title", "title", "Danh hiệu", true, d.TitleOptions)
+	f.choice("col-md-6", "award-kind", "kind", "Loại hình khen thưởng", false, d.KindOptions)
+	f.input("col-md-6", "award-no", "decision_no", "Số quyết định", "", 0)
+	f.date("col-md-6", "award-date", "decision_date", "Ngày quyết định")
+	f.note("col-md-6", "award-signer", "signer", "Người ký")
+	f.submit("col-12", `<button class="btn btn-primary btn-sm" type="submit">Ghi nhận khen thưởng</button>`)
 }
