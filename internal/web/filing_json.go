@@ -7,7 +7,6 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -159,17 +158,22 @@ func (w *jw) str(s string) {
 // jsonPlain: encoding/json writes s as it is between quotes (valid UTF-8,
 // nothing it escapes: controls, quote, backslash, <, >, &, U+2028/9).
 func jsonPlain(s string) bool {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= utf8.RuneSelf:
-			ascii = false
-		case c < 0x20, c == '"', c == '\\', c == '<', c == '>', c == '&':
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
 			return false
 		}
+		i += size
 	}
-	// U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-	return ascii || utf8.ValidString(s) && !strings.Contains(s, "\u2028") && !strings.Contains(s, "\u2029")
+	return true
 }
 
 // time writes t as its MarshalJSON does (encoding/json calls it).
