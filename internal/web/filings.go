@@ -56,7 +56,7 @@ func (s *Server) filingShow(c echo.Context) error {
 		return err
 	}
 	if isAPI(c) {
-		return filingJSON(c, http.StatusOK, v)
+		return c.JSON(http.StatusOK, v)
 	}
 	return s.renderFiling(c, http.StatusOK, "filing", v, nil, nil)
 }
@@ -127,9 +127,6 @@ func (s *Server) filingSave(c echo.Context) error {
 	msg := "Đã lưu bản tự chấm điểm (bản nháp)."
 	if body.Submit {
 		msg = "Đã nộp bản tự chấm điểm. Cụm trưởng sẽ thẩm định; đơn vị không sửa được trừ khi bị trả lại."
-	}
-	if isAPI(c) {
-		return filingJSON(c, http.StatusOK, v)
 	}
 	return s.done(c, http.StatusOK, v, msg, filingURL(year, unit))
 }
