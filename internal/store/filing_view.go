@@ -73,7 +73,9 @@ const unitFilingSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 		t.id AS t_id, t.year AS t_year, t.name AS t_name, t.kind AS t_kind, t.level AS t_level,
 		t.unit_type AS t_unit_type, t.cluster_id AS t_cluster, t.version_no, t.previous_id,
 		t.change_reason, t.superseded, t.version AS t_version, t.created_at AS t_at,
-		t.id IS NOT NULL AND EXISTS (SELECT 1 FROM assessments x WHERE x.table_id = t.id) AS frozen,
+		-- min() over the (table_id, unit_id) key: one index probe; the EXISTS it replaces was planned as a
+		-- scan of every filing (its matches lie late in the heap)
+		t.id IS NOT NULL AND (SELECT min(x.unit_id) FROM assessments x WHERE x.table_id = t.id) IS NOT NULL AS frozen,
 		a.id AS a_id, a.table_id AS a_table, a.unit_id AS a_unit, a.year AS a_year, a.status,
 		a.submitted_at, a.returned_at, a.return_reason, a.reviewed_at, a.version AS a_version,
 		c.id, c.parent_id, c.code, c.name, c.method, c.max::float8 AS max, c.numerator, c.denominator, c.direction,
