@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
-	"errors"
 	"strings"
 	"time"
 
@@ -323,18 +321,43 @@ type ReadLog struct {
 // logs the read as log asks (no round trip of its own).
 func (s *Q) PersonFile(ctx context.Context, id int64, log ReadLog) (PersonFile, error) {
 	var f PersonFile
+	found := false
+	// Scanned by pgx itself (readWithPgx): database/sql's conversion of
+	// its 23 values was a tenth of the page's Go time.
+	err := s.readWithPgx(ctx, func(query queryFunc) error {
+		rows, done, err := query(personFileSQL, id, log.UserID, log.What, log.Within)
+		if err != nil {
+			return err
+		}
+		defer done()
+		if rows.Next() {
+			found = true
+			if err := scanPersonFile(rows, &f); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return PersonFile{}, err
+	}
+	if !found {
+		return PersonFile{}, errs.New(errs.NotFound, "Không tìm thấy cán bộ.")
+	}
+	return f, nil
+}
+
+// scanPersonFile scans PersonFile's row into f.
+func scanPersonFile(rows positionalRows, f *PersonFile) error {
 	p := &f.Person
 	var path string
 	var lists [7][]byte
-	err := s.db.Statement.ConnPool.QueryRowContext(ctx, personFileSQL, id, log.UserID, log.What, log.Within).Scan(&p.ID, &p.FullName,
+	err := rows.Scan(&p.ID, &p.FullName,
 		&p.BirthDate, &p.Sex, &p.Position, &p.UnitID, &p.UnitName, &p.Since, &p.RecruitedOn, &p.JoinedSectorOn, &p.Active, &p.Version,
 		&p.CreatedAt, &p.UpdatedAt, &path,
 		&lists[0], &lists[1], &lists[2], &lists[3], &lists[4], &lists[5], &lists[6], &f.Logged)
-	if errors.Is(err, sql.ErrNoRows) {
-		return PersonFile{}, errs.New(errs.NotFound, "Không tìm thấy cán bộ.")
-	}
 	if err != nil {
-		return PersonFile{}, err
+		return err
 	}
 	f.UnitPath = ids(path)
 	f.Ratings, f.Initiatives, f.Disciplines, f.Awards = []PersonRating{}, []PersonInitiative{}, []PersonDiscipline{}, []Award{}
@@ -342,11 +365,11 @@ func (s *Q) PersonFile(ctx context.Context, id int64, log ReadLog) (PersonFile, 
 	for i, into := range []any{&f.Ratings, &f.Initiatives, &f.Disciplines, &f.Awards, &f.Absences, &f.Pending, &f.Moves} {
 		if len(lists[i]) > 0 { // null: none, and the list stays []
 			if err := json.Unmarshal(lists[i], into); err != nil {
-				return PersonFile{}, err
+				return err
 			}
 		}
 	}
-	return f, nil
+	return nil
 }
 
 // personFileSQL is PersonFile's statement: each list is built by an
