@@ -376,15 +376,13 @@ func scanPersonFile(rows positionalRows, f *PersonFile) error {
 // independent subquery with the keys of its type, cheap to plan. The walk
 // up the unit tree reads each parent by its key, and a move its units'
 // names (joins there were planned as scans of every unit). $1 is
-// the person; $2, $3, $4 the ReadLog, written by the "logged" part.
+// the person; $2, $3, $4 the ReadLog, written by the last column only
+// when there is a read to log (log_personal_data_read, migration 00036: a
+// data-modifying CTE cost its set-up on every read).
 var personFileSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 		SELECT u.id, u.parent_id, 0 FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = $1
 		UNION ALL SELECT up.parent_id, (SELECT u.parent_id FROM units u WHERE u.id = up.parent_id), up.depth + 1
-			FROM up WHERE up.parent_id IS NOT NULL AND up.depth < 50),
-	logged AS (INSERT INTO personal_data_reads (user_id, person_id, what)
-		SELECT $2, $1, $3 WHERE $2::bigint <> 0 AND EXISTS (SELECT 1 FROM person_disciplines WHERE person_id = $1)
-			AND ($4::bigint = 0 OR EXISTS (SELECT 1 FROM up WHERE id = $4))
-		RETURNING 1)
+			FROM up WHERE up.parent_id IS NOT NULL AND up.depth < 50)
 	SELECT p.id, p.full_name, p.birth_date, p.sex, p.position, p.unit_id, units.name, p.since,
 		p.recruited_on, p.joined_sector_on, p.active, p.version, p.created_at, p.updated_at,
 		(SELECT string_agg(id::text, ',' ORDER BY depth) FROM up),
@@ -406,7 +404,9 @@ var personFileSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 		(SELECT json_agg(json_build_object('id', m.id, 'person_id', m.person_id, 'from_unit_id', m.from_unit_id, 'to_unit_id', m.to_unit_id,
 			'from_unit_name', (SELECT name FROM units WHERE id = m.from_unit_id), 'to_unit_name', (SELECT name FROM units WHERE id = m.to_unit_id),
 			'on_date', ` + jsonDay("m.on_date") + `, 'note', m.note) ORDER BY m.on_date, m.id) FROM person_moves m WHERE m.person_id = p.id),
-		EXISTS (SELECT 1 FROM logged)
+		CASE WHEN $2::bigint <> 0 AND EXISTS (SELECT 1 FROM person_disciplines WHERE person_id = $1)
+			AND ($4::bigint = 0 OR EXISTS (SELECT 1 FROM up WHERE id = $4))
+		THEN log_personal_data_read($2, $1, $3) ELSE false END
 	FROM people p JOIN units ON units.id = p.unit_id
 	WHERE p.id = $1`
 
