@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
-	"errors"
 	"strings"
 	"time"
 
@@ -323,18 +321,43 @@ type ReadLog struct {
 // logs the read as log asks (no round trip of its own).
 func (s *Q) PersonFile(ctx context.Context, id int64, log ReadLog) (PersonFile, error) {
 	var f PersonFile
+	found := false
+	// Scanned by pgx itself (readWithPgx): database/sql's conversion of
+	// its 23 values was a tenth of the page's Go time.
+	err := s.readWithPgx(ctx, func(query queryFunc) error {
+		rows, done, err := query(personFileSQL, id, log.UserID, log.What, log.Within)
+		if err != nil {
+			return err
+		}
+		defer done()
+		if rows.Next() {
+			found = true
+			if err := scanPersonFile(rows, &f); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return PersonFile{}, err
+	}
+	if !found {
+		return PersonFile{}, errs.New(errs.NotFound, "Không tìm thấy cán bộ.")
+	}
+	return f, nil
+}
+
+// scanPersonFile scans PersonFile's row into f.
+func scanPersonFile(rows positionalRows, f *PersonFile) error {
 	p := &f.Person
 	var path string
 	var lists [7][]byte
-	err := s.db.Statement.ConnPool.QueryRowContext(ctx, personFileSQL, id, log.UserID, log.What, log.Within).Scan(&p.ID, &p.FullName,
+	err := rows.Scan(&p.ID, &p.FullName,
 		&p.BirthDate, &p.Sex, &p.Position, &p.UnitID, &p.UnitName, &p.Since, &p.RecruitedOn, &p.JoinedSectorOn, &p.Active, &p.Version,
 		&p.CreatedAt, &p.UpdatedAt, &path,
 		&lists[0], &lists[1], &lists[2], &lists[3], &lists[4], &lists[5], &lists[6], &f.Logged)
-	if errors.Is(err, sql.ErrNoRows) {
-		return PersonFile{}, errs.New(errs.NotFound, "Không tìm thấy cán bộ.")
-	}
 	if err != nil {
-		return PersonFile{}, err
+		return err
 	}
 	f.UnitPath = ids(path)
 	f.Ratings, f.Initiatives, f.Disciplines, f.Awards = []PersonRating{}, []PersonInitiative{}, []PersonDiscipline{}, []Award{}
@@ -342,26 +365,24 @@ func (s *Q) PersonFile(ctx context.Context, id int64, log ReadLog) (PersonFile, 
 	for i, into := range []any{&f.Ratings, &f.Initiatives, &f.Disciplines, &f.Awards, &f.Absences, &f.Pending, &f.Moves} {
 		if len(lists[i]) > 0 { // null: none, and the list stays []
 			if err := json.Unmarshal(lists[i], into); err != nil {
-				return PersonFile{}, err
+				return err
 			}
 		}
 	}
-	return f, nil
+	return nil
 }
 
 // personFileSQL is PersonFile's statement: each list is built by an
 // independent subquery with the keys of its type, cheap to plan. The walk
 // up the unit tree reads each parent by its key, and a move its units'
 // names (joins there were planned as scans of every unit). $1 is
-// the person; $2, $3, $4 the ReadLog, written by the "logged" part.
+// the person; $2, $3, $4 the ReadLog, written by the last column only
+// when there is a read to log (log_personal_data_read, migration 00036: a
+// data-modifying CTE cost its set-up on every read).
 var personFileSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 		SELECT u.id, u.parent_id, 0 FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = $1
 		UNION ALL SELECT up.parent_id, (SELECT u.parent_id FROM units u WHERE u.id = up.parent_id), up.depth + 1
-			FROM up WHERE up.parent_id IS NOT NULL AND up.depth < 50),
-	logged AS (INSERT INTO personal_data_reads (user_id, person_id, what)
-		SELECT $2, $1, $3 WHERE $2::bigint <> 0 AND EXISTS (SELECT 1 FROM person_disciplines WHERE person_id = $1)
-			AND ($4::bigint = 0 OR EXISTS (SELECT 1 FROM up WHERE id = $4))
-		RETURNING 1)
+			FROM up WHERE up.parent_id IS NOT NULL AND up.depth < 50)
 	SELECT p.id, p.full_name, p.birth_date, p.sex, p.position, p.unit_id, units.name, p.since,
 		p.recruited_on, p.joined_sector_on, p.active, p.version, p.created_at, p.updated_at,
 		(SELECT string_agg(id::text, ',' ORDER BY depth) FROM up),
@@ -383,7 +404,9 @@ var personFileSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 		(SELECT json_agg(json_build_object('id', m.id, 'person_id', m.person_id, 'from_unit_id', m.from_unit_id, 'to_unit_id', m.to_unit_id,
 			'from_unit_name', (SELECT name FROM units WHERE id = m.from_unit_id), 'to_unit_name', (SELECT name FROM units WHERE id = m.to_unit_id),
 			'on_date', ` + jsonDay("m.on_date") + `, 'note', m.note) ORDER BY m.on_date, m.id) FROM person_moves m WHERE m.person_id = p.id),
-		EXISTS (SELECT 1 FROM logged)
+		CASE WHEN $2::bigint <> 0 AND EXISTS (SELECT 1 FROM person_disciplines WHERE person_id = $1)
+			AND ($4::bigint = 0 OR EXISTS (SELECT 1 FROM up WHERE id = $4))
+		THEN log_personal_data_read($2, $1, $3) ELSE false END
 	FROM people p JOIN units ON units.id = p.unit_id
 	WHERE p.id = $1`
 

@@ -72,3 +72,36 @@ func (s *Q) readWithPgx(ctx context.Context, read func(query queryFunc) error) e
 		})
 	})
 }
+
+// queryRowWithPgx runs query on a connection of db and scans its first
+// row with scan, by pgx itself (see readWithPgx); sql.ErrNoRows when it
+// has none.
+func queryRowWithPgx(ctx context.Context, db *sql.DB, scan func(row positionalRows) error, query string, args ...any) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(driverConn any) error {
+		c, ok := driverConn.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("store: a %T is not pgx's connection", driverConn)
+		}
+		rows, err := c.Conn().Query(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		if !rows.Next() {
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			return sql.ErrNoRows
+		}
+		if err := scan(rows); err != nil {
+			return err
+		}
+		rows.Close()
+		return rows.Err()
+	})
+}

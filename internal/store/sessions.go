@@ -67,7 +67,7 @@ const sessionUserColumns = `coalesce(users.id, 0), coalesce(users.username, ''),
 	FROM s LEFT JOIN users ON users.id = s.user_id LEFT JOIN units ON units.id = users.unit_id`
 
 // scanSessionUser scans a row of first's destinations then sessionUserColumns.
-func scanSessionUser(row *sql.Row, out *SessionUser, first ...any) error {
+func scanSessionUser(row interface{ Scan(...any) error }, out *SessionUser, first ...any) error {
 	u := &out.User
 	return row.Scan(append(first, &u.ID, &u.Username, &u.FullName, &u.PasswordHash, &u.Role, &u.UnitID, &u.Email,
 		&u.UnitName, &u.Active, &u.CreatedAt, &u.UpdatedAt, &out.Province, &out.Unread)...)
@@ -84,7 +84,9 @@ func (st sessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool,
 	var err error
 	if r, _ := ctx.Value(sessionReadKey{}).(*sessionRead); r != nil {
 		*r = sessionRead{}
-		err = scanSessionUser(st.db.QueryRowContext(ctx, findSessionUser, token), &r.user, &b)
+		// Scanned by pgx itself: database/sql's conversion of the row's
+		// 14 values was most of the session's Go time on a page.
+		err = queryRowWithPgx(ctx, st.db, func(row positionalRows) error { return scanSessionUser(row, &r.user, &b) }, findSessionUser, token)
 		r.found = err == nil && r.user.ID != 0
 	} else {
 		err = st.db.QueryRowContext(ctx, findSession, token).Scan(&b)
