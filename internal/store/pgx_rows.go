@@ -53,18 +53,9 @@ func (s *Q) readWithPgx(ctx context.Context, read func(query queryFunc) error) e
 			return rows, func() { rows.Close() }, nil
 		})
 	}
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	return conn.Raw(func(driverConn any) error {
-		c, ok := driverConn.(*stdlib.Conn)
-		if !ok {
-			return fmt.Errorf("store: a %T is not pgx's connection", driverConn)
-		}
+	return withPgx(ctx, db, func(c *pgx.Conn) error {
 		return read(func(query string, args ...any) (positionalRows, func(), error) {
-			rows, err := c.Conn().Query(ctx, query, args...)
+			rows, err := c.Query(ctx, query, args...)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -73,10 +64,8 @@ func (s *Q) readWithPgx(ctx context.Context, read func(query queryFunc) error) e
 	})
 }
 
-// queryRowWithPgx runs query on a connection of db and scans its first
-// row with scan, by pgx itself (see readWithPgx); sql.ErrNoRows when it
-// has none.
-func queryRowWithPgx(ctx context.Context, db *sql.DB, scan func(row positionalRows) error, query string, args ...any) error {
+// withPgx lends fn pgx's own connection under one of db's.
+func withPgx(ctx context.Context, db *sql.DB, fn func(*pgx.Conn) error) error {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return err
@@ -87,7 +76,16 @@ func queryRowWithPgx(ctx context.Context, db *sql.DB, scan func(row positionalRo
 		if !ok {
 			return fmt.Errorf("store: a %T is not pgx's connection", driverConn)
 		}
-		rows, err := c.Conn().Query(ctx, query, args...)
+		return fn(c.Conn())
+	})
+}
+
+// queryRowWithPgx runs query on a connection of db and scans its first
+// row with scan, by pgx itself (see readWithPgx); sql.ErrNoRows when it
+// has none.
+func queryRowWithPgx(ctx context.Context, db *sql.DB, scan func(row positionalRows) error, query string, args ...any) error {
+	return withPgx(ctx, db, func(c *pgx.Conn) error {
+		rows, err := c.Query(ctx, query, args...)
 		if err != nil {
 			return err
 		}
