@@ -26,6 +26,11 @@ var pageFuncs = template.FuncMap{
 		return *t
 	},
 	"hasPrefix": strings.HasPrefix,
+	"pendingClose": func(matter int64, version int, csrf string) template.HTML {
+		var w htmlLines
+		writePendingClose(&w, matter, version, csrf)
+		return w.html()
+	},
 	"num":       formatNum,
 	"inum":      inputNum,
 	"idstr":     func(id int64) string { return strconv.FormatInt(id, 10) },

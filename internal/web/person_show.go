@@ -214,7 +214,7 @@ func options[T interface {
 	return w.html()
 }
 
-// verdictView is an award.Verdict as the "verdict" partial shows it, its
+// verdictView is an award.Verdict as the pages show it (verdictView.write), its
 // criteria written as HTML (htmlLines): four verdicts of some six
 // criteria each were a third of the person page's pipelines.
 type verdictView struct {

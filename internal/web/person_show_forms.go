@@ -56,13 +56,17 @@ func (d *personShowData) writeForms(w *htmlLines, csrf string, errors, sent map[
 	d.AwardForm = form(d.CanAward, d.Failed.Award, f.award)
 }
 
-// pendingClose is the form closing a pending matter (the "pending-close"
-// partial).
-func (f *recordFormWriter) pendingClose(r periodRow) {
-	id := strconv.FormatInt(r.ID, 10)
-	f.w.raw("\n<form method=\"post\" action=\"/pending/" + id + "/close\" class=\"row g-1 mt-1\" novalidate>\n  <input type=\"hidden\" name=\"_csrf\" value=\"")
-	f.w.text(f.csrf)
-	f.w.raw(`"><input type="hidden" name="version" value="` + strconv.Itoa(r.Version) + "\">\n" +
+// pendingClose is the form closing a pending matter.
+func (f *recordFormWriter) pendingClose(r periodRow) { writePendingClose(f.w, r.ID, r.Version, f.csrf) }
+
+// writePendingClose writes the form closing pending matter id, read at
+// version: on a person's page and, for a unit's matters, on the verdicts
+// page (the template function pendingClose).
+func writePendingClose(w *htmlLines, matter int64, version int, csrf string) {
+	id := strconv.FormatInt(matter, 10)
+	w.raw("\n<form method=\"post\" action=\"/pending/" + id + "/close\" class=\"row g-1 mt-1\" novalidate>\n  <input type=\"hidden\" name=\"_csrf\" value=\"")
+	w.text(csrf)
+	w.raw(`"><input type="hidden" name="version" value="` + strconv.Itoa(version) + "\">\n" +
 		`  <div class="col-4"><label class="visually-hidden" for="close-on-` + id + `">Ngày kết thúc</label><input class="form-control form-control-sm" id="close-on-` + id + `" name="closed_on" placeholder="ngày kết thúc"></div>` + "\n" +
 		`  <div class="col-5"><label class="visually-hidden" for="close-out-` + id + `">Kết luận</label><input class="form-control form-control-sm" id="close-out-` + id + `" name="outcome" placeholder="kết luận, ví dụ: không có sai phạm"></div>` + "\n" +
 		`  <div class="col-3"><button class="btn btn-outline-primary btn-sm" type="submit">Kết thúc</button></div>` + "\n</form>\n")

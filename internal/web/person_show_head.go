@@ -1,6 +1,9 @@
 package web
 
-import "strconv"
+import (
+	"html/template"
+	"strconv"
+)
 
 // writeHead writes the top of a person's page (Head): the breadcrumb,
 // name and status, the person's particulars and moves, and the titles'
@@ -91,18 +94,8 @@ func (d *personShowData) writeHead(w *htmlLines) {
         <a href="/people/` + id + `/verdicts">Xét theo năm và ngày xét khác</a>.</p>
       `)
 	for _, v := range d.VerdictViews {
-		// the "verdict" partial
-		w.raw("\n<section class=\"mb-3\" aria-label=\"")
-		w.text(v.Title)
-		w.raw("\">\n  <h3 class=\"h6 mb-1\">")
-		w.text(v.Title)
-		w.raw("\n    <span class=\"badge ")
-		w.text(v.Badge)
-		w.raw(`">`)
-		w.text(v.Outcome)
-		w.raw("</span></h3>\n  <ul class=\"list-unstyled small mb-0\">\n    ")
-		w.raw(string(v.Reasons))
-		w.raw("\n  </ul>\n</section>\n\n      ")
+		v.write(w)
+		w.raw("\n      ")
 	}
 	w.raw(`
     </div></div>
@@ -116,4 +109,26 @@ func orDash(w *htmlLines, s string) {
 		return
 	}
 	w.text(s)
+}
+
+// write writes one verdict: its title, outcome and criteria.
+func (v verdictView) write(w *htmlLines) {
+	w.raw("\n<section class=\"mb-3\" aria-label=\"")
+	w.text(v.Title)
+	w.raw("\">\n  <h3 class=\"h6 mb-1\">")
+	w.text(v.Title)
+	w.raw("\n    <span class=\"badge ")
+	w.text(v.Badge)
+	w.raw(`">`)
+	w.text(v.Outcome)
+	w.raw("</span></h3>\n  <ul class=\"list-unstyled small mb-0\">\n    ")
+	w.raw(string(v.Reasons))
+	w.raw("\n  </ul>\n</section>\n")
+}
+
+// HTML is the verdict as the verdicts page prints it.
+func (v verdictView) HTML() template.HTML {
+	var w htmlLines
+	v.write(&w)
+	return w.html()
 }

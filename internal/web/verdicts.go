@@ -20,7 +20,7 @@ type verdictsPageData struct {
 	Back    string
 	Action  string
 	Result  *app.SubjectVerdicts
-	// Verdicts are Result's verdicts as the "verdict" partial shows them.
+	// Verdicts are Result's verdicts as the page shows them (verdictView.HTML).
 	Verdicts []verdictView
 	// The unit's own record, on a unit's page.
 	Unit           *app.SubjectVerdicts
