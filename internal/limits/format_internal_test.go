@@ -2,33 +2,11 @@ package limits
 
 import (
 	"math"
-	"strconv"
-	"strings"
 	"testing"
 )
 
 // formatSlow is FormatNumber without its shortcut for small whole numbers.
-func formatSlow(v float64) string {
-	neg := v < 0
-	v = math.Abs(math.Round(v*100) / 100)
-	whole, frac, _ := strings.Cut(strconv.FormatFloat(v, 'f', 2, 64), ".")
-	frac = strings.TrimRight(frac, "0")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	if frac != "" {
-		b.WriteByte(',')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
+func formatSlow(v float64) string { return formatRounded(v < 0, math.Abs(math.Round(v*100)/100)) }
 
 // The shortcut for small whole numbers writes what the general path
 // writes, around its edges too (rounding, negative zero, 999,995).

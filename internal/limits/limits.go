@@ -96,8 +96,13 @@ func FormatNumber(v float64) string {
 		}
 		return strconv.Itoa(int(v)) // 0–99 without allocating
 	}
-	s := strconv.FormatFloat(v, 'f', 2, 64)
-	whole, frac, _ := strings.Cut(s, ".")
+	return formatRounded(neg, v)
+}
+
+// formatRounded writes v, already rounded to hundredths and not negative,
+// with thousands separated and the sign neg.
+func formatRounded(neg bool, v float64) string {
+	whole, frac, _ := strings.Cut(strconv.FormatFloat(v, 'f', 2, 64), ".")
 	frac = strings.TrimRight(frac, "0")
 	var b strings.Builder
 	if neg {
