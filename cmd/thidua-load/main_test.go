@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http/httptest"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -68,5 +70,31 @@ func TestPlain(t *testing.T) {
 		if got := plain(in); got != want {
 			t.Errorf("plain(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestSaveBodyIsWhatMarshalWrites: the save's body written from the
+// entries encoded once is the one json.Marshal writes of the whole set.
+func TestSaveBodyIsWhatMarshalWrites(t *testing.T) {
+	others := []map[string]any{
+		{"criterion_id": 7.0, "score": nil, "numerator": 3.0, "denominator": 4.0, "not_arisen": false, "explanation": "a <b> & \"c\"", "evidence": "Tờ trình"},
+		{"criterion_id": 9.0, "score": 2.5, "numerator": nil, "denominator": nil, "not_arisen": true, "explanation": "", "evidence": ""},
+	}
+	var enc []byte
+	for _, e := range others {
+		b, err := json.Marshal(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		enc = append(append(enc, b...), ',')
+	}
+	all := append(slices.Clone(others), map[string]any{"criterion_id": int64(12), "numerator": 93.0, "denominator": 100.0,
+		"evidence": "Biểu thống kê (tải thử)"})
+	want, err := json.Marshal(map[string]any{"entries": all, "version": 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := saveBody(enc, 12, 93, 5); !bytes.Equal(got, want) {
+		t.Fatalf("body\n%s\nwant\n%s", got, want)
 	}
 }
