@@ -27,27 +27,18 @@ type UnitYear struct {
 }
 
 // unitFilingSQL is UnitFiling's statement: $1 the unit, $2 the year, $3
-// the kind of the self-assessment deadline.
+// the kind of the self-assessment deadline. Its first row is the unit
+// year with the table's and the filing's headers; then one row a
+// criterion. Each part is read once and the plan stays small: a
+// generic plan's start-up (every node set up on every execution) was as
+// costly as running it.
 const unitFilingSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 	-- OFFSET 0: a step up is one index probe, not a hash of all units (the generic plan's choice)
 	SELECT id, parent_id, 0 FROM units WHERE id = $1
 	UNION ALL SELECT p.id, p.parent_id, up.depth + 1 FROM up, LATERAL (SELECT id, parent_id FROM units WHERE id = up.parent_id OFFSET 0) p
 		WHERE up.depth < 50),
-	m AS (SELECT cluster_id FROM cluster_members WHERE unit_id = $1 AND year = $2),
-	cur AS (
-	SELECT t.id FROM criteria_tables t JOIN clusters c ON c.id = (SELECT cluster_id FROM m) JOIN units u ON u.id = $1
-	WHERE t.year = $2 AND t.kind = 'main' AND NOT t.superseded AND t.level = c.level
-		AND (t.cluster_id = c.id OR (t.cluster_id IS NULL AND t.unit_type IN (u.type, '')))
-	ORDER BY t.cluster_id IS NULL, t.unit_type = '', t.id DESC LIMIT 1),
-	a AS (
-	SELECT a.* FROM assessments a JOIN criteria_tables ct ON ct.id = a.table_id
-	WHERE a.year = $2 AND a.unit_id = $1 AND (a.table_id = (SELECT id FROM cur) OR ct.kind = 'main')
-		AND EXISTS (SELECT 1 FROM m)
-	ORDER BY a.table_id = (SELECT id FROM cur) DESC NULLS LAST, a.id DESC LIMIT 1),
-	tid AS (SELECT coalesce((SELECT table_id FROM a), (SELECT id FROM cur)) AS id),
-	head AS (SELECT id FROM criteria WHERE table_id = (SELECT id FROM tid) ORDER BY ord, id LIMIT 1),
 	one AS (
-	SELECT true AS here, u.id AS u_id, u.code AS u_code, u.name AS u_name, u.type AS u_type, u.parent_id AS u_parent,
+	SELECT u.id AS u_id, u.code AS u_code, u.name AS u_name, u.type AS u_type, u.parent_id AS u_parent,
 		u.valid_from AS u_from, u.valid_to AS u_to, u.note AS u_note, u.version AS u_version,
 		coalesce((SELECT string_agg(id::text, ',' ORDER BY depth) FROM up), '') AS path,
 		coalesce(c.id, 0) AS c_id, coalesce(c.year, 0) AS c_year, coalesce(c.level, '') AS c_level, coalesce(c.number, 0) AS c_number,
@@ -60,37 +51,28 @@ const unitFilingSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 		y.pledge_deadline, y.registration_deadline, y.self_assessment_deadline, y.review_deadline, y.proposal_deadline,
 		coalesce(y.version, 0) AS y_version,
 		coalesce(e.id, 0) AS e_id, coalesce(e.kind, '') AS e_kind, e.until, coalesce(e.reason, '') AS e_reason, e.created_by,
-		coalesce(eu.full_name, '') AS full_name, e.created_at AS e_at
+		coalesce((SELECT eu.full_name FROM users eu WHERE eu.id = e.created_by), '') AS full_name, e.created_at AS e_at,
+		cur.id AS cur
 	FROM units u
-	LEFT JOIN clusters c ON c.id = (SELECT cluster_id FROM m)
+	LEFT JOIN cluster_members m ON m.unit_id = u.id AND m.year = $2
+	LEFT JOIN clusters c ON c.id = m.cluster_id
+	-- the table that applies through the cluster now: its own, else its level's for the unit's type, else for all
+	LEFT JOIN LATERAL (SELECT t.id FROM criteria_tables t
+		WHERE t.year = $2 AND t.kind = 'main' AND NOT t.superseded AND t.level = c.level
+			AND (t.cluster_id = c.id OR (t.cluster_id IS NULL AND t.unit_type IN (u.type, '')))
+		ORDER BY t.cluster_id IS NULL, t.unit_type = '', t.id DESC LIMIT 1) cur ON true
 	LEFT JOIN emulation_years y ON y.year = $2
 	LEFT JOIN LATERAL (SELECT * FROM deadline_extensions x WHERE x.year = $2 AND x.unit_id = u.id AND x.kind = $3
 		ORDER BY x.id DESC LIMIT 1) e ON true
-	LEFT JOIN users eu ON eu.id = e.created_by
 	WHERE u.id = $1),
-	sheet AS (
-	SELECT t.id IS NOT NULL AS first, CASE WHEN t.id IS NOT NULL THEN (SELECT id FROM cur) END AS cur,
-		t.id AS t_id, t.year AS t_year, t.name AS t_name, t.kind AS t_kind, t.level AS t_level,
-		t.unit_type AS t_unit_type, t.cluster_id AS t_cluster, t.version_no, t.previous_id,
-		t.change_reason, t.superseded, t.version AS t_version, t.created_at AS t_at,
-		-- min() over the (table_id, unit_id) key: one index probe; the EXISTS it replaces was planned as a
-		-- scan of every filing (its matches lie late in the heap)
-		t.id IS NOT NULL AND (SELECT min(x.unit_id) FROM assessments x WHERE x.table_id = t.id) IS NOT NULL AS frozen,
-		a.id AS a_id, a.table_id AS a_table, a.unit_id AS a_unit, a.year AS a_year, a.status,
-		a.submitted_at, a.returned_at, a.return_reason, a.reviewed_at, a.version AS a_version,
-		c.id, c.parent_id, c.code, c.name, c.method, c.max::float8 AS max, c.numerator, c.denominator, c.direction,
-		c.target_na::float8 AS target_na, c.target_sector::float8 AS target_sector, c.exceed_bonus::float8 AS exceed_bonus, c.below, c.ord,
-		e.criterion_id IS NOT NULL AS entry, e.self_score::float8 AS self_score, e.self_num::float8 AS self_num,
-		e.self_den::float8 AS self_den, e.self_not_arisen, e.explanation, e.evidence, e.rev_set, e.rev_score::float8 AS rev_score,
-		e.rev_num::float8 AS rev_num, e.rev_den::float8 AS rev_den, e.rev_not_arisen, e.rev_comment,
-		adj.unit_id IS NOT NULL AS adj_set, adj.share::float8 AS share, adj.reason AS adj_reason
-	FROM criteria c
-	LEFT JOIN criteria_tables t ON t.id = c.table_id AND c.id = (SELECT id FROM head)
-	LEFT JOIN a ON t.id IS NOT NULL
-	LEFT JOIN assessment_entries e ON e.assessment_id = (SELECT id FROM a) AND e.criterion_id = c.id
-	LEFT JOIN criterion_adjustments adj ON adj.criterion_id = c.id AND adj.unit_id = $1
-	WHERE c.table_id = (SELECT id FROM tid))
-	SELECT coalesce(o.here, false), o.u_id, o.u_code, o.u_name, o.u_type,
+	-- the unit's filing: against the current table, else its newest against a main table
+	a AS (
+	SELECT a.* FROM one, assessments a
+	WHERE a.year = $2 AND a.unit_id = $1 AND one.c_id <> 0
+		AND (a.table_id = one.cur OR (SELECT ct.kind FROM criteria_tables ct WHERE ct.id = a.table_id) = 'main')
+	ORDER BY a.table_id = one.cur DESC NULLS LAST, a.id DESC LIMIT 1),
+	tid AS (SELECT coalesce((SELECT table_id FROM a), (SELECT cur FROM one)) AS id)
+	SELECT true, o.u_id, o.u_code, o.u_name, o.u_type,
 	o.u_parent, o.u_from, o.u_to, o.u_note, o.u_version, o.path,
 	o.c_id, o.c_year, o.c_level, o.c_number, o.c_name,
 	o.owner_unit_id, o.head_unit_id, o.deputy_unit_id, o.suggested_head_unit_id, o.suggested_deputy_unit_id,
@@ -101,27 +83,36 @@ const unitFilingSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 	o.y_version,
 	o.e_id, o.e_kind, o.until, o.e_reason, o.created_by,
 	o.full_name, o.e_at,
-	s.id IS NOT NULL, CASE WHEN o.here THEN coalesce(s.cur, 0) END,
-	CASE WHEN o.here THEN coalesce(s.t_id, 0) END, CASE WHEN o.here THEN coalesce(s.t_year, 0) END,
-	CASE WHEN o.here THEN coalesce(s.t_name, '') END, CASE WHEN o.here THEN coalesce(s.t_kind, '') END,
-	CASE WHEN o.here THEN coalesce(s.t_level, '') END, CASE WHEN o.here THEN coalesce(s.t_unit_type, '') END,
-	s.t_cluster, CASE WHEN o.here THEN coalesce(s.version_no, 0) END, s.previous_id,
-	CASE WHEN o.here THEN coalesce(s.change_reason, '') END, CASE WHEN o.here THEN coalesce(s.superseded, false) END,
-	CASE WHEN o.here THEN coalesce(s.t_version, 0) END, s.t_at, CASE WHEN o.here THEN coalesce(s.frozen, false) END,
-	CASE WHEN o.here THEN coalesce(s.a_id, 0) END, CASE WHEN o.here THEN coalesce(s.a_table, 0) END,
-	CASE WHEN o.here THEN coalesce(s.a_unit, 0) END, CASE WHEN o.here THEN coalesce(s.a_year, 0) END,
-	CASE WHEN o.here THEN coalesce(s.status, '') END,
-	s.submitted_at, s.returned_at, CASE WHEN o.here THEN coalesce(s.return_reason, '') END, s.reviewed_at,
-	CASE WHEN o.here THEN coalesce(s.a_version, 0) END,
-	coalesce(s.id, 0), s.parent_id, coalesce(s.code, ''), coalesce(s.name, ''), coalesce(s.method, ''), coalesce(s.max, 0),
-	coalesce(s.numerator, ''), coalesce(s.denominator, ''), coalesce(s.direction, ''),
-	s.target_na, s.target_sector, coalesce(s.exceed_bonus, 0), coalesce(s.below, ''), coalesce(s.ord, 0),
-	coalesce(s.entry, false), s.self_score, s.self_num, s.self_den, coalesce(s.self_not_arisen, false),
-	coalesce(s.explanation, ''), coalesce(s.evidence, ''), coalesce(s.rev_set, false), s.rev_score,
-	s.rev_num, s.rev_den, coalesce(s.rev_not_arisen, false), coalesce(s.rev_comment, ''),
-	coalesce(s.adj_set, false), coalesce(s.share, 1), coalesce(s.adj_reason, '')
-	FROM sheet s FULL JOIN one o ON o.here = s.first
-	ORDER BY o.here, s.ord, s.id`
+	false, CASE WHEN t.id IS NOT NULL THEN coalesce(o.cur, 0) ELSE 0 END,
+	coalesce(t.id, 0), coalesce(t.year, 0), coalesce(t.name, ''), coalesce(t.kind, ''), coalesce(t.level, ''), coalesce(t.unit_type, ''),
+	t.cluster_id, coalesce(t.version_no, 0), t.previous_id, coalesce(t.change_reason, ''), coalesce(t.superseded, false),
+	coalesce(t.version, 0), t.created_at,
+	-- min() over the (table_id, unit_id) key: one index probe; an EXISTS was planned as a scan of every filing
+	t.id IS NOT NULL AND (SELECT min(x.unit_id) FROM assessments x WHERE x.table_id = t.id) IS NOT NULL,
+	coalesce(a.id, 0), coalesce(a.table_id, 0), coalesce(a.unit_id, 0), coalesce(a.year, 0), coalesce(a.status, ''),
+	a.submitted_at, a.returned_at, coalesce(a.return_reason, ''), a.reviewed_at, coalesce(a.version, 0),
+	0::bigint, NULL::bigint, '', '', '', 0::float8, '', '', '', NULL::float8, NULL::float8, 0::float8, '', 0,
+	false, NULL::float8, NULL::float8, NULL::float8, false, '', '', false, NULL::float8, NULL::float8, NULL::float8, false, '',
+	false, 1::float8, ''
+	FROM one o LEFT JOIN criteria_tables t ON t.id = (SELECT id FROM tid) LEFT JOIN a ON t.id IS NOT NULL
+	UNION ALL
+	SELECT false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	true, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	c.id, c.parent_id, c.code, c.name, c.method, c.max::float8, c.numerator, c.denominator, c.direction,
+	c.target_na::float8, c.target_sector::float8, c.exceed_bonus::float8, c.below, c.ord,
+	e.criterion_id IS NOT NULL, e.self_score::float8, e.self_num::float8, e.self_den::float8, coalesce(e.self_not_arisen, false),
+	coalesce(e.explanation, ''), coalesce(e.evidence, ''), coalesce(e.rev_set, false), e.rev_score::float8,
+	e.rev_num::float8, e.rev_den::float8, coalesce(e.rev_not_arisen, false), coalesce(e.rev_comment, ''),
+	adj.unit_id IS NOT NULL, coalesce(adj.share::float8, 1), coalesce(adj.reason, '')
+	FROM criteria c
+	LEFT JOIN assessment_entries e ON e.assessment_id = (SELECT id FROM a) AND e.criterion_id = c.id
+	LEFT JOIN criterion_adjustments adj ON adj.criterion_id = c.id AND adj.unit_id = $1
+	WHERE c.table_id = (SELECT id FROM tid)
+	ORDER BY 1 DESC, 85, 72` // the header row, then by the criterion's ord and id
 
 // UnitFiling reads, in one statement, a unit as one year sees it — its
 // path, its cluster of the year (with its members), the year and the
@@ -131,12 +122,11 @@ const unitFilingSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 // no cluster). NotFound when there is no such unit. The caller
 // authorises on the unit year before it uses the sheet.
 //
-// One row carries the unit year and the sheet's header: the sheet's
-// first criterion, or a row of its own when there is no sheet (FULL
-// JOIN), ordered first. The other rows carry NULLs there, which cost
-// neither side a value, and are not scanned. What the first row carries
-// is coalesced so that it scans into plain fields, by position, as
-// FilingSheet's rows.
+// The first row carries the unit year and the sheet's header, and no
+// criterion; each criterion is a row of its own, with NULLs in the
+// header's columns, which cost neither side a value and are not
+// scanned. What the first row carries is coalesced so that it scans
+// into plain fields, by position, as FilingSheet's rows.
 func (s *Q) UnitFiling(ctx context.Context, year int, unitID int64) (uy UnitYear, sheet FilingSheet, found bool, err error) {
 	// Sent through the connection, not GORM: building the named
 	// parameters of this long text was a tenth of the page's Go time.
