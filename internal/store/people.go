@@ -1,8 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 	"time"
 
@@ -369,7 +371,30 @@ func scanPersonFile(rows positionalRows, f *PersonFile) error {
 			}
 		}
 	}
+	sortPersonFile(f)
 	return nil
+}
+
+// sortPersonFile puts f's lists in their orders, as personFileSQL reads
+// them unsorted: ratings and initiatives and awards by year, disciplines
+// and absences and pending matters by their start, latest first, moves
+// oldest first; ties by id.
+func sortPersonFile(f *PersonFile) {
+	latestFirst := func(a, b time.Time, idA, idB int64) int {
+		if c := b.Compare(a); c != 0 {
+			return c
+		}
+		return cmp.Compare(idA, idB)
+	}
+	slices.SortFunc(f.Ratings, func(a, b PersonRating) int { return cmp.Compare(b.Year, a.Year) })
+	slices.SortFunc(f.Initiatives, func(a, b PersonInitiative) int {
+		return cmp.Or(cmp.Compare(b.Year, a.Year), cmp.Compare(a.ID, b.ID))
+	})
+	slices.SortFunc(f.Disciplines, func(a, b PersonDiscipline) int { return latestFirst(a.FromDate, b.FromDate, a.ID, b.ID) })
+	slices.SortFunc(f.Awards, func(a, b Award) int { return cmp.Or(cmp.Compare(b.Year, a.Year), cmp.Compare(a.ID, b.ID)) })
+	slices.SortFunc(f.Absences, func(a, b PersonAbsence) int { return latestFirst(a.FromDate, b.FromDate, a.ID, b.ID) })
+	slices.SortFunc(f.Pending, func(a, b PendingMatter) int { return latestFirst(a.OpenedOn, b.OpenedOn, a.ID, b.ID) })
+	slices.SortFunc(f.Moves, func(a, b PersonMove) int { return cmp.Or(a.OnDate.Compare(b.OnDate), cmp.Compare(a.ID, b.ID)) })
 }
 
 // personFileSQL is PersonFile's statement: each list is built by an
@@ -379,35 +404,45 @@ func scanPersonFile(rows positionalRows, f *PersonFile) error {
 // the person; $2, $3, $4 the ReadLog, written by the last column only
 // when there is a read to log (log_personal_data_read, migration 00036: a
 // data-modifying CTE cost its set-up on every read).
-var personFileSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
-		SELECT u.id, u.parent_id, 0 FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = $1
-		UNION ALL SELECT up.parent_id, (SELECT u.parent_id FROM units u WHERE u.id = up.parent_id), up.depth + 1
+//
+// Nothing in it sorts: each list's json_agg with an ORDER BY began a
+// tuplesort on every read, empty lists included, and so did the path's
+// string_agg. The lists come in the order their scans give and
+// sortPersonFile puts them in their order (each by a unique key); the
+// path is written as the walk goes up, the unit first, and read from the
+// walk's last row. The disciplines are read once, in FROM, for the list
+// and for whether there is a read to log (an EXISTS of its own opened the
+// same index again).
+var personFileSQL = `WITH RECURSIVE up(id, parent_id, depth, path) AS (
+		SELECT u.id, u.parent_id, 0, u.id::text FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = $1
+		UNION ALL SELECT up.parent_id, (SELECT u.parent_id FROM units u WHERE u.id = up.parent_id), up.depth + 1, up.path || ',' || up.parent_id
 			FROM up WHERE up.parent_id IS NOT NULL AND up.depth < 50)
 	SELECT p.id, p.full_name, p.birth_date, p.sex, p.position, p.unit_id, units.name, p.since,
 		p.recruited_on, p.joined_sector_on, p.active, p.version, p.created_at, p.updated_at,
-		(SELECT string_agg(id::text, ',' ORDER BY depth) FROM up),
-		(SELECT json_agg(json_build_object('person_id', person_id, 'year', year, 'rating', rating) ORDER BY year DESC)
+		(SELECT path FROM up WHERE parent_id IS NULL OR depth >= 50),
+		(SELECT json_agg(json_build_object('person_id', person_id, 'year', year, 'rating', rating))
 			FROM person_ratings WHERE person_id = p.id),
-		(SELECT json_agg(json_build_object('id', id, 'person_id', person_id, 'year', year, 'title', title, 'level', level, 'applied', applied)
-			ORDER BY year DESC, id) FROM person_initiatives WHERE person_id = p.id),
-		(SELECT json_agg(json_build_object('id', id, 'person_id', person_id, 'measure', measure, 'from', ` + jsonDay("from_date") + `,
-			'to', ` + jsonDay("to_date") + `, 'note', note) ORDER BY from_date DESC, id) FROM person_disciplines WHERE person_id = p.id),
+		(SELECT json_agg(json_build_object('id', id, 'person_id', person_id, 'year', year, 'title', title, 'level', level, 'applied', applied))
+			FROM person_initiatives WHERE person_id = p.id),
+		d.list,
 		(SELECT json_agg(json_build_object('id', id, 'person_id', person_id, 'unit_id', unit_id, 'year', year, 'title', title, 'kind', kind,
 			'decision_no', decision_no, 'decision_date', ` + jsonDay("decision_date") + `, 'signer', signer, 'revoked', revoked,
-			'revoke_reason', revoke_reason) ORDER BY year DESC, id) FROM awards WHERE person_id = p.id),
+			'revoke_reason', revoke_reason)) FROM awards WHERE person_id = p.id),
 		(SELECT json_agg(json_build_object('id', id, 'person_id', person_id, 'kind', kind, 'from', ` + jsonDay("from_date") + `,
-			'to', ` + jsonDay("to_date") + `, 'note', note, 'version', version, 'created_at', created_at) ORDER BY from_date DESC, id)
+			'to', ` + jsonDay("to_date") + `, 'note', note, 'version', version, 'created_at', created_at))
 			FROM person_absences WHERE person_id = p.id),
 		(SELECT json_agg(json_build_object('id', id, 'person_id', person_id, 'unit_id', unit_id, 'kind', kind,
 			'opened_on', ` + jsonDay("opened_on") + `, 'closed_on', ` + jsonDay("closed_on") + `, 'outcome', outcome, 'note', note,
-			'version', version, 'created_at', created_at) ORDER BY opened_on DESC, id) FROM pending_matters WHERE person_id = p.id),
+			'version', version, 'created_at', created_at)) FROM pending_matters WHERE person_id = p.id),
 		(SELECT json_agg(json_build_object('id', m.id, 'person_id', m.person_id, 'from_unit_id', m.from_unit_id, 'to_unit_id', m.to_unit_id,
 			'from_unit_name', (SELECT name FROM units WHERE id = m.from_unit_id), 'to_unit_name', (SELECT name FROM units WHERE id = m.to_unit_id),
-			'on_date', ` + jsonDay("m.on_date") + `, 'note', m.note) ORDER BY m.on_date, m.id) FROM person_moves m WHERE m.person_id = p.id),
-		CASE WHEN $2::bigint <> 0 AND EXISTS (SELECT 1 FROM person_disciplines WHERE person_id = $1)
+			'on_date', ` + jsonDay("m.on_date") + `, 'note', m.note)) FROM person_moves m WHERE m.person_id = p.id),
+		CASE WHEN $2::bigint <> 0 AND d.list IS NOT NULL
 			AND ($4::bigint = 0 OR EXISTS (SELECT 1 FROM up WHERE id = $4))
 		THEN log_personal_data_read($2, $1, $3) ELSE false END
-	FROM people p JOIN units ON units.id = p.unit_id
+	FROM people p JOIN units ON units.id = p.unit_id,
+		LATERAL (SELECT json_agg(json_build_object('id', id, 'person_id', person_id, 'measure', measure, 'from', ` + jsonDay("from_date") + `,
+			'to', ` + jsonDay("to_date") + `, 'note', note)) AS list FROM person_disciplines WHERE person_id = p.id) d
 	WHERE p.id = $1`
 
 // jsonDay writes a date column as JSON that a time.Time reads back as the
