@@ -232,6 +232,15 @@ const (
 
 func verdictViews(vs []award.Verdict) []verdictView {
 	out := make([]verdictView, len(vs))
+	// Every verdict's criteria in one buffer grown once, at about the size
+	// a criterion takes, each verdict's a section of it: a buffer of each
+	// verdict's own was grown line by line, a dozen times a page.
+	var lines htmlLines
+	n := 0
+	for _, v := range vs {
+		n += len(v.Reasons)
+	}
+	lines.grow(n * 256)
 	for i, v := range vs {
 		w := verdictView{Title: v.Title.Label(), Outcome: v.Outcome.Label(), Badge: "text-bg-warning"}
 		switch v.Outcome {
@@ -240,11 +249,11 @@ func verdictViews(vs []award.Verdict) []verdictView {
 		case award.NotEligible:
 			w.Badge = "text-bg-danger"
 		}
-		var lines htmlLines
+		start := lines.len()
 		for _, r := range v.Reasons {
 			writeReason(&lines, r)
 		}
-		w.Reasons = lines.html()
+		w.Reasons = section(&lines, start, "")
 		out[i] = w
 	}
 	return out
