@@ -171,14 +171,10 @@ func pgArray(ids []int64) string {
 func (s *Q) SaveFiling(ctx context.Context, before, f scoring.Filing, totals scoring.FilingTotals, changes []ScoreChange) (scoring.Filing, error) {
 	rows := entryRows(f)
 	kept := make([]int64, 0, len(rows))
-	old := map[int64]entryRow{}
-	for _, r := range entryRows(before) {
-		old[r.CriterionID] = r
-	}
 	changed := rows[:0:0]
 	for _, r := range rows {
 		kept = append(kept, r.CriterionID)
-		if o, ok := old[r.CriterionID]; !ok || !r.same(o) {
+		if o, ok := entryRowOf(before, r.CriterionID); !ok || !r.same(o) {
 			changed = append(changed, r)
 		}
 	}
@@ -285,22 +281,31 @@ func saveFilingSQL(header string, n int) string {
 // the unit's figures and the reviewer's ruling when there is one.
 func entryRows(f scoring.Filing) []entryRow {
 	rows := make([]entryRow, 0, len(f.Self)+len(f.Review))
-	seen := map[int64]int{}
-	for id, e := range f.Self {
-		seen[id] = len(rows)
-		rows = append(rows, entryRow{AssessmentID: f.ID, CriterionID: id, SelfScore: e.Score, SelfNum: e.Numerator, SelfDen: e.Denominator,
-			SelfNotArisen: e.NotArisen, Explanation: e.Explanation, Evidence: e.Evidence})
+	for id := range f.Self {
+		r, _ := entryRowOf(f, id)
+		rows = append(rows, r)
 	}
-	for id, r := range f.Review {
-		i, ok := seen[id]
-		if !ok {
-			i = len(rows)
-			rows = append(rows, entryRow{AssessmentID: f.ID, CriterionID: id})
+	for id := range f.Review {
+		if _, ok := f.Self[id]; !ok {
+			r, _ := entryRowOf(f, id)
+			rows = append(rows, r)
 		}
-		rows[i].RevSet, rows[i].RevScore, rows[i].RevNum, rows[i].RevDen, rows[i].RevNotArisen, rows[i].RevComment =
-			true, r.Score, r.Numerator, r.Denominator, r.NotArisen, r.Comment
 	}
 	return rows
+}
+
+// entryRowOf is a filing's row of one criterion (entryRows), and whether
+// it has one: looked up, not collected, so that comparing a save's rows
+// with the filing as loaded builds no map on every save.
+func entryRowOf(f scoring.Filing, id int64) (entryRow, bool) {
+	e, self := f.Self[id]
+	r := entryRow{AssessmentID: f.ID, CriterionID: id, SelfScore: e.Score, SelfNum: e.Numerator, SelfDen: e.Denominator,
+		SelfNotArisen: e.NotArisen, Explanation: e.Explanation, Evidence: e.Evidence}
+	rv, reviewed := f.Review[id]
+	if reviewed {
+		r.RevSet, r.RevScore, r.RevNum, r.RevDen, r.RevNotArisen, r.RevComment = true, rv.Score, rv.Numerator, rv.Denominator, rv.NotArisen, rv.Comment
+	}
+	return r, self || reviewed
 }
 
 // ScoreChange is one recorded change of a score or of a filing's status.
