@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"gorm.io/gorm"
@@ -157,7 +158,7 @@ func pgArray(ids []int64) string {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = fmt.Appendf(b, "%d", id)
+		b = strconv.AppendInt(b, id, 10)
 	}
 	return string(append(b, '}'))
 }
@@ -169,12 +170,11 @@ func pgArray(ids []int64) string {
 // the rows that differ from it are sent and rewritten, rows no longer
 // there are deleted. It returns the filing with its id and new version.
 func (s *Q) SaveFiling(ctx context.Context, before, f scoring.Filing, totals scoring.FilingTotals, changes []ScoreChange) (scoring.Filing, error) {
-	rows := entryRows(f)
-	kept := make([]int64, 0, len(rows))
-	changed := rows[:0:0]
-	for _, r := range rows {
-		kept = append(kept, r.CriterionID)
-		if o, ok := entryRowOf(before, r.CriterionID); !ok || !r.same(o) {
+	kept := entryIDs(f)
+	changed := []entryRow{} // never JSON null
+	for _, id := range kept {
+		r, _ := entryRowOf(f, id)
+		if o, ok := entryRowOf(before, id); !ok || !r.same(o) {
 			changed = append(changed, r)
 		}
 	}
@@ -277,26 +277,25 @@ func saveFilingSQL(header string, n int) string {
 		SELECT id FROM a`, header, n, n+1, n+2)
 }
 
-// entryRows are a filing's entries as stored: one row a criterion, with
-// the unit's figures and the reviewer's ruling when there is one.
-func entryRows(f scoring.Filing) []entryRow {
-	rows := make([]entryRow, 0, len(f.Self)+len(f.Review))
+// entryIDs are the criteria of a filing's rows as stored (entryRowOf):
+// the unit's rows, then the reviewer's rulings on rows the unit left out.
+func entryIDs(f scoring.Filing) []int64 {
+	ids := make([]int64, 0, len(f.Self)+len(f.Review))
 	for id := range f.Self {
-		r, _ := entryRowOf(f, id)
-		rows = append(rows, r)
+		ids = append(ids, id)
 	}
 	for id := range f.Review {
 		if _, ok := f.Self[id]; !ok {
-			r, _ := entryRowOf(f, id)
-			rows = append(rows, r)
+			ids = append(ids, id)
 		}
 	}
-	return rows
+	return ids
 }
 
-// entryRowOf is a filing's row of one criterion (entryRows), and whether
+// entryRowOf is a filing's row of one criterion as stored, with the
+// unit's figures and the reviewer's ruling when there is one, and whether
 // it has one: looked up, not collected, so that comparing a save's rows
-// with the filing as loaded builds no map on every save.
+// with the filing as loaded builds no map or slice of rows on every save.
 func entryRowOf(f scoring.Filing, id int64) (entryRow, bool) {
 	e, self := f.Self[id]
 	r := entryRow{AssessmentID: f.ID, CriterionID: id, SelfScore: e.Score, SelfNum: e.Numerator, SelfDen: e.Denominator,
