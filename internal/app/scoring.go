@@ -312,7 +312,13 @@ func (a *App) loadFiling(ctx context.Context, tx *store.Q, p auth.Principal, act
 // results, and what p may do now.
 func (a *App) derive(v *FilingView, p auth.Principal, t auth.Target) {
 	v.Self = scoring.Evaluate(v.Table, v.Filing.Self, v.Adjustments)
-	v.Reviewed = scoring.Evaluate(v.Table, v.Filing.ReviewedEntries(), v.Adjustments)
+	if len(v.Filing.Review) == 0 {
+		// No ruling: the reviewed entries are the unit's own (a copy), and
+		// Evaluate of the same entries is the same result.
+		v.Reviewed = v.Self
+	} else {
+		v.Reviewed = scoring.Evaluate(v.Table, v.Filing.ReviewedEntries(), v.Adjustments)
+	}
 	v.Closed = a.pastDeadline(*v)
 	v.CanEdit = auth.Can(p, auth.FileSelf, t) && v.Filing.Status.UnitMayEdit() && !v.Closed
 	v.CanReview = auth.Can(p, auth.ReviewFiling, t) && v.Filing.Status.ReviewerMayEdit()
