@@ -375,7 +375,7 @@ func (a *App) saveSelf(ctx context.Context, tx *store.Q, p auth.Principal, v Fil
 		return v, err
 	}
 	f := v.Filing
-	clean := map[int64]scoring.Entry{}
+	clean := make(map[int64]scoring.Entry, len(entries))
 	for _, c := range v.Table.Criteria {
 		if e, ok := entries[c.ID]; ok && c.Method != scoring.Group {
 			e.CriterionID = c.ID

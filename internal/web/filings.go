@@ -100,13 +100,14 @@ func (s *Server) filingSave(c echo.Context) error {
 		Reason  string          `json:"reason"`
 		Version int             `json:"version"`
 	}
-	entries := map[int64]scoring.Entry{}
+	var entries map[int64]scoring.Entry
 	var unread app.Unread
 	var form map[string]string
 	if isAPI(c) {
 		if err := decodeJSON(c, &body); err != nil {
 			return err
 		}
+		entries = make(map[int64]scoring.Entry, len(body.Entries))
 		for _, e := range body.Entries {
 			entries[e.CriterionID] = e
 		}
