@@ -391,8 +391,8 @@ func do(c *http.Client, req *http.Request, into any) error {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode >= 300 {
-		body, _ := io.ReadAll(io.LimitReader(resp.Body, 200))
-		return fmt.Errorf("%s %s: HTTP %d %s", req.Method, req.URL.Path, resp.StatusCode, body)
+		body, _ := io.ReadAll(io.LimitReader(resp.Body, 800)) // 200 characters of 4 bytes at most
+		return fmt.Errorf("%s %s: HTTP %d %.200s", req.Method, req.URL.Path, resp.StatusCode, body)
 	}
 	if into == nil {
 		_, err = io.Copy(io.Discard, resp.Body)
