@@ -1,12 +1,16 @@
 package app_test
 
 import (
+	"context"
+	"reflect"
 	"strings"
 	"testing"
 
 	"thidua/internal/app"
+	"thidua/internal/auth"
 	"thidua/internal/cluster"
 	"thidua/internal/errs"
+	"thidua/internal/store"
 )
 
 // TestFilingRead: the filing is read in one statement with its unit's
@@ -57,5 +61,101 @@ func TestFilingRead(t *testing.T) {
 	}
 	if v.Unit.ID != nghean || v.Cluster == nil || len(v.Cluster.Members) == 0 || len(v.Table.Criteria) == 0 {
 		t.Fatalf("Nghệ An's filing: unit %d, cluster %+v, %d criteria", v.Unit.ID, v.Cluster, len(v.Table.Criteria))
+	}
+}
+
+// TestFilingReadGoesWithTheToken: in a context made by WithFilingRead,
+// the token's read brings the filing in the same round trip. Filing then
+// sends nothing and gives what a read of its own gives; it takes it once,
+// and a read of another unit, another year or inside a transaction reads
+// on its own. The principal is still authorised on what came back.
+func TestFilingReadGoesWithTheToken(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	nghean := f.ids(t, "Nghệ An")[0]
+	thanhhoa := f.ids(t, "Thanh Hóa")[0]
+	token, err := f.CreateToken(f.ctx, auth.System, "canbo.nghean", "thử", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := f.Filing(f.ctx, f.other, 2026, nghean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sent := func(fn func()) (statements, trips int64) {
+		n, r := f.Store.Statements(), f.Store.RoundTrips()
+		fn()
+		return f.Store.Statements() - n, f.Store.RoundTrips() - r
+	}
+	filing := func(ctx context.Context, p auth.Principal, year int, unit int64) app.FilingView {
+		t.Helper()
+		v, err := f.Filing(ctx, p, year, unit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+
+	ctx := app.WithFilingRead(f.ctx, 2026, nghean)
+	var p auth.Principal
+	// (The token's use is written at most once a minute: a statement of
+	// its own, now or in a slow run.)
+	if n, r := sent(func() { p, err = f.PrincipalByToken(ctx, token) }); err != nil || n-r != 1 {
+		t.Fatalf("the token's read: %v, %d statements in %d round trips, want one sent with another", err, n, r)
+	}
+	var got app.FilingView
+	if n, _ := sent(func() { got = filing(ctx, p, 2026, nghean) }); n != 0 {
+		t.Errorf("the filing read with the token took %d statements more", n)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the filing read with the token is not what a read of its own gives:\n%+v\n%+v", got, want)
+	}
+	if n, _ := sent(func() { filing(ctx, p, 2026, nghean) }); n != 1 {
+		t.Errorf("a second read of the filing took %d statements, want 1 (its own)", n)
+	}
+
+	// Read with the token, but not what is asked: read again.
+	for _, c := range []struct {
+		name string
+		year int
+		unit int64
+	}{{"another unit", 2026, thanhhoa}, {"another year", 2025, nghean}} {
+		ctx := app.WithFilingRead(f.ctx, 2026, nghean)
+		if _, err := f.PrincipalByToken(ctx, token); err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := sent(func() { f.Filing(ctx, f.board, c.year, c.unit) }); n != 1 { // Nghệ An has no cluster in 2025
+			t.Errorf("%s: %d statements, want 1 (its own read)", c.name, n)
+		}
+	}
+	// A transaction reads in its own snapshot, not what came earlier.
+	ctx = app.WithFilingRead(f.ctx, 2026, nghean)
+	if _, err := f.PrincipalByToken(ctx, token); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := sent(func() {
+		err = f.Store.Tx(ctx, func(tx *store.Q) error { _, _, _, err := tx.UnitFiling(ctx, 2026, nghean); return err })
+	}); err != nil || n != 1 {
+		t.Errorf("a transaction's read of the filing: %v, %d statements, want 1 (its own)", err, n)
+	}
+	if n, _ := sent(func() { filing(ctx, p, 2026, nghean) }); n != 0 {
+		t.Errorf("after the transaction's own read, the read with the token was not there: %d statements", n)
+	}
+	// A draft save after the token's read: the filing as read with it is
+	// the one the save checks its version against.
+	ctx = app.WithFilingRead(f.ctx, 2026, nghean)
+	if p, err = f.PrincipalByToken(ctx, token); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.SaveSelfForm(ctx, p, 2026, nghean, want.Filing.Version+1, nil, app.Unread{}, false, ""); errs.CodeOf(err) != errs.Conflict {
+		t.Errorf("a save at a version the filing does not have: %v, want a conflict", err)
+	}
+	// Someone the read is not for is refused, though it came back.
+	ctx = app.WithFilingRead(f.ctx, 2026, thanhhoa)
+	if p, err = f.PrincipalByToken(ctx, token); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.SaveSelfForm(ctx, p, 2026, thanhhoa, 1, nil, app.Unread{}, false, ""); errs.CodeOf(err) != errs.Forbidden {
+		t.Errorf("Nghệ An's officer saving Thanh Hóa's filing: %v, want forbidden", err)
 	}
 }

@@ -120,6 +120,14 @@ func (a *App) SessionCodec() scs.Codec { return store.SessionCodec{} }
 // to be loaded: the session's read then also reads its user, for Session.
 func SessionContext(ctx context.Context) context.Context { return store.WithSessionUser(ctx) }
 
+// WithFilingRead returns a context in which the request's session or
+// token read also reads unit's filing for year, in the same round trip,
+// for the request's first read of it (Filing, SaveSelfForm): the page of
+// a filing and its draft save then wait for the database once.
+func WithFilingRead(ctx context.Context, year int, unit int64) context.Context {
+	return store.WithFilingRead(ctx, year, unit)
+}
+
 // PasswordStamp identifies the password a user signed in with, without
 // revealing anything of it: a digest of its (salted) hash.
 func PasswordStamp(u store.User) string {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"slices"
 	"strconv"
 	"strings"
@@ -128,6 +129,13 @@ const unitFilingSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 // scanned. What the first row carries is coalesced so that it scans
 // into plain fields, by position, as FilingSheet's rows.
 func (s *Q) UnitFiling(ctx context.Context, year int, unitID int64) (uy UnitYear, sheet FilingSheet, found bool, err error) {
+	if _, pool := s.db.Statement.ConnPool.(*sql.DB); pool {
+		// Read with the request's session or token, if it asked (sent_reads.go);
+		// never in a transaction, which reads in its own.
+		if f, ok := takeFilingRead(ctx, year, unitID); ok {
+			return f.uy, f.sheet, f.found, nil
+		}
+	}
 	// Sent through the connection, not GORM: building the named
 	// parameters of this long text was a tenth of the page's Go time.
 	// Its 32 rows of 101 columns are scanned by pgx itself outside a

@@ -82,24 +82,27 @@ func withPgx(ctx context.Context, db *sql.DB, fn func(*pgx.Conn) error) error {
 
 // queryRowWithPgx runs query on a connection of db and scans its first
 // row with scan, by pgx itself (see readWithPgx); sql.ErrNoRows when it
-// has none.
+// has none. A filing the request reads goes with it (queryRowWith).
 func queryRowWithPgx(ctx context.Context, db *sql.DB, scan func(row positionalRows) error, query string, args ...any) error {
-	return withPgx(ctx, db, func(c *pgx.Conn) error {
-		rows, err := c.Query(ctx, query, args...)
-		if err != nil {
+	return withPgx(ctx, db, func(c *pgx.Conn) error { return queryRowWith(ctx, c, scan, query, args...) })
+}
+
+// firstRow scans the first of rows (or fails with err, the query's) with
+// scan; sql.ErrNoRows when there is none.
+func firstRow(rows pgx.Rows, err error, scan func(row positionalRows) error) error {
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
 			return err
 		}
-		defer rows.Close()
-		if !rows.Next() {
-			if err := rows.Err(); err != nil {
-				return err
-			}
-			return sql.ErrNoRows
-		}
-		if err := scan(rows); err != nil {
-			return err
-		}
-		rows.Close()
-		return rows.Err()
-	})
+		return sql.ErrNoRows
+	}
+	if err := scan(rows); err != nil {
+		return err
+	}
+	rows.Close()
+	return rows.Err()
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -44,14 +45,36 @@ func isAPI(c echo.Context) bool {
 
 // loadSession loads the request's session (scs) in a context where the
 // read of the session's row also reads its user (app.SessionContext), so
-// loadSessionUser finds it without a statement of its own.
+// loadSessionUser finds it without a statement of its own, and the filing
+// the request is about (withReads).
 func (s *Server) loadSession() echo.MiddlewareFunc {
-	return echo.WrapMiddleware(func(next http.Handler) http.Handler {
-		load := s.sessions.LoadAndSave(next)
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			load.ServeHTTP(w, r.WithContext(app.SessionContext(r.Context())))
-		})
-	})
+	load := echo.WrapMiddleware(s.sessions.LoadAndSave)
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		next = load(next)
+		return func(c echo.Context) error {
+			c.SetRequest(c.Request().WithContext(app.SessionContext(withReads(c))))
+			return next(c)
+		}
+	}
+}
+
+// withReads is the request's context, in which its session's or token's
+// read also reads the filing the request reads first (app.WithFilingRead):
+// a filing's page, its API read and its draft save, whose year and unit
+// are in the path. Any other request's context is left as it is.
+func withReads(c echo.Context) context.Context {
+	ctx := c.Request().Context()
+	if m := c.Request().Method; m != http.MethodGet && m != http.MethodPut {
+		return ctx
+	}
+	if strings.TrimPrefix(c.Path(), "/api/v1") != "/years/:year/filings/:unit" {
+		return ctx
+	}
+	year, unit, err := filingUnit(c)
+	if err != nil {
+		return ctx
+	}
+	return app.WithFilingRead(ctx, year, unit)
 }
 
 // loadSessionUser puts the session's user, re-read from the database on
@@ -147,7 +170,9 @@ func (s *Server) bearer(next echo.HandlerFunc) echo.HandlerFunc {
 		if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" {
 			return errs.New(errs.Unauthorized, "Thiếu mã truy cập: gửi tiêu đề Authorization: Bearer <token>.")
 		}
-		p, err := s.app.PrincipalByToken(c.Request().Context(), strings.TrimSpace(token))
+		ctx := withReads(c)
+		c.SetRequest(c.Request().WithContext(ctx))
+		p, err := s.app.PrincipalByToken(ctx, strings.TrimSpace(token))
 		if err != nil {
 			return err
 		}

@@ -72,21 +72,34 @@ func TestStatementsPerRequest(t *testing.T) {
 				return st, http.StatusOK
 			}
 		}},
+		{"filing (API)", 3, func() func() (int, int) {
+			return func() (int, int) {
+				st, _ := s.api(t, token, http.MethodGet, "/years/2026/filings/"+itoa(na), nil)
+				return st, http.StatusOK
+			}
+		}},
 		{"person page", 8, get(board, person)},
 		{"unit list", 7, get(board, "/units?q=thanh")},
 	}
+	// These send the filing's read with the session's or the token's:
+	// one round trip fewer than statements (store/sent_reads.go).
+	together := map[string]bool{"filing page": true, "filing (API)": true, "draft save": true, "draft save (API)": true}
 	count := func() map[string]int64 {
 		round++
 		out := map[string]int64{}
 		for _, r := range requests {
 			send := r.prepare()
-			before := statements(s)
+			before, trips := statements(s), s.store.RoundTrips()
 			if st, want := send(); st != want {
 				t.Fatalf("%s: HTTP %d, want %d", r.name, st, want)
 			}
 			out[r.name] = statements(s) - before
 			if out[r.name] > r.cap {
 				t.Errorf("%s: %d statements, at most %d", r.name, out[r.name], r.cap)
+			}
+			trips = s.store.RoundTrips() - trips
+			if want := out[r.name] - map[bool]int64{true: 1}[together[r.name]]; trips != want {
+				t.Errorf("%s: %d statements in %d round trips, want %d", r.name, out[r.name], trips, want)
 			}
 		}
 		return out
