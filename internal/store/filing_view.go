@@ -73,7 +73,7 @@ const unitFilingSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 		AND (a.table_id = one.cur OR (SELECT ct.kind FROM criteria_tables ct WHERE ct.id = a.table_id) = 'main')
 	ORDER BY a.table_id = one.cur DESC NULLS LAST, a.id DESC LIMIT 1),
 	tid AS (SELECT coalesce((SELECT table_id FROM a), (SELECT cur FROM one)) AS id)
-	SELECT true, o.u_id, o.u_code, o.u_name, o.u_type,
+	SELECT true, NULL::integer, NULL::bigint, o.u_id, o.u_code, o.u_name, o.u_type,
 	o.u_parent, o.u_from, o.u_to, o.u_note, o.u_version, o.path,
 	o.c_id, o.c_year, o.c_level, o.c_number, o.c_name,
 	o.owner_unit_id, o.head_unit_id, o.deputy_unit_id, o.suggested_head_unit_id, o.suggested_deputy_unit_id,
@@ -97,7 +97,7 @@ const unitFilingSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 	false, 1::float8, ''
 	FROM one o LEFT JOIN criteria_tables t ON t.id = (SELECT id FROM tid) LEFT JOIN a ON t.id IS NOT NULL
 	UNION ALL
-	SELECT false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	SELECT false, c.ord, c.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL,
@@ -113,7 +113,7 @@ const unitFilingSQL = `WITH RECURSIVE up(id, parent_id, depth) AS (
 	LEFT JOIN assessment_entries e ON e.assessment_id = (SELECT id FROM a) AND e.criterion_id = c.id
 	LEFT JOIN criterion_adjustments adj ON adj.criterion_id = c.id AND adj.unit_id = $1
 	WHERE c.table_id = (SELECT id FROM tid)
-	ORDER BY 1 DESC, 85, 72` // the header row, then by the criterion's ord and id
+	ORDER BY 1 DESC, 2, 3` // the header row, then by the criterion's ord and id
 
 // UnitFiling reads, in one statement, a unit as one year sees it — its
 // path, its cluster of the year (with its members), the year and the
@@ -198,8 +198,11 @@ func readUnitFiling(res positionalRows, skip any, year int, unitID int64) (UnitY
 		&en.RevNum, &en.RevDen, &en.RevNotArisen, &en.RevComment,
 		&r.AdjSet, &r.AdjShare, &r.AdjReason}
 	skipped := func(n int) []any { return slices.Repeat([]any{skip}, n) }
-	dest := slices.Concat([]any{&here}, unitYear, []any{&crit}, header, criterion)
-	rest := slices.Concat([]any{&here}, skipped(len(unitYear)), []any{&crit}, skipped(len(header)), criterion)
+	// Each row starts with the sort keys (the header first, then the
+	// criterion's ord and id): in front, a sort compares without walking
+	// a hundred columns to reach them.
+	dest := slices.Concat([]any{&here}, skipped(2), unitYear, []any{&crit}, header, criterion)
+	rest := slices.Concat([]any{&here}, skipped(2), skipped(len(unitYear)), []any{&crit}, skipped(len(header)), criterion)
 	for row := dest; res.Next(); row = rest {
 		if err := res.Scan(row...); err != nil {
 			return UnitYear{}, FilingSheet{}, false, err
