@@ -128,6 +128,13 @@ func WithFilingRead(ctx context.Context, year int, unit int64) context.Context {
 	return store.WithFilingRead(ctx, year, unit)
 }
 
+// WithPersonRead returns a context in which the request's session or
+// token read also reads person id's file, in the same round trip, for the
+// request's first read of it (PersonPage, Person).
+func WithPersonRead(ctx context.Context, id int64) context.Context {
+	return store.WithPersonRead(ctx, id)
+}
+
 // PasswordStamp identifies the password a user signed in with, without
 // revealing anything of it: a digest of its (salted) hash.
 func PasswordStamp(u store.User) string {

@@ -132,7 +132,8 @@ func (s *Q) UnitFiling(ctx context.Context, year int, unitID int64) (uy UnitYear
 	if _, pool := s.db.Statement.ConnPool.(*sql.DB); pool {
 		// Read with the request's session or token, if it asked (sent_reads.go);
 		// never in a transaction, which reads in its own.
-		if f, ok := takeFilingRead(ctx, year, unitID); ok {
+		if v, ok := takeSentRead(ctx, filingKey{year, unitID}); ok {
+			f := v.(filingRead)
 			return f.uy, f.sheet, f.found, nil
 		}
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -322,6 +323,13 @@ type ReadLog struct {
 // a third of the statement's cost on a person's page. The same statement
 // logs the read as log asks (no round trip of its own).
 func (s *Q) PersonFile(ctx context.Context, id int64, log ReadLog) (PersonFile, error) {
+	if _, pool := s.db.Statement.ConnPool.(*sql.DB); pool {
+		// Read with the request's session or token, if it asked
+		// (sent_reads.go); never in a transaction, which reads in its own.
+		if v, ok := takeSentRead(ctx, personKey{id}); ok {
+			return s.logRead(ctx, v.(PersonFile), log)
+		}
+	}
 	var f PersonFile
 	found := false
 	// Scanned by pgx itself (readWithPgx): database/sql's conversion of
@@ -347,6 +355,18 @@ func (s *Q) PersonFile(ctx context.Context, id int64, log ReadLog) (PersonFile, 
 		return PersonFile{}, errs.New(errs.NotFound, "Không tìm thấy cán bộ.")
 	}
 	return f, nil
+}
+
+// logRead logs the read of f, read without its log (WithPersonRead), as
+// PersonFile's statement would have: when log names a reader, f has
+// discipline records and its unit is within log's scope.
+func (s *Q) logRead(ctx context.Context, f PersonFile, log ReadLog) (PersonFile, error) {
+	if log.UserID == 0 || len(f.Disciplines) == 0 || log.Within != 0 && !slices.Contains(f.UnitPath, log.Within) {
+		return f, nil
+	}
+	err := s.db.WithContext(ctx).Statement.ConnPool.QueryRowContext(ctx, `SELECT log_personal_data_read($1, $2, $3)`,
+		log.UserID, f.Person.ID, log.What).Scan(&f.Logged)
+	return f, err
 }
 
 // scanPersonFile scans PersonFile's row into f.

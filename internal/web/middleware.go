@@ -59,22 +59,24 @@ func (s *Server) loadSession() echo.MiddlewareFunc {
 }
 
 // withReads is the request's context, in which its session's or token's
-// read also reads the filing the request reads first (app.WithFilingRead):
-// a filing's page, its API read and its draft save, whose year and unit
-// are in the path. Any other request's context is left as it is.
+// read also reads what the request reads first, named by its path: a
+// filing (its page, its API read, its draft save; app.WithFilingRead) or
+// a person (their page and API read; app.WithPersonRead). Any other
+// request's context is left as it is.
 func withReads(c echo.Context) context.Context {
 	ctx := c.Request().Context()
-	if m := c.Request().Method; m != http.MethodGet && m != http.MethodPut {
-		return ctx
+	m := c.Request().Method
+	switch strings.TrimPrefix(c.Path(), "/api/v1") {
+	case "/years/:year/filings/:unit":
+		if year, unit, err := filingUnit(c); err == nil && (m == http.MethodGet || m == http.MethodPut) {
+			return app.WithFilingRead(ctx, year, unit)
+		}
+	case "/people/:id":
+		if id, err := pathID(c, "id"); err == nil && m == http.MethodGet {
+			return app.WithPersonRead(ctx, id)
+		}
 	}
-	if strings.TrimPrefix(c.Path(), "/api/v1") != "/years/:year/filings/:unit" {
-		return ctx
-	}
-	year, unit, err := filingUnit(c)
-	if err != nil {
-		return ctx
-	}
-	return app.WithFilingRead(ctx, year, unit)
+	return ctx
 }
 
 // loadSessionUser puts the session's user, re-read from the database on

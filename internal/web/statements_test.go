@@ -81,9 +81,9 @@ func TestStatementsPerRequest(t *testing.T) {
 		{"person page", 8, get(board, person)},
 		{"unit list", 7, get(board, "/units?q=thanh")},
 	}
-	// These send the filing's read with the session's or the token's:
+	// These send the filing's or the person's read with the session's or the token's:
 	// one round trip fewer than statements (store/sent_reads.go).
-	together := map[string]bool{"filing page": true, "filing (API)": true, "draft save": true, "draft save (API)": true}
+	together := map[string]bool{"filing page": true, "filing (API)": true, "draft save": true, "draft save (API)": true, "person page": true}
 	count := func() map[string]int64 {
 		round++
 		out := map[string]int64{}
