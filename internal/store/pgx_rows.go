@@ -82,7 +82,7 @@ func withPgx(ctx context.Context, db *sql.DB, fn func(*pgx.Conn) error) error {
 
 // queryRowWithPgx runs query on a connection of db and scans its first
 // row with scan, by pgx itself (see readWithPgx); sql.ErrNoRows when it
-// has none. A filing the request reads goes with it (queryRowWith).
+// has none. What the request reads first goes with it (queryRowWith).
 func queryRowWithPgx(ctx context.Context, db *sql.DB, scan func(row positionalRows) error, query string, args ...any) error {
 	return withPgx(ctx, db, func(c *pgx.Conn) error { return queryRowWith(ctx, c, scan, query, args...) })
 }

@@ -45,8 +45,8 @@ func isAPI(c echo.Context) bool {
 
 // loadSession loads the request's session (scs) in a context where the
 // read of the session's row also reads its user (app.SessionContext), so
-// loadSessionUser finds it without a statement of its own, and the filing
-// the request is about (withReads).
+// loadSessionUser finds it without a statement of its own, and what the
+// request reads first (withReads).
 func (s *Server) loadSession() echo.MiddlewareFunc {
 	load := echo.WrapMiddleware(s.sessions.LoadAndSave)
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
