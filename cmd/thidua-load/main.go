@@ -54,7 +54,7 @@ func main() {
 type options struct {
 	app, database, user, password string
 	duration                      time.Duration
-	concurrency                   int
+	concurrency, pool             int
 	only                          string
 }
 
@@ -67,6 +67,11 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fs.StringVar(&o.password, "password", seed.DemoPassword, "its password")
 	fs.DurationVar(&o.duration, "duration", 10*time.Second, "how long each path is driven, on the app and then on the bare server")
 	fs.IntVar(&o.concurrency, "concurrency", 16, "concurrent clients")
+	pool := store.DefaultPoolSize
+	if n, err := strconv.Atoi(os.Getenv("DB_POOL_SIZE")); err == nil && n > 0 {
+		pool = n
+	}
+	fs.IntVar(&o.pool, "pool", pool, "the bare server's connections at most: the app's (DB_POOL_SIZE)")
 	fs.StringVar(&o.only, "paths", "", "comma-separated paths to drive (default all: units,filing,ranking,person,save)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -78,8 +83,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil || !loopback(appURL.Hostname()) {
 		return fmt.Errorf("-app %q: chỉ chạy tải thử trên loopback (127.0.0.1, ::1, localhost)", o.app)
 	}
-	if o.concurrency < 1 || o.duration <= 0 {
-		return errors.New("-concurrency and -duration must be positive")
+	if o.concurrency < 1 || o.duration <= 0 || o.pool < 1 {
+		return errors.New("-concurrency, -duration and -pool must be positive")
 	}
 
 	db, err := sql.Open("pgx", o.database)
@@ -87,8 +92,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	db.SetMaxOpenConns(20) // the app's pool size (store.Open)
-	db.SetMaxIdleConns(20)
+	db.SetMaxOpenConns(o.pool)
+	db.SetMaxIdleConns(o.pool)
 	st, err := store.Open(ctx, o.database)
 	if err != nil {
 		return err
@@ -121,8 +126,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		paths = slices.DeleteFunc(paths, func(p loadPath) bool { return !slices.Contains(keep, p.name) })
 	}
 
-	fmt.Fprintf(out, "thidua-load: year %d, %d units, %d people; %d clients, %s per path and side; app %s, bare %s\n\n",
-		fx.year, len(fx.units), len(fx.people), o.concurrency, o.duration, o.app, bare.Listener.Addr())
+	fmt.Fprintf(out, "thidua-load: year %d, %d units, %d people; %d clients, %s per path and side; app %s, bare %s (%d connections)\n\n",
+		fx.year, len(fx.units), len(fx.people), o.concurrency, o.duration, o.app, bare.Listener.Addr(), o.pool)
 	fmt.Fprintf(out, "%-8s %-5s %9s %9s %9s %7s   %s\n", "path", "side", "req/s", "p50", "p99", "errors", "what one request is")
 	failed := 0
 	for _, p := range paths {

@@ -88,9 +88,15 @@ var clock = time.Now
 // user's action (sessions, the demo seed) takes it from here, not from
 // the app.
 func openApp(ctx context.Context, cfg config.Config) (*app.App, *store.Store, error) {
+	if cfg.DBPoolSize < 0 {
+		return nil, nil, fmt.Errorf("DB_POOL_SIZE phải là số nguyên dương (đang là %d)", cfg.DBPoolSize)
+	}
 	s, err := store.Open(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return nil, nil, err
+	}
+	if cfg.DBPoolSize > 0 {
+		s.SetPoolSize(cfg.DBPoolSize)
 	}
 	n, err := store.Pending(ctx, s.SQL())
 	if err != nil {

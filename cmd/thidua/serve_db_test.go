@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"thidua/internal/config"
 	"thidua/internal/dbtest"
 	"thidua/internal/store"
 )
@@ -55,5 +56,30 @@ func TestServeChecksMailSettings(t *testing.T) {
 	t.Setenv("SMTP_TLS", "ssl")
 	if err := run(context.Background(), []string{"serve"}, nil, &bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "SMTP_TLS") {
 		t.Fatalf("want SMTP_TLS refused, got %v", err)
+	}
+}
+
+// DB_POOL_SIZE sets how many connections the server opens at most; unset,
+// the store's default; below zero, refused by name before the database is
+// touched.
+func TestPoolSizeFromTheEnvironment(t *testing.T) {
+	ctx := context.Background()
+	t.Setenv("DATABASE_URL", "postgres://nobody@127.0.0.1:1/none?sslmode=disable")
+	t.Setenv("ADDR", "127.0.0.1:0")
+	t.Setenv("DB_POOL_SIZE", "-1")
+	if err := run(ctx, []string{"serve"}, nil, &bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "DB_POOL_SIZE") {
+		t.Fatalf("want DB_POOL_SIZE refused, got %v", err)
+	}
+
+	url := dbtest.NewURL(t)
+	for size, want := range map[int]int{0: store.DefaultPoolSize, 3: 3} {
+		_, s, err := openApp(ctx, config.Config{DatabaseURL: url, DBPoolSize: size, BcryptCost: 4})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.SQL().Stats().MaxOpenConnections; got != want {
+			t.Errorf("DB_POOL_SIZE=%d: at most %d connections, want %d", size, got, want)
+		}
+		s.Close()
 	}
 }

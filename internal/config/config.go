@@ -10,6 +10,7 @@ import (
 // Config is every setting, with the defaults a developer machine needs.
 type Config struct {
 	DatabaseURL     string        `env:"DATABASE_URL" envDefault:"postgres://postgres@127.0.0.1:5432/thidua?sslmode=disable"`
+	DBPoolSize      int           `env:"DB_POOL_SIZE"` // connections at most; 0: store.DefaultPoolSize
 	Addr            string        `env:"ADDR" envDefault:"127.0.0.1:8080"`
 	OrgName         string        `env:"ORG_NAME" envDefault:"Viện kiểm sát nhân dân tối cao"`
 	SessionLifetime time.Duration `env:"SESSION_LIFETIME" envDefault:"12h"`

@@ -43,6 +43,23 @@ type Store struct {
 	stmts *statementCounter
 }
 
+// DefaultPoolSize is how many connections a Store opens at most unless
+// told otherwise (DB_POOL_SIZE): a few per database core. More only queue
+// on its CPUs; fewer leave it idle while commits wait for the disk. On
+// make load's two cores 8 did best of 4, 8 and 20 (docs/performance.md).
+const DefaultPoolSize = 8
+
+// SetPoolSize sets how many connections the pool opens at most.
+func (s *Store) SetPoolSize(n int) { setPoolSize(s.SQL(), n) }
+
+func setPoolSize(db *sql.DB, n int) {
+	db.SetMaxOpenConns(n)
+	// As many idle as open: with fewer, a burst returns connections the
+	// pool closes, and the next burst pays a new backend and re-prepares
+	// every statement (make load's p99).
+	db.SetMaxIdleConns(n)
+}
+
 // Open connects to PostgreSQL. It does not migrate.
 func Open(ctx context.Context, url string) (*Store, error) {
 	cfg, err := pgx.ParseConfig(withConnectTimeout(url))
@@ -67,11 +84,7 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	sqlDB.SetMaxOpenConns(20)
-	// As many idle as open: with fewer, a burst returns connections the
-	// pool closes, and the next burst pays a new backend and re-prepares
-	// every statement (make load's p99).
-	sqlDB.SetMaxIdleConns(20)
+	setPoolSize(sqlDB, DefaultPoolSize)
 	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
