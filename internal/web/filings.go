@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -129,7 +130,7 @@ func (s *Server) filingSave(c echo.Context) error {
 	if body.Submit {
 		msg = "Đã nộp bản tự chấm điểm. Cụm trưởng sẽ thẩm định; đơn vị không sửa được trừ khi bị trả lại."
 	}
-	return s.done(c, http.StatusOK, v, msg, filingURL(year, unit))
+	return s.filingSaved(c, v, msg, filingURL(year, unit))
 }
 
 // entryField is one input of a filing or review form: its name before
@@ -280,7 +281,69 @@ func (s *Server) reviewSave(c echo.Context) error {
 	}
 	msg := map[app.ReviewAction]string{app.ReviewSave: "Đã lưu kết quả thẩm định.", app.ReviewReturn: "Đã trả lại bản tự chấm điểm cho đơn vị.",
 		app.ReviewAccept: "Đã hoàn thành thẩm định."}[body.Action]
-	return s.done(c, http.StatusOK, v, msg, filingURL(year, unit)+"/review")
+	return s.filingSaved(c, v, msg, filingURL(year, unit)+"/review")
+}
+
+// filingSaved answers a saved filing: the whole view to the API, or only
+// its header and totals (savedFiling) to a client that asked for a
+// minimal answer; a browser is redirected (done).
+func (s *Server) filingSaved(c echo.Context, v app.FilingView, flash, location string) error {
+	if isAPI(c) && prefersMinimal(c) {
+		c.Response().Header().Set("Preference-Applied", "return=minimal")
+		return c.JSON(http.StatusOK, savedFilingOf(v))
+	}
+	return s.done(c, http.StatusOK, v, flash, location)
+}
+
+// savedFiling is the answer to a filing's save under Prefer:
+// return=minimal (RFC 7240): what the write decided — the header with its
+// new version, the two results' totals, what the writer may do now — with
+// the names and places of the whole view, less the table, the entries and
+// the results' lines a client that sent them has already.
+type savedFiling struct {
+	Filing struct {
+		ID           int64          `json:"id"`
+		TableID      int64          `json:"table_id"`
+		UnitID       int64          `json:"unit_id"`
+		Year         int            `json:"year"`
+		Status       scoring.Status `json:"status"`
+		SubmittedAt  *time.Time     `json:"submitted_at"`
+		ReturnedAt   *time.Time     `json:"returned_at"`
+		ReturnReason string         `json:"return_reason"`
+		ReviewedAt   *time.Time     `json:"reviewed_at"`
+		Version      int            `json:"version"`
+	} `json:"filing"`
+	Self      resultTotals `json:"self_result"`
+	Reviewed  resultTotals `json:"reviewed_result"`
+	CanEdit   bool         `json:"can_edit"`
+	CanReview bool         `json:"can_review"`
+	Closed    bool         `json:"closed"`
+}
+
+// resultTotals is a result without its lines.
+type resultTotals struct {
+	Raw                 float64 `json:"raw"`
+	Applicable          float64 `json:"applicable"`
+	Full                float64 `json:"full"`
+	Scaled              float64 `json:"scaled"`
+	Bonus               float64 `json:"bonus"`
+	Deduction           float64 `json:"deduction"`
+	Total               float64 `json:"total"`
+	scoring.Achievement `json:"achievement"`
+}
+
+func totalsOf(r scoring.Result) resultTotals {
+	return resultTotals{r.Raw, r.Applicable, r.Full, r.Scaled, r.Bonus, r.Deduction, r.Total, r.Achievement}
+}
+
+func savedFilingOf(v app.FilingView) savedFiling {
+	var out savedFiling
+	f, h := v.Filing, &out.Filing
+	h.ID, h.TableID, h.UnitID, h.Year, h.Status, h.Version = f.ID, f.TableID, f.UnitID, f.Year, f.Status, f.Version
+	h.SubmittedAt, h.ReturnedAt, h.ReturnReason, h.ReviewedAt = f.SubmittedAt, f.ReturnedAt, f.ReturnReason, f.ReviewedAt
+	out.Self, out.Reviewed = totalsOf(v.Self), totalsOf(v.Reviewed)
+	out.CanEdit, out.CanReview, out.Closed = v.CanEdit, v.CanReview, v.Closed
+	return out
 }
 
 func (s *Server) filingHistory(c echo.Context) error {

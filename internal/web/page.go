@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -85,6 +86,22 @@ func respondWith(c echo.Context, status int, data any, render func() error) erro
 		return c.JSON(status, data)
 	}
 	return render()
+}
+
+// prefersMinimal: the client asked for a minimal answer to its write
+// (RFC 7240's Prefer: return=minimal), as one that keeps its own copy
+// of what it sent may.
+func prefersMinimal(c echo.Context) bool {
+	for _, h := range c.Request().Header.Values("Prefer") {
+		for pref := range strings.SplitSeq(h, ",") {
+			pref, _, _ = strings.Cut(pref, ";") // its parameters
+			name, value, _ := strings.Cut(pref, "=")
+			if strings.EqualFold(strings.TrimSpace(name), "return") && strings.Trim(strings.TrimSpace(value), `"`) == "minimal" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // done answers a successful write: the API gets the object, a browser is
