@@ -6,7 +6,8 @@
 // Echo server in-process on another loopback port, whose handler for each
 // path runs the one SQL query a bare program would run (internal/seed,
 // national_sql.go) against the same database and answers JSON, measures
-// it the same way, and prints the ratio.
+// it the same way, taking turns with the app (-turns), and prints the
+// ratio.
 //
 //	thidua-load -app http://127.0.0.1:18080 -database postgres://…/thidua_load -duration 10s -concurrency 16
 //
@@ -54,7 +55,7 @@ func main() {
 type options struct {
 	app, database, user, password string
 	duration                      time.Duration
-	concurrency, pool             int
+	concurrency, pool, turns      int
 	only                          string
 }
 
@@ -65,7 +66,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fs.StringVar(&o.database, "database", os.Getenv("DATABASE_URL"), "the app's database (for setup and the bare server)")
 	fs.StringVar(&o.user, "user", "hoidong", "the board account the pages are read as")
 	fs.StringVar(&o.password, "password", seed.DemoPassword, "its password")
-	fs.DurationVar(&o.duration, "duration", 10*time.Second, "how long each path is driven, on the app and then on the bare server")
+	fs.DurationVar(&o.duration, "duration", 10*time.Second, "how long each path is driven on the app, and as long on the bare server")
+	fs.IntVar(&o.turns, "turns", 5, "the duration is split into this many turns, app then bare, so that both sides meet the same machine")
 	fs.IntVar(&o.concurrency, "concurrency", 16, "concurrent clients")
 	pool := store.DefaultPoolSize
 	if n, err := strconv.Atoi(os.Getenv("DB_POOL_SIZE")); err == nil && n > 0 {
@@ -83,8 +85,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil || !loopback(appURL.Hostname()) {
 		return fmt.Errorf("-app %q: chỉ chạy tải thử trên loopback (127.0.0.1, ::1, localhost)", o.app)
 	}
-	if o.concurrency < 1 || o.duration <= 0 || o.pool < 1 {
-		return errors.New("-concurrency, -duration and -pool must be positive")
+	if o.concurrency < 1 || o.duration <= 0 || o.pool < 1 || o.turns < 1 {
+		return errors.New("-concurrency, -duration, -pool and -turns must be positive")
 	}
 
 	db, err := sql.Open("pgx", o.database)
@@ -126,13 +128,20 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		paths = slices.DeleteFunc(paths, func(p loadPath) bool { return !slices.Contains(keep, p.name) })
 	}
 
-	fmt.Fprintf(out, "thidua-load: year %d, %d units, %d people; %d clients, %s per path and side; app %s, bare %s (%d connections)\n\n",
-		fx.year, len(fx.units), len(fx.people), o.concurrency, o.duration, o.app, bare.Listener.Addr(), o.pool)
+	fmt.Fprintf(out, "thidua-load: year %d, %d units, %d people; %d clients, %s per path and side in %d turns; app %s, bare %s (%d connections)\n\n",
+		fx.year, len(fx.units), len(fx.people), o.concurrency, o.duration, o.turns, o.app, bare.Listener.Addr(), o.pool)
 	fmt.Fprintf(out, "%-8s %-5s %9s %9s %9s %7s   %s\n", "path", "side", "req/s", "p50", "p99", "errors", "what one request is")
 	failed := 0
 	for _, p := range paths {
-		a := drive(ctx, o, clients, p.app)
-		b := drive(ctx, o, clients, p.bare)
+		// The sides take turns: a machine whose speed drifts (a shared
+		// one does, by a fifth within a minute) slows both alike.
+		var a, b result
+		for range o.turns {
+			a.add(drive(ctx, o.concurrency, o.duration/time.Duration(o.turns), clients, p.app))
+			b.add(drive(ctx, o.concurrency, o.duration/time.Duration(o.turns), clients, p.bare))
+		}
+		slices.Sort(a.lat)
+		slices.Sort(b.lat)
 		failed += a.errors + b.errors
 		if len(a.lat) == 0 || len(b.lat) == 0 {
 			failed++ // a path that never answered is a failure too
@@ -530,16 +539,24 @@ func (r result) p(q int) time.Duration {
 	return r.lat[min(len(r.lat)-1, len(r.lat)*q/100)]
 }
 
-// drive runs the request on every client for the duration and gathers
-// the latencies. Clients keep their state (their filing) across sides.
-func drive(ctx context.Context, o options, clients []*client, req request) result {
+// add takes in another turn of the same side (its latencies unsorted).
+func (r *result) add(o result) {
+	r.lat, r.errors, r.elapsed = append(r.lat, o.lat...), r.errors+o.errors, r.elapsed+o.elapsed
+	if r.firstErr == "" {
+		r.firstErr = o.firstErr
+	}
+}
+
+// drive runs the request on n clients for d and gathers the latencies.
+// Clients keep their state (their filing) across turns and sides.
+func drive(ctx context.Context, n int, d time.Duration, clients []*client, req request) result {
 	var mu sync.Mutex
 	var res result
-	ctx, cancel := context.WithTimeout(ctx, o.duration)
+	ctx, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
 	var wg sync.WaitGroup
 	start := time.Now()
-	for i := range o.concurrency {
+	for i := range n {
 		c := clients[i]
 		wg.Go(func() {
 			var lat []time.Duration
@@ -570,7 +587,6 @@ func drive(ctx context.Context, o options, clients []*client, req request) resul
 	}
 	wg.Wait()
 	res.elapsed = time.Since(start)
-	slices.Sort(res.lat)
 	return res
 }
 

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/crypto/bcrypt"
 
@@ -96,5 +97,15 @@ func TestSaveBodyIsWhatMarshalWrites(t *testing.T) {
 	}
 	if got := saveBody(enc, 12, 93, 5); !bytes.Equal(got, want) {
 		t.Fatalf("body\n%s\nwant\n%s", got, want)
+	}
+}
+
+// A side's turns add up: all their requests over all their time.
+func TestTurnsAddUp(t *testing.T) {
+	var r result
+	r.add(result{lat: []time.Duration{3, 1}, elapsed: time.Second, errors: 1, firstErr: "first"})
+	r.add(result{lat: []time.Duration{2}, elapsed: time.Second, errors: 2, firstErr: "second"})
+	if r.rate() != 1.5 || r.errors != 3 || r.firstErr != "first" || len(r.lat) != 3 {
+		t.Fatalf("turns added up to %+v, rate %v; want 3 requests in 2 s, 3 errors, the first one's message", r, r.rate())
 	}
 }
