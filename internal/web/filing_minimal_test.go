@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"maps"
@@ -106,22 +105,11 @@ func TestFilingSaveAnswersMinimalWhenAsked(t *testing.T) {
 func putPrefer(t *testing.T, s *site, token, path string, body any, prefer string) (int, http.Header, map[string]any) {
 	t.Helper()
 	b, _ := json.Marshal(body)
-	req, _ := http.NewRequest(http.MethodPut, s.URL+"/api/v1"+path, bytes.NewReader(b))
-	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("Content-Type", "application/json")
+	h := http.Header{}
 	if prefer != "" {
-		req.Header.Set("Prefer", prefer)
+		h.Set("Prefer", prefer)
 	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	var out map[string]any
-	if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
-		t.Fatal(err)
-	}
-	return res.StatusCode, res.Header, out
+	return s.apiWith(t, token, http.MethodPut, path, string(b), h)
 }
 
 func keys(m map[string]any) []string { return slices.Sorted(maps.Keys(m)) }

@@ -183,6 +183,14 @@ func (s *site) api(t testing.TB, token, method, path string, body any) (int, map
 // apiRaw calls the JSON API with exactly the given body bytes ("": none).
 func (s *site) apiRaw(t testing.TB, token, method, path, body string) (int, map[string]any) {
 	t.Helper()
+	st, _, out := s.apiWith(t, token, method, path, body, nil)
+	return st, out
+}
+
+// apiWith is apiRaw with more request headers, answering the reply's
+// headers too.
+func (s *site) apiWith(t testing.TB, token, method, path, body string, header http.Header) (int, http.Header, map[string]any) {
+	t.Helper()
 	var rd io.Reader
 	if body != "" {
 		rd = strings.NewReader(body)
@@ -192,6 +200,9 @@ func (s *site) apiRaw(t testing.TB, token, method, path, body string) (int, map[
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
 	req.Header.Set("Content-Type", "application/json")
+	for k, v := range header {
+		req.Header[k] = v
+	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -199,7 +210,7 @@ func (s *site) apiRaw(t testing.TB, token, method, path, body string) (int, map[
 	defer res.Body.Close()
 	var out map[string]any
 	_ = json.NewDecoder(res.Body).Decode(&out)
-	return res.StatusCode, out
+	return res.StatusCode, res.Header, out
 }
 
 func (s *site) token(t testing.TB, username string) string {
